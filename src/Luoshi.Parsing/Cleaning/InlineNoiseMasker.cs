@@ -1,0 +1,178 @@
+using System.Text;
+using Luoshi.Parsing.Text;
+
+namespace Luoshi.Parsing.Cleaning;
+
+/// <summary>
+/// Removes contact noise inside a line: e-mail addresses, URLs, phone numbers, WeChat/QQ ids
+/// (<c>招生(微信:zugong1893)人左右</c> becomes <c>招生人左右</c>, which states no number).
+/// </summary>
+public static class InlineNoiseMasker
+{
+    private static readonly string[] IdLabels = ["微信号", "微信", "QQ群", "QQ", "qq", "VX", "vx", "wx", "WX"];
+    private static readonly string[] PhoneLabels = ["电话", "热线", "手机", "传真", "联系方式", "Tel", "TEL", "tel"];
+
+    public static string Mask(string line)
+    {
+        if (!NeedsWork(line))
+        {
+            return line;
+        }
+
+        var sb = new StringBuilder(line.Length);
+        var i = 0;
+        while (i < line.Length)
+        {
+            var skip = MatchNoise(line, i);
+            if (skip > 0)
+            {
+                // A bracketed noise token takes its brackets with it.
+                if (sb.Length > 0 && Chars.IsOpenParen(sb[^1]) && i + skip < line.Length && Chars.IsCloseParen(line[i + skip]))
+                {
+                    sb.Length--;
+                    skip++;
+                }
+
+                i += skip;
+                continue;
+            }
+
+            sb.Append(line[i]);
+            i++;
+        }
+
+        return sb.ToString();
+    }
+
+    private static bool NeedsWork(string line)
+    {
+        foreach (var c in line)
+        {
+            if (c == '@' || c == '微' || c == 'Q' || c == 'q' || c == 'h' || c == 'w' || c == 'V' || c == 'v' || c == 'W' || Chars.IsDigit(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int MatchNoise(string s, int i)
+    {
+        var c = s[i];
+        if (c == 'h' && (At(s, i, "http://") || At(s, i, "https://")))
+        {
+            return RunWhile(s, i, ch => !Chars.IsSpace(ch) && !Chars.IsCjk(ch) && ch is not ('）' or '，' or '。')) - i;
+        }
+
+        if (c == 'w' && At(s, i, "www."))
+        {
+            return RunWhile(s, i, ch => !Chars.IsSpace(ch) && !Chars.IsCjk(ch) && ch is not ('）' or '，' or '。')) - i;
+        }
+
+        foreach (var label in IdLabels)
+        {
+            if (At(s, i, label))
+            {
+                var j = i + label.Length;
+                while (j < s.Length && (s[j] is ':' or '：' or '号' || Chars.IsSpace(s[j])))
+                {
+                    j++;
+                }
+
+                var end = RunWhile(s, j, ch => ch < 128 && (char.IsLetterOrDigit(ch) || ch is '_' or '-'));
+                if (end - j >= 5)
+                {
+                    return end - i;
+                }
+            }
+        }
+
+        if (IsEmailChar(c) && (i == 0 || !IsEmailChar(s[i - 1])))
+        {
+            var end = RunWhile(s, i, IsEmailChar);
+            if (end < s.Length && s[end] == '@')
+            {
+                var domainEnd = RunWhile(s, end + 1, ch => ch < 128 && (char.IsLetterOrDigit(ch) || ch is '.' or '-'));
+                if (domainEnd > end + 2)
+                {
+                    return domainEnd - i;
+                }
+            }
+        }
+
+        if (Chars.IsDigit(c) && (i == 0 || !Chars.IsDigit(s[i - 1])))
+        {
+            return MatchPhone(s, i);
+        }
+
+        return 0;
+    }
+
+    private static int MatchPhone(string s, int i)
+    {
+        var j = i;
+        var digits = 0;
+        var separators = 0;
+        while (j < s.Length)
+        {
+            if (Chars.IsDigit(s[j]))
+            {
+                digits++;
+            }
+            else if (s[j] is '-' or '—' or '－' && j + 1 < s.Length && Chars.IsDigit(s[j + 1]) && separators < 2)
+            {
+                separators++;
+            }
+            else
+            {
+                break;
+            }
+
+            j++;
+        }
+
+        if (digits >= 11 && separators == 0)
+        {
+            return j - i;
+        }
+
+        if (digits < 7 || digits > 14)
+        {
+            return 0;
+        }
+
+        var firstRun = RunWhile(s, i, Chars.IsDigit) - i;
+        var areaCode = separators >= 1 && firstRun is 3 or 4 && Chars.DigitValue(s[i]) == 0;
+        return areaCode || HasLabelBefore(s, i) ? j - i : 0;
+    }
+
+    private static bool HasLabelBefore(string s, int i)
+    {
+        var from = Math.Max(0, i - 8);
+        var window = s.AsSpan(from, i - from);
+        foreach (var label in PhoneLabels)
+        {
+            if (window.Contains(label, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsEmailChar(char c) => c < 128 && (char.IsLetterOrDigit(c) || c is '.' or '_' or '-' or '+');
+
+    private static bool At(string s, int i, string token) => string.CompareOrdinal(s, i, token, 0, token.Length) == 0;
+
+    private static int RunWhile(string s, int i, Func<char, bool> pred)
+    {
+        while (i < s.Length && pred(s[i]))
+        {
+            i++;
+        }
+
+        return i;
+    }
+}

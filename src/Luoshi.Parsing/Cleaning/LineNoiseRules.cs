@@ -1,0 +1,247 @@
+using Luoshi.Parsing.Outline;
+using Luoshi.Parsing.Text;
+
+namespace Luoshi.Parsing.Cleaning;
+
+/// <summary>
+/// Decides whether one whole line is page noise (site chrome, footers, counters, spam, document-sharing chrome)
+/// and says why, in Chinese, for the “removed lines” display.
+/// </summary>
+public static class LineNoiseRules
+{
+    private static readonly string[] AlwaysPrefixes =
+    [
+        "当前位置", "您当前的位置", "您现在的位置", "你现在的位置", "现在位置", "首页 >", "首页>", "首页 ＞", "栏目导航", "今天是", "今天日期",
+        "来源:", "来源：", "文章来源", "信息来源", "【信息来源", "稿件来源", "发布时间", "发布日期", "更新时间", "责任编辑", "【责任编辑", "撰稿",
+        "编辑:", "编辑：", "审核:", "审核：", "校对:", "校对：", "上一篇", "下一篇", "上一条", "下一条", "【打印", "打印本页", "关闭窗口", "【关闭",
+        "分享到", "相关阅读", "相关文章", "相关链接", "推荐阅读", "热点推荐", "评论列表", "发表评论", "网友评论", "标签:", "标签：", "关键词:", "关键词：",
+        "关 键 词", "展开全文", "阅读全文", "点击查看", "扫一扫", "手机扫", "地址:", "地址：", "邮编", "Email", "E-mail", "邮箱:", "邮箱：", "主办单位",
+        "主办:", "主办：", "承办单位", "技术支持", "网站地图", "配套讲稿", "如PPT文件", "特殊限制", "部分文档作品", "会员登录", "用户登录", "新用户注册",
+        "忘记密码", "验证码", "返回顶部", "返回首页", "设为首页", "加入收藏", "【字号", "字号：", "【我要打印", "版权声明", "免责声明", "联系我们",
+    ];
+
+    private static readonly string[] ShortPrefixes = ["关注", "登录", "注册", "用户名", "密码", "作者", "字号", "打印", "分享", "收藏", "阅读", "点赞", "评论", "电话", "搜索"];
+
+    private static readonly string[] Footer =
+    [
+        "Copyright", "copyright", "COPYRIGHT", "版权所有", "All Rights Reserved", "all rights reserved", "©", "ICP备", "ICP证", "公网安备", "网安备", "备案号",
+    ];
+
+    private static readonly string[] Counters = ["阅读量", "阅读次数", "点击数", "点击量", "浏览次数", "访问量", "浏览量", "阅读数"];
+
+    private static readonly string[] SharingSite =
+    [
+        "由会员分享", "可在线阅读", "文库", "原创力文档", "下载积分", "文档分享", "上传者", "本文档", "VIP", "免费下载", "下载文档", "页珍藏版",
+    ];
+
+    private static readonly string[] Browser = ["建议使用IE", "分辨率", "浏览器", "最佳浏览", "技术支持："];
+
+    private static readonly string[] Spam =
+    [
+        "赌博", "博彩", "娱乐城", "棋牌", "彩票", "百家乐", "老虎机", "六合彩", "时时彩", "赌场", "投注", "真人娱乐", "网赌", "开户送", "体育下注", "菠菜", "澳门新葡京", "威尼斯人",
+    ];
+
+    /// <summary>The reason the line is noise, or null when it is content.</summary>
+    public static string? Classify(string line)
+    {
+        if (line.Length == 0)
+        {
+            return null;
+        }
+
+        if (IsOnlySymbols(line))
+        {
+            return "符号行";
+        }
+
+        if (line.Length <= 300 && ContainsAny(line, Spam))
+        {
+            return "垃圾信息";
+        }
+
+        if (OutlineMarkers.StartsWithMarker(line))
+        {
+            return null;
+        }
+
+        if (line.Length <= 200 && StartsWithAny(line, AlwaysPrefixes))
+        {
+            return "站点栏目";
+        }
+
+        if (line.Length <= 20 && StartsWithAny(line, ShortPrefixes))
+        {
+            return "站点栏目";
+        }
+
+        if (line.Length <= 200 && ContainsAny(line, Footer))
+        {
+            return "版权备案信息";
+        }
+
+        if (line.Length <= 120 && ContainsAny(line, Counters))
+        {
+            return "阅读计数";
+        }
+
+        if (line.Length <= 200 && ContainsAny(line, SharingSite))
+        {
+            return "文档分享站点";
+        }
+
+        if (line.Length <= 120 && ContainsAny(line, Browser))
+        {
+            return "浏览器提示";
+        }
+
+        if (line.Length <= 80 && EndsWithLinkDate(line))
+        {
+            return "链接列表";
+        }
+
+        if (line.Length <= 100 && EndsWithImageName(line))
+        {
+            return "图片文件名";
+        }
+
+        if (line.StartsWith("- ", StringComparison.Ordinal) && line.Length <= 40)
+        {
+            return "文档分享站点";
+        }
+
+        if (CountChar(line, '|') + CountChar(line, '｜') >= 2)
+        {
+            return "站点导航";
+        }
+
+        if (IsSpaceSeparatedMenu(line))
+        {
+            return "站点导航";
+        }
+
+        return null;
+    }
+
+    private static bool IsOnlySymbols(string line)
+    {
+        foreach (var c in line)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool StartsWithAny(string line, string[] prefixes)
+    {
+        var s = line.AsSpan().TrimStart("【[ -•·>");
+        foreach (var p in prefixes)
+        {
+            if (s.StartsWith(p, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool ContainsAny(string line, string[] words)
+    {
+        foreach (var w in words)
+        {
+            if (line.Contains(w, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int CountChar(string s, char c)
+    {
+        var n = 0;
+        foreach (var ch in s)
+        {
+            if (ch == c)
+            {
+                n++;
+            }
+        }
+
+        return n;
+    }
+
+    private static bool EndsWithLinkDate(string line)
+    {
+        var s = line.AsSpan().TrimEnd();
+        if (s.Length < 6 || s[^1] is not (']' or '）' or ')' or '］'))
+        {
+            return false;
+        }
+
+        var open = s.LastIndexOfAny("[（(［");
+        if (open < 0)
+        {
+            return false;
+        }
+
+        var inner = s[(open + 1)..^1].Trim();
+        if (inner.Length is < 5 or > 10)
+        {
+            return false;
+        }
+
+        var digits = 0;
+        foreach (var c in inner)
+        {
+            if (Chars.IsDigit(c))
+            {
+                digits++;
+            }
+            else if (c is not ('-' or '/' or '.'))
+            {
+                return false;
+            }
+        }
+
+        return digits >= 4;
+    }
+
+    private static bool EndsWithImageName(string line)
+    {
+        var s = line.AsSpan().TrimEnd();
+        return s.EndsWith(".jpg", StringComparison.OrdinalIgnoreCase) || s.EndsWith(".jpeg", StringComparison.OrdinalIgnoreCase)
+            || s.EndsWith(".png", StringComparison.OrdinalIgnoreCase) || s.EndsWith(".gif", StringComparison.OrdinalIgnoreCase)
+            || s.EndsWith(".bmp", StringComparison.OrdinalIgnoreCase) || s.EndsWith(".webp", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static bool IsSpaceSeparatedMenu(string line)
+    {
+        if (line.Contains('。'))
+        {
+            return false;
+        }
+
+        var segments = 0;
+        var inSegment = false;
+        foreach (var c in line)
+        {
+            if (Chars.IsSpace(c))
+            {
+                inSegment = false;
+            }
+            else if (!inSegment)
+            {
+                inSegment = true;
+                segments++;
+            }
+        }
+
+        return segments >= 5;
+    }
+}

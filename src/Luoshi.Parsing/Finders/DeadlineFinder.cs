@@ -1,0 +1,145 @@
+using Luoshi.Parsing.Outline;
+using Luoshi.Parsing.Text;
+
+namespace Luoshi.Parsing.Finders;
+
+/// <summary>
+/// Finds an item's explicit time limit: 到2019年9月, 6月底前, 年底前, 7月8日前, “七一”前, 至2017年底, a phase's window
+/// in its heading (（2011年1月-2月） → 2011-02), a later year opening a clause (2013年，…). The earliest one wins;
+/// phase schedule lines (第一阶段：…) and the plan's own year are not limits.
+/// </summary>
+public static class DeadlineFinder
+{
+    public static string? Find(string heading, IEnumerable<TextSegment> segments, int? planYear)
+    {
+        DateAtom? best = null;
+        DateOnly bestDay = DateOnly.MaxValue;
+
+        void Consider(DateAtom atom)
+        {
+            if (atom.LastDay(planYear) is { } day && day < bestDay)
+            {
+                bestDay = day;
+                best = atom;
+            }
+        }
+
+        if (Window(heading) is { } window)
+        {
+            Consider(window);
+        }
+
+        foreach (var segment in segments)
+        {
+            if (segment.Phase)
+            {
+                continue;
+            }
+
+            var s = segment.Text;
+            for (var i = 0; i < s.Length; i++)
+            {
+                var c = s[i];
+                if (!(Chars.IsDigit(c) || c is '年' or '上' or '下' or '第' or '秋' or '春' or '“' or '"' or '国' or '元'))
+                {
+                    continue;
+                }
+
+                if (DateAtomReader.Read(s, i) is not { } atom)
+                {
+                    continue;
+                }
+
+                if (IsDeadline(s, atom, planYear))
+                {
+                    Consider(atom);
+                }
+
+                i = Math.Max(i, atom.End - 1);
+            }
+        }
+
+        return best?.Format(planYear);
+    }
+
+    private static bool IsDeadline(string s, DateAtom atom, int? planYear)
+    {
+        var suffix = s.AsSpan(atom.End).TrimStart(' ');
+        var before = s.AsSpan(0, atom.Start).TrimEnd(' ');
+        var hasBefore = suffix.StartsWith("前") && !suffix.StartsWith("前夕") && !suffix.StartsWith("前后") || suffix.StartsWith("以前") || suffix.StartsWith("之前");
+        var prefixTo = before.EndsWith("到") || before.EndsWith("截至") || before.EndsWith("截止") || before.EndsWith("截止到");
+        var prefixUntil = before.EndsWith("至");
+        var specific = atom.Month is not null || atom.PeriodEnd;
+        if (atom.Year is null && planYear is null)
+        {
+            return false;
+        }
+
+        if (atom.Month is null && !atom.PeriodEnd)
+        {
+            // A bare year: a limit only after 到, or opening a clause / a season, and never the plan's own year.
+            if (atom.Year is null || atom.Year <= planYear)
+            {
+                return false;
+            }
+
+            var opensClause = before.IsEmpty || Chars.IsClauseBoundary(before[^1]) || before[^1] is '，' or ',';
+            return prefixTo || hasBefore || (opensClause && (suffix.StartsWith("，") || suffix.StartsWith("秋季") || suffix.StartsWith("春季") || suffix.StartsWith(",")));
+        }
+
+        if (hasBefore)
+        {
+            return true;
+        }
+
+        if (prefixTo && specific)
+        {
+            return true;
+        }
+
+        if (prefixUntil && atom.PeriodEnd)
+        {
+            return true;
+        }
+
+        // 上半年完成, 第三季度内: a half or a quarter is a limit when something is to be done in it.
+        return atom.Day is null && atom.Month is not null && atom.PeriodEnd && atom.Start < s.Length
+            && (s[atom.Start] is '上' or '下' or '第' || (atom.Year is not null && s.AsSpan(atom.Start).Contains("半年", StringComparison.Ordinal)))
+            && (suffix.StartsWith("内") || suffix.StartsWith("完成") || before.EndsWith("于") || before.EndsWith("在"));
+    }
+
+    /// <summary>The end of a date window written in parentheses in a heading: （2011年3月至4月中旬）.</summary>
+    private static DateAtom? Window(string heading)
+    {
+        var open = heading.IndexOfAny(['（', '(']);
+        if (open < 0)
+        {
+            return null;
+        }
+
+        var close = heading.IndexOfAny(['）', ')'], open + 1);
+        if (close < 0)
+        {
+            close = heading.Length;
+        }
+
+        int? year = null;
+        DateAtom? last = null;
+        for (var i = open + 1; i < close; i++)
+        {
+            if (!Chars.IsDigit(heading[i]) && heading[i] != '年')
+            {
+                continue;
+            }
+
+            if (DateAtomReader.Read(heading, i) is { } atom)
+            {
+                year = atom.Year ?? year;
+                last = atom with { Year = atom.Year ?? year };
+                i = Math.Max(i, atom.End - 1);
+            }
+        }
+
+        return last is { Year: not null } ? last : null;
+    }
+}

@@ -1,0 +1,144 @@
+using Luoshi.Parsing.Text;
+
+namespace Luoshi.Parsing.Metadata;
+
+/// <summary>
+/// Finds the document's own title: the first heading-like line near the top that names a kind of document
+/// (要点, 意见, 通知, 讲话, 会议…), without decorations (【部署】, 转发《…》, a file extension); failing that,
+/// the name of the conference a news report says was held (召开…推进会).
+/// </summary>
+public static class TitleFinder
+{
+    private const int SearchLines = 15;
+
+    private static readonly string[] Keywords =
+    [
+        "要点", "意见", "通知", "方案", "计划", "讲话", "会议", "工作", "总结", "报告", "规划", "安排", "思路", "召开", "办法", "决定", "纲要", "规定", "细则", "部署", "措施", "实施", "通报", "公告", "函",
+    ];
+
+    private static readonly string[] Extensions = [".docx", ".doc", ".pdf", ".txt", ".html", ".htm", ".wps"];
+
+    public static string? Find(IReadOnlyList<string> lines, int firstItemLine)
+    {
+        var limit = Math.Min(lines.Count, Math.Min(SearchLines, firstItemLine < 0 ? int.MaxValue : firstItemLine + 1));
+        for (var i = 0; i < limit; i++)
+        {
+            var line = lines[i];
+            if (IsTitleLike(line))
+            {
+                var title = Clean(line);
+                // A title broken over two lines: 绍兴市教育局关于开展…在职 / 教师有偿补课…的通知
+                if (i + 1 < lines.Count && !EndsLikeTitle(title) && IsContinuation(lines[i + 1]))
+                {
+                    title += Clean(lines[i + 1]);
+                }
+
+                return title;
+            }
+        }
+
+        for (var i = 0; i < Math.Min(lines.Count, 6); i++)
+        {
+            if (ConferenceName(lines[i]) is { } name)
+            {
+                return name;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsTitleLike(string line)
+    {
+        if (line.Length is < 6 or > 80 || line.Contains('。') || OutlineStart(line))
+        {
+            return false;
+        }
+
+        var commas = 0;
+        foreach (var c in line)
+        {
+            if (c is '，' or ',')
+            {
+                commas++;
+            }
+        }
+
+        if (commas > 1 || line.EndsWith('：') || line.EndsWith(':'))
+        {
+            return false;
+        }
+
+        foreach (var k in Keywords)
+        {
+            if (line.Contains(k, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool OutlineStart(string line) => Outline.OutlineMarkers.StartsWithMarker(line);
+
+    private static bool EndsLikeTitle(string title)
+    {
+        string[] endings = ["通知", "意见", "要点", "方案", "讲话", "报告", "总结", "计划", "规划", "安排", "思路", "召开", "办法", "决定", "纲要", "规定", "细则", "摘要", "会", "》", "函", "通报"];
+        return endings.Any(e => title.EndsWith(e, StringComparison.Ordinal));
+    }
+
+    private static bool IsContinuation(string next) =>
+        next.Length is >= 2 and <= 40 && !next.Contains('。') && !next.Contains('，') && !OutlineStart(next) && Keywords.Any(k => next.Contains(k, StringComparison.Ordinal));
+
+    private static string Clean(string line)
+    {
+        var s = line.Trim();
+        while (s.StartsWith('【') && s.IndexOf('】') is var close && close > 0 && close < 12)
+        {
+            s = s[(close + 1)..].Trim();
+        }
+
+        foreach (var ext in Extensions)
+        {
+            if (s.EndsWith(ext, StringComparison.OrdinalIgnoreCase))
+            {
+                s = s[..^ext.Length];
+            }
+        }
+
+        if (s.StartsWith("转发", StringComparison.Ordinal))
+        {
+            s = s[2..];
+        }
+
+        var open = s.IndexOf('《');
+        var shut = s.LastIndexOf('》');
+        if (open >= 0 && shut > open && (shut - open - 1) * 10 >= s.Length * 6)
+        {
+            s = s[(open + 1)..shut];
+        }
+
+        return s.Trim();
+    }
+
+    /// <summary>潼南区召开2023年开学暨“五心强校”党建工作推进会。 → 2023年开学暨“五心强校”党建工作推进会</summary>
+    private static string? ConferenceName(string line)
+    {
+        var k = line.IndexOf("召开", StringComparison.Ordinal);
+        if (k < 0)
+        {
+            return null;
+        }
+
+        var start = k + 2;
+        var end = start;
+        while (end < line.Length && line[end] is not ('。' or '，' or ',' or '；'))
+        {
+            end++;
+        }
+
+        var name = line[start..end].Trim();
+        return name.Length is >= 4 and <= 60 && (name.EndsWith('会') || name.EndsWith("会议", StringComparison.Ordinal)) ? name : null;
+    }
+}

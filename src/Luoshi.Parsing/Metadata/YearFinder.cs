@@ -1,0 +1,139 @@
+using Luoshi.Parsing.Text;
+
+namespace Luoshi.Parsing.Metadata;
+
+/// <summary>
+/// Finds the year a plan is for: the year in its title (2019年…, not 2010学年); else the date the document was
+/// signed, spoken or published; else the year the body names most often. Footers and crawl dates are noise.
+/// </summary>
+public static class YearFinder
+{
+    public static int? Find(string? title, IReadOnlyList<string> lines, IEnumerable<string> removedLines)
+    {
+        if (title is not null && YearBefore(title, '年') is { } fromTitle)
+        {
+            return fromTitle;
+        }
+
+        foreach (var line in lines.Take(40).Concat(lines.Skip(Math.Max(40, lines.Count - 15))))
+        {
+            if (IsDateLine(line) && FirstDateYear(line) is { } signed)
+            {
+                return signed;
+            }
+        }
+
+        foreach (var line in removedLines)
+        {
+            if ((line.Contains("发布", StringComparison.Ordinal) || line.Contains("来源", StringComparison.Ordinal) || line.Contains("时间", StringComparison.Ordinal) || line.Contains("日期", StringComparison.Ordinal))
+                && FirstDateYear(line) is { } published)
+            {
+                return published;
+            }
+        }
+
+        var counts = new Dictionary<int, int>();
+        foreach (var line in lines)
+        {
+            for (var i = 0; i + 4 < line.Length; i++)
+            {
+                if (IsYearAt(line, i, out var y) && line[i + 4] == '年')
+                {
+                    counts[y] = counts.GetValueOrDefault(y) + 1;
+                }
+            }
+        }
+
+        return counts.Count == 0 ? null : counts.OrderByDescending(kv => kv.Value).ThenByDescending(kv => kv.Key).First().Key;
+    }
+
+    private static int? YearBefore(string s, char suffix)
+    {
+        for (var i = 0; i + 4 < s.Length; i++)
+        {
+            if (IsYearAt(s, i, out var y) && s[i + 4] == suffix)
+            {
+                return y;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A line that is only a date: （2010年2月22日）, 2015年7月10日, 二○一二年六月十二日.</summary>
+    private static bool IsDateLine(string line)
+    {
+        var s = line.Trim().Trim('（', '）', '(', ')', ' ');
+        if (s.Length is < 6 or > 16 || !s.EndsWith('日'))
+        {
+            return false;
+        }
+
+        foreach (var c in s)
+        {
+            if (!(Chars.IsDigit(c) || Chars.ChineseDigit(c) >= 0 || c is '年' or '月' or '日' or '十' or ' '))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static int? FirstDateYear(string line)
+    {
+        for (var i = 0; i + 4 < line.Length; i++)
+        {
+            if (IsYearAt(line, i, out var y) && line[i + 4] is '年' or '-' or '/' or '.')
+            {
+                return y;
+            }
+        }
+
+        // 二○一二年
+        for (var i = 0; i + 4 < line.Length; i++)
+        {
+            var v = 0;
+            var ok = true;
+            for (var k = 0; k < 4; k++)
+            {
+                var d = Chars.ChineseDigit(line[i + k]);
+                if (d < 0)
+                {
+                    ok = false;
+                    break;
+                }
+
+                v = (v * 10) + d;
+            }
+
+            if (ok && line[i + 4] == '年' && v is >= 1950 and <= 2100)
+            {
+                return v;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsYearAt(string s, int i, out int year)
+    {
+        year = 0;
+        if (i > 0 && Chars.IsDigit(s[i - 1]))
+        {
+            return false;
+        }
+
+        for (var k = 0; k < 4; k++)
+        {
+            if (!Chars.IsDigit(s[i + k]))
+            {
+                return false;
+            }
+
+            year = (year * 10) + Chars.DigitValue(s[i + k]);
+        }
+
+        return year is >= 1950 and <= 2100;
+    }
+}

@@ -1,0 +1,329 @@
+using Luoshi.Parsing.Quantities;
+using Luoshi.Parsing.Text;
+
+namespace Luoshi.Parsing.Outline;
+
+/// <summary>A piece of text that belongs to one item (or to the top level); phase lines (第一阶段：…) are flagged.</summary>
+public readonly record struct TextSegment(string Text, bool Phase, int LineIndex);
+
+/// <summary>An outline item while the outline is being built.</summary>
+public sealed class ItemDraft
+{
+    public required int Index { get; init; }
+
+    public required int? ParentIndex { get; init; }
+
+    public required int Level { get; init; }
+
+    public required Marker Marker { get; init; }
+
+    public required string MarkerText { get; init; }
+
+    public required int LineIndex { get; init; }
+
+    public string Heading { get; set; } = string.Empty;
+
+    public List<TextSegment> Segments { get; } = [];
+
+    public string Text => string.Join("\n", Segments.Select(s => s.Text));
+}
+
+/// <summary>The outline of a document and the text outside every item.</summary>
+public sealed record OutlineResult(IReadOnlyList<ItemDraft> Items, IReadOnlyList<TextSegment> TopLevel);
+
+/// <summary>
+/// Finds numbered items at line starts and after clause ends (。；：), and nests them: a style already open
+/// continues its run at its level; a new style nests under the current item, except that a higher-ranked
+/// structural style (一、 over （一） over 1.) closes the lower ones; a run restarting inside the paragraph of
+/// its own previous item nests one level down.
+/// </summary>
+public static class OutlineBuilder
+{
+    private const int MaxDepth = 12;
+
+    private static readonly string[] ClosingFrames =
+    [
+        "会议指出", "会议强调", "会议要求", "会议认为", "会议提出", "会议明确", "会议号召", "会议最后", "会议还", "会议以", "会议分析", "会议总结",
+        "会议传达", "会议部署", "会议听取", "会议通报", "会议审议", "会上", "会议期间", "此次会议", "本次会议", "会议由", "会议在",
+    ];
+
+    public static OutlineResult Build(IReadOnlyList<string> lines)
+    {
+        var items = new List<ItemDraft>();
+        var top = new List<TextSegment>();
+        var chain = new List<ItemDraft>();
+        var lastBare = 0;
+        var attachment = false;
+        for (var li = 0; li < lines.Count; li++)
+        {
+            var line = lines[li];
+            if (attachment)
+            {
+                if (OutlineMarkers.StartsWithMarker(line))
+                {
+                    continue;
+                }
+
+                attachment = false;
+            }
+
+            if (IsAttachmentLine(line))
+            {
+                attachment = true;
+                continue;
+            }
+
+            if (StartsWithAny(line, ClosingFrames))
+            {
+                chain.Clear();
+            }
+
+            var phase = IsPhaseLine(line);
+            var segStart = 0;
+            ItemDraft? openedHere = null;
+            var sentenceEndSinceOpen = false;
+            var i = 0;
+            while (i < line.Length)
+            {
+                var c = line[i];
+                if (Chars.IsSentenceEnd(c))
+                {
+                    sentenceEndSinceOpen = true;
+                }
+
+                var atStart = i == 0;
+                var afterBoundary = !atStart && BoundaryBefore(line, i);
+                if (atStart || afterBoundary || (Chars.IsDigit(c) && i > 0 && !Chars.IsDigit(line[i - 1])))
+                {
+                    Marker marker = default;
+                    var found = false;
+                    if ((atStart || afterBoundary) && OutlineMarkers.TryMatch(line, i, out marker))
+                    {
+                        found = Accept(marker, atStart, chain, lastBare);
+                    }
+                    else if (Chars.IsDigit(c) && TryBare(line, i, out marker))
+                    {
+                        var glued = openedHere is not null && !sentenceEndSinceOpen;
+                        found = marker.Ordinal == lastBare + 1 && (atStart || afterBoundary || glued) && (marker.Ordinal > 1 || glued || atStart);
+                    }
+
+                    if (found && chain.Count < MaxDepth)
+                    {
+                        Emit(line, li, segStart, i, phase, chain, top);
+                        phase = false;
+                        var item = Place(marker, inline: !atStart, li, line.Substring(i, marker.Length).TrimEnd(), chain, items);
+                        if (marker.Style is MarkerStyle.ArabicBare)
+                        {
+                            lastBare = marker.Ordinal;
+                        }
+
+                        openedHere = item;
+                        sentenceEndSinceOpen = false;
+                        segStart = i + marker.Length;
+                        i = segStart;
+                        continue;
+                    }
+                }
+
+                i++;
+            }
+
+            Emit(line, li, segStart, line.Length, phase, chain, top);
+        }
+
+        foreach (var item in items)
+        {
+            item.Heading = HeadingOf(item.Segments.Count > 0 ? item.Segments[0].Text : string.Empty);
+        }
+
+        return new OutlineResult(items, top);
+    }
+
+    private static bool Accept(Marker marker, bool atStart, List<ItemDraft> chain, int lastBare)
+    {
+        if (marker.Style == MarkerStyle.ArabicBare)
+        {
+            return marker.Ordinal == lastBare + 1;
+        }
+
+        if (atStart || marker.Ordinal == 1)
+        {
+            return true;
+        }
+
+        for (var k = chain.Count - 1; k >= 0; k--)
+        {
+            if (chain[k].Marker.Family == marker.Family)
+            {
+                var previous = chain[k].Marker.Ordinal;
+                return marker.IsRun ? marker.Ordinal <= previous + 1 : marker.Ordinal == previous + 1;
+            }
+        }
+
+        return false;
+    }
+
+    private static ItemDraft Place(Marker marker, bool inline, int lineIndex, string markerText, List<ItemDraft> chain, List<ItemDraft> items)
+    {
+        var sibling = -1;
+        for (var k = chain.Count - 1; k >= 0; k--)
+        {
+            if (chain[k].Marker.Family != marker.Family)
+            {
+                continue;
+            }
+
+            if (marker.Ordinal > 1 && chain[k].Marker.Ordinal == marker.Ordinal - 1)
+            {
+                sibling = k;
+                break;
+            }
+
+            if (sibling < 0)
+            {
+                sibling = k;
+            }
+        }
+
+        if (sibling >= 0 && marker.Ordinal == 1 && inline && sibling == chain.Count - 1 && chain[sibling].LineIndex == lineIndex)
+        {
+            sibling = -1; // a run restarting inside its own item's paragraph nests under it
+        }
+
+        if (sibling >= 0)
+        {
+            chain.RemoveRange(sibling, chain.Count - sibling);
+        }
+        else if (!marker.IsRun)
+        {
+            while (chain.Count > 0 && !chain[^1].Marker.IsRun && chain[^1].Marker.Rank > marker.Rank)
+            {
+                chain.RemoveAt(chain.Count - 1);
+            }
+        }
+
+        var parent = chain.Count > 0 ? chain[^1] : null;
+        var item = new ItemDraft
+        {
+            Index = items.Count,
+            ParentIndex = parent?.Index,
+            Level = chain.Count + 1,
+            Marker = marker,
+            MarkerText = markerText,
+            LineIndex = lineIndex,
+        };
+        items.Add(item);
+        chain.Add(item);
+        return item;
+    }
+
+    private static void Emit(string line, int lineIndex, int start, int end, bool phase, List<ItemDraft> chain, List<TextSegment> top)
+    {
+        if (end <= start)
+        {
+            return;
+        }
+
+        var text = line[start..end].Trim();
+        if (text.Length == 0)
+        {
+            return;
+        }
+
+        var segment = new TextSegment(text, phase, lineIndex);
+        if (chain.Count > 0)
+        {
+            chain[^1].Segments.Add(segment);
+        }
+        else
+        {
+            top.Add(segment);
+        }
+    }
+
+    /// <summary>A digit glued to the text it numbers (<c>育人1切实强化</c>): 1–2 digits, then a character that is not a unit or date word.</summary>
+    private static bool TryBare(string s, int i, out Marker marker)
+    {
+        marker = default;
+        var j = i;
+        var value = 0;
+        while (j < s.Length && Chars.IsDigit(s[j]) && j - i < 3)
+        {
+            value = (value * 10) + Chars.DigitValue(s[j]);
+            j++;
+        }
+
+        if (j - i > 2 || j >= s.Length || value < 1 || !Chars.IsCjk(s[j]) || Units.StartsUnitOrDate(s, j))
+        {
+            return false;
+        }
+
+        if (i > 0 && (Chars.IsDot(s[i - 1]) || Chars.IsAsciiLetter(s[i - 1]) || s[i - 1] is '第' or '前' or '后' or '近' or '约' or '共' or '计' or '达' or '占' or '至' or '到' or '～' or '~' or '-' or '—' or '+' or '＋'))
+        {
+            return false;
+        }
+
+        marker = new Marker(MarkerStyle.ArabicBare, value, j - i);
+        return true;
+    }
+
+    private static bool BoundaryBefore(string s, int i)
+    {
+        var k = i - 1;
+        while (k >= 0 && Chars.IsSpace(s[k]))
+        {
+            k--;
+        }
+
+        return k >= 0 && Chars.IsClauseBoundary(s[k]);
+    }
+
+    private static string HeadingOf(string first)
+    {
+        var end = first.Length;
+        for (var i = 0; i < first.Length; i++)
+        {
+            var c = first[i];
+            if (c is '。' or '；' or ';' or '！' or '？' or '!' or '?')
+            {
+                end = i;
+                break;
+            }
+
+            if (c is '：' or ':' && i <= 15 && i > 0)
+            {
+                end = i;
+                break;
+            }
+        }
+
+        return Chars.TrimPunct(first.AsSpan(0, end));
+    }
+
+    private static bool IsAttachmentLine(string line) =>
+        line.StartsWith("附件", StringComparison.Ordinal) && line.Length > 2 && (line[2] is '：' or ':' || (line.Length > 3 && Chars.IsDigit(line[2]) && line[3] is '：' or ':'));
+
+    private static bool IsPhaseLine(string line)
+    {
+        if (!line.StartsWith('第'))
+        {
+            return false;
+        }
+
+        var len = ChineseNumber.Read(line, 1, out _);
+        return len > 0 && line.AsSpan(1 + len).StartsWith("阶段", StringComparison.Ordinal);
+    }
+
+    private static bool StartsWithAny(string line, string[] prefixes)
+    {
+        foreach (var p in prefixes)
+        {
+            if (line.StartsWith(p, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

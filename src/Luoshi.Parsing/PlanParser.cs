@@ -1,0 +1,82 @@
+using Luoshi.Parsing.Cleaning;
+using Luoshi.Parsing.Finders;
+using Luoshi.Parsing.Metadata;
+using Luoshi.Parsing.Model;
+using Luoshi.Parsing.Outline;
+using Luoshi.Parsing.Quantities;
+using Luoshi.Parsing.Reading;
+
+namespace Luoshi.Parsing;
+
+/// <summary>
+/// The public entry of the plan parser: reads a document (text, .html, .docx) and returns its outline, targets,
+/// units and deadlines as plain data. <see cref="Parse(string, string?)"/> never throws on any text; only
+/// <see cref="Parse(byte[], string?)"/> throws <see cref="PlanDocumentException"/>, when the bytes are not a readable document.
+/// </summary>
+public static class PlanParser
+{
+    /// <summary>Reads and parses an uploaded file. Throws <see cref="PlanDocumentException"/> (Chinese message) when unreadable.</summary>
+    public static PlanDocument Parse(byte[] content, string? fileName) => Parse(PlanReader.ReadText(content, fileName), fileName);
+
+    /// <summary>Parses plain text (a pasted plan or a web page copied to text).</summary>
+    public static PlanDocument Parse(string text, string? fileName = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var clean = TextCleaner.Clean(text);
+        var outline = OutlineBuilder.Build(clean.Lines);
+        var firstItemLine = outline.Items.Count > 0 ? outline.Items[0].LineIndex : -1;
+        var title = TitleFinder.Find(clean.Lines, firstItemLine) ?? TitleFromFileName(fileName);
+        var year = YearFinder.Find(title, clean.Lines, clean.Removed.Select(r => r.Text));
+        var issuer = IssuerFinder.Find(title, clean.Lines);
+
+        var reviewLines = new bool[clean.Lines.Count];
+        for (var i = 0; i < clean.Lines.Count; i++)
+        {
+            reviewLines[i] = ReviewContext.IsReviewParagraph(clean.Lines[i], year);
+        }
+
+        var topQuantities = new List<Quantity>();
+        foreach (var segment in outline.TopLevel)
+        {
+            QuantityRecognizer.Recognize(segment.Text, reviewLines[segment.LineIndex], topQuantities);
+        }
+
+        var reviewItems = new bool[outline.Items.Count];
+        var items = new List<PlanItem>(outline.Items.Count);
+        foreach (var draft in outline.Items)
+        {
+            var review = ReviewContext.IsReviewHeading(draft.Heading, year) || (draft.ParentIndex is { } p && reviewItems[p]);
+            reviewItems[draft.Index] = review;
+            var quantities = new List<Quantity>();
+            foreach (var segment in draft.Segments)
+            {
+                QuantityRecognizer.Recognize(segment.Text, review || reviewLines[segment.LineIndex], quantities);
+            }
+
+            var ownText = draft.Text;
+            items.Add(new PlanItem(
+                draft.Index + 1,
+                draft.ParentIndex + 1,
+                draft.Level,
+                draft.MarkerText,
+                draft.Heading,
+                ownText,
+                ResponsibleUnitFinder.Find(ownText),
+                DeadlineFinder.Find(draft.Heading, draft.Segments, year),
+                quantities));
+        }
+
+        return new PlanDocument(title, year, issuer, topQuantities, items, clean.Removed);
+    }
+
+    private static string? TitleFromFileName(string? fileName)
+    {
+        if (string.IsNullOrWhiteSpace(fileName))
+        {
+            return null;
+        }
+
+        var name = Path.GetFileNameWithoutExtension(fileName);
+        return name.Any(Text.Chars.IsCjk) ? name : null;
+    }
+}

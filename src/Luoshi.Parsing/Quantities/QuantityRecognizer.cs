@@ -1,0 +1,59 @@
+using Luoshi.Parsing.Model;
+using Luoshi.Parsing.Text;
+
+namespace Luoshi.Parsing.Quantities;
+
+/// <summary>Turns the figures of one piece of text into <see cref="Quantity"/> records: clause, subject, comparator, kind.</summary>
+public static class QuantityRecognizer
+{
+    public static void Recognize(string text, bool review, List<Quantity> into)
+    {
+        foreach (var raw in QuantityScanner.Scan(text))
+        {
+            var (clauseStart, clauseEnd) = Clause(text, raw.Start, raw.End);
+            var (sentenceStart, sentenceEnd) = Sentence(text, raw.Start, raw.End);
+            var clause = text[clauseStart..clauseEnd];
+            var before = text.AsSpan(clauseStart, raw.Start - clauseStart);
+            var after = text.AsSpan(raw.End, Math.Min(text.Length - raw.End, 12));
+            var kind = QuantityKindClassifier.Classify(raw, before, after, text.AsSpan(sentenceStart, sentenceEnd - sentenceStart), review);
+            var subject = SubjectFinder.Find(clause, raw.Start - clauseStart, raw.End - clauseStart, raw.Unit);
+            into.Add(new Quantity(Chars.TrimPunct(clause), raw.Value, raw.Upper, raw.Denominator, raw.Unit, subject, raw.Comparator, kind, raw.Placeholder));
+        }
+    }
+
+    private static (int Start, int End) Clause(string s, int start, int end)
+    {
+        var a = start;
+        while (a > 0 && start - a < 60 && !IsClauseEnd(s[a - 1]))
+        {
+            a--;
+        }
+
+        var b = end;
+        while (b < s.Length && b - end < 60 && !IsClauseEnd(s[b]))
+        {
+            b++;
+        }
+
+        return (a, b);
+    }
+
+    private static (int Start, int End) Sentence(string s, int start, int end)
+    {
+        var a = start;
+        while (a > 0 && start - a < 200 && !Chars.IsSentenceEnd(s[a - 1]) && s[a - 1] is not ('；' or ';'))
+        {
+            a--;
+        }
+
+        var b = end;
+        while (b < s.Length && b - end < 200 && !Chars.IsSentenceEnd(s[b]) && s[b] is not ('；' or ';'))
+        {
+            b++;
+        }
+
+        return (a, b);
+    }
+
+    private static bool IsClauseEnd(char c) => c is '，' or ',' or '。' or '；' or ';' or '：' or ':' or '！' or '？' or '\n';
+}

@@ -1,0 +1,517 @@
+using Luoshi.Parsing.Model;
+using Luoshi.Parsing.Text;
+
+namespace Luoshi.Parsing.Quantities;
+
+/// <summary>
+/// Finds measured figures in a piece of text, left to right, in one pass: Arabic and Chinese numerals, decimals,
+/// 万/亿, percentages (百分之六十五), ranges, ratios and fractions, XX placeholders. Skips what only looks like a
+/// figure: dates and years, ordinals (第…), slogans in short quotes (“四个意识”), titles in 《》, formulas (1+1+6).
+/// </summary>
+public static class QuantityScanner
+{
+    private static readonly string[] AbstractCountUnits = ["个", "项", "条", "批", "支", "大", "点", "级", "方面"];
+    private static readonly string[] EnumeratedUnits = ["个", "所", "项", "名", "人", "位", "家", "座", "幢"];
+    private static readonly string[] ConcreteUnits = ["所", "周", "天", "小时", "个月", "学分", "学时", "元", "平方米", "人", "位", "名", "幢", "栋", "座", "门", "期", "次"];
+
+    public static List<RawQuantity> Scan(string s)
+    {
+        var result = new List<RawQuantity>();
+        var i = 0;
+        while (i < s.Length)
+        {
+            var c = s[i];
+            if (c == '“' || c == '"' || c == '「')
+            {
+                var close = IndexOfWithin(s, i + 1, c == '“' ? '”' : c == '「' ? '」' : '"', 12);
+                if (close > 0)
+                {
+                    i = close + 1; // a short quoted phrase is a slogan or a name: 四个意识, 1+1+6, 三名+
+                    continue;
+                }
+            }
+            else if (c == '《')
+            {
+                var close = IndexOfWithin(s, i + 1, '》', 80);
+                i = close > 0 ? close + 1 : i + 1;
+                continue;
+            }
+            else if (c == '第')
+            {
+                i = SkipOrdinal(s, i + 1);
+                continue;
+            }
+
+            var next = i + 1;
+            RawQuantity? q = null;
+            if (Chars.IsDigit(c))
+            {
+                q = ReadArabic(s, i, result, out next);
+            }
+            else if (Chars.IsPlaceholderX(c))
+            {
+                q = ReadPlaceholder(s, i, out next);
+            }
+            else if (c == '百' && At(s, i, "百分之"))
+            {
+                q = ReadPercentWords(s, i, out next);
+            }
+            else if (Chars.IsChineseNumeralChar(c))
+            {
+                q = ReadChinese(s, i, out next);
+            }
+
+            if (q is not null)
+            {
+                result.Add(q);
+            }
+
+            i = Math.Max(next, i + 1);
+        }
+
+        return result;
+    }
+
+    private static RawQuantity? ReadArabic(string s, int start, List<RawQuantity> found, out int next)
+    {
+        var j = ReadNumber(s, start, out var value, out var intDigits, out var leadingZero);
+        next = j;
+        if (start > 0 && (Chars.IsAsciiLetter(s[start - 1]) || s[start - 1] is '+' or '＋' or '*' or '×' or '/' or '.' or '．' or '-' or '_' or '〔' or '[' || Chars.IsDigit(s[start - 1])))
+        {
+            next = SkipDigitsAndDots(s, j);
+            return null;
+        }
+
+        if (j < s.Length && (Chars.IsAsciiLetter(s[j]) || s[j] is '+' or '＋' or '*' or '_' or '〕' or ']'))
+        {
+            next = SkipDigitsAndDots(s, j);
+            return null;
+        }
+
+        if (Chars.IsDot(s.ElementAtOrDefault(j)) && Chars.IsDigit(s.ElementAtOrDefault(j + 1)))
+        {
+            next = SkipDigitsAndDots(s, j); // 1.2.3 section numbers, IP-like strings
+            return null;
+        }
+
+        return ReadTail(s, start, j, value, placeholder: false, isYearLike: intDigits == 4 && value >= 1900 && value <= 2100, leadingZero, found, out next);
+    }
+
+    private static RawQuantity? ReadPlaceholder(string s, int start, out int next)
+    {
+        var j = start;
+        while (j < s.Length && Chars.IsPlaceholderX(s[j]) && j - start < 6)
+        {
+            j++;
+        }
+
+        next = j;
+        if (j - start < 2 || (start > 0 && Chars.IsAsciiLetter(s[start - 1])) || (j < s.Length && Chars.IsAsciiLetter(s[j])))
+        {
+            return null;
+        }
+
+        // XX县, XX开放大学, 力促XX、XX通过: a name, not a figure — ReadTail requires a unit.
+        return ReadTail(s, start, j, null, placeholder: true, isYearLike: false, leadingZero: false, [], out next);
+    }
+
+    private static RawQuantity? ReadPercentWords(string s, int start, out int next)
+    {
+        var j = start + 3;
+        decimal value;
+        if (j < s.Length && Chars.IsDigit(s[j]))
+        {
+            j = ReadNumber(s, j, out value, out _, out _);
+        }
+        else
+        {
+            var len = ChineseNumber.Read(s, j, out var v);
+            if (len == 0)
+            {
+                next = j;
+                return null;
+            }
+
+            value = v;
+            j += len;
+            if (j + 1 < s.Length && s[j] == '点' && Chars.ChineseDigit(s[j + 1]) >= 0)
+            {
+                var frac = 0m;
+                var scale = 0.1m;
+                j++;
+                while (j < s.Length && Chars.ChineseDigit(s[j]) >= 0)
+                {
+                    frac += Chars.ChineseDigit(s[j]) * scale;
+                    scale /= 10;
+                    j++;
+                }
+
+                value += frac;
+            }
+        }
+
+        next = j;
+        var before = ClauseBefore(s, start);
+        var after = s.AsSpan(j);
+        return new RawQuantity(start, j, value, null, null, "%", ComparatorReader.Read(before, after, false), false);
+    }
+
+    private static RawQuantity? ReadChinese(string s, int start, out int next)
+    {
+        next = start + 1;
+        var prev = start > 0 ? s[start - 1] : '\0';
+        if (prev == '第' || Chars.IsChineseNumeralChar(prev) || prev is '届' or '之' or '统' or '唯' or '逐' or '万' or '单' or '同' or '专' or '进' or '某')
+        {
+            return null;
+        }
+
+        var len = ChineseNumber.Read(s, start, out var v);
+        if (len == 0)
+        {
+            return null;
+        }
+
+        var j = start + len;
+        decimal? upper = null;
+
+        // 三五天, 两三个: two neighbouring digits make a range.
+        if (len == 1 && j < s.Length && Chars.ChineseDigit(s[j]) is var d2 && d2 > v && d2 <= v + 2 && v > 0)
+        {
+            upper = d2;
+            j++;
+        }
+
+        next = j;
+        if (j < s.Length && (s[j] is '万' or '亿'))
+        {
+            return null; // 十万火急, 千万; real amounts are written in Arabic figures
+        }
+
+        var unitLen = Units.Read(s, j, out var unit);
+        if (unitLen == 0 || !Units.IsMeasure(unit))
+        {
+            return null;
+        }
+
+        var end = j + unitLen;
+        var before = ClauseBefore(s, start);
+        var after = end < s.Length ? s[end] : '\0';
+        if (unit == "周" && after is '年' or '岁')
+        {
+            return null;
+        }
+
+        var accepted = false;
+        if (EndsWith(before, "为期") || (unit == "年" && EndsWith(before, "连续")))
+        {
+            accepted = unit is "年" or "个月" or "天" or "周" or "小时";
+        }
+        else if (unit == "年")
+        {
+            accepted = false; // 三年攻坚, 五年规划: a project span, not a figure
+        }
+        else if (unit is "次" && (after is '全' or '会' or '党' or '代') || (unit is "期" && (v != 1 || upper is not null)))
+        {
+            accepted = false; // 八次全会, 工程三期
+        }
+        else if (EndsWith(before, "各") || EndsWith(before, "共") || EndsWith(before, "计") || (EndsWith(before, "等") && Array.IndexOf(EnumeratedUnits, unit) >= 0))
+        {
+            accepted = true;
+        }
+        else if (v == 1 && upper is null)
+        {
+            // 一次 / 一期 count a task's events; 一名 only as the subject of a clause (一名学生获…).
+            accepted = (unit is "次" or "期" && after != '性' && !EndsWith(before, "其中") && !EndsWith(before, "每") && !EndsWith(before, "再") && !EndsWith(before, "这") && !EndsWith(before, "此"))
+                || (unit == "名" && before.Length == 0);
+        }
+        else if (Array.IndexOf(ConcreteUnits, unit) >= 0)
+        {
+            accepted = true;
+        }
+        else if (Array.IndexOf(AbstractCountUnits, unit) >= 0)
+        {
+            accepted = before.Length == 0 && v >= 2;
+        }
+
+        if (!accepted)
+        {
+            return null;
+        }
+
+        next = end;
+        var comparator = upper is not null ? Comparator.Range : ComparatorReader.Read(before, s.AsSpan(end), false);
+        return new RawQuantity(start, end, v, upper, null, unit, comparator, false);
+    }
+
+    private static RawQuantity? ReadTail(string s, int start, int j, decimal? value, bool placeholder, bool isYearLike, bool leadingZero, List<RawQuantity> found, out int next)
+    {
+        next = j;
+        decimal? upper = null;
+        decimal? denominator = null;
+        var unit = string.Empty;
+        var more = false;
+        var k = j;
+
+        // Range: 1~2所, 1-2, 1至2, 3.5到4
+        if (k + 1 < s.Length && s[k] is '~' or '～' or '-' or '—' or '－' or '至' or '到' or '〜')
+        {
+            var m = k + 1;
+            if (s[k] == '—' && m < s.Length && s[m] == '—')
+            {
+                m++;
+            }
+
+            if (m < s.Length && (Chars.IsDigit(s[m]) || (placeholder && Chars.IsPlaceholderX(s[m]))))
+            {
+                if (Chars.IsDigit(s[m]))
+                {
+                    var e = ReadNumber(s, m, out var u, out var uDigits, out _);
+                    if (isYearLike || (uDigits == 4 && u >= 1900))
+                    {
+                        next = e;
+                        return null; // 2019—2024: a plan period
+                    }
+
+                    upper = u;
+                    k = e;
+                }
+            }
+        }
+
+        // Ratio 4:6 (only where the clause speaks of a 比) and fraction 1/4.
+        if (upper is null && value is not null && k + 1 < s.Length && Chars.IsDigit(s[k + 1]))
+        {
+            if (s[k] is ':' or '：' && ClauseBefore(s, start).Contains('比'))
+            {
+                var e = ReadNumber(s, k + 1, out var den, out _, out _);
+                if (value < 100 && den < 100 && !(e < s.Length && s[e] is ':' or '：'))
+                {
+                    denominator = den;
+                    unit = "比";
+                    k = e;
+                }
+            }
+            else if (s[k] is '/' or '／')
+            {
+                var e = ReadNumber(s, k + 1, out var den, out _, out _);
+                if (den > 0 && value < 100 && den < 1000 && !(e < s.Length && (Chars.IsCjk(s[e]) && Units.Read(s, e, out _) > 0)))
+                {
+                    denominator = den;
+                    unit = "比";
+                    k = e;
+                }
+            }
+        }
+
+        if (denominator is null && unit.Length == 0)
+        {
+            if (k < s.Length && s[k] is '多' or '余' && k + 1 < s.Length && s[k + 1] is '万' or '亿')
+            {
+                more = true;
+                k++;
+            }
+
+            var multiplier = 1m;
+            if (k < s.Length && s[k] == '万' && !(k + 1 < s.Length && s[k + 1] is '一' or '众' or '物' or '事'))
+            {
+                multiplier = 10000m;
+                k++;
+            }
+            else if (k < s.Length && s[k] == '亿')
+            {
+                multiplier = 100000000m;
+                k++;
+            }
+
+            if (k < s.Length && s[k] is '多' or '余')
+            {
+                more = true;
+                k++;
+            }
+
+            var spaced = k;
+            while (spaced < s.Length && spaced - k < 2 && s[spaced] == ' ')
+            {
+                spaced++;
+            }
+
+            var unitLen = Units.Read(s, spaced, out unit);
+            if (unitLen > 0)
+            {
+                k = spaced + unitLen;
+            }
+            else if (multiplier > 1 && value is not null)
+            {
+                // （市本级500万）: the unit of the figure it qualifies
+                unit = found.Count > 0 && found[^1].End > start - 40 ? found[^1].Unit : string.Empty;
+            }
+
+            if (value is not null)
+            {
+                value *= multiplier;
+            }
+
+            if (upper is not null)
+            {
+                upper *= multiplier;
+            }
+        }
+
+        next = k;
+        if (unit.Length == 0 || !Units.IsMeasure(unit))
+        {
+            return null;
+        }
+
+        var after = s.AsSpan(k);
+        var before = ClauseBefore(s, start);
+        if (!Accept(unit, value, isYearLike, leadingZero, before, after, s, start))
+        {
+            return null;
+        }
+
+        var comparator = upper is not null ? Comparator.Range : ComparatorReader.Read(before, after, more);
+        return new RawQuantity(start, k, value, upper, denominator, unit, comparator, placeholder);
+    }
+
+    private static bool Accept(string unit, decimal? value, bool isYearLike, bool leadingZero, ReadOnlySpan<char> before, ReadOnlySpan<char> after, string s, int start)
+    {
+        if (leadingZero && unit != "%")
+        {
+            return false; // 09年
+        }
+
+        switch (unit)
+        {
+            case "年":
+                if (isYearLike || after.StartsWith("来", StringComparison.Ordinal) || after.StartsWith("级", StringComparison.Ordinal))
+                {
+                    return false;
+                }
+
+                return after.StartsWith("内", StringComparison.Ordinal) || after.StartsWith("以内", StringComparison.Ordinal) || EndsWith(before, "为期") || EndsWith(before, "连续");
+            case "周":
+                return !(after.StartsWith("年", StringComparison.Ordinal) || after.StartsWith("岁", StringComparison.Ordinal));
+            case "分":
+                return after.StartsWith("之", StringComparison.Ordinal) || after.IsEmpty || after[0] is '，' or '。' or '；' or '）' or ')' || after.StartsWith("以上", StringComparison.Ordinal) || after.StartsWith("以下", StringComparison.Ordinal);
+            case "名":
+                var b = before.TrimEnd();
+                if (b.EndsWith("前") || b.EndsWith("后") || b.EndsWith("由") || b.EndsWith("至") || b.EndsWith("排") || b.EndsWith("第") || b.EndsWith("居"))
+                {
+                    return false; // 前100名, 由19名上升至17名: ranks
+                }
+
+                return !(after.StartsWith("上升", StringComparison.Ordinal) || after.StartsWith("下降", StringComparison.Ordinal) || after.StartsWith("左右的位次", StringComparison.Ordinal));
+            case "次":
+                return !EndsWith(before, "其中");
+            case "级" or "届":
+                return false;
+        }
+
+        if (isYearLike && unit is not ("%" or "元" or "人" or "名" or "个" or "所" or "平方米"))
+        {
+            return false;
+        }
+
+        return true;
+    }
+
+    private static int ReadNumber(string s, int i, out decimal value, out int intDigits, out bool leadingZero)
+    {
+        value = 0;
+        var j = i;
+        leadingZero = Chars.DigitValue(s[i]) == 0 && i + 1 < s.Length && Chars.IsDigit(s[i + 1]);
+        while (j < s.Length && Chars.IsDigit(s[j]) && j - i < 15)
+        {
+            value = (value * 10) + Chars.DigitValue(s[j]);
+            j++;
+        }
+
+        intDigits = j - i;
+
+        // Thousands separators: 1,500 (only groups of exactly three digits)
+        while (j + 3 < s.Length && s[j] == ',' && Chars.IsDigit(s[j + 1]) && Chars.IsDigit(s[j + 2]) && Chars.IsDigit(s[j + 3]) && !(j + 4 < s.Length && Chars.IsDigit(s[j + 4])))
+        {
+            value = (value * 1000) + (Chars.DigitValue(s[j + 1]) * 100) + (Chars.DigitValue(s[j + 2]) * 10) + Chars.DigitValue(s[j + 3]);
+            j += 4;
+        }
+
+        if (j + 1 < s.Length && Chars.IsDot(s[j]) && Chars.IsDigit(s[j + 1]))
+        {
+            var k = j + 1;
+            var scale = 0.1m;
+            while (k < s.Length && Chars.IsDigit(s[k]) && k - j < 10)
+            {
+                value += Chars.DigitValue(s[k]) * scale;
+                scale /= 10;
+                k++;
+            }
+
+            if (!(k < s.Length && Chars.IsDot(s[k]) && k + 1 < s.Length && Chars.IsDigit(s[k + 1])))
+            {
+                j = k;
+            }
+        }
+
+        return j;
+    }
+
+    private static int SkipDigitsAndDots(string s, int j)
+    {
+        while (j < s.Length && (Chars.IsDigit(s[j]) || Chars.IsDot(s[j]) || Chars.IsAsciiLetter(s[j]) || s[j] is '+' or '＋' or '*' or '_'))
+        {
+            j++;
+        }
+
+        return j;
+    }
+
+    /// <summary>Skips an ordinal after 第: 第十三次, 第1、3、4名, 第二批.</summary>
+    private static int SkipOrdinal(string s, int i)
+    {
+        var j = i;
+        while (j < s.Length && (Chars.IsDigit(s[j]) || Chars.IsChineseNumeralChar(s[j]) || (s[j] is '、' or ',' or '，' or '.' && j + 1 < s.Length && (Chars.IsDigit(s[j + 1]) || Chars.IsChineseNumeralChar(s[j + 1])))))
+        {
+            j++;
+        }
+
+        if (j > i)
+        {
+            j += Units.Read(s, j, out _);
+        }
+
+        return j;
+    }
+
+    /// <summary>The clause before position <paramref name="i"/>: back to the last ，。；：(、 does not end a clause).</summary>
+    public static ReadOnlySpan<char> ClauseBefore(string s, int i)
+    {
+        var k = i - 1;
+        while (k >= 0 && i - k <= 40 && !IsClauseDelimiter(s[k]))
+        {
+            k--;
+        }
+
+        return s.AsSpan(k + 1, i - k - 1);
+    }
+
+    public static bool IsClauseDelimiter(char c) => c is '，' or ',' or '。' or '；' or ';' or '：' or ':' or '！' or '？' or '\n' or '（' or '(' or '）' or ')';
+
+    private static int IndexOfWithin(string s, int from, char c, int max)
+    {
+        var end = Math.Min(s.Length, from + max);
+        for (var k = from; k < end; k++)
+        {
+            if (s[k] == c)
+            {
+                return k;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool EndsWith(ReadOnlySpan<char> s, string word) => s.TrimEnd().EndsWith(word, StringComparison.Ordinal);
+
+    private static bool At(string s, int i, string token) => string.CompareOrdinal(s, i, token, 0, token.Length) == 0;
+}

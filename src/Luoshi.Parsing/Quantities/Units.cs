@@ -1,0 +1,58 @@
+using System.Collections.Frozen;
+using Luoshi.Parsing.Text;
+
+namespace Luoshi.Parsing.Quantities;
+
+/// <summary>Measure words that may follow a figure (所 个 人 % 学分 平方米 …), looked up by their first character.</summary>
+public static class Units
+{
+    private static readonly string[] All =
+    [
+        "个百分点", "百分点", "平方公里", "平方千米", "平方米", "万平方米", "人次", "个月", "个小时", "小时", "分钟", "学分", "学时", "课时", "公里", "千米", "公顷",
+        "%", "％", "所", "个", "人", "名", "位", "项", "次", "期", "门", "周", "天", "年", "幢", "栋", "座", "间", "套", "台", "件", "家", "条", "批",
+        "户", "例", "篇", "部", "种", "类", "支", "场", "节", "册", "本", "亩", "米", "元", "倍", "分", "班", "组", "队", "处", "张", "份", "辆",
+        "吨", "株", "棵", "块", "层", "轮", "科", "册", "届", "岁",
+    ];
+
+    /// <summary>Units that a figure may carry but that never make a quantity by themselves (dates, sessions, ages).</summary>
+    private static readonly FrozenSet<string> NotMeasures = new[] { "届", "岁" }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenDictionary<char, string[]> ByFirst = All
+        .Distinct(StringComparer.Ordinal)
+        .GroupBy(u => u[0])
+        .ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(u => u.Length).ToArray());
+
+    private static readonly FrozenSet<char> DateChars = "年月日号时届级岁秒".ToFrozenSet();
+
+    /// <summary>Reads the unit at <paramref name="i"/>; returns its length (0 if none).</summary>
+    public static int Read(ReadOnlySpan<char> s, int i, out string unit)
+    {
+        unit = string.Empty;
+        if (i >= s.Length || !ByFirst.TryGetValue(s[i], out var candidates))
+        {
+            return 0;
+        }
+
+        foreach (var candidate in candidates)
+        {
+            if (s[i..].StartsWith(candidate, StringComparison.Ordinal))
+            {
+                unit = candidate switch
+                {
+                    "％" => "%",
+                    "个小时" => "小时",
+                    _ => candidate,
+                };
+                return candidate.Length;
+            }
+        }
+
+        return 0;
+    }
+
+    public static bool IsMeasure(string unit) => unit.Length > 0 && !NotMeasures.Contains(unit);
+
+    /// <summary>True where a unit or a date word starts (so a digit before it is a figure or a date, not a list number).</summary>
+    public static bool StartsUnitOrDate(ReadOnlySpan<char> s, int i) =>
+        i < s.Length && (DateChars.Contains(s[i]) || Read(s, i, out _) > 0 || s[i] is '万' or '亿' or '多' or '余');
+}

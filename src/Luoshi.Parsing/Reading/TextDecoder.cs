@@ -1,0 +1,89 @@
+using System.Text;
+
+namespace Luoshi.Parsing.Reading;
+
+/// <summary>Decodes plain-text bytes: BOMs, strict UTF-8, else GB18030 (which covers GBK and GB2312).</summary>
+public static class TextDecoder
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    static TextDecoder() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    public static Encoding Gb18030 { get; } = GetGb18030();
+
+    /// <summary>Decodes <paramref name="bytes"/>, or throws <see cref="PlanDocumentException"/> when they are not text.</summary>
+    public static string Decode(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.StartsWith("\xEF\xBB\xBF"u8))
+        {
+            return Check(Encoding.UTF8.GetString(bytes[3..]));
+        }
+
+        if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
+        {
+            return Check(Encoding.Unicode.GetString(bytes[2..]));
+        }
+
+        if (bytes.Length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF)
+        {
+            return Check(Encoding.BigEndianUnicode.GetString(bytes[2..]));
+        }
+
+        if (LooksBinary(bytes))
+        {
+            throw new PlanDocumentException("文件不是文本文档（含有二进制内容），无法识别的文件编码");
+        }
+
+        try
+        {
+            return Check(StrictUtf8.GetString(bytes));
+        }
+        catch (DecoderFallbackException)
+        {
+            // Not UTF-8: Chinese documents saved by older tools are GBK/GB18030.
+        }
+
+        return Check(Gb18030.GetString(bytes));
+    }
+
+    private static Encoding GetGb18030()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return Encoding.GetEncoding(54936);
+    }
+
+    private static bool LooksBinary(ReadOnlySpan<byte> bytes)
+    {
+        var sample = bytes[..Math.Min(bytes.Length, 8192)];
+        var control = 0;
+        foreach (var b in sample)
+        {
+            if (b == 0 || (b < 0x09) || (b > 0x0D && b < 0x20 && b != 0x1B))
+            {
+                control++;
+            }
+        }
+
+        return sample.Length > 0 && control * 20 > sample.Length;
+    }
+
+    private static string Check(string text)
+    {
+        var bad = 0;
+        var sample = text.AsSpan(0, Math.Min(text.Length, 20000));
+        foreach (var c in sample)
+        {
+            if (c == '\uFFFD' || (char.IsControl(c) && c != '\n' && c != '\r' && c != '\t' && c != '\f'))
+            {
+                bad++;
+            }
+        }
+
+        if (sample.Length > 0 && bad * 10 > sample.Length)
+        {
+            throw new PlanDocumentException("无法识别的文件编码（不是 UTF-8 或 GB18030/GBK 文本）");
+        }
+
+        return text;
+    }
+}
