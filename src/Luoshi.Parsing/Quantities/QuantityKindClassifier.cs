@@ -18,12 +18,20 @@ public static class QuantityKindClassifier
     public static QuantityKind Classify(RawQuantity q, ReadOnlySpan<char> before, ReadOnlySpan<char> after, ReadOnlySpan<char> sentence, bool review)
     {
         var b = before.TrimEnd();
-        if (b.EndsWith("从") || b.Contains("平均", StringComparison.Ordinal) || b.EndsWith("后") || b.EndsWith("前"))
+        if (b.EndsWith("从") || b.Contains("平均为", StringComparison.Ordinal) || b.Contains("平均水平", StringComparison.Ordinal) || b.EndsWith("平均")
+            || b.EndsWith("后") || b.EndsWith("前") || b.Contains("预计", StringComparison.Ordinal))
         {
-            return QuantityKind.Other; // 从116学分减少到…, 全省平均为…, 后20%学生
+            return QuantityKind.Other; // 从116学分减少到…, 全省平均为…, 后20%学生, 预计将超过…
         }
 
-        if (after.StartsWith("中") || after.StartsWith("之差") || after.StartsWith("/") || after.StartsWith("／") || after.StartsWith("的标准") || after.StartsWith("标准"))
+        var within = after.IndexOf('中');
+        if ((within is >= 0 and <= 4 && within + 1 < after.Length && after[within + 1] is '，' or ',' or '有' or '居' or '的' or '。' or '、')
+            || after[..Math.Min(after.Length, 10)].IndexOf("的基础上") >= 0)
+        {
+            return QuantityKind.Other; // 14项中有7项, 10个部门中, 在600元的基础上
+        }
+
+        if (after.StartsWith("之差") || after.StartsWith("/") || after.StartsWith("／") || after.StartsWith("的标准") || after.StartsWith("标准"))
         {
             return QuantityKind.Other; // 14项中, 1分之差, 200元/生·年的标准
         }
@@ -47,7 +55,7 @@ public static class QuantityKindClassifier
             return review ? QuantityKind.Achievement : QuantityKind.Other;
         }
 
-        if (q.Unit == "学分" && !b.EndsWith("到"))
+        if (q.Unit == "学分" && !(b.EndsWith("到") && !b.EndsWith("达到")))
         {
             return QuantityKind.Other;
         }

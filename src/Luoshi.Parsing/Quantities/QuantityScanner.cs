@@ -210,7 +210,7 @@ public static class QuantityScanner
         {
             accepted = false; // 三年攻坚, 五年规划: a project span, not a figure
         }
-        else if (unit is "次" && (after is '全' or '会' or '党' or '代') || (unit is "期" && (v != 1 || upper is not null)))
+        else if (unit is "次" && (At(s, end, "全会") || At(s, end, "全体") || At(s, end, "会议") || At(s, end, "党代会") || At(s, end, "代表大会")) || (unit is "期" && (v != 1 || upper is not null)))
         {
             accepted = false; // 八次全会, 工程三期
         }
@@ -339,6 +339,10 @@ public static class QuantityScanner
             if (unitLen > 0)
             {
                 k = spaced + unitLen;
+                if (unit == "人" && k < s.Length && s[k] == '口')
+                {
+                    k++; // 30万人口以上
+                }
             }
             else if (multiplier > 1 && value is not null)
             {

@@ -12,6 +12,7 @@ public static class ReviewContext
     /// <summary>A section heading such as “2009年教育工作的简要回顾”.</summary>
     public static bool IsReviewHeading(string heading, int? planYear)
     {
+        heading = WithoutQuotes(heading);
         foreach (var w in HeadingWords)
         {
             if (heading.Contains(w, StringComparison.Ordinal))
@@ -50,6 +51,36 @@ public static class ReviewContext
         }
 
         return planYear is not null && StartsWithYear(s.ToString(), out var y) && y < planYear;
+    }
+
+    /// <summary>Quoted phrases are slogans and names (以“回顾辉煌成就”为主线), not the heading's own words.</summary>
+    private static string WithoutQuotes(string s)
+    {
+        var open = s.IndexOf('“');
+        if (open < 0)
+        {
+            return s;
+        }
+
+        var sb = new System.Text.StringBuilder(s.Length);
+        var depth = 0;
+        foreach (var c in s)
+        {
+            if (c == '“')
+            {
+                depth++;
+            }
+            else if (c == '”' && depth > 0)
+            {
+                depth--;
+            }
+            else if (depth == 0)
+            {
+                sb.Append(c);
+            }
+        }
+
+        return sb.ToString();
     }
 
     private static bool StartsWithYear(string s, out int year)
