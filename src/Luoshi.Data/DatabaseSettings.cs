@@ -1,0 +1,44 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Luoshi.Data;
+
+/// <summary>Where Luoshi keeps its data: an embedded SQLite file under the data directory, or a PostgreSQL server.</summary>
+public sealed record DatabaseSettings(string DataDirectory, string? PostgresConnection)
+{
+    public bool IsPostgres => !string.IsNullOrWhiteSpace(PostgresConnection);
+
+    public string SqliteFile => Path.Combine(Path.GetFullPath(DataDirectory), "luoshi.db");
+
+    public string SqliteConnection => new SqliteConnectionStringBuilder
+    {
+        DataSource = SqliteFile,
+        Pooling = true,
+        ForeignKeys = true,
+        DefaultTimeout = 30,
+    }.ToString();
+
+    public string Describe() => IsPostgres ? "PostgreSQL" : $"SQLite ({SqliteFile})";
+
+    /// <summary>Points EF Core at the chosen database and at that provider's migrations.</summary>
+    public void Configure(DbContextOptionsBuilder options)
+    {
+        if (IsPostgres)
+        {
+            options.UseNpgsql(PostgresConnection, o => o.MigrationsAssembly("Luoshi.Data.Postgres"));
+        }
+        else
+        {
+            Directory.CreateDirectory(Path.GetFullPath(DataDirectory));
+            options.UseSqlite(SqliteConnection, o => o.MigrationsAssembly("Luoshi.Data.Sqlite"));
+            options.AddInterceptors(SqliteDurability.Instance);
+        }
+    }
+
+    public DbContextOptions<LuoshiDb> BuildOptions()
+    {
+        var builder = new DbContextOptionsBuilder<LuoshiDb>();
+        Configure(builder);
+        return builder.Options;
+    }
+}

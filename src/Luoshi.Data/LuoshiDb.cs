@@ -1,0 +1,59 @@
+using Luoshi.Data.Auditing;
+using Luoshi.Domain.Auditing;
+using Luoshi.Domain.OrgUnits;
+using Luoshi.Domain.People;
+using Microsoft.EntityFrameworkCore;
+
+namespace Luoshi.Data;
+
+/// <summary>The one EF Core model of Luoshi, used on SQLite and on PostgreSQL alike.</summary>
+public class LuoshiDb(DbContextOptions<LuoshiDb> options, IAuditActor? actor = null) : DbContext(options)
+{
+    public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
+    public DbSet<User> Users => Set<User>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(LuoshiDb).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite forgets DateTimeKind and PostgreSQL's timestamptz insists on UTC: store UTC everywhere.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var changes = AuditTrail.Capture(ChangeTracker);
+        if (changes.Count == 0)
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        // The change and its audit rows are stored together or not at all.
+        var ownTransaction = Database.CurrentTransaction is null
+            ? await Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        try
+        {
+            var result = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            AuditEntries.AddRange(AuditTrail.Complete(changes, actor));
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null)
+                await ownTransaction.CommitAsync(cancellationToken);
+            return result;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+                await ownTransaction.DisposeAsync();
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    /// <summary>Records a change that is not a row change (sign-in, sign-out, export) in the audit trail.</summary>
+    public void Audit(string action, string entity, string? entityId = null, object? after = null) =>
+        AuditEntries.Add(AuditTrail.Event(action, entity, entityId, after, actor));
+}

@@ -1,0 +1,23 @@
+namespace Luoshi.Domain.OrgUnits;
+
+/// <summary>A unit of the education system: the city bureau, one of its departments, a district bureau or a school.</summary>
+public class OrgUnit
+{
+    public int Id { get; set; }
+
+    /// <summary>Short stable code used in spreadsheets and the CLI (e.g. <c>SJYJ</c>, <c>HP-001</c>).</summary>
+    public required string Code { get; set; }
+
+    public required string Name { get; set; }
+
+    public OrgUnitKind Kind { get; set; }
+
+    public int? ParentId { get; set; }
+
+    public OrgUnit? Parent { get; set; }
+
+    public int SortOrder { get; set; }
+
+    /// <summary>Incremented on every change; used for optimistic concurrency.</summary>
+    public int Version { get; set; }
+}

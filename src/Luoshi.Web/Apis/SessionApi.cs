@@ -1,0 +1,62 @@
+using Luoshi.Data;
+using Luoshi.Domain.People;
+using Luoshi.Web.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Luoshi.Web.Apis;
+
+/// <summary>Sign-in for scripts: <c>POST/DELETE /api/v1/session</c> and <c>GET /api/v1/me</c>.</summary>
+public static class SessionApi
+{
+    public sealed record SessionRequest(string? Username, string? Password);
+
+    public sealed record Me(int Id, string Username, string DisplayName, string Role, int OrgUnitId, string OrgUnitName);
+
+    public static void MapSessionApi(this RouteGroupBuilder api)
+    {
+        api.MapPost("/session", CreateSession).AllowAnonymous().WithTags("会话").WithSummary("登录");
+        api.MapDelete("/session", DeleteSession).WithTags("会话").WithSummary("退出登录");
+        api.MapDelete("/session/all", DeleteAllSessions).WithTags("会话").WithSummary("在所有设备上退出登录");
+        api.MapGet("/me", GetMe).WithTags("会话").WithSummary("当前用户");
+    }
+
+    public static async Task<Results<Ok<Me>, ProblemHttpResult>> CreateSession(SessionRequest request, Sessions sessions, LuoshiDb db, HttpContext http)
+    {
+        var result = await sessions.SignInAsync(http, request.Username, request.Password);
+        switch (result.Outcome)
+        {
+            case Sessions.Outcome.LockedOut:
+                var seconds = (int)Math.Ceiling((result.RetryAfter!.Value - DateTimeOffset.UtcNow).TotalSeconds);
+                http.Response.Headers.RetryAfter = Math.Max(seconds, 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return TypedResults.Problem(statusCode: 429, detail: $"登录失败次数过多，请 {Math.Max(seconds / 60, 1)} 分钟后再试");
+            case Sessions.Outcome.WrongPassword:
+                return TypedResults.Problem(statusCode: 401, title: "用户名或密码错误", detail: "用户名或密码错误，请重新输入");
+        }
+        return TypedResults.Ok(await DescribeAsync(db, result.User!));
+    }
+
+    public static async Task<NoContent> DeleteSession(Sessions sessions, HttpContext http)
+    {
+        await sessions.SignOutAsync(http);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<NoContent> DeleteAllSessions(Sessions sessions, HttpContext http)
+    {
+        await sessions.SignOutEverywhereAsync(http);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Results<Ok<Me>, UnauthorizedHttpResult>> GetMe(LuoshiDb db, HttpContext http)
+    {
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == http.User.UserId(), http.RequestAborted);
+        return user is null ? TypedResults.Unauthorized() : TypedResults.Ok(await DescribeAsync(db, user));
+    }
+
+    private static async Task<Me> DescribeAsync(LuoshiDb db, User user)
+    {
+        var unitName = await db.OrgUnits.Where(u => u.Id == user.OrgUnitId).Select(u => u.Name).FirstOrDefaultAsync() ?? "";
+        return new Me(user.Id, user.UserName, user.DisplayName, user.Role.ToCode(), user.OrgUnitId, unitName);
+    }
+}

@@ -1,0 +1,132 @@
+using Microsoft.AspNetCore.DataProtection;
+using Luoshi.Data;
+using Luoshi.Data.Auditing;
+using Luoshi.Data.Demo;
+using Luoshi.Data.People;
+using Luoshi.Web.Apis;
+using Luoshi.Web.Auth;
+using Luoshi.Web.Infrastructure;
+using Luoshi.Web.Localization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Luoshi.Web;
+
+/// <summary>Builds the Luoshi web app: the same wiring for <c>luoshi serve</c>, the web project's own entry point and the tests.</summary>
+public static class LuoshiApp
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ApplicationName = typeof(LuoshiApp).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+            WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+        });
+        builder.AddLuoshiServices();
+        configure?.Invoke(builder);
+        var app = builder.Build();
+        app.UseLuoshi();
+        return app;
+    }
+
+    public static void AddLuoshiServices(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<LuoshiOptions>().BindConfiguration(LuoshiOptions.Section);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<LuoshiOptions>>().Value.DatabaseSettings);
+        services.AddDbContext<LuoshiDb>((sp, options) => sp.GetRequiredService<DatabaseSettings>().Configure(options));
+        services.AddHttpContextAccessor();
+        services.AddScoped<IAuditActor, HttpAuditActor>();
+        services.AddScoped<UserAccounts>();
+        services.AddScoped<Luoshi.Data.OrgUnits.OrgUnitDirectory>();
+        services.AddScoped<Luoshi.Data.OrgUnits.CityImport>();
+
+        builder.AddLuoshiProblems();
+        builder.AddLuoshiAuth();
+        builder.AddLuoshiText();
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.AllowAnonymousToPage("/Login");
+            o.Conventions.AllowAnonymousToPage("/Error");
+            o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
+        }).AddViewLocalization();
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "落实 Luoshi API";
+            doc.Info.Description = "教育工作任务落实平台的 HTTP 接口（/api/v1）。";
+            return Task.CompletedTask;
+        }));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+        });
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        // Keys that protect session cookies live in the data directory, so sessions survive a restart.
+        services.AddDataProtection().SetApplicationName("luoshi");
+        services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
+            .Configure<IOptions<LuoshiOptions>, ILoggerFactory>((o, luoshi, logs) =>
+                o.XmlRepository = new Microsoft.AspNetCore.DataProtection.Repositories.FileSystemXmlRepository(
+                    new DirectoryInfo(Path.Combine(Path.GetFullPath(luoshi.Value.Data), "keys")), logs));
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+    }
+
+    public static void UseLuoshi(this WebApplication app)
+    {
+        app.UseLuoshiProblems();
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseStaticFiles();
+        app.UseLuoshiText();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapGet("/healthz", HealthApi.Check).AllowAnonymous().ExcludeFromDescription();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        var api = app.MapGroup("/api/v1");
+        api.MapSessionApi();
+        api.MapOrgUnitsApi();
+        api.MapUsersApi();
+        app.MapRazorPages();
+        app.MapLuoshiTextSwitch();
+        app.MapFallback("/api/{**rest}", () => TypedResults.Problem(statusCode: 404));
+    }
+
+    /// <summary>Brings the database to the current schema and, on an empty one, creates the demo city or the first administrator.</summary>
+    public static async Task PrepareAsync(WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        var settings = scope.ServiceProvider.GetRequiredService<DatabaseSettings>();
+        var options = scope.ServiceProvider.GetRequiredService<IOptions<LuoshiOptions>>().Value;
+        await using var db = new LuoshiDb(settings.BuildOptions(), FixedAuditActor.CommandLine);
+        await DatabaseSetup.UpgradeAsync(db);
+        app.Logger.LogInformation("数据库：{Database}，已升级到最新结构", settings.Describe());
+        if (options.Demo && await DatabaseSetup.IsEmptyAsync(db))
+        {
+            var password = await new DemoCity(db).SeedAsync();
+            if (password is not null)
+            {
+                Console.WriteLine();
+                Console.WriteLine($"已创建演示城市“{DemoCity.CityName}”。演示账号（密码相同，只显示这一次）：");
+                foreach (var (userName, displayName, role, _) in DemoCity.Accounts)
+                    Console.WriteLine($"  {userName,-12} {Domain.People.Roles.ToChinese(role),-8} {displayName}");
+                Console.WriteLine($"  密码：{password}");
+                Console.WriteLine();
+            }
+        }
+        var adminPassword = await new UserAccounts(db).EnsureFirstAdminAsync();
+        if (adminPassword is not null)
+        {
+            Console.WriteLine();
+            Console.WriteLine("已创建管理员账号 admin，初始密码（只显示这一次，请登录后修改）：");
+            Console.WriteLine($"  {adminPassword}");
+            Console.WriteLine();
+        }
+    }
+}

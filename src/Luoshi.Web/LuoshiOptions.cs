@@ -1,0 +1,23 @@
+using Luoshi.Data;
+
+namespace Luoshi.Web;
+
+/// <summary>How this Luoshi instance runs: where its data lives and whether to fill an empty database with the demo city.</summary>
+public sealed class LuoshiOptions
+{
+    public const string Section = "Luoshi";
+
+    /// <summary>Folder of the embedded database and the attachments.</summary>
+    public string Data { get; set; } = "./data";
+
+    /// <summary>A PostgreSQL connection string; when empty, the embedded SQLite database is used.</summary>
+    public string? Database { get; set; }
+
+    public bool Demo { get; set; }
+
+    /// <summary>Minutes of inactivity after which a browser session ends.</summary>
+    public int SessionMinutes { get; set; } = 480;
+
+    public DatabaseSettings DatabaseSettings =>
+        new(Data, string.IsNullOrWhiteSpace(Database) ? Environment.GetEnvironmentVariable("LUOSHI_DATABASE") : Database);
+}

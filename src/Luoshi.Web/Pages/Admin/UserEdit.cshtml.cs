@@ -1,0 +1,61 @@
+using Luoshi.Data;
+using Luoshi.Data.People;
+using Luoshi.Domain.OrgUnits;
+using Luoshi.Domain.People;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Luoshi.Web.Pages.Admin;
+
+/// <summary>Administrators change a user's name, role, unit, state or password; a stale form is refused.</summary>
+public sealed class UserEditModel(LuoshiDb db, UserAccounts accounts) : PageModel
+{
+    public User Target { get; private set; } = null!;
+    public List<OrgUnit> Units { get; private set; } = [];
+    public List<string> Problems { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id);
+        if (user is null) return NotFound();
+        Target = user;
+        await LoadAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, int version, string? displayName, string? role, int orgUnitId, bool disabled, string? password)
+    {
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id);
+        if (user is null) return NotFound();
+        if (user.Version != version)
+        {
+            Problems = ["该记录在您读取之后已被他人修改，请刷新查看最新内容后再提交"];
+        }
+        else if (!Roles.TryParse(role, out var r))
+        {
+            Problems = ["请选择角色"];
+        }
+        else
+        {
+            try
+            {
+                var result = await accounts.UpdateAsync(user, displayName, r, orgUnitId, disabled, password, HttpContext.RequestAborted);
+                if (result.Succeeded) return Redirect("/Admin/Users?saved=true");
+                Problems = result.Problems.ToList();
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                Problems = ["该记录在您读取之后已被他人修改，请刷新查看最新内容后再提交"];
+            }
+        }
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        db.ChangeTracker.Clear();
+        Target = await db.Users.AsNoTracking().FirstAsync(u => u.Id == id);
+        await LoadAsync();
+        return Page();
+    }
+
+    private async Task LoadAsync() =>
+        Units = await db.OrgUnits.AsNoTracking().OrderBy(u => u.Kind).ThenBy(u => u.ParentId).ThenBy(u => u.SortOrder).ToListAsync();
+}

@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Runs every Luoshi test: unit, integration over HTTP on SQLite and on a real PostgreSQL, and browser tests in
+# Chromium. PostgreSQL and Chromium are installed with apt-get when missing (as root), PostgreSQL is started on a
+# private port in a temporary directory and stopped afterwards. Without them their tests are skipped with one
+# line each; with CI=true a missing component fails the run instead.
+set -uo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$root"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+ci=false; [ "${CI:-}" = "true" ] && ci=true
+missing=()
+apt_updated=false
+apt_install() {
+  [ "$(id -u)" = 0 ] || return 1
+  command -v apt-get >/dev/null || return 1
+  if ! $apt_updated; then DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null 2>&1; apt_updated=true; fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null 2>&1
+}
+skip() { echo "跳过：$1"; missing+=("$1"); }
+
+# --- PostgreSQL 15+ on a private port -------------------------------------------------------------
+pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
+[ -n "$(pg_bin)" ] || apt_install postgresql || true
+pgdir=""
+cleanup() {
+  if [ -n "$pgdir" ] && [ -d "$pgdir" ]; then
+    as_pg "$(pg_bin)/pg_ctl" -D "$pgdir/data" -m immediate stop >/dev/null 2>&1 || true
+    rm -rf "$pgdir"
+  fi
+}
+trap cleanup EXIT
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+if [ -n "$(pg_bin)" ] && { [ "$(id -u)" != 0 ] || id postgres >/dev/null 2>&1; }; then
+  pgdir="$(mktemp -d /tmp/luoshi-pg.XXXXXX)"
+  [ "$(id -u)" = 0 ] && chown postgres "$pgdir"
+  port=$(( 20000 + RANDOM % 20000 ))
+  if as_pg "$(pg_bin)/initdb" -D "$pgdir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$pgdir/initdb.log" 2>&1 \
+     && as_pg "$(pg_bin)/pg_ctl" -D "$pgdir/data" -l "$pgdir/server.log" -w -t 60 \
+          -o "-p $port -k $pgdir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300" start >/dev/null 2>&1; then
+    export LUOSHI_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size=20"
+    echo "PostgreSQL $("$(pg_bin)/postgres" --version | awk '{print $3}')：127.0.0.1:$port"
+  else
+    cat "$pgdir"/*.log 2>/dev/null | tail -n 5
+    skip "PostgreSQL 无法启动，PostgreSQL 上的集成测试不运行"
+  fi
+else
+  skip "没有 PostgreSQL（需要 root 通过 apt-get 安装 postgresql），PostgreSQL 上的集成测试不运行"
+fi
+
+# --- Chromium for the browser tests ---------------------------------------------------------------
+if [ ! -x /usr/bin/chromium ]; then apt_install chromium fonts-noto-cjk || true; fi
+if [ -x /usr/bin/chromium ]; then
+  export LUOSHI_TEST_CHROMIUM=/usr/bin/chromium
+  fc-list 2>/dev/null | grep -qi "noto sans cjk" || apt_install fonts-noto-cjk || true
+else
+  skip "没有 Chromium（需要 root 通过 apt-get 安装 chromium），浏览器测试不运行"
+fi
+
+if $ci && [ ${#missing[@]} -gt 0 ]; then
+  echo "CI=true：缺少测试所需的组件，测试失败。"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+# --- Build once, then run every test project ------------------------------------------------------
+log="$(mktemp /tmp/luoshi-test.XXXXXX.log)"
+if ! dotnet build Luoshi.slnx -c Release --nologo -v q "-clp:ErrorsOnly;NoSummary"; then
+  echo "构建失败"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+dotnet test Luoshi.slnx -c Release --no-build --nologo "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+
+passed=0; failed=0; skipped=0
+while read -r f p s; do
+  passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
+done < <(sed -n 's/.*Failed: *\([0-9]*\), Passed: *\([0-9]*\), Skipped: *\([0-9]*\),.*/\1 \2 \3/p' "$log")
+rm -f "$log"
+if [ "$status" != 0 ] && [ "$failed" = 0 ]; then failed=1; fi
+echo
+echo "${passed} passed, ${failed} failed, ${skipped} skipped"
+exit "$status"

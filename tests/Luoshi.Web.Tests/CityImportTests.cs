@@ -1,0 +1,82 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Luoshi.Data.OrgUnits;
+using Luoshi.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Luoshi.Web.Tests;
+
+/// <summary>Importing a city's units and users from a spreadsheet: the whole file or nothing.</summary>
+public sealed class CityImportTests
+{
+    private static MultipartFormDataContent Upload(byte[] bytes, string name = "city.xlsx")
+    {
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new MediaTypeHeaderValue(CityImport.ContentType);
+        return new MultipartFormDataContent { { content, "file", name } };
+    }
+
+    [Theory, Databases]
+    public async Task A_good_file_imports_units_and_users(TestDatabase database)
+    {
+        var app = await DemoApps.For(database);
+        var admin = await app.SignedInAsync("admin");
+        var p = Guid.NewGuid().ToString("N")[..6];
+        var file = CityImport.Workbook(
+            [[$"{p}-Q", "高新区教育局", "区县", "BUREAU"], [$"{p}-S1", "高新区第一小学", "学校", $"{p}-Q"], [$"{p}-S2", "高新区实验幼儿园", "school", $"{p}-Q"]],
+            [[$"gx{p}", "周涛", "区县教育局", $"{p}-Q", "Gaoxin-2026!"], [$"gx{p}s", "吴芳", "school", $"{p}-S1", "Gaoxin-2026!"]]);
+        var response = await admin.PostAsync("/api/v1/org-units/import", Upload(file));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var result = await response.ReadJsonAsync();
+        Assert.Equal(3, result.GetProperty("orgUnitsCreated").GetInt32());
+        Assert.Equal(2, result.GetProperty("usersCreated").GetInt32());
+
+        var client = app.NewClient();
+        var signIn = await client.PostAsync("/api/v1/session", System.Net.Http.Json.JsonContent.Create(new { username = $"gx{p}s", password = "Gaoxin-2026!" }));
+        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
+        Assert.Equal("高新区第一小学", (await client.GetJsonAsync("/api/v1/me")).GetProperty("orgUnitName").GetString());
+    }
+
+    [Theory, Databases]
+    public async Task A_file_with_bad_rows_imports_nothing_and_lists_every_bad_row(TestDatabase database)
+    {
+        var app = await DemoApps.For(database);
+        var admin = await app.SignedInAsync("admin");
+        var p = Guid.NewGuid().ToString("N")[..6];
+        var before = await app.WithDbAsync(db => db.OrgUnits.CountAsync());
+        var file = CityImport.Workbook(
+            [[$"{p}-Q", "经开区教育局", "district", "BUREAU"], [$"{p}-S1", "", "school", $"{p}-Q"], [$"{p}-S2", "经开区小学", "school", "NOPE"], [$"{p}-S3", "经开区中学", "星球", $"{p}-Q"]],
+            [[$"jk{p}", "郑伟", "district", $"{p}-Q", "short"]]);
+        var response = await admin.PostAsync("/api/v1/org-units/import", Upload(file));
+        var problem = await response.AssertProblemAsync(400);
+        var rows = problem.GetProperty("errors").GetProperty("rows").EnumerateArray().Select(e => e.GetString()!).ToList();
+        Assert.Contains(rows, r => r.StartsWith("“单位”第 3 行", StringComparison.Ordinal) && r.Contains("名称不能为空"));
+        Assert.Contains(rows, r => r.StartsWith("“单位”第 4 行", StringComparison.Ordinal) && r.Contains("NOPE"));
+        Assert.Contains(rows, r => r.StartsWith("“单位”第 5 行", StringComparison.Ordinal) && r.Contains("类型"));
+        Assert.Contains(rows, r => r.StartsWith("“用户”第 2 行", StringComparison.Ordinal) && r.Contains("密码"));
+        Assert.Equal(before, await app.WithDbAsync(db => db.OrgUnits.CountAsync()));
+    }
+
+    [Theory, Databases]
+    public async Task A_file_that_is_not_a_spreadsheet_is_refused(TestDatabase database)
+    {
+        var app = await DemoApps.For(database);
+        var admin = await app.SignedInAsync("admin");
+        var response = await admin.PostAsync("/api/v1/org-units/import", Upload("这不是表格"u8.ToArray()));
+        var problem = await response.AssertProblemAsync(400);
+        Assert.Contains(".xlsx", problem.GetProperty("errors").GetProperty("rows")[0].GetString());
+    }
+
+    [Theory, Databases]
+    public async Task The_template_downloads_as_a_spreadsheet(TestDatabase database)
+    {
+        var app = await DemoApps.For(database);
+        var admin = await app.SignedInAsync("admin");
+        var response = await admin.GetAsync("/api/v1/org-units/import-template.xlsx");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(CityImport.ContentType, response.Content.Headers.ContentType?.MediaType);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal((byte)'P', bytes[0]);
+        Assert.Equal((byte)'K', bytes[1]);
+    }
+}

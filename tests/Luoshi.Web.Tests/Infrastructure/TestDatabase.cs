@@ -1,0 +1,54 @@
+using System.Reflection;
+using Npgsql;
+using Xunit.Sdk;
+
+namespace Luoshi.Web.Tests.Infrastructure;
+
+/// <summary>The databases integration tests run on.</summary>
+public enum TestDatabase
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>
+/// Runs a test once per database: SQLite always; PostgreSQL when the test command started one
+/// (<c>LUOSHI_TEST_POSTGRES</c>), and always under <c>CI=true</c>, where a missing server must fail the run.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class DatabasesAttribute : DataAttribute
+{
+    public override IEnumerable<object[]> GetData(MethodInfo testMethod)
+    {
+        yield return [TestDatabase.Sqlite];
+        if (Databases.PostgresServer is not null || Databases.IsCi)
+            yield return [TestDatabase.Postgres];
+    }
+}
+
+public static class Databases
+{
+    public static string? PostgresServer => Environment.GetEnvironmentVariable("LUOSHI_TEST_POSTGRES") is { Length: > 0 } s ? s : null;
+
+    public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A fresh, empty database: a new SQLite data folder, or a new database on the test PostgreSQL server.</summary>
+    public static (string DataDirectory, string? PostgresConnection) CreateEmpty(TestDatabase database)
+    {
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "luoshi-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dataDirectory);
+        if (database == TestDatabase.Sqlite) return (dataDirectory, null);
+
+        var server = PostgresServer ?? throw new InvalidOperationException(
+            "PostgreSQL 测试需要 LUOSHI_TEST_POSTGRES（由测试命令启动的 PostgreSQL 服务器的连接串）");
+        var name = "luoshi_t_" + Guid.NewGuid().ToString("N")[..16];
+        using (var connection = new NpgsqlConnection(server))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"CREATE DATABASE {name} ENCODING 'UTF8' TEMPLATE template0";
+            command.ExecuteNonQuery();
+        }
+        return (dataDirectory, new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString);
+    }
+}
