@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Luoshi.Parsing.Cleaning;
 using Luoshi.Parsing.Finders;
 using Luoshi.Parsing.Metadata;
@@ -22,7 +23,7 @@ public static class PlanParser
     public static PlanDocument Parse(string text, string? fileName = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var clean = TextCleaner.Clean(text);
+        var clean = TextCleaner.Clean(Sanitize(text));
         var outline = OutlineBuilder.Build(clean.Lines);
         var firstItemLine = outline.Items.Count > 0 ? outline.Items[0].LineIndex : -1;
         var title = TitleFinder.Find(clean.Lines, firstItemLine) ?? TitleFromFileName(fileName);
@@ -67,6 +68,54 @@ public static class PlanParser
         }
 
         return new PlanDocument(title, year, issuer, topQuantities, items, clean.Removed);
+    }
+
+    /// <summary>Replaces lone surrogates and NULs, which no renderer (JSON, XML) can write.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static string Sanitize(string text)
+    {
+        var bad = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\0' || (char.IsHighSurrogate(c) && !(i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))) || (char.IsLowSurrogate(c) && !(i > 0 && char.IsHighSurrogate(text[i - 1]))))
+            {
+                bad = true;
+                break;
+            }
+        }
+
+        if (!bad)
+        {
+            return text;
+        }
+
+        var chars = text.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            var c = chars[i];
+            if (c == '\0')
+            {
+                chars[i] = ' ';
+            }
+            else if (char.IsHighSurrogate(c))
+            {
+                if (i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1]))
+                {
+                    i++;
+                }
+                else
+                {
+                    chars[i] = '\uFFFD';
+                }
+            }
+            else if (char.IsLowSurrogate(c))
+            {
+                chars[i] = '\uFFFD';
+            }
+        }
+
+        return new string(chars);
     }
 
     private static string? TitleFromFileName(string? fileName)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Luoshi.Parsing.Text;
 
@@ -12,6 +13,7 @@ public static class InlineNoiseMasker
     private static readonly string[] IdLabels = ["微信号", "微信", "QQ群", "QQ", "qq", "VX", "vx", "wx", "WX"];
     private static readonly string[] PhoneLabels = ["电话", "热线", "手机", "传真", "联系方式", "Tel", "TEL", "tel"];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string Mask(string line)
     {
         if (!NeedsWork(line))
@@ -44,6 +46,7 @@ public static class InlineNoiseMasker
         return sb.ToString();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool NeedsWork(string line)
     {
         foreach (var c in line)
@@ -57,9 +60,15 @@ public static class InlineNoiseMasker
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int MatchNoise(string s, int i)
     {
         var c = s[i];
+        if (c >= 0x80 && c != '微')
+        {
+            return 0; // Chinese text: the common case, decided on one character
+        }
+
         if (c == 'h' && (At(s, i, "http://") || At(s, i, "https://")))
         {
             return RunWhile(s, i, ch => !Chars.IsSpace(ch) && !Chars.IsCjk(ch) && ch is not ('）' or '，' or '。')) - i;
@@ -72,7 +81,7 @@ public static class InlineNoiseMasker
 
         foreach (var label in IdLabels)
         {
-            if (At(s, i, label))
+            if (label[0] == c && At(s, i, label))
             {
                 var j = i + label.Length;
                 while (j < s.Length && (s[j] is ':' or '：' or '号' || Chars.IsSpace(s[j])))

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Luoshi.Parsing.Outline;
 using Luoshi.Parsing.Text;
 
@@ -42,6 +43,7 @@ public static class LineNoiseRules
     ];
 
     /// <summary>The reason the line is noise, or null when it is content.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string? Classify(string line)
     {
         if (line.Length == 0)
@@ -135,6 +137,7 @@ public static class LineNoiseRules
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool StartsWithAny(string line, string[] prefixes)
     {
         var s = line.AsSpan().TrimStart("【[ -•·>");
@@ -149,6 +152,7 @@ public static class LineNoiseRules
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool ContainsAny(string line, string[] words)
     {
         foreach (var w in words)
@@ -220,6 +224,7 @@ public static class LineNoiseRules
             || s.EndsWith(".bmp", StringComparison.OrdinalIgnoreCase) || s.EndsWith(".webp", StringComparison.OrdinalIgnoreCase);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsSpaceSeparatedMenu(string line)
     {
         if (line.Contains('。'))

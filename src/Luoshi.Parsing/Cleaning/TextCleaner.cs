@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Luoshi.Parsing.Model;
 using Luoshi.Parsing.Text;
 
@@ -45,6 +46,7 @@ public static class TextCleaner
         return new CleanText(kept, removedLines);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static List<string> SplitLines(string text)
     {
         var lines = new List<string>();

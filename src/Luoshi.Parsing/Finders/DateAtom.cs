@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Luoshi.Parsing.Text;
 
 namespace Luoshi.Parsing.Finders;
@@ -45,6 +46,7 @@ public readonly record struct DateAtom(int Start, int End, int? Year, int? Month
 /// <summary>Reads one <see cref="DateAtom"/> at a position.</summary>
 public static class DateAtomReader
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static DateAtom? Read(string s, int i)
     {
         var c = s[i];

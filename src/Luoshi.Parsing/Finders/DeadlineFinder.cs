@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Luoshi.Parsing.Outline;
 using Luoshi.Parsing.Text;
 
@@ -10,6 +11,7 @@ namespace Luoshi.Parsing.Finders;
 /// </summary>
 public static class DeadlineFinder
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string? Find(string heading, IEnumerable<TextSegment> segments, int? planYear)
     {
         DateAtom? best = null;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Luoshi.Parsing.Text;
 
 namespace Luoshi.Parsing.Finders;
@@ -13,6 +14,7 @@ public static class ResponsibleUnitFinder
         "牵头责任单位", "主要责任单位", "牵头单位", "责任单位", "责任科室", "责任处室", "责任部门", "牵头部门", "牵头科室", "牵头处室", "负责单位", "承办单位", "责任主体",
     ];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static List<string> Find(string text)
     {
         var result = new List<string>();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Luoshi.Parsing.Text;
 
 namespace Luoshi.Parsing.Metadata;
@@ -8,6 +9,7 @@ public static class IssuerFinder
     private static readonly char[] Suffixes = ['省', '市', '区', '县', '州', '旗'];
     private static readonly string[] NotPlaces = ["全", "本", "我", "各", "该", "市", "省", "县", "区", "城", "地", "校", "社", "小", "辖", "园", "片", "学", "新", "老", "郊", "景"];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string? Find(string? title, IReadOnlyList<string> lines)
     {
         if (title is not null && FirstPlace(title) is { } fromTitle)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Luoshi.Parsing.Text;
 
 namespace Luoshi.Parsing.Metadata;
@@ -8,6 +9,7 @@ namespace Luoshi.Parsing.Metadata;
 /// </summary>
 public static class YearFinder
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int? Find(string? title, IReadOnlyList<string> lines, IEnumerable<string> removedLines)
     {
         if (title is not null && YearBefore(title, '年') is { } fromTitle)

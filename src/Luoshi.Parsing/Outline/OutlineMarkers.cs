@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Luoshi.Parsing.Quantities;
 using Luoshi.Parsing.Text;
 
@@ -68,6 +69,7 @@ public static class OutlineMarkers
         return TryMatch(line, i, out _);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryMatch(ReadOnlySpan<char> s, int i, out Marker marker)
     {
         marker = default;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Luoshi.Parsing.Model;
 using Luoshi.Parsing.Text;
 
@@ -6,6 +7,7 @@ namespace Luoshi.Parsing.Quantities;
 /// <summary>Turns the figures of one piece of text into <see cref="Quantity"/> records: clause, subject, comparator, kind.</summary>
 public static class QuantityRecognizer
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Recognize(string text, bool review, List<Quantity> into)
     {
         foreach (var raw in QuantityScanner.Scan(text))
@@ -21,6 +23,7 @@ public static class QuantityRecognizer
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (int Start, int End) Clause(string s, int start, int end)
     {
         var a = start;
@@ -38,6 +41,7 @@ public static class QuantityRecognizer
         return (a, b);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (int Start, int End) Sentence(string s, int start, int end)
     {
         var a = start;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Luoshi.Parsing.Model;
 using Luoshi.Parsing.Text;
 
@@ -14,6 +15,7 @@ public static class QuantityScanner
     private static readonly string[] EnumeratedUnits = ["个", "所", "项", "名", "人", "位", "家", "座", "幢"];
     private static readonly string[] ConcreteUnits = ["所", "周", "天", "小时", "个月", "学分", "学时", "元", "平方米", "人", "位", "名", "幢", "栋", "座", "门", "期", "次"];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static List<RawQuantity> Scan(string s)
     {
         var result = new List<RawQuantity>();
@@ -72,6 +74,7 @@ public static class QuantityScanner
         return result;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static RawQuantity? ReadArabic(string s, int start, List<RawQuantity> found, out int next)
     {
         var j = ReadNumber(s, start, out var value, out var intDigits, out var leadingZero);
@@ -88,7 +91,7 @@ public static class QuantityScanner
             return null;
         }
 
-        if (Chars.IsDot(s.ElementAtOrDefault(j)) && Chars.IsDigit(s.ElementAtOrDefault(j + 1)))
+        if (j + 1 < s.Length && Chars.IsDot(s[j]) && Chars.IsDigit(s[j + 1]))
         {
             next = SkipDigitsAndDots(s, j); // 1.2.3 section numbers, IP-like strings
             return null;
@@ -156,6 +159,7 @@ public static class QuantityScanner
         return new RawQuantity(start, j, value, null, null, "%", ComparatorReader.Read(before, after, false), false);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static RawQuantity? ReadChinese(string s, int start, out int next)
     {
         next = start + 1;
@@ -243,6 +247,7 @@ public static class QuantityScanner
         return new RawQuantity(start, end, v, upper, null, unit, comparator, false);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static RawQuantity? ReadTail(string s, int start, int j, decimal? value, bool placeholder, bool isYearLike, bool leadingZero, List<RawQuantity> found, out int next)
     {
         next = j;
@@ -420,6 +425,7 @@ public static class QuantityScanner
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int ReadNumber(string s, int i, out decimal value, out int intDigits, out bool leadingZero)
     {
         value = 0;
@@ -488,6 +494,7 @@ public static class QuantityScanner
     }
 
     /// <summary>The clause before position <paramref name="i"/>: back to the last ，。；：(、 does not end a clause).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ReadOnlySpan<char> ClauseBefore(string s, int i)
     {
         var k = i - 1;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Luoshi.Parsing.Text;
 
 namespace Luoshi.Parsing.Quantities;
@@ -25,6 +26,7 @@ public static class ReviewContext
     }
 
     /// <summary>A paragraph that opens on the past: 过去的一年，… / 2009年在…中，… in a 2010 plan.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool IsReviewParagraph(string line, int? planYear)
     {
         var s = line.AsSpan();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Luoshi.Parsing.Reading;
@@ -52,6 +53,7 @@ public static class TextDecoder
         return Encoding.GetEncoding(54936);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool LooksBinary(ReadOnlySpan<byte> bytes)
     {
         var sample = bytes[..Math.Min(bytes.Length, 8192)];
@@ -67,6 +69,7 @@ public static class TextDecoder
         return sample.Length > 0 && control * 20 > sample.Length;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string Check(string text)
     {
         var bad = 0;

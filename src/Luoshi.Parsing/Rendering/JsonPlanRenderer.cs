@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Luoshi.Parsing.Model;
@@ -20,6 +21,7 @@ public static class JsonPlanRenderer
         return buffer.ToArray();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Write(PlanDocument document, Stream output)
     {
         using var w = new Utf8JsonWriter(output, Options);
@@ -102,6 +104,7 @@ public static class JsonPlanRenderer
         _ => "target",
     };
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void WriteQuantities(Utf8JsonWriter w, IReadOnlyList<Quantity> quantities)
     {
         w.WriteStartArray();
