@@ -12,6 +12,16 @@ public class LuoshiDb(DbContextOptions<LuoshiDb> options, IAuditActor? actor = n
     public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
     public DbSet<User> Users => Set<User>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Domain.Plans.Plan> Plans => Set<Domain.Plans.Plan>();
+    public DbSet<Domain.Tasks.PlanTask> Tasks => Set<Domain.Tasks.PlanTask>();
+    public DbSet<Domain.Tasks.TaskUnit> TaskUnits => Set<Domain.Tasks.TaskUnit>();
+    public DbSet<Domain.Tasks.Milestone> Milestones => Set<Domain.Tasks.Milestone>();
+    public DbSet<Domain.Targets.Target> Targets => Set<Domain.Targets.Target>();
+    public DbSet<Domain.Targets.TargetShare> TargetShares => Set<Domain.Targets.TargetShare>();
+    public DbSet<Domain.Reports.ProgressReport> Reports => Set<Domain.Reports.ProgressReport>();
+    public DbSet<Domain.Reports.ReportValue> ReportValues => Set<Domain.Reports.ReportValue>();
+    public DbSet<Domain.Reports.Attachment> Attachments => Set<Domain.Reports.Attachment>();
+    public DbSet<Domain.Notifications.Notification> Notifications => Set<Domain.Notifications.Notification>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -42,6 +42,7 @@ public static class LuoshiApp
         services.AddScoped<UserAccounts>();
         services.AddScoped<Luoshi.Data.OrgUnits.OrgUnitDirectory>();
         services.AddScoped<Luoshi.Data.OrgUnits.CityImport>();
+        services.AddLedger();
 
         builder.AddLuoshiProblems();
         builder.AddLuoshiAuth();
@@ -93,6 +94,12 @@ public static class LuoshiApp
         api.MapSessionApi();
         api.MapOrgUnitsApi();
         api.MapUsersApi();
+        api.MapPlansApi();
+        api.MapTasksApi();
+        api.MapTargetsApi();
+        api.MapReportsApi();
+        api.MapNotificationsApi();
+        api.MapSearchApi();
         app.MapRazorPages();
         app.MapLuoshiTextSwitch();
         app.MapFallback("/api/{**rest}", () => TypedResults.Problem(statusCode: 404));

@@ -18,6 +18,9 @@ public sealed class LuoshiOptions
     /// <summary>Minutes of inactivity after which a browser session ends.</summary>
     public int SessionMinutes { get; set; } = 480;
 
+    /// <summary>Days before a milestone or due date within which a lagging task turns yellow (预警).</summary>
+    public int WarningDays { get; set; } = 14;
+
     public DatabaseSettings DatabaseSettings =>
         new(Data, string.IsNullOrWhiteSpace(Database) ? Environment.GetEnvironmentVariable("LUOSHI_DATABASE") : Database);
 }

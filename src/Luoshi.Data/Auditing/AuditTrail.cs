@@ -27,7 +27,7 @@ public static class AuditTrail
         var list = new List<PendingChange>();
         foreach (var entry in tracker.Entries())
         {
-            if (entry.Entity is AuditEntry) continue;
+            if (entry.Entity is AuditEntry or Domain.Notifications.Notification) continue;
             switch (entry.State)
             {
                 case EntityState.Added:

@@ -1,0 +1,38 @@
+using Luoshi.Domain.Notifications;
+using Microsoft.EntityFrameworkCore;
+
+namespace Luoshi.Data.Notifications;
+
+/// <summary>Puts messages in users' bells; a message with a dedup key is sent to each user once.</summary>
+public sealed class Notifier(LuoshiDb db)
+{
+    public const string Assigned = "assigned";
+    public const string ReportReturned = "reportReturned";
+    public const string ReportSubmitted = "reportSubmitted";
+    public const string MilestoneSoon = "milestoneSoon";
+    public const string Overdue = "overdue";
+    public const string CompletionApproved = "completionApproved";
+    public const string CompletionRequested = "completionRequested";
+
+    /// <summary>Queues a message for every active user of the given units (saved with the caller's next SaveChanges).</summary>
+    public async Task ToUnitsAsync(IEnumerable<int> orgUnitIds, string kind, string text, string? link, string? dedupKey = null, CancellationToken ct = default)
+    {
+        var ids = orgUnitIds.Distinct().ToList();
+        if (ids.Count == 0) return;
+        var users = await db.Users.Where(u => ids.Contains(u.OrgUnitId) && !u.Disabled).Select(u => u.Id).ToListAsync(ct);
+        await ToUsersAsync(users, kind, text, link, dedupKey, ct);
+    }
+
+    public async Task ToUsersAsync(IEnumerable<int> userIds, string kind, string text, string? link, string? dedupKey = null, CancellationToken ct = default)
+    {
+        var ids = userIds.Distinct().ToList();
+        if (dedupKey is not null)
+        {
+            var already = await db.Notifications.Where(n => n.DedupKey == dedupKey && ids.Contains(n.UserId)).Select(n => n.UserId).ToListAsync(ct);
+            ids = ids.Except(already).ToList();
+        }
+        var now = DateTime.UtcNow;
+        foreach (var id in ids)
+            db.Notifications.Add(new Notification { UserId = id, Kind = kind, Text = text.Length > 500 ? text[..500] : text, Link = link, DedupKey = dedupKey, CreatedAt = now });
+    }
+}

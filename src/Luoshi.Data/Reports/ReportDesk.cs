@@ -1,0 +1,120 @@
+using Luoshi.Data.Notifications;
+using Luoshi.Data.Tasks;
+using Luoshi.Domain.Reports;
+using Luoshi.Domain.Tasks;
+using Microsoft.EntityFrameworkCore;
+
+namespace Luoshi.Data.Reports;
+
+/// <summary>
+/// Progress reports (进展反馈): a unit submits for a period, the lead department accepts or returns it; accepted
+/// reports set the task's progress and the targets' actual values. Every version is kept.
+/// </summary>
+public sealed class ReportDesk(LuoshiDb db, Notifier notifier)
+{
+    public sealed record Submission(int OrgUnitId, string? Period, int? Progress, string? Narrative, IReadOnlyList<(int TargetId, decimal Value)> Values, bool Draft);
+
+    public sealed record Outcome(ProgressReport? Report, IReadOnlyList<string> Problems, bool Replayed = false);
+
+    public async Task<Outcome> SubmitAsync(Caller caller, PlanTask task, Submission s, string? idempotencyKey, CancellationToken ct = default)
+    {
+        if (idempotencyKey is not null)
+        {
+            if (idempotencyKey.Length > 100) return new(null, ["Idempotency-Key 不能超过 100 个字符"]);
+            var earlier = await db.Reports.Include(r => r.Values).FirstOrDefaultAsync(r => r.SubmittedById == caller.UserId && r.IdempotencyKey == idempotencyKey, ct);
+            if (earlier is not null) return new(earlier, [], Replayed: true);
+        }
+        var problems = new List<string>();
+        if (!ReportStatuses.IsPeriod(s.Period)) problems.Add("报告期应写作 YYYY-MM，例如 2026-03");
+        if (s.Progress is not { } progress || progress is < 0 or > 100) problems.Add("进度应为 0–100 之间的整数");
+        if (s.Narrative is { Length: > 10000 }) problems.Add("进展情况不能超过 10000 个字符");
+        if (!s.Draft && string.IsNullOrWhiteSpace(s.Narrative)) problems.Add("请填写进展情况");
+        if (task.Closure is TaskClosure.Done or TaskClosure.Cancelled) problems.Add("任务已办结或已取消，不能再报送进展");
+        var targetIds = task.Targets.Select(t => t.Id).ToHashSet();
+        foreach (var (targetId, _) in s.Values)
+            if (!targetIds.Contains(targetId)) problems.Add($"目标（编号 {targetId}）不属于该任务");
+        if (s.Values.Select(v => v.TargetId).Distinct().Count() != s.Values.Count) problems.Add("同一目标只能填一个数值");
+        if (problems.Count > 0) return new(null, problems);
+
+        var previous = await db.Reports
+            .Where(r => r.TaskId == task.Id && r.OrgUnitId == s.OrgUnitId && r.Period == s.Period)
+            .OrderByDescending(r => r.Id).FirstOrDefaultAsync(ct);
+        if (previous is { Status: ReportStatus.Submitted or ReportStatus.Accepted })
+            return new(null, [$"{s.Period} 的进展已{previous.Status.ToChinese()}，如需修改请等审核退回"]);
+
+        var now = DateTime.UtcNow;
+        ProgressReport report;
+        if (previous is { Status: ReportStatus.Draft })
+        {
+            report = previous;
+            await db.Entry(report).Collection(r => r.Values).LoadAsync(ct);
+            report.Values.Clear();
+            report.Version++;
+        }
+        else
+        {
+            report = new ProgressReport { TaskId = task.Id, OrgUnitId = s.OrgUnitId, Period = s.Period!, CreatedAt = now, SupersedesId = previous?.Id };
+            db.Reports.Add(report);
+        }
+        report.Progress = s.Progress!.Value;
+        report.Narrative = s.Narrative?.Trim() ?? "";
+        report.IdempotencyKey = idempotencyKey ?? report.IdempotencyKey;
+        report.SubmittedById = caller.UserId;
+        foreach (var (targetId, value) in s.Values)
+            report.Values.Add(new ReportValue { TargetId = targetId, Value = value });
+        if (s.Draft)
+        {
+            report.Status = ReportStatus.Draft;
+        }
+        else
+        {
+            report.Status = ReportStatus.Submitted;
+            report.SubmittedAt = now;
+            report.Late = DateOnly.FromDateTime(DateTime.Now) > ReportStatuses.DueDate(report.Period);
+            if (task.LeadDepartmentId is { } lead)
+                await notifier.ToUnitsAsync([lead], Notifier.ReportSubmitted, $"收到进展反馈：{task.Title}（{report.Period}）", $"/Tasks/{task.Id}", null, ct);
+        }
+        await db.SaveChangesAsync(ct);
+        return new(report, []);
+    }
+
+    public async Task<List<string>> ReviewAsync(Caller caller, ProgressReport report, PlanTask task, bool accept, string? comment, CancellationToken ct = default)
+    {
+        if (report.Status != ReportStatus.Submitted) return [$"该报告{report.Status.ToChinese()}，只能审核已提交的报告"];
+        if (!accept && string.IsNullOrWhiteSpace(comment)) return ["退回时请写明原因"];
+        if (comment is { Length: > 2000 }) return ["审核意见不能超过 2000 个字符"];
+        report.Status = accept ? ReportStatus.Accepted : ReportStatus.Returned;
+        report.ReviewComment = comment?.Trim();
+        report.ReviewedById = caller.UserId;
+        report.ReviewedAt = DateTime.UtcNow;
+        report.Version++;
+        if (!accept && report.SubmittedById is { } submitter)
+            await notifier.ToUsersAsync([submitter], Notifier.ReportReturned, $"进展反馈被退回：{task.Title}（{report.Period}）：{comment}", $"/Tasks/{task.Id}", null, ct);
+        await db.SaveChangesAsync(ct);
+        if (accept) await RecomputeAsync(task, ct);
+        return [];
+    }
+
+    /// <summary>
+    /// Task progress is the mean of each reporting unit's latest accepted progress; a target's actual value is the sum
+    /// of the units' latest accepted values (the mean, for percentages and ratios).
+    /// </summary>
+    public async Task RecomputeAsync(PlanTask task, CancellationToken ct = default)
+    {
+        var accepted = await db.Reports.AsNoTracking().Include(r => r.Values)
+            .Where(r => r.TaskId == task.Id && r.Status == ReportStatus.Accepted).ToListAsync(ct);
+        var latest = accepted.GroupBy(r => r.OrgUnitId)
+            .Select(g => g.OrderByDescending(r => r.Period, StringComparer.Ordinal).ThenByDescending(r => r.Id).First()).ToList();
+        task.Progress = latest.Count == 0 ? 0 : (int)Math.Round(latest.Average(r => r.Progress));
+        foreach (var target in task.Targets)
+        {
+            var values = latest.SelectMany(r => r.Values.Where(v => v.TargetId == target.Id)).Select(v => v.Value).ToList();
+            if (values.Count == 0) continue;
+            var averaged = target.Unit.Contains('%') || target.Unit.Contains('％') || target.Unit.Contains('比') || target.Comparator == Domain.Targets.Comparator.Range;
+            target.Actual = averaged ? Math.Round(values.Average(), 2) : values.Sum();
+            target.Version++;
+        }
+        task.Version++;
+        await db.SaveChangesAsync(ct);
+    }
+}

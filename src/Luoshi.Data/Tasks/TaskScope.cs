@@ -1,0 +1,71 @@
+using Luoshi.Domain.OrgUnits;
+using Luoshi.Domain.People;
+using Luoshi.Domain.Plans;
+using Luoshi.Domain.Tasks;
+using Microsoft.EntityFrameworkCore;
+
+namespace Luoshi.Data.Tasks;
+
+/// <summary>
+/// Who may see and change which task, in one place. The city's overseers see everything; a department sees the
+/// tasks it leads or helps with; a district sees tasks assigned to it or its schools; a school only its own.
+/// Draft plans are seen only by those who draft plans. A denial looks like "not found".
+/// </summary>
+public sealed class TaskScope(LuoshiDb db)
+{
+    public IQueryable<PlanTask> Visible(Caller caller)
+    {
+        var tasks = db.Tasks.AsQueryable();
+        var published = db.Plans.Where(p => p.Status != PlanStatus.Draft).Select(p => p.Id);
+        if (caller.SeesEverything) return tasks;
+        var unit = caller.OrgUnitId;
+        switch (caller.Role)
+        {
+            case Role.Department:
+                // Departments draft plans together, so they see every draft task; published ones they lead or help with.
+                var drafts = db.Plans.Where(p => p.Status == PlanStatus.Draft).Select(p => p.Id);
+                return tasks.Where(t => drafts.Contains(t.PlanId) || t.LeadDepartmentId == unit || t.Units.Any(u => u.OrgUnitId == unit));
+            case Role.District:
+                var schools = db.OrgUnits.Where(o => o.ParentId == unit).Select(o => o.Id);
+                return tasks.Where(t => published.Contains(t.PlanId) && t.Units.Any(u => u.Role == TaskUnitRole.Responsible && (u.OrgUnitId == unit || schools.Contains(u.OrgUnitId))));
+            default:
+                return tasks.Where(t => published.Contains(t.PlanId) && t.Units.Any(u => u.Role == TaskUnitRole.Responsible && u.OrgUnitId == unit));
+        }
+    }
+
+    public IQueryable<Plan> VisiblePlans(Caller caller)
+    {
+        if (caller.SeesEverything) return db.Plans;
+        if (caller.Role == Role.Department) return db.Plans;
+        var planIds = Visible(caller).Select(t => t.PlanId);
+        return db.Plans.Where(p => p.Status != PlanStatus.Draft && planIds.Contains(p.Id));
+    }
+
+    /// <summary>May the caller change the task's assignment, dates and targets?</summary>
+    public static bool MayEdit(Caller caller, PlanTask task, Plan plan)
+    {
+        if (caller.Role is Role.Admin or Role.Supervisor) return true;
+        if (caller.Role != Role.Department) return false;
+        return plan.Status == PlanStatus.Draft || task.LeadDepartmentId == caller.OrgUnitId;
+    }
+
+    /// <summary>May the caller review reports on the task (accept or return)? The lead department, and the overseers who run the ledger.</summary>
+    public static bool MayReview(Caller caller, PlanTask task) =>
+        caller.Role is Role.Admin or Role.Supervisor || (caller.Role == Role.Department && task.LeadDepartmentId == caller.OrgUnitId);
+
+    /// <summary>May the caller report on the task for the given unit? Only for their own unit, and only if it carries or leads the task.</summary>
+    public static bool MayReport(Caller caller, PlanTask task, int orgUnitId) =>
+        orgUnitId == caller.OrgUnitId
+        && (task.ResponsibleOrgUnitIds.Contains(orgUnitId) || task.LeadDepartmentId == orgUnitId || task.CoDepartmentIds.Contains(orgUnitId));
+
+    /// <summary>May the caller read reports of the given unit on a task they can see?</summary>
+    public async Task<bool> MayReadReportsOfAsync(Caller caller, PlanTask task, int orgUnitId)
+    {
+        if (caller.SeesEverything) return true;
+        if (caller.Role == Role.Department) return task.LeadDepartmentId == caller.OrgUnitId || task.CoDepartmentIds.Contains(caller.OrgUnitId) || orgUnitId == caller.OrgUnitId;
+        if (orgUnitId == caller.OrgUnitId) return true;
+        if (caller.Role == Role.District)
+            return await db.OrgUnits.AnyAsync(o => o.Id == orgUnitId && o.ParentId == caller.OrgUnitId && o.Kind == OrgUnitKind.School);
+        return false;
+    }
+}

@@ -1,0 +1,57 @@
+namespace Luoshi.Domain.Plans;
+
+/// <summary>A bureau's yearly work plan: the document it came from and the tasks split from it.</summary>
+public class Plan
+{
+    public int Id { get; set; }
+
+    public required string Title { get; set; }
+
+    public int Year { get; set; }
+
+    public string? Issuer { get; set; }
+
+    public PlanStatus Status { get; set; }
+
+    /// <summary>The document's text as read (before clean-up), shown beside the draft for review.</summary>
+    public string SourceText { get; set; } = "";
+
+    public string? SourceFileName { get; set; }
+
+    /// <summary>The org unit that owns the plan (the bureau that issued it).</summary>
+    public int OrgUnitId { get; set; }
+
+    public int? CreatedById { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime? PublishedAt { get; set; }
+
+    public int Version { get; set; }
+}
+
+/// <summary>Where a plan is in its life: being drafted, in force, or put away.</summary>
+public enum PlanStatus
+{
+    Draft,
+    Published,
+    Archived,
+}
+
+/// <summary>Codes and Chinese names of plan states.</summary>
+public static class PlanStatuses
+{
+    public static string ToCode(this PlanStatus status) => status switch
+    {
+        PlanStatus.Draft => "draft",
+        PlanStatus.Published => "published",
+        _ => "archived",
+    };
+
+    public static string ToChinese(this PlanStatus status) => status switch
+    {
+        PlanStatus.Draft => "草稿",
+        PlanStatus.Published => "已发布",
+        _ => "已归档",
+    };
+}

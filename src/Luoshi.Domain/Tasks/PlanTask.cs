@@ -1,0 +1,102 @@
+namespace Luoshi.Domain.Tasks;
+
+/// <summary>One task of a plan's ledger (任务): who leads it, who carries it out, by when, and how far it has come.</summary>
+public class PlanTask
+{
+    public int Id { get; set; }
+
+    public int PlanId { get; set; }
+
+    public int? ParentId { get; set; }
+
+    /// <summary>The numbering as the plan writes it (<c>一、</c>, <c>（三）</c>, <c>2.</c>).</summary>
+    public string Number { get; set; } = "";
+
+    /// <summary>Position in the plan, for ordering.</summary>
+    public int Ordinal { get; set; }
+
+    public int Level { get; set; } = 1;
+
+    public required string Title { get; set; }
+
+    public string Text { get; set; } = "";
+
+    public TaskCategory Category { get; set; } = TaskCategory.Other;
+
+    /// <summary>The department that leads the task (牵头处室).</summary>
+    public int? LeadDepartmentId { get; set; }
+
+    /// <summary>The bureau leader in charge (包保局领导).</summary>
+    public int? LeaderUserId { get; set; }
+
+    public DateOnly? StartDate { get; set; }
+
+    public DateOnly? DueDate { get; set; }
+
+    public decimal Weight { get; set; } = 1;
+
+    /// <summary>Progress in percent from the latest accepted report (0–100).</summary>
+    public int Progress { get; set; }
+
+    public TaskClosure Closure { get; set; }
+
+    public string? CompletionSummary { get; set; }
+
+    public DateTime? CompletionRequestedAt { get; set; }
+
+    public DateTime? ClosedAt { get; set; }
+
+    public int? ClosedById { get; set; }
+
+    /// <summary>Co-departments and responsible units.</summary>
+    public List<TaskUnit> Units { get; set; } = [];
+
+    public List<Milestone> Milestones { get; set; } = [];
+
+    public List<Targets.Target> Targets { get; set; } = [];
+
+    public int Version { get; set; }
+
+    public IEnumerable<int> CoDepartmentIds => Units.Where(u => u.Role == TaskUnitRole.CoDepartment).Select(u => u.OrgUnitId);
+
+    public IEnumerable<int> ResponsibleOrgUnitIds => Units.Where(u => u.Role == TaskUnitRole.Responsible).Select(u => u.OrgUnitId);
+}
+
+/// <summary>The part of a task's state that people decide: open, asked to be closed, closed, or cancelled.</summary>
+public enum TaskClosure
+{
+    Open,
+    CompletionRequested,
+    Done,
+    Cancelled,
+}
+
+/// <summary>A unit's part in a task: helping department (配合处室) or responsible unit (责任单位).</summary>
+public class TaskUnit
+{
+    public int TaskId { get; set; }
+
+    public int OrgUnitId { get; set; }
+
+    public TaskUnitRole Role { get; set; }
+}
+
+public enum TaskUnitRole
+{
+    CoDepartment,
+    Responsible,
+}
+
+/// <summary>A dated checkpoint of a task (倒排工期): what is due by when.</summary>
+public class Milestone
+{
+    public int Id { get; set; }
+
+    public int TaskId { get; set; }
+
+    public DateOnly Date { get; set; }
+
+    public required string Title { get; set; }
+
+    public bool Done { get; set; }
+}

@@ -1,0 +1,188 @@
+using Luoshi.Data;
+using Luoshi.Data.Plans;
+using Luoshi.Data.Tasks;
+using Luoshi.Domain.Plans;
+using Luoshi.Domain.Tasks;
+using Luoshi.Parsing;
+using Luoshi.Parsing.Reading;
+using Luoshi.Parsing.Rendering;
+using Luoshi.Web.Auth;
+using Luoshi.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using static Luoshi.Web.Apis.LedgerDtos;
+
+namespace Luoshi.Web.Apis;
+
+/// <summary><c>/api/v1/plans</c>: parse a document, turn it into a draft, publish it, export its ledger.</summary>
+public static class PlansApi
+{
+    public sealed record NewTaskRequest(string? Title, string? Text, int? ParentId);
+
+    public sealed record CopyRequest(int? FromPlanId);
+
+    public static void MapPlansApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/plans").WithTags("工作计划");
+        group.MapPost("/parse", Parse).DisableAntiforgery().WithSummary("解析计划文档（不保存），返回 luoshi.plan/1");
+        group.MapPost("/", Create).DisableAntiforgery().WithSummary("由计划文档创建草稿计划");
+        group.MapGet("/", List).WithSummary("可见的计划");
+        group.MapGet("/{id:int}", Get).WithSummary("计划详情");
+        group.MapGet("/{id:int}/problems", Problems).WithSummary("发布前尚未解决的问题");
+        group.MapPost("/{id:int}/publish", Publish).WithSummary("发布草稿计划");
+        group.MapPost("/{id:int}/tasks", AddTask).WithSummary("在草稿中新增任务");
+        group.MapPost("/{id:int}/copy-assignments", CopyAssignments).WithSummary("按任务名称沿用往年计划的分工");
+        group.MapGet("/{id:int}/ledger.xlsx", Ledger).WithSummary("工作台账（Excel）");
+    }
+
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Parse(HttpRequest request, CancellationToken ct)
+    {
+        var (document, problem) = await DocumentUpload.ReadAsync(request, ct);
+        if (problem is not null) return problem;
+        try
+        {
+            var parsed = PlanParser.Parse(document!.Content, document.FileName);
+            return TypedResults.File(JsonPlanRenderer.Render(parsed), "application/json; charset=utf-8");
+        }
+        catch (PlanDocumentException e)
+        {
+            return TypedResults.Problem(statusCode: 422, detail: e.Message);
+        }
+    }
+
+    public static async Task<Results<Created<PlanDto>, ProblemHttpResult>> Create(HttpRequest request, PlanIntake intake, HttpContext http, CancellationToken ct)
+    {
+        var caller = http.User.ToCaller();
+        if (!caller.DraftsPlans) return TypedResults.Problem(statusCode: 403, detail: "只有管理员、督查督导和处室可以创建计划");
+        var (document, problem) = await DocumentUpload.ReadAsync(request, ct);
+        if (problem is not null) return problem;
+        string text;
+        Parsing.Model.PlanDocument parsed;
+        try
+        {
+            text = PlanReader.ReadText(document!.Content, document.FileName);
+            parsed = PlanParser.Parse(text, document.FileName);
+        }
+        catch (PlanDocumentException e)
+        {
+            return TypedResults.Problem(statusCode: 422, detail: e.Message);
+        }
+        var plan = await intake.CreateDraftAsync(parsed, text, document.FileName, await BureauIdAsync(http, ct), caller.UserId, ct);
+        var (tasks, targets) = await CountsAsync(http, plan.Id, ct);
+        return TypedResults.Created($"/api/v1/plans/{plan.Id}", ToDto(plan, tasks, targets));
+    }
+
+    public static async Task<Ok<Page<PlanDto>>> List(TaskScope scope, LuoshiDb db, HttpContext http, int? year, string? status, int? page, int? pageSize, CancellationToken ct)
+    {
+        var query = scope.VisiblePlans(http.User.ToCaller()).AsNoTracking();
+        if (year is not null) query = query.Where(p => p.Year == year);
+        if (status is not null) query = query.Where(p => p.Status == (status == "published" ? PlanStatus.Published : status == "archived" ? PlanStatus.Archived : PlanStatus.Draft));
+        var paging = new Paging(page, pageSize);
+        var total = await query.CountAsync(ct);
+        var plans = await query.OrderByDescending(p => p.Year).ThenByDescending(p => p.Id).Skip(paging.Skip).Take(paging.Size).ToListAsync(ct);
+        var ids = plans.Select(p => p.Id).ToList();
+        var taskCounts = await db.Tasks.Where(t => ids.Contains(t.PlanId)).GroupBy(t => t.PlanId).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
+        var targetCounts = await db.Targets.Join(db.Tasks, g => g.TaskId, t => t.Id, (g, t) => t.PlanId).Where(p => ids.Contains(p))
+            .GroupBy(p => p).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
+        return TypedResults.Ok(new Page<PlanDto>(plans.Select(p => ToDto(p, taskCounts.GetValueOrDefault(p.Id), targetCounts.GetValueOrDefault(p.Id))).ToList(), total));
+    }
+
+    public static async Task<Results<Ok<PlanDto>, NotFound>> Get(int id, TaskScope scope, HttpContext http, CancellationToken ct)
+    {
+        var plan = await scope.VisiblePlans(http.User.ToCaller()).AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (plan is null) return TypedResults.NotFound();
+        var (tasks, targets) = await CountsAsync(http, id, ct);
+        http.Response.SetETag(plan.Version);
+        return TypedResults.Ok(ToDto(plan, tasks, targets));
+    }
+
+    public static async Task<Results<Ok<string[]>, NotFound>> Problems(int id, TaskScope scope, Ledger ledger, HttpContext http, CancellationToken ct)
+    {
+        var plan = await scope.VisiblePlans(http.User.ToCaller()).FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (plan is null) return TypedResults.NotFound();
+        return TypedResults.Ok((await ledger.OpenProblemsAsync(plan, ct)).ToArray());
+    }
+
+    public static async Task<Results<Ok<PlanDto>, NotFound, ProblemHttpResult>> Publish(int id, TaskScope scope, Ledger ledger, HttpContext http, CancellationToken ct)
+    {
+        var caller = http.User.ToCaller();
+        var plan = await scope.VisiblePlans(caller).FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (plan is null) return TypedResults.NotFound();
+        if (!caller.DraftsPlans) return TypedResults.Problem(statusCode: 403, detail: "只有管理员、督查督导和处室可以发布计划");
+        var problems = await ledger.PublishAsync(plan, ct);
+        if (problems.Count > 0)
+        {
+            var problem = TypedResults.Problem(statusCode: 409, title: "计划还不能发布", detail: string.Join("；", problems),
+                extensions: new Dictionary<string, object?> { ["problems"] = problems });
+            return problem;
+        }
+        var (tasks, targets) = await CountsAsync(http, id, ct);
+        return TypedResults.Ok(ToDto(plan, tasks, targets));
+    }
+
+    public static async Task<Results<Created<TaskDto>, NotFound, ProblemHttpResult, ValidationProblem>> AddTask(int id, NewTaskRequest request, TaskScope scope, LuoshiDb db, Ledger ledger, HttpContext http, CancellationToken ct)
+    {
+        var caller = http.User.ToCaller();
+        var plan = await scope.VisiblePlans(caller).FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (plan is null) return TypedResults.NotFound();
+        if (!caller.DraftsPlans) return TypedResults.Problem(statusCode: 403, detail: "没有权限在计划中新增任务");
+        if (string.IsNullOrWhiteSpace(request.Title) || request.Title.Length > 500) return OrgUnitsApi.Invalid(["任务名称不能为空，且不超过 500 个字符"]);
+        PlanTask? parent = null;
+        if (request.ParentId is { } pid && (parent = await db.Tasks.FirstOrDefaultAsync(t => t.Id == pid && t.PlanId == id, ct)) is null)
+            return OrgUnitsApi.Invalid(["上级任务不在该计划中"]);
+        var last = await db.Tasks.Where(t => t.PlanId == id).MaxAsync(t => (int?)t.Ordinal, ct) ?? 0;
+        var task = new PlanTask
+        {
+            PlanId = id,
+            ParentId = parent?.Id,
+            Level = (parent?.Level ?? 0) + 1,
+            Ordinal = last + 1,
+            Title = request.Title.Trim(),
+            Text = request.Text ?? "",
+            Category = TaskCategories.Suggest(request.Title, request.Text),
+            LeadDepartmentId = parent?.LeadDepartmentId,
+            StartDate = new DateOnly(plan.Year, 1, 1),
+            DueDate = parent?.DueDate ?? new DateOnly(plan.Year, 12, 31),
+        };
+        db.Tasks.Add(task);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/v1/tasks/{task.Id}", ToDto(task, ledger.StatusOf(task), ledger.Settings.Today));
+    }
+
+    public static async Task<Results<Ok<Dictionary<string, int>>, NotFound, ProblemHttpResult>> CopyAssignments(int id, CopyRequest request, TaskScope scope, Ledger ledger, HttpContext http, CancellationToken ct)
+    {
+        var caller = http.User.ToCaller();
+        var plans = scope.VisiblePlans(caller);
+        var to = await plans.FirstOrDefaultAsync(p => p.Id == id, ct);
+        var from = request.FromPlanId is { } f ? await plans.FirstOrDefaultAsync(p => p.Id == f, ct) : null;
+        if (to is null || from is null) return TypedResults.NotFound();
+        if (!caller.DraftsPlans) return TypedResults.Problem(statusCode: 403, detail: "没有权限修改分工");
+        var copied = await ledger.CopyAssignmentsAsync(from, to, ct);
+        return TypedResults.Ok(new Dictionary<string, int> { ["copied"] = copied });
+    }
+
+    public static async Task<Results<FileContentHttpResult, NotFound>> Ledger(int id, TaskScope scope, LedgerWorkbook workbook, LuoshiDb db, HttpContext http, CancellationToken ct)
+    {
+        var caller = http.User.ToCaller();
+        var plan = await scope.VisiblePlans(caller).AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (plan is null) return TypedResults.NotFound();
+        var bytes = await workbook.BuildAsync(plan, scope.Visible(caller), ct);
+        db.Audit("export", "Plan", id.ToString(System.Globalization.CultureInfo.InvariantCulture), new { file = "ledger.xlsx" });
+        await db.SaveChangesAsync(ct);
+        return TypedResults.File(bytes, Data.OrgUnits.CityImport.ContentType, $"{plan.Title}工作台账.xlsx");
+    }
+
+    private static async Task<(int Tasks, int Targets)> CountsAsync(HttpContext http, int planId, CancellationToken ct)
+    {
+        var db = http.RequestServices.GetRequiredService<LuoshiDb>();
+        var tasks = await db.Tasks.CountAsync(t => t.PlanId == planId, ct);
+        var targets = await db.Targets.CountAsync(g => db.Tasks.Any(t => t.Id == g.TaskId && t.PlanId == planId), ct);
+        return (tasks, targets);
+    }
+
+    private static async Task<int> BureauIdAsync(HttpContext http, CancellationToken ct)
+    {
+        var db = http.RequestServices.GetRequiredService<LuoshiDb>();
+        return await db.OrgUnits.Where(u => u.ParentId == null).Select(u => u.Id).FirstAsync(ct);
+    }
+}

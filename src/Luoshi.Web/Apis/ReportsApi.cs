@@ -1,0 +1,129 @@
+using Luoshi.Data;
+using Luoshi.Data.Reports;
+using Luoshi.Data.Tasks;
+using Luoshi.Domain.Plans;
+using Luoshi.Domain.Reports;
+using Luoshi.Web.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using static Luoshi.Web.Apis.LedgerDtos;
+
+namespace Luoshi.Web.Apis;
+
+/// <summary>Progress reports: units report on their tasks, lead departments review; evidence files go with them.</summary>
+public static class ReportsApi
+{
+    public sealed record ValueRequest(int? TargetId, decimal? Value);
+
+    public sealed record ReportRequest(int? OrgUnitId, string? Period, int? Progress, string? Narrative, ValueRequest[]? Values, bool? Draft);
+
+    public sealed record ReviewRequest(string? Decision, string? Comment);
+
+    public sealed record Created(int Id, string Status, bool Late);
+
+    public static void MapReportsApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/tasks/{id:int}/reports", List).WithTags("进展反馈").WithSummary("任务的进展反馈（每个版本）");
+        api.MapPost("/tasks/{id:int}/reports", Submit).WithTags("进展反馈").WithSummary("报送进展（支持 Idempotency-Key）");
+        api.MapGet("/reports/{id:int}", Get).WithTags("进展反馈").WithSummary("一份进展反馈");
+        api.MapPost("/reports/{id:int}/review", Review).WithTags("进展反馈").WithSummary("采纳或退回");
+        api.MapPost("/reports/{id:int}/attachments", Attach).DisableAntiforgery().WithTags("进展反馈").WithSummary("上传佐证材料");
+        api.MapGet("/attachments/{id:int}", Download).WithTags("进展反馈").WithSummary("下载佐证材料");
+    }
+
+    public static async Task<Results<Ok<Infrastructure.Page<ReportDto>>, NotFound>> List(int id, TaskScope scope, Ledger ledger, LuoshiDb db, HttpContext http, CancellationToken ct)
+    {
+        if (await TasksApi.FindAsync(id, scope, ledger, db, http, ct) is not ({ } task, _)) return TypedResults.NotFound();
+        var caller = http.User.ToCaller();
+        var reports = await db.Reports.AsNoTracking().Include(r => r.Values).Include(r => r.Attachments)
+            .Where(r => r.TaskId == id).OrderByDescending(r => r.Period).ThenByDescending(r => r.Id).ToListAsync(ct);
+        var readable = new List<ReportDto>();
+        foreach (var unit in reports.Select(r => r.OrgUnitId).Distinct().ToList())
+            if (await scope.MayReadReportsOfAsync(caller, task, unit))
+                readable.AddRange(reports.Where(r => r.OrgUnitId == unit && (r.Status != ReportStatus.Draft || r.OrgUnitId == caller.OrgUnitId)).Select(ToDto));
+        var items = readable.OrderByDescending(r => r.Period, StringComparer.Ordinal).ThenByDescending(r => r.Id).ToList();
+        return TypedResults.Ok(new Infrastructure.Page<ReportDto>(items, items.Count));
+    }
+
+    public static async Task<Results<Created<Created>, NotFound, ProblemHttpResult, ValidationProblem>> Submit(int id, ReportRequest request, TaskScope scope, Ledger ledger, ReportDesk desk, LuoshiDb db, HttpContext http, CancellationToken ct)
+    {
+        if (await TasksApi.FindAsync(id, scope, ledger, db, http, ct) is not ({ } task, { } plan)) return TypedResults.NotFound();
+        var caller = http.User.ToCaller();
+        var unit = request.OrgUnitId ?? caller.OrgUnitId;
+        if (plan.Status != PlanStatus.Published) return TypedResults.Problem(statusCode: 409, detail: "计划尚未发布，不能报送进展");
+        if (!TaskScope.MayReport(caller, task, unit)) return TypedResults.Problem(statusCode: 403, detail: "只能为本单位承担的任务报送进展");
+        if (request.Values?.Any(v => v.TargetId is null || v.Value is null) == true) return OrgUnitsApi.Invalid(["每个目标值都要有目标编号和数值"]);
+        var key = http.Request.Headers["Idempotency-Key"].ToString();
+        var outcome = await desk.SubmitAsync(caller, task,
+            new ReportDesk.Submission(unit, request.Period, request.Progress, request.Narrative,
+                request.Values?.Select(v => (v.TargetId!.Value, v.Value!.Value)).ToList() ?? [], request.Draft ?? false),
+            string.IsNullOrWhiteSpace(key) ? null : key.Trim(), ct);
+        if (outcome.Problems.Count > 0) return OrgUnitsApi.Invalid(outcome.Problems);
+        var r = outcome.Report!;
+        return TypedResults.Created($"/api/v1/reports/{r.Id}", new Created(r.Id, r.Status.ToCode(), r.Late));
+    }
+
+    /// <summary>The report if the caller may read it (through its task and unit); otherwise null, which looks like 404.</summary>
+    private static async Task<(ProgressReport Report, Domain.Tasks.PlanTask Task)?> FindAsync(int id, TaskScope scope, Ledger ledger, LuoshiDb db, HttpContext http, CancellationToken ct)
+    {
+        var report = await db.Reports.Include(r => r.Values).Include(r => r.Attachments).FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (report is null) return null;
+        if (await TasksApi.FindAsync(report.TaskId, scope, ledger, db, http, ct) is not ({ } task, _)) return null;
+        var caller = http.User.ToCaller();
+        if (!await scope.MayReadReportsOfAsync(caller, task, report.OrgUnitId)) return null;
+        if (report.Status == ReportStatus.Draft && report.OrgUnitId != caller.OrgUnitId) return null;
+        return (report, task);
+    }
+
+    public static async Task<Results<Ok<ReportDto>, NotFound>> Get(int id, TaskScope scope, Ledger ledger, LuoshiDb db, HttpContext http, CancellationToken ct) =>
+        await FindAsync(id, scope, ledger, db, http, ct) is ({ } report, _) ? TypedResults.Ok(ToDto(report)) : TypedResults.NotFound();
+
+    public static async Task<Results<Ok<ReportDto>, NotFound, ProblemHttpResult>> Review(int id, ReviewRequest request, TaskScope scope, Ledger ledger, ReportDesk desk, LuoshiDb db, HttpContext http, CancellationToken ct)
+    {
+        if (await FindAsync(id, scope, ledger, db, http, ct) is not ({ } report, { } task)) return TypedResults.NotFound();
+        var caller = http.User.ToCaller();
+        if (!TaskScope.MayReview(caller, task)) return TypedResults.Problem(statusCode: 403, detail: "只有牵头处室可以审核进展反馈");
+        if (request.Decision is not ("accept" or "return")) return TypedResults.Problem(statusCode: 400, detail: "decision 应为 accept（采纳）或 return（退回）");
+        var problems = await desk.ReviewAsync(caller, report, task, request.Decision == "accept", request.Comment, ct);
+        if (problems.Count > 0) return TypedResults.Problem(statusCode: 409, detail: string.Join("；", problems));
+        return TypedResults.Ok(ToDto(report));
+    }
+
+    [Microsoft.AspNetCore.Mvc.RequestSizeLimit(EvidenceFiles.MaxBytes + 256 * 1024)]
+    public static async Task<Results<Created<AttachmentDto>, NotFound, ProblemHttpResult>> Attach(int id, HttpRequest request, TaskScope scope, Ledger ledger, EvidenceFiles files, LuoshiDb db, HttpContext http, CancellationToken ct)
+    {
+        if (await FindAsync(id, scope, ledger, db, http, ct) is not ({ } report, _)) return TypedResults.NotFound();
+        var caller = http.User.ToCaller();
+        if (report.OrgUnitId != caller.OrgUnitId) return TypedResults.Problem(statusCode: 403, detail: "只能为本单位的进展反馈上传材料");
+        if (report.Status is ReportStatus.Accepted) return TypedResults.Problem(statusCode: 409, detail: "已采纳的进展反馈不能再添加材料");
+        if (request.ContentLength > EvidenceFiles.MaxBytes + 256 * 1024) return TypedResults.Problem(statusCode: 413, detail: $"文件超过 {EvidenceFiles.MaxBytes / 1024 / 1024} MB");
+        if (!request.HasFormContentType) return TypedResults.Problem(statusCode: 415, detail: "请以 multipart/form-data 上传（字段 file）");
+        IFormFile? file;
+        try
+        {
+            file = (await request.ReadFormAsync(ct)).Files.GetFile("file");
+        }
+        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
+        {
+            return TypedResults.Problem(statusCode: 413, detail: $"文件超过 {EvidenceFiles.MaxBytes / 1024 / 1024} MB");
+        }
+        if (file is null) return TypedResults.Problem(statusCode: 400, detail: "请在表单字段 file 中上传文件");
+        await using var stream = file.OpenReadStream();
+        var (attachment, problem) = await files.StoreAsync(stream, file.FileName, file.Length, caller.UserId, ct);
+        if (attachment is null) return TypedResults.Problem(statusCode: problem!.Contains("MB") ? 413 : 415, detail: problem);
+        attachment.ReportId = report.Id;
+        db.Attachments.Add(attachment);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/v1/attachments/{attachment.Id}", new AttachmentDto(attachment.Id, attachment.FileName, attachment.ContentType, attachment.Size, $"/api/v1/attachments/{attachment.Id}"));
+    }
+
+    public static async Task<Results<FileStreamHttpResult, NotFound>> Download(int id, TaskScope scope, Ledger ledger, EvidenceFiles files, LuoshiDb db, HttpContext http, CancellationToken ct)
+    {
+        var attachment = await db.Attachments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (attachment is null || await FindAsync(attachment.ReportId, scope, ledger, db, http, ct) is null) return TypedResults.NotFound();
+        var stream = files.Open(attachment);
+        if (stream is null) return TypedResults.NotFound();
+        // Sent as a download (Content-Disposition: attachment) with nosniff: a file never runs as a page of ours.
+        return TypedResults.File(stream, attachment.ContentType, attachment.FileName);
+    }
+}

@@ -1,0 +1,53 @@
+using Luoshi.Data;
+using Luoshi.Data.Tasks;
+using Luoshi.Domain.Reports;
+using Luoshi.Web.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Luoshi.Web.Apis;
+
+/// <summary><c>GET /api/v1/search?q=</c>: one box for plans, tasks and reports, scoped to what the caller may see.</summary>
+public static class SearchApi
+{
+    public sealed record Hit(string Kind, int Id, string Title, string Snippet, string Link);
+
+    public static void MapSearchApi(this RouteGroupBuilder api) =>
+        api.MapGet("/search", Search).WithTags("搜索").WithSummary("按中文搜索计划、任务和进展反馈");
+
+    public static async Task<Results<Ok<Infrastructure.Page<Hit>>, ProblemHttpResult>> Search(string? q, TaskScope scope, LuoshiDb db, HttpContext http, CancellationToken ct)
+    {
+        var text = q?.Trim() ?? "";
+        if (text.Length is 0 or > 100) return TypedResults.Problem(statusCode: 400, detail: "请输入 1–100 个字的搜索词");
+        var caller = http.User.ToCaller();
+        var hits = new List<Hit>();
+        var plans = await scope.VisiblePlans(caller).AsNoTracking().Where(p => p.Title.Contains(text)).OrderByDescending(p => p.Year).Take(10)
+            .Select(p => new { p.Id, p.Title, p.Year }).ToListAsync(ct);
+        hits.AddRange(plans.Select(p => new Hit("plan", p.Id, p.Title, $"{p.Year}年", $"/Plans/{p.Id}")));
+        var visible = scope.Visible(caller);
+        var tasks = await visible.AsNoTracking().Where(t => t.Title.Contains(text) || t.Text.Contains(text)).OrderBy(t => t.Ordinal).Take(30)
+            .Select(t => new { t.Id, t.Number, t.Title, t.Text }).ToListAsync(ct);
+        hits.AddRange(tasks.Select(t => new Hit("task", t.Id, t.Number + t.Title, Snippet(t.Text, text), $"/Tasks/{t.Id}")));
+        var taskIds = visible.Select(t => t.Id);
+        var reports = await db.Reports.AsNoTracking().Where(r => taskIds.Contains(r.TaskId) && r.Status != ReportStatus.Draft && r.Narrative.Contains(text))
+            .OrderByDescending(r => r.Id).Take(60).Select(r => new { r.Id, r.TaskId, r.OrgUnitId, r.Period, r.Narrative }).ToListAsync(ct);
+        var taskLookup = new Dictionary<int, Domain.Tasks.PlanTask>();
+        foreach (var r in reports)
+        {
+            if (!taskLookup.TryGetValue(r.TaskId, out var task))
+                taskLookup[r.TaskId] = task = (await db.Tasks.Include(t => t.Units).AsNoTracking().FirstAsync(t => t.Id == r.TaskId, ct));
+            if (await scope.MayReadReportsOfAsync(caller, task, r.OrgUnitId) && hits.Count(h => h.Kind == "report") < 20)
+                hits.Add(new Hit("report", r.Id, $"{task.Title}（{r.Period}）", Snippet(r.Narrative, text), $"/Tasks/{r.TaskId}#report-{r.Id}"));
+        }
+        return TypedResults.Ok(new Infrastructure.Page<Hit>(hits, hits.Count));
+    }
+
+    private static string Snippet(string text, string q)
+    {
+        var i = text.IndexOf(q, StringComparison.Ordinal);
+        if (i < 0) return text.Length > 80 ? text[..80] + "…" : text;
+        var start = Math.Max(0, i - 30);
+        var end = Math.Min(text.Length, i + q.Length + 50);
+        return (start > 0 ? "…" : "") + text[start..end] + (end < text.Length ? "…" : "");
+    }
+}

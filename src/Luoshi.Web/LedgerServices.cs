@@ -1,0 +1,26 @@
+using Luoshi.Data.Notifications;
+using Luoshi.Data.Plans;
+using Luoshi.Data.Reports;
+using Luoshi.Data.Tasks;
+using Microsoft.Extensions.Options;
+
+namespace Luoshi.Web;
+
+/// <summary>Registers the task ledger's services: intake, rules, reports, evidence, notifications and reminders.</summary>
+public static class LedgerServices
+{
+    public static IServiceCollection AddLedger(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => new LedgerSettings(sp.GetRequiredService<IOptions<LuoshiOptions>>().Value.WarningDays));
+        services.AddScoped<TaskScope>();
+        services.AddScoped<Ledger>();
+        services.AddScoped<PlanIntake>();
+        services.AddScoped<LedgerWorkbook>();
+        services.AddScoped<ReportDesk>();
+        services.AddScoped<Notifier>();
+        services.AddScoped<ReminderSweep>();
+        services.AddSingleton<EvidenceFiles>();
+        services.AddHostedService<Reminders>();
+        return services;
+    }
+}
