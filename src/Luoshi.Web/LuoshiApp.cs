@@ -105,6 +105,37 @@ public static class LuoshiApp
         app.MapFallback("/api/{**rest}", () => TypedResults.Problem(statusCode: 404));
     }
 
+    /// <summary>Imports the corpus plans into the demo city with a year of activity, when the plans can be found.</summary>
+    private static async Task SeedDemoYearAsync(WebApplication app, LuoshiDb db, LuoshiOptions options, string password)
+    {
+        var folder = DemoPlanFolder(options.DemoPlans);
+        if (folder is null)
+        {
+            Console.WriteLine("  （未找到演示计划文档，演示城市中暂无计划；可用 --Luoshi:DemoPlans=目录 指定）");
+            return;
+        }
+        var files = Directory.GetFiles(folder, "*.txt").Order(StringComparer.Ordinal).Take(5).ToList();
+        var ledger = new Data.Tasks.Ledger(db, new Data.Notifications.Notifier(db), app.Services.GetRequiredService<Data.Tasks.LedgerSettings>());
+        var year = new DemoYear(db, ledger, new Data.Reports.ReportDesk(db, new Data.Notifications.Notifier(db)));
+        var count = await year.SeedAsync(files, password, DateOnly.FromDateTime(DateTime.Now));
+        Console.WriteLine($"  已导入并发布 {count} 个工作计划，生成了今年以来的进展反馈；各区县、处室另有联络员账号（用户名为单位代码，如 q02、d05，密码同上）。");
+    }
+
+    private static string? DemoPlanFolder(string? configured)
+    {
+        if (string.Equals(configured, "none", StringComparison.OrdinalIgnoreCase)) return null;
+        if (!string.IsNullOrWhiteSpace(configured)) return Directory.Exists(configured) ? configured : null;
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "shared", "corpus", "plans");
+                if (Directory.Exists(candidate)) return candidate;
+            }
+        }
+        return null;
+    }
+
     /// <summary>Brings the database to the current schema and, on an empty one, creates the demo city or the first administrator.</summary>
     public static async Task PrepareAsync(WebApplication app)
     {
@@ -124,6 +155,7 @@ public static class LuoshiApp
                 foreach (var (userName, displayName, role, _) in DemoCity.Accounts)
                     Console.WriteLine($"  {userName,-12} {Domain.People.Roles.ToChinese(role),-8} {displayName}");
                 Console.WriteLine($"  密码：{password}");
+                await SeedDemoYearAsync(app, db, options, password);
                 Console.WriteLine();
             }
         }

@@ -15,6 +15,9 @@ public sealed class LuoshiOptions
 
     public bool Demo { get; set; }
 
+    /// <summary>Folder of plan documents the demo imports (default: the corpus beside the repository); <c>none</c> for none.</summary>
+    public string? DemoPlans { get; set; }
+
     /// <summary>Minutes of inactivity after which a browser session ends.</summary>
     public int SessionMinutes { get; set; } = 480;
 

@@ -27,7 +27,7 @@ public sealed class LiveApp : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        app = Web.LuoshiApp.Build(["--urls=http://127.0.0.1:0", $"--Luoshi:Data={data}", "--Luoshi:Demo=true", "--Luoshi:Database="]);
+        app = Web.LuoshiApp.Build(["--urls=http://127.0.0.1:0", $"--Luoshi:Data={data}", "--Luoshi:Demo=true", "--Luoshi:DemoPlans=none", "--Luoshi:Database="]);
         await Web.LuoshiApp.PrepareAsync(app);
         await app.StartAsync();
         BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -35,6 +35,7 @@ public sealed class LuoshiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Luoshi:Data", DataDirectory);
         builder.UseSetting("Luoshi:Database", PostgresConnection ?? "");
         builder.UseSetting("Luoshi:Demo", demo ? "true" : "false");
+        builder.UseSetting("Luoshi:DemoPlans", "none");
     }
 
     /// <summary>Starts the app (migrating and seeding) and gives every existing account the test password.</summary>
