@@ -14,6 +14,7 @@ try
         ["serve", .. var rest] => await ServeCommand.RunAsync(rest),
         ["user", "add", .. var rest] => await UserAddCommand.RunAsync(rest),
         ["plan", "parse", .. var rest] => await Luoshi.Cli.Plans.PlanParseCommand.RunAsync(rest),
+        ["bench", "load", .. var rest] => await Luoshi.Cli.Bench.LoadCommand.RunAsync(rest),
         ["backup", .. var rest] => await BackupCommand.RunAsync(rest, backup: true),
         ["restore", .. var rest] => await BackupCommand.RunAsync(rest, backup: false),
         _ => throw new UsageException($"未知命令：{string.Join(' ', args.Take(2))}"),
@@ -46,6 +47,9 @@ internal static class Help
                   CODE 为所属单位代码（默认市教育局）。
               plan parse FILE|DIR... [--format json|md|xlsx] [-o OUT]
                   解析工作计划文档（.txt/.html/.docx），输出 luoshi.plan/1。
+              bench load [--seconds 60] [--connections 64] [--users 200] [--database CONN]
+                  在新的演示数据库上启动落实，先以多个连接读取主要接口和页面，再让多个区县用户同时报送进展；
+                  输出错误数、p50/p99 延迟和吞吐，并核对每一份已确认的报送都已保存。
               backup FILE [--data DIR]      在运行中也能做的内置数据库一致性备份
               restore FILE [--data DIR]     从备份恢复内置数据库（请先停止网站）
               --version                     显示版本

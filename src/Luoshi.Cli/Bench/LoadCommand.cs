@@ -1,0 +1,240 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using Luoshi.Data;
+using Luoshi.Data.People;
+using Luoshi.Domain.OrgUnits;
+using Luoshi.Domain.People;
+using Luoshi.Domain.Plans;
+using Luoshi.Domain.Tasks;
+using Luoshi.Web;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Luoshi.Cli.Bench;
+
+/// <summary>
+/// <c>luoshi bench load</c>: starts Luoshi on a fresh demo database (or uses --url), then (1) reads the main endpoints
+/// and pages with N connections for S seconds, and (2) runs 200 district users submitting reports at once; prints
+/// errors, p50/p99 and throughput, and checks that every acknowledged report is stored.
+/// </summary>
+public static class LoadCommand
+{
+    private const string Password = "Load-Test-2026!";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var a = Arguments.Parse(args, new HashSet<string> { "--seconds", "--connections", "--users", "--data", "--database" }, new HashSet<string>());
+        var seconds = int.Parse(a["--seconds"] ?? "60", System.Globalization.CultureInfo.InvariantCulture);
+        var connections = int.Parse(a["--connections"] ?? "64", System.Globalization.CultureInfo.InvariantCulture);
+        var users = int.Parse(a["--users"] ?? "200", System.Globalization.CultureInfo.InvariantCulture);
+        var data = a["--data"] ?? Path.Combine(Path.GetTempPath(), "luoshi-load-" + Guid.NewGuid().ToString("N")[..8]);
+        var result = await MeasureAsync(seconds, connections, users, data, a["--database"], Console.Out);
+        return result.Passed ? 0 : 1;
+    }
+
+    /// <summary>What a load run saw: errors of both phases, acknowledged and stored reports.</summary>
+    public sealed record LoadResult(int ReadRequests, int ReadErrors, int WriteRequests, int WriteErrors, int Acknowledged, int Stored)
+    {
+        public bool Passed => ReadErrors == 0 && WriteErrors == 0 && Stored == Acknowledged && Acknowledged > 0;
+    }
+
+    public static async Task<LoadResult> MeasureAsync(int seconds, int connections, int users, string data, string? database, TextWriter output, string? demoPlans = null)
+    {
+        var settings = new List<string> { "--urls=http://127.0.0.1:0", $"--Luoshi:Data={data}", "--Luoshi:Demo=true", "--Logging:LogLevel:Default=Warning" };
+        if (database is not null) settings.Add($"--Luoshi:Database={database}");
+        if (demoPlans is not null) settings.Add($"--Luoshi:DemoPlans={demoPlans}");
+        var app = LuoshiApp.Build([.. settings]);
+        await LuoshiApp.PrepareAsync(app);
+        await app.StartAsync();
+        try
+        {
+            var url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            output.WriteLine($"负载测试：{url}，数据目录 {data}，{Environment.ProcessorCount} 核");
+            var loaders = await PrepareUsersAsync(app, users);
+            output.WriteLine($"已准备 {loaders.Count} 个区县用户，每人有可报送的任务");
+
+            var read = await ReadPhaseAsync(url, connections, TimeSpan.FromSeconds(seconds));
+            Print(output, $"读取（{connections} 个连接，{seconds} 秒）", read);
+            var (write, acknowledged) = await WritePhaseAsync(url, loaders, TimeSpan.FromSeconds(seconds));
+            Print(output, $"混合负载（{loaders.Count} 个区县用户同时报送与查看，{seconds} 秒）", write);
+
+            using var scope = app.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<LuoshiDb>();
+            var ids = acknowledged.ToList();
+            var stored = 0;
+            foreach (var chunk in ids.Chunk(500))
+                stored += await db.Reports.CountAsync(r => chunk.Contains(r.Id));
+            output.WriteLine($"已确认的报送 {ids.Count} 份，数据库中找到 {stored} 份{(stored == ids.Count ? "（全部保存）" : "（有丢失！）")}");
+            return new LoadResult(read.Latencies.Count + read.Errors, read.Errors, write.Latencies.Count + write.Errors, write.Errors, ids.Count, stored);
+        }
+        finally
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+    }
+
+    private sealed record Loader(string UserName, int OrgUnitId, int[] TaskIds, int Slot);
+
+    private sealed class Stats
+    {
+        public ConcurrentBag<double> Latencies { get; } = [];
+        public int Errors;
+        public ConcurrentDictionary<string, int> ErrorKinds { get; } = new();
+        public double Seconds;
+    }
+
+    private static async Task<List<Loader>> PrepareUsersAsync(WebApplication app, int count)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<LuoshiDb>();
+        var published = db.Plans.Where(p => p.Status == PlanStatus.Published).Select(p => p.Id);
+        var assignments = await db.TaskUnits.Where(u => u.Role == TaskUnitRole.Responsible && db.Tasks.Any(t => t.Id == u.TaskId && published.Contains(t.PlanId) && t.Closure == TaskClosure.Open))
+            .Select(u => new { u.OrgUnitId, u.TaskId }).ToListAsync();
+        var byUnit = assignments.GroupBy(x => x.OrgUnitId).ToDictionary(g => g.Key, g => g.Select(x => x.TaskId).ToArray());
+        var districts = await db.OrgUnits.Where(u => u.Kind == OrgUnitKind.District && byUnit.Keys.Contains(u.Id)).Select(u => u.Id).ToListAsync();
+        if (districts.Count == 0) throw new UsageException("演示数据中没有分配给区县的任务（找不到演示计划文档？）");
+        var loaders = new List<Loader>();
+        for (var i = 0; i < count; i++)
+        {
+            var unit = districts[i % districts.Count];
+            var name = $"load{i:000}";
+            if (!await db.Users.AnyAsync(u => u.UserName == name))
+                db.Users.Add(UserAccounts.New(name, $"负载测试用户{i}", Role.District, unit, Password));
+            loaders.Add(new Loader(name, unit, byUnit[unit], i / districts.Count));
+        }
+        var admin = await db.Users.FirstAsync(u => u.UserName == "admin");
+        UserAccounts.SetPassword(admin, Password);
+        await db.SaveChangesAsync();
+        return loaders;
+    }
+
+    private static HttpClient Client(string url) => new(new SocketsHttpHandler
+    {
+        CookieContainer = new CookieContainer(),
+        UseCookies = true,
+        MaxConnectionsPerServer = 4,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(10),
+    })
+    { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(60) };
+
+    private static async Task SignInAsync(HttpClient client, string user)
+    {
+        var response = await client.PostAsJsonAsync("/api/v1/session", new { username = user, password = Password });
+        response.EnsureSuccessStatusCode();
+    }
+
+    private static async Task<Stats> ReadPhaseAsync(string url, int connections, TimeSpan duration)
+    {
+        string[] paths = ["/api/v1/tasks?pageSize=50", "/api/v1/plans", "/api/v1/me", "/api/v1/org-units?pageSize=100", "/", "/api/v1/notifications"];
+        var stats = new Stats();
+        var clients = new List<HttpClient>();
+        for (var i = 0; i < connections; i++)
+        {
+            var c = Client(url);
+            await SignInAsync(c, "admin");
+            clients.Add(c);
+        }
+        var watch = Stopwatch.StartNew();
+        await Task.WhenAll(clients.Select(async (client, n) =>
+        {
+            var i = n;
+            while (watch.Elapsed < duration)
+                await TimeAsync(stats, () => client.GetAsync(paths[i++ % paths.Length]));
+        }));
+        stats.Seconds = watch.Elapsed.TotalSeconds;
+        foreach (var c in clients) c.Dispose();
+        return stats;
+    }
+
+    private static async Task<(Stats, ConcurrentBag<int>)> WritePhaseAsync(string url, List<Loader> loaders, TimeSpan duration)
+    {
+        var stats = new Stats();
+        var acknowledged = new ConcurrentBag<int>();
+        var clients = new List<(HttpClient, Loader)>();
+        foreach (var loader in loaders)
+        {
+            var c = Client(url);
+            await SignInAsync(c, loader.UserName);
+            clients.Add((c, loader));
+        }
+        var watch = Stopwatch.StartNew();
+        await Task.WhenAll(clients.Select(async pair =>
+        {
+            var (client, loader) = pair;
+            var iteration = 0;
+            while (watch.Elapsed < duration)
+            {
+                // Users of one district report on distinct periods, so no two submissions compete for the same report.
+                var p = loader.Slot * 200 + iteration;
+                var period = $"{2000 + p / 12:0000}-{p % 12 + 1:00}";
+                var task = loader.TaskIds[iteration % loader.TaskIds.Length];
+                iteration++;
+                if (iteration % 4 == 0)
+                {
+                    await TimeAsync(stats, () => client.GetAsync("/api/v1/tasks?pageSize=20"));
+                    continue;
+                }
+                var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/tasks/{task}/reports")
+                {
+                    Content = JsonContent.Create(new { orgUnitId = loader.OrgUnitId, period, progress = iteration % 100, narrative = $"负载测试报送 {loader.UserName} {period}" }),
+                };
+                request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
+                var response = await TimeAsync(stats, () => client.SendAsync(request));
+                if (response?.StatusCode == HttpStatusCode.Created)
+                    acknowledged.Add((await response.Content.ReadFromJsonAsync<IdOnly>())!.Id);
+            }
+        }));
+        stats.Seconds = watch.Elapsed.TotalSeconds;
+        foreach (var (c, _) in clients) c.Dispose();
+        return (stats, acknowledged);
+    }
+
+    private sealed record IdOnly(int Id);
+
+    private static async Task<HttpResponseMessage?> TimeAsync(Stats stats, Func<Task<HttpResponseMessage>> send)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var response = await send();
+            if (!response.IsSuccessStatusCode)
+            {
+                Interlocked.Increment(ref stats.Errors);
+                stats.ErrorKinds.AddOrUpdate(((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture), 1, (_, n) => n + 1);
+            }
+            else if (response.Content.Headers.ContentLength is null or > 0)
+            {
+                await response.Content.LoadIntoBufferAsync();
+            }
+            stats.Latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            return response;
+        }
+        catch (HttpRequestException e)
+        {
+            Interlocked.Increment(ref stats.Errors);
+            stats.ErrorKinds.AddOrUpdate(e.GetType().Name, 1, (_, n) => n + 1);
+            return null;
+        }
+        catch (TaskCanceledException)
+        {
+            Interlocked.Increment(ref stats.Errors);
+            stats.ErrorKinds.AddOrUpdate("timeout", 1, (_, n) => n + 1);
+            return null;
+        }
+    }
+
+    private static void Print(TextWriter output, string title, Stats stats)
+    {
+        var sorted = stats.Latencies.OrderBy(x => x).ToArray();
+        double P(double q) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)(q * sorted.Length))];
+        output.WriteLine($"{title}：请求 {sorted.Length + stats.Errors} 次，错误 {stats.Errors} 次，" +
+            $"吞吐 {sorted.Length / Math.Max(stats.Seconds, 0.001):0} 次/秒，p50 {P(0.50):0.0} ms，p99 {P(0.99):0.0} ms，最大 {P(1):0.0} ms" +
+            (stats.ErrorKinds.IsEmpty ? "" : $"（{string.Join("，", stats.ErrorKinds.Select(k => $"{k.Key}×{k.Value}"))}）"));
+    }
+}

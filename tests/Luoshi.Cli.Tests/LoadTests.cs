@@ -1,0 +1,30 @@
+using Luoshi.Cli.Bench;
+
+namespace Luoshi.Cli.Tests;
+
+/// <summary>
+/// A short run of <c>luoshi bench load</c> (the long one is a separate command, see README): reads with many
+/// connections and district users submitting reports at once, with no error and no acknowledged report lost.
+/// </summary>
+public sealed class LoadTests
+{
+    [Fact]
+    public async Task Concurrent_reading_and_reporting_loses_nothing_and_fails_nothing()
+    {
+        var data = Path.Combine(Path.GetTempPath(), "luoshi-load-test-" + Guid.NewGuid().ToString("N")[..8]);
+        var output = new StringWriter();
+        try
+        {
+            var result = await LoadCommand.MeasureAsync(seconds: 3, connections: 16, users: 40, data, database: null, output);
+            Assert.True(result.Passed, output.ToString());
+            Assert.True(result.ReadRequests > 100, output.ToString());
+            Assert.True(result.Acknowledged > 20, output.ToString());
+            Assert.Equal(result.Acknowledged, result.Stored);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try { Directory.Delete(data, recursive: true); } catch (IOException) { }
+        }
+    }
+}
