@@ -226,6 +226,19 @@ public sealed class LedgerFlowTests
     }
 
     [Theory, Databases]
+    public async Task Search_takes_wildcards_literally(TestDatabase database)
+    {
+        var app = await DemoApps.For(database);
+        var jichu = await app.SignedInAsync("jichu");
+        await CreatePlanAsync(jichu);
+        var hits = (await jichu.GetJsonAsync("/api/v1/search?q=%25")).GetProperty("items").EnumerateArray()
+            .Where(h => h.GetProperty("kind").GetString() == "task").ToList();
+        Assert.NotEmpty(hits);
+        Assert.All(hits, h => Assert.Contains("%", h.GetProperty("snippet").GetString() + h.GetProperty("title").GetString()));
+        await (await jichu.GetAsync("/api/v1/search?q=")).AssertProblemAsync(400);
+    }
+
+    [Theory, Databases]
     public async Task Schools_and_districts_cannot_create_plans_or_edit_tasks(TestDatabase database)
     {
         var app = await DemoApps.For(database);

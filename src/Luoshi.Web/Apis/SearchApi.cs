@@ -20,16 +20,18 @@ public static class SearchApi
         var text = q?.Trim() ?? "";
         if (text.Length is 0 or > 100) return TypedResults.Problem(statusCode: 400, detail: "请输入 1–100 个字的搜索词");
         var caller = http.User.ToCaller();
+        // LIKE '%词%' (escaped) rather than Contains: PostgreSQL's trigram indexes serve LIKE.
+        var pattern = "%" + text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
         var hits = new List<Hit>();
-        var plans = await scope.VisiblePlans(caller).AsNoTracking().Where(p => p.Title.Contains(text)).OrderByDescending(p => p.Year).Take(10)
+        var plans = await scope.VisiblePlans(caller).AsNoTracking().Where(p => EF.Functions.Like(p.Title, pattern, "\\")).OrderByDescending(p => p.Year).Take(10)
             .Select(p => new { p.Id, p.Title, p.Year }).ToListAsync(ct);
         hits.AddRange(plans.Select(p => new Hit("plan", p.Id, p.Title, $"{p.Year}年", $"/Plans/{p.Id}")));
         var visible = scope.Visible(caller);
-        var tasks = await visible.AsNoTracking().Where(t => t.Title.Contains(text) || t.Text.Contains(text)).OrderBy(t => t.Ordinal).Take(30)
+        var tasks = await visible.AsNoTracking().Where(t => EF.Functions.Like(t.Title, pattern, "\\") || EF.Functions.Like(t.Text, pattern, "\\")).OrderBy(t => t.Ordinal).Take(30)
             .Select(t => new { t.Id, t.Number, t.Title, t.Text }).ToListAsync(ct);
         hits.AddRange(tasks.Select(t => new Hit("task", t.Id, t.Number + t.Title, Snippet(t.Text, text), $"/Tasks/{t.Id}")));
         var taskIds = visible.Select(t => t.Id);
-        var reports = await db.Reports.AsNoTracking().Where(r => taskIds.Contains(r.TaskId) && r.Status != ReportStatus.Draft && r.Narrative.Contains(text))
+        var reports = await db.Reports.AsNoTracking().Where(r => taskIds.Contains(r.TaskId) && r.Status != ReportStatus.Draft && EF.Functions.Like(r.Narrative, pattern, "\\"))
             .OrderByDescending(r => r.Id).Take(60).Select(r => new { r.Id, r.TaskId, r.OrgUnitId, r.Period, r.Narrative }).ToListAsync(ct);
         var taskLookup = new Dictionary<int, Domain.Tasks.PlanTask>();
         foreach (var r in reports)
