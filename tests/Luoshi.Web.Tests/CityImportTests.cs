@@ -58,6 +58,30 @@ public sealed class CityImportTests
     }
 
     [Theory, Databases]
+    public async Task A_city_of_a_thousand_schools_imports_in_one_file(TestDatabase database)
+    {
+        using var app = await new LuoshiFactory(database, demo: false).StartAsync();
+        var admin = await app.SignedInAsync("admin");
+        var units = new List<string[]>();
+        var users = new List<string[]>();
+        for (var d = 1; d <= 10; d++)
+        {
+            units.Add([$"D{d:00}", $"第{d}区教育局", "district", "BUREAU"]);
+            users.Add([$"district{d:00}", $"第{d}区联络员", "district", $"D{d:00}", "Import-2026!"]);
+            for (var s = 1; s <= 100; s++)
+                units.Add([$"D{d:00}-S{s:000}", $"第{d}区第{s}小学", "school", $"D{d:00}"]);
+        }
+        for (var s = 1; s <= 100; s++)
+            users.Add([$"school{s:000}", $"第1区第{s}小学联络员", "school", $"D01-S{s:000}", "Import-2026!"]);
+        var response = await admin.PostAsync("/api/v1/org-units/import", Upload(CityImport.Workbook([.. units], [.. users])));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var result = await response.ReadJsonAsync();
+        Assert.Equal(1010, result.GetProperty("orgUnitsCreated").GetInt32());
+        Assert.Equal(110, result.GetProperty("usersCreated").GetInt32());
+        Assert.Equal(1000, await app.WithDbAsync(db => db.OrgUnits.CountAsync(u => u.Kind == Domain.OrgUnits.OrgUnitKind.School)));
+    }
+
+    [Theory, Databases]
     public async Task A_file_that_is_not_a_spreadsheet_is_refused(TestDatabase database)
     {
         var app = await DemoApps.For(database);

@@ -119,8 +119,14 @@ public sealed class CityImport(LuoshiDb db)
             }
         }
         await db.SaveChangesAsync(ct);
-        foreach (var u in plannedUsers)
-            db.Users.Add(UserAccounts.New(u.UserName, u.DisplayName, u.Role, existing[u.UnitCode].Id, u.Password));
+        // Password hashing is deliberately slow; a city's thousand accounts hash on every core at once.
+        var users = new User[plannedUsers.Count];
+        Parallel.For(0, plannedUsers.Count, new ParallelOptions { CancellationToken = ct }, i =>
+        {
+            var u = plannedUsers[i];
+            users[i] = UserAccounts.New(u.UserName, u.DisplayName, u.Role, existing[u.UnitCode].Id, u.Password);
+        });
+        db.Users.AddRange(users);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return new(created, updated, plannedUsers.Count, []);
