@@ -8,6 +8,7 @@ public static class DatabaseSetup
     public static async Task UpgradeAsync(LuoshiDb db, CancellationToken cancellationToken = default)
     {
         await db.Database.MigrateAsync(cancellationToken);
+        await new Search.TextSearch(db).EnsureAsync(cancellationToken);
     }
 
     public static async Task<bool> IsEmptyAsync(LuoshiDb db, CancellationToken cancellationToken = default) =>

@@ -13,6 +13,7 @@ public static class LedgerServices
     {
         services.AddSingleton(sp => new LedgerSettings(sp.GetRequiredService<IOptions<LuoshiOptions>>().Value.WarningDays));
         services.AddScoped<TaskScope>();
+        services.AddScoped<Luoshi.Data.Search.TextSearch>();
         services.AddScoped<Ledger>();
         services.AddScoped<PlanIntake>();
         services.AddScoped<LedgerWorkbook>();

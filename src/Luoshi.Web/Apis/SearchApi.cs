@@ -15,7 +15,7 @@ public static class SearchApi
     public static void MapSearchApi(this RouteGroupBuilder api) =>
         api.MapGet("/search", Search).WithTags("搜索").WithSummary("按中文搜索计划、任务和进展反馈");
 
-    public static async Task<Results<Ok<Infrastructure.Page<Hit>>, ProblemHttpResult>> Search(string? q, TaskScope scope, LuoshiDb db, HttpContext http, CancellationToken ct)
+    public static async Task<Results<Ok<Infrastructure.Page<Hit>>, ProblemHttpResult>> Search(string? q, TaskScope scope, Data.Search.TextSearch search, LuoshiDb db, HttpContext http, CancellationToken ct)
     {
         var text = q?.Trim() ?? "";
         if (text.Length is 0 or > 100) return TypedResults.Problem(statusCode: 400, detail: "请输入 1–100 个字的搜索词");
@@ -23,15 +23,22 @@ public static class SearchApi
         // LIKE '%词%' (escaped) rather than Contains: PostgreSQL's trigram indexes serve LIKE.
         var pattern = "%" + text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
         var hits = new List<Hit>();
-        var plans = await scope.VisiblePlans(caller).AsNoTracking().Where(p => EF.Functions.Like(p.Title, pattern, "\\")).OrderByDescending(p => p.Year).Take(10)
+        var matched = await search.MatchAsync(text, 2000, ct);
+        var planQuery = scope.VisiblePlans(caller).AsNoTracking();
+        planQuery = matched is { } m1 ? planQuery.Where(p => m1.Plans.Contains(p.Id)) : planQuery.Where(p => EF.Functions.Like(p.Title, pattern, "\\"));
+        var plans = await planQuery.OrderByDescending(p => p.Year).Take(10)
             .Select(p => new { p.Id, p.Title, p.Year }).ToListAsync(ct);
         hits.AddRange(plans.Select(p => new Hit("plan", p.Id, p.Title, $"{p.Year}年", $"/Plans/{p.Id}")));
         var visible = scope.Visible(caller);
-        var tasks = await visible.AsNoTracking().Where(t => EF.Functions.Like(t.Title, pattern, "\\") || EF.Functions.Like(t.Text, pattern, "\\")).OrderBy(t => t.Ordinal).Take(30)
+        var taskQuery = matched is { } m2 ? visible.Where(t => m2.Tasks.Contains(t.Id))
+            : visible.Where(t => EF.Functions.Like(t.Title, pattern, "\\") || EF.Functions.Like(t.Text, pattern, "\\"));
+        var tasks = await taskQuery.AsNoTracking().OrderBy(t => t.Ordinal).Take(30)
             .Select(t => new { t.Id, t.Number, t.Title, t.Text }).ToListAsync(ct);
         hits.AddRange(tasks.Select(t => new Hit("task", t.Id, t.Number + t.Title, Snippet(t.Text, text), $"/Tasks/{t.Id}")));
         var taskIds = visible.Select(t => t.Id);
-        var reports = await db.Reports.AsNoTracking().Where(r => taskIds.Contains(r.TaskId) && r.Status != ReportStatus.Draft && EF.Functions.Like(r.Narrative, pattern, "\\"))
+        var reportQuery = db.Reports.AsNoTracking().Where(r => taskIds.Contains(r.TaskId) && r.Status != ReportStatus.Draft);
+        reportQuery = matched is { } m3 ? reportQuery.Where(r => m3.Reports.Contains(r.Id)) : reportQuery.Where(r => EF.Functions.Like(r.Narrative, pattern, "\\"));
+        var reports = await reportQuery
             .OrderByDescending(r => r.Id).Take(60).Select(r => new { r.Id, r.TaskId, r.OrgUnitId, r.Period, r.Narrative }).ToListAsync(ct);
         var taskLookup = new Dictionary<int, Domain.Tasks.PlanTask>();
         foreach (var r in reports)
