@@ -52,7 +52,7 @@ public static class ResponsibleUnitFinder
                 }
 
                 var end = j;
-                while (end < text.Length && text[end] is not ('）' or ')' or '。' or '；' or ';' or '\n' or '（' or '(' or '】' or ']'))
+                while (end < text.Length && text[end] is not ('）' or ')' or '。' or '；' or ';' or '\n' or '\t' or '（' or '(' or '】' or ']'))
                 {
                     end++;
                 }
