@@ -100,6 +100,7 @@ public static class LuoshiApp
         api.MapReportsApi();
         api.MapNotificationsApi();
         api.MapSearchApi();
+        api.MapAuditApi();
         app.MapRazorPages();
         app.MapLuoshiTextSwitch();
         app.MapFallback("/api/{**rest}", () => TypedResults.Problem(statusCode: 404));
