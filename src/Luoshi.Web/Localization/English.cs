@@ -1,9 +1,25 @@
 namespace Luoshi.Web.Localization;
 
 /// <summary>English for the UI's Chinese words; a word missing here is shown in Chinese.</summary>
-public static class English
+public static partial class English
 {
-    public static readonly IReadOnlyDictionary<string, string> Words = new Dictionary<string, string>
+    /// <summary>Every section's words in one lookup; a word listed twice keeps its first translation.</summary>
+    /// <summary>Built once, on first use, from the sections in this file and its partners.</summary>
+    public static IReadOnlyDictionary<string, string> Words => words.Value;
+
+    private static readonly Lazy<Dictionary<string, string>> words = new(() => Merge(Core(), PlanPages(), TaskPages()));
+
+    private static Dictionary<string, string> Merge(params IReadOnlyDictionary<string, string>[] sections)
+    {
+        var words = new Dictionary<string, string>();
+        foreach (var section in sections)
+            foreach (var (chinese, english) in section)
+                words.TryAdd(chinese, english);
+        return words;
+    }
+
+    /// <summary>The layout, sign-in, administration and audit pages.</summary>
+    private static Dictionary<string, string> Core() => new()
     {
         ["落实"] = "Luoshi",
         ["教育工作任务落实平台"] = "Education work-plan tracking",
