@@ -15,6 +15,8 @@ public static class LedgerServices
         services.AddScoped<TaskScope>();
         services.AddScoped<Luoshi.Data.Search.TextSearch>();
         services.AddScoped<Ledger>();
+        services.AddScoped<TargetDesk>();
+        services.AddScoped<Assignments>();
         services.AddScoped<PlanIntake>();
         services.AddScoped<LedgerWorkbook>();
         services.AddScoped<ReportDesk>();

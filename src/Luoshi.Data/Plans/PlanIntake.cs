@@ -3,7 +3,9 @@ using Luoshi.Domain.OrgUnits;
 using Luoshi.Domain.Plans;
 using Luoshi.Domain.Tasks;
 using Luoshi.Domain.Targets;
+using Luoshi.Parsing;
 using Luoshi.Parsing.Model;
+using Luoshi.Parsing.Reading;
 using Microsoft.EntityFrameworkCore;
 using Comparator = Luoshi.Domain.Targets.Comparator;
 
@@ -12,6 +14,21 @@ namespace Luoshi.Data.Plans;
 /// <summary>Turns a parsed plan document into a draft plan: the outline becomes the task tree, the targets become targets.</summary>
 public sealed class PlanIntake(LuoshiDb db)
 {
+    /// <summary>
+    /// An uploaded document (.txt, .html, .docx) becomes a draft of the bureau's plan. An unreadable document throws
+    /// <see cref="PlanDocumentException"/> with a Chinese message before anything is saved.
+    /// </summary>
+    public Task<Plan> CreateDraftFromDocumentAsync(byte[] content, string? fileName, int? createdById, CancellationToken ct = default) =>
+        CreateDraftFromTextAsync(PlanReader.ReadText(content, fileName), fileName, createdById, ct);
+
+    /// <summary>A plan's text (pasted, or read from a document) becomes a draft of the bureau's plan.</summary>
+    public async Task<Plan> CreateDraftFromTextAsync(string text, string? fileName, int? createdById, CancellationToken ct = default)
+    {
+        var parsed = PlanParser.Parse(text, fileName);
+        var bureauId = await db.OrgUnits.Where(u => u.ParentId == null).Select(u => u.Id).FirstAsync(ct);
+        return await CreateDraftAsync(parsed, text, fileName, bureauId, createdById, ct);
+    }
+
     public async Task<Plan> CreateDraftAsync(PlanDocument document, string sourceText, string? fileName, int orgUnitId, int? createdById, CancellationToken ct = default)
     {
         var year = document.Year ?? DateTime.UtcNow.Year;

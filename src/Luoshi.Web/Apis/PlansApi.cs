@@ -4,7 +4,6 @@ using Luoshi.Data.Tasks;
 using Luoshi.Domain.Plans;
 using Luoshi.Domain.Tasks;
 using Luoshi.Parsing;
-using Luoshi.Parsing.Reading;
 using Luoshi.Parsing.Rendering;
 using Luoshi.Web.Auth;
 using Luoshi.Web.Infrastructure;
@@ -56,18 +55,15 @@ public static class PlansApi
         if (!caller.DraftsPlans) return TypedResults.Problem(statusCode: 403, detail: "只有管理员、督查督导和处室可以创建计划");
         var (document, problem) = await DocumentUpload.ReadAsync(request, ct);
         if (problem is not null) return problem;
-        string text;
-        Parsing.Model.PlanDocument parsed;
+        Plan plan;
         try
         {
-            text = PlanReader.ReadText(document!.Content, document.FileName);
-            parsed = PlanParser.Parse(text, document.FileName);
+            plan = await intake.CreateDraftFromDocumentAsync(document!.Content, document.FileName, caller.UserId, ct);
         }
         catch (PlanDocumentException e)
         {
             return TypedResults.Problem(statusCode: 422, detail: e.Message);
         }
-        var plan = await intake.CreateDraftAsync(parsed, text, document.FileName, await BureauIdAsync(http, ct), caller.UserId, ct);
         var (tasks, targets) = await CountsAsync(http, plan.Id, ct);
         return TypedResults.Created($"/api/v1/plans/{plan.Id}", ToDto(plan, tasks, targets));
     }
@@ -149,16 +145,15 @@ public static class PlansApi
         return TypedResults.Created($"/api/v1/tasks/{task.Id}", ToDto(task, ledger.StatusOf(task), ledger.Settings.Today));
     }
 
-    public static async Task<Results<Ok<Dictionary<string, int>>, NotFound, ProblemHttpResult>> CopyAssignments(int id, CopyRequest request, TaskScope scope, Ledger ledger, HttpContext http, CancellationToken ct)
+    public static async Task<Results<Ok<Dictionary<string, int>>, NotFound, ProblemHttpResult>> CopyAssignments(int id, CopyRequest request, Assignments assignments, HttpContext http, CancellationToken ct)
     {
-        var caller = http.User.ToCaller();
-        var plans = scope.VisiblePlans(caller);
-        var to = await plans.FirstOrDefaultAsync(p => p.Id == id, ct);
-        var from = request.FromPlanId is { } f ? await plans.FirstOrDefaultAsync(p => p.Id == f, ct) : null;
-        if (to is null || from is null) return TypedResults.NotFound();
-        if (!caller.DraftsPlans) return TypedResults.Problem(statusCode: 403, detail: "没有权限修改分工");
-        var copied = await ledger.CopyAssignmentsAsync(from, to, ct);
-        return TypedResults.Ok(new Dictionary<string, int> { ["copied"] = copied });
+        var outcome = await assignments.CopyFromAsync(http.User.ToCaller(), id, request.FromPlanId, ct);
+        return outcome.Refusal switch
+        {
+            Assignments.Refusal.None => TypedResults.Ok(new Dictionary<string, int> { ["copied"] = outcome.Count }),
+            Assignments.Refusal.NotFound => TypedResults.NotFound(),
+            _ => TypedResults.Problem(statusCode: 403, detail: outcome.Problems![0]),
+        };
     }
 
     public static async Task<Results<FileContentHttpResult, NotFound>> Ledger(int id, TaskScope scope, LedgerWorkbook workbook, LuoshiDb db, HttpContext http, CancellationToken ct)
@@ -178,11 +173,5 @@ public static class PlansApi
         var tasks = await db.Tasks.CountAsync(t => t.PlanId == planId, ct);
         var targets = await db.Targets.CountAsync(g => db.Tasks.Any(t => t.Id == g.TaskId && t.PlanId == planId), ct);
         return (tasks, targets);
-    }
-
-    private static async Task<int> BureauIdAsync(HttpContext http, CancellationToken ct)
-    {
-        var db = http.RequestServices.GetRequiredService<LuoshiDb>();
-        return await db.OrgUnits.Where(u => u.ParentId == null).Select(u => u.Id).FirstAsync(ct);
     }
 }

@@ -134,20 +134,16 @@ public static class TasksApi
         return TypedResults.Created($"/api/v1/tasks/{sibling.Id}", ToDto(sibling, ledger.StatusOf(sibling), ledger.Settings.Today));
     }
 
-    public static async Task<Results<Ok<Dictionary<string, int>>, ProblemHttpResult, ValidationProblem>> BulkAssign(BulkAssignRequest request, TaskScope scope, Ledger ledger, LuoshiDb db, HttpContext http, CancellationToken ct)
+    public static async Task<Results<Ok<Dictionary<string, int>>, ProblemHttpResult, ValidationProblem>> BulkAssign(BulkAssignRequest request, Assignments assignments, HttpContext http, CancellationToken ct)
     {
-        var caller = http.User.ToCaller();
-        var ids = request.TaskIds?.Distinct().ToList() ?? [];
-        if (ids.Count == 0 || ids.Count > 1000) return OrgUnitsApi.Invalid(["请选择 1–1000 个任务"]);
-        if (request.LeadDepartmentId is not { } lead) return OrgUnitsApi.Invalid(["请选择牵头处室"]);
-        var visible = await scope.Visible(caller).Where(t => ids.Contains(t.Id)).ToListAsync(ct);
-        if (visible.Count != ids.Count) return TypedResults.Problem(statusCode: 404, detail: "有的任务不存在或不可见");
-        var planIds = visible.Select(t => t.PlanId).Distinct().ToList();
-        var plans = await db.Plans.Where(p => planIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
-        if (visible.Any(t => !TaskScope.MayEdit(caller, t, plans[t.PlanId]))) return TypedResults.Problem(statusCode: 403, detail: "有的任务您无权修改");
-        var problems = await ledger.AssignLeadAsync(visible, lead, ct);
-        if (problems.Count > 0) return OrgUnitsApi.Invalid(problems);
-        return TypedResults.Ok(new Dictionary<string, int> { ["updated"] = visible.Count });
+        var outcome = await assignments.AssignLeadAsync(http.User.ToCaller(), request.TaskIds, request.LeadDepartmentId, ct);
+        return outcome.Refusal switch
+        {
+            Assignments.Refusal.None => TypedResults.Ok(new Dictionary<string, int> { ["updated"] = outcome.Count }),
+            Assignments.Refusal.NotFound => TypedResults.Problem(statusCode: 404, detail: outcome.Problems![0]),
+            Assignments.Refusal.Forbidden => TypedResults.Problem(statusCode: 403, detail: outcome.Problems![0]),
+            _ => OrgUnitsApi.Invalid(outcome.Problems!),
+        };
     }
 
     public static async Task<Results<Ok<TaskDto>, NotFound, ProblemHttpResult, ValidationProblem>> RequestCompletion(int id, ReasonRequest request, TaskScope scope, Ledger ledger, LuoshiDb db, HttpContext http, CancellationToken ct)
