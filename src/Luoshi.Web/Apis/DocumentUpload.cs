@@ -7,6 +7,9 @@ public static class DocumentUpload
 {
     public const long MaxBytes = 10 * 1024 * 1024;
 
+    /// <summary>What a user is told about a document over <see cref="MaxBytes"/>.</summary>
+    public static readonly string TooLargeMessage = $"文档超过 {MaxBytes / 1024 / 1024} MB，请拆分后再上传";
+
     public sealed record Document(byte[] Content, string? FileName);
 
     public static async Task<(Document? Document, ProblemHttpResult? Problem)> ReadAsync(HttpRequest request, CancellationToken ct)
@@ -50,5 +53,5 @@ public static class DocumentUpload
     }
 
     private static ProblemHttpResult TooLarge() =>
-        TypedResults.Problem(statusCode: 413, detail: $"文档超过 {MaxBytes / 1024 / 1024} MB，请拆分后再上传");
+        TypedResults.Problem(statusCode: 413, detail: TooLargeMessage);
 }

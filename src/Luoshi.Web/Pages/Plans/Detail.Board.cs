@@ -1,0 +1,40 @@
+using Luoshi.Data.Tasks;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Luoshi.Web.Pages.Plans;
+
+/// <summary>The board's changes: a lead department for the selected tasks, and last year's assignments copied over.</summary>
+public sealed partial class DetailModel
+{
+    public async Task<IActionResult> OnPostBulkAssignAsync(int id, int[]? taskIds, int? leadDepartmentId, string? back)
+    {
+        if (!await FindPlanAsync(id)) return NotFound();
+        var outcome = await assignments.AssignLeadAsync(Caller, taskIds, leadDepartmentId, HttpContext.RequestAborted);
+        return await AfterAssignmentAsync(outcome, "assigned", back);
+    }
+
+    public async Task<IActionResult> OnPostCopyAssignmentsAsync(int id, int? fromPlanId, string? back)
+    {
+        if (!await FindPlanAsync(id)) return NotFound();
+        var outcome = await assignments.CopyFromAsync(Caller, id, fromPlanId, HttpContext.RequestAborted);
+        return await AfterAssignmentAsync(outcome, "copied", back);
+    }
+
+    /// <summary>Back to the board with its filters and a notice, or the board again with the Chinese problems.</summary>
+    private async Task<IActionResult> AfterAssignmentAsync(Assignments.Outcome outcome, string notice, string? back)
+    {
+        if (outcome.Refusal == Assignments.Refusal.None)
+        {
+            var filters = back is { Length: > 1 } b && b.StartsWith('?') ? QueryString.FromUriComponent(b) : QueryString.Empty;
+            var query = filters.Add("notice", notice).Add("n", outcome.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return Redirect($"/Plans/{Plan.Id}{query.ToUriComponent()}");
+        }
+        Problems = [.. outcome.Problems ?? []];
+        return await ShowAsync(outcome.Refusal switch
+        {
+            Assignments.Refusal.NotFound => StatusCodes.Status404NotFound,
+            Assignments.Refusal.Forbidden => StatusCodes.Status403Forbidden,
+            _ => StatusCodes.Status422UnprocessableEntity,
+        });
+    }
+}

@@ -1,0 +1,189 @@
+using System.Text.Json;
+using Luoshi.Data;
+using Luoshi.Data.Tasks;
+using Luoshi.Domain.OrgUnits;
+using Luoshi.Domain.Plans;
+using Luoshi.Domain.Tasks;
+using Luoshi.Web.Auth;
+using Luoshi.Web.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Luoshi.Web.Pages.Plans;
+
+/// <summary>
+/// One plan: while it is a draft, the review page (the outline beside the source text, with every fix the API
+/// offers); once published, the board (counts by category and status, a chart, filters, the task table, bulk
+/// assignment). Only plans the caller may see open; another unit's plan looks like "not found".
+/// </summary>
+public sealed partial class DetailModel(TaskScope scope, Ledger ledger, TargetDesk targetDesk, Assignments assignments, LuoshiDb db, Text text) : PageModel
+{
+    /// <summary>One outline item of a draft: the task, the task before it (to merge into), where it came from in the source.</summary>
+    public sealed record OutlineItem(PlanTask Task, int? PreviousId, SourceLocator.Span? Source, bool MayEdit);
+
+    /// <summary>One row of the board's task table.</summary>
+    public sealed record BoardRow(PlanTask Task, WorkStatus Status, bool MayEdit);
+
+    /// <summary>The board's filters, as the query string carries them.</summary>
+    public sealed record BoardFilter(string? Category, string? Status, int? Lead, int? Unit)
+    {
+        public bool Any => Category is not null || Status is not null || Lead is not null || Unit is not null;
+    }
+
+    public Plan Plan { get; private set; } = null!;
+
+    public Caller Caller => User.ToCaller();
+
+    /// <summary>Problems of the last change, in Chinese; nothing was changed when there are any.</summary>
+    public List<string> Problems { get; private set; } = [];
+
+    /// <summary>True when the problems are why the plan was not published.</summary>
+    public bool PublishRefused { get; private set; }
+
+    public string? Notice { get; private set; }
+
+    /// <summary>The outline item a failed change was about, opened for another try.</summary>
+    public int? FocusTaskId { get; private set; }
+
+    public List<OutlineItem> Outline { get; } = [];
+
+    public string Source { get; private set; } = "";
+
+    public int PlaceholderCount { get; private set; }
+
+    public BoardFilter Filter { get; private set; } = new(null, null, null, null);
+
+    public List<BoardRow> Rows { get; } = [];
+
+    public Dictionary<(TaskCategory Category, WorkStatus Status), int> Counts { get; } = [];
+
+    public TaskLights Lights { get; private set; } = new(0, 0, 0, 0);
+
+    public Dictionary<int, string> UnitNames { get; private set; } = [];
+
+    public List<OrgUnit> Departments { get; private set; } = [];
+
+    /// <summary>Units that carry tasks of the plan (for the responsible-unit filter).</summary>
+    public List<OrgUnit> ResponsibleUnits { get; private set; } = [];
+
+    /// <summary>Other plans whose assignments may be copied, last year's first.</summary>
+    public List<Plan> EarlierPlans { get; private set; } = [];
+
+    public string ChartJson { get; private set; } = "{}";
+
+    public bool MayPublish => Caller.DraftsPlans;
+
+    public bool MayBulkAssign => Rows.Any(r => r.MayEdit);
+
+    public bool MayCopyAssignments => Caller.DraftsPlans && EarlierPlans.Count > 0;
+
+    public static IReadOnlyList<WorkStatus> Statuses { get; } = Enum.GetValues<WorkStatus>();
+
+    public async Task<IActionResult> OnGetAsync(int id, string? category, string? status, int? lead, int? unit, string? notice, int? n)
+    {
+        if (!await FindPlanAsync(id)) return NotFound();
+        Filter = new BoardFilter(
+            TaskCategories.TryParse(category, out _) ? category : null,
+            WorkStatusRules.TryParse(status, out _) ? status : null,
+            lead, unit);
+        Notice = notice switch
+        {
+            "saved" => "已保存",
+            "merged" => "已并入上一条",
+            "split" => "已拆分为两条",
+            "deleted" => "已删除该条目",
+            "targetAdded" => "已添加目标",
+            "targetDropped" => "已删除该目标（不是目标）",
+            "published" => "计划已发布，任务已通知各牵头处室和责任单位",
+            "assigned" => text.Format("已为 {0} 个任务设置牵头处室", n ?? 0),
+            "copied" => text.Format("已沿用往年分工：{0} 个任务", n ?? 0),
+            _ => null,
+        };
+        return await ShowAsync(StatusCodes.Status200OK);
+    }
+
+    /// <summary>Loads the plan if the caller may see it.</summary>
+    private async Task<bool> FindPlanAsync(int id)
+    {
+        var plan = await scope.VisiblePlans(Caller).FirstOrDefaultAsync(p => p.Id == id);
+        if (plan is null) return false;
+        Plan = plan;
+        return true;
+    }
+
+    /// <summary>Shows the page as the database has it now (after a refused change, nothing of it remains).</summary>
+    private async Task<PageResult> ShowAsync(int status)
+    {
+        db.ChangeTracker.Clear();
+        Plan = await db.Plans.AsNoTracking().FirstAsync(p => p.Id == Plan.Id);
+        if (Plan.Status == PlanStatus.Draft) await LoadOutlineAsync();
+        else await LoadBoardAsync();
+        Response.StatusCode = status;
+        return Page();
+    }
+
+    private async Task LoadOutlineAsync()
+    {
+        var tasks = await scope.Visible(Caller).AsNoTracking().Where(t => t.PlanId == Plan.Id)
+            .Include(t => t.Targets).AsSplitQuery().OrderBy(t => t.Ordinal).ToListAsync();
+        Source = SourceLocator.Displayed(Plan.SourceText);
+        var spans = SourceLocator.Locate(Source, tasks);
+        int? previous = null;
+        foreach (var task in tasks)
+        {
+            Outline.Add(new OutlineItem(task, previous, spans.TryGetValue(task.Id, out var span) ? span : null, TaskScope.MayEdit(Caller, task, Plan)));
+            previous = task.Id;
+        }
+        PlaceholderCount = tasks.Sum(t => t.Targets.Count(g => g.Placeholder));
+    }
+
+    private async Task LoadBoardAsync()
+    {
+        var tasks = await scope.Visible(Caller).AsNoTracking().Where(t => t.PlanId == Plan.Id)
+            .Include(t => t.Units).Include(t => t.Milestones).AsSplitQuery().OrderBy(t => t.Ordinal).ToListAsync();
+        Departments = await db.OrgUnits.AsNoTracking().Where(u => u.Kind == OrgUnitKind.Department).OrderBy(u => u.SortOrder).ThenBy(u => u.Code).ToListAsync();
+        var responsibleIds = tasks.SelectMany(t => t.ResponsibleOrgUnitIds).Distinct().ToList();
+        ResponsibleUnits = await db.OrgUnits.AsNoTracking().Where(u => responsibleIds.Contains(u.Id)).OrderBy(u => u.Kind).ThenBy(u => u.SortOrder).ThenBy(u => u.Code).ToListAsync();
+        UnitNames = Departments.Concat(ResponsibleUnits).DistinctBy(u => u.Id).ToDictionary(u => u.Id, u => u.Name);
+
+        var rows = tasks.Select(t => new BoardRow(t, ledger.StatusOf(t), TaskScope.MayEdit(Caller, t, Plan)));
+        if (TaskCategories.TryParse(Filter.Category, out var category)) rows = rows.Where(r => r.Task.Category == category);
+        if (WorkStatusRules.TryParse(Filter.Status, out var status)) rows = rows.Where(r => r.Status == status);
+        if (Filter.Lead is { } lead) rows = rows.Where(r => r.Task.LeadDepartmentId == lead);
+        if (Filter.Unit is { } unit) rows = rows.Where(r => r.Task.ResponsibleOrgUnitIds.Contains(unit));
+        Rows.AddRange(rows);
+
+        foreach (var row in Rows)
+            Counts[(row.Task.Category, row.Status)] = Counts.GetValueOrDefault((row.Task.Category, row.Status)) + 1;
+        Lights = TaskLights.Of(Rows.Select(r => r.Status).ToList());
+        ChartJson = JsonSerializer.Serialize(new
+        {
+            categories = TaskCategories.All.Select(c => text[c.ToChinese()]).ToList(),
+            series = Statuses.Select(s => new
+            {
+                code = s.ToCode(),
+                name = text[s.ToChinese()],
+                data = TaskCategories.All.Select(c => Counts.GetValueOrDefault((c, s))).ToList(),
+            }).ToList(),
+        });
+
+        if (Caller.DraftsPlans)
+        {
+            var others = await scope.VisiblePlans(Caller).AsNoTracking().Where(p => p.Id != Plan.Id).ToListAsync();
+            EarlierPlans = others.OrderByDescending(p => p.Year < Plan.Year).ThenByDescending(p => p.Year).ThenByDescending(p => p.Id).ToList();
+        }
+    }
+
+    /// <summary>The board's query string with one filter changed (null removes it).</summary>
+    public string FilterLink(string? category = null, string? status = null) =>
+        QueryString.Create(new Dictionary<string, string?>
+        {
+            ["category"] = category ?? Filter.Category,
+            ["status"] = status ?? Filter.Status,
+            ["lead"] = Filter.Lead?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["unit"] = Filter.Unit?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }.Where(p => p.Value is not null)).ToUriComponent();
+
+    public string UnitName(int? id) => id is { } i && UnitNames.TryGetValue(i, out var name) ? name : "";
+}
