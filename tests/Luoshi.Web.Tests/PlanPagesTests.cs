@@ -89,8 +89,8 @@ public sealed partial class PlanPagesTests
         var text = Decoded(html);
         Assert.Contains("草稿", text);
         Assert.Contains("深化党建品牌创建" + marker, text);
-        Assert.Contains("待填写", text);
-        Assert.Contains("党建品牌 达到 XX 个", text);
+        Assert.Contains("，1 个占位目标（XX）待填写", text);
+        Assert.Matches("党建品牌 达到 XX 个</span>\\s*<span class=\"badge-pending\" data-testid=\"pending\">待填写</span>", text);
         Assert.Contains("党的建设", text);
 
         // Each item knows where it came from: the span of the source it points at holds the item's words.
@@ -146,7 +146,8 @@ public sealed partial class PlanPagesTests
         Assert.Equal(HttpStatusCode.Redirect, filled.StatusCode);
         var page = Decoded(await jichu.GetStringAsync($"/Plans/{id}"));
         Assert.Contains("党建品牌 达到 8 个", page);
-        Assert.DoesNotContain("待填写", page);
+        Assert.DoesNotContain("data-testid=\"pending\"", page);
+        Assert.DoesNotContain("占位目标（XX）待填写", page);
 
         // Someone else's form, read before the fill, is refused and says what the target is now.
         var stale = await PostFormAsync(jichu, $"/Plans/{id}", "EditTarget", new()
@@ -228,7 +229,9 @@ public sealed partial class PlanPagesTests
         var evaluation = await TaskAsync(app, id, "推进中小学教育质量综合评价改革");
         var deleted = await PostFormAsync(jichu, page, "DeleteTask", new() { ["taskId"] = S(evaluation.Id), ["version"] = S(evaluation.Version) });
         Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
-        Assert.DoesNotContain("推进中小学教育质量综合评价改革", Decoded(await jichu.GetStringAsync(page)));
+        var remaining = Decoded(await jichu.GetStringAsync(page));
+        Assert.DoesNotContain("data-testid=\"item-title\">推进中小学教育质量综合评价改革", remaining);
+        Assert.Contains("data-testid=\"item-title\">扩大普惠资源", remaining);
     }
 
     /// <summary>Publishes a fresh plan and sets its tasks' dates so that exactly one is red and one is yellow, whatever today is.</summary>

@@ -1,0 +1,106 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace Luoshi.Browser.Tests;
+
+/// <summary>The supervisor (督查督导, who drafts plans and sees every task) uploads a real plan, reviews the draft beside its source, fixes it, publishes it and sees the board, in Chromium.</summary>
+public sealed class PlanPagesTests(LiveApp app) : IClassFixture<LiveApp>
+{
+    /// <summary>Seed 003 of the corpus (../shared next to the repository): 2019年海城市教育工作安排意见, with one XX target.</summary>
+    private static string SeedPlan()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Luoshi.slnx")))
+            {
+                var path = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "corpus", "plans", "003_6cefb83646b3f823.txt"));
+                Assert.True(File.Exists(path), $"{path} not found");
+                return path;
+            }
+        }
+        throw new InvalidOperationException("the repository root (Luoshi.slnx) was not found above the test binaries");
+    }
+
+    [BrowserFact]
+    public async Task The_supervisor_uploads_reviews_fixes_and_publishes_a_plan_and_sees_the_board()
+    {
+        var page = await app.NewPageAsync();
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            // A refused form comes back with its 409/422 status, which Chromium logs; the layout has no favicon yet.
+            // Everything else (script errors, CSP violations, missing scripts or styles) counts.
+            var expected = message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal)
+                && (message.Location.Contains("?handler=", StringComparison.Ordinal) || message.Location.Contains("/favicon.ico", StringComparison.Ordinal));
+            if (message.Type == "error" && !expected) errors.Add($"{message.Text} ({message.Location})");
+        };
+        page.PageError += (_, error) => errors.Add(error);
+        page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+
+        await page.GotoAsync("/Login");
+        await page.GetByTestId("username").FillAsync("supervisor");
+        await page.GetByTestId("password").FillAsync(LiveApp.Password);
+        await page.GetByTestId("sign-in").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("welcome")).ToBeVisibleAsync();
+
+        await page.GetByTestId("nav-plans").ClickAsync();
+        await page.GetByTestId("new-plan").ClickAsync();
+        await page.GetByTestId("plan-file").SetInputFilesAsync(SeedPlan());
+        await page.GetByTestId("plan-submit").ClickAsync();
+        await page.WaitForURLAsync(new Regex("/Plans/\\d+$"));
+        await Assertions.Expect(page.GetByTestId("plan-title")).ToHaveTextAsync("2019年海城市教育工作安排意见");
+        await Assertions.Expect(page.GetByTestId("plan-status")).ToHaveTextAsync("草稿");
+
+        // Clicking an outline item marks the words it came from in the source, and brings them into view.
+        var kindergarten = page.GetByTestId("outline-item").Filter(new() { HasText = "加强幼儿园管理,推进学前教育公益普惠发展" });
+        await Assertions.Expect(page.GetByTestId("source-hit")).ToHaveCountAsync(0);
+        await kindergarten.Locator("[data-locate]").ClickAsync();
+        var hit = page.GetByTestId("source-hit");
+        await Assertions.Expect(hit).ToHaveCountAsync(1);
+        await Assertions.Expect(hit).ToContainTextAsync("(四)加强幼儿园管理,推进学前教育公益普惠发展。");
+        await Assertions.Expect(hit).ToContainTextAsync("财政性学前教育经费比例逐步达到7%");
+        await Assertions.Expect(hit).Not.ToContainTextAsync("(五)");
+        await Assertions.Expect(hit).ToBeInViewportAsync();
+        await Assertions.Expect(kindergarten).ToHaveClassAsync(new Regex("selected"));
+        // Another item moves the mark; only one is shown at a time.
+        var teachers = page.GetByTestId("outline-item").Filter(new() { HasText = "强化教师队伍建设" });
+        await teachers.Locator("[data-locate]").ClickAsync();
+        await Assertions.Expect(hit).ToHaveCountAsync(1);
+        await Assertions.Expect(hit).ToContainTextAsync("继续招录省特岗计划教师200人");
+
+        // Edit the item's title.
+        await kindergarten.Locator("details.item-edit > summary").ClickAsync();
+        await kindergarten.GetByTestId("task-title").FillAsync("加强幼儿园管理，推进学前教育普惠发展");
+        await kindergarten.GetByTestId("task-save").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("notice")).ToHaveTextAsync("已保存");
+        await Assertions.Expect(page.GetByTestId("item-title").Filter(new() { HasText = "加强幼儿园管理，推进学前教育普惠发展" })).ToHaveCountAsync(1);
+
+        // Publishing with the XX target still open is refused with the list of problems.
+        await Assertions.Expect(page.GetByTestId("pending")).ToHaveCountAsync(1);
+        await page.GetByTestId("publish").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("problems")).ToContainTextAsync("计划还不能发布");
+        await Assertions.Expect(page.GetByTestId("problems")).ToContainTextAsync("2019年撤并学校XX所");
+        await Assertions.Expect(page.GetByTestId("plan-status")).ToHaveTextAsync("草稿");
+
+        // Fill the placeholder: the form is open on the yellow target.
+        var placeholder = page.Locator("li.target.placeholder");
+        await Assertions.Expect(placeholder).ToContainTextAsync("待填写");
+        await placeholder.GetByTestId("target-value").FillAsync("6");
+        await placeholder.GetByTestId("target-save").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("notice")).ToHaveTextAsync("已保存");
+        await Assertions.Expect(page.GetByTestId("pending")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("target").Filter(new() { HasText = "达到 6 所" })).ToHaveCountAsync(1);
+
+        await page.GetByTestId("publish").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("notice")).ToContainTextAsync("计划已发布");
+        await Assertions.Expect(page.GetByTestId("plan-status")).ToHaveTextAsync("已发布");
+        await Assertions.Expect(page.GetByTestId("board-matrix")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#board-chart canvas, #board-chart svg").First).ToBeVisibleAsync();
+        var rows = await page.GetByTestId("board-row").CountAsync();
+        Assert.True(rows >= 16, $"the board lists {rows} tasks");
+        await Assertions.Expect(page.GetByTestId("count-total")).ToHaveTextAsync(rows.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Assertions.Expect(page.GetByTestId("board-row").Filter(new() { HasText = "加强幼儿园管理，推进学前教育普惠发展" }).Locator("a[href^='/Tasks/']")).ToBeVisibleAsync();
+
+        Assert.True(errors.Count == 0, "console errors: " + string.Join(" | ", errors));
+    }
+}
