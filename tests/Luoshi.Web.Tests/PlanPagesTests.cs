@@ -416,4 +416,39 @@ public sealed partial class PlanPagesTests
         Assert.Equal(HttpStatusCode.Redirect, pasted.StatusCode);
         Assert.Equal(before + 1, await app.WithDbAsync(db => db.Plans.CountAsync()));
     }
+
+    [Theory, Databases]
+    public async Task A_draft_of_252_items_is_reviewed_on_one_page_with_every_item_found_in_its_source(TestDatabase database)
+    {
+        var app = await DemoApps.For(database);
+        var jichu = await app.SignedInAsync("jichu");
+        var marker = Marker();
+        string[] sections = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"];
+        var plan = new StringBuilder("江州市教育局2026年教育工作要点\n\n");
+        for (var s = 0; s < sections.Length; s++)
+        {
+            plan.Append(CultureInfo.InvariantCulture, $"{sections[s]}、第{s + 1}方面的工作{marker}\n");
+            for (var i = 1; i <= 20; i++)
+                plan.Append(CultureInfo.InvariantCulture, $"{i}. 落实第{s + 1}方面第{i}项工作。年内完成{i + 10}所学校的建设任务。\n");
+        }
+        var token = await TokenAsync(jichu, "/Plans/New");
+        var created = await jichu.PostAsync("/Plans/New", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["text"] = plan.ToString() }));
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var id = int.Parse(created.Headers.Location!.OriginalString["/Plans/".Length..], CultureInfo.InvariantCulture);
+
+        var html = await jichu.GetStringAsync($"/Plans/{id}");
+        var tasks = await app.WithDbAsync(db => db.Tasks.Where(t => t.PlanId == id).ToDictionaryAsync(t => t.Id));
+        Assert.Equal(252, tasks.Count);
+        Assert.Contains("共 252 条，240 个目标", Decoded(html));
+        var source = (await app.WithDbAsync(db => db.Plans.Where(p => p.Id == id).Select(p => p.SourceText).FirstAsync())).ReplaceLineEndings("\n");
+        var located = LocatedItem().Matches(html);
+        Assert.Equal(252, located.Count);
+        foreach (Match m in located)
+        {
+            var span = source[int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)..int.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture)];
+            var task = tasks[int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)];
+            Assert.True(span.StartsWith(task.Number, StringComparison.Ordinal) && span.Contains(task.Title, StringComparison.Ordinal), $"{task.Number}{task.Title} located at «{span}»");
+        }
+        Assert.True(html.Length < 3_000_000, $"the review page is {html.Length} characters");
+    }
 }

@@ -89,13 +89,13 @@ public sealed partial class DetailModel(TaskScope scope, Ledger ledger, TargetDe
             lead, unit);
         Notice = notice switch
         {
-            "saved" => "已保存",
-            "merged" => "已并入上一条",
-            "split" => "已拆分为两条",
-            "deleted" => "已删除该条目",
-            "targetAdded" => "已添加目标",
-            "targetDropped" => "已删除该目标（不是目标）",
-            "published" => "计划已发布，任务已通知各牵头处室和责任单位",
+            "saved" => text["已保存"],
+            "merged" => text["已并入上一条"],
+            "split" => text["已拆分为两条"],
+            "deleted" => text["已删除该条目"],
+            "targetAdded" => text["已添加目标"],
+            "targetDropped" => text["已删除该目标（不是目标）"],
+            "published" => text["计划已发布，任务已通知各牵头处室和责任单位"],
             "assigned" => text.Format("已为 {0} 个任务设置牵头处室", n ?? 0),
             "copied" => text.Format("已沿用往年分工：{0} 个任务", n ?? 0),
             _ => null,
