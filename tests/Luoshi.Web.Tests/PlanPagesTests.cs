@@ -83,6 +83,10 @@ public sealed partial class PlanPagesTests
         var marker = Marker();
         var id = await UploadDraftAsync(jichu, marker);
 
+        var list = Decoded(await jichu.GetStringAsync("/Plans"));
+        Assert.Contains("href=\"/Plans/New\" data-testid=\"new-plan\">新建计划", list);
+        Assert.Matches($"<a href=\"/Plans/{id}\">江州市教育局2026年教育工作要点</a>", list);
+
         var page = await jichu.GetAsync($"/Plans/{id}");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         var html = await page.Content.ReadAsStringAsync();
@@ -346,6 +350,38 @@ public sealed partial class PlanPagesTests
             [new("__RequestVerificationToken", districtToken), new("taskIds", S(red.Id)), new("leadDepartmentId", S(d05.Id))]));
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Contains("有的任务您无权修改", Decoded(await refused.Content.ReadAsStringAsync()));
+    }
+
+    [Theory, Databases]
+    public async Task Last_years_assignments_are_copied_by_task_title(TestDatabase database)
+    {
+        var app = await DemoApps.For(database);
+        var jichu = await app.SignedInAsync("jichu");
+        var (lastYear, lastRed, _) = await PublishedBoardAsync(app, jichu);
+        var (thisYear, red, _) = await PublishedBoardAsync(app, jichu);
+        var supervisor = await app.SignedInAsync("supervisor");
+        var d05 = await app.WithDbAsync(db => db.OrgUnits.Where(u => u.Code == "D05").Select(u => u.Id).FirstAsync());
+        var assigned = await PostFormAsync(supervisor, $"/Plans/{lastYear}", "BulkAssign", new() { ["taskIds"] = S(lastRed.Id), ["leadDepartmentId"] = S(d05) });
+        Assert.Equal(HttpStatusCode.Redirect, assigned.StatusCode);
+
+        var board = await supervisor.GetStringAsync($"/Plans/{thisYear}");
+        Assert.Contains("data-testid=\"copy-assignments\"", board);
+        Assert.Contains($"<option value=\"{lastYear}\">", board);
+        var copied = await PostFormAsync(supervisor, $"/Plans/{thisYear}", "CopyAssignments", new() { ["fromPlanId"] = S(lastYear) });
+        Assert.Equal(HttpStatusCode.Redirect, copied.StatusCode);
+        var titles = await app.WithDbAsync(db => db.Tasks.Where(t => t.PlanId == lastYear).Select(t => t.Title).ToListAsync());
+        var matching = await app.WithDbAsync(db => db.Tasks.CountAsync(t => t.PlanId == thisYear && titles.Contains(t.Title)));
+        Assert.Contains($"已沿用往年分工：{matching} 个任务", Decoded(await supervisor.GetStringAsync(copied.Headers.Location!.OriginalString)));
+        Assert.Equal(d05, (await TaskAsync(app, thisYear, "加强干部队伍建设")).LeadDepartmentId);
+        Assert.Equal([red.Id], Rows(await supervisor.GetStringAsync($"/Plans/{thisYear}?lead={d05}")));
+
+        var jiangdong = await app.SignedInAsync("jiangdong");
+        var token = Token().Match(await jiangdong.GetStringAsync("/Plans")).Groups[1].Value;
+        var refused = await jiangdong.PostAsync($"/Plans/{thisYear}?handler=CopyAssignments", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["fromPlanId"] = S(lastYear),
+        }));
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
     }
 
     [Theory, Databases]
