@@ -106,6 +106,13 @@ public sealed class EvidenceFiles(DatabaseSettings settings)
         }, null);
     }
 
+    /// <summary>Removes a stored file whose report was not saved (refused or a replayed submission).</summary>
+    public void Discard(Attachment attachment)
+    {
+        var path = Path.GetFullPath(Path.Combine(Root, attachment.StoredName));
+        if (path.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal)) File.Delete(path);
+    }
+
     /// <summary>Opens a stored file; the stored name is ours, and is checked to stay inside the attachments folder.</summary>
     public Stream? Open(Attachment attachment)
     {

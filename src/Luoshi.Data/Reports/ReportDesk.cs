@@ -12,7 +12,9 @@ namespace Luoshi.Data.Reports;
 /// </summary>
 public sealed class ReportDesk(LuoshiDb db, Notifier notifier)
 {
-    public sealed record Submission(int OrgUnitId, string? Period, int? Progress, string? Narrative, IReadOnlyList<(int TargetId, decimal Value)> Values, bool Draft);
+    /// <summary>What a unit reports; <paramref name="Evidence"/> are files already stored (EvidenceFiles) that are saved with the report.</summary>
+    public sealed record Submission(int OrgUnitId, string? Period, int? Progress, string? Narrative, IReadOnlyList<(int TargetId, decimal Value)> Values, bool Draft,
+        IReadOnlyList<Attachment>? Evidence = null);
 
     public sealed record Outcome(ProgressReport? Report, IReadOnlyList<string> Problems, bool Replayed = false);
 
@@ -62,6 +64,7 @@ public sealed class ReportDesk(LuoshiDb db, Notifier notifier)
         report.SubmittedById = caller.UserId;
         foreach (var (targetId, value) in s.Values)
             report.Values.Add(new ReportValue { TargetId = targetId, Value = value });
+        report.Attachments.AddRange(s.Evidence ?? []);
         if (s.Draft)
         {
             report.Status = ReportStatus.Draft;
