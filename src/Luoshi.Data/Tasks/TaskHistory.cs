@@ -36,7 +36,7 @@ public sealed class TaskHistory(LuoshiDb db)
         var entries = new List<Entry>();
         // One save writes its rows with the same time; EF replaces a task's units and milestones wholesale, so the
         // rows of one save are netted out: what was there before against what is there after.
-        foreach (var save in rows.GroupBy(r => (r.At, r.UserName)))
+        foreach (var save in rows.GroupBy(r => (r.At, r.UserId, r.UserName)))
         {
             var changes = new List<Change>();
             foreach (var row in save.Where(r => r.Entity == nameof(PlanTask)))
@@ -70,7 +70,8 @@ public sealed class TaskHistory(LuoshiDb db)
             var now = milestoneRows.Where(r => r.Action != "delete").Select(r => Milestone(Read(r.After))).ToList();
             foreach (var m in old.Except(now)) changes.Add(new("节点", m, null));
             foreach (var m in now.Except(old)) changes.Add(new("节点", null, m));
-            if (changes.Count > 0) entries.Add(new(save.Key.At, save.Key.UserName, changes));
+            var who = save.Key.UserId is { } uid && users.TryGetValue(uid, out var name) ? name : save.Key.UserName;
+            if (changes.Count > 0) entries.Add(new(save.Key.At, who, changes));
         }
         entries.Reverse();
         return entries;
