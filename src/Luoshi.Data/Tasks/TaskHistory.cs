@@ -52,7 +52,7 @@ public sealed class TaskHistory(LuoshiDb db)
                 {
                     var b = before.GetValueOrDefault(property);
                     var a = after.GetValueOrDefault(property);
-                    if (b != a) changes.Add(new(field, Show(property, b, units, users), Show(property, a, units, users)));
+                    if (!Same(b, a)) changes.Add(new(field, Show(property, b, units, users), Show(property, a, units, users)));
                 }
             }
             foreach (var role in new[] { TaskUnitRole.Responsible, TaskUnitRole.CoDepartment })
@@ -85,6 +85,11 @@ public sealed class TaskHistory(LuoshiDb db)
             p => p.Value.ValueKind switch { JsonValueKind.Null => null, JsonValueKind.String => p.Value.GetString(), _ => p.Value.GetRawText() });
     }
 
+    /// <summary>Equal values, counting 1.0 and 1 as the same number (the database and the code write decimals differently).</summary>
+    private static bool Same(string? a, string? b) =>
+        a == b || (decimal.TryParse(a, NumberStyles.Number, CultureInfo.InvariantCulture, out var x)
+                   && decimal.TryParse(b, NumberStyles.Number, CultureInfo.InvariantCulture, out var y) && x == y);
+
     private static string Milestone(Dictionary<string, string?> m) =>
         $"{m.GetValueOrDefault("date")} {m.GetValueOrDefault("title")}{(m.GetValueOrDefault("done") == "true" ? "（已完成）" : "")}";
 
@@ -98,6 +103,7 @@ public sealed class TaskHistory(LuoshiDb db)
         {
             "leadDepartmentId" => Name(value, units),
             "leaderUserId" => int.TryParse(value, CultureInfo.InvariantCulture, out var u) && users.TryGetValue(u, out var name) ? name : value,
+            "startDate" or "dueDate" when DateOnly.TryParse(value, CultureInfo.InvariantCulture, out var d) => $"{d.Year}年{d.Month}月{d.Day}日",
             "category" => Enum.TryParse<TaskCategory>(value, out var c) ? c.ToChinese() : value,
             "closure" => value switch
             {
