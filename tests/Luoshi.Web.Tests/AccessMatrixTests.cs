@@ -119,7 +119,7 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output)
         ["GET /api/v1/org-units"] = None,
         ["GET /api/v1/org-units/{id}"] = None,
         ["POST /api/v1/org-units"] = Body((w, _, _) => new { code = Next("M"), name = Next("矩阵测试小学"), kind = "school", parentId = w.Q02 }),
-        ["PUT /api/v1/org-units/{id}"] = async (w, id, _) => JsonContent.Create(await w.app.WithDbAsync(async db =>
+        ["PUT /api/v1/org-units/{id}"] = async (w, id, _) => JsonContent.Create(await w.App.WithDbAsync(async db =>
         {
             var u = await db.OrgUnits.AsNoTracking().FirstAsync(u => u.Id == id);
             return new { code = u.Code, name = u.Name, kind = Domain.OrgUnits.OrgUnitKinds.ToCode(u.Kind), parentId = u.ParentId };
@@ -134,9 +134,9 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output)
         ["GET /api/v1/users"] = None,
         ["GET /api/v1/users/{id}"] = None,
         ["POST /api/v1/users"] = Body((w, _, _) => new { username = Next("m"), displayName = "矩阵测试", role = "district", orgUnitId = w.Q02, password = LuoshiFactory.Password }),
-        ["PUT /api/v1/users/{id}"] = async (w, id, _) => JsonContent.Create(new { displayName = await w.app.WithDbAsync(db => db.Users.Where(u => u.Id == id).Select(u => u.DisplayName).FirstAsync()) }),
-        ["POST /api/v1/plans/parse"] = (_, _, _) => Task.FromResult<HttpContent?>(new StringContent(World.PlanText, Encoding.UTF8, "text/plain")),
-        ["POST /api/v1/plans"] = (_, _, _) => Task.FromResult<HttpContent?>(new StringContent(World.PlanText, Encoding.UTF8, "text/plain")),
+        ["PUT /api/v1/users/{id}"] = async (w, id, _) => JsonContent.Create(new { displayName = await w.App.WithDbAsync(db => db.Users.Where(u => u.Id == id).Select(u => u.DisplayName).FirstAsync()) }),
+        ["POST /api/v1/plans/parse"] = (_, _, _) => Task.FromResult<HttpContent?>(new StringContent(Ledgers.PlanText, Encoding.UTF8, "text/plain")),
+        ["POST /api/v1/plans"] = (_, _, _) => Task.FromResult<HttpContent?>(new StringContent(Ledgers.PlanText, Encoding.UTF8, "text/plain")),
         ["GET /api/v1/plans"] = None,
         ["GET /api/v1/plans/{id}"] = None,
         ["GET /api/v1/plans/{id}/problems"] = None,
@@ -163,7 +163,7 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output)
         ["POST /api/v1/tasks/{id}/reports"] = Body((_, _, _) => new { period = "2026-06", progress = 40, narrative = "已完成3所幼儿园的选址。" }),
         ["GET /api/v1/reports/{id}"] = None,
         ["POST /api/v1/reports/{id}/review"] = Body((_, _, _) => new { decision = "accept", comment = "同意" }),
-        ["POST /api/v1/reports/{id}/attachments"] = (_, _, _) => Task.FromResult<HttpContent?>(World.Png("现场照片.png")),
+        ["POST /api/v1/reports/{id}/attachments"] = (_, _, _) => Task.FromResult<HttpContent?>(Ledgers.Png("现场照片.png")),
         ["GET /api/v1/attachments/{id}"] = None,
         ["GET /api/v1/notifications"] = None,
         ["POST /api/v1/notifications/{id}/read"] = None,
@@ -182,18 +182,10 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output)
     /// <summary>The fixtures of one app: callers signed in as each role, and plans, tasks and reports made through the API.</summary>
     private sealed class World
     {
-        public const string PlanText = """
-            江州市教育局2026年教育工作要点
-
-            一、推进学前教育普及普惠
-            （一）扩大普惠资源。新建改扩建公办幼儿园12所，公办幼儿园在园儿童占比达到54%。
-            （二）提升保教质量。开展幼儿园保育教育质量评估，年底前完成。
-            """;
-
-        public required LuoshiFactory app;
-        public readonly Dictionary<string, HttpClient> callers = [];
-        public readonly Dictionary<string, int> userIds = [];
-        public readonly Dictionary<string, int> unitOf = [];
+        public required LuoshiFactory App { get; init; }
+        private readonly Dictionary<string, HttpClient> clients = [];
+        private readonly Dictionary<string, int> userIds = [];
+        private readonly Dictionary<string, int> unitOf = [];
         public int Q01, Q02, D03, D05, SchoolQ01, SchoolQ02;
         private HttpClient admin = null!, q01 = null!, q01School = null!, q02 = null!, q02School = null!;
         private int q02UserId;
@@ -211,21 +203,21 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output)
 
         public static async Task<World> CreateAsync(LuoshiFactory app)
         {
-            var w = new World { app = app };
+            var w = new World { App = app };
             var ids = await app.WithDbAsync(db => db.OrgUnits.ToDictionaryAsync(u => u.Code, u => u.Id));
             (w.Q01, w.Q02, w.D03, w.D05, w.SchoolQ01, w.SchoolQ02) = (ids["Q01"], ids["Q02"], ids["D03"], ids["D05"], ids["Q01-S01"], ids["Q02-S01"]);
             // Each role gets an account of its own, so that no other test's sign-out can end these sessions.
             foreach (var (caller, (role, unit)) in Accounts)
             {
                 var name = await app.AddUserAsync(role, unit);
-                w.callers[caller] = await app.SignedInAsync(name);
+                w.clients[caller] = await app.SignedInAsync(name);
                 w.userIds[caller] = await app.WithDbAsync(db => db.Users.Where(u => u.UserName == name).Select(u => u.Id).FirstAsync());
                 w.unitOf[caller] = ids[unit];
             }
-            w.callers["anonymous"] = app.NewClient();
-            w.admin = w.callers["admin"];
-            w.q01 = w.callers["district"];
-            w.q01School = w.callers["school"];
+            w.clients["anonymous"] = app.NewClient();
+            w.admin = w.clients["admin"];
+            w.q01 = w.clients["district"];
+            w.q01School = w.clients["school"];
             var q02Name = await app.AddUserAsync(Role.District, "Q02");
             w.q02 = await app.SignedInAsync(q02Name);
             w.q02UserId = await app.WithDbAsync(db => db.Users.Where(u => u.UserName == q02Name).Select(u => u.Id).FirstAsync());
@@ -233,46 +225,23 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output)
             return w;
         }
 
-        public static MultipartFormDataContent Png(string name) => new()
-        {
-            { new ByteArrayContent(Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")), "file", name },
-        };
-
-        private static async Task<JsonElement> OkAsync(Task<HttpResponseMessage> call, string what)
-        {
-            var response = await call;
-            var text = await response.Content.ReadAsStringAsync();
-            Assert.True(response.IsSuccessStatusCode, $"fixture: {what} → {(int)response.StatusCode} {text}");
-            return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement;
-        }
-
-        private static Task<HttpResponseMessage> Patch(HttpClient client, string url, object body)
-        {
-            var request = new HttpRequestMessage(HttpMethod.Patch, url) { Content = JsonContent.Create(body) };
-            request.Headers.TryAddWithoutValidation("If-Match", "*");
-            return client.SendAsync(request);
-        }
-
         /// <summary>A plan whose task is led by D03 for Q01 and its school (own) or by D05 for Q02 and its school (other), taken to the stage.</summary>
         public async Task<Chain> ChainAsync(Stage stage, bool own, bool fresh)
         {
             if (!fresh && shared.TryGetValue((stage, own), out var known)) return known;
-            var plan = await OkAsync(admin.PostAsync("/api/v1/plans", new StringContent(PlanText, Encoding.UTF8, "text/plain")), "create plan");
-            var planId = plan.GetProperty("id").GetInt32();
-            var tasks = (await OkAsync(admin.GetAsync($"/api/v1/tasks?planId={planId}"), "list tasks")).GetProperty("items").EnumerateArray().ToList();
-            var task = tasks.First(t => t.GetProperty("title").GetString()!.Contains("扩大普惠资源"));
-            var taskId = task.GetProperty("id").GetInt32();
-            var siblingId = tasks.First(t => t.GetProperty("title").GetString()!.Contains("提升保教质量")).GetProperty("id").GetInt32();
-            var targetId = task.GetProperty("targets").EnumerateArray().First().GetProperty("id").GetInt32();
+            var (planId, tasks) = await Ledgers.DraftPlanAsync(admin);
+            var taskId = tasks.TaskTitled("扩大普惠资源");
+            var siblingId = tasks.TaskTitled("提升保教质量");
+            var targetId = tasks.First(t => t.GetProperty("id").GetInt32() == taskId).GetProperty("targets").EnumerateArray().First().GetProperty("id").GetInt32();
             var (district, school) = own ? (Q01, SchoolQ01) : (Q02, SchoolQ02);
-            await OkAsync(Patch(admin, $"/api/v1/tasks/{taskId}", new { leadDepartmentId = own ? D03 : D05, responsibleOrgUnitIds = new[] { district, school } }), "assign task");
+            await Ledgers.AssignAsync(admin, taskId, own ? D03 : D05, district, school);
             int districtReport = 0, schoolReport = 0, districtAttachment = 0, schoolAttachment = 0;
             if (stage != Stage.Draft)
-                await OkAsync(admin.PostAsync($"/api/v1/plans/{planId}/publish", null), "publish");
+                await Ledgers.PublishAsync(admin, planId);
             if (stage is Stage.Requested or Stage.Closed)
-                await OkAsync(admin.PostAsJsonAsync($"/api/v1/tasks/{taskId}/completion", new { summary = "已完成" }), "request completion");
+                await admin.PostAsJsonAsync($"/api/v1/tasks/{taskId}/completion", new { summary = "已完成" }).SucceedsAsync("request completion");
             if (stage == Stage.Closed)
-                await OkAsync(admin.PostAsync($"/api/v1/tasks/{taskId}/completion/approve", null), "approve completion");
+                await admin.PostAsync($"/api/v1/tasks/{taskId}/completion/approve", null).SucceedsAsync("approve completion");
             if (stage == Stage.Reported)
             {
                 (districtReport, districtAttachment) = await ReportAsync(own ? q01 : q02, taskId);
@@ -285,14 +254,13 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output)
 
         private static async Task<(int Report, int Attachment)> ReportAsync(HttpClient unit, int taskId)
         {
-            var report = await OkAsync(unit.PostAsJsonAsync($"/api/v1/tasks/{taskId}/reports", new { period = "2026-05", progress = 30, narrative = "已完成2所幼儿园的选址。" }), "report");
-            var reportId = report.GetProperty("id").GetInt32();
-            var attachment = await OkAsync(unit.PostAsync($"/api/v1/reports/{reportId}/attachments", Png("选址照片.png")), "attach");
+            var reportId = await Ledgers.ReportAsync(unit, taskId);
+            var attachment = await unit.PostAsync($"/api/v1/reports/{reportId}/attachments", Ledgers.Png("选址照片.png")).SucceedsAsync("attach");
             return (reportId, attachment.GetProperty("id").GetInt32());
         }
 
         public async Task<int> SiblingAsync(int taskId) =>
-            await app.WithDbAsync(async db =>
+            await App.WithDbAsync(async db =>
             {
                 var planId = await db.Tasks.Where(t => t.Id == taskId).Select(t => t.PlanId).FirstAsync();
                 return await db.Tasks.Where(t => t.PlanId == planId && t.Id != taskId && t.Title.Contains("提升保教质量")).Select(t => t.Id).FirstAsync();
@@ -300,7 +268,7 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output)
 
         private async Task<int> NotificationAsync(int userId)
         {
-            using var scope = app.Services.CreateScope();
+            using var scope = App.Services.CreateScope();
             var notifier = scope.ServiceProvider.GetRequiredService<Notifier>();
             await notifier.ToUsersAsync([userId], Notifier.Assigned, "矩阵测试通知", null);
             var db = scope.ServiceProvider.GetRequiredService<Data.LuoshiDb>();
@@ -340,11 +308,11 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output)
             var (method, path) = (row.Endpoint.Split(' ')[0], row.Endpoint.Split(' ')[1]);
             var fresh = allowed && method != "GET";
             var id = await SubjectAsync(row.Subject, caller, own, fresh);
-            var client = callers[caller];
+            var client = clients[caller];
             if (row.Subject == "session")
             {
-                var name = caller == "anonymous" ? null : await app.AddUserAsync(Accounts[caller].Role, Accounts[caller].Unit);
-                client = name is null ? app.NewClient() : await app.SignedInAsync(name);
+                var name = caller == "anonymous" ? null : await App.AddUserAsync(Accounts[caller].Role, Accounts[caller].Unit);
+                client = name is null ? App.NewClient() : await App.SignedInAsync(name);
                 if (method == "POST")
                 {
                     var signIn = await client.PostAsJsonAsync(path, new { username = name ?? "jiangdong", password = LuoshiFactory.Password });

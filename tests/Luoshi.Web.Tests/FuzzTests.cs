@@ -120,30 +120,23 @@ public sealed class FuzzTests(ITestOutputHelper output)
             f.callers["district"] = (await app.AddUserAsync(Role.District, "Q01"), null);
             var district = await f.ClientAsync("district");
 
-            var q01 = await app.WithDbAsync(db => db.OrgUnits.Where(u => u.Code == "Q01").Select(u => u.Id).FirstAsync());
-            var d03 = await app.WithDbAsync(db => db.OrgUnits.Where(u => u.Code == "D03").Select(u => u.Id).FirstAsync());
-            var unit = await (await admin.PostAsJsonAsync("/api/v1/org-units", new { code = "FZ" + Guid.NewGuid().ToString("N")[..8], name = "模糊测试小学", kind = "school", parentId = q01 })).ReadJsonAsync();
+            var q01 = await app.UnitIdAsync("Q01");
+            var d03 = await app.UnitIdAsync("D03");
+            var unit = await admin.PostAsJsonAsync("/api/v1/org-units", new { code = "FZ" + Guid.NewGuid().ToString("N")[..8], name = "模糊测试小学", kind = "school", parentId = q01 }).SucceedsAsync("create unit");
             var victim = await app.AddUserAsync(Role.District, "Q01");
             var victimId = await app.WithDbAsync(db => db.Users.Where(u => u.UserName == victim).Select(u => u.Id).FirstAsync());
 
-            const string plan = "江州市教育局2026年教育工作要点\n\n一、推进学前教育普及普惠\n（一）扩大普惠资源。新建改扩建公办幼儿园12所，公办幼儿园在园儿童占比达到54%。\n（二）提升保教质量。开展幼儿园保育教育质量评估，年底前完成。\n";
             async Task<(int Plan, int[] Tasks, int[] Targets)> PlanAsync(bool publish)
             {
-                var id = (await (await admin.PostAsync("/api/v1/plans", new StringContent(plan, Encoding.UTF8, "text/plain"))).ReadJsonAsync()).GetProperty("id").GetInt32();
-                var tasks = (await admin.GetJsonAsync($"/api/v1/tasks?planId={id}")).GetProperty("items").EnumerateArray().ToList();
-                foreach (var t in tasks)
-                {
-                    var patch = new HttpRequestMessage(HttpMethod.Patch, $"/api/v1/tasks/{t.GetProperty("id").GetInt32()}") { Content = JsonContent.Create(new { leadDepartmentId = d03, responsibleOrgUnitIds = new[] { q01 } }) };
-                    patch.Headers.TryAddWithoutValidation("If-Match", "*");
-                    (await admin.SendAsync(patch)).EnsureSuccessStatusCode();
-                }
-                if (publish) (await admin.PostAsync($"/api/v1/plans/{id}/publish", null)).EnsureSuccessStatusCode();
+                var (id, tasks) = await Ledgers.DraftPlanAsync(admin);
+                foreach (var t in tasks) await Ledgers.AssignAsync(admin, t.GetProperty("id").GetInt32(), d03, q01);
+                if (publish) await Ledgers.PublishAsync(admin, id);
                 return (id, tasks.Select(t => t.GetProperty("id").GetInt32()).ToArray(),
                     tasks.SelectMany(t => t.GetProperty("targets").EnumerateArray()).Select(g => g.GetProperty("id").GetInt32()).ToArray());
             }
             var published = await PlanAsync(publish: true);
             var draft = await PlanAsync(publish: false);
-            var report = await (await district.PostAsJsonAsync($"/api/v1/tasks/{published.Tasks[^1]}/reports", new { period = "2026-05", progress = 30, narrative = "进展顺利" })).ReadJsonAsync();
+            var report = await Ledgers.ReportAsync(district, published.Tasks[^1]);
             var notifications = await app.WithDbAsync(db => db.Notifications.OrderByDescending(n => n.Id).Select(n => (int)n.Id).Take(5).ToArrayAsync());
 
             f.ids["org-units"] = [unit.GetProperty("id").GetInt32()];
@@ -151,7 +144,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
             f.ids["plans"] = [published.Plan, draft.Plan];
             f.ids["tasks"] = [.. published.Tasks, .. draft.Tasks];
             f.ids["targets"] = [.. published.Targets, .. draft.Targets];
-            f.ids["reports"] = [report.GetProperty("id").GetInt32()];
+            f.ids["reports"] = [report];
             f.ids["notifications"] = notifications;
             return f;
         }
