@@ -72,6 +72,25 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output)
         Assert.True(failures.Count == 0, $"{failures.Count} of {cells} cells differ from access-matrix.md:\n" + string.Join("\n", failures));
     }
 
+    [Theory, Databases]
+    public async Task Only_overseers_add_tasks_to_a_published_plan(TestDatabase database)
+    {
+        var app = await DemoApps.For(database);
+        var admin = await app.SignedInAsync("admin");
+        var (planId, tasks) = await Ledgers.DraftPlanAsync(admin);
+        await Ledgers.AssignAsync(admin, tasks.TaskTitled("扩大普惠资源"), await app.UnitIdAsync("D03"), await app.UnitIdAsync("Q01"));
+        await Ledgers.PublishAsync(admin, planId);
+        var url = $"/api/v1/plans/{planId}/tasks";
+        foreach (var department in new[] { "D03", "D07" })
+        {
+            var client = await app.SignedInAsync(await app.AddUserAsync(Role.Department, department));
+            await (await client.PostAsJsonAsync(url, new { title = "处室私自新增的任务" })).AssertProblemAsync(403);
+        }
+        Assert.Equal(tasks.Count, await app.WithDbAsync(db => db.Tasks.CountAsync(t => t.PlanId == planId)));
+        var supervisor = await app.SignedInAsync(await app.AddUserAsync(Role.Supervisor, "D08"));
+        Assert.Equal(System.Net.HttpStatusCode.Created, (await supervisor.PostAsJsonAsync(url, new { title = "年中增加的任务" })).StatusCode);
+    }
+
     private static string Shorten(string body) => body.Length > 300 ? body[..300] + "…" : body;
 
     [GeneratedRegex(@"\{(\w+):[^}]+\}")]
