@@ -50,6 +50,10 @@ public sealed class TaskScope(LuoshiDb db)
         return plan.Status == PlanStatus.Draft || task.LeadDepartmentId == caller.OrgUnitId;
     }
 
+    /// <summary>May the caller add a task to the plan? Those who draft plans, to a draft; only the overseers who run the ledger, once it is published.</summary>
+    public static bool MayAddTask(Caller caller, Plan plan) =>
+        caller.Role is Role.Admin or Role.Supervisor || (caller.Role == Role.Department && plan.Status == PlanStatus.Draft);
+
     /// <summary>May the caller review reports on the task (accept or return)? The lead department, and the overseers who run the ledger.</summary>
     public static bool MayReview(Caller caller, PlanTask task) =>
         caller.Role is Role.Admin or Role.Supervisor || (caller.Role == Role.Department && task.LeadDepartmentId == caller.OrgUnitId);
