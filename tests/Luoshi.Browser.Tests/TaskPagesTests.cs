@@ -68,11 +68,9 @@ public sealed class TaskPagesTests(LiveApp app) : IClassFixture<LiveApp>
     {
         var page = await app.NewPageAsync();
         var errors = new List<string>();
-        // The app has no favicon yet; the browser's request for it is not an error of these pages.
         page.Console += (_, message) =>
         {
-            if (message.Type == "error" && !message.Location.Contains("/favicon.ico", StringComparison.Ordinal))
-                errors.Add($"{page.Url}: {message.Text} ({message.Location})");
+            if (message.Type == "error") errors.Add($"{page.Url}: {message.Text} ({message.Location})");
         };
         page.PageError += (_, error) => errors.Add(error);
         await page.GotoAsync("/Login");
