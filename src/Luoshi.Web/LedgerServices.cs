@@ -14,6 +14,9 @@ public static class LedgerServices
         services.AddSingleton(sp => new LedgerSettings(sp.GetRequiredService<IOptions<LuoshiOptions>>().Value.WarningDays));
         services.AddScoped<TaskScope>();
         services.AddScoped<Luoshi.Data.Search.TextSearch>();
+        services.AddScoped<Luoshi.Data.Search.LedgerSearch>();
+        services.AddScoped<Agenda>();
+        services.AddScoped<TaskHistory>();
         services.AddScoped<Ledger>();
         services.AddScoped<TargetDesk>();
         services.AddScoped<Assignments>();

@@ -79,8 +79,11 @@ public static class LuoshiApp
 
     public static void UseLuoshi(this WebApplication app)
     {
+        app.UseLuoshiProxies();
         app.UseLuoshiProblems();
         app.UseMiddleware<SecurityHeaders>();
+        app.UseMiddleware<CrossSiteRequests>();
+        app.UseMiddleware<JsonBodyLimit>();
         app.UseStaticFiles();
         app.UseLuoshiText();
         app.UseRouting();
@@ -103,7 +106,6 @@ public static class LuoshiApp
         api.MapAuditApi();
         app.MapRazorPages();
         app.MapLuoshiTextSwitch();
-        app.MapFallback("/api/{**rest}", () => TypedResults.Problem(statusCode: 404));
     }
 
     /// <summary>Imports the corpus plans into the demo city with a year of activity, when the plans can be found.</summary>

@@ -24,6 +24,12 @@ public sealed class LuoshiOptions
     /// <summary>Days before a milestone or due date within which a lagging task turns yellow (预警).</summary>
     public int WarningDays { get; set; } = 14;
 
+    /// <summary>
+    /// Addresses or networks (CIDR) of the reverse proxies in front of Luoshi, separated by commas; their forwarded
+    /// address and scheme are believed. Empty: forwarded headers are ignored.
+    /// </summary>
+    public string? TrustedProxies { get; set; }
+
     public DatabaseSettings DatabaseSettings =>
         new(Data, string.IsNullOrWhiteSpace(Database) ? Environment.GetEnvironmentVariable("LUOSHI_DATABASE") : Database);
 }

@@ -35,4 +35,24 @@ public sealed class Notifier(LuoshiDb db)
         foreach (var id in ids)
             db.Notifications.Add(new Notification { UserId = id, Kind = kind, Text = text.Length > 500 ? text[..500] : text, Link = link, DedupKey = dedupKey, CreatedAt = now });
     }
+
+    /// <summary>How many of the user's messages are unread (the number on the bell).</summary>
+    public Task<int> UnreadCountAsync(int userId, CancellationToken ct = default) =>
+        db.Notifications.CountAsync(n => n.UserId == userId && n.ReadAt == null, ct);
+
+    /// <summary>Marks one of the user's own messages read; false when it is not theirs or does not exist.</summary>
+    public async Task<bool> MarkReadAsync(int userId, long id, CancellationToken ct = default)
+    {
+        var n = await db.Notifications.FirstOrDefaultAsync(x => x.Id == id && x.UserId == userId, ct);
+        if (n is null) return false;
+        n.ReadAt ??= DateTime.UtcNow;
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    public async Task MarkAllReadAsync(int userId, CancellationToken ct = default)
+    {
+        var now = DateTime.UtcNow;
+        await db.Notifications.Where(n => n.UserId == userId && n.ReadAt == null).ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), ct);
+    }
 }

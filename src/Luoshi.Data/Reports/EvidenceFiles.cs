@@ -56,6 +56,21 @@ public sealed class EvidenceFiles(DatabaseSettings settings)
         return name.Length > 200 ? name[^200..] : name;
     }
 
+    /// <summary>The name with an extension that agrees with the content: a PNG uploaded as <c>evil.exe</c> is kept as <c>evil.exe.png</c>.</summary>
+    public static string WithExtensionFor(string name, string contentType)
+    {
+        string[] fitting = contentType switch
+        {
+            "image/jpeg" => [".jpg", ".jpeg"],
+            "image/png" => [".png"],
+            "image/gif" => [".gif"],
+            "image/webp" => [".webp"],
+            "application/pdf" => [".pdf"],
+            _ => [],
+        };
+        return fitting.Length == 0 || fitting.Contains(Path.GetExtension(name).ToLowerInvariant()) ? name : name + fitting[0];
+    }
+
     /// <summary>Stores the upload; returns the attachment record (not yet saved) or the reason it was refused.</summary>
     public async Task<(Attachment? Attachment, string? Problem)> StoreAsync(Stream content, string? fileName, long length, int? userId, CancellationToken ct = default)
     {
@@ -66,6 +81,7 @@ public sealed class EvidenceFiles(DatabaseSettings settings)
         var read = await content.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ct);
         var type = Sniff(head.AsSpan(0, read), name);
         if (type is null) return (null, $"“{name}”不是允许的文件类型（图片、PDF、Word、Excel、PowerPoint），或文件内容与扩展名不符");
+        name = WithExtensionFor(name, type);
 
         var stored = $"{DateTime.UtcNow:yyyy}/{Guid.NewGuid():N}";
         var path = Path.Combine(Root, stored);
@@ -104,6 +120,13 @@ public sealed class EvidenceFiles(DatabaseSettings settings)
             UploadedById = userId,
             UploadedAt = DateTime.UtcNow,
         }, null);
+    }
+
+    /// <summary>Removes a stored file whose report was not saved (refused or a replayed submission).</summary>
+    public void Discard(Attachment attachment)
+    {
+        var path = Path.GetFullPath(Path.Combine(Root, attachment.StoredName));
+        if (path.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal)) File.Delete(path);
     }
 
     /// <summary>Opens a stored file; the stored name is ours, and is checked to stay inside the attachments folder.</summary>

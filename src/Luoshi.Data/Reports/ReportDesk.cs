@@ -12,7 +12,9 @@ namespace Luoshi.Data.Reports;
 /// </summary>
 public sealed class ReportDesk(LuoshiDb db, Notifier notifier)
 {
-    public sealed record Submission(int OrgUnitId, string? Period, int? Progress, string? Narrative, IReadOnlyList<(int TargetId, decimal Value)> Values, bool Draft);
+    /// <summary>What a unit reports; <paramref name="Evidence"/> are files already stored (EvidenceFiles) that are saved with the report.</summary>
+    public sealed record Submission(int OrgUnitId, string? Period, int? Progress, string? Narrative, IReadOnlyList<(int TargetId, decimal Value)> Values, bool Draft,
+        IReadOnlyList<Attachment>? Evidence = null);
 
     public sealed record Outcome(ProgressReport? Report, IReadOnlyList<string> Problems, bool Replayed = false);
 
@@ -40,7 +42,7 @@ public sealed class ReportDesk(LuoshiDb db, Notifier notifier)
             .Where(r => r.TaskId == task.Id && r.OrgUnitId == s.OrgUnitId && r.Period == s.Period)
             .OrderByDescending(r => r.Id).FirstOrDefaultAsync(ct);
         if (previous is { Status: ReportStatus.Submitted or ReportStatus.Accepted })
-            return new(null, [$"{s.Period} 的进展已{previous.Status.ToChinese()}，如需修改请等审核退回"]);
+            return new(null, [$"{s.Period} 的进展{previous.Status.ToChinese()}，如需修改请等审核退回"]);
 
         var now = DateTime.UtcNow;
         ProgressReport report;
@@ -62,6 +64,7 @@ public sealed class ReportDesk(LuoshiDb db, Notifier notifier)
         report.SubmittedById = caller.UserId;
         foreach (var (targetId, value) in s.Values)
             report.Values.Add(new ReportValue { TargetId = targetId, Value = value });
+        report.Attachments.AddRange(s.Evidence ?? []);
         if (s.Draft)
         {
             report.Status = ReportStatus.Draft;
@@ -80,7 +83,7 @@ public sealed class ReportDesk(LuoshiDb db, Notifier notifier)
 
     public async Task<List<string>> ReviewAsync(Caller caller, ProgressReport report, PlanTask task, bool accept, string? comment, CancellationToken ct = default)
     {
-        if (report.Status != ReportStatus.Submitted) return [$"该报告{report.Status.ToChinese()}，只能审核已提交的报告"];
+        if (report.Status != ReportStatus.Submitted) return [$"该报告{report.Status.ToChinese()}，只能审核已报送的报告"];
         if (!accept && string.IsNullOrWhiteSpace(comment)) return ["退回时请写明原因"];
         if (comment is { Length: > 2000 }) return ["审核意见不能超过 2000 个字符"];
         report.Status = accept ? ReportStatus.Accepted : ReportStatus.Returned;

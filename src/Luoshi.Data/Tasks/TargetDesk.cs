@@ -81,7 +81,7 @@ public sealed class TargetDesk(LuoshiDb db)
                 var known = await db.OrgUnits.Where(u => ids.Contains(u.Id) && (u.Kind == OrgUnitKind.District || u.Kind == OrgUnitKind.School || u.Kind == OrgUnitKind.Department)).CountAsync(ct);
                 if (known != ids.Distinct().Count()) problems.Add("分解的单位必须是区县、学校或处室");
                 var unit = r.Unit ?? target.Unit;
-                var isShare = unit.Contains('%') || unit.Contains('％');
+                var isShare = Target.IsShareUnit(unit);
                 var sum = r.Breakdown.Sum(s => s.Value!.Value);
                 if (!isShare && value is { } total && ids.Count > 0 && sum != total)
                     problems.Add($"各单位分解数之和（{sum:0.##}）与目标值（{total:0.##}）不一致");

@@ -1,6 +1,7 @@
 using Luoshi.Domain.OrgUnits;
 using Luoshi.Domain.People;
 using Luoshi.Domain.Plans;
+using Luoshi.Domain.Reports;
 using Luoshi.Domain.Tasks;
 using Microsoft.EntityFrameworkCore;
 
@@ -49,6 +50,10 @@ public sealed class TaskScope(LuoshiDb db)
         return plan.Status == PlanStatus.Draft || task.LeadDepartmentId == caller.OrgUnitId;
     }
 
+    /// <summary>May the caller add a task to the plan? Those who draft plans, to a draft; only the overseers who run the ledger, once it is published.</summary>
+    public static bool MayAddTask(Caller caller, Plan plan) =>
+        caller.Role is Role.Admin or Role.Supervisor || (caller.Role == Role.Department && plan.Status == PlanStatus.Draft);
+
     /// <summary>May the caller review reports on the task (accept or return)? The lead department, and the overseers who run the ledger.</summary>
     public static bool MayReview(Caller caller, PlanTask task) =>
         caller.Role is Role.Admin or Role.Supervisor || (caller.Role == Role.Department && task.LeadDepartmentId == caller.OrgUnitId);
@@ -57,6 +62,25 @@ public sealed class TaskScope(LuoshiDb db)
     public static bool MayReport(Caller caller, PlanTask task, int orgUnitId) =>
         orgUnitId == caller.OrgUnitId
         && (task.ResponsibleOrgUnitIds.Contains(orgUnitId) || task.LeadDepartmentId == orgUnitId || task.CoDepartmentIds.Contains(orgUnitId));
+
+    /// <summary>May the caller ask for the task to be closed (办结)? The lead department, and the overseers who run the ledger.</summary>
+    public static bool MayRequestCompletion(Caller caller, PlanTask task) =>
+        caller.Role is Role.Admin or Role.Supervisor || task.LeadDepartmentId == caller.OrgUnitId;
+
+    /// <summary>May the caller approve or refuse a completion request, or reopen a closed task? Leaders and supervisors.</summary>
+    public static bool MayDecideCompletion(Caller caller) => caller.Role is Role.Supervisor or Role.Leader or Role.Admin;
+
+    /// <summary>Every version of the task's reports the caller may read, newest period first; others' drafts stay hidden.</summary>
+    public async Task<List<ProgressReport>> ReadableReportsAsync(Caller caller, PlanTask task, CancellationToken ct = default)
+    {
+        var reports = await db.Reports.AsNoTracking().Include(r => r.Values).Include(r => r.Attachments)
+            .Where(r => r.TaskId == task.Id).ToListAsync(ct);
+        var readable = new List<ProgressReport>();
+        foreach (var unit in reports.Select(r => r.OrgUnitId).Distinct().ToList())
+            if (await MayReadReportsOfAsync(caller, task, unit))
+                readable.AddRange(reports.Where(r => r.OrgUnitId == unit && (r.Status != ReportStatus.Draft || r.OrgUnitId == caller.OrgUnitId)));
+        return readable.OrderByDescending(r => r.Period, StringComparer.Ordinal).ThenByDescending(r => r.Id).ToList();
+    }
 
     /// <summary>May the caller read reports of the given unit on a task they can see?</summary>
     public async Task<bool> MayReadReportsOfAsync(Caller caller, PlanTask task, int orgUnitId)

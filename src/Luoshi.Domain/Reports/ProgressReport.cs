@@ -68,7 +68,7 @@ public static class ReportStatuses
     public static string ToChinese(this ReportStatus s) => s switch
     {
         ReportStatus.Draft => "草稿",
-        ReportStatus.Submitted => "已提交",
+        ReportStatus.Submitted => "已报送",
         ReportStatus.Accepted => "已采纳",
         _ => "已退回",
     };

@@ -38,6 +38,12 @@ public class Target
 
     public int Version { get; set; }
 
+    /// <summary>Does the breakdown add up to the value? Percentages are not summed across units, so they always do.</summary>
+    public bool BreakdownAddsUp => Breakdown.Count == 0 || IsShareUnit(Unit) || Value is not { } total || Breakdown.Sum(s => s.Value) == total;
+
+    /// <summary>Targets in percent (占比、比例) are shares: each unit's part is a rate, not a piece of the total.</summary>
+    public static bool IsShareUnit(string unit) => unit.Contains('%') || unit.Contains('％');
+
     /// <summary>Attainment in percent of the target reached (capped at 100 for "at most" targets met), or null without data.</summary>
     public decimal? Attainment => Attainments.Of(Comparator, Value, Upper, Actual);
 }

@@ -1,4 +1,5 @@
 using Luoshi.Data;
+using Luoshi.Data.Notifications;
 using Luoshi.Web.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -20,11 +21,11 @@ public static class NotificationsApi
         group.MapPost("/read-all", ReadAll).WithSummary("全部标记为已读");
     }
 
-    public static async Task<Ok<Bell>> List(LuoshiDb db, HttpContext http, bool? unread, int? pageSize, CancellationToken ct)
+    public static async Task<Ok<Bell>> List(LuoshiDb db, Notifier notifier, HttpContext http, bool? unread, int? pageSize, CancellationToken ct)
     {
         var me = http.User.UserId();
         var query = db.Notifications.AsNoTracking().Where(n => n.UserId == me);
-        var unreadCount = await query.CountAsync(n => n.ReadAt == null, ct);
+        var unreadCount = await notifier.UnreadCountAsync(me, ct);
         if (unread == true) query = query.Where(n => n.ReadAt == null);
         var total = await query.CountAsync(ct);
         var items = await query.OrderByDescending(n => n.Id).Take(Math.Clamp(pageSize ?? 20, 1, 200))
@@ -32,21 +33,12 @@ public static class NotificationsApi
         return TypedResults.Ok(new Bell(items, total, unreadCount));
     }
 
-    public static async Task<Results<NoContent, NotFound>> Read(long id, LuoshiDb db, HttpContext http, CancellationToken ct)
-    {
-        var me = http.User.UserId();
-        var n = await db.Notifications.FirstOrDefaultAsync(x => x.Id == id && x.UserId == me, ct);
-        if (n is null) return TypedResults.NotFound();
-        n.ReadAt ??= DateTime.UtcNow;
-        await db.SaveChangesAsync(ct);
-        return TypedResults.NoContent();
-    }
+    public static async Task<Results<NoContent, NotFound>> Read(long id, Notifier notifier, HttpContext http, CancellationToken ct) =>
+        await notifier.MarkReadAsync(http.User.UserId(), id, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
 
-    public static async Task<NoContent> ReadAll(LuoshiDb db, HttpContext http, CancellationToken ct)
+    public static async Task<NoContent> ReadAll(Notifier notifier, HttpContext http, CancellationToken ct)
     {
-        var me = http.User.UserId();
-        var now = DateTime.UtcNow;
-        await db.Notifications.Where(n => n.UserId == me && n.ReadAt == null).ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), ct);
+        await notifier.MarkAllReadAsync(http.User.UserId(), ct);
         return TypedResults.NoContent();
     }
 }

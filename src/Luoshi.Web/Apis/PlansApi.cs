@@ -121,7 +121,7 @@ public static class PlansApi
         var caller = http.User.ToCaller();
         var plan = await scope.VisiblePlans(caller).FirstOrDefaultAsync(p => p.Id == id, ct);
         if (plan is null) return TypedResults.NotFound();
-        if (!caller.DraftsPlans) return TypedResults.Problem(statusCode: 403, detail: "没有权限在计划中新增任务");
+        if (!TaskScope.MayAddTask(caller, plan)) return TypedResults.Problem(statusCode: 403, detail: "没有权限在计划中新增任务：计划发布后只有督查督导和管理员可以新增任务");
         if (string.IsNullOrWhiteSpace(request.Title) || request.Title.Length > 500) return OrgUnitsApi.Invalid(["任务名称不能为空，且不超过 500 个字符"]);
         PlanTask? parent = null;
         if (request.ParentId is { } pid && (parent = await db.Tasks.FirstOrDefaultAsync(t => t.Id == pid && t.PlanId == id, ct)) is null)

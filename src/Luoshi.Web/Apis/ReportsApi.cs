@@ -34,14 +34,7 @@ public static class ReportsApi
     public static async Task<Results<Ok<Infrastructure.Page<ReportDto>>, NotFound>> List(int id, TaskScope scope, Ledger ledger, LuoshiDb db, HttpContext http, CancellationToken ct)
     {
         if (await TasksApi.FindAsync(id, scope, ledger, db, http, ct) is not ({ } task, _)) return TypedResults.NotFound();
-        var caller = http.User.ToCaller();
-        var reports = await db.Reports.AsNoTracking().Include(r => r.Values).Include(r => r.Attachments)
-            .Where(r => r.TaskId == id).OrderByDescending(r => r.Period).ThenByDescending(r => r.Id).ToListAsync(ct);
-        var readable = new List<ReportDto>();
-        foreach (var unit in reports.Select(r => r.OrgUnitId).Distinct().ToList())
-            if (await scope.MayReadReportsOfAsync(caller, task, unit))
-                readable.AddRange(reports.Where(r => r.OrgUnitId == unit && (r.Status != ReportStatus.Draft || r.OrgUnitId == caller.OrgUnitId)).Select(ToDto));
-        var items = readable.OrderByDescending(r => r.Period, StringComparer.Ordinal).ThenByDescending(r => r.Id).ToList();
+        var items = (await scope.ReadableReportsAsync(http.User.ToCaller(), task, ct)).Select(ToDto).ToList();
         return TypedResults.Ok(new Infrastructure.Page<ReportDto>(items, items.Count));
     }
 

@@ -1,62 +1,19 @@
-using Luoshi.Data;
-using Luoshi.Data.Tasks;
-using Luoshi.Domain.Reports;
+using Luoshi.Data.Search;
 using Luoshi.Web.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Web.Apis;
 
 /// <summary><c>GET /api/v1/search?q=</c>: one box for plans, tasks and reports, scoped to what the caller may see.</summary>
 public static class SearchApi
 {
-    public sealed record Hit(string Kind, int Id, string Title, string Snippet, string Link);
-
     public static void MapSearchApi(this RouteGroupBuilder api) =>
         api.MapGet("/search", Search).WithTags("搜索").WithSummary("按中文搜索计划、任务和进展反馈");
 
-    public static async Task<Results<Ok<Infrastructure.Page<Hit>>, ProblemHttpResult>> Search(string? q, TaskScope scope, Data.Search.TextSearch search, LuoshiDb db, HttpContext http, CancellationToken ct)
+    public static async Task<Results<Ok<Infrastructure.Page<LedgerSearch.Hit>>, ProblemHttpResult>> Search(string? q, LedgerSearch search, HttpContext http, CancellationToken ct)
     {
-        var text = q?.Trim() ?? "";
-        if (text.Length is 0 or > 100) return TypedResults.Problem(statusCode: 400, detail: "请输入 1–100 个字的搜索词");
-        var caller = http.User.ToCaller();
-        // LIKE '%词%' (escaped) rather than Contains: PostgreSQL's trigram indexes serve LIKE.
-        var pattern = "%" + text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-        var hits = new List<Hit>();
-        var matched = await search.MatchAsync(text, 2000, ct);
-        var planQuery = scope.VisiblePlans(caller).AsNoTracking();
-        planQuery = matched is { } m1 ? planQuery.Where(p => m1.Plans.Contains(p.Id)) : planQuery.Where(p => EF.Functions.Like(p.Title, pattern, "\\"));
-        var plans = await planQuery.OrderByDescending(p => p.Year).Take(10)
-            .Select(p => new { p.Id, p.Title, p.Year }).ToListAsync(ct);
-        hits.AddRange(plans.Select(p => new Hit("plan", p.Id, p.Title, $"{p.Year}年", $"/Plans/{p.Id}")));
-        var visible = scope.Visible(caller);
-        var taskQuery = matched is { } m2 ? visible.Where(t => m2.Tasks.Contains(t.Id))
-            : visible.Where(t => EF.Functions.Like(t.Title, pattern, "\\") || EF.Functions.Like(t.Text, pattern, "\\"));
-        var tasks = await taskQuery.AsNoTracking().OrderBy(t => t.Ordinal).Take(30)
-            .Select(t => new { t.Id, t.Number, t.Title, t.Text }).ToListAsync(ct);
-        hits.AddRange(tasks.Select(t => new Hit("task", t.Id, t.Number + t.Title, Snippet(t.Text, text), $"/Tasks/{t.Id}")));
-        var taskIds = visible.Select(t => t.Id);
-        var reportQuery = db.Reports.AsNoTracking().Where(r => taskIds.Contains(r.TaskId) && r.Status != ReportStatus.Draft);
-        reportQuery = matched is { } m3 ? reportQuery.Where(r => m3.Reports.Contains(r.Id)) : reportQuery.Where(r => EF.Functions.Like(r.Narrative, pattern, "\\"));
-        var reports = await reportQuery
-            .OrderByDescending(r => r.Id).Take(60).Select(r => new { r.Id, r.TaskId, r.OrgUnitId, r.Period, r.Narrative }).ToListAsync(ct);
-        var taskLookup = new Dictionary<int, Domain.Tasks.PlanTask>();
-        foreach (var r in reports)
-        {
-            if (!taskLookup.TryGetValue(r.TaskId, out var task))
-                taskLookup[r.TaskId] = task = (await db.Tasks.Include(t => t.Units).AsNoTracking().FirstAsync(t => t.Id == r.TaskId, ct));
-            if (await scope.MayReadReportsOfAsync(caller, task, r.OrgUnitId) && hits.Count(h => h.Kind == "report") < 20)
-                hits.Add(new Hit("report", r.Id, $"{task.Title}（{r.Period}）", Snippet(r.Narrative, text), $"/Tasks/{r.TaskId}#report-{r.Id}"));
-        }
-        return TypedResults.Ok(new Infrastructure.Page<Hit>(hits, hits.Count));
-    }
-
-    private static string Snippet(string text, string q)
-    {
-        var i = text.IndexOf(q, StringComparison.Ordinal);
-        if (i < 0) return text.Length > 80 ? text[..80] + "…" : text;
-        var start = Math.Max(0, i - 30);
-        var end = Math.Min(text.Length, i + q.Length + 50);
-        return (start > 0 ? "…" : "") + text[start..end] + (end < text.Length ? "…" : "");
+        var hits = await search.FindAsync(http.User.ToCaller(), q, ct);
+        if (hits is null) return TypedResults.Problem(statusCode: 400, detail: $"请输入 1–{LedgerSearch.MaxQueryLength} 个字的搜索词");
+        return TypedResults.Ok(new Infrastructure.Page<LedgerSearch.Hit>(hits, hits.Count));
     }
 }

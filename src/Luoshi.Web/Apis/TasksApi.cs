@@ -150,7 +150,7 @@ public static class TasksApi
     {
         if (await FindAsync(id, scope, ledger, db, http, ct) is not ({ } task, { } plan)) return TypedResults.NotFound();
         var caller = http.User.ToCaller();
-        if (!(caller.Role is Domain.People.Role.Admin or Domain.People.Role.Supervisor || task.LeadDepartmentId == caller.OrgUnitId))
+        if (!TaskScope.MayRequestCompletion(caller, task))
             return TypedResults.Problem(statusCode: 403, detail: "只有牵头处室可以申请办结");
         if (plan.Status != PlanStatus.Published) return TypedResults.Problem(statusCode: 409, detail: "计划尚未发布");
         return Done(await ledger.RequestCompletionAsync(task, request.Summary ?? request.Reason, ct), task, ledger);
@@ -166,7 +166,7 @@ public static class TasksApi
     {
         if (await FindAsync(id, scope, ledger, db, http, ct) is not ({ } task, _)) return TypedResults.NotFound();
         var caller = http.User.ToCaller();
-        if (caller.Role is not (Domain.People.Role.Supervisor or Domain.People.Role.Leader or Domain.People.Role.Admin))
+        if (!TaskScope.MayDecideCompletion(caller))
             return TypedResults.Problem(statusCode: 403, detail: "只有督查督导或局领导可以审批办结");
         return Done(await ledger.DecideCompletionAsync(task, approve, reason, caller.UserId, ct), task, ledger);
     }
@@ -174,7 +174,7 @@ public static class TasksApi
     public static async Task<Results<Ok<TaskDto>, NotFound, ProblemHttpResult, ValidationProblem>> Reopen(int id, ReasonRequest request, TaskScope scope, Ledger ledger, LuoshiDb db, HttpContext http, CancellationToken ct)
     {
         if (await FindAsync(id, scope, ledger, db, http, ct) is not ({ } task, _)) return TypedResults.NotFound();
-        if (http.User.Role() is not (Domain.People.Role.Supervisor or Domain.People.Role.Leader or Domain.People.Role.Admin))
+        if (!TaskScope.MayDecideCompletion(http.User.ToCaller()))
             return TypedResults.Problem(statusCode: 403, detail: "只有督查督导或局领导可以重新打开任务");
         return Done(await ledger.ReopenAsync(task, request.Reason, ct), task, ledger);
     }

@@ -96,6 +96,18 @@ public static class Problems
         });
     }
 
+    /// <summary>Ends a request refused before it reached an endpoint: a problem with the detail for the API, the Chinese error page otherwise.</summary>
+    public static Task RefuseAsync(HttpContext http, int status, string detail)
+    {
+        http.Response.StatusCode = status;
+        if (!IsApi(http.Request)) return Task.CompletedTask;
+        return http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails = new ProblemDetails { Status = status, Detail = detail, Title = TitleFor(status), Type = TypeFor(status) },
+        }).AsTask();
+    }
+
     public static bool IsApi(HttpRequest request) =>
         request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/openapi");
 

@@ -40,7 +40,6 @@ public static partial class English
         ["您的角色"] = "Your role",
         ["我的任务"] = "My tasks",
         ["工作计划"] = "Plans",
-        ["暂无任务。计划发布并分解后，分配给您单位的任务会显示在这里。"] = "No tasks yet. Once a plan is published and split, the tasks assigned to your unit appear here.",
         ["下属单位"] = "Units below",
         ["个"] = "",
         ["处室"] = "Departments",

@@ -1,5 +1,6 @@
 using Luoshi.Data;
 using Luoshi.Data.OrgUnits;
+using Luoshi.Data.Tasks;
 using Luoshi.Domain.OrgUnits;
 using Luoshi.Domain.People;
 using Luoshi.Web.Auth;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Luoshi.Web.Pages;
 
 /// <summary>The home page: who I am, which unit I work for, and (as features land) what I must do next.</summary>
-public sealed class IndexModel(LuoshiDb db) : PageModel
+public sealed class IndexModel(LuoshiDb db, Agenda agenda) : PageModel
 {
     public string UnitName { get; private set; } = "";
 
@@ -19,12 +20,22 @@ public sealed class IndexModel(LuoshiDb db) : PageModel
 
     public List<(string Label, int Count)> Counts { get; } = [];
 
+    /// <summary>How many of my agenda's items the home page shows; the rest are on 我的任务.</summary>
+    public const int AgendaShown = 5;
+
+    public List<Agenda.Item> Agenda { get; private set; } = [];
+
+    public int AgendaTotal { get; private set; }
+
     public async Task OnGetAsync()
     {
         var unit = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == User.OrgUnitId());
         UnitName = unit?.Name ?? "";
         UnitKind = unit?.Kind.ToChinese() ?? "";
         RoleName = User.Role().ToChinese();
+        var items = await agenda.ForAsync(User.ToCaller(), HttpContext.RequestAborted);
+        AgendaTotal = items.Count;
+        Agenda = items.Take(AgendaShown).ToList();
 
         var visible = db.OrgUnits.AsNoTracking().Visible(User.Role(), User.OrgUnitId());
         if (User.Role().SeesEverything())

@@ -1,17 +1,15 @@
-using Luoshi.Data;
+using Luoshi.Data.Notifications;
 using Luoshi.Web.Auth;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Web.Pages.Shared;
 
 /// <summary>The bell in the top bar: how many of my notifications are unread.</summary>
-public sealed class BellViewComponent(LuoshiDb db) : ViewComponent
+public sealed class BellViewComponent(Notifier notifier) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync()
     {
-        var me = UserClaimsPrincipal.UserId();
-        var unread = await db.Notifications.AsNoTracking().CountAsync(n => n.UserId == me && n.ReadAt == null, HttpContext.RequestAborted);
+        var unread = await notifier.UnreadCountAsync(UserClaimsPrincipal.UserId(), HttpContext.RequestAborted);
         return View(unread);
     }
 }

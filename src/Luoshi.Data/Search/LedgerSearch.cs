@@ -1,0 +1,59 @@
+using Luoshi.Data.Tasks;
+using Luoshi.Domain.Reports;
+using Microsoft.EntityFrameworkCore;
+
+namespace Luoshi.Data.Search;
+
+/// <summary>One search over plans, tasks and reports, limited to what the caller may see; used by the search API and page.</summary>
+public sealed class LedgerSearch(LuoshiDb db, TaskScope scope, TextSearch text)
+{
+    public const int MaxQueryLength = 100;
+
+    /// <summary>A found plan, task or report: <c>Kind</c> is <c>plan</c>, <c>task</c> or <c>report</c>.</summary>
+    public sealed record Hit(string Kind, int Id, string Title, string Snippet, string Link);
+
+    /// <summary>The hits for the words, or null when the words are empty or longer than <see cref="MaxQueryLength"/>.</summary>
+    public async Task<List<Hit>?> FindAsync(Caller caller, string? words, CancellationToken ct = default)
+    {
+        var q = words?.Trim() ?? "";
+        if (q.Length is 0 or > MaxQueryLength) return null;
+        // LIKE '%词%' (escaped) rather than Contains: PostgreSQL's trigram indexes serve LIKE.
+        var pattern = "%" + q.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+        var hits = new List<Hit>();
+        var matched = await text.MatchAsync(q, 2000, ct);
+        var planQuery = scope.VisiblePlans(caller).AsNoTracking();
+        planQuery = matched is { } m1 ? planQuery.Where(p => m1.Plans.Contains(p.Id)) : planQuery.Where(p => EF.Functions.Like(p.Title, pattern, "\\"));
+        var plans = await planQuery.OrderByDescending(p => p.Year).Take(10)
+            .Select(p => new { p.Id, p.Title, p.Year }).ToListAsync(ct);
+        hits.AddRange(plans.Select(p => new Hit("plan", p.Id, p.Title, $"{p.Year}年", $"/Plans/{p.Id}")));
+        var visible = scope.Visible(caller);
+        var taskQuery = matched is { } m2 ? visible.Where(t => m2.Tasks.Contains(t.Id))
+            : visible.Where(t => EF.Functions.Like(t.Title, pattern, "\\") || EF.Functions.Like(t.Text, pattern, "\\"));
+        var tasks = await taskQuery.AsNoTracking().OrderBy(t => t.Ordinal).Take(30)
+            .Select(t => new { t.Id, t.Number, t.Title, t.Text }).ToListAsync(ct);
+        hits.AddRange(tasks.Select(t => new Hit("task", t.Id, t.Number + t.Title, Snippet(t.Text, q), $"/Tasks/{t.Id}")));
+        var taskIds = visible.Select(t => t.Id);
+        var reportQuery = db.Reports.AsNoTracking().Where(r => taskIds.Contains(r.TaskId) && r.Status != ReportStatus.Draft);
+        reportQuery = matched is { } m3 ? reportQuery.Where(r => m3.Reports.Contains(r.Id)) : reportQuery.Where(r => EF.Functions.Like(r.Narrative, pattern, "\\"));
+        var reports = await reportQuery
+            .OrderByDescending(r => r.Id).Take(60).Select(r => new { r.Id, r.TaskId, r.OrgUnitId, r.Period, r.Narrative }).ToListAsync(ct);
+        var taskLookup = new Dictionary<int, Domain.Tasks.PlanTask>();
+        foreach (var r in reports)
+        {
+            if (!taskLookup.TryGetValue(r.TaskId, out var task))
+                taskLookup[r.TaskId] = task = await db.Tasks.Include(t => t.Units).AsNoTracking().FirstAsync(t => t.Id == r.TaskId, ct);
+            if (await scope.MayReadReportsOfAsync(caller, task, r.OrgUnitId) && hits.Count(h => h.Kind == "report") < 20)
+                hits.Add(new Hit("report", r.Id, $"{task.Title}（{r.Period}）", Snippet(r.Narrative, q), $"/Tasks/{r.TaskId}#report-{r.Id}"));
+        }
+        return hits;
+    }
+
+    private static string Snippet(string text, string q)
+    {
+        var i = text.IndexOf(q, StringComparison.Ordinal);
+        if (i < 0) return text.Length > 80 ? text[..80] + "…" : text;
+        var start = Math.Max(0, i - 30);
+        var end = Math.Min(text.Length, i + q.Length + 50);
+        return (start > 0 ? "…" : "") + text[start..end] + (end < text.Length ? "…" : "");
+    }
+}

@@ -1,0 +1,30 @@
+using Luoshi.Data.Tasks;
+using Luoshi.Domain.Plans;
+using Luoshi.Domain.Tasks;
+using Luoshi.Web.Auth;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Luoshi.Web.Pages;
+
+/// <summary>我的任务: what I must do next, by date, and the open tasks my unit leads or carries.</summary>
+public sealed class MyTasksModel(Agenda agenda, TaskScope scope, Ledger ledger, Luoshi.Data.LuoshiDb db) : PageModel
+{
+    public List<Agenda.Item> Items { get; private set; } = [];
+
+    public List<(PlanTask Task, WorkStatus Status)> Mine { get; private set; } = [];
+
+    public async Task OnGetAsync()
+    {
+        var caller = User.ToCaller();
+        Items = await agenda.ForAsync(caller, HttpContext.RequestAborted);
+        if (caller.SeesEverything) return;
+        var published = db.Plans.Where(p => p.Status == PlanStatus.Published).Select(p => p.Id);
+        var unit = caller.OrgUnitId;
+        var tasks = await scope.Visible(caller).AsNoTracking().Where(t => published.Contains(t.PlanId))
+            .Where(t => t.LeadDepartmentId == unit || t.Units.Any(u => u.OrgUnitId == unit))
+            .Include(t => t.Milestones).OrderBy(t => t.DueDate == null).ThenBy(t => t.DueDate).ThenBy(t => t.Ordinal)
+            .Take(500).ToListAsync(HttpContext.RequestAborted);
+        Mine = tasks.Select(t => (t, ledger.StatusOf(t))).ToList();
+    }
+}

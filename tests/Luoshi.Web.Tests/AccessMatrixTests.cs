@@ -1,0 +1,381 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Luoshi.Data.Notifications;
+using Luoshi.Data.OrgUnits;
+using Luoshi.Data.People;
+using Luoshi.Domain.People;
+using Luoshi.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+
+namespace Luoshi.Web.Tests;
+
+/// <summary>
+/// Every <c>/api/v1</c> endpoint × every role × own unit / another unit, as written in <c>access-matrix.md</c>:
+/// each cell is a real request with real ids and a body valid enough that "allow" really gets through.
+/// </summary>
+public sealed partial class AccessMatrixTests(ITestOutputHelper output)
+{
+    public static readonly string[] Callers = ["admin", "leader", "supervisor", "department", "district", "school", "anonymous"];
+
+    [Fact]
+    public async Task Every_endpoint_has_a_row_and_every_row_an_endpoint()
+    {
+        var app = await DemoApps.For(TestDatabase.Sqlite);
+        var endpoints = ApiEndpoints(app);
+        var rows = AccessMatrix.Load().Select(r => r.Endpoint).ToHashSet();
+        Assert.True(endpoints.Count > 40, $"only {endpoints.Count} endpoints found");
+        var missing = endpoints.Except(rows).Order().ToList();
+        var stale = rows.Except(endpoints).Order().ToList();
+        Assert.True(missing.Count == 0, "endpoints without a row in access-matrix.md:\n" + string.Join("\n", missing));
+        Assert.True(stale.Count == 0, "rows in access-matrix.md for endpoints that do not exist:\n" + string.Join("\n", stale));
+        foreach (var row in AccessMatrix.Load())
+            Assert.True(Recipes.ContainsKey(row.Endpoint), $"no request recipe for {row.Endpoint} in AccessMatrixTests");
+    }
+
+    [Theory, Databases]
+    public async Task Every_cell_of_the_matrix_holds(TestDatabase database)
+    {
+        var app = await DemoApps.For(database);
+        var world = await World.CreateAsync(app);
+        var failures = new List<string>();
+        var cells = 0;
+        foreach (var row in AccessMatrix.Load())
+        {
+            if (!Recipes.ContainsKey(row.Endpoint))
+            {
+                failures.Add($"{row.Endpoint}: no request recipe in AccessMatrixTests");
+                continue;
+            }
+            foreach (var caller in Callers)
+            {
+                foreach (var own in row.Subject == "-" || caller == "anonymous" ? [true] : new[] { true, false })
+                {
+                    var expected = row.Expected(caller, own);
+                    cells++;
+                    var (status, body, contentType) = await world.RunAsync(row, caller, own, expected == "allow");
+                    var ok = expected == "allow" ? status is >= 200 and < 300 : status.ToString(System.Globalization.CultureInfo.InvariantCulture) == expected;
+                    if (ok && expected != "allow" && (contentType != "application/problem+json" || !body.Any(c => c is >= '\u4e00' and <= '\u9fff')))
+                        ok = false;
+                    if (!ok)
+                        failures.Add($"{row.Endpoint} as {caller} on {(own ? "own" : "other")} {row.Subject}: expected {expected}, got {status} {contentType} {Shorten(body)}");
+                }
+            }
+        }
+        output.WriteLine($"{cells} cells checked on {database}");
+        Assert.True(failures.Count == 0, $"{failures.Count} of {cells} cells differ from access-matrix.md:\n" + string.Join("\n", failures));
+    }
+
+    [Theory, Databases]
+    public async Task Only_overseers_add_tasks_to_a_published_plan(TestDatabase database)
+    {
+        var app = await DemoApps.For(database);
+        var admin = await app.SignedInAsync("admin");
+        var (planId, tasks) = await Ledgers.DraftPlanAsync(admin);
+        await Ledgers.AssignAsync(admin, tasks.TaskTitled("扩大普惠资源"), await app.UnitIdAsync("D03"), await app.UnitIdAsync("Q01"));
+        await Ledgers.PublishAsync(admin, planId);
+        var url = $"/api/v1/plans/{planId}/tasks";
+        foreach (var department in new[] { "D03", "D07" })
+        {
+            var client = await app.SignedInAsync(await app.AddUserAsync(Role.Department, department));
+            await (await client.PostAsJsonAsync(url, new { title = "处室私自新增的任务" })).AssertProblemAsync(403);
+        }
+        Assert.Equal(tasks.Count, await app.WithDbAsync(db => db.Tasks.CountAsync(t => t.PlanId == planId)));
+        var supervisor = await app.SignedInAsync(await app.AddUserAsync(Role.Supervisor, "D08"));
+        Assert.Equal(System.Net.HttpStatusCode.Created, (await supervisor.PostAsJsonAsync(url, new { title = "年中增加的任务" })).StatusCode);
+    }
+
+    private static string Shorten(string body) => body.Length > 300 ? body[..300] + "…" : body;
+
+    [GeneratedRegex(@"\{(\w+):[^}]+\}")]
+    private static partial Regex Constraint();
+
+    /// <summary>"METHOD /api/v1/path/{id}" for every endpoint the app really maps under /api/v1.</summary>
+    public static HashSet<string> ApiEndpoints(LuoshiFactory app)
+    {
+        var result = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var endpoint in app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            var path = Normalize(endpoint.RoutePattern.RawText ?? "");
+            if (!path.StartsWith("/api/v1/", StringComparison.Ordinal) && path != "/api/v1") continue;
+            foreach (var method in endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? [])
+                result.Add($"{method} {path}");
+        }
+        return result;
+    }
+
+    public static string Normalize(string pattern)
+    {
+        var path = Constraint().Replace(pattern, "{$1}");
+        return path.Length > 1 ? path.TrimEnd('/') : path;
+    }
+
+    /// <summary>How to call an endpoint so that an allowed caller really succeeds: the body (from the cell's world and subject id).</summary>
+    private delegate Task<HttpContent?> Recipe(World world, int id, bool own);
+
+    private static Task<HttpContent?> None(World world, int id, bool own) => Task.FromResult<HttpContent?>(null);
+
+    private static Recipe Body(Func<World, int, bool, object> body) =>
+        (world, id, own) => Task.FromResult<HttpContent?>(JsonContent.Create(body(world, id, own)));
+
+    private static readonly string Unique = Guid.NewGuid().ToString("N")[..6];
+    private static int counter;
+
+    private static string Next(string prefix) => $"{prefix}{Unique}{Interlocked.Increment(ref counter)}";
+
+    private static readonly Dictionary<string, Recipe> Recipes = new(StringComparer.Ordinal)
+    {
+        ["POST /api/v1/session"] = None, // the world signs in with the cell's own account
+        ["DELETE /api/v1/session"] = None,
+        ["DELETE /api/v1/session/all"] = None,
+        ["GET /api/v1/me"] = None,
+        ["GET /api/v1/org-units"] = None,
+        ["GET /api/v1/org-units/{id}"] = None,
+        ["POST /api/v1/org-units"] = Body((w, _, _) => new { code = Next("M"), name = Next("矩阵测试小学"), kind = "school", parentId = w.Q02 }),
+        ["PUT /api/v1/org-units/{id}"] = async (w, id, _) => JsonContent.Create(await w.App.WithDbAsync(async db =>
+        {
+            var u = await db.OrgUnits.AsNoTracking().FirstAsync(u => u.Id == id);
+            return new { code = u.Code, name = u.Name, kind = Domain.OrgUnits.OrgUnitKinds.ToCode(u.Kind), parentId = u.ParentId };
+        })),
+        ["GET /api/v1/org-units/import-template.xlsx"] = None,
+        ["POST /api/v1/org-units/import"] = (w, _, _) =>
+        {
+            var file = new ByteArrayContent(CityImport.Workbook([[Next("I"), Next("矩阵导入小学"), "school", "Q02"]], []));
+            file.Headers.ContentType = new MediaTypeHeaderValue(CityImport.ContentType);
+            return Task.FromResult<HttpContent?>(new MultipartFormDataContent { { file, "file", "city.xlsx" } });
+        },
+        ["GET /api/v1/users"] = None,
+        ["GET /api/v1/users/{id}"] = None,
+        ["POST /api/v1/users"] = Body((w, _, _) => new { username = Next("m"), displayName = "矩阵测试", role = "district", orgUnitId = w.Q02, password = LuoshiFactory.Password }),
+        ["PUT /api/v1/users/{id}"] = async (w, id, _) => JsonContent.Create(new { displayName = await w.App.WithDbAsync(db => db.Users.Where(u => u.Id == id).Select(u => u.DisplayName).FirstAsync()) }),
+        ["POST /api/v1/plans/parse"] = (_, _, _) => Task.FromResult<HttpContent?>(new StringContent(Ledgers.PlanText, Encoding.UTF8, "text/plain")),
+        ["POST /api/v1/plans"] = (_, _, _) => Task.FromResult<HttpContent?>(new StringContent(Ledgers.PlanText, Encoding.UTF8, "text/plain")),
+        ["GET /api/v1/plans"] = None,
+        ["GET /api/v1/plans/{id}"] = None,
+        ["GET /api/v1/plans/{id}/problems"] = None,
+        ["GET /api/v1/plans/{id}/ledger.xlsx"] = None,
+        ["POST /api/v1/plans/{id}/publish"] = None,
+        ["POST /api/v1/plans/{id}/tasks"] = Body((_, _, _) => new { title = "新增的任务" }),
+        ["POST /api/v1/plans/{id}/copy-assignments"] = async (w, _, _) => JsonContent.Create(new { fromPlanId = (await w.ChainAsync(Stage.Published, true, fresh: false)).PlanId }),
+        ["GET /api/v1/tasks"] = None,
+        ["GET /api/v1/tasks/{id}"] = None,
+        ["PATCH /api/v1/tasks/{id}"] = Body((_, _, _) => new { text = "修改后的任务内容：新建改扩建公办幼儿园。" }),
+        ["DELETE /api/v1/tasks/{id}"] = None,
+        ["POST /api/v1/tasks/{id}/merge"] = async (w, id, _) => JsonContent.Create(new { intoTaskId = await w.SiblingAsync(id) }),
+        ["POST /api/v1/tasks/{id}/split"] = Body((_, _, _) => new { at = 6, title = "拆分出的任务" }),
+        ["POST /api/v1/tasks/bulk-assign"] = Body((w, id, own) => new { taskIds = new[] { id }, leadDepartmentId = own ? w.D03 : w.D05 }),
+        ["POST /api/v1/tasks/{id}/completion"] = Body((_, _, _) => new { summary = "已全部完成" }),
+        ["POST /api/v1/tasks/{id}/completion/approve"] = None,
+        ["POST /api/v1/tasks/{id}/completion/refuse"] = Body((_, _, _) => new { reason = "佐证材料不全" }),
+        ["POST /api/v1/tasks/{id}/reopen"] = Body((_, _, _) => new { reason = "需要补充" }),
+        ["POST /api/v1/tasks/{id}/cancel"] = Body((_, _, _) => new { reason = "不再开展" }),
+        ["POST /api/v1/tasks/{id}/targets"] = Body((_, _, _) => new { subject = "示范幼儿园", comparator = "=", value = 5, unit = "所" }),
+        ["PATCH /api/v1/targets/{id}"] = Body((_, _, _) => new { value = 13 }),
+        ["DELETE /api/v1/targets/{id}"] = None,
+        ["GET /api/v1/tasks/{id}/reports"] = None,
+        ["POST /api/v1/tasks/{id}/reports"] = Body((_, _, _) => new { period = "2026-06", progress = 40, narrative = "已完成3所幼儿园的选址。" }),
+        ["GET /api/v1/reports/{id}"] = None,
+        ["POST /api/v1/reports/{id}/review"] = Body((_, _, _) => new { decision = "accept", comment = "同意" }),
+        ["POST /api/v1/reports/{id}/attachments"] = (_, _, _) => Task.FromResult<HttpContent?>(Ledgers.Png("现场照片.png")),
+        ["GET /api/v1/attachments/{id}"] = None,
+        ["GET /api/v1/notifications"] = None,
+        ["POST /api/v1/notifications/{id}/read"] = None,
+        ["POST /api/v1/notifications/read-all"] = None,
+        ["GET /api/v1/search"] = None,
+        ["GET /api/v1/audit"] = None,
+        ["GET /api/v1/audit/export.csv"] = None,
+    };
+
+    /// <summary>What a fixture has gone through.</summary>
+    public enum Stage { Draft, Published, Requested, Closed, Reported }
+
+    /// <summary>A plan with one assigned task (and its sibling), and what happened to it.</summary>
+    public sealed record Chain(int PlanId, int TaskId, int SiblingId, int TargetId, int DistrictReport, int SchoolReport, int DistrictAttachment, int SchoolAttachment);
+
+    /// <summary>The fixtures of one app: callers signed in as each role, and plans, tasks and reports made through the API.</summary>
+    private sealed class World
+    {
+        public required LuoshiFactory App { get; init; }
+        private readonly Dictionary<string, HttpClient> clients = [];
+        private readonly Dictionary<string, int> userIds = [];
+        private readonly Dictionary<string, int> unitOf = [];
+        public int Q01, Q02, D03, D05, SchoolQ01, SchoolQ02;
+        private HttpClient admin = null!, q01 = null!, q01School = null!, q02 = null!, q02School = null!;
+        private int q02UserId;
+        private readonly Dictionary<(Stage, bool), Chain> shared = [];
+
+        private static readonly Dictionary<string, (Role Role, string Unit)> Accounts = new()
+        {
+            ["admin"] = (Role.Admin, UserAccounts.BureauCode),
+            ["leader"] = (Role.Leader, UserAccounts.BureauCode),
+            ["supervisor"] = (Role.Supervisor, "D08"),
+            ["department"] = (Role.Department, "D03"),
+            ["district"] = (Role.District, "Q01"),
+            ["school"] = (Role.School, "Q01-S01"),
+        };
+
+        public static async Task<World> CreateAsync(LuoshiFactory app)
+        {
+            var w = new World { App = app };
+            var ids = await app.WithDbAsync(db => db.OrgUnits.ToDictionaryAsync(u => u.Code, u => u.Id));
+            (w.Q01, w.Q02, w.D03, w.D05, w.SchoolQ01, w.SchoolQ02) = (ids["Q01"], ids["Q02"], ids["D03"], ids["D05"], ids["Q01-S01"], ids["Q02-S01"]);
+            // Each role gets an account of its own, so that no other test's sign-out can end these sessions.
+            foreach (var (caller, (role, unit)) in Accounts)
+            {
+                var name = await app.AddUserAsync(role, unit);
+                w.clients[caller] = await app.SignedInAsync(name);
+                w.userIds[caller] = await app.WithDbAsync(db => db.Users.Where(u => u.UserName == name).Select(u => u.Id).FirstAsync());
+                w.unitOf[caller] = ids[unit];
+            }
+            w.clients["anonymous"] = app.NewClient();
+            w.admin = w.clients["admin"];
+            w.q01 = w.clients["district"];
+            w.q01School = w.clients["school"];
+            var q02Name = await app.AddUserAsync(Role.District, "Q02");
+            w.q02 = await app.SignedInAsync(q02Name);
+            w.q02UserId = await app.WithDbAsync(db => db.Users.Where(u => u.UserName == q02Name).Select(u => u.Id).FirstAsync());
+            w.q02School = await app.SignedInAsync(await app.AddUserAsync(Role.School, "Q02-S01"));
+            return w;
+        }
+
+        /// <summary>A plan whose task is led by D03 for Q01 and its school (own) or by D05 for Q02 and its school (other), taken to the stage.</summary>
+        public async Task<Chain> ChainAsync(Stage stage, bool own, bool fresh)
+        {
+            if (!fresh && shared.TryGetValue((stage, own), out var known)) return known;
+            var (planId, tasks) = await Ledgers.DraftPlanAsync(admin);
+            var taskId = tasks.TaskTitled("扩大普惠资源");
+            var siblingId = tasks.TaskTitled("提升保教质量");
+            var targetId = tasks.First(t => t.GetProperty("id").GetInt32() == taskId).GetProperty("targets").EnumerateArray().First().GetProperty("id").GetInt32();
+            var (district, school) = own ? (Q01, SchoolQ01) : (Q02, SchoolQ02);
+            await Ledgers.AssignAsync(admin, taskId, own ? D03 : D05, district, school);
+            int districtReport = 0, schoolReport = 0, districtAttachment = 0, schoolAttachment = 0;
+            if (stage != Stage.Draft)
+                await Ledgers.PublishAsync(admin, planId);
+            if (stage is Stage.Requested or Stage.Closed)
+                await admin.PostAsJsonAsync($"/api/v1/tasks/{taskId}/completion", new { summary = "已完成" }).SucceedsAsync("request completion");
+            if (stage == Stage.Closed)
+                await admin.PostAsync($"/api/v1/tasks/{taskId}/completion/approve", null).SucceedsAsync("approve completion");
+            if (stage == Stage.Reported)
+            {
+                (districtReport, districtAttachment) = await ReportAsync(own ? q01 : q02, taskId);
+                (schoolReport, schoolAttachment) = await ReportAsync(own ? q01School : q02School, taskId);
+            }
+            var chain = new Chain(planId, taskId, siblingId, targetId, districtReport, schoolReport, districtAttachment, schoolAttachment);
+            if (!fresh) shared[(stage, own)] = chain;
+            return chain;
+        }
+
+        private static async Task<(int Report, int Attachment)> ReportAsync(HttpClient unit, int taskId)
+        {
+            var reportId = await Ledgers.ReportAsync(unit, taskId);
+            var attachment = await unit.PostAsync($"/api/v1/reports/{reportId}/attachments", Ledgers.Png("选址照片.png")).SucceedsAsync("attach");
+            return (reportId, attachment.GetProperty("id").GetInt32());
+        }
+
+        public async Task<int> SiblingAsync(int taskId) =>
+            await App.WithDbAsync(async db =>
+            {
+                var planId = await db.Tasks.Where(t => t.Id == taskId).Select(t => t.PlanId).FirstAsync();
+                return await db.Tasks.Where(t => t.PlanId == planId && t.Id != taskId && t.Title.Contains("提升保教质量")).Select(t => t.Id).FirstAsync();
+            });
+
+        private async Task<int> NotificationAsync(int userId)
+        {
+            using var scope = App.Services.CreateScope();
+            var notifier = scope.ServiceProvider.GetRequiredService<Notifier>();
+            await notifier.ToUsersAsync([userId], Notifier.Assigned, "矩阵测试通知", null);
+            var db = scope.ServiceProvider.GetRequiredService<Data.LuoshiDb>();
+            await db.SaveChangesAsync();
+            return (int)await db.Notifications.Where(n => n.UserId == userId).MaxAsync(n => n.Id);
+        }
+
+        /// <summary>The id the cell's request is about.</summary>
+        private async Task<int> SubjectAsync(string subject, string caller, bool own, bool fresh)
+        {
+            var me = caller == "anonymous" ? "district" : caller;
+            return subject switch
+            {
+                "-" or "session" => 0,
+                "unit" => own ? unitOf[me] : Q02,
+                "user" => own ? userIds[me] : q02UserId,
+                "notification" => await NotificationAsync(own ? userIds[me] : q02UserId),
+                "plan" => (await ChainAsync(Stage.Published, own, fresh)).PlanId,
+                "draft-plan" => (await ChainAsync(Stage.Draft, own, fresh)).PlanId,
+                "task" => (await ChainAsync(Stage.Published, own, fresh)).TaskId,
+                "draft-task" => (await ChainAsync(Stage.Draft, own, fresh)).TaskId,
+                "requested-task" => (await ChainAsync(Stage.Requested, own, fresh)).TaskId,
+                "closed-task" => (await ChainAsync(Stage.Closed, own, fresh)).TaskId,
+                "target" => (await ChainAsync(Stage.Published, own, fresh)).TargetId,
+                "report" => await ChainAsync(Stage.Reported, own, fresh) is var r && own && me == "school" ? r.SchoolReport : r.DistrictReport,
+                "attachment" => await ChainAsync(Stage.Reported, own, fresh) is var a && own && me == "school" ? a.SchoolAttachment : a.DistrictAttachment,
+                _ => throw new InvalidOperationException($"unknown subject {subject}"),
+            };
+        }
+
+        /// <summary>
+        /// Makes the cell's request. A call that would change something gets fresh fixtures when it is expected to
+        /// succeed; refusals and reads share them.
+        /// </summary>
+        public async Task<(int Status, string Body, string? ContentType)> RunAsync(AccessMatrix.Row row, string caller, bool own, bool allowed)
+        {
+            var (method, path) = (row.Endpoint.Split(' ')[0], row.Endpoint.Split(' ')[1]);
+            var fresh = allowed && method != "GET";
+            var id = await SubjectAsync(row.Subject, caller, own, fresh);
+            var client = clients[caller];
+            if (row.Subject == "session")
+            {
+                var name = caller == "anonymous" ? null : await App.AddUserAsync(Accounts[caller].Role, Accounts[caller].Unit);
+                client = name is null ? App.NewClient() : await App.SignedInAsync(name);
+                if (method == "POST")
+                {
+                    var signIn = await client.PostAsJsonAsync(path, new { username = name ?? "jiangdong", password = LuoshiFactory.Password });
+                    return ((int)signIn.StatusCode, await signIn.Content.ReadAsStringAsync(), signIn.Content.Headers.ContentType?.MediaType);
+                }
+            }
+            var url = path.Replace("{id}", id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            if (url == "/api/v1/search") url += "?q=" + Uri.EscapeDataString("幼儿园");
+            var request = new HttpRequestMessage(new HttpMethod(method), url) { Content = await Recipes[row.Endpoint](this, id, own) };
+            if (method is "PUT" or "PATCH") request.Headers.TryAddWithoutValidation("If-Match", "*");
+            var response = await client.SendAsync(request);
+            return ((int)response.StatusCode, await response.Content.ReadAsStringAsync(), response.Content.Headers.ContentType?.MediaType);
+        }
+    }
+}
+
+/// <summary>The rows of <c>access-matrix.md</c>.</summary>
+public static class AccessMatrix
+{
+    public sealed record Row(string Endpoint, string Subject, IReadOnlyDictionary<string, string> Cells)
+    {
+        /// <summary>"allow", "401", "403" or "404" for the caller on their own unit's record or another's.</summary>
+        public string Expected(string caller, bool own)
+        {
+            var parts = Cells[caller].Split('/', StringSplitOptions.TrimEntries);
+            return parts.Length == 1 || own ? parts[0] : parts[1];
+        }
+    }
+
+    public static IReadOnlyList<Row> Load()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "access-matrix.md");
+        var rows = new List<Row>();
+        foreach (var line in File.ReadLines(path))
+        {
+            if (!line.StartsWith("| ", StringComparison.Ordinal) || line.StartsWith("| endpoint", StringComparison.Ordinal) || line.StartsWith("| ---", StringComparison.Ordinal)) continue;
+            var cols = line.Trim().Trim('|').Split('|', StringSplitOptions.TrimEntries);
+            Assert.True(cols.Length == 2 + AccessMatrixTests.Callers.Length, $"access-matrix.md: a row needs {2 + AccessMatrixTests.Callers.Length} columns: {line}");
+            var cells = AccessMatrixTests.Callers.Select((c, i) => (c, cols[2 + i])).ToDictionary(x => x.c, x => x.Item2);
+            foreach (var cell in cells.Values.SelectMany(v => v.Split('/', StringSplitOptions.TrimEntries)))
+                Assert.True(cell is "allow" or "401" or "403" or "404", $"access-matrix.md: unknown outcome “{cell}” in {line}");
+            rows.Add(new Row(cols[0], cols[1], cells));
+        }
+        Assert.NotEmpty(rows);
+        return rows;
+    }
+}
