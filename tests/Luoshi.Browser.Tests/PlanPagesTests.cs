@@ -28,11 +28,10 @@ public sealed class PlanPagesTests(LiveApp app) : IClassFixture<LiveApp>
         var errors = new List<string>();
         page.Console += (_, message) =>
         {
-            // A refused form comes back with its 409/422 status, which Chromium logs; the layout has no favicon yet.
-            // Everything else (script errors, CSP violations, missing scripts or styles) counts.
-            var expected = message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal)
-                && (message.Location.Contains("?handler=", StringComparison.Ordinal) || message.Location.Contains("/favicon.ico", StringComparison.Ordinal));
-            if (message.Type == "error" && !expected) errors.Add($"{message.Text} ({message.Location})");
+            // A refused form comes back with its 409/422 status, which Chromium logs; everything else counts
+            // (script errors, CSP violations, missing scripts, styles or icons).
+            var refusedForm = message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal) && message.Location.Contains("?handler=", StringComparison.Ordinal);
+            if (message.Type == "error" && !refusedForm) errors.Add($"{message.Text} ({message.Location})");
         };
         page.PageError += (_, error) => errors.Add(error);
         page.Dialog += async (_, dialog) => await dialog.AcceptAsync();

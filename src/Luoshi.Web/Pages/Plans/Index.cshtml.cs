@@ -25,13 +25,14 @@ public sealed class IndexModel(TaskScope scope, Ledger ledger, LuoshiDb db) : Pa
         // Counts are of the tasks the caller may see: a district counts its own part of a plan.
         var tasks = await scope.Visible(caller).AsNoTracking().Where(t => ids.Contains(t.PlanId)).Include(t => t.Milestones).ToListAsync();
         var taskIds = tasks.Select(t => t.Id).ToList();
-        var targets = await db.Targets.Where(g => taskIds.Contains(g.TaskId)).Select(g => g.TaskId).ToListAsync();
         var planOf = tasks.ToDictionary(t => t.Id, t => t.PlanId);
+        var targets = (await db.Targets.Where(g => taskIds.Contains(g.TaskId)).Select(g => g.TaskId).ToListAsync())
+            .CountBy(taskId => planOf[taskId]).ToDictionary();
         foreach (var plan in plans)
         {
             var mine = tasks.Where(t => t.PlanId == plan.Id).ToList();
             var lights = plan.Status == PlanStatus.Published ? TaskLights.Of(mine.Select(ledger.StatusOf).ToList()) : null;
-            Rows.Add(new Row(plan, mine.Count, targets.Count(t => planOf[t] == plan.Id), lights));
+            Rows.Add(new Row(plan, mine.Count, targets.GetValueOrDefault(plan.Id), lights));
         }
     }
 }
