@@ -52,7 +52,7 @@ public sealed class LuoshiProcess : IDisposable
         List<string> args = ["serve", "--urls", "http://127.0.0.1:0", "--data", data];
         if (postgres is not null) args.AddRange(["--database", postgres]);
         if (demo) args.Add("--demo");
-        var process = Start(args, redirectInput: false);
+        var process = Start(args);
         process.StartInfo.Environment["Luoshi__DemoPlans"] = "none";
         var lines = new StringBuilder();
         var started = new TaskCompletionSource<(string Url, string? Password)>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -86,29 +86,23 @@ public sealed class LuoshiProcess : IDisposable
         }
     }
 
-    /// <summary>Runs a one-off command (<c>backup</c>, <c>restore</c>, <c>user add</c>) to its end.</summary>
-    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(IReadOnlyList<string> args, string? input = null)
+    /// <summary>Runs a one-off command (<c>backup</c>, <c>restore</c>) to its end.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(IReadOnlyList<string> args)
     {
-        using var process = Start(args, redirectInput: input is not null);
+        using var process = Start(args);
         process.Start();
-        if (input is not null)
-        {
-            await process.StandardInput.WriteLineAsync(input);
-            process.StandardInput.Close();
-        }
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(3));
         return (process.ExitCode, await stdout, await stderr);
     }
 
-    private static Process Start(IReadOnlyList<string> args, bool redirectInput)
+    private static Process Start(IReadOnlyList<string> args)
     {
         var info = new ProcessStartInfo(Dotnet)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            RedirectStandardInput = redirectInput,
             UseShellExecute = false,
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
