@@ -50,8 +50,8 @@ internal static class Help
               bench load [--seconds 60] [--connections 64] [--users 200] [--database CONN]
                   在新的演示数据库上启动落实，先以多个连接读取主要接口和页面，再让多个区县用户同时报送进展；
                   输出错误数、p50/p99 延迟和吞吐，并核对每一份已确认的报送都已保存。
-              backup FILE [--data DIR]      在运行中也能做的内置数据库一致性备份
-              restore FILE [--data DIR]     从备份恢复内置数据库（请先停止网站）
+              backup FILE [--data DIR]      内置数据库和佐证附件的一致性备份（zip，网站运行中也可以）
+              restore FILE [--data DIR]     检查备份后恢复数据库和附件（请先停止网站）
               --version                     显示版本
               --help                        显示本帮助
             """);

@@ -1,14 +1,28 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text.Json;
 using Luoshi.Data;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Cli.Hosting;
 
 /// <summary>
-/// <c>luoshi backup FILE</c> and <c>luoshi restore FILE</c> for the embedded database. The backup uses SQLite's
-/// online backup, so it is a consistent copy even while the web app is writing. PostgreSQL is backed up with pg_dump.
+/// <c>luoshi backup FILE</c> and <c>luoshi restore FILE</c> for the embedded database and its evidence files.
+/// A backup is a zip archive: a manifest, the database taken with SQLite's online backup (a consistent copy even
+/// while the web app is writing) and every attachment that copy refers to. Attachments are written to disk before
+/// their row is committed and never changed afterwards, so the files of the copied rows are all there.
+/// PostgreSQL is backed up with pg_dump, its attachments folder copied beside it (see README).
 /// </summary>
 public static class BackupCommand
 {
+    public const string Format = "luoshi-backup/1";
+    private const string ManifestEntry = "luoshi-backup.json";
+    private const string DatabaseEntry = "luoshi.db";
+    private const string AttachmentsFolder = "attachments";
+
+    private sealed record Manifest(string Format, DateTime CreatedAt, int Attachments);
+
     public static async Task<int> RunAsync(string[] args, bool backup)
     {
         var a = Arguments.Parse(args, new HashSet<string> { "--data" }, new HashSet<string>());
@@ -18,6 +32,8 @@ public static class BackupCommand
         return backup ? await BackupAsync(settings, file) : await RestoreAsync(settings, file);
     }
 
+    private static string AttachmentsRoot(DatabaseSettings settings) => Path.Combine(Path.GetFullPath(settings.DataDirectory), AttachmentsFolder);
+
     private static async Task<int> BackupAsync(DatabaseSettings settings, string file)
     {
         if (!File.Exists(settings.SqliteFile))
@@ -26,22 +42,71 @@ public static class BackupCommand
             return 1;
         }
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        var temporary = file + ".part";
-        File.Delete(temporary);
+        var snapshot = file + ".db.part";
+        var archive = file + ".part";
+        try
+        {
+            await CopyDatabaseAsync(settings, snapshot);
+            var attachments = await StoredAttachmentsAsync(snapshot);
+            var missing = 0;
+            await using (var output = new FileStream(archive, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+            {
+                using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
+                {
+                    await using (var stream = zip.CreateEntry(ManifestEntry).Open())
+                        await JsonSerializer.SerializeAsync(stream, new Manifest(Format, DateTime.UtcNow, attachments.Count), JsonSerializerOptions.Web);
+                    zip.CreateEntryFromFile(snapshot, DatabaseEntry, CompressionLevel.Fastest);
+                    var root = AttachmentsRoot(settings);
+                    foreach (var (stored, _) in attachments)
+                    {
+                        var path = Path.Combine(root, stored);
+                        if (File.Exists(path))
+                            zip.CreateEntryFromFile(path, $"{AttachmentsFolder}/{stored}", CompressionLevel.NoCompression);
+                        else
+                            missing++;
+                    }
+                }
+                output.Flush(flushToDisk: true);
+            }
+            File.Move(archive, file, overwrite: true);
+            if (missing > 0)
+                Console.Error.WriteLine($"luoshi：警告：数据库记录的 {missing} 个附件在 {AttachmentsRoot(settings)} 中找不到，未能备份");
+            Console.WriteLine($"已备份到 {file}（数据库和 {attachments.Count - missing} 个附件，{new FileInfo(file).Length / 1024.0:0.#} KB）");
+            return 0;
+        }
+        finally
+        {
+            File.Delete(snapshot);
+            File.Delete(archive);
+        }
+    }
+
+    /// <summary>SQLite's online backup of the live database into <paramref name="target"/>, as a single file.</summary>
+    private static async Task CopyDatabaseAsync(DatabaseSettings settings, string target)
+    {
+        File.Delete(target);
         await using (var source = new SqliteConnection(settings.SqliteConnection))
-        await using (var target = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = temporary, Pooling = false }.ToString()))
+        await using (var copy = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = target, Pooling = false }.ToString()))
         {
             await source.OpenAsync();
-            await target.OpenAsync();
-            source.BackupDatabase(target);
-            await using var command = target.CreateCommand();
+            await copy.OpenAsync();
+            source.BackupDatabase(copy);
+            await using var command = copy.CreateCommand();
             command.CommandText = "PRAGMA journal_mode=DELETE;";
             await command.ExecuteNonQueryAsync();
         }
         SqliteConnection.ClearAllPools();
-        File.Move(temporary, file, overwrite: true);
-        Console.WriteLine($"已备份到 {file}（{new FileInfo(file).Length / 1024.0:0.#} KB）");
-        return 0;
+    }
+
+    /// <summary>The stored names and SHA-256 of the attachments a database copy refers to.</summary>
+    private static async Task<List<(string StoredName, string Sha256)>> StoredAttachmentsAsync(string databaseFile)
+    {
+        var options = new DbContextOptionsBuilder<LuoshiDb>()
+            .UseSqlite(new SqliteConnectionStringBuilder { DataSource = databaseFile, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString())
+            .Options;
+        await using var db = new LuoshiDb(options);
+        var rows = await db.Attachments.AsNoTracking().Select(a => new { a.StoredName, a.Sha256 }).ToListAsync();
+        return rows.Select(r => (r.StoredName, r.Sha256)).ToList();
     }
 
     private static async Task<int> RestoreAsync(DatabaseSettings settings, string file)
@@ -51,19 +116,108 @@ public static class BackupCommand
             Console.Error.WriteLine($"luoshi：找不到备份文件 {file}");
             return 1;
         }
-        if (!await IsLuoshiDatabaseAsync(file))
+        var data = Path.GetFullPath(settings.DataDirectory);
+        var existed = Directory.Exists(data);
+        var staging = Path.Combine(data, $".restore-{Guid.NewGuid():N}");
+        try
         {
-            Console.Error.WriteLine($"luoshi：{file} 不是有效的落实数据库备份，未做任何改动");
-            return 1;
+            var problem = await StageAsync(file, staging);
+            if (problem is not null)
+            {
+                Console.Error.WriteLine($"luoshi：{file} {problem}，未做任何改动");
+                return 1;
+            }
+
+            // Everything is checked: put the database and its attachments in place of the current ones.
+            foreach (var suffix in new[] { "-wal", "-shm" })
+                File.Delete(settings.SqliteFile + suffix);
+            File.Move(Path.Combine(staging, DatabaseEntry), settings.SqliteFile, overwrite: true);
+            var stagedAttachments = Path.Combine(staging, AttachmentsFolder);
+            var withAttachments = Directory.Exists(stagedAttachments);
+            if (withAttachments)
+            {
+                var root = AttachmentsRoot(settings);
+                if (Directory.Exists(root)) Directory.Move(root, Path.Combine(staging, "replaced-attachments"));
+                Directory.Move(stagedAttachments, root);
+            }
+            Console.WriteLine($"已从 {file} 恢复数据库 {settings.SqliteFile}" + (withAttachments ? "和附件" : "（旧格式的备份只含数据库，附件未变）"));
+            return 0;
         }
-        Directory.CreateDirectory(Path.GetDirectoryName(settings.SqliteFile)!);
-        var temporary = settings.SqliteFile + ".restore";
-        File.Copy(file, temporary, overwrite: true);
-        foreach (var suffix in new[] { "-wal", "-shm" })
-            File.Delete(settings.SqliteFile + suffix);
-        File.Move(temporary, settings.SqliteFile, overwrite: true);
-        Console.WriteLine($"已从 {file} 恢复数据库 {settings.SqliteFile}");
-        return 0;
+        finally
+        {
+            if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+            if (!existed && Directory.Exists(data) && !Directory.EnumerateFileSystemEntries(data).Any()) Directory.Delete(data);
+        }
+    }
+
+    /// <summary>
+    /// Unpacks a backup into <paramref name="staging"/> and checks it: a Luoshi database, and every attachment it refers
+    /// to present with its recorded SHA-256. Also takes a bare database file, as backups before the archive format were.
+    /// Returns why the file cannot be restored, or null.
+    /// </summary>
+    private static async Task<string?> StageAsync(string file, string staging)
+    {
+        ZipArchive zip;
+        try
+        {
+            zip = ZipFile.OpenRead(file);
+        }
+        catch (InvalidDataException)
+        {
+            if (!await IsLuoshiDatabaseAsync(file)) return "不是落实备份文件";
+            Directory.CreateDirectory(staging);
+            File.Copy(file, Path.Combine(staging, DatabaseEntry));
+            return null;
+        }
+
+        using (zip)
+        {
+            var manifest = zip.GetEntry(ManifestEntry);
+            if (manifest is null || zip.GetEntry(DatabaseEntry) is null) return "不是落实备份文件";
+            try
+            {
+                await using var stream = manifest.Open();
+                var read = await JsonSerializer.DeserializeAsync<Manifest>(stream, JsonSerializerOptions.Web);
+                if (read?.Format != Format) return $"是不认识的备份格式（{read?.Format}）";
+            }
+            catch (Exception e) when (e is JsonException or InvalidDataException)
+            {
+                return "不是落实备份文件";
+            }
+
+            Directory.CreateDirectory(staging);
+            var root = Path.GetFullPath(staging) + Path.DirectorySeparatorChar;
+            foreach (var entry in zip.Entries)
+            {
+                if (entry.FullName == ManifestEntry || entry.FullName.EndsWith('/')) continue;
+                var target = Path.GetFullPath(Path.Combine(staging, entry.FullName));
+                if (!target.StartsWith(root, StringComparison.Ordinal) ||
+                    (entry.FullName != DatabaseEntry && !entry.FullName.StartsWith(AttachmentsFolder + "/", StringComparison.Ordinal)))
+                    return $"含有不属于落实备份的文件“{entry.FullName}”";
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                try
+                {
+                    entry.ExtractToFile(target);
+                }
+                catch (InvalidDataException)
+                {
+                    return "已损坏";
+                }
+            }
+        }
+
+        var database = Path.Combine(staging, DatabaseEntry);
+        if (!await IsLuoshiDatabaseAsync(database)) return "中的数据库已损坏或不是落实数据库";
+        Directory.CreateDirectory(Path.Combine(staging, AttachmentsFolder));
+        foreach (var (stored, sha256) in await StoredAttachmentsAsync(database))
+        {
+            var path = Path.Combine(staging, AttachmentsFolder, stored);
+            if (!File.Exists(path)) return $"缺少附件 {stored}";
+            await using var content = File.OpenRead(path);
+            if (!string.Equals(Convert.ToHexStringLower(await SHA256.HashDataAsync(content)), sha256, StringComparison.OrdinalIgnoreCase))
+                return $"中的附件 {stored} 已损坏";
+        }
+        return null;
     }
 
     private static async Task<bool> IsLuoshiDatabaseAsync(string file)
