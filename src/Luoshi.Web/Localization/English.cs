@@ -4,7 +4,6 @@ namespace Luoshi.Web.Localization;
 public static partial class English
 {
     /// <summary>Every section's words in one lookup; a word listed twice keeps its first translation.</summary>
-    /// <summary>Built once, on first use, from the sections in this file and its partners.</summary>
     public static IReadOnlyDictionary<string, string> Words => words.Value;
 
     private static readonly Lazy<Dictionary<string, string>> words = new(() => Merge(Core(), PlanPages(), TaskPages()));
