@@ -3,7 +3,11 @@ using Microsoft.Playwright;
 
 namespace Luoshi.Browser.Tests;
 
-/// <summary>The supervisor (督查督导, who drafts plans and sees every task) uploads a real plan, reviews the draft beside its source, fixes it, publishes it and sees the board, in Chromium.</summary>
+/// <summary>
+/// The ledger's whole journey in Chromium: the supervisor (督查督导, who drafts plans and sees every task) uploads a real
+/// plan, reviews the draft beside its source, fixes it, publishes it and sees the board; assigns a task; the district
+/// reports with evidence; the department accepts, and the target and the task's colour change.
+/// </summary>
 public sealed class PlanPagesTests(LiveApp app) : IClassFixture<LiveApp>
 {
     /// <summary>Seed 003 of the corpus (../shared next to the repository): 2019年海城市教育工作安排意见, with one XX target.</summary>
@@ -22,7 +26,7 @@ public sealed class PlanPagesTests(LiveApp app) : IClassFixture<LiveApp>
     }
 
     [BrowserFact]
-    public async Task The_supervisor_uploads_reviews_fixes_and_publishes_a_plan_and_sees_the_board()
+    public async Task A_plan_goes_from_upload_to_an_accepted_report()
     {
         var page = await app.NewPageAsync();
         var errors = new List<string>();
@@ -103,7 +107,66 @@ public sealed class PlanPagesTests(LiveApp app) : IClassFixture<LiveApp>
         Assert.True(rows >= 16, $"the board lists {rows} tasks");
         await Assertions.Expect(page.GetByTestId("count-total")).ToHaveTextAsync(rows.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await Assertions.Expect(page.GetByTestId("board-row").Filter(new() { HasText = "加强幼儿园管理，推进学前教育普惠发展" }).Locator("a[href^='/Tasks/']")).ToBeVisibleAsync();
-
         Assert.True(errors.Count == 0, $"{errors.Count} console errors, the first: " + string.Join(" | ", errors.Take(3)));
+
+        // The same plan carries on: the supervisor gives the kindergarten task to 基础教育处 and 江东区, due in ten days.
+        await page.GetByTestId("board-row").Filter(new() { HasText = "加强幼儿园管理，推进学前教育普惠发展" }).Locator("a[href^='/Tasks/']").ClickAsync();
+        await page.WaitForURLAsync(new Regex("/Tasks/\\d+$"));
+        var taskUrl = new Uri(page.Url).AbsolutePath;
+        await page.Locator("#edit > summary").ClickAsync();
+        await page.GetByTestId("edit-lead").SelectOptionAsync(new SelectOptionValue { Label = "基础教育处" });
+        var today = DateOnly.FromDateTime(DateTime.Now);
+        await page.Locator("input[name='edit.StartDate']").FillAsync(today.AddDays(-5).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByTestId("edit-due").FillAsync(today.AddDays(10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByTestId("unit-Q01").CheckAsync();
+        await page.GetByTestId("edit-save").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("notice")).ToHaveTextAsync("已保存修改");
+        await Assertions.Expect(page.GetByTestId("task-lead")).ToHaveTextAsync("基础教育处");
+        await Assertions.Expect(page.GetByTestId("task-units")).ToHaveTextAsync("江东区教育局");
+        // Nothing reported, a third of the time gone and the due date close: yellow.
+        await Assertions.Expect(page.GetByTestId("task-status")).ToHaveAttributeAsync("data-light", "yellow");
+
+        // 江东区 reports from its own sign-in, with a value for the first target and a photo.
+        var district = await SignInAsync("jiangdong", errors);
+        await district.GotoAsync(taskUrl);
+        var valueBox = district.Locator("[data-testid^='report-value-']").First;
+        var targetId = (await valueBox.GetAttributeAsync("data-testid"))!["report-value-".Length..];
+        await district.GetByTestId("report-progress").FillAsync("60");
+        await district.GetByTestId("report-narrative").FillAsync("全区新增普惠性幼儿园学位1200个，财政性学前教育经费比例达到3.5%。");
+        await valueBox.FillAsync("3.5");
+        await district.GetByTestId("report-files").SetInputFilesAsync(new FilePayload { Name = "学前教育经费统计.png", MimeType = "image/png", Buffer = Png });
+        await district.GetByTestId("report-submit").ClickAsync();
+        await Assertions.Expect(district.GetByTestId("notice")).ToHaveTextAsync("进展已报送，等待牵头处室审核");
+        await Assertions.Expect(district.Locator("li.report").First.GetByTestId("attachment")).ToHaveTextAsync("学前教育经费统计.png");
+
+        // 基础教育处 accepts it: the target's attainment appears and the task turns from yellow to blue (进行中).
+        var department = await SignInAsync("jichu", errors);
+        await department.GotoAsync(taskUrl);
+        var target = department.GetByTestId("target-" + targetId);
+        await Assertions.Expect(target.GetByTestId("target-attainment")).ToHaveTextAsync("暂无数据");
+        await department.Locator("li.report").First.GetByTestId("accept").ClickAsync();
+        await Assertions.Expect(department.GetByTestId("notice")).ToHaveTextAsync("已采纳该进展反馈");
+        await Assertions.Expect(target.GetByTestId("target-attainment")).ToHaveTextAsync(new Regex("^完成 \\d+(\\.\\d+)?%$"));
+        Assert.True(await target.GetByTestId("target-progress").EvaluateAsync<double>("e => e.value") > 0, "the target's bar did not move");
+        await Assertions.Expect(target.GetByTestId("target-actual")).ToHaveTextAsync("3.5");
+        await Assertions.Expect(department.GetByTestId("task-status")).ToHaveTextAsync("进行中");
+        await Assertions.Expect(department.GetByTestId("task-status")).ToHaveAttributeAsync("data-light", "blue");
+        Assert.True(errors.Count == 0, $"{errors.Count} console errors, the first: " + string.Join(" | ", errors.Take(3)));
+    }
+
+    private static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+
+    /// <summary>Another person in their own browser context, signed in; their console errors go to the same list.</summary>
+    private async Task<IPage> SignInAsync(string user, List<string> errors)
+    {
+        var page = await app.NewPageAsync();
+        page.Console += (_, message) => { if (message.Type == "error") errors.Add($"{user}: {message.Text} ({message.Location})"); };
+        page.PageError += (_, error) => errors.Add($"{user}: {error}");
+        await page.GotoAsync("/Login");
+        await page.GetByTestId("username").FillAsync(user);
+        await page.GetByTestId("password").FillAsync(LiveApp.Password);
+        await page.GetByTestId("sign-in").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("welcome")).ToBeVisibleAsync();
+        return page;
     }
 }
