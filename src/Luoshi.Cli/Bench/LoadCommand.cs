@@ -170,9 +170,10 @@ public static class LoadCommand
             var iteration = 0;
             while (watch.Elapsed < duration)
             {
-                // Users of one district report on distinct periods, so no two submissions compete for the same report.
-                var p = loader.Slot * 200 + iteration;
-                var period = $"{2000 + p / 12:0000}-{p % 12 + 1:00}";
+                // Users of one district report on distinct periods, so no two submissions compete for the same report,
+                // and far from the demo year, whose reports already fill this year's months.
+                var p = loader.Slot * 1000 + iteration;
+                var period = $"{2100 + p / 12:0000}-{p % 12 + 1:00}";
                 var task = loader.TaskIds[iteration % loader.TaskIds.Length];
                 iteration++;
                 if (iteration % 4 == 0)
