@@ -62,6 +62,23 @@ public sealed class LiveApp : IAsyncLifetime
         return page;
     }
 
+    /// <summary>A client of the live app's JSON API, signed in as the user; for setting up what a browser test starts from.</summary>
+    public async Task<HttpClient> ApiAsync(string user)
+    {
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = new Uri(BaseUrl) };
+        var response = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(client, "/api/v1/session", new { username = user, password = Password });
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        return client;
+    }
+
+    /// <summary>The JSON of a successful response; a failure shows the problem the app sent.</summary>
+    public static async Task<System.Text.Json.JsonElement> JsonAsync(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {body}");
+        return System.Text.Json.JsonDocument.Parse(body).RootElement;
+    }
+
     public async Task DisposeAsync()
     {
         if (playwright is not null)

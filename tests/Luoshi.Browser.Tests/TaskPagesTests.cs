@@ -11,26 +11,10 @@ public sealed class TaskPagesTests(LiveApp app) : IClassFixture<LiveApp>
 {
     private static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
 
-    /// <summary>A client of the live app's API, signed in.</summary>
-    private async Task<HttpClient> ApiAsync(string user)
-    {
-        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(app.BaseUrl) };
-        var response = await client.PostAsJsonAsync("/api/v1/session", new { username = user, password = LiveApp.Password });
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return client;
-    }
-
-    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, text);
-        return JsonDocument.Parse(text).RootElement;
-    }
-
     /// <summary>A published plan whose 幼儿园 task is led by 基础教育处, due soon and not yet given to any district; returns the task and its 12 所 target.</summary>
     private async Task<(int TaskId, int TargetId)> PublishedTaskAsync()
     {
-        var jichu = await ApiAsync("jichu");
+        var jichu = await app.ApiAsync("jichu");
         var word = Guid.NewGuid().ToString("N")[..6];
         var text = $"""
             江州市教育局2026年教育工作要点
@@ -39,16 +23,16 @@ public sealed class TaskPagesTests(LiveApp app) : IClassFixture<LiveApp>
             （一）扩大普惠资源{word}。新建改扩建公办幼儿园12所，公办幼儿园在园儿童占比达到54%。
             （二）加强干部队伍建设。遴选培养中小学后备干部50人，6月底前完成。
             """;
-        var plan = await JsonAsync(await jichu.PostAsync("/api/v1/plans", new StringContent(text, Encoding.UTF8, "text/plain")));
+        var plan = await LiveApp.JsonAsync(await jichu.PostAsync("/api/v1/plans", new StringContent(text, Encoding.UTF8, "text/plain")));
         var planId = plan.GetProperty("id").GetInt32();
-        var tasks = (await JsonAsync(await jichu.GetAsync($"/api/v1/tasks?planId={planId}"))).GetProperty("items").EnumerateArray().ToList();
-        await JsonAsync(await jichu.PostAsync($"/api/v1/plans/{planId}/publish", null));
+        var tasks = (await LiveApp.JsonAsync(await jichu.GetAsync($"/api/v1/tasks?planId={planId}"))).GetProperty("items").EnumerateArray().ToList();
+        await LiveApp.JsonAsync(await jichu.PostAsync($"/api/v1/plans/{planId}/publish", null));
         var task = tasks.First(t => t.GetProperty("title").GetString()!.Contains("扩大普惠资源"));
         var taskId = task.GetProperty("id").GetInt32();
         var targetId = task.GetProperty("targets").EnumerateArray().First(t => t.GetProperty("unit").GetString() == "所").GetProperty("id").GetInt32();
 
-        var supervisor = await ApiAsync("supervisor");
-        var units = (await JsonAsync(await supervisor.GetAsync("/api/v1/org-units?pageSize=500"))).GetProperty("items").EnumerateArray().ToList();
+        var supervisor = await app.ApiAsync("supervisor");
+        var units = (await LiveApp.JsonAsync(await supervisor.GetAsync("/api/v1/org-units?pageSize=500"))).GetProperty("items").EnumerateArray().ToList();
         var d03 = units.First(u => u.GetProperty("code").GetString() == "D03").GetProperty("id").GetInt32();
         var read = await supervisor.GetAsync($"/api/v1/tasks/{taskId}");
         var patch = new HttpRequestMessage(HttpMethod.Patch, $"/api/v1/tasks/{taskId}") { Content = JsonContent.Create(new
@@ -59,7 +43,7 @@ public sealed class TaskPagesTests(LiveApp app) : IClassFixture<LiveApp>
             dueDate = DateOnly.FromDateTime(DateTime.Now).AddDays(10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         }) };
         patch.Headers.TryAddWithoutValidation("If-Match", read.Headers.ETag!.Tag);
-        await JsonAsync(await supervisor.SendAsync(patch));
+        await LiveApp.JsonAsync(await supervisor.SendAsync(patch));
         return (taskId, targetId);
     }
 

@@ -15,46 +15,31 @@ public sealed class XssTests(LiveApp app) : IClassFixture<LiveApp>
     /// <summary>Markup that would run or leave a marked element in the page if any output were not encoded.</summary>
     private const string Payload = "<img data-xss src=/none onerror=\"window.__xss=1\"><script>window.__xss=2</script>\"'><svg data-xss onload=\"window.__xss=3\">";
 
-    private async Task<HttpClient> SignedInAsync(string user)
-    {
-        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(app.BaseUrl) };
-        var response = await client.PostAsJsonAsync("/api/v1/session", new { username = user, password = LiveApp.Password });
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return client;
-    }
-
-    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {body}");
-        return JsonDocument.Parse(body).RootElement;
-    }
-
     private static async Task<JsonElement> PatchAsync(HttpClient client, string url, object body)
     {
         var current = await client.GetAsync(url);
         var request = new HttpRequestMessage(HttpMethod.Patch, url) { Content = JsonContent.Create(body) };
         request.Headers.TryAddWithoutValidation("If-Match", current.Headers.ETag!.Tag);
-        return await JsonAsync(await client.SendAsync(request));
+        return await LiveApp.JsonAsync(await client.SendAsync(request));
     }
 
     [BrowserFact]
     public async Task Script_payloads_in_every_text_field_are_shown_as_text_and_never_run()
     {
-        var admin = await SignedInAsync("admin");
+        var admin = await app.ApiAsync("admin");
         var units = new List<JsonElement>();
         foreach (var kind in new[] { "district", "department" })
-            units.AddRange((await JsonAsync(await admin.GetAsync($"/api/v1/org-units?kind={kind}&pageSize=100"))).GetProperty("items").EnumerateArray());
+            units.AddRange((await LiveApp.JsonAsync(await admin.GetAsync($"/api/v1/org-units?kind={kind}&pageSize=100"))).GetProperty("items").EnumerateArray());
         int Unit(string code) => units.First(u => u.GetProperty("code").GetString() == code).GetProperty("id").GetInt32();
-        await JsonAsync(await admin.PostAsJsonAsync("/api/v1/org-units", new { code = "XSS-1", name = "学校" + Payload, kind = "school", parentId = Unit("Q01") }));
-        await JsonAsync(await admin.PostAsJsonAsync("/api/v1/users", new { username = "xss-user", displayName = "张三" + Payload, role = "district", orgUnitId = Unit("Q01"), password = "Xss-Passw0rd-2026!" }));
+        await LiveApp.JsonAsync(await admin.PostAsJsonAsync("/api/v1/org-units", new { code = "XSS-1", name = "学校" + Payload, kind = "school", parentId = Unit("Q01") }));
+        await LiveApp.JsonAsync(await admin.PostAsJsonAsync("/api/v1/users", new { username = "xss-user", displayName = "张三" + Payload, role = "district", orgUnitId = Unit("Q01"), password = "Xss-Passw0rd-2026!" }));
 
-        var jichu = await SignedInAsync("jichu");
-        var plan = await JsonAsync(await jichu.PostAsync("/api/v1/plans", new StringContent(
+        var jichu = await app.ApiAsync("jichu");
+        var plan = await LiveApp.JsonAsync(await jichu.PostAsync("/api/v1/plans", new StringContent(
             "江州市教育局2026年教育工作要点\n\n一、推进学前教育普及普惠\n（一）扩大普惠资源。新建改扩建公办幼儿园12所。\n",
             System.Text.Encoding.UTF8, "text/plain")));
         var planId = plan.GetProperty("id").GetInt32();
-        var task = (await JsonAsync(await jichu.GetAsync($"/api/v1/tasks?planId={planId}"))).GetProperty("items").EnumerateArray()
+        var task = (await LiveApp.JsonAsync(await jichu.GetAsync($"/api/v1/tasks?planId={planId}"))).GetProperty("items").EnumerateArray()
             .First(t => t.GetProperty("targets").GetArrayLength() > 0);
         var taskId = task.GetProperty("id").GetInt32();
         var targetId = task.GetProperty("targets")[0].GetProperty("id").GetInt32();
@@ -66,18 +51,18 @@ public sealed class XssTests(LiveApp app) : IClassFixture<LiveApp>
             responsibleOrgUnitIds = new[] { Unit("Q01") },
             milestones = new[] { new { date = "2026-12-15", title = "节点" + Payload, done = false } },
         });
-        await JsonAsync(await jichu.PostAsync($"/api/v1/plans/{planId}/publish", null));
+        await LiveApp.JsonAsync(await jichu.PostAsync($"/api/v1/plans/{planId}/publish", null));
 
-        var jiangdong = await SignedInAsync("jiangdong");
-        var report = await JsonAsync(await jiangdong.PostAsJsonAsync($"/api/v1/tasks/{taskId}/reports", new
+        var jiangdong = await app.ApiAsync("jiangdong");
+        var report = await LiveApp.JsonAsync(await jiangdong.PostAsJsonAsync($"/api/v1/tasks/{taskId}/reports", new
         {
             period = "2026-11", progress = 40, narrative = "进展" + Payload, values = new[] { new { targetId, value = 3m } },
         }));
         var reportId = report.GetProperty("id").GetInt32();
         var pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"u8.ToArray();
-        await JsonAsync(await jiangdong.PostAsync($"/api/v1/reports/{reportId}/attachments",
+        await LiveApp.JsonAsync(await jiangdong.PostAsync($"/api/v1/reports/{reportId}/attachments",
             new MultipartFormDataContent { { new ByteArrayContent(pdf), "file", "佐证<img data-xss src=x onerror=window.__xss=4>.pdf" } }));
-        await JsonAsync(await jichu.PostAsJsonAsync($"/api/v1/reports/{reportId}/review", new { decision = "return", comment = "退回" + Payload }));
+        await LiveApp.JsonAsync(await jichu.PostAsJsonAsync($"/api/v1/reports/{reportId}/review", new { decision = "return", comment = "退回" + Payload }));
 
         var pages = new (string User, string Path)[]
         {

@@ -2,7 +2,7 @@ namespace Luoshi.Web.Localization;
 
 public static partial class English
 {
-    /// <summary>The plan pages: the list, upload, draft review and the board.</summary>
+    /// <summary>The plan pages (the list, upload, draft review and the board), and the ledger words the task pages share: statuses, categories.</summary>
     private static Dictionary<string, string> PlanPages() => new()
     {
         // The list and upload.
@@ -71,7 +71,6 @@ public static partial class English
         ["介于"] = "between",
         ["计划还不能发布，请先解决以下问题："] = "The plan cannot be published yet. Resolve these first:",
         ["转到该条目"] = "Go to the item",
-        ["已保存"] = "Saved",
         ["已并入上一条"] = "Merged into the previous item",
         ["已拆分为两条"] = "Split in two",
         ["已删除该条目"] = "Item deleted",

@@ -87,8 +87,6 @@ public static partial class English
         ["无"] = "None",
         ["返回"] = "Back",
         ["任务落实"] = "Delivery",
-        ["我的任务"] = "My tasks",
-        ["工作计划"] = "Work plans",
         ["进度安排"] = "Schedule",
         ["工作日历"] = "Calendar",
         ["通知"] = "Notifications",
