@@ -397,4 +397,42 @@ public sealed partial class TaskPagesTests
         var api = await (await l.App.SignedInAsync("jiangdong")).GetJsonAsync("/api/v1/search?q=" + l.Word);
         Assert.Contains(api.GetProperty("items").EnumerateArray(), h => h.GetProperty("link").GetString() == $"/Tasks/{l.TaskId}");
     }
+
+    [Theory, Databases]
+    public async Task The_department_splits_a_target_among_its_districts_and_shares_must_add_up(TestDatabase database)
+    {
+        var l = await PublishedPlanAsync(database);
+        await AssignAsync(l, new { leadDepartmentId = l.D03, responsibleOrgUnitIds = new[] { l.Q01, l.Q02 } });
+        var target = await SchoolsTargetAsync(l);
+        string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
+        (string, string)[] Split(string version, string q01, string q02) =>
+            [("targetId", Id(target)), ("version", version), ($"shares[{l.Q01}]", q01), ($"shares[{l.Q02}]", q02)];
+
+        // 12 所 cannot be split 5 + 5: the page says so and nothing is stored.
+        var (_, token) = await OpenAsync(l.Jichu, l.Page);
+        var wrong = await PostFormAsync(l.Jichu, l.Page + "?handler=Breakdown", token, Split("0", "5", "5"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, wrong.StatusCode);
+        Assert.Contains("各单位分解数之和（10）与目标值（12）不一致", await wrong.Content.ReadAsStringAsync());
+        Assert.Equal(0, await l.App.WithDbAsync(db => db.Set<Luoshi.Domain.Targets.TargetShare>().CountAsync(s => s.TargetId == target)));
+
+        var right = await PostFormAsync(l.Jichu, l.Page + "?handler=Breakdown", token, Split("0", "7", "5"));
+        Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
+        var (page, _) = await OpenAsync(l.Jichu, l.Page);
+        var shown = Part(page, $"target-{target}");
+        Assert.Contains("江东区教育局", shown);
+        Assert.Contains("各单位分解数合计与目标值一致", shown);
+        var api = await l.Jichu.GetJsonAsync($"/api/v1/tasks/{l.TaskId}");
+        var breakdown = api.GetProperty("targets").EnumerateArray().First(t => t.GetProperty("id").GetInt32() == target).GetProperty("breakdown");
+        Assert.Equal(2, breakdown.GetArrayLength());
+        Assert.Contains(breakdown.EnumerateArray(), s => s.GetProperty("orgUnitId").GetInt32() == l.Q01 && s.GetProperty("value").GetDecimal() == 7m);
+
+        // A form read before that change is refused; a district may not split at all.
+        var stale = await PostFormAsync(l.Jichu, l.Page + "?handler=Breakdown", token, Split("0", "6", "6"));
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Contains("已被他人修改", await stale.Content.ReadAsStringAsync());
+        var jiangdong = await l.App.SignedInAsync("jiangdong");
+        var (_, districtToken) = await OpenAsync(jiangdong, l.Page);
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostFormAsync(jiangdong, l.Page + "?handler=Breakdown", districtToken, Split("1", "6", "6"))).StatusCode);
+        Assert.Contains(await l.App.WithDbAsync(db => db.Set<Luoshi.Domain.Targets.TargetShare>().Where(s => s.TargetId == target).Select(s => s.Value).ToListAsync()), v => v == 7m);
+    }
 }

@@ -5,6 +5,9 @@ public static partial class English
     /// <summary>The task pages: a task, my tasks, the schedule, the calendar, notifications and search.</summary>
     private static Dictionary<string, string> TaskPages() => new()
     {
+        ["分解到责任单位"] = "Split among responsible units",
+        ["保存分解"] = "Save split",
+        ["已保存目标分解"] = "Split saved",
         // A task: its facts, statuses and sections
         ["（按时间应达 {0}%）"] = "(by the calendar: {0}%)",
         ["配合处室"] = "Co-departments",

@@ -21,7 +21,7 @@ namespace Luoshi.Web.Pages.Tasks;
 /// </summary>
 [RequestSizeLimit(MaxEvidenceFiles * EvidenceFiles.MaxBytes + 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxEvidenceFiles * EvidenceFiles.MaxBytes + 1024 * 1024)]
-public sealed class TaskPageModel(LuoshiDb db, TaskScope scope, Ledger ledger, ReportDesk desk, EvidenceFiles files, TaskHistory history) : PageModel
+public sealed class TaskPageModel(LuoshiDb db, TaskScope scope, Ledger ledger, ReportDesk desk, EvidenceFiles files, TaskHistory history, TargetDesk targets) : PageModel
 {
     public const int MaxEvidenceFiles = 5;
     private const int BlankMilestoneRows = 2;
@@ -192,6 +192,48 @@ public sealed class TaskPageModel(LuoshiDb db, TaskScope scope, Ledger ledger, R
         if (outcome.Problems.Count > 0) return Refused("report", outcome.Problems.ToList(), report: report);
         return Redirect($"/Tasks/{id}?done={(outcome.Report!.Status == ReportStatus.Draft ? "draft" : "report")}#report-{outcome.Report.Id}");
     }
+
+    /// <summary>
+    /// A target's breakdown per responsible unit (the city's 85 schools as each district's share): one number per unit,
+    /// a blank leaves the unit out; shares of a count must add up to the target (TargetDesk's rule).
+    /// </summary>
+    public async Task<IActionResult> OnPostBreakdownAsync(int id, int targetId, int version, Dictionary<int, string?> shares)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        if (!MayEdit) return StatusCode(StatusCodes.Status403Forbidden);
+        var target = Task.Targets.FirstOrDefault(g => g.Id == targetId);
+        if (target is null) return NotFound();
+        BreakdownTargetId = targetId;
+        if (target.Version != version)
+            return Refused("breakdown", ["该目标在您打开之后已被他人修改，您的分解没有保存，请核对当前的分解后重新填写。"], status: StatusCodes.Status409Conflict);
+        var problems = new List<string>();
+        var list = new List<TargetDesk.Share>();
+        var responsible = Task.ResponsibleOrgUnitIds.ToHashSet();
+        foreach (var (unitId, text) in shares.OrderBy(kv => kv.Key))
+        {
+            if (string.IsNullOrWhiteSpace(text)) continue;
+            if (!responsible.Contains(unitId)) problems.Add("只能分解到本任务的责任单位");
+            else if (!decimal.TryParse(text.Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var value) || value < 0)
+                problems.Add($"{UnitName(unitId)}的分解数“{text}”不是有效的数字");
+            else list.Add(new(unitId, value));
+        }
+        if (problems.Count > 0) return Refused("breakdown", problems);
+        try
+        {
+            problems = await targets.ChangeAsync(target, new TargetDesk.TargetChange(Breakdown: list), Ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            await LoadAsync(id);
+            return Refused("breakdown", ["该目标在您打开之后已被他人修改，您的分解没有保存。"], status: StatusCodes.Status409Conflict);
+        }
+        if (problems.Count > 0) return Refused("breakdown", problems);
+        return Redirect($"/Tasks/{id}?done=breakdown#target-{targetId}");
+    }
+
+    /// <summary>The target whose breakdown form the problems belong to.</summary>
+    public int? BreakdownTargetId { get; private set; }
 
     public async Task<IActionResult> OnPostReviewAsync(int id, int reportId, string? decision, string? comment)
     {
