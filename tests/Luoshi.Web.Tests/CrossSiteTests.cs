@@ -70,9 +70,9 @@ public sealed partial class CrossSiteTests
         Assert.Equal("draft", (await jichu.GetJsonAsync($"/api/v1/plans/{planId}")).GetProperty("status").GetString());
 
         // A plan document posted as text/plain from another site creates no plan; signing out from another site does not sign out.
-        var plans = await app.WithDbAsync(db => db.Plans.CountAsync());
-        await (await jichu.SendAsync(Post("/api/v1/plans", new StringContent(Ledgers.PlanText, Encoding.UTF8, "text/plain"), origin: "https://evil.example"))).AssertProblemAsync(403);
-        Assert.Equal(plans, await app.WithDbAsync(db => db.Plans.CountAsync()));
+        var word = "CS" + Guid.NewGuid().ToString("N")[..8];
+        await (await jichu.SendAsync(Post("/api/v1/plans", new StringContent(Ledgers.PlanText + "\n" + word, Encoding.UTF8, "text/plain"), origin: "https://evil.example"))).AssertProblemAsync(403);
+        Assert.False(await app.WithDbAsync(db => db.Plans.AnyAsync(p => p.SourceText.Contains(word))));
         var signOut = new HttpRequestMessage(HttpMethod.Delete, "/api/v1/session");
         signOut.Headers.Add("Sec-Fetch-Site", "cross-site");
         await (await jichu.SendAsync(signOut)).AssertProblemAsync(403);
@@ -88,13 +88,12 @@ public sealed partial class CrossSiteTests
     {
         var app = await DemoApps.For(database);
         var admin = await app.SignedInAsync("admin");
-        var before = await app.WithDbAsync(db => db.OrgUnits.CountAsync());
         var parent = (await app.UnitIdAsync("Q06")).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var fields = new Dictionary<string, string> { ["code"] = "CS-" + Guid.NewGuid().ToString("N")[..8], ["name"] = "表单小学", ["kind"] = "school", ["parentId"] = parent };
         await (await admin.PostAsync("/api/v1/org-units", new FormUrlEncodedContent(fields))).AssertProblemAsync(415);
         var json = System.Text.Json.JsonSerializer.Serialize(fields.ToDictionary(f => f.Key, f => f.Key == "parentId" ? (object)int.Parse(f.Value, System.Globalization.CultureInfo.InvariantCulture) : f.Value));
         await (await admin.PostAsync("/api/v1/org-units", new StringContent(json, Encoding.UTF8, "text/plain"))).AssertProblemAsync(415);
-        Assert.Equal(before, await app.WithDbAsync(db => db.OrgUnits.CountAsync()));
+        Assert.False(await app.WithDbAsync(db => db.OrgUnits.AnyAsync(u => u.Code == fields["code"])));
         Assert.Equal(HttpStatusCode.Created, (await admin.PostAsync("/api/v1/org-units", new StringContent(json, Encoding.UTF8, "application/json"))).StatusCode);
     }
 }
