@@ -114,7 +114,7 @@ public static class LuoshiApp
         var folder = DemoPlanFolder(options.DemoPlans);
         if (folder is null)
         {
-            Console.WriteLine("  （未找到演示计划文档，演示城市中暂无计划；可用 --Luoshi:DemoPlans=目录 指定）");
+            Console.WriteLine("  （未找到演示计划文档，演示城市中暂无计划；可用环境变量 Luoshi__DemoPlans=目录 指定）");
             return;
         }
         var files = Directory.GetFiles(folder, "*.txt").Order(StringComparer.Ordinal).Take(5).ToList();

@@ -52,6 +52,10 @@ public sealed class DemoYear(LuoshiDb db, Ledger ledger, ReportDesk desk)
     ];
 
     /// <summary>Imports, assigns, publishes and reports on the plan files; returns the number of plans imported.</summary>
+    /// <summary>The kinds of work a school reports on itself, not only through its district.</summary>
+    private static readonly HashSet<TaskCategory> SchoolWork =
+        [TaskCategory.MoralEducation, TaskCategory.Compulsory, TaskCategory.HighSchool, TaskCategory.HealthArtsLabour, TaskCategory.Safety, TaskCategory.Informatization];
+
     public async Task<int> SeedAsync(IReadOnlyList<string> planFiles, string password, DateOnly today, CancellationToken ct = default)
     {
         var random = new Random(2026);
@@ -60,6 +64,8 @@ public sealed class DemoYear(LuoshiDb db, Ledger ledger, ReportDesk desk)
         var departments = units.Where(u => u.Kind == OrgUnitKind.Department).ToDictionary(u => u.Name, u => u.Id);
         var districts = units.Where(u => u.Kind == OrgUnitKind.District).OrderBy(u => u.SortOrder).ToList();
         var reporters = await EnsureUnitUsersAsync(units, password, ct);
+        // Schools with an account (the demo school) carry some of the classroom-level work themselves.
+        var staffedSchools = units.Where(u => u.Kind == OrgUnitKind.School && reporters.ContainsKey(u.Id)).ToList();
         var leader = await db.Users.Where(u => u.Role == Role.Leader).Select(u => (int?)u.Id).FirstOrDefaultAsync(ct);
         var supervisor = await db.Users.Where(u => u.Role == Role.Supervisor).Select(u => u.Id).FirstAsync(ct);
         var intake = new PlanIntake(db);
@@ -89,6 +95,9 @@ public sealed class DemoYear(LuoshiDb db, Ledger ledger, ReportDesk desk)
                 {
                     foreach (var district in districts.OrderBy(_ => random.Next()).Take(random.Next(1, 4)))
                         task.Units.Add(new TaskUnit { OrgUnitId = district.Id, Role = TaskUnitRole.Responsible });
+                    if (SchoolWork.Contains(task.Category) && random.Next(3) == 0)
+                        foreach (var school in staffedSchools)
+                            task.Units.Add(new TaskUnit { OrgUnitId = school.Id, Role = TaskUnitRole.Responsible });
                 }
                 if (task.Level == 1) task.LeaderUserId = leader;
                 if (task.DueDate.Value.Month > 6 && random.Next(3) == 0)

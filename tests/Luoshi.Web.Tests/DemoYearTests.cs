@@ -1,0 +1,62 @@
+using Luoshi.Data.Demo;
+using Luoshi.Data.Notifications;
+using Luoshi.Data.Reports;
+using Luoshi.Data.Tasks;
+using Luoshi.Domain.Plans;
+using Luoshi.Domain.Reports;
+using Luoshi.Domain.Tasks;
+using Luoshi.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Luoshi.Web.Tests;
+
+/// <summary>
+/// The demo city's year (<c>serve --demo</c>): the corpus plans imported, published and assigned, with reports month by
+/// month — some late, some returned — and closed tasks, so every page has something true to show for every role.
+/// </summary>
+public sealed class DemoYearTests
+{
+    private static List<string> CorpusPlans()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (!File.Exists(Path.Combine(dir.FullName, "Luoshi.slnx"))) continue;
+            var folder = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "corpus", "plans"));
+            Assert.True(Directory.Exists(folder), $"{folder} not found");
+            return Directory.GetFiles(folder, "*.txt").Order(StringComparer.Ordinal).Take(5).ToList();
+        }
+        throw new InvalidOperationException("the repository root (Luoshi.slnx) was not found above the test binaries");
+    }
+
+    [Theory, Databases]
+    public async Task The_demo_year_gives_every_role_a_ledger_with_history(TestDatabase database)
+    {
+        await using var app = await new LuoshiFactory(database).StartAsync();
+        var today = new DateOnly(2026, 11, 23);
+        var imported = await app.WithDbAsync(db =>
+        {
+            var notifier = new Notifier(db);
+            var year = new DemoYear(db, new Ledger(db, notifier, new LedgerSettings()), new ReportDesk(db, notifier));
+            return year.SeedAsync(CorpusPlans(), LuoshiFactory.Password, today);
+        });
+        Assert.Equal(5, imported);
+        Assert.Equal(5, await app.WithDbAsync(db => db.Plans.CountAsync(p => p.Status == PlanStatus.Published && p.Year == 2026)));
+        var reports = await app.WithDbAsync(db => db.Reports.AsNoTracking().ToListAsync());
+        Assert.True(reports.Count > 100, $"only {reports.Count} reports");
+        Assert.Contains(reports, r => r.Late);
+        Assert.Contains(reports, r => r.Status == ReportStatus.Returned);
+        Assert.Contains(reports, r => r.Status == ReportStatus.Accepted);
+        Assert.DoesNotContain(reports, r => string.CompareOrdinal(r.Period, "2026-11") >= 0);
+        Assert.True(await app.WithDbAsync(db => db.Tasks.AnyAsync(t => t.Closure == TaskClosure.Done)));
+
+        // Each kind of user finds work of their own through the API.
+        foreach (var user in new[] { "jichu", "jiangdong", "school" })
+        {
+            var client = await app.SignedInAsync(user);
+            var tasks = await client.GetJsonAsync("/api/v1/tasks?pageSize=5");
+            Assert.True(tasks.GetProperty("total").GetInt32() > 0, $"{user} has no tasks in the demo year");
+        }
+        var q02 = await app.SignedInAsync("q02");
+        Assert.True((await q02.GetJsonAsync("/api/v1/tasks?pageSize=5")).GetProperty("total").GetInt32() > 0, "the district liaison q02 has no tasks");
+    }
+}
