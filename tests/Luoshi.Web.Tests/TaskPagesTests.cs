@@ -345,13 +345,25 @@ public sealed partial class TaskPagesTests
     public async Task Marking_notifications_read_lowers_the_bell_count(TestDatabase database)
     {
         var l = await PublishedPlanAsync(database);
-        var name = await l.App.AddUserAsync(Role.District, "Q01");
+        // A district of its own: other tests assign work to the demo districts (and so ring their bells) meanwhile.
+        var code = "BL-" + Guid.NewGuid().ToString("N")[..8];
+        var district = await l.App.WithDbAsync(async db =>
+        {
+            var bureau = await db.OrgUnits.FirstAsync(u => u.ParentId == null);
+            var unit = new Domain.OrgUnits.OrgUnit { Code = code, Name = "铃声测试区教育局", Kind = Domain.OrgUnits.OrgUnitKind.District, ParentId = bureau.Id };
+            db.OrgUnits.Add(unit);
+            await db.SaveChangesAsync();
+            return unit.Id;
+        });
+        var name = await l.App.AddUserAsync(Role.District, code);
         var user = await l.App.SignedInAsync(name);
-        await AssignAsync(l, new { responsibleOrgUnitIds = new[] { l.Q01 } });
+        await AssignAsync(l, new { responsibleOrgUnitIds = new[] { district } });
         var userId = await l.App.WithDbAsync(db => db.Users.Where(u => u.UserName == name).Select(u => u.Id).FirstAsync());
         await l.App.WithDbAsync(async db =>
         {
             db.Notifications.Add(new Domain.Notifications.Notification { UserId = userId, Kind = "assigned", Text = "第二条通知", Link = l.Page, CreatedAt = DateTime.UtcNow });
+            var someoneElse = await db.Users.Where(u => u.UserName == "jiangdong").Select(u => u.Id).FirstAsync();
+            db.Notifications.Add(new Domain.Notifications.Notification { UserId = someoneElse, Kind = "assigned", Text = "别人的通知", Link = l.Page, CreatedAt = DateTime.UtcNow });
             await db.SaveChangesAsync();
         });
 
@@ -365,7 +377,7 @@ public sealed partial class TaskPagesTests
         Assert.Equal("1", BellCount().Match(after).Groups[1].Value);
 
         // Someone else's notification cannot be marked through my session.
-        var others = await l.App.WithDbAsync(db => db.Notifications.Where(n => n.UserId != userId).Select(n => n.Id).FirstAsync());
+        var others = await l.App.WithDbAsync(db => db.Notifications.Where(n => n.UserId != userId && n.Text == "别人的通知").Select(n => n.Id).FirstAsync());
         Assert.Equal(HttpStatusCode.NotFound, (await PostFormAsync(user, "/Notifications?handler=Read", token2, ("id", others.ToString(CultureInfo.InvariantCulture)))).StatusCode);
 
         Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(user, "/Notifications?handler=ReadAll", token2)).StatusCode);
