@@ -89,4 +89,13 @@ public sealed class LedgerRuleTests
     [InlineData("开好年度总结会", TaskCategory.Other)]
     public void A_category_is_suggested_from_the_title(string title, TaskCategory expected) =>
         Assert.Equal(expected, TaskCategories.Suggest(title, null));
+
+    [Fact]
+    public void A_target_reads_as_an_office_writes_it()
+    {
+        Assert.Equal("党建示范校 不低于 30 所", new Target { Subject = "党建示范校", Comparator = Comparator.AtLeast, Value = 30.00m, Unit = "所" }.Describe());
+        Assert.Equal("介于 1～2.5 个", new Target { Comparator = Comparator.Range, Value = 1, Upper = 2.5m, Unit = "个" }.Goal());
+        Assert.Equal("党建品牌 达到 XX 个", new Target { Subject = "党建品牌", Placeholder = true, Unit = "个" }.Describe());
+        Assert.Equal("占比 达到 54", new Target { Subject = "占比", Value = 54m }.Describe());
+    }
 }

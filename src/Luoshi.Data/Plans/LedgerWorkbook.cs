@@ -33,8 +33,7 @@ public sealed class LedgerWorkbook(LuoshiDb db, Ledger ledger)
         var rows = new List<string[]>();
         foreach (var t in tasks)
         {
-            var targets = string.Join("\n", t.Targets.Select(g => $"{g.Subject}{g.Comparator.ToChinese()}{Number(g.Value)}{(g.Upper is { } u && g.Comparator == Comparator.Range ? "~" + Number(u) : "")}{g.Unit}" +
-                (g.Actual is { } a ? $"（已完成{Number(a)}{g.Unit}）" : "")));
+            var targets = string.Join("\n", t.Targets.Select(g => g.Describe() + (g.Actual is { } a ? $"（已完成{Target.Figure(a)}{g.Unit}）" : "")));
             var progress = latest.TryGetValue(t.Id, out var r) ? $"{r.Period}：{r.Narrative}（进度{r.Progress}%）" : "";
             rows.Add(
             [
@@ -52,8 +51,6 @@ public sealed class LedgerWorkbook(LuoshiDb db, Ledger ledger)
         }
         return Write($"{plan.Title}工作台账", rows);
     }
-
-    private static string Number(decimal? v) => v is { } x ? x.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture) : "";
 
     private static byte[] Write(string title, List<string[]> rows)
     {

@@ -41,6 +41,20 @@ public class Target
     /// <summary>Does the breakdown add up to the value? Percentages are not summed across units, so they always do.</summary>
     public bool BreakdownAddsUp => Breakdown.Count == 0 || IsShareUnit(Unit) || Value is not { } total || Breakdown.Sum(s => s.Value) == total;
 
+    /// <summary>What the target asks for, as an office writes it: 达到 30 所, 介于 1～2 个; an unfilled placeholder says XX.</summary>
+    public string Goal()
+    {
+        var value = Placeholder || Value is null ? "XX" : Figure(Value.Value);
+        if (Comparator == Comparator.Range && Upper is { } upper) value += "～" + Figure(upper);
+        return $"{Comparator.ToChinese()} {value} {Unit}".TrimEnd();
+    }
+
+    /// <summary>The target as a sentence: 党建示范校 不低于 30 所.</summary>
+    public string Describe() => $"{Subject} {Goal()}".Trim();
+
+    /// <summary>A figure without trailing zeros (30, 54, 1.5), never in exponent form.</summary>
+    public static string Figure(decimal value) => value.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>Targets in percent (占比、比例) are shares: each unit's part is a rate, not a piece of the total.</summary>
     public static bool IsShareUnit(string unit) => unit.Contains('%') || unit.Contains('％');
 

@@ -152,18 +152,11 @@ public sealed partial class DetailModel
         var now = await db.Targets.AsNoTracking().FirstOrDefaultAsync(g => g.Id == targetId);
         if (now is null) return await RefuseAsync(taskId, "该目标已被他人删除，您的修改未保存");
         return await RefuseAsync(taskId, StatusCodes.Status409Conflict,
-            $"该目标在您打开之后已被他人修改，您的修改未保存。当前为：{Describe(now)}。请核对后重新修改。");
+            $"该目标在您打开之后已被他人修改，您的修改未保存。当前为：{now.Describe()}。请核对后重新修改。");
     }
 
-    /// <summary>A target as a sentence: 党建示范校 不低于 30 所; an unfilled one says XX.</summary>
-    public static string Describe(Target target)
-    {
-        var value = target.Placeholder || target.Value is null ? "XX" : Number(target.Value);
-        if (target.Comparator == Comparator.Range && target.Upper is { } upper) value += "～" + Number(upper);
-        return $"{target.Subject} {target.Comparator.ToChinese()} {value} {target.Unit}".Trim();
-    }
-
-    public static string Number(decimal? value) => value?.ToString("0.####", CultureInfo.InvariantCulture) ?? "";
+    /// <summary>A figure for a form field: empty when there is none.</summary>
+    public static string Number(decimal? value) => value is { } v ? Target.Figure(v) : "";
 
     private static string? ParseNumbers(string? value, string? upper, out decimal? v, out decimal? u)
     {

@@ -1,6 +1,5 @@
 using System.Globalization;
-using Luoshi.Domain.Targets;
-using Luoshi.Web.Apis;
+using Luoshi.Web.Infrastructure;
 
 namespace Luoshi.Web.Pages.Tasks;
 
@@ -19,9 +18,4 @@ public static class LedgerFormat
 
     /// <summary>The CSS class of a traffic-light colour (red, yellow, green, blue, grey).</summary>
     public static string Light(string light) => "light light-" + light;
-
-    /// <summary>What the target asks for: 达到 30 所, 不低于 54 %, 介于 1–2 个.</summary>
-    public static string Goal(Target t) => t.Comparator == Comparator.Range
-        ? $"{t.Comparator.ToChinese()} {Number(t.Value)}–{Number(t.Upper)} {t.Unit}".Trim()
-        : $"{t.Comparator.ToChinese()} {Number(t.Value)} {t.Unit}".Trim();
 }
