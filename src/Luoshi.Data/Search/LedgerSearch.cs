@@ -20,7 +20,7 @@ public sealed class LedgerSearch(LuoshiDb db, TaskScope scope, TextSearch text)
         // LIKE '%词%' (escaped) rather than Contains: PostgreSQL's trigram indexes serve LIKE.
         var pattern = "%" + q.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
         var hits = new List<Hit>();
-        var matched = await text.MatchAsync(q, 2000, ct);
+        var matched = text.Match(q);
         var planQuery = scope.VisiblePlans(caller).AsNoTracking();
         planQuery = matched is { } m1 ? planQuery.Where(p => m1.Plans.Contains(p.Id)) : planQuery.Where(p => EF.Functions.Like(p.Title, pattern, "\\"));
         var plans = await planQuery.OrderByDescending(p => p.Year).Take(10)
@@ -37,12 +37,13 @@ public sealed class LedgerSearch(LuoshiDb db, TaskScope scope, TextSearch text)
         reportQuery = matched is { } m3 ? reportQuery.Where(r => m3.Reports.Contains(r.Id)) : reportQuery.Where(r => EF.Functions.Like(r.Narrative, pattern, "\\"));
         var reports = await reportQuery
             .OrderByDescending(r => r.Id).Take(60).Select(r => new { r.Id, r.TaskId, r.OrgUnitId, r.Period, r.Narrative }).ToListAsync(ct);
-        var taskLookup = new Dictionary<int, Domain.Tasks.PlanTask>();
+        var reportTaskIds = reports.Select(r => r.TaskId).Distinct().ToList();
+        var taskLookup = await db.Tasks.Include(t => t.Units).AsNoTracking().Where(t => reportTaskIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct);
         foreach (var r in reports)
         {
-            if (!taskLookup.TryGetValue(r.TaskId, out var task))
-                taskLookup[r.TaskId] = task = await db.Tasks.Include(t => t.Units).AsNoTracking().FirstAsync(t => t.Id == r.TaskId, ct);
-            if (await scope.MayReadReportsOfAsync(caller, task, r.OrgUnitId) && hits.Count(h => h.Kind == "report") < 20)
+            if (hits.Count(h => h.Kind == "report") == 20) break;
+            var task = taskLookup[r.TaskId];
+            if (await scope.MayReadReportsOfAsync(caller, task, r.OrgUnitId))
                 hits.Add(new Hit("report", r.Id, $"{task.Title}（{r.Period}）", Snippet(r.Narrative, q), $"/Tasks/{r.TaskId}#report-{r.Id}"));
         }
         return hits;

@@ -50,17 +50,20 @@ public sealed class TextSearch(LuoshiDb db)
         }
     }
 
-    /// <summary>Ids of plans, tasks and reports whose text contains the query, or null when the caller should use LIKE.</summary>
-    public async Task<(HashSet<int> Plans, HashSet<int> Tasks, HashSet<int> Reports)?> MatchAsync(string query, int limit, CancellationToken ct = default)
+    /// <summary>
+    /// Ids of plans, tasks and reports whose text contains the query, as subqueries the caller filters by what it may
+    /// see (so no match is cut off before the access rules apply); null when the caller should use LIKE.
+    /// </summary>
+    public (IQueryable<int> Plans, IQueryable<int> Tasks, IQueryable<int> Reports)? Match(string query)
     {
         if (!db.Database.IsSqlite() || query.Length < 3) return null;
         var phrase = "\"" + query.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-        async Task<HashSet<int>> Ids(string table)
+        // The table name is one of ours; the user's words go in as a parameter.
+        IQueryable<int> Ids(string table)
         {
-            // The table name is one of ours; the user's words go in as a parameter.
-            string sql = $"SELECT rowid AS \"Value\" FROM {table} WHERE {table} MATCH {{0}} LIMIT {limit}";
-            return (await db.Database.SqlQueryRaw<int>(sql, phrase).ToListAsync(ct)).ToHashSet();
+            string sql = $"SELECT rowid AS \"Value\" FROM {table} WHERE {table} MATCH {{0}}";
+            return db.Database.SqlQueryRaw<int>(sql, phrase);
         }
-        return (await Ids("fts_plans"), await Ids("fts_tasks"), await Ids("fts_reports"));
+        return (Ids("fts_plans"), Ids("fts_tasks"), Ids("fts_reports"));
     }
 }

@@ -26,13 +26,25 @@ public sealed class TaskHistory(LuoshiDb db)
         var id = task.Id.ToString(CultureInfo.InvariantCulture);
         var unitKey = id + ",";
         var milestoneMark = $"\"taskId\":{id},";
-        var rows = await db.AuditEntries.AsNoTracking()
-            .Where(a => (a.Entity == nameof(PlanTask) && a.EntityId == id)
-                || (a.Entity == nameof(TaskUnit) && a.EntityId!.StartsWith(unitKey))
-                || (a.Entity == nameof(Milestone) && ((a.After != null && a.After.Contains(milestoneMark)) || (a.Before != null && a.Before.Contains(milestoneMark)))))
+        // The task's own rows and its units' rows come by index; milestone rows only name their task inside their JSON,
+        // so they are looked for only among the saves that changed the task (every milestone change bumps its version).
+        var own = await db.AuditEntries.AsNoTracking()
+            .Where(a => (a.Entity == nameof(PlanTask) && a.EntityId == id) || (a.Entity == nameof(TaskUnit) && a.EntityId!.StartsWith(unitKey)))
             .OrderBy(a => a.Id).Take(2000).ToListAsync(ct);
-        var units = await db.OrgUnits.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, ct);
-        var users = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var saves = own.Where(a => a.Entity == nameof(PlanTask)).Select(a => a.At).Distinct().ToList();
+        var milestoneRows = await db.AuditEntries.AsNoTracking()
+            .Where(a => saves.Contains(a.At) && a.Entity == nameof(Milestone)
+                && ((a.After != null && a.After.Contains(milestoneMark)) || (a.Before != null && a.Before.Contains(milestoneMark))))
+            .ToListAsync(ct);
+        var rows = own.Concat(milestoneRows).OrderBy(a => a.Id).ToList();
+        // Names of only the units and people the rows mention.
+        var parsed = rows.ToDictionary(r => r.Id, r => (Before: Read(r.Before), After: Read(r.After)));
+        var mentioned = parsed.Values.SelectMany(p => new[] { p.Before, p.After })
+            .SelectMany(d => new[] { d.GetValueOrDefault("leadDepartmentId"), d.GetValueOrDefault("orgUnitId"), d.GetValueOrDefault("leaderUserId") })
+            .Select(v => int.TryParse(v, CultureInfo.InvariantCulture, out var n) ? n : 0).Where(n => n > 0).Distinct().ToList();
+        var people = rows.Select(r => r.UserId).OfType<int>().Concat(mentioned).Distinct().ToList();
+        var units = await db.OrgUnits.AsNoTracking().Where(u => mentioned.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var users = await db.Users.AsNoTracking().Where(u => people.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var entries = new List<Entry>();
         // One save writes its rows with the same time; EF replaces a task's units and milestones wholesale, so the
         // rows of one save are netted out: what was there before against what is there after.
@@ -46,8 +58,7 @@ public sealed class TaskHistory(LuoshiDb db)
                     changes.Add(new("任务", null, "创建"));
                     continue;
                 }
-                var before = Read(row.Before);
-                var after = Read(row.After);
+                var (before, after) = parsed[row.Id];
                 foreach (var (property, field) in Fields)
                 {
                     var b = before.GetValueOrDefault(property);
@@ -58,16 +69,16 @@ public sealed class TaskHistory(LuoshiDb db)
             foreach (var role in new[] { TaskUnitRole.Responsible, TaskUnitRole.CoDepartment })
             {
                 var field = role == TaskUnitRole.Responsible ? "责任单位" : "配合处室";
-                var rowsOfRole = save.Where(r => r.Entity == nameof(TaskUnit)).Select(r => (r.Action, Before: Read(r.Before), After: Read(r.After)))
+                var rowsOfRole = save.Where(r => r.Entity == nameof(TaskUnit)).Select(r => (r.Action, parsed[r.Id].Before, parsed[r.Id].After))
                     .Where(r => (r.Action == "delete" ? r.Before : r.After).GetValueOrDefault("role") == role.ToString()).ToList();
                 var removed = rowsOfRole.Where(r => r.Action == "delete").Select(r => r.Before["orgUnitId"]).ToList();
                 var added = rowsOfRole.Where(r => r.Action == "create").Select(r => r.After["orgUnitId"]).ToList();
                 foreach (var unit in removed.Except(added)) changes.Add(new(field, Name(unit, units), null));
                 foreach (var unit in added.Except(removed)) changes.Add(new(field, null, Name(unit, units)));
             }
-            var milestoneRows = save.Where(r => r.Entity == nameof(Milestone)).ToList();
-            var old = milestoneRows.Where(r => r.Action != "create").Select(r => Milestone(Read(r.Before))).ToList();
-            var now = milestoneRows.Where(r => r.Action != "delete").Select(r => Milestone(Read(r.After))).ToList();
+            var milestones = save.Where(r => r.Entity == nameof(Milestone)).ToList();
+            var old = milestones.Where(r => r.Action != "create").Select(r => Milestone(parsed[r.Id].Before)).ToList();
+            var now = milestones.Where(r => r.Action != "delete").Select(r => Milestone(parsed[r.Id].After)).ToList();
             foreach (var m in old.Except(now)) changes.Add(new("节点", m, null));
             foreach (var m in now.Except(old)) changes.Add(new("节点", null, m));
             var who = save.Key.UserId is { } uid && users.TryGetValue(uid, out var name) ? name : save.Key.UserName;

@@ -100,7 +100,7 @@ public sealed partial class DetailModel(TaskScope scope, Ledger ledger, TargetDe
             "copied" => text.Format("已沿用往年分工：{0} 个任务", n ?? 0),
             _ => null,
         };
-        return await ShowAsync(StatusCodes.Status200OK);
+        return await ShowAsync(StatusCodes.Status200OK, reload: false);
     }
 
     /// <summary>Loads the plan if the caller may see it.</summary>
@@ -112,11 +112,17 @@ public sealed partial class DetailModel(TaskScope scope, Ledger ledger, TargetDe
         return true;
     }
 
-    /// <summary>Shows the page as the database has it now (after a refused change, nothing of it remains).</summary>
-    private async Task<PageResult> ShowAsync(int status)
+    /// <summary>
+    /// Shows the page as the database has it now: after a form, the plan is read again (of a refused change nothing
+    /// remains); a plain GET shows the plan it has just read.
+    /// </summary>
+    private async Task<PageResult> ShowAsync(int status, bool reload = true)
     {
-        db.ChangeTracker.Clear();
-        Plan = await db.Plans.AsNoTracking().FirstAsync(p => p.Id == Plan.Id);
+        if (reload)
+        {
+            db.ChangeTracker.Clear();
+            Plan = await db.Plans.AsNoTracking().FirstAsync(p => p.Id == Plan.Id);
+        }
         if (Plan.Status == PlanStatus.Draft) await LoadOutlineAsync();
         else await LoadBoardAsync();
         Response.StatusCode = status;

@@ -20,17 +20,18 @@ public sealed class IndexModel(TaskScope scope, Ledger ledger, LuoshiDb db) : Pa
     {
         var caller = User.ToCaller();
         MayCreate = caller.DraftsPlans;
-        var plans = await scope.VisiblePlans(caller).AsNoTracking().OrderByDescending(p => p.Year).ThenByDescending(p => p.Id).ToListAsync();
-        var ids = plans.Select(p => p.Id).ToList();
+        // The list needs no plan's source text (a whole document each).
+        var plans = await scope.VisiblePlans(caller).AsNoTracking().OrderByDescending(p => p.Year).ThenByDescending(p => p.Id)
+            .Select(p => new Plan { Id = p.Id, Title = p.Title, Year = p.Year, Status = p.Status }).ToListAsync();
         // Counts are of the tasks the caller may see: a district counts its own part of a plan.
-        var tasks = await scope.Visible(caller).AsNoTracking().Where(t => ids.Contains(t.PlanId)).Include(t => t.Milestones).ToListAsync();
-        var taskIds = tasks.Select(t => t.Id).ToList();
-        var planOf = tasks.ToDictionary(t => t.Id, t => t.PlanId);
-        var targets = (await db.Targets.Where(g => taskIds.Contains(g.TaskId)).Select(g => g.TaskId).ToListAsync())
-            .CountBy(taskId => planOf[taskId]).ToDictionary();
+        var visible = scope.Visible(caller);
+        var tasks = await visible.AsNoTracking().Include(t => t.Milestones).ToListAsync();
+        var targets = (await db.Targets.Join(visible, g => g.TaskId, t => t.Id, (g, t) => t.PlanId).ToListAsync())
+            .CountBy(planId => planId).ToDictionary();
+        var tasksOf = tasks.ToLookup(t => t.PlanId);
         foreach (var plan in plans)
         {
-            var mine = tasks.Where(t => t.PlanId == plan.Id).ToList();
+            var mine = tasksOf[plan.Id].ToList();
             var lights = plan.Status == PlanStatus.Published ? TaskLights.Of(mine.Select(ledger.StatusOf).ToList()) : null;
             Rows.Add(new Row(plan, mine.Count, targets.GetValueOrDefault(plan.Id), lights));
         }

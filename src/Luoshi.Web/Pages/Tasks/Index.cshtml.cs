@@ -306,9 +306,17 @@ public sealed class TaskPageModel(LuoshiDb db, TaskScope scope, Ledger ledger, R
         MayReview = TaskScope.MayReview(caller, task);
         MayRequestCompletion = TaskScope.MayRequestCompletion(caller, task) && open;
         MayDecideCompletion = TaskScope.MayDecideCompletion(caller);
-        Units = await db.OrgUnits.AsNoTracking().OrderBy(u => u.Kind).ThenBy(u => u.SortOrder).ThenBy(u => u.Code).ToDictionaryAsync(u => u.Id, Ct);
-        Leaders = await db.Users.AsNoTracking().Where(u => u.Role == Role.Leader && !u.Disabled).OrderBy(u => u.DisplayName).ToListAsync(Ct);
         Reports = await scope.ReadableReportsAsync(caller, task, Ct);
+        // The edit form offers every department, district and school (a city has a thousand); readers need only the named ones.
+        var units = db.OrgUnits.AsNoTracking();
+        if (!MayEdit)
+        {
+            var named = task.Units.Select(u => u.OrgUnitId).Concat(Reports.Select(r => r.OrgUnitId))
+                .Concat(task.Targets.SelectMany(g => g.Breakdown.Select(s => s.OrgUnitId))).Append(task.LeadDepartmentId ?? 0).Distinct().ToList();
+            units = units.Where(u => named.Contains(u.Id));
+        }
+        Units = await units.OrderBy(u => u.Kind).ThenBy(u => u.SortOrder).ThenBy(u => u.Code).ToDictionaryAsync(u => u.Id, Ct);
+        Leaders = MayEdit ? await db.Users.AsNoTracking().Where(u => u.Role == Role.Leader && !u.Disabled).OrderBy(u => u.DisplayName).ToListAsync(Ct) : [];
         var peopleIds = Reports.SelectMany(r => new[] { r.SubmittedById, r.ReviewedById }).Append(task.LeaderUserId).Append(task.ClosedById)
             .OfType<int>().Distinct().ToList();
         People = await db.Users.AsNoTracking().Where(u => peopleIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, Ct);
