@@ -136,10 +136,10 @@ public sealed class LedgerFlowTests
 
         // The district sees it and is told; another district does not see it at all.
         var jiangdong = await app.SignedInAsync("jiangdong");
-        var mine = await jiangdong.GetJsonAsync("/api/v1/tasks");
+        var mine = await jiangdong.GetJsonAsync($"/api/v1/tasks?planId={planId}"); // other tests give 江东区 work meanwhile
         Assert.Contains(mine.GetProperty("items").EnumerateArray(), t => t.GetProperty("id").GetInt32() == taskId);
-        var bell = await jiangdong.GetJsonAsync("/api/v1/notifications");
-        Assert.Contains(bell.GetProperty("items").EnumerateArray(), n => n.GetProperty("kind").GetString() == "assigned");
+        var bell = await jiangdong.GetJsonAsync("/api/v1/notifications?pageSize=200");
+        Assert.Contains(bell.GetProperty("items").EnumerateArray(), n => n.GetProperty("kind").GetString() == "assigned" && n.GetProperty("link").GetString() == $"/Tasks/{taskId}");
         var other = await app.SignedInAsync(await app.AddUserAsync(Role.District, "Q02"));
         await (await other.GetAsync($"/api/v1/tasks/{taskId}")).AssertProblemAsync(404);
         await (await other.GetAsync($"/api/v1/tasks/{taskId}/reports")).AssertProblemAsync(404);
@@ -191,7 +191,7 @@ public sealed class LedgerFlowTests
         var november = await jiangdong.PostAsJsonAsync($"/api/v1/tasks/{taskId}/reports", new { period = "2026-11", progress = 70, narrative = "进展" });
         var novemberId = (await november.ReadJsonAsync()).GetProperty("id").GetInt32();
         Assert.Equal(HttpStatusCode.OK, (await jichu.PostAsJsonAsync($"/api/v1/reports/{novemberId}/review", new { decision = "return", comment = "请补充完成的幼儿园名单" })).StatusCode);
-        var returned = await jiangdong.GetJsonAsync("/api/v1/notifications");
+        var returned = await jiangdong.GetJsonAsync("/api/v1/notifications?pageSize=200");
         Assert.Contains(returned.GetProperty("items").EnumerateArray(), n => n.GetProperty("kind").GetString() == "reportReturned" && n.GetProperty("text").GetString()!.Contains("请补充"));
         var again = await jiangdong.PostAsJsonAsync($"/api/v1/tasks/{taskId}/reports", new { period = "2026-11", progress = 75, narrative = "已完成：江东区实验幼儿园等8所。" });
         Assert.Equal(HttpStatusCode.Created, again.StatusCode);
