@@ -22,6 +22,7 @@ public class LuoshiDb(DbContextOptions<LuoshiDb> options, IAuditActor? actor = n
     public DbSet<Domain.Reports.ReportValue> ReportValues => Set<Domain.Reports.ReportValue>();
     public DbSet<Domain.Reports.Attachment> Attachments => Set<Domain.Reports.Attachment>();
     public DbSet<Domain.Notifications.Notification> Notifications => Set<Domain.Notifications.Notification>();
+    public DbSet<Idempotency.IdempotencyRecord> IdempotencyRecords => Set<Idempotency.IdempotencyRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

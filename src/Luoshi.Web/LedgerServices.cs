@@ -23,6 +23,7 @@ public static class LedgerServices
         services.AddScoped<PlanIntake>();
         services.AddScoped<LedgerWorkbook>();
         services.AddScoped<ReportDesk>();
+        services.AddScoped<Luoshi.Data.Idempotency.IdempotentRequests>();
         services.AddScoped<Notifier>();
         services.AddScoped<ReminderSweep>();
         services.AddSingleton<EvidenceFiles>();

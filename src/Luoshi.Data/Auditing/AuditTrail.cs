@@ -28,6 +28,7 @@ public static class AuditTrail
         foreach (var entry in tracker.Entries())
         {
             if (entry.Entity is AuditEntry or Domain.Notifications.Notification) continue;
+            if (entry.Entity is Idempotency.IdempotencyRecord) continue; // a kept answer, not a change: what it answered is audited
             switch (entry.State)
             {
                 case EntityState.Added:

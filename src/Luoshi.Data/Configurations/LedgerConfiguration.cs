@@ -104,14 +104,13 @@ internal sealed class ProgressReportConfiguration : IEntityTypeConfiguration<Pro
         b.ToTable("reports");
         b.Property(r => r.Period).HasMaxLength(7);
         b.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
-        b.Property(r => r.IdempotencyKey).HasMaxLength(100);
         b.Property(r => r.ReviewComment).HasMaxLength(2000);
         b.HasOne<PlanTask>().WithMany().HasForeignKey(r => r.TaskId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Domain.OrgUnits.OrgUnit>().WithMany().HasForeignKey(r => r.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(r => r.Values).WithOne().HasForeignKey(v => v.ReportId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(r => r.Attachments).WithOne().HasForeignKey(a => a.ReportId).OnDelete(DeleteBehavior.Cascade);
-        b.HasIndex(r => new { r.TaskId, r.OrgUnitId, r.Period });
-        b.HasIndex(r => new { r.SubmittedById, r.IdempotencyKey }).IsUnique();
+        // One live report per task, unit and period (superseded versions have Live = NULL, and NULLs never collide).
+        b.HasIndex(r => new { r.TaskId, r.OrgUnitId, r.Period, r.Live }).IsUnique();
         b.Property(r => r.Version).IsConcurrencyToken();
     }
 }

@@ -169,7 +169,7 @@ public sealed class DemoYear(LuoshiDb db, Ledger ledger, ReportDesk desk)
                         first.ReviewComment = "请补充佐证材料和具体数据";
                         await db.SaveChangesAsync(ct);
                         var second = NewReport(task, unit, period, progress, reporters, submittedOn.AddDays(3), true, random);
-                        second.SupersedesId = first.Id;
+                        first.SupersedeBy(second);
                         db.Reports.Add(second);
                     }
                 }

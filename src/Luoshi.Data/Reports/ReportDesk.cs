@@ -16,16 +16,19 @@ public sealed class ReportDesk(LuoshiDb db, Notifier notifier)
     public sealed record Submission(int OrgUnitId, string? Period, int? Progress, string? Narrative, IReadOnlyList<(int TargetId, decimal Value)> Values, bool Draft,
         IReadOnlyList<Attachment>? Evidence = null);
 
-    public sealed record Outcome(ProgressReport? Report, IReadOnlyList<string> Problems, bool Replayed = false);
+    /// <summary>The stored report, or the problems; <paramref name="Conflict"/> when the unit's report for the period stands in the way (409).</summary>
+    public sealed record Outcome(ProgressReport? Report, IReadOnlyList<string> Problems, bool Conflict = false);
 
-    public async Task<Outcome> SubmitAsync(Caller caller, PlanTask task, Submission s, string? idempotencyKey, CancellationToken ct = default)
+    /// <summary>What the loser of two simultaneous submissions for one task, unit and period is told.</summary>
+    public const string LostRace = "本单位本期的进展已有人同时提交，本次没有保存，请刷新后查看或修改";
+
+    /// <summary>
+    /// Saves a draft or submits: the unit's live report for the period is updated if it is a draft, replaced by a new
+    /// version if it was returned, and left alone (a conflict) if it is submitted or accepted. One live report per task,
+    /// unit and period is also the database's rule, so of simultaneous submissions one wins and the others are conflicts.
+    /// </summary>
+    public async Task<Outcome> SubmitAsync(Caller caller, PlanTask task, Submission s, CancellationToken ct = default)
     {
-        if (idempotencyKey is not null)
-        {
-            if (idempotencyKey.Length > 100) return new(null, ["Idempotency-Key 不能超过 100 个字符"]);
-            var earlier = await db.Reports.Include(r => r.Values).FirstOrDefaultAsync(r => r.SubmittedById == caller.UserId && r.IdempotencyKey == idempotencyKey, ct);
-            if (earlier is not null) return new(earlier, [], Replayed: true);
-        }
         var problems = new List<string>();
         if (!ReportStatuses.IsPeriod(s.Period)) problems.Add("报告期应写作 YYYY-MM，例如 2026-03");
         if (s.Progress is not { } progress || progress is < 0 or > 100) problems.Add("进度应为 0–100 之间的整数");
@@ -39,10 +42,10 @@ public sealed class ReportDesk(LuoshiDb db, Notifier notifier)
         if (problems.Count > 0) return new(null, problems);
 
         var previous = await db.Reports
-            .Where(r => r.TaskId == task.Id && r.OrgUnitId == s.OrgUnitId && r.Period == s.Period)
-            .OrderByDescending(r => r.Id).FirstOrDefaultAsync(ct);
+            .Where(r => r.TaskId == task.Id && r.OrgUnitId == s.OrgUnitId && r.Period == s.Period && r.Live == true)
+            .FirstOrDefaultAsync(ct);
         if (previous is { Status: ReportStatus.Submitted or ReportStatus.Accepted })
-            return new(null, [$"{s.Period} 的进展{previous.Status.ToChinese()}，如需修改请等审核退回"]);
+            return new(null, [$"{s.Period} 的进展{previous.Status.ToChinese()}，如需修改请等审核退回"], Conflict: true);
 
         var now = DateTime.UtcNow;
         ProgressReport report;
@@ -55,12 +58,12 @@ public sealed class ReportDesk(LuoshiDb db, Notifier notifier)
         }
         else
         {
-            report = new ProgressReport { TaskId = task.Id, OrgUnitId = s.OrgUnitId, Period = s.Period!, CreatedAt = now, SupersedesId = previous?.Id };
+            report = new ProgressReport { TaskId = task.Id, OrgUnitId = s.OrgUnitId, Period = s.Period!, CreatedAt = now };
+            previous?.SupersedeBy(report);
             db.Reports.Add(report);
         }
         report.Progress = s.Progress!.Value;
         report.Narrative = s.Narrative?.Trim() ?? "";
-        report.IdempotencyKey = idempotencyKey ?? report.IdempotencyKey;
         report.SubmittedById = caller.UserId;
         foreach (var (targetId, value) in s.Values)
             report.Values.Add(new ReportValue { TargetId = targetId, Value = value });
@@ -77,7 +80,16 @@ public sealed class ReportDesk(LuoshiDb db, Notifier notifier)
             if (task.LeadDepartmentId is { } lead)
                 await notifier.ToUnitsAsync([lead], Notifier.ReportSubmitted, $"收到进展反馈：{task.Title}（{report.Period}）", $"/Tasks/{task.Id}", null, ct);
         }
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.IsLostRace())
+        {
+            // Another submission for the same task, unit and period was saved first: nothing of this one is kept.
+            db.ChangeTracker.Clear();
+            return new(null, [LostRace], Conflict: true);
+        }
         return new(report, []);
     }
 

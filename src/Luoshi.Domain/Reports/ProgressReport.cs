@@ -35,8 +35,12 @@ public class ProgressReport
     /// <summary>The earlier version this one replaces (after a return); every version is kept.</summary>
     public int? SupersedesId { get; set; }
 
-    /// <summary>The client's Idempotency-Key: a retried submission returns the stored report instead of a second one.</summary>
-    public string? IdempotencyKey { get; set; }
+    /// <summary>
+    /// True while this is the unit's current version for the task and period; null once a newer version supersedes it.
+    /// Null rather than false: the database keeps (TaskId, OrgUnitId, Period, Live) unique, and NULLs never collide
+    /// (on SQLite and PostgreSQL alike), so a unit has any number of old versions but one live report per period.
+    /// </summary>
+    public bool? Live { get; set; } = true;
 
     public DateTime CreatedAt { get; set; }
 
@@ -45,6 +49,18 @@ public class ProgressReport
     public List<Attachment> Attachments { get; set; } = [];
 
     public int Version { get; set; }
+
+    /// <summary>The report is replaced by <paramref name="next"/> (a corrected version after a return): it stays on record but is no longer live.</summary>
+    public void SupersedeBy(ProgressReport next)
+    {
+        if (Live != true) throw new InvalidOperationException("只有当前版本的进展反馈可以被新版本替代");
+        if (next.TaskId != TaskId || next.OrgUnitId != OrgUnitId || next.Period != Period)
+            throw new InvalidOperationException("新版本必须是同一任务、同一单位、同一报告期的进展反馈");
+        Live = null;
+        Version++;
+        next.SupersedesId = Id;
+        next.Live = true;
+    }
 }
 
 public enum ReportStatus

@@ -1,9 +1,11 @@
 using Luoshi.Data;
+using Luoshi.Data.Idempotency;
 using Luoshi.Data.Reports;
 using Luoshi.Data.Tasks;
 using Luoshi.Domain.Plans;
 using Luoshi.Domain.Reports;
 using Luoshi.Web.Auth;
+using Luoshi.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using static Luoshi.Web.Apis.LedgerDtos;
@@ -24,7 +26,7 @@ public static class ReportsApi
     public static void MapReportsApi(this RouteGroupBuilder api)
     {
         api.MapGet("/tasks/{id:int}/reports", List).WithTags("进展反馈").WithSummary("任务的进展反馈（每个版本）");
-        api.MapPost("/tasks/{id:int}/reports", Submit).WithTags("进展反馈").WithSummary("报送进展（支持 Idempotency-Key）");
+        api.MapPost("/tasks/{id:int}/reports", Submit).Produces<Created>(StatusCodes.Status201Created).WithTags("进展反馈").WithSummary("报送进展（支持 Idempotency-Key）");
         api.MapGet("/reports/{id:int}", Get).WithTags("进展反馈").WithSummary("一份进展反馈");
         api.MapPost("/reports/{id:int}/review", Review).WithTags("进展反馈").WithSummary("采纳或退回");
         api.MapPost("/reports/{id:int}/attachments", Attach).DisableAntiforgery().WithTags("进展反馈").WithSummary("上传佐证材料");
@@ -38,7 +40,11 @@ public static class ReportsApi
         return TypedResults.Ok(new Infrastructure.Page<ReportDto>(items, items.Count));
     }
 
-    public static async Task<Results<Created<Created>, NotFound, ProblemHttpResult, ValidationProblem>> Submit(int id, ReportRequest request, TaskScope scope, Ledger ledger, ReportDesk desk, LuoshiDb db, HttpContext http, CancellationToken ct)
+    /// <summary>
+    /// Submits (or saves a draft). With an Idempotency-Key the same request sent again gets the first answer unchanged,
+    /// and the key sent with a different request gets 422; a unit's report that stands in the way gets 409.
+    /// </summary>
+    public static async Task<Results<ContentHttpResult, NotFound, ProblemHttpResult, ValidationProblem>> Submit(int id, ReportRequest request, TaskScope scope, Ledger ledger, ReportDesk desk, IdempotentRequests once, LuoshiDb db, HttpContext http, CancellationToken ct)
     {
         if (await TasksApi.FindAsync(id, scope, ledger, db, http, ct) is not ({ } task, { } plan)) return TypedResults.NotFound();
         var caller = http.User.ToCaller();
@@ -46,14 +52,17 @@ public static class ReportsApi
         if (plan.Status != PlanStatus.Published) return TypedResults.Problem(statusCode: 409, detail: "计划尚未发布，不能报送进展");
         if (!TaskScope.MayReport(caller, task, unit)) return TypedResults.Problem(statusCode: 403, detail: "只能为本单位承担的任务报送进展");
         if (request.Values?.Any(v => v.TargetId is null || v.Value is null) == true) return OrgUnitsApi.Invalid(["每个目标值都要有目标编号和数值"]);
-        var key = http.Request.Headers["Idempotency-Key"].ToString();
-        var outcome = await desk.SubmitAsync(caller, task,
-            new ReportDesk.Submission(unit, request.Period, request.Progress, request.Narrative,
-                request.Values?.Select(v => (v.TargetId!.Value, v.Value!.Value)).ToList() ?? [], request.Draft ?? false),
-            string.IsNullOrWhiteSpace(key) ? null : key.Trim(), ct);
-        if (outcome.Problems.Count > 0) return OrgUnitsApi.Invalid(outcome.Problems);
-        var r = outcome.Report!;
-        return TypedResults.Created($"/api/v1/reports/{r.Id}", new Created(r.Id, r.Status.ToCode(), r.Late));
+        var key = IdempotencyKeys.KeyOf(http);
+        if (key is not null && IdempotentRequests.ProblemWith(key) is { } keyProblem) return OrgUnitsApi.Invalid([keyProblem]);
+        var submission = new ReportDesk.Submission(unit, request.Period, request.Progress, request.Narrative,
+            request.Values?.Select(v => (v.TargetId!.Value, v.Value!.Value)).ToList() ?? [], request.Draft ?? false);
+        var run = await once.RunAsync(key is null ? null : IdempotencyKeys.For(http, key, request), ct => desk.SubmitAsync(caller, task, submission, ct), outcome => outcome.Report is { } r
+            ? IdempotencyKeys.Json(http, StatusCodes.Status201Created, new Created(r.Id, r.Status.ToCode(), r.Late), $"/api/v1/reports/{r.Id}")
+            : null, ct);
+        if (run.Kind == IdempotentRequests.Kind.KeyReused) return TypedResults.Problem(statusCode: 422, detail: IdempotencyKeys.KeyReused);
+        if (run.Answer is { } answer) return IdempotencyKeys.Send(http, answer);
+        var refused = run.Value!;
+        return refused.Conflict ? TypedResults.Problem(statusCode: 409, detail: string.Join("；", refused.Problems)) : OrgUnitsApi.Invalid(refused.Problems);
     }
 
     /// <summary>The report if the caller may read it (through its task and unit); otherwise null, which looks like 404.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Luoshi.Data;
+using Luoshi.Data.Idempotency;
 using Luoshi.Data.Reports;
 using Luoshi.Data.Tasks;
 using Luoshi.Domain.OrgUnits;
@@ -21,7 +22,7 @@ namespace Luoshi.Web.Pages.Tasks;
 /// </summary>
 [RequestSizeLimit(MaxEvidenceFiles * EvidenceFiles.MaxBytes + 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxEvidenceFiles * EvidenceFiles.MaxBytes + 1024 * 1024)]
-public sealed class TaskPageModel(LuoshiDb db, TaskScope scope, Ledger ledger, ReportDesk desk, EvidenceFiles files, TaskHistory history, TargetDesk targets) : PageModel
+public sealed class TaskPageModel(LuoshiDb db, TaskScope scope, Ledger ledger, ReportDesk desk, IdempotentRequests once, EvidenceFiles files, TaskHistory history, TargetDesk targets) : PageModel
 {
     public const int MaxEvidenceFiles = 5;
     private const int BlankMilestoneRows = 2;
@@ -172,25 +173,34 @@ public sealed class TaskPageModel(LuoshiDb db, TaskScope scope, Ledger ledger, R
             stored.ForEach(files.Discard);
             return Refused("report", ["佐证材料未通过检查，本次报送没有保存：", .. problems], report: report);
         }
-        var key = string.IsNullOrWhiteSpace(report.Key) ? null : report.Key.Trim();
         var submission = new ReportDesk.Submission(Caller.OrgUnitId, report.Period?.Trim(), progress, report.Narrative, values, draft, stored);
-        ReportDesk.Outcome outcome;
-        try
+        var run = await once.RunAsync(OnceOf(report, submission), ct => desk.SubmitAsync(Caller, Task, submission, ct), outcome => outcome.Report is { } r
+            ? new IdempotentRequests.Answer(StatusCodes.Status302Found, "", $"/Tasks/{id}?done={(r.Status == ReportStatus.Draft ? "draft" : "report")}#report-{r.Id}")
+            : null, Ct);
+        if (run.Kind != IdempotentRequests.Kind.Ran || run.Answer is null) stored.ForEach(files.Discard);
+        if (run.Answer is { } answer) return Redirect(answer.Location!);
+        await LoadAsync(id); // a refused or lost submission left nothing behind; show the reports as they are now
+        if (run.Kind == IdempotentRequests.Kind.KeyReused)
+            return Refused("report", ["这张表单已经提交过，内容与上次不同，本次没有保存。请刷新页面后重新填写。"], report: report);
+        var refused = run.Value!;
+        return Refused("report", refused.Problems.ToList(), report: report, status: refused.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity);
+    }
+
+    /// <summary>
+    /// The form's one-time key, bound to what the form says (its files by their content): the same form sent twice
+    /// stores one report, and the key cannot carry a different report.
+    /// </summary>
+    private IdempotentRequests.Request? OnceOf(ReportForm report, ReportDesk.Submission submission)
+    {
+        var key = string.IsNullOrWhiteSpace(report.Key) ? null : report.Key.Trim();
+        if (key is null || IdempotentRequests.ProblemWith(key) is not null) return null;
+        var body = System.Text.Json.JsonSerializer.Serialize(new
         {
-            outcome = await desk.SubmitAsync(Caller, Task, submission, key, Ct);
-        }
-        catch (DbUpdateException) when (key is not null)
-        {
-            // The same form sent twice at once: the other request stored it; this one finds it by its key.
-            db.ChangeTracker.Clear();
-            stored.ForEach(files.Discard);
-            await LoadAsync(id);
-            outcome = await desk.SubmitAsync(Caller, Task, submission with { Evidence = [] }, key, Ct);
-            stored.Clear();
-        }
-        if (outcome.Problems.Count > 0 || outcome.Replayed) stored.ForEach(files.Discard);
-        if (outcome.Problems.Count > 0) return Refused("report", outcome.Problems.ToList(), report: report);
-        return Redirect($"/Tasks/{id}?done={(outcome.Report!.Status == ReportStatus.Draft ? "draft" : "report")}#report-{outcome.Report.Id}");
+            submission.Period, submission.Progress, submission.Narrative, submission.Draft,
+            Values = submission.Values.OrderBy(v => v.TargetId).Select(v => new[] { v.TargetId, v.Value }),
+            Evidence = submission.Evidence?.Select(a => new[] { a.FileName, a.Sha256 }),
+        });
+        return IdempotentRequests.Request.Of(Caller.UserId, key, Request.Method, Request.Path + Request.QueryString, body);
     }
 
     /// <summary>
