@@ -22,6 +22,49 @@ namespace Luoshi.Data.Postgres.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Luoshi.Data.Idempotency.IdempotencyRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("idempotency_keys", (string)null);
+                });
+
             modelBuilder.Entity("Luoshi.Domain.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -333,11 +376,10 @@ namespace Luoshi.Data.Postgres.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("IdempotencyKey")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
                     b.Property<bool>("Late")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool?>("Live")
                         .HasColumnType("boolean");
 
                     b.Property<string>("Narrative")
@@ -390,10 +432,8 @@ namespace Luoshi.Data.Postgres.Migrations
 
                     b.HasIndex("OrgUnitId");
 
-                    b.HasIndex("SubmittedById", "IdempotencyKey")
+                    b.HasIndex("TaskId", "OrgUnitId", "Period", "Live")
                         .IsUnique();
-
-                    b.HasIndex("TaskId", "OrgUnitId", "Period");
 
                     b.ToTable("reports", (string)null);
                 });
@@ -641,6 +681,15 @@ namespace Luoshi.Data.Postgres.Migrations
                     b.HasIndex("OrgUnitId");
 
                     b.ToTable("task_units", (string)null);
+                });
+
+            modelBuilder.Entity("Luoshi.Data.Idempotency.IdempotencyRecord", b =>
+                {
+                    b.HasOne("Luoshi.Domain.People.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Luoshi.Domain.Notifications.Notification", b =>

@@ -17,6 +17,47 @@ namespace Luoshi.Data.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.11");
 
+            modelBuilder.Entity("Luoshi.Data.Idempotency.IdempotencyRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("idempotency_keys", (string)null);
+                });
+
             modelBuilder.Entity("Luoshi.Domain.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -314,11 +355,10 @@ namespace Luoshi.Data.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("IdempotencyKey")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
                     b.Property<bool>("Late")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("Live")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Narrative")
@@ -371,10 +411,8 @@ namespace Luoshi.Data.Sqlite.Migrations
 
                     b.HasIndex("OrgUnitId");
 
-                    b.HasIndex("SubmittedById", "IdempotencyKey")
+                    b.HasIndex("TaskId", "OrgUnitId", "Period", "Live")
                         .IsUnique();
-
-                    b.HasIndex("TaskId", "OrgUnitId", "Period");
 
                     b.ToTable("reports", (string)null);
                 });
@@ -616,6 +654,15 @@ namespace Luoshi.Data.Sqlite.Migrations
                     b.HasIndex("OrgUnitId");
 
                     b.ToTable("task_units", (string)null);
+                });
+
+            modelBuilder.Entity("Luoshi.Data.Idempotency.IdempotencyRecord", b =>
+                {
+                    b.HasOne("Luoshi.Domain.People.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Luoshi.Domain.Notifications.Notification", b =>
