@@ -118,6 +118,18 @@ public sealed class ReportIntegrityTests
     }
 
     [Theory, Databases]
+    public async Task A_key_may_be_used_again_after_a_day(TestDatabase database)
+    {
+        var w = await WorldAsync(database);
+        var key = Guid.NewGuid().ToString("N");
+        await w.District.SendAsync(Post(w.Reports, Body("2026-06"), key)).SucceedsAsync("first report");
+        await w.App.WithDbAsync(db => db.IdempotencyRecords.Where(r => r.Key == key)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.CreatedAt, DateTime.UtcNow - Data.Idempotency.IdempotentRequests.Lifetime - TimeSpan.FromMinutes(1))));
+        await w.District.SendAsync(Post(w.Reports, Body("2026-07"), key)).SucceedsAsync("a day later, another report with the key");
+        Assert.Equal(2, await w.ReportsAsync(w.TaskId));
+    }
+
+    [Theory, Databases]
     public async Task The_same_request_sent_again_gets_the_first_answer_even_after_the_report_moved_on(TestDatabase database)
     {
         var w = await WorldAsync(database);

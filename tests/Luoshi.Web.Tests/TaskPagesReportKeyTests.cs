@@ -15,8 +15,8 @@ public sealed partial class TaskPagesTests
     private static int StoredCopies(LuoshiFactory app, byte[] bytes) =>
         Directory.GetFiles(Path.Combine(app.DataDirectory, "attachments"), "*", SearchOption.AllDirectories).Count(f => File.ReadAllBytes(f).AsSpan().SequenceEqual(bytes));
 
-    [Theory, Databases]
-    public async Task A_report_form_sent_five_times_at_once_stores_one_report_and_one_file(TestDatabase database)
+    /// <summary>A task of the test's own carried out by 江东区, and its report form as a 江东区 user of the test's own opens it.</summary>
+    private static async Task<(Ledger L, int Target, HttpClient District, string Token, string Key)> OpenReportFormAsync(TestDatabase database)
     {
         var l = await PublishedPlanAsync(database);
         await AssignAsync(l, new { leadDepartmentId = l.D03, responsibleOrgUnitIds = new[] { l.Q01 } });
@@ -24,6 +24,13 @@ public sealed partial class TaskPagesTests
         var district = await l.App.SignedInAsync(await l.App.AddUserAsync(Role.District, "Q01"));
         var (page, token) = await OpenAsync(district, l.Page);
         var key = ReportKey().Match(page).Groups[1].Value;
+        return (l, target, district, token, key);
+    }
+
+    [Theory, Databases]
+    public async Task A_report_form_sent_five_times_at_once_stores_one_report_and_one_file(TestDatabase database)
+    {
+        var (l, target, district, token, key) = await OpenReportFormAsync(database);
         var png = OwnPng();
 
         var sent = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ =>
@@ -43,12 +50,7 @@ public sealed partial class TaskPagesTests
     [Theory, Databases]
     public async Task A_used_report_form_sent_with_other_content_is_refused_and_stores_nothing(TestDatabase database)
     {
-        var l = await PublishedPlanAsync(database);
-        await AssignAsync(l, new { leadDepartmentId = l.D03, responsibleOrgUnitIds = new[] { l.Q01 } });
-        var target = await SchoolsTargetAsync(l);
-        var district = await l.App.SignedInAsync(await l.App.AddUserAsync(Role.District, "Q01"));
-        var (page, token) = await OpenAsync(district, l.Page);
-        var key = ReportKey().Match(page).Groups[1].Value;
+        var (l, target, district, token, key) = await OpenReportFormAsync(database);
         Assert.Equal(HttpStatusCode.Redirect, (await district.PostAsync(l.Page + "?handler=Report", ReportForm(token, key, ThisMonth, target, "6", true))).StatusCode);
 
         // The same form, back in the browser and changed: a draft of another month with a file.
