@@ -9,8 +9,9 @@ using Microsoft.Extensions.Options;
 namespace Luoshi.Web.Infrastructure;
 
 /// <summary>
-/// The <c>Idempotency-Key</c> header of API writes (see <see cref="IdempotentRequests"/>): the key is bound to the caller
-/// and to the request (method, path, query, and the body as read), and a kept answer is sent back byte for byte.
+/// Idempotency keys of the web app (see <see cref="IdempotentRequests"/>): the API's <c>Idempotency-Key</c> header and
+/// the report form's one-time key. A key is bound to the caller and to the request (method, path, query, and the body
+/// as read), and a kept API answer is sent back byte for byte.
 /// </summary>
 public static class IdempotencyKeys
 {
@@ -22,7 +23,10 @@ public static class IdempotencyKeys
     public static string? KeyOf(HttpContext http) =>
         http.Request.Headers[Header].ToString() is { } key && !string.IsNullOrWhiteSpace(key) ? key.Trim() : null;
 
-    /// <summary>The request bound to the caller and to what it asks; <paramref name="body"/> is the body as bound, hashed in its JSON form.</summary>
+    /// <summary>
+    /// The request bound to the caller and to what it asks: method, path and query, and <paramref name="body"/> (the body as
+    /// bound, or what a form says), hashed in its JSON form.
+    /// </summary>
     public static IdempotentRequests.Request For(HttpContext http, string key, object? body) =>
         IdempotentRequests.Request.Of(http.User.ToCaller().UserId, key, http.Request.Method, http.Request.Path + http.Request.QueryString,
             JsonSerializer.Serialize(body, JsonSerializerOptions.Web));

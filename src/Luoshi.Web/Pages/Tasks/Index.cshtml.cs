@@ -10,6 +10,7 @@ using Luoshi.Domain.Reports;
 using Luoshi.Domain.Tasks;
 using Luoshi.Web.Apis;
 using Luoshi.Web.Auth;
+using Luoshi.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -194,13 +195,12 @@ public sealed class TaskPageModel(LuoshiDb db, TaskScope scope, Ledger ledger, R
     {
         var key = string.IsNullOrWhiteSpace(report.Key) ? null : report.Key.Trim();
         if (key is null || IdempotentRequests.ProblemWith(key) is not null) return null;
-        var body = System.Text.Json.JsonSerializer.Serialize(new
+        return IdempotencyKeys.For(HttpContext, key, new
         {
             submission.Period, submission.Progress, submission.Narrative, submission.Draft,
             Values = submission.Values.OrderBy(v => v.TargetId).Select(v => new[] { v.TargetId, v.Value }),
             Evidence = submission.Evidence?.Select(a => new[] { a.FileName, a.Sha256 }),
         });
-        return IdempotentRequests.Request.Of(Caller.UserId, key, Request.Method, Request.Path + Request.QueryString, body);
     }
 
     /// <summary>
