@@ -118,6 +118,20 @@ public sealed class ReportIntegrityTests
     }
 
     [Theory, Databases]
+    public async Task A_key_that_is_not_visible_ascii_or_too_long_is_refused_in_Chinese(TestDatabase database)
+    {
+        var w = await WorldAsync(database);
+        foreach (var key in new[] { "键\0\u0001", "\ud800abc", new string('k', 101) })
+        {
+            var request = Post(w.Reports, Body("2026-06"), null);
+            request.Headers.TryAddWithoutValidation("Idempotency-Key", key);
+            var problem = await (await w.District.SendAsync(request)).AssertProblemAsync(400);
+            Assert.Contains("Idempotency-Key", problem.GetProperty("detail").GetString());
+        }
+        Assert.Equal(0, await w.ReportsAsync(w.TaskId));
+    }
+
+    [Theory, Databases]
     public async Task A_key_may_be_used_again_after_a_day(TestDatabase database)
     {
         var w = await WorldAsync(database);

@@ -46,8 +46,11 @@ public sealed class IdempotentRequests(LuoshiDb db)
     /// <summary>What happened: the operation's own result when it ran, and the answer to send (stored or replayed) when there is one.</summary>
     public sealed record Result<T>(Kind Kind, T? Value, Answer? Answer);
 
-    /// <summary>Why a key is refused before anything is looked up, or null when it is acceptable.</summary>
-    public static string? ProblemWith(string key) => key.Length > MaxKeyLength ? $"Idempotency-Key 不能超过 {MaxKeyLength} 个字符" : null;
+    /// <summary>Why a key is refused before anything is looked up, or null when it is acceptable: at most 100 visible ASCII characters, such as a UUID.</summary>
+    public static string? ProblemWith(string key) =>
+        key.Length > MaxKeyLength ? $"Idempotency-Key 不能超过 {MaxKeyLength} 个字符"
+        : !key.All(c => c is >= ' ' and <= '~') ? "Idempotency-Key 只能由可见的 ASCII 字符组成，例如 UUID"
+        : null;
 
     /// <summary>
     /// Runs <paramref name="operation"/> once for the request. <paramref name="answerOf"/> turns its result into the answer to
