@@ -32,20 +32,11 @@ public sealed class LedgerSearch(LuoshiDb db, TaskScope scope, TextSearch text)
         var tasks = await taskQuery.AsNoTracking().OrderBy(t => t.Ordinal).Take(30)
             .Select(t => new { t.Id, t.Number, t.Title, t.Text }).ToListAsync(ct);
         hits.AddRange(tasks.Select(t => new Hit("task", t.Id, t.Number + t.Title, Snippet(t.Text, q), $"/Tasks/{t.Id}")));
-        var taskIds = visible.Select(t => t.Id);
-        var reportQuery = db.Reports.AsNoTracking().Where(r => taskIds.Contains(r.TaskId) && r.Status != ReportStatus.Draft);
+        var reportQuery = scope.ReadableReports(caller).AsNoTracking().Where(r => r.Status != ReportStatus.Draft);
         reportQuery = matched is { } m3 ? reportQuery.Where(r => m3.Reports.Contains(r.Id)) : reportQuery.Where(r => EF.Functions.Like(r.Narrative, pattern, "\\"));
-        var reports = await reportQuery
-            .OrderByDescending(r => r.Id).Take(60).Select(r => new { r.Id, r.TaskId, r.OrgUnitId, r.Period, r.Narrative }).ToListAsync(ct);
-        var reportTaskIds = reports.Select(r => r.TaskId).Distinct().ToList();
-        var taskLookup = await db.Tasks.Include(t => t.Units).AsNoTracking().Where(t => reportTaskIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct);
-        foreach (var r in reports)
-        {
-            if (hits.Count(h => h.Kind == "report") == 20) break;
-            var task = taskLookup[r.TaskId];
-            if (await scope.MayReadReportsOfAsync(caller, task, r.OrgUnitId))
-                hits.Add(new Hit("report", r.Id, $"{task.Title}（{r.Period}）", Snippet(r.Narrative, q), $"/Tasks/{r.TaskId}#report-{r.Id}"));
-        }
+        var reports = await reportQuery.Join(db.Tasks, r => r.TaskId, t => t.Id, (r, t) => new { r.Id, r.TaskId, t.Title, r.Period, r.Narrative })
+            .OrderByDescending(r => r.Id).Take(20).ToListAsync(ct);
+        hits.AddRange(reports.Select(r => new Hit("report", r.Id, $"{r.Title}（{r.Period}）", Snippet(r.Narrative, q), $"/Tasks/{r.TaskId}#report-{r.Id}")));
         return hits;
     }
 

@@ -238,8 +238,8 @@ public sealed class TaskPageModel(LuoshiDb db, TaskScope scope, Ledger ledger, R
     public async Task<IActionResult> OnPostReviewAsync(int id, int reportId, string? decision, string? comment)
     {
         if (!await LoadAsync(id)) return NotFound();
-        var report = await db.Reports.FirstOrDefaultAsync(r => r.Id == reportId && r.TaskId == id, Ct);
-        if (report is null || !Reports.Any(r => r.Id == reportId)) return NotFound();
+        var report = await scope.ReadableReports(Caller).FirstOrDefaultAsync(r => r.Id == reportId && r.TaskId == id, Ct);
+        if (report is null) return NotFound();
         if (!MayReview) return StatusCode(StatusCodes.Status403Forbidden);
         if (decision is not ("accept" or "return")) return Refused("review", ["请选择采纳或退回"]);
         var problems = await desk.ReviewAsync(Caller, report, Task, decision == "accept", comment, Ct);
