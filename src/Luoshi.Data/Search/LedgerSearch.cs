@@ -12,11 +12,21 @@ public sealed class LedgerSearch(LuoshiDb db, TaskScope scope, TextSearch text)
     /// <summary>A found plan, task or report: <c>Kind</c> is <c>plan</c>, <c>task</c> or <c>report</c>.</summary>
     public sealed record Hit(string Kind, int Id, string Title, string Snippet, string Link);
 
-    /// <summary>The hits for the words, or null when the words are empty or longer than <see cref="MaxQueryLength"/>.</summary>
-    public async Task<List<Hit>?> FindAsync(Caller caller, string? words, CancellationToken ct = default)
+    /// <summary>What is wrong with the search words, in Chinese, or null when they can be searched for.</summary>
+    public static string? Problem(string? words)
     {
         var q = words?.Trim() ?? "";
-        if (q.Length is 0 or > MaxQueryLength) return null;
+        if (q.Length is 0 or > MaxQueryLength) return $"请输入 1–{MaxQueryLength} 个字的搜索词";
+        // No one types a control character (NUL, line break, tab…) into a search box; SQLite FTS and PostgreSQL refuse NUL.
+        if (q.Any(char.IsControl)) return "搜索词不能包含控制字符（如换行、制表符）";
+        return null;
+    }
+
+    /// <summary>The hits for the words, or null when they have a <see cref="Problem"/>.</summary>
+    public async Task<List<Hit>?> FindAsync(Caller caller, string? words, CancellationToken ct = default)
+    {
+        if (Problem(words) is not null) return null;
+        var q = words!.Trim();
         // LIKE '%词%' (escaped) rather than Contains: PostgreSQL's trigram indexes serve LIKE.
         var pattern = "%" + q.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
         var hits = new List<Hit>();
