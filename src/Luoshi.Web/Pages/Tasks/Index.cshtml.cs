@@ -197,7 +197,7 @@ public sealed class TaskPageModel(LuoshiDb db, TaskScope scope, Ledger ledger, R
     /// A target's breakdown per responsible unit (the city's 85 schools as each district's share): one number per unit,
     /// a blank leaves the unit out; shares of a count must add up to the target (TargetDesk's rule).
     /// </summary>
-    public async Task<IActionResult> OnPostBreakdownAsync(int id, int targetId, int version, Dictionary<int, string?> shares)
+    public async Task<IActionResult> OnPostBreakdownAsync(int id, int targetId, int version, Dictionary<int, string?>? shares)
     {
         if (!await LoadAsync(id)) return NotFound();
         if (!MayEdit) return StatusCode(StatusCodes.Status403Forbidden);
@@ -209,7 +209,8 @@ public sealed class TaskPageModel(LuoshiDb db, TaskScope scope, Ledger ledger, R
         var problems = new List<string>();
         var list = new List<TargetDesk.Share>();
         var responsible = Task.ResponsibleOrgUnitIds.ToHashSet();
-        foreach (var (unitId, text) in shares.OrderBy(kv => kv.Key))
+        // A form without any share fields binds no dictionary at all: that is an empty breakdown, not a 500.
+        foreach (var (unitId, text) in (shares ?? []).OrderBy(kv => kv.Key))
         {
             if (string.IsNullOrWhiteSpace(text)) continue;
             if (!responsible.Contains(unitId)) problems.Add("只能分解到本任务的责任单位");
