@@ -17,6 +17,18 @@ public sealed partial class OddInputTests
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex Token();
 
+    /// <summary>A published plan of the test's own whose 扩大普惠资源 task is led by 基础教育处 (D03) for 江东区 (Q01).</summary>
+    private static async Task<(LuoshiFactory App, HttpClient Admin, int PlanId, int TaskId, System.Text.Json.JsonElement Target)> PublishedTaskAsync(TestDatabase database)
+    {
+        var app = await DemoApps.For(database);
+        var admin = await app.SignedInAsync(await app.AddUserAsync(Role.Admin, Data.People.UserAccounts.BureauCode));
+        var (planId, tasks) = await Ledgers.DraftPlanAsync(admin);
+        var taskId = tasks.TaskTitled("扩大普惠资源");
+        await Ledgers.AssignAsync(admin, taskId, await app.UnitIdAsync("D03"), await app.UnitIdAsync("Q01"));
+        await Ledgers.PublishAsync(admin, planId);
+        return (app, admin, planId, taskId, tasks.First(t => t.GetProperty("id").GetInt32() == taskId).GetProperty("targets").EnumerateArray().First());
+    }
+
     private static readonly string[] ControlWords = ["ab%00cd", "%00", "幼儿园%00", "ab%0Acd", "%1B%5B31m", "a%09b", "%7F幼"];
 
     [Theory, Databases]
@@ -96,13 +108,8 @@ public sealed partial class OddInputTests
     [Theory, Databases]
     public async Task The_boards_filters_with_control_characters_are_dropped_not_a_500(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
-        var admin = await app.SignedInAsync(await app.AddUserAsync(Role.Admin, Data.People.UserAccounts.BureauCode));
-        var (planId, tasks) = await Ledgers.DraftPlanAsync(admin);
-        var taskId = tasks.TaskTitled("扩大普惠资源");
+        var (app, admin, planId, taskId, _) = await PublishedTaskAsync(database);
         var d03 = await app.UnitIdAsync("D03");
-        await Ledgers.AssignAsync(admin, taskId, d03, await app.UnitIdAsync("Q01"));
-        await Ledgers.PublishAsync(admin, planId);
         var board = $"/Plans/{planId}";
         var token = Token().Match(await admin.GetStringAsync(board)).Groups[1].Value;
         foreach (var (back, expected) in new[]
@@ -124,13 +131,8 @@ public sealed partial class OddInputTests
     [Theory, Databases]
     public async Task Text_with_NUL_in_a_multipart_form_is_never_a_500(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
-        var admin = await app.SignedInAsync(await app.AddUserAsync(Role.Admin, Data.People.UserAccounts.BureauCode));
+        var (app, admin, _, taskId, _) = await PublishedTaskAsync(database);
         var district = await app.SignedInAsync(await app.AddUserAsync(Role.District, "Q01"));
-        var (planId, tasks) = await Ledgers.DraftPlanAsync(admin);
-        var taskId = tasks.TaskTitled("扩大普惠资源");
-        await Ledgers.AssignAsync(admin, taskId, await app.UnitIdAsync("D03"), await app.UnitIdAsync("Q01"));
-        await Ledgers.PublishAsync(admin, planId);
 
         // A pasted plan: the NUL is kept out of what is stored (PostgreSQL cannot store it), the draft is made.
         var token = Token().Match(await admin.GetStringAsync("/Plans/New")).Groups[1].Value;
@@ -160,13 +162,7 @@ public sealed partial class OddInputTests
     [Theory, Databases]
     public async Task A_breakdown_form_without_shares_is_an_empty_breakdown_not_a_500(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
-        var admin = await app.SignedInAsync(await app.AddUserAsync(Role.Admin, Data.People.UserAccounts.BureauCode));
-        var (planId, tasks) = await Ledgers.DraftPlanAsync(admin);
-        var taskId = tasks.TaskTitled("扩大普惠资源");
-        var target = tasks.First(t => t.GetProperty("id").GetInt32() == taskId).GetProperty("targets").EnumerateArray().First();
-        await Ledgers.AssignAsync(admin, taskId, await app.UnitIdAsync("D03"), await app.UnitIdAsync("Q01"));
-        await Ledgers.PublishAsync(admin, planId);
+        var (app, admin, _, taskId, target) = await PublishedTaskAsync(database);
         var page = $"/Tasks/{taskId}";
         var token = Token().Match(await admin.GetStringAsync(page)).Groups[1].Value;
         var version = await app.WithDbAsync(db => db.Targets.Where(g => g.Id == target.GetProperty("id").GetInt32()).Select(g => g.Version).FirstAsync());
