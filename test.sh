@@ -10,11 +10,22 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 ci=false; [ "${CI:-}" = "true" ] && ci=true
 missing=()
 apt_updated=false
+# apt-get waits up to 5 minutes for another process's dpkg/apt lock instead of failing at once; when it still fails,
+# its own output is printed, so "no Chromium" never hides the reason.
+apt_get() {
+  local log rc
+  log="$(mktemp)"
+  DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 -o Acquire::Retries=3 "$@" >"$log" 2>&1
+  rc=$?
+  if [ $rc -ne 0 ]; then echo "apt-get $* 失败（退出码 $rc）："; tail -n 30 "$log"; fi
+  rm -f "$log"
+  return $rc
+}
 apt_install() {
-  [ "$(id -u)" = 0 ] || return 1
-  command -v apt-get >/dev/null || return 1
-  if ! $apt_updated; then DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null 2>&1; apt_updated=true; fi
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null 2>&1
+  [ "$(id -u)" = 0 ] || { echo "未以 root 运行，不能用 apt-get 安装 $*"; return 1; }
+  command -v apt-get >/dev/null || { echo "没有 apt-get，不能安装 $*"; return 1; }
+  if ! $apt_updated; then apt_get update -qq || true; apt_updated=true; fi
+  apt_get install -y -qq --no-install-recommends "$@"
 }
 skip() { echo "跳过：$1"; missing+=("$1"); }
 

@@ -40,6 +40,7 @@ public class LuoshiDb(DbContextOptions<LuoshiDb> options, IAuditActor? actor = n
         // The audit trail is append-only: nothing in the application may change or remove an entry.
         if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
             throw new InvalidOperationException("审计日志只能追加，不能修改或删除");
+        StoredText.DropNuls(ChangeTracker);
         var changes = AuditTrail.Capture(ChangeTracker);
         if (changes.Count == 0)
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);

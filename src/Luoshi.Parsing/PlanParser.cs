@@ -70,9 +70,12 @@ public static class PlanParser
         return new PlanDocument(title, year, issuer, topQuantities, items, clean.Removed);
     }
 
-    /// <summary>Replaces lone surrogates and NULs, which no renderer (JSON, XML) can write.</summary>
+    /// <summary>
+    /// Replaces lone surrogates and NULs, which no renderer (JSON, XML) can write and PostgreSQL cannot store, keeping
+    /// the length (so offsets into the text stay the same).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static string Sanitize(string text)
+    public static string Sanitize(string text)
     {
         var bad = false;
         for (var i = 0; i < text.Length; i++)

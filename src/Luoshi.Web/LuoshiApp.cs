@@ -84,6 +84,7 @@ public static class LuoshiApp
         app.UseMiddleware<SecurityHeaders>();
         app.UseMiddleware<CrossSiteRequests>();
         app.UseMiddleware<JsonBodyLimit>();
+        app.UseMiddleware<QueryGuard>();
         app.UseStaticFiles();
         app.UseLuoshiText();
         app.UseRouting();

@@ -5,6 +5,8 @@ namespace Luoshi.Cli.Tests;
 /// <summary>
 /// A short run of <c>luoshi bench load</c> (the long one is a separate command, see README): reads with many
 /// connections and district users submitting reports at once, with no error and no acknowledged report lost.
+/// It checks behaviour only: how many requests a loaded machine manages in the time is a figure for
+/// <c>./luoshi bench load</c> and the README, never an assertion.
 /// </summary>
 public sealed class LoadTests
 {
@@ -17,8 +19,9 @@ public sealed class LoadTests
         {
             var result = await LoadCommand.MeasureAsync(seconds: 3, connections: 16, users: 40, data, database: null, output);
             Assert.True(result.Passed, output.ToString());
-            Assert.True(result.ReadRequests > 100, output.ToString());
-            Assert.True(result.Acknowledged > 20, output.ToString());
+            // Both kinds of request really ran (however few a busy machine managed), so "nothing lost" is not vacuous.
+            Assert.True(result.ReadRequests > 0, output.ToString());
+            Assert.True(result.Acknowledged > 0, output.ToString());
             Assert.Equal(result.Acknowledged, result.Stored);
         }
         finally

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using FsCheck;
 using FsCheck.Xunit;
@@ -18,10 +17,14 @@ public class RobustnessTests
         重点做好三项工作：一是加强师德；二是年底前完成XX所改造；三是开展一次培训。
         """;
 
-    private static void CompletesQuickly(Action parse, double seconds = 10)
+    /// <summary>
+    /// A guard against runaway (quadratic or exponential) parsing, which would take hours here: the limit is far above
+    /// any normal run even on a busy machine, so it measures no speed. Speeds belong in <c>./luoshi bench</c>.
+    /// </summary>
+    private static void DoesNotHang(Action parse)
     {
         var task = Task.Run(parse);
-        Assert.True(task.Wait(TimeSpan.FromSeconds(seconds)), $"the parser did not finish within {seconds} s");
+        Assert.True(task.Wait(TimeSpan.FromMinutes(3)), "the parser did not finish within 3 minutes: it runs away on this input");
         task.GetAwaiter().GetResult();
     }
 
@@ -103,7 +106,7 @@ public class RobustnessTests
     }
 
     [Fact]
-    public void A_10_MB_plan_parses_in_linear_time()
+    public void A_10_MB_plan_parses_without_running_away()
     {
         var body = new StringBuilder();
         while (body.Length < 10_000_000)
@@ -112,17 +115,9 @@ public class RobustnessTests
         }
 
         var text = body.ToString();
-        var small = text[..1_000_000];
-        PlanParser.Parse(small);
-        var sw = Stopwatch.StartNew();
-        PlanParser.Parse(small);
-        var smallTime = sw.Elapsed;
-        sw.Restart();
         Luoshi.Parsing.Model.PlanDocument? doc = null;
-        CompletesQuickly(() => doc = PlanParser.Parse(text), 30);
-        var bigTime = sw.Elapsed;
+        DoesNotHang(() => doc = PlanParser.Parse(text));
         Assert.True(doc!.Items.Count > 10_000);
-        Assert.True(bigTime < (smallTime * 30) + TimeSpan.FromSeconds(1), $"1 MB took {smallTime}, 10 MB took {bigTime}: not linear");
     }
 
     [Theory]
@@ -138,7 +133,7 @@ public class RobustnessTests
     public void A_very_long_hostile_line_finishes(string unit)
     {
         var line = string.Concat(Enumerable.Repeat(unit, 2_000_000 / unit.Length));
-        CompletesQuickly(() => PlanParser.Parse(line), 20);
-        CompletesQuickly(() => PlanParser.Parse(string.Join('\n', Enumerable.Repeat(unit, 100_000))), 20);
+        DoesNotHang(() => PlanParser.Parse(line));
+        DoesNotHang(() => PlanParser.Parse(string.Join('\n', Enumerable.Repeat(unit, 100_000))));
     }
 }

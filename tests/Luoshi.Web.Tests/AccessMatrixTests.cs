@@ -17,8 +17,10 @@ using Xunit.Abstractions;
 namespace Luoshi.Web.Tests;
 
 /// <summary>
-/// Every <c>/api/v1</c> endpoint × every role × own unit / another unit, as written in <c>access-matrix.md</c>:
-/// each cell is a real request with real ids and a body valid enough that "allow" really gets through.
+/// Every <c>/api/v1</c> endpoint and every Razor page × every role × own unit / another unit, as written in
+/// <c>access-matrix.md</c>: each cell is a real request with real ids and a body valid enough that "allow" really gets
+/// through. Every answer, allowed or refused, is also searched for the words of reports the caller may not read: a
+/// report's text must not reach anyone through an export, a page or a list that the report itself would refuse.
 /// </summary>
 public sealed partial class AccessMatrixTests(ITestOutputHelper output)
 {
@@ -29,6 +31,7 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output)
     {
         var app = await DemoApps.For(TestDatabase.Sqlite);
         var endpoints = ApiEndpoints(app);
+        endpoints.UnionWith(PageEndpoints(app));
         var rows = AccessMatrix.Load().Select(r => r.Endpoint).ToHashSet();
         Assert.True(endpoints.Count > 40, $"only {endpoints.Count} endpoints found");
         var missing = endpoints.Except(rows).Order().ToList();
@@ -59,12 +62,17 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output)
                 {
                     var expected = row.Expected(caller, own);
                     cells++;
-                    var (status, body, contentType) = await world.RunAsync(row, caller, own, expected == "allow");
+                    var answer = await world.RunAsync(row, caller, own, expected == "allow");
+                    var (status, body, contentType) = (answer.Status, answer.Body, answer.ContentType);
                     var ok = expected == "allow" ? status is >= 200 and < 300 : status.ToString(System.Globalization.CultureInfo.InvariantCulture) == expected;
-                    if (ok && expected != "allow" && (contentType != "application/problem+json" || !body.Any(c => c is >= '\u4e00' and <= '\u9fff')))
+                    if (ok && expected is "401" or "403" or "404" && !Refusal(row.Endpoint, contentType, body))
+                        ok = false;
+                    if (ok && expected == "302" && caller == "anonymous" && answer.Location?.Contains("/Login", StringComparison.Ordinal) != true)
                         ok = false;
                     if (!ok)
-                        failures.Add($"{row.Endpoint} as {caller} on {(own ? "own" : "other")} {row.Subject}: expected {expected}, got {status} {contentType} {Shorten(body)}");
+                        failures.Add($"{row.Endpoint} as {caller} on {(own ? "own" : "other")} {row.Subject}: expected {expected}, got {status} {contentType} {answer.Location} {Shorten(body)}");
+                    foreach (var leaked in world.Unreadable(caller).Where(marker => body.Contains(marker, StringComparison.Ordinal)))
+                        failures.Add($"{row.Endpoint} as {caller} on {(own ? "own" : "other")} {row.Subject}: the answer holds the text of a report {caller} may not read ({leaked})");
                 }
             }
         }
@@ -93,6 +101,26 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output)
 
     private static string Shorten(string body) => body.Length > 300 ? body[..300] + "…" : body;
 
+    /// <summary>What a cell's request got back; a spreadsheet's body is the text of its cells.</summary>
+    private sealed record Answer(int Status, string Body, string? ContentType, string? Location);
+
+    /// <summary>Every cell's text of a spreadsheet, read with the OpenXml SDK, one cell a line.</summary>
+    private static string WorkbookText(byte[] xlsx)
+    {
+        using var stream = new MemoryStream(xlsx);
+        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(stream, false);
+        var workbook = document.WorkbookPart!;
+        var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<DocumentFormat.OpenXml.Spreadsheet.SharedStringItem>().Select(i => i.InnerText).ToList() ?? [];
+        return string.Join("\n", workbook.WorksheetParts.SelectMany(p => p.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>())
+            .Select(c => c.DataType?.Value == DocumentFormat.OpenXml.Spreadsheet.CellValues.SharedString && int.TryParse(c.CellValue?.Text, out var i) && i < shared.Count
+                ? shared[i] : c.InlineString?.InnerText ?? c.CellValue?.Text ?? ""));
+    }
+
+    /// <summary>A refusal in Chinese: problem+json from the API, the Chinese error page from a page.</summary>
+    private static bool Refusal(string endpoint, string? contentType, string body) =>
+        contentType == (endpoint.Contains(" /api/", StringComparison.Ordinal) ? "application/problem+json" : "text/html")
+        && body.Any(c => c is >= '\u4e00' and <= '\u9fff');
+
     [GeneratedRegex(@"\{(\w+):[^}]+\}")]
     private static partial Regex Constraint();
 
@@ -106,6 +134,20 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output)
             if (!path.StartsWith("/api/v1/", StringComparison.Ordinal) && path != "/api/v1") continue;
             foreach (var method in endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? [])
                 result.Add($"{method} {path}");
+        }
+        return result;
+    }
+
+    /// <summary>"GET /Path/{id}" for every Razor page (its Index alias once); the page's forms post to the same path.</summary>
+    public static HashSet<string> PageEndpoints(LuoshiFactory app)
+    {
+        var result = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var endpoint in app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            if (endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is null) continue;
+            var path = "/" + Normalize(endpoint.RoutePattern.RawText ?? "").TrimStart('/');
+            if (path.Split('/').Contains("Index")) continue; // the same page as its folder's path
+            result.Add($"GET {path}");
         }
         return result;
     }
@@ -190,10 +232,29 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output)
         ["GET /api/v1/search"] = None,
         ["GET /api/v1/audit"] = None,
         ["GET /api/v1/audit/export.csv"] = None,
+        ["GET /"] = None,
+        ["GET /Login"] = None,
+        ["GET /Logout"] = None,
+        ["GET /Error"] = None,
+        ["GET /Plans"] = None,
+        ["GET /Plans/New"] = None,
+        ["GET /Plans/{id}"] = None,
+        ["GET /Tasks/{id}"] = None,
+        ["GET /MyTasks"] = None,
+        ["GET /Calendar"] = None,
+        ["GET /Schedule"] = None,
+        ["GET /Search"] = None,
+        ["GET /Notifications"] = None,
+        ["GET /Audit"] = None,
+        ["GET /Admin/Units"] = None,
+        ["GET /Admin/UnitEdit/{id}"] = None,
+        ["GET /Admin/Users"] = None,
+        ["GET /Admin/UserEdit/{id}"] = None,
+        ["GET /Admin/Import"] = None,
     };
 
     /// <summary>What a fixture has gone through.</summary>
-    public enum Stage { Draft, Published, Requested, Closed, Reported }
+    public enum Stage { Draft, Published, Requested, Closed, Reported, Accepted }
 
     /// <summary>A plan with one assigned task (and its sibling), and what happened to it.</summary>
     public sealed record Chain(int PlanId, int TaskId, int SiblingId, int TargetId, int DistrictReport, int SchoolReport, int DistrictAttachment, int SchoolAttachment);
@@ -209,6 +270,15 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output)
         private HttpClient admin = null!, q01 = null!, q01School = null!, q02 = null!, q02School = null!;
         private int q02UserId;
         private readonly Dictionary<(Stage, bool), Chain> shared = [];
+
+        /// <summary>The words searched for: every accepted report's narrative starts with them.</summary>
+        public static readonly string SearchWord = "矩阵" + Unique;
+
+        /// <summary>A word found only in one accepted report, and the callers who may read that report.</summary>
+        private readonly List<(string Marker, string[] Readers)> markers = [];
+
+        /// <summary>The words of the reports the caller may not read; none may appear in any answer to the caller.</summary>
+        public IEnumerable<string> Unreadable(string caller) => markers.Where(m => !m.Readers.Contains(caller)).Select(m => m.Marker);
 
         private static readonly Dictionary<string, (Role Role, string Unit)> Accounts = new()
         {
@@ -241,6 +311,9 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output)
             w.q02 = await app.SignedInAsync(q02Name);
             w.q02UserId = await app.WithDbAsync(db => db.Users.Where(u => u.UserName == q02Name).Select(u => u.Id).FirstAsync());
             w.q02School = await app.SignedInAsync(await app.AddUserAsync(Role.School, "Q02-S01"));
+            // The reports whose words no answer may leak exist before the first cell, so every cell is checked against them.
+            await w.ChainAsync(Stage.Accepted, own: true, fresh: false);
+            await w.ChainAsync(Stage.Accepted, own: false, fresh: false);
             return w;
         }
 
@@ -253,7 +326,9 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output)
             var siblingId = tasks.TaskTitled("提升保教质量");
             var targetId = tasks.First(t => t.GetProperty("id").GetInt32() == taskId).GetProperty("targets").EnumerateArray().First().GetProperty("id").GetInt32();
             var (district, school) = own ? (Q01, SchoolQ01) : (Q02, SchoolQ02);
-            await Ledgers.AssignAsync(admin, taskId, own ? D03 : D05, district, school);
+            // Accepted: the own task is carried by 城南区 as well, whose report 江东区 and its school must never read.
+            int[] units = stage == Stage.Accepted && own ? [district, school, Q02] : [district, school];
+            await Ledgers.AssignAsync(admin, taskId, own ? D03 : D05, units);
             int districtReport = 0, schoolReport = 0, districtAttachment = 0, schoolAttachment = 0;
             if (stage != Stage.Draft)
                 await Ledgers.PublishAsync(admin, planId);
@@ -266,9 +341,36 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output)
                 (districtReport, districtAttachment) = await ReportAsync(own ? q01 : q02, taskId);
                 (schoolReport, schoolAttachment) = await ReportAsync(own ? q01School : q02School, taskId);
             }
+            if (stage == Stage.Accepted)
+            {
+                string[] overseers = ["admin", "leader", "supervisor"];
+                if (own)
+                {
+                    districtReport = await AcceptedAsync(q01, taskId, "JDQ", [.. overseers, "department", "district"]);
+                    schoolReport = await AcceptedAsync(q01School, taskId, "JDS", [.. overseers, "department", "district", "school"]);
+                    await AcceptedAsync(q02, taskId, "CNX", [.. overseers, "department"]);
+                }
+                else
+                {
+                    districtReport = await AcceptedAsync(q02, taskId, "CNQ", overseers);
+                    schoolReport = await AcceptedAsync(q02School, taskId, "CNS", overseers);
+                }
+            }
             var chain = new Chain(planId, taskId, siblingId, targetId, districtReport, schoolReport, districtAttachment, schoolAttachment);
             if (!fresh) shared[(stage, own)] = chain;
             return chain;
+        }
+
+        /// <summary>A report of the unit on the task, accepted, whose narrative holds a word of its own that only the readers may see.</summary>
+        private async Task<int> AcceptedAsync(HttpClient unit, int taskId, string label, string[] readers)
+        {
+            var marker = label + Unique;
+            var report = await unit.PostAsJsonAsync($"/api/v1/tasks/{taskId}/reports", new { period = "2026-05", progress = 50, narrative = $"{SearchWord}：{marker}已完成选址" })
+                .SucceedsAsync("report");
+            var id = report.GetProperty("id").GetInt32();
+            await admin.PostAsJsonAsync($"/api/v1/reports/{id}/review", new { decision = "accept", comment = "同意" }).SucceedsAsync("accept");
+            markers.Add((marker, readers));
+            return id;
         }
 
         private static async Task<(int Report, int Attachment)> ReportAsync(HttpClient unit, int taskId)
@@ -306,6 +408,8 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output)
                 "user" => own ? userIds[me] : q02UserId,
                 "notification" => await NotificationAsync(own ? userIds[me] : q02UserId),
                 "plan" => (await ChainAsync(Stage.Published, own, fresh)).PlanId,
+                "reported-plan" => (await ChainAsync(Stage.Accepted, own, fresh: false)).PlanId,
+                "reported-task" => (await ChainAsync(Stage.Accepted, own, fresh: false)).TaskId,
                 "draft-plan" => (await ChainAsync(Stage.Draft, own, fresh)).PlanId,
                 "task" => (await ChainAsync(Stage.Published, own, fresh)).TaskId,
                 "draft-task" => (await ChainAsync(Stage.Draft, own, fresh)).TaskId,
@@ -322,7 +426,7 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output)
         /// Makes the cell's request. A call that would change something gets fresh fixtures when it is expected to
         /// succeed; refusals and reads share them.
         /// </summary>
-        public async Task<(int Status, string Body, string? ContentType)> RunAsync(AccessMatrix.Row row, string caller, bool own, bool allowed)
+        public async Task<Answer> RunAsync(AccessMatrix.Row row, string caller, bool own, bool allowed)
         {
             var (method, path) = (row.Endpoint.Split(' ')[0], row.Endpoint.Split(' ')[1]);
             var fresh = allowed && method != "GET";
@@ -335,15 +439,18 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output)
                 if (method == "POST")
                 {
                     var signIn = await client.PostAsJsonAsync(path, new { username = name ?? "jiangdong", password = LuoshiFactory.Password });
-                    return ((int)signIn.StatusCode, await signIn.Content.ReadAsStringAsync(), signIn.Content.Headers.ContentType?.MediaType);
+                    return new((int)signIn.StatusCode, await signIn.Content.ReadAsStringAsync(), signIn.Content.Headers.ContentType?.MediaType, null);
                 }
             }
             var url = path.Replace("{id}", id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
-            if (url == "/api/v1/search") url += "?q=" + Uri.EscapeDataString("幼儿园");
+            if (url is "/api/v1/search" or "/Search") url += "?q=" + Uri.EscapeDataString(SearchWord);
             var request = new HttpRequestMessage(new HttpMethod(method), url) { Content = await Recipes[row.Endpoint](this, id, own) };
             if (method is "PUT" or "PATCH") request.Headers.TryAddWithoutValidation("If-Match", "*");
             var response = await client.SendAsync(request);
-            return ((int)response.StatusCode, await response.Content.ReadAsStringAsync(), response.Content.Headers.ContentType?.MediaType);
+            var type = response.Content.Headers.ContentType?.MediaType;
+            // A spreadsheet's text is read out of it (it is zipped), so its cells are searched like any other answer.
+            var body = type == CityImport.ContentType ? WorkbookText(await response.Content.ReadAsByteArrayAsync()) : await response.Content.ReadAsStringAsync();
+            return new((int)response.StatusCode, body, type, response.Headers.Location?.ToString());
         }
     }
 }
@@ -353,7 +460,7 @@ public static class AccessMatrix
 {
     public sealed record Row(string Endpoint, string Subject, IReadOnlyDictionary<string, string> Cells)
     {
-        /// <summary>"allow", "401", "403" or "404" for the caller on their own unit's record or another's.</summary>
+        /// <summary>"allow", "302", "401", "403" or "404" for the caller on their own unit's record or another's.</summary>
         public string Expected(string caller, bool own)
         {
             var parts = Cells[caller].Split('/', StringSplitOptions.TrimEntries);
@@ -372,7 +479,7 @@ public static class AccessMatrix
             Assert.True(cols.Length == 2 + AccessMatrixTests.Callers.Length, $"access-matrix.md: a row needs {2 + AccessMatrixTests.Callers.Length} columns: {line}");
             var cells = AccessMatrixTests.Callers.Select((c, i) => (c, cols[2 + i])).ToDictionary(x => x.c, x => x.Item2);
             foreach (var cell in cells.Values.SelectMany(v => v.Split('/', StringSplitOptions.TrimEntries)))
-                Assert.True(cell is "allow" or "401" or "403" or "404", $"access-matrix.md: unknown outcome “{cell}” in {line}");
+                Assert.True(cell is "allow" or "302" or "401" or "403" or "404", $"access-matrix.md: unknown outcome “{cell}” in {line}");
             rows.Add(new Row(cols[0], cols[1], cells));
         }
         Assert.NotEmpty(rows);

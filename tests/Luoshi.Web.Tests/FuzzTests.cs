@@ -23,12 +23,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
     [Theory, Databases]
     public async Task Random_bodies_never_get_a_server_error(TestDatabase database)
     {
-        var seed = int.TryParse(Environment.GetEnvironmentVariable("LUOSHI_FUZZ_SEED"), out var s) ? s : Random.Shared.Next();
-        output.WriteLine($"LUOSHI_FUZZ_SEED={seed}");
-        var random = new Random(seed);
-        var app = await DemoApps.For(database);
-        var fixtures = await FuzzFixtures.CreateAsync(app);
-        var document = await fixtures.Admin.GetJsonAsync("/openapi/v1.json");
+        var (seed, random, app, fixtures, document) = await StartAsync(database);
         var operations = Operations(document).ToList();
         Assert.True(operations.Count > 25, $"only {operations.Count} changing operations in the OpenAPI document");
 
@@ -61,6 +56,81 @@ public sealed class FuzzTests(ITestOutputHelper output)
         Assert.True(failures.Count == 0, $"seed {seed}: {failures.Count} of {sent} requests failed:\n" + string.Join("\n", failures.Take(40)));
     }
 
+    private const int QueriesPerUrlAndCaller = 4;
+    private const int PostsPerForm = 4;
+
+    /// <summary>
+    /// Odd query strings for every GET under /api/v1 and every page (its own parameters and others pages take: q,
+    /// back, month, planId…), and odd values in every field of every form the pages show, posted with the page's
+    /// antiforgery token: never a 5xx, never a stack trace; an API's 4xx is a Chinese problem+json.
+    /// </summary>
+    [Theory, Databases]
+    public async Task Odd_query_strings_and_page_forms_never_get_a_server_error(TestDatabase database)
+    {
+        var (seed, random, app, fixtures, document) = await StartAsync(database);
+        var reads = Reads(document).ToList();
+        var pages = AccessMatrixTests.PageEndpoints(app).Select(e => e.Split(' ')[1]).Where(p => p is not ("/Logout" or "/Error")).Order().ToList();
+        Assert.True(reads.Count > 10 && pages.Count > 10, $"only {reads.Count} API reads and {pages.Count} pages found");
+        reads.AddRange(pages.Select(p => (p, (IReadOnlyList<string>)[])));
+
+        var failures = new List<string>();
+        var sent = 0;
+        var statuses = new SortedDictionary<int, int>();
+        async Task SendAsync(string caller, HttpRequestMessage request, string what)
+        {
+            var response = await (await fixtures.ClientAsync(caller)).SendAsync(request);
+            sent++;
+            statuses[(int)response.StatusCode] = statuses.GetValueOrDefault((int)response.StatusCode) + 1;
+            var problem = await CheckAsync(response, api: request.RequestUri!.AbsolutePath.StartsWith("/api/", StringComparison.Ordinal));
+            if (problem is not null) failures.Add($"{request.Method} {request.RequestUri} as {caller}{what} → {problem}");
+        }
+
+        foreach (var caller in new[] { "admin", "district", "anonymous" })
+        {
+            foreach (var (path, parameters) in reads)
+                for (var i = 0; i < QueriesPerUrlAndCaller; i++)
+                    await SendAsync(caller, new HttpRequestMessage(HttpMethod.Get, fixtures.Url(path, random) + OddQuery.Next(random, parameters)), "");
+            foreach (var page in pages)
+            {
+                var url = fixtures.Url(page, random, madeUp: false);
+                var client = await fixtures.ClientAsync(caller);
+                var shown = await client.GetAsync(url);
+                if (shown.StatusCode != System.Net.HttpStatusCode.OK) continue;
+                foreach (var form in PageForm.All(await shown.Content.ReadAsStringAsync(), url).Where(f => f.Action != "/Logout"))
+                    for (var i = 0; i < PostsPerForm; i++)
+                    {
+                        var (content, what) = form.Fill(random);
+                        await SendAsync(caller, new HttpRequestMessage(HttpMethod.Post, form.Action) { Content = content }, $" ({what})");
+                    }
+            }
+        }
+        output.WriteLine($"{sent} requests to {reads.Count} addresses and their forms: " + string.Join(", ", statuses.Select(x => $"{x.Value}× {x.Key}")));
+        Assert.True(failures.Count == 0, $"seed {seed}: {failures.Count} of {sent} requests failed:\n" + string.Join("\n", failures.Take(40)));
+    }
+
+    /// <summary>Every GET under /api/v1 with the names of its query parameters.</summary>
+    private static IEnumerable<(string Path, IReadOnlyList<string> Parameters)> Reads(JsonElement document)
+    {
+        foreach (var path in document.GetProperty("paths").EnumerateObject())
+        {
+            if (!path.Name.StartsWith("/api/v1/", StringComparison.Ordinal) || !path.Value.TryGetProperty("get", out var get)) continue;
+            var names = get.TryGetProperty("parameters", out var ps)
+                ? ps.EnumerateArray().Where(p => p.GetProperty("in").GetString() == "query").Select(p => p.GetProperty("name").GetString()!).ToList()
+                : [];
+            yield return (path.Name, names);
+        }
+    }
+
+    /// <summary>The run's seed (printed; <c>LUOSHI_FUZZ_SEED</c> replays it), the app with its fixtures, and its OpenAPI document.</summary>
+    private async Task<(int Seed, Random Random, LuoshiFactory App, FuzzFixtures Fixtures, JsonElement Document)> StartAsync(TestDatabase database)
+    {
+        var seed = int.TryParse(Environment.GetEnvironmentVariable("LUOSHI_FUZZ_SEED"), out var s) ? s : Random.Shared.Next();
+        output.WriteLine($"LUOSHI_FUZZ_SEED={seed}");
+        var app = await DemoApps.For(database);
+        var fixtures = await FuzzFixtures.CreateAsync(app);
+        return (seed, new Random(seed), app, fixtures, await fixtures.Admin.GetJsonAsync("/openapi/v1.json"));
+    }
+
     /// <summary>Every POST, PUT, PATCH and DELETE under /api/v1, with the schema of its JSON body if it has one.</summary>
     private static IEnumerable<(string Method, string Path, JsonElement? Schema)> Operations(JsonElement document)
     {
@@ -78,8 +148,11 @@ public sealed class FuzzTests(ITestOutputHelper output)
         }
     }
 
-    /// <summary>Null when the response is acceptable; otherwise what is wrong with it.</summary>
-    private static async Task<string?> CheckAsync(HttpResponseMessage response)
+    /// <summary>
+    /// Null when the response is acceptable (never a 5xx or a stack trace; from the API, a 4xx is a Chinese
+    /// problem+json, a page's own Chinese error page is its business); otherwise what is wrong with it.
+    /// </summary>
+    private static async Task<string?> CheckAsync(HttpResponseMessage response, bool api = true)
     {
         var status = (int)response.StatusCode;
         var body = await response.Content.ReadAsStringAsync();
@@ -87,7 +160,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
         if (status >= 500) return $"{status} {shown}";
         if (body.Contains("   at ", StringComparison.Ordinal) || body.Contains("Exception", StringComparison.Ordinal) || body.Contains("StackTrace", StringComparison.OrdinalIgnoreCase))
             return $"{status} with a stack trace: {shown}";
-        if (status < 400) return null;
+        if (status < 400 || !api) return null;
         if (response.Content.Headers.ContentType?.MediaType != "application/problem+json") return $"{status} as {response.Content.Headers.ContentType?.MediaType}: {shown}";
         try
         {
@@ -118,6 +191,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
             var f = new FuzzFixtures { App = app, Admin = admin };
             f.callers["admin"] = (adminName, admin);
             f.callers["district"] = (await app.AddUserAsync(Role.District, "Q01"), null);
+            f.callers["anonymous"] = ("", app.NewClient());
             var district = await f.ClientAsync("district");
 
             var q01 = await app.UnitIdAsync("Q01");
@@ -153,6 +227,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
         public async Task<HttpClient> ClientAsync(string caller)
         {
             var (name, client) = callers[caller];
+            if (name.Length == 0) return client!;
             if (client is not null && (await client.GetAsync("/api/v1/me")).IsSuccessStatusCode) return client;
             client = await App.SignedInAsync(name);
             callers[caller] = (name, client);
@@ -161,12 +236,27 @@ public sealed class FuzzTests(ITestOutputHelper output)
 
         private static readonly string[] MadeUpIds = ["0", "-1", "999999999", "2147483647", "2147483648", "99999999999999999999", "abc", "1.5", "%20", "%E4%B8%AD", "1e3"];
 
-        /// <summary>The path with its ids: mostly real ones of the right kind, sometimes made up.</summary>
-        public string Url(string path, Random random)
+        /// <summary>The kind of record an address's id is, for the API (<c>/api/v1/tasks/{id}</c>) and the pages (<c>/Tasks/{id}</c>).</summary>
+        private static string KindOf(string path)
         {
-            var kind = path.Split('/', StringSplitOptions.RemoveEmptyEntries).ElementAtOrDefault(2) ?? "";
+            var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+            if (segments.ElementAtOrDefault(0) == "api") return segments.ElementAtOrDefault(2) ?? "";
+            return segments.ElementAtOrDefault(segments.Length - 2) switch
+            {
+                "Plans" => "plans",
+                "Tasks" => "tasks",
+                "UnitEdit" => "org-units",
+                "UserEdit" => "users",
+                _ => "",
+            };
+        }
+
+        /// <summary>The path with its ids: mostly real ones of the right kind, sometimes made up (never, if not <paramref name="madeUp"/>).</summary>
+        public string Url(string path, Random random, bool madeUp = true)
+        {
+            var kind = KindOf(path);
             return System.Text.RegularExpressions.Regex.Replace(path, @"\{[^}]+\}", _ =>
-                random.Next(4) != 0 && ids.TryGetValue(kind, out var real) && real.Length > 0
+                (!madeUp || random.Next(4) != 0) && ids.TryGetValue(kind, out var real) && real.Length > 0
                     ? real[random.Next(real.Length)].ToString(CultureInfo.InvariantCulture)
                     : random.Pick(MadeUpIds));
         }
@@ -178,7 +268,7 @@ public static class RandomBody
 {
     public static T Pick<T>(this Random random, IReadOnlyList<T> items) => items[random.Next(items.Count)];
 
-    private static readonly string[] OddStrings =
+    public static readonly string[] OddStrings =
     [
         "", " ", "null", "0", "-1", "true", "2026-02-30", "2026-13", "9999-12-31", "0001-01-01", "2026-03", "accept", "return", "admin",
         "school", "district", "=", ">=", "range", "XX", "../../etc/passwd", "<script>alert(1)</script>", "' OR 1=1 --", "%_\\",
@@ -289,5 +379,110 @@ public static class RandomBody
             else json.Append(c);
         }
         return json.Append('"').ToString();
+    }
+}
+
+/// <summary>Random query strings, written as they travel (percent-encoded), so broken encodings can be sent too.</summary>
+public static class OddQuery
+{
+    /// <summary>Parameters pages and APIs take, tried on every address.</summary>
+    private static readonly string[] CommonNames =
+        ["q", "back", "returnUrl", "ReturnUrl", "month", "planId", "status", "lead", "unit", "orgUnitId", "category", "page", "size", "from", "to", "handler", "done", "notice", "n", "year", "id", "user", "action", "entity"];
+
+    private static readonly string[] OddValues =
+    [
+        "", "%00", "ab%00cd", "%E5%B9%BC%00", "%0D%0ASet-Cookie:%20a=b", "%1B%5B31m", "%09", "%7F", "%C2%85", "%FF", "%FE%FF", "%ED%A0%80", "%E4%B8",
+        "%", "%%", "%zz", "//evil.example", "/%5Cevil.example", "https://evil.example", "javascript:alert(1)", "%3Cscript%3Ealert(1)%3C/script%3E",
+        "'%20OR%201=1%20--", "%25_%5C", "-1", "0", "2147483648", "99999999999999999999", "1e309", "NaN", "2026-13", "2026-02-30", "9999-12", "0000-00",
+        "true", "null", "%E5%B9%BC%E5%84%BF%E5%9B%AD", "%F0%9F%98%80", "%E2%80%AE", "+", "a+b",
+    ];
+
+    public static string Next(Random random, IReadOnlyList<string> parameters)
+    {
+        var names = parameters.Where(_ => random.Next(3) != 0).Concat(Enumerable.Range(0, random.Next(1, 4)).Select(_ => random.Pick(CommonNames))).ToList();
+        if (random.Next(8) == 0) names.Add(random.Pick(["%00", "a%00b", "%E4%B8", "%FF", ""]));
+        var pairs = names.Select(n => n + "=" + (random.Next(4) == 0 ? Uri.EscapeDataString(Plain(RandomBody.Text(random, random.Pick([1, 10, 200, 3000])))) : random.Pick(OddValues)));
+        return "?" + string.Join("&", pairs);
+    }
+
+    /// <summary>The text without lone surrogates, which no browser can send (it replaces them).</summary>
+    public static string Plain(string text)
+    {
+        var chars = text.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            var paired = char.IsHighSurrogate(chars[i]) ? i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1])
+                : char.IsLowSurrogate(chars[i]) && i > 0 && char.IsHighSurrogate(chars[i - 1]);
+            if (char.IsSurrogate(chars[i]) && !paired) chars[i] = '\uFFFD';
+        }
+        return new string(chars);
+    }
+}
+
+/// <summary>A form a page shows: where it posts, whether it uploads files, its fields with their values.</summary>
+public sealed partial record PageForm(string Action, bool Multipart, IReadOnlyList<(string Name, string Value, bool File)> Fields)
+{
+    [System.Text.RegularExpressions.GeneratedRegex("<form\\b([^>]*)>(.*?)</form>", System.Text.RegularExpressions.RegexOptions.Singleline | System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex FormTag();
+
+    [System.Text.RegularExpressions.GeneratedRegex("<(input|textarea|select)\\b([^>]*)>", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex FieldTag();
+
+    [System.Text.RegularExpressions.GeneratedRegex("\\b([\\w-]+)=\"([^\"]*)\"")]
+    private static partial System.Text.RegularExpressions.Regex Attribute();
+
+    private static Dictionary<string, string> Attributes(string tag) =>
+        Attribute().Matches(tag).GroupBy(m => m.Groups[1].Value.ToLowerInvariant()).ToDictionary(g => g.Key, g => System.Net.WebUtility.HtmlDecode(g.First().Groups[2].Value));
+
+    /// <summary>The POST forms of a page's HTML.</summary>
+    public static IEnumerable<PageForm> All(string html, string pageUrl)
+    {
+        foreach (System.Text.RegularExpressions.Match form in FormTag().Matches(html))
+        {
+            var attributes = Attributes(form.Groups[1].Value);
+            if (!attributes.TryGetValue("method", out var method) || !method.Equals("post", StringComparison.OrdinalIgnoreCase)) continue;
+            var fields = FieldTag().Matches(form.Groups[2].Value).Select(f => Attributes(f.Groups[2].Value)).Where(a => a.ContainsKey("name"))
+                .Select(a => (a["name"], a.GetValueOrDefault("value", ""), a.GetValueOrDefault("type") == "file")).ToList();
+            yield return new(attributes.GetValueOrDefault("action") is { Length: > 0 } action ? action : pageUrl,
+                attributes.GetValueOrDefault("enctype") == "multipart/form-data", fields);
+        }
+    }
+
+    private static readonly string[] OddIds = ["", "-1", "0", "999999999", "2147483648", "abc", "1.5", "1e3", " 1", "%00"];
+
+    /// <summary>
+    /// The form with odd values: some fields keep the page's value, ids get impossible ones (never another test's
+    /// records), text fields odd strings; the antiforgery token is kept, except now and then.
+    /// </summary>
+    public (HttpContent Content, string What) Fill(Random random)
+    {
+        var values = new List<(string Name, string Value, bool File)>();
+        foreach (var (name, value, file) in Fields)
+        {
+            if (name == "__RequestVerificationToken")
+            {
+                if (random.Next(12) != 0) values.Add((name, value, false));
+                continue;
+            }
+            if (random.Next(6) == 0) continue;
+            var id = name.EndsWith("Id", StringComparison.Ordinal) || name.EndsWith("Ids", StringComparison.Ordinal) || name.EndsWith("id", StringComparison.Ordinal)
+                || name.EndsWith("Version", StringComparison.Ordinal) || name.StartsWith("taskIds", StringComparison.Ordinal);
+            var odd = random.Next(3) == 0 ? value
+                : id ? random.Pick(OddIds)
+                : name is "username" or "password" ? "fz" + RandomBody.Text(random, random.Next(0, 40))
+                : random.Next(2) == 0 ? random.Pick(RandomBody.OddStrings) : RandomBody.Text(random, random.Pick([1, 20, 600, 30000]));
+            values.Add((name, OddQuery.Plain(odd), file));
+            if (random.Next(10) == 0) values.Add((name, OddQuery.Plain(random.Pick(RandomBody.OddStrings)), file));
+        }
+        if (random.Next(8) == 0) values.Add((random.Pick(["handler", "extra", "__proto__", "中文字段", "back"]), random.Pick(RandomBody.OddStrings), false));
+        var what = string.Join(", ", values.Where(v => v.Name != "__RequestVerificationToken").Select(v => $"{v.Name}={(v.Value.Length > 40 ? v.Value[..40] + "…" : v.Value)}"));
+        if (!Multipart) return (new FormUrlEncodedContent(values.Select(v => new KeyValuePair<string, string>(v.Name, v.Value))), what);
+        var multipart = new MultipartFormDataContent();
+        foreach (var (name, value, file) in values)
+        {
+            if (!file) multipart.Add(new StringContent(value), name);
+            else multipart.Add(new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(value)), name, random.Pick(["a.txt", "../../x.docx", "计划.docx", "/etc/passwd", "a.png"]));
+        }
+        return (multipart, what);
     }
 }

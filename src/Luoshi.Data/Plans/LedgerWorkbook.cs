@@ -13,20 +13,21 @@ namespace Luoshi.Data.Plans;
 /// <summary>
 /// The 工作台账 as a spreadsheet for the director's desk: a title row, a frozen header, one row per task with its
 /// targets, units, leader, deadline, latest progress and status; wrapped text, A4 landscape, header repeated on each page.
+/// Tasks and the latest progress are only those the caller may see and read (<see cref="TaskScope"/>).
 /// </summary>
-public sealed class LedgerWorkbook(LuoshiDb db, Ledger ledger)
+public sealed class LedgerWorkbook(LuoshiDb db, TaskScope scope, Ledger ledger)
 {
     public static readonly string[] Headers = ["序号", "工作任务", "具体目标", "牵头处室", "配合处室", "责任单位", "包保领导", "完成时限", "最新进展", "状态"];
     private static readonly double[] Widths = [8, 42, 30, 14, 16, 22, 10, 12, 36, 9];
 
-    public async Task<byte[]> BuildAsync(Plan plan, IQueryable<PlanTask> visible, CancellationToken ct = default)
+    public async Task<byte[]> BuildAsync(Plan plan, Caller caller, CancellationToken ct = default)
     {
-        var tasks = await visible.Where(t => t.PlanId == plan.Id).Include(t => t.Units).Include(t => t.Milestones).Include(t => t.Targets)
+        var tasks = await scope.Visible(caller).Where(t => t.PlanId == plan.Id).Include(t => t.Units).Include(t => t.Milestones).Include(t => t.Targets)
             .AsSplitQuery().AsNoTracking().OrderBy(t => t.Ordinal).ToListAsync(ct);
         var units = await db.OrgUnits.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         var leaders = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var taskIds = tasks.Select(t => t.Id).ToList();
-        var latest = (await db.Reports.AsNoTracking().Where(r => taskIds.Contains(r.TaskId) && r.Status == ReportStatus.Accepted).ToListAsync(ct))
+        var latest = (await scope.ReadableReports(caller).AsNoTracking().Where(r => taskIds.Contains(r.TaskId) && r.Status == ReportStatus.Accepted).ToListAsync(ct))
             .GroupBy(r => r.TaskId).ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.Period, StringComparer.Ordinal).ThenByDescending(r => r.Id).First());
 
         string Names(IEnumerable<int> ids) => string.Join("、", ids.Select(id => units.GetValueOrDefault(id, "")).Where(n => n.Length > 0));

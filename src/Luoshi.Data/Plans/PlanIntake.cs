@@ -24,6 +24,8 @@ public sealed class PlanIntake(LuoshiDb db)
     /// <summary>A plan's text (pasted, or read from a document) becomes a draft of the bureau's plan.</summary>
     public async Task<Plan> CreateDraftFromTextAsync(string text, string? fileName, int? createdById, CancellationToken ct = default)
     {
+        // The source is kept as the parser read it: a pasted NUL would otherwise fail to save on PostgreSQL (a 500).
+        text = PlanParser.Sanitize(text);
         var parsed = PlanParser.Parse(text, fileName);
         var bureauId = await db.OrgUnits.Where(u => u.ParentId == null).Select(u => u.Id).FirstAsync(ct);
         return await CreateDraftAsync(parsed, text, fileName, bureauId, createdById, ct);

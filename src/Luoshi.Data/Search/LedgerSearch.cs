@@ -12,11 +12,21 @@ public sealed class LedgerSearch(LuoshiDb db, TaskScope scope, TextSearch text)
     /// <summary>A found plan, task or report: <c>Kind</c> is <c>plan</c>, <c>task</c> or <c>report</c>.</summary>
     public sealed record Hit(string Kind, int Id, string Title, string Snippet, string Link);
 
-    /// <summary>The hits for the words, or null when the words are empty or longer than <see cref="MaxQueryLength"/>.</summary>
-    public async Task<List<Hit>?> FindAsync(Caller caller, string? words, CancellationToken ct = default)
+    /// <summary>What is wrong with the search words, in Chinese, or null when they can be searched for.</summary>
+    public static string? Problem(string? words)
     {
         var q = words?.Trim() ?? "";
-        if (q.Length is 0 or > MaxQueryLength) return null;
+        if (q.Length is 0 or > MaxQueryLength) return $"请输入 1–{MaxQueryLength} 个字的搜索词";
+        // No one types a control character (NUL, line break, tab…) into a search box; SQLite FTS and PostgreSQL refuse NUL.
+        if (q.Any(char.IsControl)) return "搜索词不能包含控制字符（如换行、制表符）";
+        return null;
+    }
+
+    /// <summary>The hits for the words, or null when they have a <see cref="Problem"/>.</summary>
+    public async Task<List<Hit>?> FindAsync(Caller caller, string? words, CancellationToken ct = default)
+    {
+        if (Problem(words) is not null) return null;
+        var q = words!.Trim();
         // LIKE '%词%' (escaped) rather than Contains: PostgreSQL's trigram indexes serve LIKE.
         var pattern = "%" + q.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
         var hits = new List<Hit>();
@@ -32,20 +42,11 @@ public sealed class LedgerSearch(LuoshiDb db, TaskScope scope, TextSearch text)
         var tasks = await taskQuery.AsNoTracking().OrderBy(t => t.Ordinal).Take(30)
             .Select(t => new { t.Id, t.Number, t.Title, t.Text }).ToListAsync(ct);
         hits.AddRange(tasks.Select(t => new Hit("task", t.Id, t.Number + t.Title, Snippet(t.Text, q), $"/Tasks/{t.Id}")));
-        var taskIds = visible.Select(t => t.Id);
-        var reportQuery = db.Reports.AsNoTracking().Where(r => taskIds.Contains(r.TaskId) && r.Status != ReportStatus.Draft);
+        var reportQuery = scope.ReadableReports(caller).AsNoTracking().Where(r => r.Status != ReportStatus.Draft);
         reportQuery = matched is { } m3 ? reportQuery.Where(r => m3.Reports.Contains(r.Id)) : reportQuery.Where(r => EF.Functions.Like(r.Narrative, pattern, "\\"));
-        var reports = await reportQuery
-            .OrderByDescending(r => r.Id).Take(60).Select(r => new { r.Id, r.TaskId, r.OrgUnitId, r.Period, r.Narrative }).ToListAsync(ct);
-        var reportTaskIds = reports.Select(r => r.TaskId).Distinct().ToList();
-        var taskLookup = await db.Tasks.Include(t => t.Units).AsNoTracking().Where(t => reportTaskIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct);
-        foreach (var r in reports)
-        {
-            if (hits.Count(h => h.Kind == "report") == 20) break;
-            var task = taskLookup[r.TaskId];
-            if (await scope.MayReadReportsOfAsync(caller, task, r.OrgUnitId))
-                hits.Add(new Hit("report", r.Id, $"{task.Title}（{r.Period}）", Snippet(r.Narrative, q), $"/Tasks/{r.TaskId}#report-{r.Id}"));
-        }
+        var reports = await reportQuery.Join(db.Tasks, r => r.TaskId, t => t.Id, (r, t) => new { r.Id, r.TaskId, t.Title, r.Period, r.Narrative })
+            .OrderByDescending(r => r.Id).Take(20).ToListAsync(ct);
+        hits.AddRange(reports.Select(r => new Hit("report", r.Id, $"{r.Title}（{r.Period}）", Snippet(r.Narrative, q), $"/Tasks/{r.TaskId}#report-{r.Id}")));
         return hits;
     }
 

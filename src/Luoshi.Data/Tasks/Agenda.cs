@@ -51,7 +51,7 @@ public sealed class Agenda(LuoshiDb db, TaskScope scope, Ledger ledger)
         var thisMonth = Period(Today);
         var lastMonth = Period(Today.AddMonths(-1));
         var ids = tasks.Select(t => t.Id).ToList();
-        var reports = await db.Reports.AsNoTracking()
+        var reports = await scope.ReadableReports(caller).AsNoTracking()
             .Where(r => ids.Contains(r.TaskId) && r.OrgUnitId == unit && (r.Period == thisMonth || r.Period == lastMonth))
             .Select(r => new { r.Id, r.TaskId, r.Period, r.Status, r.ReviewComment }).ToListAsync(ct);
         var items = new List<Item>();
@@ -78,7 +78,7 @@ public sealed class Agenda(LuoshiDb db, TaskScope scope, Ledger ledger)
         var lead = await visible.Include(t => t.Milestones).Where(t => t.LeadDepartmentId == caller.OrgUnitId).ToListAsync(ct);
         var ids = lead.Select(t => t.Id).ToList();
         var titles = lead.ToDictionary(t => t.Id, t => t.Title);
-        var waiting = await db.Reports.AsNoTracking().Where(r => ids.Contains(r.TaskId) && r.Status == ReportStatus.Submitted)
+        var waiting = await scope.ReadableReports(caller).AsNoTracking().Where(r => ids.Contains(r.TaskId) && r.Status == ReportStatus.Submitted)
             .Join(db.OrgUnits, r => r.OrgUnitId, u => u.Id, (r, u) => new { r.Id, r.TaskId, r.Period, r.SubmittedAt, Unit = u.Name }).ToListAsync(ct);
         var items = waiting.Select(r => new Item(DateOnly.FromDateTime(r.SubmittedAt?.ToLocalTime() ?? DateTime.Now), "review",
             $"待审核：{r.Unit} {r.Period} 进展", r.TaskId, titles[r.TaskId], "yellow", $"/Tasks/{r.TaskId}#report-{r.Id}")).ToList();

@@ -70,26 +70,37 @@ public sealed class TaskScope(LuoshiDb db)
     /// <summary>May the caller approve or refuse a completion request, or reopen a closed task? Leaders and supervisors.</summary>
     public static bool MayDecideCompletion(Caller caller) => caller.Role is Role.Supervisor or Role.Leader or Role.Admin;
 
-    /// <summary>Every version of the task's reports the caller may read, newest period first; others' drafts stay hidden.</summary>
-    public async Task<List<ProgressReport>> ReadableReportsAsync(Caller caller, PlanTask task, CancellationToken ct = default)
+    /// <summary>
+    /// Every report the caller may read, as a query to filter further: on tasks they can see, from units whose reports
+    /// they may read, and never another unit's draft. The one home of this rule: the task page, the reports API, search,
+    /// 我的待办 and the ledger.xlsx all draw report text from here. The city's overseers read every unit's reports; a
+    /// department those on tasks it leads or helps with (and its own); a district its own and its schools'; a school its own.
+    /// </summary>
+    public IQueryable<ProgressReport> ReadableReports(Caller caller)
     {
-        var reports = await db.Reports.AsNoTracking().Include(r => r.Values).Include(r => r.Attachments)
-            .Where(r => r.TaskId == task.Id).ToListAsync(ct);
-        var readable = new List<ProgressReport>();
-        foreach (var unit in reports.Select(r => r.OrgUnitId).Distinct().ToList())
-            if (await MayReadReportsOfAsync(caller, task, unit))
-                readable.AddRange(reports.Where(r => r.OrgUnitId == unit && (r.Status != ReportStatus.Draft || r.OrgUnitId == caller.OrgUnitId)));
-        return readable.OrderByDescending(r => r.Period, StringComparer.Ordinal).ThenByDescending(r => r.Id).ToList();
+        var me = caller.OrgUnitId;
+        var taskIds = Visible(caller).Select(t => t.Id);
+        var reports = db.Reports.Where(r => taskIds.Contains(r.TaskId) && (r.Status != ReportStatus.Draft || r.OrgUnitId == me));
+        if (caller.SeesEverything) return reports;
+        switch (caller.Role)
+        {
+            case Role.Department:
+                var helped = db.Tasks.Where(t => t.LeadDepartmentId == me || t.Units.Any(u => u.Role == TaskUnitRole.CoDepartment && u.OrgUnitId == me))
+                    .Select(t => t.Id);
+                return reports.Where(r => r.OrgUnitId == me || helped.Contains(r.TaskId));
+            case Role.District:
+                var schools = db.OrgUnits.Where(o => o.ParentId == me && o.Kind == OrgUnitKind.School).Select(o => o.Id);
+                return reports.Where(r => r.OrgUnitId == me || schools.Contains(r.OrgUnitId));
+            default:
+                return reports.Where(r => r.OrgUnitId == me);
+        }
     }
 
-    /// <summary>May the caller read reports of the given unit on a task they can see?</summary>
-    public async Task<bool> MayReadReportsOfAsync(Caller caller, PlanTask task, int orgUnitId)
+    /// <summary>Every version of the task's reports the caller may read, newest period first.</summary>
+    public async Task<List<ProgressReport>> ReadableReportsAsync(Caller caller, PlanTask task, CancellationToken ct = default)
     {
-        if (caller.SeesEverything) return true;
-        if (caller.Role == Role.Department) return task.LeadDepartmentId == caller.OrgUnitId || task.CoDepartmentIds.Contains(caller.OrgUnitId) || orgUnitId == caller.OrgUnitId;
-        if (orgUnitId == caller.OrgUnitId) return true;
-        if (caller.Role == Role.District)
-            return await db.OrgUnits.AnyAsync(o => o.Id == orgUnitId && o.ParentId == caller.OrgUnitId && o.Kind == OrgUnitKind.School);
-        return false;
+        var reports = await ReadableReports(caller).AsNoTracking().Include(r => r.Values).Include(r => r.Attachments)
+            .Where(r => r.TaskId == task.Id).ToListAsync(ct);
+        return reports.OrderByDescending(r => r.Period, StringComparer.Ordinal).ThenByDescending(r => r.Id).ToList();
     }
 }

@@ -161,7 +161,7 @@ public static class PlansApi
         var caller = http.User.ToCaller();
         var plan = await scope.VisiblePlans(caller).AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
         if (plan is null) return TypedResults.NotFound();
-        var bytes = await workbook.BuildAsync(plan, scope.Visible(caller), ct);
+        var bytes = await workbook.BuildAsync(plan, caller, ct);
         db.Audit("export", "Plan", id.ToString(System.Globalization.CultureInfo.InvariantCulture), new { file = "ledger.xlsx" });
         await db.SaveChangesAsync(ct);
         return TypedResults.File(bytes, Data.OrgUnits.CityImport.ContentType, $"{plan.Title}工作台账.xlsx");

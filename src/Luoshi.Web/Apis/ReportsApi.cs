@@ -68,12 +68,9 @@ public static class ReportsApi
     /// <summary>The report if the caller may read it (through its task and unit); otherwise null, which looks like 404.</summary>
     private static async Task<(ProgressReport Report, Domain.Tasks.PlanTask Task)?> FindAsync(int id, TaskScope scope, Ledger ledger, LuoshiDb db, HttpContext http, CancellationToken ct)
     {
-        var report = await db.Reports.Include(r => r.Values).Include(r => r.Attachments).FirstOrDefaultAsync(r => r.Id == id, ct);
+        var report = await scope.ReadableReports(http.User.ToCaller()).Include(r => r.Values).Include(r => r.Attachments).FirstOrDefaultAsync(r => r.Id == id, ct);
         if (report is null) return null;
         if (await TasksApi.FindAsync(report.TaskId, scope, ledger, db, http, ct) is not ({ } task, _)) return null;
-        var caller = http.User.ToCaller();
-        if (!await scope.MayReadReportsOfAsync(caller, task, report.OrgUnitId)) return null;
-        if (report.Status == ReportStatus.Draft && report.OrgUnitId != caller.OrgUnitId) return null;
         return (report, task);
     }
 

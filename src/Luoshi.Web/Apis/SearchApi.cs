@@ -13,7 +13,7 @@ public static class SearchApi
     public static async Task<Results<Ok<Infrastructure.Page<LedgerSearch.Hit>>, ProblemHttpResult>> Search(string? q, LedgerSearch search, HttpContext http, CancellationToken ct)
     {
         var hits = await search.FindAsync(http.User.ToCaller(), q, ct);
-        if (hits is null) return TypedResults.Problem(statusCode: 400, detail: $"请输入 1–{LedgerSearch.MaxQueryLength} 个字的搜索词");
+        if (hits is null) return TypedResults.Problem(statusCode: 400, detail: LedgerSearch.Problem(q));
         return TypedResults.Ok(new Infrastructure.Page<LedgerSearch.Hit>(hits, hits.Count));
     }
 }

@@ -47,8 +47,7 @@ public static class TextSetup
             http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
-            var target = !string.IsNullOrEmpty(back) && back.StartsWith('/') && !back.StartsWith("//", StringComparison.Ordinal) && !back.StartsWith("/\\", StringComparison.Ordinal) ? back : "/";
-            return Results.LocalRedirect(target);
+            return Results.Redirect(Infrastructure.LocalUrl.OrFallback(back));
         }).AllowAnonymous().ExcludeFromDescription();
     }
 }

@@ -39,5 +39,5 @@ public sealed class LoginModel(Sessions sessions) : PageModel
         }
     }
 
-    private string Safe(string? returnUrl) => !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : "/";
+    private static string Safe(string? returnUrl) => Infrastructure.LocalUrl.OrFallback(returnUrl);
 }

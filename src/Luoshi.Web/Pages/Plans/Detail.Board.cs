@@ -1,4 +1,5 @@
 using Luoshi.Data.Tasks;
+using Luoshi.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Luoshi.Web.Pages.Plans;
@@ -25,7 +26,9 @@ public sealed partial class DetailModel
     {
         if (outcome.Refusal == Assignments.Refusal.None)
         {
-            var filters = back is { Length: > 1 } b && b.StartsWith('?') ? QueryString.FromUriComponent(b) : QueryString.Empty;
+            // The board's filters come back as "?…"; odd ones (control characters…) are dropped, not sent on to break the redirect.
+            var board = $"/Plans/{Plan.Id}";
+            var filters = back is { Length: > 1 } b && b[0] == '?' ? QueryString.FromUriComponent(LocalUrl.OrFallback(board + b, board)[board.Length..]) : QueryString.Empty;
             var query = filters.Add("notice", notice).Add("n", outcome.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
             return Redirect($"/Plans/{Plan.Id}{query.ToUriComponent()}");
         }

@@ -207,7 +207,7 @@ public sealed class TaskPageModel(LuoshiDb db, TaskScope scope, Ledger ledger, R
     /// A target's breakdown per responsible unit (the city's 85 schools as each district's share): one number per unit,
     /// a blank leaves the unit out; shares of a count must add up to the target (TargetDesk's rule).
     /// </summary>
-    public async Task<IActionResult> OnPostBreakdownAsync(int id, int targetId, int version, Dictionary<int, string?> shares)
+    public async Task<IActionResult> OnPostBreakdownAsync(int id, int targetId, int version, Dictionary<int, string?>? shares)
     {
         if (!await LoadAsync(id)) return NotFound();
         if (!MayEdit) return StatusCode(StatusCodes.Status403Forbidden);
@@ -219,7 +219,8 @@ public sealed class TaskPageModel(LuoshiDb db, TaskScope scope, Ledger ledger, R
         var problems = new List<string>();
         var list = new List<TargetDesk.Share>();
         var responsible = Task.ResponsibleOrgUnitIds.ToHashSet();
-        foreach (var (unitId, text) in shares.OrderBy(kv => kv.Key))
+        // A form without any share fields binds no dictionary at all: that is an empty breakdown, not a 500.
+        foreach (var (unitId, text) in (shares ?? []).OrderBy(kv => kv.Key))
         {
             if (string.IsNullOrWhiteSpace(text)) continue;
             if (!responsible.Contains(unitId)) problems.Add("只能分解到本任务的责任单位");
@@ -248,8 +249,8 @@ public sealed class TaskPageModel(LuoshiDb db, TaskScope scope, Ledger ledger, R
     public async Task<IActionResult> OnPostReviewAsync(int id, int reportId, string? decision, string? comment)
     {
         if (!await LoadAsync(id)) return NotFound();
-        var report = await db.Reports.FirstOrDefaultAsync(r => r.Id == reportId && r.TaskId == id, Ct);
-        if (report is null || !Reports.Any(r => r.Id == reportId)) return NotFound();
+        var report = await scope.ReadableReports(Caller).FirstOrDefaultAsync(r => r.Id == reportId && r.TaskId == id, Ct);
+        if (report is null) return NotFound();
         if (!MayReview) return StatusCode(StatusCodes.Status403Forbidden);
         if (decision is not ("accept" or "return")) return Refused("review", ["请选择采纳或退回"]);
         var problems = await desk.ReviewAsync(Caller, report, Task, decision == "accept", comment, Ct);
