@@ -137,5 +137,5 @@ public sealed class ReportingWorkload
         }, CancellationToken.None)));
 
     /// <summary>The month <paramref name="n"/> months before 1999-12: far from the demo year, and never in the future (future periods are refused).</summary>
-    public static string PastPeriod(int n) => new DateOnly(1999, 12, 1).AddMonths(-n).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+    public static string PastPeriod(long n) => new DateOnly(1999, 12, 1).AddMonths(-(int)n).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
 }

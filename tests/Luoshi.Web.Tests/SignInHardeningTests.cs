@@ -98,26 +98,11 @@ public sealed class SignInHardeningTests
         Assert.True(throttle.Check("admin", "203.0.113.66").Refused);
     }
 
-    /// <summary>The test server has no real connection: the test says which address the request comes from.</summary>
-    private sealed class RemoteAddressFromTest : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((context, nextMiddleware) =>
-            {
-                if (IPAddress.TryParse(context.Request.Headers["X-Test-Remote"].ToString(), out var address))
-                    context.Connection.RemoteIpAddress = address;
-                return nextMiddleware(context);
-            });
-            next(app);
-        };
-    }
-
     private static async Task<HttpResponseMessage> SignInFromAsync(WebApplicationFactory<Program> app, string address, string name, string password)
     {
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/session") { Content = JsonContent.Create(new { username = name, password }) };
-        request.Headers.Add("X-Test-Remote", address);
+        request.Headers.Add(RemoteAddressFromTest.Header, address);
         return await client.SendAsync(request);
     }
 
