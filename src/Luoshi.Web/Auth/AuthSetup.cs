@@ -1,11 +1,11 @@
 using Luoshi.Data.People;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Luoshi.Domain.People;
 using Luoshi.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Luoshi.Web.Auth;
@@ -34,7 +34,7 @@ public static class AuthSetup
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            o.ExpireTimeSpan = TimeSpan.FromMinutes(luoshi.Value.SessionMinutes);
+            o.ExpireTimeSpan = luoshi.Value.SessionIdle;
             o.SlidingExpiration = true;
             o.LoginPath = "/Login";
             o.LogoutPath = "/Logout";
@@ -79,7 +79,7 @@ public static class AuthSetup
     {
         var http = context.HttpContext;
         var sessions = http.RequestServices.GetRequiredService<UserSessions>();
-        var idle = TimeSpan.FromMinutes(http.RequestServices.GetRequiredService<IOptions<LuoshiOptions>>().Value.SessionMinutes);
+        var idle = http.RequestServices.GetRequiredService<IOptions<LuoshiOptions>>().Value.SessionIdle;
         var session = await sessions.ValidateAsync(context.Principal?.SessionToken(), idle, http.RequestAborted);
         if (session is null || session.UserId != context.Principal!.UserIdOrNull())
         {

@@ -14,8 +14,6 @@ public sealed class Sessions(UserAccounts accounts, UserSessions sessions, SignI
 
     public sealed record Result(Outcome Outcome, User? User = null, DateTimeOffset? RetryAfter = null);
 
-    public TimeSpan Idle => TimeSpan.FromMinutes(options.Value.SessionMinutes);
-
     public async Task<Result> SignInAsync(HttpContext http, string? userName, string? password)
     {
         var name = userName?.Trim() ?? "";
@@ -33,7 +31,7 @@ public sealed class Sessions(UserAccounts accounts, UserSessions sessions, SignI
             return verdict.Delayed ? new(Outcome.LockedOut, RetryAfter: verdict.RetryAfter) : new(Outcome.WrongPassword);
         }
         throttle.Succeeded(name, verdict);
-        var token = sessions.Start(user.Id, http.Request.Headers.UserAgent.ToString(), address, Idle);
+        var token = sessions.Start(user.Id, http.Request.Headers.UserAgent.ToString(), address, options.Value.SessionIdle);
         var principal = SignedInUser.ToPrincipal(user, token);
         await http.SignInAsync(AuthSetup.Scheme, principal, new AuthenticationProperties { IsPersistent = false, AllowRefresh = true });
         http.User = principal; // the audit row names who signed in
