@@ -11,6 +11,7 @@ public class LuoshiDb(DbContextOptions<LuoshiDb> options, IAuditActor? actor = n
 {
     public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
     public DbSet<User> Users => Set<User>();
+    public DbSet<UserSession> Sessions => Set<UserSession>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Domain.Plans.Plan> Plans => Set<Domain.Plans.Plan>();
     public DbSet<Domain.Tasks.PlanTask> Tasks => Set<Domain.Tasks.PlanTask>();

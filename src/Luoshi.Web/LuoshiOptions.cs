@@ -21,6 +21,8 @@ public sealed class LuoshiOptions
     /// <summary>Minutes of inactivity after which a browser session ends.</summary>
     public int SessionMinutes { get; set; } = 480;
 
+    public TimeSpan SessionIdle => TimeSpan.FromMinutes(SessionMinutes);
+
     /// <summary>Days before a milestone or due date within which a lagging task turns yellow (预警).</summary>
     public int WarningDays { get; set; } = 14;
 

@@ -35,6 +35,29 @@ public sealed class SignInTests(LiveApp app) : IClassFixture<LiveApp>
     }
 
     [BrowserFact]
+    public async Task After_退出登录_a_copy_of_the_old_session_cookie_no_longer_works()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/Login");
+        await page.GetByTestId("username").FillAsync("jichu");
+        await page.GetByTestId("password").FillAsync(LiveApp.Password);
+        await page.GetByTestId("sign-in").ClickAsync();
+        await page.GetByTestId("who").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("sessions")).ToContainTextAsync("当前设备");
+        var kept = (await page.Context.CookiesAsync()).Where(c => c.Name == ".luoshi.session").ToList();
+        Assert.Single(kept);
+
+        await page.GetByTestId("sign-out").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("sign-in")).ToBeVisibleAsync();
+
+        // Someone who copied the cookie before 退出登录 puts it into another browser: it leads to the sign-in page.
+        var other = await app.NewPageAsync();
+        await other.Context.AddCookiesAsync(kept.Select(c => new Cookie { Name = c.Name, Value = c.Value, Domain = c.Domain, Path = c.Path }));
+        await other.GotoAsync("/MyTasks");
+        Assert.Contains("/Login", other.Url);
+    }
+
+    [BrowserFact]
     public async Task A_wrong_password_shows_a_Chinese_error()
     {
         var page = await app.NewPageAsync();

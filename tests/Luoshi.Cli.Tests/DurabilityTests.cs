@@ -74,7 +74,7 @@ public sealed class DurabilityTests(ITestOutputHelper log)
                 Assert.All(stored.Values, r => Assert.Contains(r.Narrative, attempted));
 
                 // The restarted server takes writes again.
-                var after = await district.PostAsJsonAsync($"/api/v1/tasks/{tasks[0]}/reports", new { period = "2099-12", progress = 100, narrative = marker + " 重启后报送" });
+                var after = await district.PostAsJsonAsync($"/api/v1/tasks/{tasks[0]}/reports", new { period = "2000-01", progress = 100, narrative = marker + " 重启后报送" });
                 await after.JsonAsync();
             }
 

@@ -82,7 +82,7 @@ public sealed class ReportingWorkload
         var n = Interlocked.Increment(ref sequence);
         var task = TaskIds[n % TaskIds.Length];
         var month = n / TaskIds.Length;
-        var period = $"{2000 + month / 12:0000}-{month % 12 + 1:00}";
+        var period = PastPeriod(month);
         var progress = (int)(n % 101);
         var narrative = $"{Marker} 第{n}次报送：已完成{n % 13}所幼儿园的改扩建。";
         attempted?.Invoke(narrative);
@@ -135,4 +135,7 @@ public sealed class ReportingWorkload
                 onAcknowledged(report);
             }
         }, CancellationToken.None)));
+
+    /// <summary>The month <paramref name="n"/> months before 1999-12: far from the demo year, and never in the future (future periods are refused).</summary>
+    public static string PastPeriod(long n) => new DateOnly(1999, 12, 1).AddMonths(-(int)n).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -175,7 +175,9 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output)
     {
         ["POST /api/v1/session"] = None, // the world signs in with the cell's own account
         ["DELETE /api/v1/session"] = None,
+        ["GET /api/v1/session/all"] = None,
         ["DELETE /api/v1/session/all"] = None,
+        ["DELETE /api/v1/session/{id}"] = None,
         ["GET /api/v1/me"] = None,
         ["GET /api/v1/org-units"] = None,
         ["GET /api/v1/org-units/{id}"] = None,
@@ -265,10 +267,12 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output)
         public required LuoshiFactory App { get; init; }
         private readonly Dictionary<string, HttpClient> clients = [];
         private readonly Dictionary<string, int> userIds = [];
+        private readonly Dictionary<string, string> userNames = [];
         private readonly Dictionary<string, int> unitOf = [];
         public int Q01, Q02, D03, D05, SchoolQ01, SchoolQ02;
         private HttpClient admin = null!, q01 = null!, q01School = null!, q02 = null!, q02School = null!;
         private int q02UserId;
+        private string q02Name = "";
         private readonly Dictionary<(Stage, bool), Chain> shared = [];
 
         /// <summary>The words searched for: every accepted report's narrative starts with them.</summary>
@@ -301,13 +305,14 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output)
                 var name = await app.AddUserAsync(role, unit);
                 w.clients[caller] = await app.SignedInAsync(name);
                 w.userIds[caller] = await app.WithDbAsync(db => db.Users.Where(u => u.UserName == name).Select(u => u.Id).FirstAsync());
+                w.userNames[caller] = name;
                 w.unitOf[caller] = ids[unit];
             }
             w.clients["anonymous"] = app.NewClient();
             w.admin = w.clients["admin"];
             w.q01 = w.clients["district"];
             w.q01School = w.clients["school"];
-            var q02Name = await app.AddUserAsync(Role.District, "Q02");
+            var q02Name = w.q02Name = await app.AddUserAsync(Role.District, "Q02");
             w.q02 = await app.SignedInAsync(q02Name);
             w.q02UserId = await app.WithDbAsync(db => db.Users.Where(u => u.UserName == q02Name).Select(u => u.Id).FirstAsync());
             w.q02School = await app.SignedInAsync(await app.AddUserAsync(Role.School, "Q02-S01"));
@@ -397,6 +402,14 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output)
             return (int)await db.Notifications.Where(n => n.UserId == userId).MaxAsync(n => n.Id);
         }
 
+        /// <summary>A new session of the account (a sign-in of its own), so ending it leaves the cell's caller signed in.</summary>
+        private async Task<int> NewSessionAsync(string userName)
+        {
+            var client = await App.SignedInAsync(userName);
+            var list = await client.GetAsync("/api/v1/session/all").SucceedsAsync("list sessions");
+            return list.GetProperty("items").EnumerateArray().Single(s => s.GetProperty("current").GetBoolean()).GetProperty("id").GetInt32();
+        }
+
         /// <summary>The id the cell's request is about.</summary>
         private async Task<int> SubjectAsync(string subject, string caller, bool own, bool fresh)
         {
@@ -406,6 +419,7 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output)
                 "-" or "session" => 0,
                 "unit" => own ? unitOf[me] : Q02,
                 "user" => own ? userIds[me] : q02UserId,
+                "user-session" => await NewSessionAsync(own ? userNames[me] : q02Name),
                 "notification" => await NotificationAsync(own ? userIds[me] : q02UserId),
                 "plan" => (await ChainAsync(Stage.Published, own, fresh)).PlanId,
                 "reported-plan" => (await ChainAsync(Stage.Accepted, own, fresh: false)).PlanId,

@@ -104,11 +104,7 @@ public sealed class InputLimitsTests
     /// <summary>A district user of Q01 with a submitted report on a published task of its own.</summary>
     private static async Task<(HttpClient District, int ReportId)> ReportAsync(LuoshiFactory app)
     {
-        var admin = await app.SignedInAsync("admin");
-        var (planId, tasks) = await Ledgers.DraftPlanAsync(admin);
-        var taskId = tasks.TaskTitled("扩大普惠资源");
-        await Ledgers.AssignAsync(admin, taskId, await app.UnitIdAsync("D03"), await app.UnitIdAsync("Q01"));
-        await Ledgers.PublishAsync(admin, planId);
+        var taskId = await Ledgers.PublishedQ01TaskAsync(app, await app.SignedInAsync("admin"));
         var district = await app.SignedInAsync(await app.AddUserAsync(Role.District, "Q01"));
         return (district, await Ledgers.ReportAsync(district, taskId));
     }

@@ -15,21 +15,6 @@ public sealed class ProxyTests
 {
     private const string Proxy = "10.20.30.40";
 
-    /// <summary>The test server has no real connection: the test says which address the request comes from.</summary>
-    private sealed class RemoteAddressFromTest : Microsoft.AspNetCore.Hosting.IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((context, nextMiddleware) =>
-            {
-                if (System.Net.IPAddress.TryParse(context.Request.Headers["X-Test-Remote"].ToString(), out var address))
-                    context.Connection.RemoteIpAddress = address;
-                return nextMiddleware(context);
-            });
-            next(app);
-        };
-    }
-
     private static async Task<string> SessionCookieAsync(WebApplicationFactory<Program> app, string from, bool forwardedHttps)
     {
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
@@ -37,7 +22,7 @@ public sealed class ProxyTests
         {
             Content = System.Net.Http.Json.JsonContent.Create(new { username = "leader", password = LuoshiFactory.Password }),
         };
-        request.Headers.Add("X-Test-Remote", from);
+        request.Headers.Add(RemoteAddressFromTest.Header, from);
         if (forwardedHttps)
         {
             request.Headers.Add("X-Forwarded-Proto", "https");

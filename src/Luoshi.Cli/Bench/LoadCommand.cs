@@ -171,9 +171,10 @@ public static class LoadCommand
             while (watch.Elapsed < duration)
             {
                 // Users of one district report on distinct periods, so no two submissions compete for the same report,
-                // and far from the demo year, whose reports already fill this year's months.
-                var p = loader.Slot * 1000 + iteration;
-                var period = $"{2100 + p / 12:0000}-{p % 12 + 1:00}";
+                // and far from the demo year, whose reports already fill this year's months; in the past, since a
+                // period that has not begun is refused.
+                var p = loader.Slot * 500 + iteration;
+                var period = new DateOnly(1999, 12, 1).AddMonths(-p).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
                 var task = loader.TaskIds[iteration % loader.TaskIds.Length];
                 iteration++;
                 if (iteration % 4 == 0)

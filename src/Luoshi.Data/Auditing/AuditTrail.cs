@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
 using Luoshi.Domain.Auditing;
+using Luoshi.Domain.People;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
@@ -11,7 +12,7 @@ namespace Luoshi.Data.Auditing;
 public static class AuditTrail
 {
     /// <summary>Properties never written to the audit trail.</summary>
-    private static readonly HashSet<string> Secret = ["PasswordHash", "SecurityStamp"];
+    private static readonly HashSet<string> Secret = ["PasswordHash"];
 
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -29,6 +30,7 @@ public static class AuditTrail
         {
             if (entry.Entity is AuditEntry or Domain.Notifications.Notification) continue;
             if (entry.Entity is Idempotency.IdempotencyRecord) continue; // a kept answer, not a change: what it answered is audited
+            if (entry.Entity is UserSession) continue; // sign-in and sign-out are audited as events, without the token's hash
             switch (entry.State)
             {
                 case EntityState.Added:

@@ -6,9 +6,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Luoshi.Data.People;
 
 /// <summary>Creating users, checking passwords and the first administrator: the rules around accounts in one place.</summary>
-public sealed class UserAccounts(LuoshiDb db)
+public sealed class UserAccounts(LuoshiDb db, UserSessions? sessions = null, IPasswordHasher<User>? hasher = null)
 {
     private static readonly PasswordHasher<User> Hasher = new();
+
+    private readonly UserSessions sessions = sessions ?? new UserSessions(db, new SessionCache());
+    private readonly IPasswordHasher<User> hasher = hasher ?? Hasher;
 
     public const string BureauCode = "BUREAU";
 
@@ -51,7 +54,7 @@ public sealed class UserAccounts(LuoshiDb db)
         return new(user, []);
     }
 
-    /// <summary>Changes a user's name, role, unit, state or password; a new password or a disabled account ends their sessions.</summary>
+    /// <summary>Changes a user's name, role, unit, state or password; a new password, a new role or unit, or a disabled account ends their sessions.</summary>
     public async Task<Result> UpdateAsync(User user, string? displayName, Role role, int orgUnitId, bool disabled, string? newPassword, CancellationToken ct = default)
     {
         var problems = new List<string>();
@@ -66,14 +69,19 @@ public sealed class UserAccounts(LuoshiDb db)
             problems.Add("这是最后一个可用的管理员账号，不能停用或改为其他角色");
         if (problems.Count > 0) return new(null, problems);
 
+        var ending = disabled && !user.Disabled ? SessionEndings.Disabled
+            : !string.IsNullOrEmpty(newPassword) ? SessionEndings.PasswordChanged
+            : role != user.Role || orgUnitId != user.OrgUnitId ? SessionEndings.RoleChanged
+            : null;
         user.DisplayName = displayName!.Trim();
         user.Role = role;
         user.OrgUnitId = orgUnitId;
-        if (disabled && !user.Disabled) user.SecurityStamp = Guid.NewGuid().ToString("N");
         user.Disabled = disabled;
         if (!string.IsNullOrEmpty(newPassword)) SetPassword(user, newPassword);
         user.Version++;
+        var ended = ending is null ? [] : await sessions.MarkAllEndedAsync(user.Id, ending, ct);
         await db.SaveChangesAsync(ct);
+        sessions.Forget(ended);
         return new(user, []);
     }
 
@@ -92,30 +100,26 @@ public sealed class UserAccounts(LuoshiDb db)
         return user;
     }
 
-    public static void SetPassword(User user, string password)
-    {
-        user.PasswordHash = Hasher.HashPassword(user, password);
-        user.SecurityStamp = Guid.NewGuid().ToString("N");
-    }
+    /// <summary>Sets the password hash; <see cref="UpdateAsync"/> is the way that also ends the user's sessions.</summary>
+    public static void SetPassword(User user, string password) => user.PasswordHash = Hasher.HashPassword(user, password);
 
-    /// <summary>The user with this name and password, or null; disabled users never sign in.</summary>
+    /// <summary>
+    /// The user with this name and password, or null; disabled users never sign in. Every answer costs one password
+    /// hash check (an unknown name is checked against a dummy hash), so response times do not tell which names exist
+    /// or which accounts are disabled.
+    /// </summary>
     public async Task<User?> VerifyAsync(string? userName, string? password, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(userName) || string.IsNullOrEmpty(password)) return null;
         var normalized = Normalize(userName);
         var user = await db.Users.FirstOrDefaultAsync(u => u.UserName == normalized, ct);
-        if (user is null)
-        {
-            // Spend the same time as a real check so that response times do not reveal which names exist.
-            Hasher.VerifyHashedPassword(Dummy, DummyHash, password);
-            return null;
-        }
-        if (user.Disabled) return null;
-        var outcome = Hasher.VerifyHashedPassword(user, user.PasswordHash, password);
-        if (outcome == PasswordVerificationResult.Failed) return null;
+        var outcome = user is null
+            ? hasher.VerifyHashedPassword(Dummy, DummyHash, password)
+            : hasher.VerifyHashedPassword(user, user.PasswordHash, password);
+        if (user is null || user.Disabled || outcome == PasswordVerificationResult.Failed) return null;
         if (outcome == PasswordVerificationResult.SuccessRehashNeeded)
         {
-            user.PasswordHash = Hasher.HashPassword(user, password);
+            user.PasswordHash = hasher.HashPassword(user, password);
             await db.SaveChangesAsync(ct);
         }
         return user;

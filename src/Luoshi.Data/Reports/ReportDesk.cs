@@ -30,7 +30,7 @@ public sealed class ReportDesk(LuoshiDb db, Notifier notifier)
     public async Task<Outcome> SubmitAsync(Caller caller, PlanTask task, Submission s, CancellationToken ct = default)
     {
         var problems = new List<string>();
-        if (!ReportStatuses.IsPeriod(s.Period)) problems.Add("报告期应写作 YYYY-MM，例如 2026-03");
+        if (ReportStatuses.CheckPeriod(s.Period, DateTime.UtcNow) is { } badPeriod) problems.Add(badPeriod);
         if (s.Progress is not { } progress || progress is < 0 or > 100) problems.Add("进度应为 0–100 之间的整数");
         if (s.Narrative is { Length: > 10000 }) problems.Add("进展情况不能超过 10000 个字符");
         if (!s.Draft && string.IsNullOrWhiteSpace(s.Narrative)) problems.Add("请填写进展情况");

@@ -22,8 +22,5 @@ public class User
 
     public DateTime CreatedAt { get; set; }
 
-    /// <summary>Changes whenever the password changes or sessions are revoked; old cookies stop working.</summary>
-    public string SecurityStamp { get; set; } = Guid.NewGuid().ToString("N");
-
     public int Version { get; set; }
 }

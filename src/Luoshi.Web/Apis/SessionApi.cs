@@ -1,6 +1,7 @@
 using Luoshi.Data;
 using Luoshi.Domain.People;
 using Luoshi.Web.Auth;
+using Luoshi.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,13 +12,17 @@ public static class SessionApi
 {
     public sealed record SessionRequest(string? Username, string? Password);
 
+    public sealed record SessionDto(long Id, string Device, string? UserAgent, string? Address, DateTime CreatedAt, DateTime LastSeenAt, bool Current);
+
     public sealed record Me(int Id, string Username, string DisplayName, string Role, int OrgUnitId, string OrgUnitName);
 
     public static void MapSessionApi(this RouteGroupBuilder api)
     {
         api.MapPost("/session", CreateSession).AllowAnonymous().WithTags("会话").WithSummary("登录");
         api.MapDelete("/session", DeleteSession).WithTags("会话").WithSummary("退出登录");
+        api.MapGet("/session/all", ListSessions).WithTags("会话").WithSummary("我的会话（已登录的设备）");
         api.MapDelete("/session/all", DeleteAllSessions).WithTags("会话").WithSummary("在所有设备上退出登录");
+        api.MapDelete("/session/{id:long}", DeleteOneSession).WithTags("会话").WithSummary("结束我的一个会话");
         api.MapGet("/me", GetMe).WithTags("会话").WithSummary("当前用户");
     }
 
@@ -47,6 +52,18 @@ public static class SessionApi
         await sessions.SignOutEverywhereAsync(http);
         return TypedResults.NoContent();
     }
+
+    public static async Task<Ok<Page<SessionDto>>> ListSessions(Sessions sessions, HttpContext http)
+    {
+        var items = (await sessions.ListAsync(http)).Select(x => new SessionDto(x.Session.Id, Devices.Describe(x.Session.UserAgent),
+            x.Session.UserAgent, x.Session.Address, x.Session.CreatedAt, x.Session.LastSeenAt, x.Current)).ToList();
+        return TypedResults.Ok(new Page<SessionDto>(items, items.Count));
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteOneSession(long id, Sessions sessions, HttpContext http) =>
+        await sessions.EndAsync(http, id)
+            ? TypedResults.NoContent()
+            : TypedResults.Problem(statusCode: 404, detail: "没有找到您的这个会话（可能已经结束）");
 
     public static async Task<Results<Ok<Me>, UnauthorizedHttpResult>> GetMe(LuoshiDb db, HttpContext http)
     {

@@ -1,11 +1,11 @@
-using Luoshi.Data;
+using Luoshi.Data.People;
 using Luoshi.Domain.People;
 using Luoshi.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Luoshi.Web.Auth;
@@ -22,7 +22,10 @@ public static class AuthSetup
     public static void AddLuoshiAuth(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<SessionCache>();
+        services.AddScoped<UserSessions>();
         services.AddScoped<Sessions>();
         services.AddAuthentication(Scheme).AddCookie(Scheme, _ => { });
         services.AddOptions<CookieAuthenticationOptions>(Scheme).Configure<IOptions<LuoshiOptions>>((o, luoshi) =>
@@ -31,7 +34,7 @@ public static class AuthSetup
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            o.ExpireTimeSpan = TimeSpan.FromMinutes(luoshi.Value.SessionMinutes);
+            o.ExpireTimeSpan = luoshi.Value.SessionIdle;
             o.SlidingExpiration = true;
             o.LoginPath = "/Login";
             o.LogoutPath = "/Logout";
@@ -68,21 +71,20 @@ public static class AuthSetup
         return Task.CompletedTask;
     }
 
-    /// <summary>A session ends when its user is disabled, changes password or signs out everywhere (the security stamp changes).</summary>
+    /// <summary>
+    /// Every request's cookie names a server-side session, which must still be open (see <see cref="UserSessions"/>):
+    /// signing out, ending it from the session list, a new password, role or unit, or a disabled account end it.
+    /// </summary>
     private static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
-        var id = context.Principal?.UserIdOrNull();
-        var stamp = context.Principal?.FindFirst(SignedInUser.StampClaim)?.Value;
-        var db = context.HttpContext.RequestServices.GetRequiredService<LuoshiDb>();
-        var current = id is null ? null : await db.Users.AsNoTracking()
-            .Where(u => u.Id == id)
-            .Select(u => new { u.SecurityStamp, u.Disabled, u.Role, u.OrgUnitId })
-            .FirstOrDefaultAsync(context.HttpContext.RequestAborted);
-        if (current is null || current.Disabled || current.SecurityStamp != stamp
-            || current.Role != context.Principal!.Role() || current.OrgUnitId != context.Principal!.OrgUnitId())
+        var http = context.HttpContext;
+        var sessions = http.RequestServices.GetRequiredService<UserSessions>();
+        var idle = http.RequestServices.GetRequiredService<IOptions<LuoshiOptions>>().Value.SessionIdle;
+        var session = await sessions.ValidateAsync(context.Principal?.SessionToken(), idle, http.RequestAborted);
+        if (session is null || session.UserId != context.Principal!.UserIdOrNull())
         {
             context.RejectPrincipal();
-            await context.HttpContext.SignOutAsync(Scheme);
+            await http.SignOutAsync(Scheme);
         }
     }
 }

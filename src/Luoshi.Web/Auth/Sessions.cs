@@ -1,12 +1,14 @@
+using System.Globalization;
 using Luoshi.Data;
 using Luoshi.Data.People;
 using Luoshi.Domain.People;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
 
 namespace Luoshi.Web.Auth;
 
-/// <summary>Signing in and out, for the sign-in page and the session API alike: throttled and audited.</summary>
-public sealed class Sessions(UserAccounts accounts, SignInThrottle throttle, LuoshiDb db)
+/// <summary>Signing in and out, for the sign-in page and the session API alike: throttled, audited, and kept as server-side sessions.</summary>
+public sealed class Sessions(UserAccounts accounts, UserSessions sessions, SignInThrottle throttle, LuoshiDb db, IOptions<LuoshiOptions> options, TimeProvider clock)
 {
     public enum Outcome { Succeeded, WrongPassword, LockedOut }
 
@@ -16,8 +18,9 @@ public sealed class Sessions(UserAccounts accounts, SignInThrottle throttle, Luo
     {
         var name = userName?.Trim() ?? "";
         var address = http.Connection.RemoteIpAddress?.ToString();
-        if (throttle.LockedUntil(name, address) is { } until)
-            return new(Outcome.LockedOut, RetryAfter: until);
+        var verdict = throttle.Check(name, address);
+        if (verdict.Refused) return new(Outcome.LockedOut, RetryAfter: verdict.RetryAfter);
+        if (verdict.Delayed) await Task.Delay(verdict.Delay, clock, http.RequestAborted);
 
         var user = await accounts.VerifyAsync(name, password, http.RequestAborted);
         if (user is null)
@@ -25,12 +28,14 @@ public sealed class Sessions(UserAccounts accounts, SignInThrottle throttle, Luo
             throttle.Failed(name, address);
             db.Audit("signInFailed", "Session", null, new { userName = name });
             await db.SaveChangesAsync(http.RequestAborted);
-            return new(Outcome.WrongPassword);
+            return verdict.Delayed ? new(Outcome.LockedOut, RetryAfter: verdict.RetryAfter) : new(Outcome.WrongPassword);
         }
-        throttle.Succeeded(name);
-        await http.SignInAsync(AuthSetup.Scheme, SignedInUser.ToPrincipal(user),
-            new AuthenticationProperties { IsPersistent = false, AllowRefresh = true });
-        db.Audit("signIn", "User", user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        throttle.Succeeded(name, verdict);
+        var token = sessions.Start(user.Id, http.Request.Headers.UserAgent.ToString(), address, options.Value.SessionIdle);
+        var principal = SignedInUser.ToPrincipal(user, token);
+        await http.SignInAsync(AuthSetup.Scheme, principal, new AuthenticationProperties { IsPersistent = false, AllowRefresh = true });
+        http.User = principal; // the audit row names who signed in
+        db.Audit("signIn", "User", user.Id.ToString(CultureInfo.InvariantCulture));
         await db.SaveChangesAsync(http.RequestAborted);
         return new(Outcome.Succeeded, user);
     }
@@ -39,22 +44,36 @@ public sealed class Sessions(UserAccounts accounts, SignInThrottle throttle, Luo
     {
         if (http.User.UserIdOrNull() is { } id)
         {
-            db.Audit("signOut", "User", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            await sessions.EndAsync(http.User.SessionToken(), http.RequestAborted);
+            db.Audit("signOut", "User", id.ToString(CultureInfo.InvariantCulture));
             await db.SaveChangesAsync(http.RequestAborted);
         }
         await http.SignOutAsync(AuthSetup.Scheme);
     }
 
-    /// <summary>Ends every session of the user on every device, by changing the stamp their cookies carry.</summary>
+    /// <summary>Ends every session of the user on every device, this one included.</summary>
     public async Task SignOutEverywhereAsync(HttpContext http)
     {
-        var user = await db.Users.FindAsync([http.User.UserId()], http.RequestAborted);
-        if (user is not null)
-        {
-            user.SecurityStamp = Guid.NewGuid().ToString("N");
-            user.Version++;
-            await db.SaveChangesAsync(http.RequestAborted);
-        }
+        var id = http.User.UserId();
+        await sessions.EndAllAsync(id, SessionEndings.SignedOutEverywhere, http.RequestAborted);
+        db.Audit("signOutEverywhere", "User", id.ToString(CultureInfo.InvariantCulture));
+        await db.SaveChangesAsync(http.RequestAborted);
         await http.SignOutAsync(AuthSetup.Scheme);
+    }
+
+    /// <summary>The caller's sessions that may still be used, the current one marked.</summary>
+    public async Task<List<(SessionSummary Session, bool Current)>> ListAsync(HttpContext http)
+    {
+        var current = await sessions.IdOfAsync(http.User.SessionToken(), http.RequestAborted);
+        return (await sessions.ListAsync(http.User.UserId(), http.RequestAborted)).Select(s => (s, s.Id == current)).ToList();
+    }
+
+    /// <summary>Ends one of the caller's own sessions; false when they have none with this id. Ending the current one signs out here too.</summary>
+    public async Task<bool> EndAsync(HttpContext http, long sessionId)
+    {
+        var current = await sessions.IdOfAsync(http.User.SessionToken(), http.RequestAborted);
+        if (!await sessions.EndOwnAsync(http.User.UserId(), sessionId, http.RequestAborted)) return false;
+        if (sessionId == current) await http.SignOutAsync(AuthSetup.Scheme);
+        return true;
     }
 }

@@ -1,75 +1,109 @@
-using System.Collections.Concurrent;
+using Luoshi.Data.Caching;
 
 namespace Luoshi.Web.Auth;
 
 /// <summary>
-/// Slows password guessing: after repeated failures an account, or an address, is locked for a while (429).
-/// Kept in memory: a restart forgets it, which is acceptable for a single-node deployment.
+/// Slows password guessing. After <see cref="AccountLimit"/> failures an account is locked for <see cref="Lockout"/>,
+/// and after <see cref="AddressLimit"/> failures so is the address they came from (429). A locked account still lets
+/// its owner in from an address that has not been failing on it: such a sign-in is answered only after a delay
+/// (<see cref="MinimumDelay"/>, growing with every attempt on the locked account up to <see cref="MaximumDelay"/>),
+/// so one attacker cannot lock the administrator out, while guesses stay slow.
+/// The counters live in memory, in a table of at most <c>capacity</c> entries that forgets them after a quiet
+/// <see cref="Window"/>; a restart forgets them too.
 /// </summary>
-public sealed class SignInThrottle(TimeProvider clock)
+public sealed class SignInThrottle(TimeProvider clock, int capacity)
 {
     public const int AccountLimit = 5;
     public const int AddressLimit = 20;
+    public const int DefaultCapacity = 100_000;
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(15);
     public static readonly TimeSpan Lockout = TimeSpan.FromMinutes(15);
+    public static readonly TimeSpan MinimumDelay = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan MaximumDelay = TimeSpan.FromSeconds(5);
+
+    /// <summary>What to do with a sign-in: refuse it until <see cref="RetryAfter"/>, or check it, after <see cref="Delay"/> when the account is locked.</summary>
+    public sealed record Verdict(DateTimeOffset? RetryAfter, TimeSpan Delay)
+    {
+        public bool Refused => RetryAfter is not null && Delay == TimeSpan.Zero;
+
+        public bool Delayed => Delay > TimeSpan.Zero;
+    }
 
     private sealed class Counter
     {
         public int Failures;
         public DateTimeOffset WindowStart;
         public DateTimeOffset LockedUntil;
+        public int AttemptsWhileLocked;
     }
 
-    private readonly ConcurrentDictionary<string, Counter> counters = new(StringComparer.Ordinal);
+    private readonly ExpiringCache<string, Counter> counters = new(capacity, clock);
+    private readonly Lock gate = new();
 
-    public SignInThrottle() : this(TimeProvider.System) { }
+    public SignInThrottle(TimeProvider clock) : this(clock, DefaultCapacity) { }
 
-    /// <summary>When the account or address may try again, or null if it may try now.</summary>
-    public DateTimeOffset? LockedUntil(string userName, string? address)
+    /// <summary>How many names, addresses and pairs the table holds now (never more than its capacity).</summary>
+    public int Count => counters.Count;
+
+    public Verdict Check(string userName, string? address)
     {
         var now = clock.GetUtcNow();
-        foreach (var key in Keys(userName, address))
+        lock (gate)
         {
-            if (counters.TryGetValue(key, out var c))
-            {
-                lock (c)
-                {
-                    if (c.LockedUntil > now) return c.LockedUntil;
-                }
-            }
+            if (address is not null && Find(AddressKey(address)) is { } byAddress && byAddress.LockedUntil > now)
+                return new(byAddress.LockedUntil, TimeSpan.Zero);
+            if (Find(AccountKey(userName)) is not { } account || account.LockedUntil <= now)
+                return new(null, TimeSpan.Zero);
+            var failing = address is null || Find(PairKey(userName, address)) is { Failures: > 0 };
+            if (failing) return new(account.LockedUntil, TimeSpan.Zero);
+            var delay = MinimumDelay * (1 + account.AttemptsWhileLocked++);
+            return new(account.LockedUntil, delay < MaximumDelay ? delay : MaximumDelay);
         }
-        return null;
     }
 
     public void Failed(string userName, string? address)
     {
         var now = clock.GetUtcNow();
-        foreach (var key in Keys(userName, address))
+        lock (gate)
         {
-            var limit = key.StartsWith("u:", StringComparison.Ordinal) ? AccountLimit : AddressLimit;
-            var c = counters.GetOrAdd(key, _ => new Counter { WindowStart = now });
-            lock (c)
-            {
-                if (now - c.WindowStart > Window)
-                {
-                    c.Failures = 0;
-                    c.WindowStart = now;
-                }
-                if (++c.Failures >= limit)
-                {
-                    c.LockedUntil = now + Lockout;
-                    c.Failures = 0;
-                    c.WindowStart = now;
-                }
-            }
+            Record(AccountKey(userName), AccountLimit, now);
+            if (address is null) return;
+            Record(AddressKey(address), AddressLimit, now);
+            Record(PairKey(userName, address), int.MaxValue, now);
         }
     }
 
-    public void Succeeded(string userName) => counters.TryRemove("u:" + userName.Trim().ToLowerInvariant(), out _);
-
-    private static IEnumerable<string> Keys(string userName, string? address)
+    /// <summary>A sign-in that got through: the account's failures are forgotten, unless it got through a lock, which stays for everyone else.</summary>
+    public void Succeeded(string userName, Verdict verdict)
     {
-        yield return "u:" + userName.Trim().ToLowerInvariant();
-        if (!string.IsNullOrEmpty(address)) yield return "a:" + address;
+        if (verdict.Delayed) return;
+        lock (gate) counters.Remove(AccountKey(userName));
     }
+
+    private Counter? Find(string key) => counters.TryGet(key, out var c) ? c : null;
+
+    private void Record(string key, int limit, DateTimeOffset now)
+    {
+        var c = Find(key) ?? new Counter { WindowStart = now };
+        if (now - c.WindowStart > Window)
+        {
+            c.Failures = 0;
+            c.WindowStart = now;
+        }
+        if (++c.Failures >= limit && c.LockedUntil <= now)
+        {
+            c.LockedUntil = now + Lockout;
+            c.AttemptsWhileLocked = 0;
+            c.Failures = 0;
+            c.WindowStart = now;
+        }
+        var keep = c.LockedUntil > now + Window ? c.LockedUntil - now : Window;
+        counters.Set(key, c, keep);
+    }
+
+    private static string AccountKey(string userName) => "u:" + userName.Trim().ToLowerInvariant();
+
+    private static string AddressKey(string address) => "a:" + address;
+
+    private static string PairKey(string userName, string address) => "p:" + userName.Trim().ToLowerInvariant() + "|" + address;
 }

@@ -7,7 +7,8 @@ namespace Luoshi.Web.Auth;
 public static class SignedInUser
 {
     public const string OrgUnitClaim = "luoshi:org";
-    public const string StampClaim = "luoshi:stamp";
+    /// <summary>The session's secret token (the cookie is encrypted); the server keeps only its hash.</summary>
+    public const string SessionClaim = "luoshi:session";
     public const string DisplayNameClaim = "luoshi:display";
 
     public static int? UserIdOrNull(this ClaimsPrincipal user) =>
@@ -24,13 +25,15 @@ public static class SignedInUser
     public static string DisplayName(this ClaimsPrincipal user) =>
         user.FindFirstValue(DisplayNameClaim) ?? user.Identity?.Name ?? "";
 
-    public static ClaimsPrincipal ToPrincipal(User user) => new(new ClaimsIdentity(
+    public static string? SessionToken(this ClaimsPrincipal user) => user.FindFirstValue(SessionClaim);
+
+    public static ClaimsPrincipal ToPrincipal(User user, string sessionToken) => new(new ClaimsIdentity(
     [
         new Claim(ClaimTypes.NameIdentifier, user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         new Claim(ClaimTypes.Name, user.UserName),
         new Claim(ClaimTypes.Role, user.Role.ToCode()),
         new Claim(OrgUnitClaim, user.OrgUnitId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         new Claim(DisplayNameClaim, user.DisplayName),
-        new Claim(StampClaim, user.SecurityStamp),
+        new Claim(SessionClaim, sessionToken),
     ], AuthSetup.Scheme, ClaimTypes.Name, ClaimTypes.Role));
 }

@@ -52,6 +52,16 @@ public static class Ledgers
         return editor.SendAsync(request).SucceedsAsync("assign task");
     }
 
+    /// <summary>A published <see cref="PlanText"/> whose 扩大普惠资源 task is led by 基础教育处 (D03) for 江东区 (Q01); returns the task's id.</summary>
+    public static async Task<int> PublishedQ01TaskAsync(LuoshiFactory app, HttpClient admin)
+    {
+        var (planId, tasks) = await DraftPlanAsync(admin);
+        var taskId = tasks.TaskTitled("扩大普惠资源");
+        await AssignAsync(admin, taskId, await app.UnitIdAsync("D03"), await app.UnitIdAsync("Q01"));
+        await PublishAsync(admin, planId);
+        return taskId;
+    }
+
     public static Task<JsonElement> PublishAsync(HttpClient drafter, int planId) =>
         drafter.PostAsync($"/api/v1/plans/{planId}/publish", null).SucceedsAsync("publish");
 
