@@ -16,15 +16,25 @@ namespace Luoshi.Parsing;
 /// </summary>
 public static class PlanParser
 {
-    /// <summary>Reads and parses an uploaded file. Throws <see cref="PlanDocumentException"/> (Chinese message) when unreadable.</summary>
-    public static PlanDocument Parse(byte[] content, string? fileName) => Parse(PlanReader.ReadText(content, fileName), fileName);
+    /// <summary>
+    /// Reads and parses an uploaded file. Throws <see cref="PlanDocumentException"/> (Chinese message) when unreadable or
+    /// beyond the caps of <paramref name="options"/>, <see cref="OperationCanceledException"/> when its token is cancelled.
+    /// </summary>
+    public static PlanDocument Parse(byte[] content, string? fileName, ParseOptions? options = null) =>
+        Parse(PlanReader.ReadText(content, fileName, options?.CancellationToken ?? default), fileName, options);
 
-    /// <summary>Parses plain text (a pasted plan or a web page copied to text).</summary>
-    public static PlanDocument Parse(string text, string? fileName = null)
+    /// <summary>
+    /// Parses plain text (a pasted plan or a web page copied to text). Never throws on any text with
+    /// <see cref="ParseOptions.Unlimited"/>; with caps, throws <see cref="PlanDocumentException"/> naming the cap.
+    /// </summary>
+    public static PlanDocument Parse(string text, string? fileName = null, ParseOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(text);
+        options ??= ParseOptions.Unlimited;
+        var ct = options.CancellationToken;
         var clean = TextCleaner.Clean(Sanitize(text));
-        var outline = OutlineBuilder.Build(clean.Lines);
+        ct.ThrowIfCancellationRequested();
+        var outline = OutlineBuilder.Build(clean.Lines, options);
         var firstItemLine = outline.Items.Count > 0 ? outline.Items[0].LineIndex : -1;
         var title = TitleFinder.Find(clean.Lines, firstItemLine) ?? TitleFromFileName(fileName);
         var year = YearFinder.Find(title, clean.Lines, clean.Removed.Select(r => r.Text));
@@ -37,21 +47,26 @@ public static class PlanParser
         }
 
         var topQuantities = new List<Quantity>();
+        var targets = 0;
         foreach (var segment in outline.TopLevel)
         {
-            QuantityRecognizer.Recognize(segment.Text, reviewLines[segment.LineIndex], topQuantities);
+            QuantityRecognizer.Recognize(segment.Text, reviewLines[segment.LineIndex], topQuantities, options.MaxTargets - targets);
+            options.CheckTargets(targets = topQuantities.Count);
         }
 
         var reviewItems = new bool[outline.Items.Count];
         var items = new List<PlanItem>(outline.Items.Count);
         foreach (var draft in outline.Items)
         {
+            ct.ThrowIfCancellationRequested();
             var review = ReviewContext.IsReviewHeading(draft.Heading, year) || (draft.ParentIndex is { } p && reviewItems[p]);
             reviewItems[draft.Index] = review;
             var quantities = new List<Quantity>();
             foreach (var segment in draft.Segments)
             {
-                QuantityRecognizer.Recognize(segment.Text, review || reviewLines[segment.LineIndex], quantities);
+                var before = quantities.Count;
+                QuantityRecognizer.Recognize(segment.Text, review || reviewLines[segment.LineIndex], quantities, options.MaxTargets - targets);
+                options.CheckTargets(targets += quantities.Count - before);
             }
 
             var ownText = draft.Text;

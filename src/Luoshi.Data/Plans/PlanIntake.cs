@@ -15,18 +15,19 @@ namespace Luoshi.Data.Plans;
 public sealed class PlanIntake(LuoshiDb db)
 {
     /// <summary>
-    /// An uploaded document (.txt, .html, .docx) becomes a draft of the bureau's plan. An unreadable document throws
-    /// <see cref="PlanDocumentException"/> with a Chinese message before anything is saved.
+    /// An uploaded document (.txt, .html, .docx) becomes a draft of the bureau's plan. An unreadable document, or one
+    /// beyond the upload caps (<see cref="ParseOptions.ForUpload"/>), throws <see cref="PlanDocumentException"/> with a
+    /// Chinese message before anything is saved; <paramref name="ct"/> stops the reading too.
     /// </summary>
     public Task<Plan> CreateDraftFromDocumentAsync(byte[] content, string? fileName, int? createdById, CancellationToken ct = default) =>
-        CreateDraftFromTextAsync(PlanReader.ReadText(content, fileName), fileName, createdById, ct);
+        CreateDraftFromTextAsync(PlanReader.ReadText(content, fileName, ct), fileName, createdById, ct);
 
-    /// <summary>A plan's text (pasted, or read from a document) becomes a draft of the bureau's plan.</summary>
+    /// <summary>A plan's text (pasted, or read from a document) becomes a draft of the bureau's plan, within the upload caps.</summary>
     public async Task<Plan> CreateDraftFromTextAsync(string text, string? fileName, int? createdById, CancellationToken ct = default)
     {
         // The source is kept as the parser read it: a pasted NUL would otherwise fail to save on PostgreSQL (a 500).
         text = PlanParser.Sanitize(text);
-        var parsed = PlanParser.Parse(text, fileName);
+        var parsed = PlanParser.Parse(text, fileName, ParseOptions.ForUpload(ct));
         var bureauId = await db.OrgUnits.Where(u => u.ParentId == null).Select(u => u.Id).FirstAsync(ct);
         return await CreateDraftAsync(parsed, text, fileName, bureauId, createdById, ct);
     }

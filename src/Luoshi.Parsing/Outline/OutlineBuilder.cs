@@ -49,8 +49,9 @@ public static class OutlineBuilder
     ];
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static OutlineResult Build(IReadOnlyList<string> lines)
+    public static OutlineResult Build(IReadOnlyList<string> lines, ParseOptions? options = null)
     {
+        options ??= ParseOptions.Unlimited;
         var items = new List<ItemDraft>();
         var top = new List<TextSegment>();
         var chain = new List<ItemDraft>();
@@ -58,6 +59,12 @@ public static class OutlineBuilder
         var attachment = false;
         for (var li = 0; li < lines.Count; li++)
         {
+            options.CheckItems(items.Count);
+            if ((li & 0x3FF) == 0)
+            {
+                options.CancellationToken.ThrowIfCancellationRequested();
+            }
+
             var line = lines[li];
             if (attachment)
             {

@@ -8,9 +8,10 @@ namespace Luoshi.Parsing.Quantities;
 public static class QuantityRecognizer
 {
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Recognize(string text, bool review, List<Quantity> into)
+    /// <param name="limit">Figures beyond this many are not looked at (the caller refuses the document then).</param>
+    public static void Recognize(string text, bool review, List<Quantity> into, int limit = int.MaxValue)
     {
-        foreach (var raw in QuantityScanner.Scan(text))
+        foreach (var raw in QuantityScanner.Scan(text, limit))
         {
             var (clauseStart, clauseEnd) = Clause(text, raw.Start, raw.End);
             var (sentenceStart, sentenceEnd) = Sentence(text, raw.Start, raw.End);

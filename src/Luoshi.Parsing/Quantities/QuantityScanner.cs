@@ -16,11 +16,11 @@ public static class QuantityScanner
     private static readonly string[] ConcreteUnits = ["所", "周", "天", "小时", "个月", "学分", "学时", "元", "平方米", "人", "位", "名", "幢", "栋", "座", "门", "期", "次"];
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static List<RawQuantity> Scan(string s)
+    public static List<RawQuantity> Scan(string s, int limit = int.MaxValue)
     {
         var result = new List<RawQuantity>();
         var i = 0;
-        while (i < s.Length)
+        while (i < s.Length && result.Count <= limit)
         {
             var c = s[i];
             if (c == '“' || c == '"' || c == '「')

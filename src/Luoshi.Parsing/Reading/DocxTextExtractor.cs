@@ -10,8 +10,10 @@ namespace Luoshi.Parsing.Reading;
 /// </summary>
 public static class DocxTextExtractor
 {
-    public static string Extract(byte[] content)
+    /// <summary>Reads the text; the package is checked by <see cref="PackageGuard"/> first, so OpenXml never sees a hostile part.</summary>
+    public static string Extract(byte[] content, CancellationToken ct = default)
     {
+        PackageGuard.Check(content, ct);
         try
         {
             using var stream = new MemoryStream(content, writable: false);
@@ -22,6 +24,7 @@ public static class DocxTextExtractor
             var sb = new StringBuilder();
             foreach (var element in body.ChildElements)
             {
+                ct.ThrowIfCancellationRequested();
                 switch (element)
                 {
                     case Paragraph p:

@@ -19,8 +19,10 @@ public static class HtmlTextExtractor
 
     private static readonly string[] ContentHints = ["content", "article", "main", "text", "zoom", "detail", "body", "trs_editor", "news", "info", "con"];
 
-    public static string Extract(string html)
+    /// <summary>Reads the text of a page; its nesting is checked by <see cref="HtmlNestingGuard"/> first, so the tree stays shallow.</summary>
+    public static string Extract(string html, CancellationToken ct = default)
     {
+        HtmlNestingGuard.Check(html, ct);
         var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
         using var document = parser.ParseDocument(html);
         foreach (var element in document.All.Where(e => Dropped.Contains(e.LocalName)).ToList())
@@ -34,7 +36,7 @@ public static class HtmlTextExtractor
             title = document.Title?.Trim();
         }
 
-        var root = FindMainContent(document);
+        var root = FindMainContent(document, ct);
         var sb = new StringBuilder();
         if (!string.IsNullOrEmpty(title))
         {
@@ -49,7 +51,7 @@ public static class HtmlTextExtractor
         return sb.ToString();
     }
 
-    private static IElement? FindMainContent(IDocument document)
+    private static IElement? FindMainContent(IDocument document, CancellationToken ct)
     {
         var body = document.Body;
         if (body is null)
@@ -68,6 +70,7 @@ public static class HtmlTextExtractor
         double bestScore = 0;
         foreach (var element in body.QuerySelectorAll("div, td, section, article, main"))
         {
+            ct.ThrowIfCancellationRequested();
             var text = 0;
             foreach (var child in element.Children)
             {

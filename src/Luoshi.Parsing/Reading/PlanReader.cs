@@ -7,7 +7,7 @@ namespace Luoshi.Parsing.Reading;
 /// </summary>
 public static class PlanReader
 {
-    public static string ReadText(byte[] content, string? fileName)
+    public static string ReadText(byte[] content, string? fileName, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(content);
         var ext = Path.GetExtension(fileName ?? string.Empty).ToLowerInvariant();
@@ -20,7 +20,7 @@ public static class PlanReader
                     throw new PlanDocumentException("文件不是有效的 .docx 文档（不是 Office Open XML 压缩包）");
                 }
 
-                return DocxTextExtractor.Extract(content);
+                return DocxTextExtractor.Extract(content, ct);
             case ".doc" or ".wps":
                 throw new PlanDocumentException("不支持旧版 .doc/.wps 文档，请另存为 .docx 后再上传");
             case ".pdf":
@@ -31,7 +31,7 @@ public static class PlanReader
 
         if (zip)
         {
-            return DocxTextExtractor.Extract(content);
+            return DocxTextExtractor.Extract(content, ct);
         }
 
         if (content.AsSpan().StartsWith("%PDF"u8))
@@ -42,7 +42,7 @@ public static class PlanReader
         var text = TextDecoder.Decode(content);
         if (ext is ".html" or ".htm" or ".xhtml" or ".mht" || LooksLikeHtml(text))
         {
-            return HtmlTextExtractor.Extract(text);
+            return HtmlTextExtractor.Extract(text, ct);
         }
 
         return text;

@@ -34,23 +34,29 @@ public static class PlansApi
         group.MapGet("/{id:int}/ledger.xlsx", Ledger).WithSummary("工作台账（Excel）");
     }
 
-    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Parse(HttpRequest request, CancellationToken ct)
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Parse(HttpRequest request, HttpContext http)
     {
+        var ct = http.UntilGoneOrStopping();
         var (document, problem) = await DocumentUpload.ReadAsync(request, ct);
         if (problem is not null) return problem;
         try
         {
-            var parsed = PlanParser.Parse(document!.Content, document.FileName);
+            var parsed = PlanParser.Parse(document!.Content, document.FileName, ParseOptions.ForUpload(ct));
             return TypedResults.File(JsonPlanRenderer.Render(parsed), "application/json; charset=utf-8");
         }
         catch (PlanDocumentException e)
         {
             return TypedResults.Problem(statusCode: 422, detail: e.Message);
         }
+        catch (OperationCanceledException e) when (http.StoppedByServer(e))
+        {
+            return TypedResults.Problem(statusCode: 503, detail: RequestWork.StoppingMessage);
+        }
     }
 
-    public static async Task<Results<Created<PlanDto>, ProblemHttpResult>> Create(HttpRequest request, PlanIntake intake, HttpContext http, CancellationToken ct)
+    public static async Task<Results<Created<PlanDto>, ProblemHttpResult>> Create(HttpRequest request, PlanIntake intake, HttpContext http)
     {
+        var ct = http.UntilGoneOrStopping();
         var caller = http.User.ToCaller();
         if (!caller.DraftsPlans) return TypedResults.Problem(statusCode: 403, detail: "只有管理员、督查督导和处室可以创建计划");
         var (document, problem) = await DocumentUpload.ReadAsync(request, ct);
@@ -63,6 +69,10 @@ public static class PlansApi
         catch (PlanDocumentException e)
         {
             return TypedResults.Problem(statusCode: 422, detail: e.Message);
+        }
+        catch (OperationCanceledException e) when (http.StoppedByServer(e))
+        {
+            return TypedResults.Problem(statusCode: 503, detail: RequestWork.StoppingMessage);
         }
         var (tasks, targets) = await CountsAsync(http, plan.Id, ct);
         return TypedResults.Created($"/api/v1/plans/{plan.Id}", ToDto(plan, tasks, targets));

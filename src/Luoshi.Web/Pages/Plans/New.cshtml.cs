@@ -3,6 +3,7 @@ using Luoshi.Data.Plans;
 using Luoshi.Parsing;
 using Luoshi.Web.Apis;
 using Luoshi.Web.Auth;
+using Luoshi.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -28,7 +29,7 @@ public sealed class NewModel(PlanIntake intake) : PageModel
         var caller = User.ToCaller();
         if (!caller.DraftsPlans) return Forbid();
         Pasted = text;
-        var ct = HttpContext.RequestAborted;
+        var ct = HttpContext.UntilGoneOrStopping();
         try
         {
             if (file is { Length: > 0 })
@@ -50,6 +51,12 @@ public sealed class NewModel(PlanIntake intake) : PageModel
         catch (PlanDocumentException e)
         {
             return Refuse(e.Message);
+        }
+        catch (OperationCanceledException e) when (HttpContext.StoppedByServer(e))
+        {
+            Problem = RequestWork.StoppingMessage;
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return Page();
         }
     }
 
