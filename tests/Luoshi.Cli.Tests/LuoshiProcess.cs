@@ -115,6 +115,19 @@ public sealed class LuoshiProcess : IDisposable
     }
 
     /// <summary>SIGKILL to the server process itself: no shutdown code runs, nothing is flushed by the app.</summary>
+    public bool HasExited => process.HasExited;
+
+    /// <summary>The server's resident memory (VmRSS) in bytes, as the operating system counts it.</summary>
+    public long ResidentBytes()
+    {
+        foreach (var line in File.ReadLines($"/proc/{process.Id}/status"))
+        {
+            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+                return long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+        }
+        throw new InvalidOperationException("no VmRSS in /proc/PID/status");
+    }
+
     public void Kill()
     {
         process.Kill(entireProcessTree: false);
