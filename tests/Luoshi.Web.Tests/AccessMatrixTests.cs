@@ -242,6 +242,7 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output)
         ["GET /Plans/New"] = None,
         ["GET /Plans/{id}"] = None,
         ["GET /Tasks/{id}"] = None,
+        ["GET /Account"] = None,
         ["GET /MyTasks"] = None,
         ["GET /Calendar"] = None,
         ["GET /Schedule"] = None,
