@@ -48,7 +48,7 @@ public sealed partial class HostileUploadTests
         var name = $"炸弹{Guid.NewGuid():N}.docx";
         var response = await department.PostAsync("/api/v1/plans", File(HostileDocuments.HugeRunDocx(64L * 1024 * 1024), name));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        Assert.Contains("解压后超过 16 MB", await DetailAsync(response));
+        Assert.Contains("解压后超过 8 MB", await DetailAsync(response));
         Assert.False(await app.WithDbAsync(db => db.Plans.AnyAsync(p => p.SourceFileName == name)));
     }
 

@@ -8,7 +8,7 @@ namespace Luoshi.Parsing.Reading;
 public static class ReadingLimits
 {
     /// <summary>Bytes one XML part of a .docx may unpack to.</summary>
-    public const long MaxXmlPartBytes = 16L * 1024 * 1024;
+    public const long MaxXmlPartBytes = 8L * 1024 * 1024;
 
     /// <summary>Bytes all parts of a .docx together may unpack to (pictures included).</summary>
     public const long MaxUnpackedBytes = 64L * 1024 * 1024;
@@ -20,7 +20,7 @@ public static class ReadingLimits
     public const int MaxXmlDepth = 256;
 
     /// <summary>Elements all XML parts of a .docx together may hold.</summary>
-    public const int MaxXmlElements = 1_000_000;
+    public const int MaxXmlElements = 500_000;
 
     /// <summary>How deep the tags of a web page may nest.</summary>
     public const int MaxHtmlDepth = 256;
