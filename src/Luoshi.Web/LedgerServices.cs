@@ -1,7 +1,10 @@
-using Luoshi.Data.Notifications;
-using Luoshi.Data.Plans;
-using Luoshi.Data.Reports;
-using Luoshi.Data.Tasks;
+using Luoshi.Application.Access;
+using Luoshi.Application.Idempotency;
+using Luoshi.Application.Notifications;
+using Luoshi.Application.Plans;
+using Luoshi.Application.Reports;
+using Luoshi.Application.Targets;
+using Luoshi.Application.Tasks;
 using Microsoft.Extensions.Options;
 
 namespace Luoshi.Web;
@@ -14,16 +17,16 @@ public static class LedgerServices
         services.AddSingleton(sp => new LedgerSettings(sp.GetRequiredService<IOptions<LuoshiOptions>>().Value.WarningDays));
         services.AddScoped<TaskScope>();
         services.AddScoped<Luoshi.Data.Search.TextSearch>();
-        services.AddScoped<Luoshi.Data.Search.LedgerSearch>();
+        services.AddScoped<Luoshi.Application.Search.LedgerSearch>();
         services.AddScoped<Agenda>();
         services.AddScoped<TaskHistory>();
-        services.AddScoped<Ledger>();
-        services.AddScoped<TargetDesk>();
+        services.AddScoped<TaskWorkflow>();
+        services.AddScoped<TargetWorkflow>();
         services.AddScoped<Assignments>();
         services.AddScoped<PlanIntake>();
         services.AddScoped<LedgerWorkbook>();
-        services.AddScoped<ReportDesk>();
-        services.AddScoped<Luoshi.Data.Idempotency.IdempotentRequests>();
+        services.AddScoped<ReportWorkflow>();
+        services.AddScoped<Luoshi.Application.Idempotency.IdempotentRequests>();
         services.AddScoped<Notifier>();
         services.AddScoped<ReminderSweep>();
         services.AddSingleton<EvidenceFiles>();

@@ -1,12 +1,12 @@
-using Microsoft.AspNetCore.DataProtection;
+using Luoshi.Application.Demo;
+using Luoshi.Application.People;
 using Luoshi.Data;
 using Luoshi.Data.Auditing;
-using Luoshi.Data.Demo;
-using Luoshi.Data.People;
 using Luoshi.Web.Apis;
 using Luoshi.Web.Auth;
 using Luoshi.Web.Infrastructure;
 using Luoshi.Web.Localization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -40,8 +40,8 @@ public static class LuoshiApp
         services.AddHttpContextAccessor();
         services.AddScoped<IAuditActor, HttpAuditActor>();
         services.AddScoped<UserAccounts>();
-        services.AddScoped<Luoshi.Data.OrgUnits.OrgUnitDirectory>();
-        services.AddScoped<Luoshi.Data.OrgUnits.CityImport>();
+        services.AddScoped<Luoshi.Application.OrgUnits.OrgUnitDirectory>();
+        services.AddScoped<Luoshi.Application.OrgUnits.CityImport>();
         services.AddLedger();
 
         builder.AddLuoshiProblems();
@@ -119,8 +119,8 @@ public static class LuoshiApp
             return;
         }
         var files = Directory.GetFiles(folder, "*.txt").Order(StringComparer.Ordinal).Take(5).ToList();
-        var ledger = new Data.Tasks.Ledger(db, new Data.Notifications.Notifier(db), app.Services.GetRequiredService<Data.Tasks.LedgerSettings>());
-        var year = new DemoYear(db, ledger, new Data.Reports.ReportDesk(db, new Data.Notifications.Notifier(db)));
+        var ledger = new Application.Tasks.TaskWorkflow(db, new Application.Notifications.Notifier(db), app.Services.GetRequiredService<Application.Tasks.LedgerSettings>());
+        var year = new DemoYear(db, ledger, new Application.Reports.ReportWorkflow(db, new Application.Notifications.Notifier(db)));
         var count = await year.SeedAsync(files, password, DateOnly.FromDateTime(DateTime.Now));
         Console.WriteLine($"  已导入并发布 {count} 个工作计划，生成了今年以来的进展反馈；各区县、处室另有联络员账号（用户名为单位代码，如 q02、d05，密码同上）。");
     }

@@ -1,4 +1,4 @@
-using Luoshi.Data.Notifications;
+using Luoshi.Application.Notifications;
 
 namespace Luoshi.Web;
 

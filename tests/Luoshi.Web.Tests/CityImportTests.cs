@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
-using Luoshi.Data.OrgUnits;
+using Luoshi.Application.OrgUnits;
 using Luoshi.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

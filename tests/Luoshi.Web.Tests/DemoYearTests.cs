@@ -1,7 +1,7 @@
-using Luoshi.Data.Demo;
-using Luoshi.Data.Notifications;
-using Luoshi.Data.Reports;
-using Luoshi.Data.Tasks;
+using Luoshi.Application.Demo;
+using Luoshi.Application.Notifications;
+using Luoshi.Application.Reports;
+using Luoshi.Application.Tasks;
 using Luoshi.Domain.Plans;
 using Luoshi.Domain.Reports;
 using Luoshi.Domain.Tasks;
@@ -36,7 +36,7 @@ public sealed class DemoYearTests
         var imported = await app.WithDbAsync(db =>
         {
             var notifier = new Notifier(db);
-            var year = new DemoYear(db, new Ledger(db, notifier, new LedgerSettings()), new ReportDesk(db, notifier));
+            var year = new DemoYear(db, new TaskWorkflow(db, notifier, new LedgerSettings()), new ReportWorkflow(db, notifier));
             return year.SeedAsync(CorpusPlans(), LuoshiFactory.Password, today);
         });
         Assert.Equal(5, imported);

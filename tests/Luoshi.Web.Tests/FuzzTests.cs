@@ -186,7 +186,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
 
         public static async Task<FuzzFixtures> CreateAsync(LuoshiFactory app)
         {
-            var adminName = await app.AddUserAsync(Role.Admin, Data.People.UserAccounts.BureauCode);
+            var adminName = await app.AddUserAsync(Role.Admin, Application.People.UserAccounts.BureauCode);
             var admin = await app.SignedInAsync(adminName);
             var f = new FuzzFixtures { App = app, Admin = admin };
             f.callers["admin"] = (adminName, admin);

@@ -21,7 +21,7 @@ public sealed partial class OddInputTests
     private static async Task<(LuoshiFactory App, HttpClient Admin, int PlanId, int TaskId, System.Text.Json.JsonElement Target)> PublishedTaskAsync(TestDatabase database)
     {
         var app = await DemoApps.For(database);
-        var admin = await app.SignedInAsync(await app.AddUserAsync(Role.Admin, Data.People.UserAccounts.BureauCode));
+        var admin = await app.SignedInAsync(await app.AddUserAsync(Role.Admin, Application.People.UserAccounts.BureauCode));
         var (planId, tasks) = await Ledgers.DraftPlanAsync(admin);
         var taskId = tasks.TaskTitled("扩大普惠资源");
         await Ledgers.AssignAsync(admin, taskId, await app.UnitIdAsync("D03"), await app.UnitIdAsync("Q01"));

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using Luoshi.Data.Plans;
+using Luoshi.Application.Plans;
 using Luoshi.Domain.People;
 using Luoshi.Web.Tests.Infrastructure;
 
@@ -20,7 +20,7 @@ public sealed class ReadableReportsTests
     private static async Task<Shared> SharedTaskAsync(TestDatabase database)
     {
         var app = await DemoApps.For(database);
-        var admin = await app.SignedInAsync(await app.AddUserAsync(Role.Admin, Data.People.UserAccounts.BureauCode));
+        var admin = await app.SignedInAsync(await app.AddUserAsync(Role.Admin, Application.People.UserAccounts.BureauCode));
         var jiangdong = await app.SignedInAsync(await app.AddUserAsync(Role.District, "Q01"));
         var chengnan = await app.SignedInAsync(await app.AddUserAsync(Role.District, "Q02"));
         var (planId, tasks) = await Ledgers.DraftPlanAsync(admin);

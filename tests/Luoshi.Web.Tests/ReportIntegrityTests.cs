@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Luoshi.Application.Idempotency;
 using Luoshi.Data;
 using Luoshi.Domain.People;
 using Luoshi.Domain.Reports;
@@ -138,7 +139,7 @@ public sealed class ReportIntegrityTests
         var key = Guid.NewGuid().ToString("N");
         await w.District.SendAsync(Post(w.Reports, Body("2026-06"), key)).SucceedsAsync("first report");
         await w.App.WithDbAsync(db => db.IdempotencyRecords.Where(r => r.Key == key)
-            .ExecuteUpdateAsync(u => u.SetProperty(r => r.CreatedAt, DateTime.UtcNow - Data.Idempotency.IdempotentRequests.Lifetime - TimeSpan.FromMinutes(1))));
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.CreatedAt, DateTime.UtcNow - IdempotentRequests.Lifetime - TimeSpan.FromMinutes(1))));
         await w.District.SendAsync(Post(w.Reports, Body("2026-07"), key)).SucceedsAsync("a day later, another report with the key");
         Assert.Equal(2, await w.ReportsAsync(w.TaskId));
     }

@@ -94,7 +94,7 @@ public sealed partial class ServerSessionTests
     public async Task A_new_password_a_new_role_or_unit_and_disabling_end_the_users_sessions(TestDatabase database)
     {
         var app = await DemoApps.For(database);
-        var admin = await app.SignedInAsync(await app.AddUserAsync(Role.Admin, Data.People.UserAccounts.BureauCode));
+        var admin = await app.SignedInAsync(await app.AddUserAsync(Role.Admin, Application.People.UserAccounts.BureauCode));
         var d05 = await app.UnitIdAsync("D05");
         foreach (var change in new object[]
         {
@@ -180,7 +180,7 @@ public sealed partial class ServerSessionTests
     public async Task The_sign_in_audit_row_names_the_user(TestDatabase database)
     {
         var app = await DemoApps.For(database);
-        var name = await app.AddUserAsync(Role.Leader, Data.People.UserAccounts.BureauCode);
+        var name = await app.AddUserAsync(Role.Leader, Application.People.UserAccounts.BureauCode);
         await app.SignedInAsync(name);
         var id = await UserIdAsync(app, name);
         var row = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking()

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using Luoshi.Data.People;
+using Luoshi.Application.People;
 using Luoshi.Domain.People;
 using Luoshi.Web.Auth;
 using Luoshi.Web.Tests.Infrastructure;

@@ -1,6 +1,6 @@
+using Luoshi.Application.People;
 using Luoshi.Data;
 using Luoshi.Data.Auditing;
-using Luoshi.Data.People;
 using Luoshi.Domain.People;
 using Microsoft.EntityFrameworkCore;
 

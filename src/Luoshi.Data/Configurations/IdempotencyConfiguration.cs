@@ -10,7 +10,7 @@ internal sealed class IdempotencyConfiguration : IEntityTypeConfiguration<Idempo
     public void Configure(EntityTypeBuilder<IdempotencyRecord> b)
     {
         b.ToTable("idempotency_keys");
-        b.Property(r => r.Key).HasMaxLength(IdempotentRequests.MaxKeyLength);
+        b.Property(r => r.Key).HasMaxLength(IdempotencyRecord.MaxKeyLength);
         b.Property(r => r.RequestHash).HasMaxLength(64);
         b.Property(r => r.Location).HasMaxLength(500);
         b.HasOne<User>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);

@@ -6,6 +6,9 @@ namespace Luoshi.Data.Idempotency;
 /// </summary>
 public sealed class IdempotencyRecord
 {
+    /// <summary>The longest key a client may send.</summary>
+    public const int MaxKeyLength = 100;
+
     public long Id { get; set; }
 
     /// <summary>Whose key it is: keys of different users never meet.</summary>

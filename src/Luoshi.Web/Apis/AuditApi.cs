@@ -59,7 +59,7 @@ public static class AuditApi
             .WithSummary("按相同筛选条件导出审计日志（UTF-8 CSV，带 BOM，Excel 可直接打开）");
     }
 
-    public static async Task<Results<Ok<Page<AuditItem>>, ValidationProblem>> List(
+    public static async Task<Results<Ok<PagedList<AuditItem>>, ValidationProblem>> List(
         LuoshiDb db, string? entity, string? entityId, string? from, string? to, int? userId, string? action, int? page, int? pageSize, CancellationToken ct)
     {
         var filter = new AuditFilter(entity, entityId, from, to, userId, action);
@@ -68,7 +68,7 @@ public static class AuditApi
         var paging = new Paging(page, pageSize);
         var total = await query.CountAsync(ct);
         var rows = await query.Skip(paging.Skip).Take(paging.Size).ToListAsync(ct);
-        return TypedResults.Ok(new Page<AuditItem>(rows.Select(ToItem).ToList(), total));
+        return TypedResults.Ok(new PagedList<AuditItem>(rows.Select(ToItem).ToList(), total));
     }
 
     public static async Task<Results<EmptyHttpResult, ValidationProblem>> Export(

@@ -1,5 +1,5 @@
+using Luoshi.Application.Notifications;
 using Luoshi.Data;
-using Luoshi.Data.Notifications;
 using Luoshi.Web.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

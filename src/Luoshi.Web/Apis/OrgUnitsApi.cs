@@ -1,5 +1,5 @@
+using Luoshi.Application.OrgUnits;
 using Luoshi.Data;
-using Luoshi.Data.OrgUnits;
 using Luoshi.Domain.OrgUnits;
 using Luoshi.Web.Auth;
 using Luoshi.Web.Infrastructure;
@@ -31,7 +31,7 @@ public static class OrgUnitsApi
 
     private static OrgUnitDto ToDto(OrgUnit u) => new(u.Id, u.Code, u.Name, u.Kind.ToCode(), u.ParentId, u.Version);
 
-    public static async Task<Ok<Page<OrgUnitDto>>> List(LuoshiDb db, HttpContext http, string? kind, int? parentId, string? q, int? page, int? pageSize)
+    public static async Task<Ok<PagedList<OrgUnitDto>>> List(LuoshiDb db, HttpContext http, string? kind, int? parentId, string? q, int? page, int? pageSize)
     {
         var user = http.User;
         var query = db.OrgUnits.AsNoTracking().Visible(user.Role(), user.OrgUnitId());
@@ -42,7 +42,7 @@ public static class OrgUnitsApi
         var total = await query.CountAsync(http.RequestAborted);
         var items = await query.OrderBy(u => u.Kind).ThenBy(u => u.ParentId).ThenBy(u => u.SortOrder).ThenBy(u => u.Id)
             .Skip(paging.Skip).Take(paging.Size).ToListAsync(http.RequestAborted);
-        return TypedResults.Ok(new Page<OrgUnitDto>(items.Select(ToDto).ToList(), total));
+        return TypedResults.Ok(new PagedList<OrgUnitDto>(items.Select(ToDto).ToList(), total));
     }
 
     public static async Task<Results<Ok<OrgUnitDto>, NotFound>> Get(int id, LuoshiDb db, HttpContext http)

@@ -1,6 +1,7 @@
+using Luoshi.Application.Access;
+using Luoshi.Application.Plans;
+using Luoshi.Application.Tasks;
 using Luoshi.Data;
-using Luoshi.Data.Plans;
-using Luoshi.Data.Tasks;
 using Luoshi.Domain.Plans;
 using Luoshi.Domain.Tasks;
 using Luoshi.Parsing;
@@ -78,7 +79,7 @@ public static class PlansApi
         return TypedResults.Created($"/api/v1/plans/{plan.Id}", ToDto(plan, tasks, targets));
     }
 
-    public static async Task<Ok<Page<PlanDto>>> List(TaskScope scope, LuoshiDb db, HttpContext http, int? year, string? status, int? page, int? pageSize, CancellationToken ct)
+    public static async Task<Ok<PagedList<PlanDto>>> List(TaskScope scope, LuoshiDb db, HttpContext http, int? year, string? status, int? page, int? pageSize, CancellationToken ct)
     {
         var query = scope.VisiblePlans(http.User.ToCaller()).AsNoTracking();
         if (year is not null) query = query.Where(p => p.Year == year);
@@ -90,7 +91,7 @@ public static class PlansApi
         var taskCounts = await db.Tasks.Where(t => ids.Contains(t.PlanId)).GroupBy(t => t.PlanId).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
         var targetCounts = await db.Targets.Join(db.Tasks, g => g.TaskId, t => t.Id, (g, t) => t.PlanId).Where(p => ids.Contains(p))
             .GroupBy(p => p).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
-        return TypedResults.Ok(new Page<PlanDto>(plans.Select(p => ToDto(p, taskCounts.GetValueOrDefault(p.Id), targetCounts.GetValueOrDefault(p.Id))).ToList(), total));
+        return TypedResults.Ok(new PagedList<PlanDto>(plans.Select(p => ToDto(p, taskCounts.GetValueOrDefault(p.Id), targetCounts.GetValueOrDefault(p.Id))).ToList(), total));
     }
 
     public static async Task<Results<Ok<PlanDto>, NotFound>> Get(int id, TaskScope scope, HttpContext http, CancellationToken ct)
@@ -102,14 +103,14 @@ public static class PlansApi
         return TypedResults.Ok(ToDto(plan, tasks, targets));
     }
 
-    public static async Task<Results<Ok<string[]>, NotFound>> Problems(int id, TaskScope scope, Ledger ledger, HttpContext http, CancellationToken ct)
+    public static async Task<Results<Ok<string[]>, NotFound>> Problems(int id, TaskScope scope, TaskWorkflow ledger, HttpContext http, CancellationToken ct)
     {
         var plan = await scope.VisiblePlans(http.User.ToCaller()).FirstOrDefaultAsync(p => p.Id == id, ct);
         if (plan is null) return TypedResults.NotFound();
         return TypedResults.Ok((await ledger.OpenProblemsAsync(plan, ct)).ToArray());
     }
 
-    public static async Task<Results<Ok<PlanDto>, NotFound, ProblemHttpResult>> Publish(int id, TaskScope scope, Ledger ledger, HttpContext http, CancellationToken ct)
+    public static async Task<Results<Ok<PlanDto>, NotFound, ProblemHttpResult>> Publish(int id, TaskScope scope, TaskWorkflow ledger, HttpContext http, CancellationToken ct)
     {
         var caller = http.User.ToCaller();
         var plan = await scope.VisiblePlans(caller).FirstOrDefaultAsync(p => p.Id == id, ct);
@@ -126,7 +127,7 @@ public static class PlansApi
         return TypedResults.Ok(ToDto(plan, tasks, targets));
     }
 
-    public static async Task<Results<Created<TaskDto>, NotFound, ProblemHttpResult, ValidationProblem>> AddTask(int id, NewTaskRequest request, TaskScope scope, LuoshiDb db, Ledger ledger, HttpContext http, CancellationToken ct)
+    public static async Task<Results<Created<TaskDto>, NotFound, ProblemHttpResult, ValidationProblem>> AddTask(int id, NewTaskRequest request, TaskScope scope, LuoshiDb db, TaskWorkflow ledger, HttpContext http, CancellationToken ct)
     {
         var caller = http.User.ToCaller();
         var plan = await scope.VisiblePlans(caller).FirstOrDefaultAsync(p => p.Id == id, ct);
@@ -174,7 +175,7 @@ public static class PlansApi
         var bytes = await workbook.BuildAsync(plan, caller, ct);
         db.Audit("export", "Plan", id.ToString(System.Globalization.CultureInfo.InvariantCulture), new { file = "ledger.xlsx" });
         await db.SaveChangesAsync(ct);
-        return TypedResults.File(bytes, Data.OrgUnits.CityImport.ContentType, $"{plan.Title}工作台账.xlsx");
+        return TypedResults.File(bytes, Application.OrgUnits.CityImport.ContentType, $"{plan.Title}工作台账.xlsx");
     }
 
     private static async Task<(int Tasks, int Targets)> CountsAsync(HttpContext http, int planId, CancellationToken ct)

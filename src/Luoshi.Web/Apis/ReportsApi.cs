@@ -1,7 +1,9 @@
+using Luoshi.Application.Access;
+using Luoshi.Application.Idempotency;
+using Luoshi.Application.Reports;
+using Luoshi.Application.Tasks;
 using Luoshi.Data;
 using Luoshi.Data.Idempotency;
-using Luoshi.Data.Reports;
-using Luoshi.Data.Tasks;
 using Luoshi.Domain.Plans;
 using Luoshi.Domain.Reports;
 using Luoshi.Web.Auth;
@@ -33,18 +35,18 @@ public static class ReportsApi
         api.MapGet("/attachments/{id:int}", Download).WithTags("进展反馈").WithSummary("下载佐证材料");
     }
 
-    public static async Task<Results<Ok<Infrastructure.Page<ReportDto>>, NotFound>> List(int id, TaskScope scope, Ledger ledger, LuoshiDb db, HttpContext http, CancellationToken ct)
+    public static async Task<Results<Ok<Infrastructure.PagedList<ReportDto>>, NotFound>> List(int id, TaskScope scope, TaskWorkflow ledger, LuoshiDb db, HttpContext http, CancellationToken ct)
     {
         if (await TasksApi.FindAsync(id, scope, ledger, db, http, ct) is not ({ } task, _)) return TypedResults.NotFound();
         var items = (await scope.ReadableReportsAsync(http.User.ToCaller(), task, ct)).Select(ToDto).ToList();
-        return TypedResults.Ok(new Infrastructure.Page<ReportDto>(items, items.Count));
+        return TypedResults.Ok(new Infrastructure.PagedList<ReportDto>(items, items.Count));
     }
 
     /// <summary>
     /// Submits (or saves a draft). With an Idempotency-Key the same request sent again gets the first answer unchanged,
     /// and the key sent with a different request gets 422; a unit's report that stands in the way gets 409.
     /// </summary>
-    public static async Task<Results<ContentHttpResult, NotFound, ProblemHttpResult, ValidationProblem>> Submit(int id, ReportRequest request, TaskScope scope, Ledger ledger, ReportDesk desk, IdempotentRequests once, LuoshiDb db, HttpContext http, CancellationToken ct)
+    public static async Task<Results<ContentHttpResult, NotFound, ProblemHttpResult, ValidationProblem>> Submit(int id, ReportRequest request, TaskScope scope, TaskWorkflow ledger, ReportWorkflow desk, IdempotentRequests once, LuoshiDb db, HttpContext http, CancellationToken ct)
     {
         if (await TasksApi.FindAsync(id, scope, ledger, db, http, ct) is not ({ } task, { } plan)) return TypedResults.NotFound();
         var caller = http.User.ToCaller();
@@ -54,7 +56,7 @@ public static class ReportsApi
         if (request.Values?.Any(v => v.TargetId is null || v.Value is null) == true) return OrgUnitsApi.Invalid(["每个目标值都要有目标编号和数值"]);
         var key = IdempotencyKeys.KeyOf(http);
         if (key is not null && IdempotentRequests.ProblemWith(key) is { } keyProblem) return OrgUnitsApi.Invalid([keyProblem]);
-        var submission = new ReportDesk.Submission(unit, request.Period, request.Progress, request.Narrative,
+        var submission = new ReportWorkflow.Submission(unit, request.Period, request.Progress, request.Narrative,
             request.Values?.Select(v => (v.TargetId!.Value, v.Value!.Value)).ToList() ?? [], request.Draft ?? false);
         var run = await once.RunAsync(key is null ? null : IdempotencyKeys.For(http, key, request), ct => desk.SubmitAsync(caller, task, submission, ct), outcome => outcome.Report is { } r
             ? IdempotencyKeys.Json(http, StatusCodes.Status201Created, new Created(r.Id, r.Status.ToCode(), r.Late), $"/api/v1/reports/{r.Id}")
@@ -66,7 +68,7 @@ public static class ReportsApi
     }
 
     /// <summary>The report if the caller may read it (through its task and unit); otherwise null, which looks like 404.</summary>
-    private static async Task<(ProgressReport Report, Domain.Tasks.PlanTask Task)?> FindAsync(int id, TaskScope scope, Ledger ledger, LuoshiDb db, HttpContext http, CancellationToken ct)
+    private static async Task<(ProgressReport Report, Domain.Tasks.PlanTask Task)?> FindAsync(int id, TaskScope scope, TaskWorkflow ledger, LuoshiDb db, HttpContext http, CancellationToken ct)
     {
         var report = await scope.ReadableReports(http.User.ToCaller()).Include(r => r.Values).Include(r => r.Attachments).FirstOrDefaultAsync(r => r.Id == id, ct);
         if (report is null) return null;
@@ -74,10 +76,10 @@ public static class ReportsApi
         return (report, task);
     }
 
-    public static async Task<Results<Ok<ReportDto>, NotFound>> Get(int id, TaskScope scope, Ledger ledger, LuoshiDb db, HttpContext http, CancellationToken ct) =>
+    public static async Task<Results<Ok<ReportDto>, NotFound>> Get(int id, TaskScope scope, TaskWorkflow ledger, LuoshiDb db, HttpContext http, CancellationToken ct) =>
         await FindAsync(id, scope, ledger, db, http, ct) is ({ } report, _) ? TypedResults.Ok(ToDto(report)) : TypedResults.NotFound();
 
-    public static async Task<Results<Ok<ReportDto>, NotFound, ProblemHttpResult>> Review(int id, ReviewRequest request, TaskScope scope, Ledger ledger, ReportDesk desk, LuoshiDb db, HttpContext http, CancellationToken ct)
+    public static async Task<Results<Ok<ReportDto>, NotFound, ProblemHttpResult>> Review(int id, ReviewRequest request, TaskScope scope, TaskWorkflow ledger, ReportWorkflow desk, LuoshiDb db, HttpContext http, CancellationToken ct)
     {
         if (await FindAsync(id, scope, ledger, db, http, ct) is not ({ } report, { } task)) return TypedResults.NotFound();
         var caller = http.User.ToCaller();
@@ -89,7 +91,7 @@ public static class ReportsApi
     }
 
     [Microsoft.AspNetCore.Mvc.RequestSizeLimit(EvidenceFiles.MaxBytes + 256 * 1024)]
-    public static async Task<Results<Created<AttachmentDto>, NotFound, ProblemHttpResult>> Attach(int id, HttpRequest request, TaskScope scope, Ledger ledger, EvidenceFiles files, LuoshiDb db, HttpContext http, CancellationToken ct)
+    public static async Task<Results<Created<AttachmentDto>, NotFound, ProblemHttpResult>> Attach(int id, HttpRequest request, TaskScope scope, TaskWorkflow ledger, EvidenceFiles files, LuoshiDb db, HttpContext http, CancellationToken ct)
     {
         if (await FindAsync(id, scope, ledger, db, http, ct) is not ({ } report, _)) return TypedResults.NotFound();
         var caller = http.User.ToCaller();
@@ -116,7 +118,7 @@ public static class ReportsApi
         return TypedResults.Created($"/api/v1/attachments/{attachment.Id}", new AttachmentDto(attachment.Id, attachment.FileName, attachment.ContentType, attachment.Size, $"/api/v1/attachments/{attachment.Id}"));
     }
 
-    public static async Task<Results<FileStreamHttpResult, NotFound>> Download(int id, TaskScope scope, Ledger ledger, EvidenceFiles files, LuoshiDb db, HttpContext http, CancellationToken ct)
+    public static async Task<Results<FileStreamHttpResult, NotFound>> Download(int id, TaskScope scope, TaskWorkflow ledger, EvidenceFiles files, LuoshiDb db, HttpContext http, CancellationToken ct)
     {
         var attachment = await db.Attachments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
         if (attachment is null || await FindAsync(attachment.ReportId, scope, ledger, db, http, ct) is null) return TypedResults.NotFound();

@@ -53,11 +53,11 @@ public static class SessionApi
         return TypedResults.NoContent();
     }
 
-    public static async Task<Ok<Page<SessionDto>>> ListSessions(Sessions sessions, HttpContext http)
+    public static async Task<Ok<PagedList<SessionDto>>> ListSessions(Sessions sessions, HttpContext http)
     {
         var items = (await sessions.ListAsync(http)).Select(x => new SessionDto(x.Session.Id, Devices.Describe(x.Session.UserAgent),
             x.Session.UserAgent, x.Session.Address, x.Session.CreatedAt, x.Session.LastSeenAt, x.Current)).ToList();
-        return TypedResults.Ok(new Page<SessionDto>(items, items.Count));
+        return TypedResults.Ok(new PagedList<SessionDto>(items, items.Count));
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteOneSession(long id, Sessions sessions, HttpContext http) =>

@@ -1,5 +1,7 @@
+using Luoshi.Application.Access;
+using Luoshi.Application.Targets;
+using Luoshi.Application.Tasks;
 using Luoshi.Data;
-using Luoshi.Data.Tasks;
 using Luoshi.Domain.Targets;
 using Luoshi.Web.Auth;
 using Luoshi.Web.Infrastructure;
@@ -24,7 +26,7 @@ public static class TargetsApi
         api.MapDelete("/targets/{id:int}", Delete).WithTags("目标").WithSummary("删除目标（标记为“不是目标”）");
     }
 
-    public static async Task<Results<Created<TargetDto>, NotFound, ProblemHttpResult, ValidationProblem>> Add(int id, TargetRequest request, TaskScope scope, Ledger ledger, TargetDesk desk, LuoshiDb db, HttpContext http, CancellationToken ct)
+    public static async Task<Results<Created<TargetDto>, NotFound, ProblemHttpResult, ValidationProblem>> Add(int id, TargetRequest request, TaskScope scope, TaskWorkflow ledger, TargetWorkflow desk, LuoshiDb db, HttpContext http, CancellationToken ct)
     {
         if (await TasksApi.FindAsync(id, scope, ledger, db, http, ct) is not ({ } task, { } plan)) return TypedResults.NotFound();
         if (!TaskScope.MayEdit(http.User.ToCaller(), task, plan)) return TypedResults.Problem(statusCode: 403, detail: "没有权限修改该任务的目标");
@@ -33,14 +35,14 @@ public static class TargetsApi
         return TypedResults.Created($"/api/v1/targets/{target.Id}", ToDto(target));
     }
 
-    private static async Task<(Target Target, Domain.Tasks.PlanTask Task, Domain.Plans.Plan Plan)?> FindAsync(int id, TaskScope scope, Ledger ledger, LuoshiDb db, HttpContext http, CancellationToken ct)
+    private static async Task<(Target Target, Domain.Tasks.PlanTask Task, Domain.Plans.Plan Plan)?> FindAsync(int id, TaskScope scope, TaskWorkflow ledger, LuoshiDb db, HttpContext http, CancellationToken ct)
     {
         var taskId = await db.Targets.Where(t => t.Id == id).Select(t => (int?)t.TaskId).FirstOrDefaultAsync(ct);
         if (taskId is null || await TasksApi.FindAsync(taskId.Value, scope, ledger, db, http, ct) is not ({ } task, { } plan)) return null;
         return (task.Targets.First(t => t.Id == id), task, plan);
     }
 
-    public static async Task<Results<Ok<TargetDto>, NotFound, ProblemHttpResult, ValidationProblem>> Patch(int id, TargetRequest request, TaskScope scope, Ledger ledger, TargetDesk desk, LuoshiDb db, HttpContext http, CancellationToken ct)
+    public static async Task<Results<Ok<TargetDto>, NotFound, ProblemHttpResult, ValidationProblem>> Patch(int id, TargetRequest request, TaskScope scope, TaskWorkflow ledger, TargetWorkflow desk, LuoshiDb db, HttpContext http, CancellationToken ct)
     {
         if (await FindAsync(id, scope, ledger, db, http, ct) is not ({ } target, { } task, { } plan)) return TypedResults.NotFound();
         if (!TaskScope.MayEdit(http.User.ToCaller(), task, plan)) return TypedResults.Problem(statusCode: 403, detail: "没有权限修改该目标");
@@ -52,7 +54,7 @@ public static class TargetsApi
         return TypedResults.Ok(ToDto(target));
     }
 
-    public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> Delete(int id, TaskScope scope, Ledger ledger, TargetDesk desk, LuoshiDb db, HttpContext http, CancellationToken ct)
+    public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> Delete(int id, TaskScope scope, TaskWorkflow ledger, TargetWorkflow desk, LuoshiDb db, HttpContext http, CancellationToken ct)
     {
         if (await FindAsync(id, scope, ledger, db, http, ct) is not ({ } target, { } task, { } plan)) return TypedResults.NotFound();
         if (!TaskScope.MayEdit(http.User.ToCaller(), task, plan)) return TypedResults.Problem(statusCode: 403, detail: "没有权限删除该目标");
@@ -60,6 +62,6 @@ public static class TargetsApi
         return TypedResults.NoContent();
     }
 
-    private static TargetDesk.TargetChange ToChange(this TargetRequest r) => new(r.Subject, r.Comparator, r.Value, r.Upper, r.Unit, r.Placeholder,
-        r.Baseline, r.DueDate, r.Breakdown?.Select(s => new TargetDesk.Share(s.OrgUnitId, s.Value)).ToList(), r.SourceText);
+    private static TargetWorkflow.TargetChange ToChange(this TargetRequest r) => new(r.Subject, r.Comparator, r.Value, r.Upper, r.Unit, r.Placeholder,
+        r.Baseline, r.DueDate, r.Breakdown?.Select(s => new TargetWorkflow.Share(s.OrgUnitId, s.Value)).ToList(), r.SourceText);
 }

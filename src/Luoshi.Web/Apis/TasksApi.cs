@@ -1,5 +1,6 @@
+using Luoshi.Application.Access;
+using Luoshi.Application.Tasks;
 using Luoshi.Data;
-using Luoshi.Data.Tasks;
 using Luoshi.Domain.Plans;
 using Luoshi.Domain.Tasks;
 using Luoshi.Web.Auth;
@@ -43,7 +44,7 @@ public static class TasksApi
         group.MapPost("/{id:int}/cancel", Cancel).WithSummary("取消任务");
     }
 
-    public static async Task<Ok<Page<TaskDto>>> List(TaskScope scope, Ledger ledger, HttpContext http, int? planId, int? orgUnitId, string? status, string? category, string? q, int? page, int? pageSize, CancellationToken ct)
+    public static async Task<Ok<PagedList<TaskDto>>> List(TaskScope scope, TaskWorkflow ledger, HttpContext http, int? planId, int? orgUnitId, string? status, string? category, string? q, int? page, int? pageSize, CancellationToken ct)
     {
         var query = scope.Visible(http.User.ToCaller()).AsNoTracking();
         if (planId is not null) query = query.Where(t => t.PlanId == planId);
@@ -58,11 +59,11 @@ public static class TasksApi
         var list = rows.ToList();
         var paging = new Paging(page, pageSize);
         var items = list.Skip(paging.Skip).Take(paging.Size).Select(r => ToDto(r.Task, r.Status, ledger.Settings.Today)).ToList();
-        return TypedResults.Ok(new Page<TaskDto>(items, list.Count));
+        return TypedResults.Ok(new PagedList<TaskDto>(items, list.Count));
     }
 
     /// <summary>The task if the caller may see it, fully loaded, with its plan; null looks like 404.</summary>
-    internal static async Task<(PlanTask Task, Plan Plan)?> FindAsync(int id, TaskScope scope, Ledger ledger, LuoshiDb db, HttpContext http, CancellationToken ct)
+    internal static async Task<(PlanTask Task, Plan Plan)?> FindAsync(int id, TaskScope scope, TaskWorkflow ledger, LuoshiDb db, HttpContext http, CancellationToken ct)
     {
         if (!await scope.Visible(http.User.ToCaller()).AnyAsync(t => t.Id == id, ct)) return null;
         var task = await ledger.LoadAsync(id, ct);
@@ -71,26 +72,26 @@ public static class TasksApi
         return (task, plan);
     }
 
-    public static async Task<Results<Ok<TaskDto>, NotFound>> Get(int id, TaskScope scope, Ledger ledger, LuoshiDb db, HttpContext http, CancellationToken ct)
+    public static async Task<Results<Ok<TaskDto>, NotFound>> Get(int id, TaskScope scope, TaskWorkflow ledger, LuoshiDb db, HttpContext http, CancellationToken ct)
     {
         if (await FindAsync(id, scope, ledger, db, http, ct) is not ({ } task, _)) return TypedResults.NotFound();
         http.Response.SetETag(task.Version);
         return TypedResults.Ok(ToDto(task, ledger.StatusOf(task), ledger.Settings.Today));
     }
 
-    public static async Task<Results<Ok<TaskDto>, NotFound, ProblemHttpResult, ValidationProblem>> Patch(int id, PatchTaskRequest request, TaskScope scope, Ledger ledger, LuoshiDb db, HttpContext http, CancellationToken ct)
+    public static async Task<Results<Ok<TaskDto>, NotFound, ProblemHttpResult, ValidationProblem>> Patch(int id, PatchTaskRequest request, TaskScope scope, TaskWorkflow ledger, LuoshiDb db, HttpContext http, CancellationToken ct)
     {
         if (await FindAsync(id, scope, ledger, db, http, ct) is not ({ } task, { } plan)) return TypedResults.NotFound();
         if (!TaskScope.MayEdit(http.User.ToCaller(), task, plan)) return TypedResults.Problem(statusCode: 403, detail: "只有牵头处室、督查督导和管理员可以修改任务");
         if (Versions.Check(http.Request, task.Version) is { } stale) return stale;
         if (request.Milestones?.Any(m => m.Date is null) == true) return OrgUnitsApi.Invalid(["每个节点都要有日期"]);
-        var changes = new Ledger.TaskChanges(
+        var changes = new TaskWorkflow.TaskChanges(
             request.Title, request.Text, request.Category,
             request.LeadDepartmentId is > 0 ? request.LeadDepartmentId : null, request.LeadDepartmentId == 0,
             request.CoDepartmentIds, request.ResponsibleOrgUnitIds,
             request.LeaderUserId is > 0 ? request.LeaderUserId : null, request.LeaderUserId == 0,
             request.StartDate, request.DueDate,
-            request.Milestones?.Select(m => new Ledger.MilestoneChange(m.Date!.Value, m.Title ?? "", m.Done ?? false)).ToList(),
+            request.Milestones?.Select(m => new TaskWorkflow.MilestoneChange(m.Date!.Value, m.Title ?? "", m.Done ?? false)).ToList(),
             request.Weight);
         List<string>? problems = null;
         if (await Versions.SaveAsync(async () => problems = await ledger.ChangeAsync(task, plan, changes, ct)) is { } conflict) return conflict;
@@ -106,7 +107,7 @@ public static class TasksApi
         return null;
     }
 
-    public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> Delete(int id, TaskScope scope, Ledger ledger, LuoshiDb db, HttpContext http, CancellationToken ct)
+    public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> Delete(int id, TaskScope scope, TaskWorkflow ledger, LuoshiDb db, HttpContext http, CancellationToken ct)
     {
         if (await FindAsync(id, scope, ledger, db, http, ct) is not ({ } task, { } plan)) return TypedResults.NotFound();
         if (DraftEditCheck(http, task, plan) is { } p) return p;
@@ -114,7 +115,7 @@ public static class TasksApi
         return TypedResults.NoContent();
     }
 
-    public static async Task<Results<Ok<TaskDto>, NotFound, ProblemHttpResult, ValidationProblem>> Merge(int id, MergeRequest request, TaskScope scope, Ledger ledger, LuoshiDb db, HttpContext http, CancellationToken ct)
+    public static async Task<Results<Ok<TaskDto>, NotFound, ProblemHttpResult, ValidationProblem>> Merge(int id, MergeRequest request, TaskScope scope, TaskWorkflow ledger, LuoshiDb db, HttpContext http, CancellationToken ct)
     {
         if (await FindAsync(id, scope, ledger, db, http, ct) is not ({ } task, { } plan)) return TypedResults.NotFound();
         if (DraftEditCheck(http, task, plan) is { } p) return p;
@@ -125,7 +126,7 @@ public static class TasksApi
         return TypedResults.Ok(ToDto(into, ledger.StatusOf(into), ledger.Settings.Today));
     }
 
-    public static async Task<Results<Created<TaskDto>, NotFound, ProblemHttpResult, ValidationProblem>> Split(int id, SplitRequest request, TaskScope scope, Ledger ledger, LuoshiDb db, HttpContext http, CancellationToken ct)
+    public static async Task<Results<Created<TaskDto>, NotFound, ProblemHttpResult, ValidationProblem>> Split(int id, SplitRequest request, TaskScope scope, TaskWorkflow ledger, LuoshiDb db, HttpContext http, CancellationToken ct)
     {
         if (await FindAsync(id, scope, ledger, db, http, ct) is not ({ } task, { } plan)) return TypedResults.NotFound();
         if (DraftEditCheck(http, task, plan) is { } p) return p;
@@ -146,7 +147,7 @@ public static class TasksApi
         };
     }
 
-    public static async Task<Results<Ok<TaskDto>, NotFound, ProblemHttpResult, ValidationProblem>> RequestCompletion(int id, ReasonRequest request, TaskScope scope, Ledger ledger, LuoshiDb db, HttpContext http, CancellationToken ct)
+    public static async Task<Results<Ok<TaskDto>, NotFound, ProblemHttpResult, ValidationProblem>> RequestCompletion(int id, ReasonRequest request, TaskScope scope, TaskWorkflow ledger, LuoshiDb db, HttpContext http, CancellationToken ct)
     {
         if (await FindAsync(id, scope, ledger, db, http, ct) is not ({ } task, { } plan)) return TypedResults.NotFound();
         var caller = http.User.ToCaller();
@@ -156,13 +157,13 @@ public static class TasksApi
         return Done(await ledger.RequestCompletionAsync(task, request.Summary ?? request.Reason, ct), task, ledger);
     }
 
-    public static Task<Results<Ok<TaskDto>, NotFound, ProblemHttpResult, ValidationProblem>> ApproveCompletion(int id, TaskScope scope, Ledger ledger, LuoshiDb db, HttpContext http, CancellationToken ct) =>
+    public static Task<Results<Ok<TaskDto>, NotFound, ProblemHttpResult, ValidationProblem>> ApproveCompletion(int id, TaskScope scope, TaskWorkflow ledger, LuoshiDb db, HttpContext http, CancellationToken ct) =>
         Decide(id, true, null, scope, ledger, db, http, ct);
 
-    public static Task<Results<Ok<TaskDto>, NotFound, ProblemHttpResult, ValidationProblem>> RefuseCompletion(int id, ReasonRequest request, TaskScope scope, Ledger ledger, LuoshiDb db, HttpContext http, CancellationToken ct) =>
+    public static Task<Results<Ok<TaskDto>, NotFound, ProblemHttpResult, ValidationProblem>> RefuseCompletion(int id, ReasonRequest request, TaskScope scope, TaskWorkflow ledger, LuoshiDb db, HttpContext http, CancellationToken ct) =>
         Decide(id, false, request.Reason, scope, ledger, db, http, ct);
 
-    private static async Task<Results<Ok<TaskDto>, NotFound, ProblemHttpResult, ValidationProblem>> Decide(int id, bool approve, string? reason, TaskScope scope, Ledger ledger, LuoshiDb db, HttpContext http, CancellationToken ct)
+    private static async Task<Results<Ok<TaskDto>, NotFound, ProblemHttpResult, ValidationProblem>> Decide(int id, bool approve, string? reason, TaskScope scope, TaskWorkflow ledger, LuoshiDb db, HttpContext http, CancellationToken ct)
     {
         if (await FindAsync(id, scope, ledger, db, http, ct) is not ({ } task, _)) return TypedResults.NotFound();
         var caller = http.User.ToCaller();
@@ -171,7 +172,7 @@ public static class TasksApi
         return Done(await ledger.DecideCompletionAsync(task, approve, reason, caller.UserId, ct), task, ledger);
     }
 
-    public static async Task<Results<Ok<TaskDto>, NotFound, ProblemHttpResult, ValidationProblem>> Reopen(int id, ReasonRequest request, TaskScope scope, Ledger ledger, LuoshiDb db, HttpContext http, CancellationToken ct)
+    public static async Task<Results<Ok<TaskDto>, NotFound, ProblemHttpResult, ValidationProblem>> Reopen(int id, ReasonRequest request, TaskScope scope, TaskWorkflow ledger, LuoshiDb db, HttpContext http, CancellationToken ct)
     {
         if (await FindAsync(id, scope, ledger, db, http, ct) is not ({ } task, _)) return TypedResults.NotFound();
         if (!TaskScope.MayDecideCompletion(http.User.ToCaller()))
@@ -179,14 +180,14 @@ public static class TasksApi
         return Done(await ledger.ReopenAsync(task, request.Reason, ct), task, ledger);
     }
 
-    public static async Task<Results<Ok<TaskDto>, NotFound, ProblemHttpResult, ValidationProblem>> Cancel(int id, ReasonRequest request, TaskScope scope, Ledger ledger, LuoshiDb db, HttpContext http, CancellationToken ct)
+    public static async Task<Results<Ok<TaskDto>, NotFound, ProblemHttpResult, ValidationProblem>> Cancel(int id, ReasonRequest request, TaskScope scope, TaskWorkflow ledger, LuoshiDb db, HttpContext http, CancellationToken ct)
     {
         if (await FindAsync(id, scope, ledger, db, http, ct) is not ({ } task, { } plan)) return TypedResults.NotFound();
         if (!TaskScope.MayEdit(http.User.ToCaller(), task, plan)) return TypedResults.Problem(statusCode: 403, detail: "没有权限取消该任务");
         return Done(await ledger.CancelAsync(task, request.Reason, ct), task, ledger);
     }
 
-    private static Results<Ok<TaskDto>, NotFound, ProblemHttpResult, ValidationProblem> Done(List<string> problems, PlanTask task, Ledger ledger) =>
+    private static Results<Ok<TaskDto>, NotFound, ProblemHttpResult, ValidationProblem> Done(List<string> problems, PlanTask task, TaskWorkflow ledger) =>
         problems.Count > 0
             ? TypedResults.Problem(statusCode: 409, detail: string.Join("；", problems))
             : TypedResults.Ok(ToDto(task, ledger.StatusOf(task), ledger.Settings.Today));

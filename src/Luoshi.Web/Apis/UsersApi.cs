@@ -1,5 +1,5 @@
+using Luoshi.Application.People;
 using Luoshi.Data;
-using Luoshi.Data.People;
 using Luoshi.Domain.People;
 using Luoshi.Web.Auth;
 using Luoshi.Web.Infrastructure;
@@ -32,7 +32,7 @@ public static class UsersApi
     private static async Task<List<UserDto>> ProjectAsync(IQueryable<User> users, CancellationToken ct) =>
         (await users.Include(u => u.OrgUnit).ToListAsync(ct)).Select(ToDto).ToList();
 
-    public static async Task<Ok<Page<UserDto>>> List(LuoshiDb db, string? role, int? orgUnitId, string? q, int? page, int? pageSize, CancellationToken ct)
+    public static async Task<Ok<PagedList<UserDto>>> List(LuoshiDb db, string? role, int? orgUnitId, string? q, int? page, int? pageSize, CancellationToken ct)
     {
         var query = db.Users.AsNoTracking();
         if (Roles.TryParse(role, out var r)) query = query.Where(u => u.Role == r);
@@ -41,7 +41,7 @@ public static class UsersApi
         var paging = new Paging(page, pageSize);
         var total = await query.CountAsync(ct);
         var items = await ProjectAsync(query.OrderBy(u => u.Id).Skip(paging.Skip).Take(paging.Size), ct);
-        return TypedResults.Ok(new Page<UserDto>(items, total));
+        return TypedResults.Ok(new PagedList<UserDto>(items, total));
     }
 
     public static async Task<Results<Ok<UserDto>, NotFound>> Get(int id, LuoshiDb db, HttpContext http)

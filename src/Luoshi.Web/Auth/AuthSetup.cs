@@ -1,4 +1,4 @@
-using Luoshi.Data.People;
+using Luoshi.Application.People;
 using Luoshi.Domain.People;
 using Luoshi.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;

@@ -1,5 +1,6 @@
 using System.Security.Claims;
-using Luoshi.Data.Tasks;
+using Luoshi.Application.Access;
+using Luoshi.Application.Tasks;
 
 namespace Luoshi.Web.Auth;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
+using Luoshi.Application.People;
 using Luoshi.Data;
-using Luoshi.Data.People;
 using Luoshi.Domain.People;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,4 @@
-using Luoshi.Data.Caching;
+using Luoshi.Application.Caching;
 
 namespace Luoshi.Web.Auth;
 

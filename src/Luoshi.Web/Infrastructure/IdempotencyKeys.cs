@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Luoshi.Application.Idempotency;
 using Luoshi.Data.Idempotency;
 using Luoshi.Web.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -135,7 +135,7 @@ public static partial class English
         ["暂无通知。"] = "No notifications.",
         ["分页"] = "Pages",
         ["搜索词"] = "Words",
-        [$"请输入 1–{Data.Search.LedgerSearch.MaxQueryLength} 个字的搜索词"] = $"Enter 1–{Data.Search.LedgerSearch.MaxQueryLength} characters to search for",
+        [$"请输入 1–{Application.Search.LedgerSearch.MaxQueryLength} 个字的搜索词"] = $"Enter 1–{Application.Search.LedgerSearch.MaxQueryLength} characters to search for",
         ["搜索词不能包含控制字符（如换行、制表符）"] = "Search words cannot contain control characters (line breaks, tabs…)",
         ["“{0}”共找到 {1} 条结果"] = "{1} results for “{0}”",
     };

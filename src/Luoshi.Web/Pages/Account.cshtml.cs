@@ -1,4 +1,4 @@
-using Luoshi.Data.People;
+using Luoshi.Application.People;
 using Luoshi.Web.Auth;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,5 +1,6 @@
 using System.Globalization;
-using Luoshi.Data.Tasks;
+using Luoshi.Application.Access;
+using Luoshi.Application.Tasks;
 using Luoshi.Domain.Plans;
 using Luoshi.Domain.Tasks;
 using Luoshi.Web.Auth;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Luoshi.Web.Pages;
 
 /// <summary>工作日历: a month of the due dates and milestones of the tasks I may see.</summary>
-public sealed class CalendarModel(TaskScope scope, Ledger ledger) : PageModel
+public sealed class CalendarModel(TaskScope scope, TaskWorkflow ledger) : PageModel
 {
     /// <summary>Something due on a day: a task's due date or one of its milestones, coloured by the task's status.</summary>
     public sealed record Entry(DateOnly Date, string Text, int TaskId, string TaskTitle, string Light);

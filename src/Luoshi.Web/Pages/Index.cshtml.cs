@@ -1,6 +1,6 @@
+using Luoshi.Application.OrgUnits;
+using Luoshi.Application.Tasks;
 using Luoshi.Data;
-using Luoshi.Data.OrgUnits;
-using Luoshi.Data.Tasks;
 using Luoshi.Domain.OrgUnits;
 using Luoshi.Domain.People;
 using Luoshi.Web.Auth;

@@ -1,4 +1,5 @@
-using Luoshi.Data.Tasks;
+using Luoshi.Application.Access;
+using Luoshi.Application.Tasks;
 using Luoshi.Domain.Plans;
 using Luoshi.Domain.Tasks;
 using Luoshi.Web.Auth;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Luoshi.Web.Pages;
 
 /// <summary>我的任务: what I must do next, by date, and the open tasks my unit leads or carries.</summary>
-public sealed class MyTasksModel(Agenda agenda, TaskScope scope, Ledger ledger, Luoshi.Data.LuoshiDb db) : PageModel
+public sealed class MyTasksModel(Agenda agenda, TaskScope scope, TaskWorkflow ledger, Luoshi.Data.LuoshiDb db) : PageModel
 {
     public List<Agenda.Item> Items { get; private set; } = [];
 

@@ -1,4 +1,5 @@
-using Luoshi.Data.Tasks;
+using Luoshi.Application.Access;
+using Luoshi.Application.Tasks;
 using Luoshi.Domain.Plans;
 using Luoshi.Domain.Tasks;
 using Luoshi.Web.Auth;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Luoshi.Web.Pages;
 
 /// <summary>进度安排: the tasks of a plan as bars from start to due over the plan year's months, with milestones and today.</summary>
-public sealed class ScheduleModel(TaskScope scope, Ledger ledger) : PageModel
+public sealed class ScheduleModel(TaskScope scope, TaskWorkflow ledger) : PageModel
 {
     /// <summary>One task's row: the months its bar spans in the plan year (1–12, null when it has no dates there) and its milestones.</summary>
     public sealed record Row(PlanTask Task, WorkStatus Status, int? FromMonth, int? ToMonth, IReadOnlyList<Milestone> Milestones);

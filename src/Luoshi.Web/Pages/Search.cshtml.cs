@@ -1,4 +1,4 @@
-using Luoshi.Data.Search;
+using Luoshi.Application.Search;
 using Luoshi.Web.Auth;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

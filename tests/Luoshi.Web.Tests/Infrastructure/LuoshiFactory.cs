@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using Luoshi.Application.People;
 using Luoshi.Data;
-using Luoshi.Data.People;
 using Luoshi.Domain.People;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;

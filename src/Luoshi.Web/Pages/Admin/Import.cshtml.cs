@@ -1,4 +1,4 @@
-using Luoshi.Data.OrgUnits;
+using Luoshi.Application.OrgUnits;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

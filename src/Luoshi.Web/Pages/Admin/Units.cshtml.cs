@@ -1,5 +1,5 @@
+using Luoshi.Application.OrgUnits;
 using Luoshi.Data;
-using Luoshi.Data.OrgUnits;
 using Luoshi.Domain.OrgUnits;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,5 +1,5 @@
+using Luoshi.Application.People;
 using Luoshi.Data;
-using Luoshi.Data.People;
 using Luoshi.Domain.OrgUnits;
 using Luoshi.Domain.People;
 using Microsoft.AspNetCore.Mvc;

@@ -1,4 +1,5 @@
-using Luoshi.Data.Tasks;
+using Luoshi.Application.Access;
+using Luoshi.Application.Tasks;
 using Luoshi.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 

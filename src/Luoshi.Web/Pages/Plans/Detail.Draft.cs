@@ -1,5 +1,7 @@
 using System.Globalization;
-using Luoshi.Data.Tasks;
+using Luoshi.Application.Access;
+using Luoshi.Application.Targets;
+using Luoshi.Application.Tasks;
 using Luoshi.Domain.Plans;
 using Luoshi.Domain.Targets;
 using Luoshi.Domain.Tasks;
@@ -16,7 +18,7 @@ public sealed partial class DetailModel
         var (task, refusal) = await DraftTaskAsync(id, taskId, version);
         if (task is null) return refusal!;
         if (string.IsNullOrWhiteSpace(title)) return await RefuseAsync(taskId, "任务名称不能为空");
-        var changes = new Ledger.TaskChanges(Title: title, Text: text ?? "", Category: category);
+        var changes = new TaskWorkflow.TaskChanges(Title: title, Text: text ?? "", Category: category);
         List<string> problems;
         try
         {
@@ -65,7 +67,7 @@ public sealed partial class DetailModel
         if (target is null) return refusal!;
         if (ParseNumbers(value, upper, out var v, out var u) is { } bad) return await RefuseAsync(task!.Id, bad);
         if (target.Placeholder && v is null) return await RefuseAsync(task!.Id, "请填写目标值，代替原文中的 XX；如果这不是目标，请点“不是目标”");
-        var change = new TargetDesk.TargetChange(Subject: string.IsNullOrWhiteSpace(subject) ? null : subject, Comparator: comparator, Value: v, Upper: u, Unit: unit);
+        var change = new TargetWorkflow.TargetChange(Subject: string.IsNullOrWhiteSpace(subject) ? null : subject, Comparator: comparator, Value: v, Upper: u, Unit: unit);
         List<string> problems;
         try
         {
@@ -83,7 +85,7 @@ public sealed partial class DetailModel
         var (task, refusal) = await DraftTaskAsync(id, taskId, version: null);
         if (task is null) return refusal!;
         if (ParseNumbers(value, upper, out var v, out var u) is { } bad) return await RefuseAsync(taskId, bad);
-        var (_, problems) = await targetDesk.AddAsync(task, new TargetDesk.TargetChange(Subject: subject, Comparator: comparator, Value: v, Upper: u, Unit: unit ?? ""), HttpContext.RequestAborted);
+        var (_, problems) = await targetDesk.AddAsync(task, new TargetWorkflow.TargetChange(Subject: subject, Comparator: comparator, Value: v, Upper: u, Unit: unit ?? ""), HttpContext.RequestAborted);
         return problems.Count > 0 ? await RefuseAsync(taskId, [.. problems]) : Done("targetAdded", taskId);
     }
 

@@ -1,6 +1,8 @@
 using System.Text.Json;
+using Luoshi.Application.Access;
+using Luoshi.Application.Targets;
+using Luoshi.Application.Tasks;
 using Luoshi.Data;
-using Luoshi.Data.Tasks;
 using Luoshi.Domain.OrgUnits;
 using Luoshi.Domain.Plans;
 using Luoshi.Domain.Tasks;
@@ -17,7 +19,7 @@ namespace Luoshi.Web.Pages.Plans;
 /// offers); once published, the board (counts by category and status, a chart, filters, the task table, bulk
 /// assignment). Only plans the caller may see open; another unit's plan looks like "not found".
 /// </summary>
-public sealed partial class DetailModel(TaskScope scope, Ledger ledger, TargetDesk targetDesk, Assignments assignments, LuoshiDb db, Text text) : PageModel
+public sealed partial class DetailModel(TaskScope scope, TaskWorkflow ledger, TargetWorkflow targetDesk, Assignments assignments, LuoshiDb db, UiText text) : PageModel
 {
     /// <summary>One outline item of a draft: the task, the task before it (to merge into), where it came from in the source.</summary>
     public sealed record OutlineItem(PlanTask Task, int? PreviousId, SourceLocator.Span? Source, bool MayEdit);

@@ -1,5 +1,6 @@
+using Luoshi.Application.Access;
+using Luoshi.Application.Tasks;
 using Luoshi.Data;
-using Luoshi.Data.Tasks;
 using Luoshi.Domain.Plans;
 using Luoshi.Web.Auth;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Luoshi.Web.Pages.Plans;
 
 /// <summary>The plans the caller may see, newest year first, with their tasks, targets and (once published) red, yellow and green.</summary>
-public sealed class IndexModel(TaskScope scope, Ledger ledger, LuoshiDb db) : PageModel
+public sealed class IndexModel(TaskScope scope, TaskWorkflow ledger, LuoshiDb db) : PageModel
 {
     public sealed record Row(Plan Plan, int Tasks, int Targets, TaskLights? Lights);
 

@@ -1,5 +1,5 @@
 using System.Text;
-using Luoshi.Data.Plans;
+using Luoshi.Application.Plans;
 using Luoshi.Parsing;
 using Luoshi.Web.Apis;
 using Luoshi.Web.Auth;

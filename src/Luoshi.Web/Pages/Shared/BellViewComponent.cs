@@ -1,4 +1,4 @@
-using Luoshi.Data.Notifications;
+using Luoshi.Application.Notifications;
 using Luoshi.Web.Auth;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,8 +1,11 @@
 using System.Globalization;
+using Luoshi.Application.Access;
+using Luoshi.Application.Idempotency;
+using Luoshi.Application.Reports;
+using Luoshi.Application.Targets;
+using Luoshi.Application.Tasks;
 using Luoshi.Data;
 using Luoshi.Data.Idempotency;
-using Luoshi.Data.Reports;
-using Luoshi.Data.Tasks;
 using Luoshi.Domain.OrgUnits;
 using Luoshi.Domain.People;
 using Luoshi.Domain.Plans;
@@ -23,7 +26,7 @@ namespace Luoshi.Web.Pages.Tasks;
 /// </summary>
 [RequestSizeLimit(MaxEvidenceFiles * EvidenceFiles.MaxBytes + 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxEvidenceFiles * EvidenceFiles.MaxBytes + 1024 * 1024)]
-public sealed class TaskPageModel(LuoshiDb db, TaskScope scope, Ledger ledger, ReportDesk desk, IdempotentRequests once, EvidenceFiles files, TaskHistory history, TargetDesk targets) : PageModel
+public sealed class TaskPageModel(LuoshiDb db, TaskScope scope, TaskWorkflow ledger, ReportWorkflow desk, IdempotentRequests once, EvidenceFiles files, TaskHistory history, TargetWorkflow targets) : PageModel
 {
     public const int MaxEvidenceFiles = 5;
     private const int BlankMilestoneRows = 2;
@@ -108,7 +111,7 @@ public sealed class TaskPageModel(LuoshiDb db, TaskScope scope, Ledger ledger, R
         if (!await LoadAsync(id)) return NotFound();
         if (!MayEdit) return StatusCode(StatusCodes.Status403Forbidden);
         var problems = new List<string>();
-        var milestones = new List<Ledger.MilestoneChange>();
+        var milestones = new List<TaskWorkflow.MilestoneChange>();
         foreach (var row in edit.Milestones.Where(r => !r.Remove && (r.Date is not null || !string.IsNullOrWhiteSpace(r.Title))))
         {
             if (row.Date is not { } date) problems.Add("每个节点都要有日期");
@@ -121,7 +124,7 @@ public sealed class TaskPageModel(LuoshiDb db, TaskScope scope, Ledger ledger, R
             return Refused("edit", problems, edit, StatusCodes.Status409Conflict);
         }
         if (problems.Count > 0) return Refused("edit", problems, edit);
-        var changes = new Ledger.TaskChanges(
+        var changes = new TaskWorkflow.TaskChanges(
             Category: edit.Category,
             LeadDepartmentId: edit.LeadDepartmentId is > 0 ? edit.LeadDepartmentId : null, ClearLeadDepartment: edit.LeadDepartmentId is null or 0,
             CoDepartmentIds: edit.CoDepartmentIds, ResponsibleOrgUnitIds: edit.ResponsibleOrgUnitIds,
@@ -174,7 +177,7 @@ public sealed class TaskPageModel(LuoshiDb db, TaskScope scope, Ledger ledger, R
             stored.ForEach(files.Discard);
             return Refused("report", ["佐证材料未通过检查，本次报送没有保存：", .. problems], report: report);
         }
-        var submission = new ReportDesk.Submission(Caller.OrgUnitId, report.Period?.Trim(), progress, report.Narrative, values, draft, stored);
+        var submission = new ReportWorkflow.Submission(Caller.OrgUnitId, report.Period?.Trim(), progress, report.Narrative, values, draft, stored);
         var run = await once.RunAsync(OnceOf(report, submission), ct => desk.SubmitAsync(Caller, Task, submission, ct), outcome => outcome.Report is { } r
             ? new IdempotentRequests.Answer(StatusCodes.Status302Found, "", $"/Tasks/{id}?done={(r.Status == ReportStatus.Draft ? "draft" : "report")}#report-{r.Id}")
             : null, Ct);
@@ -191,7 +194,7 @@ public sealed class TaskPageModel(LuoshiDb db, TaskScope scope, Ledger ledger, R
     /// The form's one-time key, bound to what the form says (its files by their content): the same form sent twice
     /// stores one report, and the key cannot carry a different report.
     /// </summary>
-    private IdempotentRequests.Request? OnceOf(ReportForm report, ReportDesk.Submission submission)
+    private IdempotentRequests.Request? OnceOf(ReportForm report, ReportWorkflow.Submission submission)
     {
         var key = string.IsNullOrWhiteSpace(report.Key) ? null : report.Key.Trim();
         if (key is null || IdempotentRequests.ProblemWith(key) is not null) return null;
@@ -205,7 +208,7 @@ public sealed class TaskPageModel(LuoshiDb db, TaskScope scope, Ledger ledger, R
 
     /// <summary>
     /// A target's breakdown per responsible unit (the city's 85 schools as each district's share): one number per unit,
-    /// a blank leaves the unit out; shares of a count must add up to the target (TargetDesk's rule).
+    /// a blank leaves the unit out; shares of a count must add up to the target (TargetWorkflow's rule).
     /// </summary>
     public async Task<IActionResult> OnPostBreakdownAsync(int id, int targetId, int version, Dictionary<int, string?>? shares)
     {
@@ -217,7 +220,7 @@ public sealed class TaskPageModel(LuoshiDb db, TaskScope scope, Ledger ledger, R
         if (target.Version != version)
             return Refused("breakdown", ["该目标在您打开之后已被他人修改，您的分解没有保存，请核对当前的分解后重新填写。"], status: StatusCodes.Status409Conflict);
         var problems = new List<string>();
-        var list = new List<TargetDesk.Share>();
+        var list = new List<TargetWorkflow.Share>();
         var responsible = Task.ResponsibleOrgUnitIds.ToHashSet();
         // A form without any share fields binds no dictionary at all: that is an empty breakdown, not a 500.
         foreach (var (unitId, text) in (shares ?? []).OrderBy(kv => kv.Key))
@@ -231,7 +234,7 @@ public sealed class TaskPageModel(LuoshiDb db, TaskScope scope, Ledger ledger, R
         if (problems.Count > 0) return Refused("breakdown", problems);
         try
         {
-            problems = await targets.ChangeAsync(target, new TargetDesk.TargetChange(Breakdown: list), Ct);
+            problems = await targets.ChangeAsync(target, new TargetWorkflow.TargetChange(Breakdown: list), Ct);
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -1,0 +1,106 @@
+using Luoshi.Domain.OrgUnits;
+using Luoshi.Domain.People;
+using Luoshi.Domain.Plans;
+using Luoshi.Domain.Reports;
+using Luoshi.Domain.Tasks;
+using Microsoft.EntityFrameworkCore;
+
+namespace Luoshi.Application.Access;
+
+/// <summary>
+/// Who may see and change which task, in one place. The city's overseers see everything; a department sees the
+/// tasks it leads or helps with; a district sees tasks assigned to it or its schools; a school only its own.
+/// Draft plans are seen only by those who draft plans. A denial looks like "not found".
+/// </summary>
+public sealed class TaskScope(LuoshiDb db)
+{
+    public IQueryable<PlanTask> Visible(Caller caller)
+    {
+        var tasks = db.Tasks.AsQueryable();
+        var published = db.Plans.Where(p => p.Status != PlanStatus.Draft).Select(p => p.Id);
+        if (caller.SeesEverything) return tasks;
+        var unit = caller.OrgUnitId;
+        switch (caller.Role)
+        {
+            case Role.Department:
+                // Departments draft plans together, so they see every draft task; published ones they lead or help with.
+                var drafts = db.Plans.Where(p => p.Status == PlanStatus.Draft).Select(p => p.Id);
+                return tasks.Where(t => drafts.Contains(t.PlanId) || t.LeadDepartmentId == unit || t.Units.Any(u => u.OrgUnitId == unit));
+            case Role.District:
+                var schools = db.OrgUnits.Where(o => o.ParentId == unit).Select(o => o.Id);
+                return tasks.Where(t => published.Contains(t.PlanId) && t.Units.Any(u => u.Role == TaskUnitRole.Responsible && (u.OrgUnitId == unit || schools.Contains(u.OrgUnitId))));
+            default:
+                return tasks.Where(t => published.Contains(t.PlanId) && t.Units.Any(u => u.Role == TaskUnitRole.Responsible && u.OrgUnitId == unit));
+        }
+    }
+
+    public IQueryable<Plan> VisiblePlans(Caller caller)
+    {
+        if (caller.SeesEverything) return db.Plans;
+        if (caller.Role == Role.Department) return db.Plans;
+        var planIds = Visible(caller).Select(t => t.PlanId);
+        return db.Plans.Where(p => p.Status != PlanStatus.Draft && planIds.Contains(p.Id));
+    }
+
+    /// <summary>May the caller change the task's assignment, dates and targets?</summary>
+    public static bool MayEdit(Caller caller, PlanTask task, Plan plan)
+    {
+        if (caller.Role is Role.Admin or Role.Supervisor) return true;
+        if (caller.Role != Role.Department) return false;
+        return plan.Status == PlanStatus.Draft || task.LeadDepartmentId == caller.OrgUnitId;
+    }
+
+    /// <summary>May the caller add a task to the plan? Those who draft plans, to a draft; only the overseers who run the ledger, once it is published.</summary>
+    public static bool MayAddTask(Caller caller, Plan plan) =>
+        caller.Role is Role.Admin or Role.Supervisor || (caller.Role == Role.Department && plan.Status == PlanStatus.Draft);
+
+    /// <summary>May the caller review reports on the task (accept or return)? The lead department, and the overseers who run the ledger.</summary>
+    public static bool MayReview(Caller caller, PlanTask task) =>
+        caller.Role is Role.Admin or Role.Supervisor || (caller.Role == Role.Department && task.LeadDepartmentId == caller.OrgUnitId);
+
+    /// <summary>May the caller report on the task for the given unit? Only for their own unit, and only if it carries or leads the task.</summary>
+    public static bool MayReport(Caller caller, PlanTask task, int orgUnitId) =>
+        orgUnitId == caller.OrgUnitId
+        && (task.ResponsibleOrgUnitIds.Contains(orgUnitId) || task.LeadDepartmentId == orgUnitId || task.CoDepartmentIds.Contains(orgUnitId));
+
+    /// <summary>May the caller ask for the task to be closed (办结)? The lead department, and the overseers who run the ledger.</summary>
+    public static bool MayRequestCompletion(Caller caller, PlanTask task) =>
+        caller.Role is Role.Admin or Role.Supervisor || task.LeadDepartmentId == caller.OrgUnitId;
+
+    /// <summary>May the caller approve or refuse a completion request, or reopen a closed task? Leaders and supervisors.</summary>
+    public static bool MayDecideCompletion(Caller caller) => caller.Role is Role.Supervisor or Role.Leader or Role.Admin;
+
+    /// <summary>
+    /// Every report the caller may read, as a query to filter further: on tasks they can see, from units whose reports
+    /// they may read, and never another unit's draft. The one home of this rule: the task page, the reports API, search,
+    /// 我的待办 and the ledger.xlsx all draw report text from here. The city's overseers read every unit's reports; a
+    /// department those on tasks it leads or helps with (and its own); a district its own and its schools'; a school its own.
+    /// </summary>
+    public IQueryable<ProgressReport> ReadableReports(Caller caller)
+    {
+        var me = caller.OrgUnitId;
+        var taskIds = Visible(caller).Select(t => t.Id);
+        var reports = db.Reports.Where(r => taskIds.Contains(r.TaskId) && (r.Status != ReportStatus.Draft || r.OrgUnitId == me));
+        if (caller.SeesEverything) return reports;
+        switch (caller.Role)
+        {
+            case Role.Department:
+                var helped = db.Tasks.Where(t => t.LeadDepartmentId == me || t.Units.Any(u => u.Role == TaskUnitRole.CoDepartment && u.OrgUnitId == me))
+                    .Select(t => t.Id);
+                return reports.Where(r => r.OrgUnitId == me || helped.Contains(r.TaskId));
+            case Role.District:
+                var schools = db.OrgUnits.Where(o => o.ParentId == me && o.Kind == OrgUnitKind.School).Select(o => o.Id);
+                return reports.Where(r => r.OrgUnitId == me || schools.Contains(r.OrgUnitId));
+            default:
+                return reports.Where(r => r.OrgUnitId == me);
+        }
+    }
+
+    /// <summary>Every version of the task's reports the caller may read, newest period first.</summary>
+    public async Task<List<ProgressReport>> ReadableReportsAsync(Caller caller, PlanTask task, CancellationToken ct = default)
+    {
+        var reports = await ReadableReports(caller).AsNoTracking().Include(r => r.Values).Include(r => r.Attachments)
+            .Where(r => r.TaskId == task.Id).ToListAsync(ct);
+        return reports.OrderByDescending(r => r.Period, StringComparer.Ordinal).ThenByDescending(r => r.Id).ToList();
+    }
+}

@@ -1,0 +1,217 @@
+using Luoshi.Application.People;
+using Luoshi.Application.Plans;
+using Luoshi.Application.Reports;
+using Luoshi.Application.Tasks;
+using Luoshi.Domain.OrgUnits;
+using Luoshi.Domain.People;
+using Luoshi.Domain.Plans;
+using Luoshi.Domain.Reports;
+using Luoshi.Domain.Tasks;
+using Luoshi.Parsing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Luoshi.Application.Demo;
+
+/// <summary>
+/// A year of believable work in the demo city: the corpus plans imported, assigned by category to departments and
+/// districts, published, and reported on month by month up to last month — some reports late, some returned and
+/// corrected, most accepted, some tasks closed.
+/// </summary>
+public sealed class DemoYear(LuoshiDb db, TaskWorkflow ledger, ReportWorkflow desk)
+{
+    /// <summary>Which department leads each category of work.</summary>
+    private static readonly Dictionary<TaskCategory, string> Leads = new()
+    {
+        [TaskCategory.PartyBuilding] = "组织人事处",
+        [TaskCategory.MoralEducation] = "基础教育处",
+        [TaskCategory.Preschool] = "学前教育处",
+        [TaskCategory.Compulsory] = "基础教育处",
+        [TaskCategory.HighSchool] = "基础教育处",
+        [TaskCategory.Vocational] = "职业教育处",
+        [TaskCategory.SpecialEducation] = "基础教育处",
+        [TaskCategory.PrivateAndTutoring] = "基础教育处",
+        [TaskCategory.Teachers] = "组织人事处",
+        [TaskCategory.HealthArtsLabour] = "体卫艺处",
+        [TaskCategory.Safety] = "安全稳定处",
+        [TaskCategory.Informatization] = "教育信息化处",
+        [TaskCategory.Reform] = "办公室",
+        [TaskCategory.Inspection] = "督导室",
+        [TaskCategory.PublicService] = "计划财务处",
+        [TaskCategory.Other] = "办公室",
+    };
+
+    private static readonly string[] Narratives =
+    [
+        "已召开专题部署会，制定实施方案，明确责任人和时间表。",
+        "按计划推进，本月完成阶段性工作，相关材料已归档。",
+        "组织开展专项督查，发现问题已督促整改。",
+        "完成数据摸底和统计，形成工作台账。",
+        "协调财政资金落实到位，项目进入实施阶段。",
+        "开展培训和经验交流，典型做法已在全区推广。",
+        "完成年度目标任务的大部分，剩余工作正在收尾。",
+    ];
+
+    /// <summary>Imports, assigns, publishes and reports on the plan files; returns the number of plans imported.</summary>
+    /// <summary>The kinds of work a school reports on itself, not only through its district.</summary>
+    private static readonly HashSet<TaskCategory> SchoolWork =
+        [TaskCategory.MoralEducation, TaskCategory.Compulsory, TaskCategory.HighSchool, TaskCategory.HealthArtsLabour, TaskCategory.Safety, TaskCategory.Informatization];
+
+    public async Task<int> SeedAsync(IReadOnlyList<string> planFiles, string password, DateOnly today, CancellationToken ct = default)
+    {
+        var random = new Random(2026);
+        var bureau = await db.OrgUnits.FirstAsync(u => u.ParentId == null, ct);
+        var units = await db.OrgUnits.AsNoTracking().ToListAsync(ct);
+        var departments = units.Where(u => u.Kind == OrgUnitKind.Department).ToDictionary(u => u.Name, u => u.Id);
+        var districts = units.Where(u => u.Kind == OrgUnitKind.District).OrderBy(u => u.SortOrder).ToList();
+        var reporters = await EnsureUnitUsersAsync(units, password, ct);
+        // Schools with an account (the demo school) carry some of the classroom-level work themselves.
+        var staffedSchools = units.Where(u => u.Kind == OrgUnitKind.School && reporters.ContainsKey(u.Id)).ToList();
+        var leader = await db.Users.Where(u => u.Role == Role.Leader).Select(u => (int?)u.Id).FirstOrDefaultAsync(ct);
+        var supervisor = await db.Users.Where(u => u.Role == Role.Supervisor).Select(u => u.Id).FirstAsync(ct);
+        var intake = new PlanIntake(db);
+        var imported = 0;
+        foreach (var file in planFiles)
+        {
+            var bytes = await File.ReadAllBytesAsync(file, ct);
+            var text = Parsing.Reading.PlanReader.ReadText(bytes, file);
+            var document = PlanParser.Parse(text, file);
+            var plan = await intake.CreateDraftAsync(document, text, Path.GetFileName(file), bureau.Id, null, ct);
+            // The demo plays this year: the plan keeps its own title, its schedule moves to the current year.
+            plan.Year = today.Year;
+            var tasks = await db.Tasks.Include(t => t.Units).Include(t => t.Targets).Include(t => t.Milestones)
+                .Where(t => t.PlanId == plan.Id).OrderBy(t => t.Ordinal).ToListAsync(ct);
+            foreach (var task in tasks)
+            {
+                task.StartDate = new DateOnly(today.Year, 1, 1);
+                task.DueDate = task.DueDate is { } d ? new DateOnly(today.Year, d.Month, Math.Min(d.Day, DateTime.DaysInMonth(today.Year, d.Month))) : new DateOnly(today.Year, 12, 31);
+                if (task.Level > 1 && task.DueDate.Value is { Month: 12, Day: 31 })
+                {
+                    // Tasks the plan gave no date get one through the year, as a ledger's 倒排工期 would.
+                    var month = random.Next(4, 13);
+                    task.DueDate = new DateOnly(today.Year, month, DateTime.DaysInMonth(today.Year, month));
+                }
+                task.LeadDepartmentId ??= departments.GetValueOrDefault(Leads[task.Category], departments["办公室"]);
+                if (task.Level > 1 && !task.ResponsibleOrgUnitIds.Any())
+                {
+                    foreach (var district in districts.OrderBy(_ => random.Next()).Take(random.Next(1, 4)))
+                        task.Units.Add(new TaskUnit { OrgUnitId = district.Id, Role = TaskUnitRole.Responsible });
+                    if (SchoolWork.Contains(task.Category) && random.Next(3) == 0)
+                        foreach (var school in staffedSchools)
+                            task.Units.Add(new TaskUnit { OrgUnitId = school.Id, Role = TaskUnitRole.Responsible });
+                }
+                if (task.Level == 1) task.LeaderUserId = leader;
+                if (task.DueDate.Value.Month > 6 && random.Next(3) == 0)
+                    task.Milestones.Add(new Milestone { Date = new DateOnly(today.Year, 6, 30), Title = "完成年中阶段性目标", Done = today.Month > 7 });
+                foreach (var target in task.Targets.Where(g => g.Placeholder))
+                {
+                    target.Value = random.Next(3, 20);
+                    target.Placeholder = false;
+                }
+            }
+            await db.SaveChangesAsync(ct);
+            var problems = await ledger.PublishAsync(plan, ct);
+            if (problems.Count > 0) continue;
+            plan.PublishedAt = new DateTime(today.Year, 1, 15, 2, 0, 0, DateTimeKind.Utc);
+            await db.SaveChangesAsync(ct);
+            await ReportAsync(tasks, reporters, supervisor, today, random, ct);
+            imported++;
+        }
+        return imported;
+    }
+
+    /// <summary>One reporting account for each district and department that has none yet.</summary>
+    private async Task<Dictionary<int, int>> EnsureUnitUsersAsync(List<OrgUnit> units, string password, CancellationToken ct)
+    {
+        var existing = await db.Users.GroupBy(u => u.OrgUnitId).Select(g => new { g.Key, Id = g.Min(u => u.Id) }).ToDictionaryAsync(x => x.Key, x => x.Id, ct);
+        var added = new List<User>();
+        foreach (var unit in units.Where(u => u.Kind is OrgUnitKind.District or OrgUnitKind.Department && !existing.ContainsKey(u.Id)))
+        {
+            var role = unit.Kind == OrgUnitKind.District ? Role.District : Role.Department;
+            var user = UserAccounts.New(unit.Code.ToLowerInvariant(), $"{unit.Name}联络员", role, unit.Id, password);
+            db.Users.Add(user);
+            added.Add(user);
+        }
+        await db.SaveChangesAsync(ct);
+        foreach (var user in added) existing[user.OrgUnitId] = user.Id;
+        return existing;
+    }
+
+    private async Task ReportAsync(List<PlanTask> tasks, Dictionary<int, int> reporters, int supervisor, DateOnly today, Random random, CancellationToken ct)
+    {
+        var lastMonth = today.Month - 1;
+        foreach (var task in tasks.Where(t => t.ResponsibleOrgUnitIds.Any()))
+        {
+            var pace = 0.6 + random.NextDouble() * 0.6;
+            foreach (var unit in task.ResponsibleOrgUnitIds)
+            {
+                for (var month = 2; month <= lastMonth; month++)
+                {
+                    if (random.Next(10) == 0) continue; // a month skipped
+                    var share = Math.Min(1.0, pace * month / Math.Max(1, task.DueDate!.Value.Month));
+                    var progress = (int)Math.Round(100 * share);
+                    var period = $"{today.Year}-{month:00}";
+                    var submittedOn = new DateTime(today.Year, month, 1).AddMonths(1).AddDays(random.Next(0, 9));
+                    var late = DateOnly.FromDateTime(submittedOn) > ReportStatuses.DueDate(period);
+                    var returned = random.Next(12) == 0;
+                    var first = NewReport(task, unit, period, progress, reporters, submittedOn, late, random);
+                    db.Reports.Add(first);
+                    if (month == lastMonth && random.Next(3) == 0)
+                    {
+                        // Last month's report still waits for the lead department's review.
+                        first.Status = ReportStatus.Submitted;
+                        first.ReviewedById = null;
+                        first.ReviewedAt = null;
+                        continue;
+                    }
+                    if (returned)
+                    {
+                        first.Status = ReportStatus.Returned;
+                        first.ReviewComment = "请补充佐证材料和具体数据";
+                        await db.SaveChangesAsync(ct);
+                        var second = NewReport(task, unit, period, progress, reporters, submittedOn.AddDays(3), true, random);
+                        first.SupersedeBy(second);
+                        db.Reports.Add(second);
+                    }
+                }
+            }
+            await db.SaveChangesAsync(ct);
+            await desk.RecomputeAsync(task, ct);
+            if (task.Progress >= 100 && random.Next(2) == 0)
+            {
+                task.Closure = TaskClosure.Done;
+                task.CompletionSummary = "各项目标已全部完成，佐证材料齐全。";
+                task.ClosedAt = DateTime.UtcNow.AddDays(-random.Next(3, 40));
+                task.ClosedById = supervisor;
+                task.Version++;
+                await db.SaveChangesAsync(ct);
+            }
+        }
+    }
+
+    private static ProgressReport NewReport(PlanTask task, int unit, string period, int progress, Dictionary<int, int> reporters, DateTime submittedOn, bool late, Random random)
+    {
+        var report = new ProgressReport
+        {
+            TaskId = task.Id,
+            OrgUnitId = unit,
+            Period = period,
+            Progress = progress,
+            Narrative = Narratives[random.Next(Narratives.Length)],
+            Status = ReportStatus.Accepted,
+            Late = late,
+            SubmittedById = reporters.GetValueOrDefault(unit),
+            SubmittedAt = submittedOn.ToUniversalTime(),
+            ReviewedById = task.LeadDepartmentId is { } lead ? reporters.GetValueOrDefault(lead) : null,
+            ReviewedAt = submittedOn.AddDays(2).ToUniversalTime(),
+            CreatedAt = submittedOn.ToUniversalTime(),
+        };
+        foreach (var target in task.Targets.Where(g => g.Value is not null))
+        {
+            var units = Math.Max(1, task.ResponsibleOrgUnitIds.Count());
+            var isShare = target.Unit.Contains('%') || target.Unit.Contains('比');
+            var value = isShare ? target.Value!.Value * progress / 100m : Math.Round(target.Value!.Value * progress / 100m / units, 0);
+            report.Values.Add(new ReportValue { TargetId = target.Id, Value = value });
+        }
+        return report;
+    }
+}

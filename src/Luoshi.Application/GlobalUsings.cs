@@ -1,0 +1,2 @@
+// Every use case works on the EF model.
+global using Luoshi.Data;

@@ -1,0 +1,232 @@
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using ExcelDataReader;
+using Luoshi.Application.People;
+using Luoshi.Domain.OrgUnits;
+using Luoshi.Domain.People;
+using Microsoft.EntityFrameworkCore;
+
+namespace Luoshi.Application.OrgUnits;
+
+/// <summary>
+/// Imports a city's org units and users from one spreadsheet (sheets 单位 and 用户): the whole file or nothing,
+/// with every bad row listed by sheet and row number.
+/// </summary>
+public sealed class CityImport(LuoshiDb db)
+{
+    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const long MaxBytes = 10 * 1024 * 1024;
+    public const string UnitsSheet = "单位";
+    public const string UsersSheet = "用户";
+    public static readonly string[] UnitColumns = ["代码", "名称", "类型", "上级代码"];
+    public static readonly string[] UserColumns = ["用户名", "姓名", "角色", "单位代码", "初始密码"];
+
+    public sealed record Outcome(int UnitsCreated, int UnitsUpdated, int UsersCreated, IReadOnlyList<string> Problems);
+
+    public async Task<Outcome> ImportAsync(Stream xlsx, CancellationToken ct = default)
+    {
+        Dictionary<string, List<string[]>> data;
+        try
+        {
+            data = ReadSheets(xlsx);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return Failed("文件不是有效的 .xlsx 电子表格，请使用导入模板");
+        }
+        var unitRows = Rows(data, UnitsSheet, UnitColumns, out var unitProblem);
+        var userRows = Rows(data, UsersSheet, UserColumns, out var userProblem);
+        if (unitProblem is not null && userProblem is not null) return Failed(unitProblem, userProblem);
+        var problems = new List<string>();
+        if (unitRows is null && unitProblem is not null && data.ContainsKey(UnitsSheet)) problems.Add(unitProblem);
+        if (userRows is null && userProblem is not null && data.ContainsKey(UsersSheet)) problems.Add(userProblem);
+
+        var existing = await db.OrgUnits.ToDictionaryAsync(u => u.Code, StringComparer.OrdinalIgnoreCase, ct);
+        var kinds = existing.Values.ToDictionary(u => u.Code, u => u.Kind, StringComparer.OrdinalIgnoreCase);
+        var seenCodes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var planned = new List<(int Row, string Code, string Name, OrgUnitKind Kind, string? ParentCode)>();
+        foreach (var (row, cells) in unitRows ?? [])
+        {
+            var code = cells[0];
+            var parentCode = string.IsNullOrWhiteSpace(cells[3]) ? null : cells[3].Trim();
+            var parentKnown = parentCode is not null && kinds.ContainsKey(parentCode);
+            var rowProblems = OrgUnitDirectory.Check(new(code, cells[1], cells[2], parentCode is null ? null : 0),
+                parentKnown ? kinds[parentCode!] : null, parentKnown, out var kind);
+            if (parentCode is null && kind == OrgUnitKind.Bureau && existing.Values.Any(u => u.ParentId == null && !u.Code.Equals(code.Trim(), StringComparison.OrdinalIgnoreCase)))
+                rowProblems.Add("已有一个市教育局，不能再添加顶级单位");
+            if (!string.IsNullOrWhiteSpace(code) && !seenCodes.Add(code.Trim()))
+                rowProblems.Add($"代码“{code.Trim()}”在表中重复");
+            if (parentCode is not null && !parentKnown)
+                rowProblems.RemoveAll(p => p == "上级单位不存在");
+            if (parentCode is not null && !parentKnown)
+                rowProblems.Add($"上级代码“{parentCode}”不存在（须已在系统中，或在本表前面的行中）");
+            if (rowProblems.Count > 0)
+            {
+                problems.AddRange(rowProblems.Select(p => $"“{UnitsSheet}”第 {row} 行：{p}"));
+                continue;
+            }
+            kinds[code.Trim()] = kind;
+            planned.Add((row, code.Trim(), cells[1].Trim(), kind, parentCode));
+        }
+
+        var unitKindsAfter = kinds;
+        var userNames = (await db.Users.Select(u => u.UserName).ToListAsync(ct)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var plannedUsers = new List<(string UserName, string DisplayName, Role Role, string UnitCode, string Password)>();
+        foreach (var (row, cells) in userRows ?? [])
+        {
+            var rowProblems = new List<string>(UserAccounts.CheckUserName(cells[0]));
+            if (string.IsNullOrWhiteSpace(cells[1])) rowProblems.Add("姓名不能为空");
+            if (!Roles.TryParse(cells[2], out var role)) rowProblems.Add($"角色“{cells[2]}”无效，应为 admin/leader/supervisor/department/district/school");
+            var unitCode = cells[3].Trim();
+            if (!unitKindsAfter.TryGetValue(unitCode, out var unitKind)) rowProblems.Add($"单位代码“{unitCode}”不存在");
+            else if (Roles.TryParse(cells[2], out _) && !role.FitsUnit(unitKind)) rowProblems.Add($"角色“{role.ToChinese()}”不能属于{unitKind.ToChinese()}");
+            rowProblems.AddRange(PasswordPolicy.Check(cells[4], cells[0]));
+            if (!string.IsNullOrWhiteSpace(cells[0]) && !userNames.Add(UserAccounts.Normalize(cells[0])))
+                rowProblems.Add($"用户名“{UserAccounts.Normalize(cells[0])}”已存在或在表中重复");
+            if (rowProblems.Count > 0)
+            {
+                problems.AddRange(rowProblems.Select(p => $"“{UsersSheet}”第 {row} 行：{p}"));
+                continue;
+            }
+            plannedUsers.Add((cells[0], cells[1].Trim(), role, unitCode, cells[4]));
+        }
+        if (problems.Count > 0) return new(0, 0, 0, problems);
+        if (planned.Count == 0 && plannedUsers.Count == 0) return Failed("表中没有可导入的数据行");
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        int created = 0, updated = 0;
+        foreach (var p in planned)
+        {
+            // Parents come earlier in the file or already exist, so saving row by row resolves every parent id.
+            var parentId = p.ParentCode is null ? (int?)null : existing[p.ParentCode].Id;
+            if (existing.TryGetValue(p.Code, out var unit))
+            {
+                unit.Name = p.Name;
+                unit.Kind = p.Kind;
+                unit.ParentId = parentId;
+                unit.Version++;
+                updated++;
+            }
+            else
+            {
+                unit = new OrgUnit { Code = p.Code, Name = p.Name, Kind = p.Kind, ParentId = parentId, SortOrder = p.Row };
+                db.OrgUnits.Add(unit);
+                existing[p.Code] = unit;
+                created++;
+                if (planned.Count > 0 && p.Kind != OrgUnitKind.School)
+                    await db.SaveChangesAsync(ct);
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        // Password hashing is deliberately slow; a city's thousand accounts hash on every core at once.
+        var users = new User[plannedUsers.Count];
+        Parallel.For(0, plannedUsers.Count, new ParallelOptions { CancellationToken = ct }, i =>
+        {
+            var u = plannedUsers[i];
+            users[i] = UserAccounts.New(u.UserName, u.DisplayName, u.Role, existing[u.UnitCode].Id, u.Password);
+        });
+        db.Users.AddRange(users);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return new(created, updated, plannedUsers.Count, []);
+    }
+
+    private static Outcome Failed(params string[] problems) => new(0, 0, 0, problems);
+
+    // ExcelDataReader needs the legacy code pages even for .xlsx on .NET.
+    static CityImport() => System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+
+    /// <summary>Every sheet's rows as text cells.</summary>
+    private static Dictionary<string, List<string[]>> ReadSheets(Stream xlsx)
+    {
+        var sheets = new Dictionary<string, List<string[]>>(StringComparer.Ordinal);
+        using var reader = ExcelReaderFactory.CreateOpenXmlReader(xlsx);
+        do
+        {
+            var rows = new List<string[]>();
+            while (reader.Read())
+            {
+                var cells = new string[reader.FieldCount];
+                for (var c = 0; c < cells.Length; c++)
+                    cells[c] = Convert.ToString(reader.GetValue(c), System.Globalization.CultureInfo.InvariantCulture)?.Trim() ?? "";
+                rows.Add(cells);
+            }
+            sheets.TryAdd(reader.Name?.Trim() ?? "", rows);
+        } while (reader.NextResult());
+        return sheets;
+    }
+
+    /// <summary>The data rows of a sheet (1-based row numbers as Excel shows them), after checking its header.</summary>
+    private static List<(int Row, string[] Cells)>? Rows(Dictionary<string, List<string[]>> data, string sheet, string[] columns, out string? problem)
+    {
+        problem = null;
+        if (!data.TryGetValue(sheet, out var table))
+        {
+            problem = $"缺少工作表“{sheet}”";
+            return null;
+        }
+        if (table.Count == 0)
+        {
+            problem = $"工作表“{sheet}”的表头应为：{string.Join("、", columns)}";
+            return null;
+        }
+        for (var c = 0; c < columns.Length; c++)
+        {
+            if (Cell(table[0], c) != columns[c])
+            {
+                problem = $"工作表“{sheet}”的第 {c + 1} 列表头应为“{columns[c]}”，实际为“{Cell(table[0], c)}”";
+                return null;
+            }
+        }
+        var rows = new List<(int, string[])>();
+        for (var r = 1; r < table.Count; r++)
+        {
+            var cells = Enumerable.Range(0, columns.Length).Select(c => Cell(table[r], c)).ToArray();
+            if (cells.All(string.IsNullOrWhiteSpace)) continue;
+            rows.Add((r + 1, cells));
+        }
+        return rows;
+    }
+
+    private static string Cell(string[] row, int column) => column < row.Length ? row[column] : "";
+
+    /// <summary>The import template: both sheets with their headers and example rows.</summary>
+    public static byte[] Template() => Workbook(
+        [
+            ["Q07", "新区教育局", "district", "BUREAU"],
+            ["Q07-S01", "新区实验小学", "school", "Q07"],
+        ],
+        [
+            ["xinqu", "张三（新区教育局）", "district", "Q07", "Xinqu-2026-ok"],
+        ]);
+
+    /// <summary>A workbook in the import format with the given unit and user rows.</summary>
+    public static byte[] Workbook(string[][] units, string[][] users)
+    {
+        using var stream = new MemoryStream();
+        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
+        {
+            var workbook = document.AddWorkbookPart();
+            workbook.Workbook = new Workbook(new Sheets());
+            AddSheet(workbook, 1, UnitsSheet, UnitColumns, units);
+            AddSheet(workbook, 2, UsersSheet, UserColumns, users);
+            workbook.Workbook.Save();
+        }
+        return stream.ToArray();
+    }
+
+    private static void AddSheet(WorkbookPart workbook, uint id, string name, string[] header, string[][] examples)
+    {
+        var part = workbook.AddNewPart<WorksheetPart>();
+        var data = new SheetData();
+        data.Append(TextRow(header));
+        foreach (var example in examples) data.Append(TextRow(example));
+        var widths = new Columns(header.Select((_, i) => new Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = 22, CustomWidth = true }));
+        part.Worksheet = new Worksheet(widths, data);
+        workbook.Workbook.Sheets!.Append(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = id, Name = name });
+    }
+
+    private static Row TextRow(IEnumerable<string> values) =>
+        new(values.Select(v => new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(v)) }));
+}

@@ -1,0 +1,142 @@
+using System.Globalization;
+using Luoshi.Domain.OrgUnits;
+using Luoshi.Domain.Plans;
+using Luoshi.Domain.Targets;
+using Luoshi.Domain.Tasks;
+using Luoshi.Parsing;
+using Luoshi.Parsing.Model;
+using Luoshi.Parsing.Reading;
+using Microsoft.EntityFrameworkCore;
+using Comparator = Luoshi.Domain.Targets.Comparator;
+
+namespace Luoshi.Application.Plans;
+
+/// <summary>Turns a parsed plan document into a draft plan: the outline becomes the task tree, the targets become targets.</summary>
+public sealed class PlanIntake(LuoshiDb db)
+{
+    /// <summary>
+    /// An uploaded document (.txt, .html, .docx) becomes a draft of the bureau's plan. An unreadable document, or one
+    /// beyond the upload caps (<see cref="ParseOptions.ForUpload"/>), throws <see cref="PlanDocumentException"/> with a
+    /// Chinese message before anything is saved; <paramref name="ct"/> stops the reading too.
+    /// </summary>
+    public Task<Plan> CreateDraftFromDocumentAsync(byte[] content, string? fileName, int? createdById, CancellationToken ct = default) =>
+        CreateDraftFromTextAsync(PlanReader.ReadText(content, fileName, ct), fileName, createdById, ct);
+
+    /// <summary>A plan's text (pasted, or read from a document) becomes a draft of the bureau's plan, within the upload caps.</summary>
+    public async Task<Plan> CreateDraftFromTextAsync(string text, string? fileName, int? createdById, CancellationToken ct = default)
+    {
+        // The source is kept as the parser read it: a pasted NUL would otherwise fail to save on PostgreSQL (a 500).
+        text = PlanParser.Sanitize(text);
+        var parsed = PlanParser.Parse(text, fileName, ParseOptions.ForUpload(ct));
+        var bureauId = await db.OrgUnits.Where(u => u.ParentId == null).Select(u => u.Id).FirstAsync(ct);
+        return await CreateDraftAsync(parsed, text, fileName, bureauId, createdById, ct);
+    }
+
+    public async Task<Plan> CreateDraftAsync(PlanDocument document, string sourceText, string? fileName, int orgUnitId, int? createdById, CancellationToken ct = default)
+    {
+        var year = document.Year ?? DateTime.UtcNow.Year;
+        var plan = new Plan
+        {
+            Title = Trim(document.Title ?? Path.GetFileNameWithoutExtension(fileName) ?? $"{year}年工作计划", 300),
+            Year = year,
+            Issuer = document.Issuer,
+            Status = PlanStatus.Draft,
+            SourceText = sourceText,
+            SourceFileName = fileName is null ? null : Trim(Path.GetFileName(fileName), 260),
+            OrgUnitId = orgUnitId,
+            CreatedById = createdById,
+            CreatedAt = DateTime.UtcNow,
+        };
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        db.Plans.Add(plan);
+        await db.SaveChangesAsync(ct);
+
+        var units = await db.OrgUnits.AsNoTracking().Where(u => u.Kind != OrgUnitKind.Bureau).ToListAsync(ct);
+        var byItem = new Dictionary<int, PlanTask>();
+        var ordinal = 0;
+        foreach (var item in document.Items)
+        {
+            var parent = item.Parent is { } p && byItem.TryGetValue(p, out var pt) ? pt : null;
+            var title = string.IsNullOrWhiteSpace(item.Heading) ? Trim(item.Text, 80) : item.Heading;
+            var category = TaskCategories.Suggest(title, item.Text);
+            if (category == TaskCategory.Other && parent is not null) category = parent.Category;
+            var task = new PlanTask
+            {
+                PlanId = plan.Id,
+                Number = Trim(item.Marker, 40),
+                Ordinal = ++ordinal,
+                Level = Math.Max(1, item.Level),
+                Title = Trim(title, 500),
+                Text = item.Text,
+                Category = category,
+                StartDate = new DateOnly(year, 1, 1),
+                DueDate = DueDate(item.Deadline, year) ?? parent?.DueDate ?? new DateOnly(year, 12, 31),
+            };
+            AssignUnits(task, item.Responsible, units);
+            if (task.LeadDepartmentId is null && parent is not null)
+            {
+                task.LeadDepartmentId = parent.LeadDepartmentId;
+                foreach (var u in parent.Units) task.Units.Add(new TaskUnit { OrgUnitId = u.OrgUnitId, Role = u.Role });
+            }
+            foreach (var q in item.Quantities.Where(q => q.Kind == QuantityKind.Target))
+                task.Targets.Add(ToTarget(q, task.DueDate));
+            // Each task is saved before its children, so they can point at it.
+            task.ParentId = parent?.Id;
+            db.Tasks.Add(task);
+            await db.SaveChangesAsync(ct);
+            byItem[item.Id] = task;
+        }
+        await transaction.CommitAsync(ct);
+        return plan;
+    }
+
+    public static Target ToTarget(Quantity q, DateOnly? due) => new()
+    {
+        Subject = Trim(q.Subject, 200),
+        Comparator = q.Comparator switch
+        {
+            Parsing.Model.Comparator.AtLeast => Comparator.AtLeast,
+            Parsing.Model.Comparator.AtMost => Comparator.AtMost,
+            Parsing.Model.Comparator.Range => Comparator.Range,
+            _ => Comparator.Equal,
+        },
+        Value = q.Value,
+        Upper = q.Upper ?? q.Denominator,
+        Unit = Trim(q.Unit, 40),
+        Placeholder = q.Placeholder,
+        SourceText = Trim(q.Text, 1000),
+        DueDate = due,
+    };
+
+    /// <summary>Named units matched to the city's org units: the first department leads, other departments help, districts and schools carry the task.</summary>
+    private static void AssignUnits(PlanTask task, IReadOnlyList<string> names, List<OrgUnit> units)
+    {
+        foreach (var name in names)
+        {
+            var n = name.Trim();
+            if (n.Length < 2) continue;
+            var unit = units.FirstOrDefault(u => u.Name == n)
+                ?? units.FirstOrDefault(u => u.Name.Contains(n, StringComparison.Ordinal) || n.Contains(u.Name, StringComparison.Ordinal));
+            if (unit is null) continue;
+            if (unit.Kind == OrgUnitKind.Department && task.LeadDepartmentId is null)
+                task.LeadDepartmentId = unit.Id;
+            else if (unit.Kind == OrgUnitKind.Department && unit.Id != task.LeadDepartmentId && task.Units.All(x => x.OrgUnitId != unit.Id))
+                task.Units.Add(new TaskUnit { OrgUnitId = unit.Id, Role = TaskUnitRole.CoDepartment });
+            else if (unit.Kind is OrgUnitKind.District or OrgUnitKind.School && task.Units.All(x => x.OrgUnitId != unit.Id))
+                task.Units.Add(new TaskUnit { OrgUnitId = unit.Id, Role = TaskUnitRole.Responsible });
+        }
+    }
+
+    /// <summary><c>YYYY</c> → 31 December, <c>YYYY-MM</c> → the month's last day, <c>YYYY-MM-DD</c> as is.</summary>
+    public static DateOnly? DueDate(string? deadline, int planYear)
+    {
+        if (string.IsNullOrWhiteSpace(deadline)) return null;
+        var ci = CultureInfo.InvariantCulture;
+        if (DateOnly.TryParseExact(deadline, "yyyy-MM-dd", ci, DateTimeStyles.None, out var day)) return day;
+        if (DateOnly.TryParseExact(deadline + "-01", "yyyy-MM-dd", ci, DateTimeStyles.None, out var month)) return month.AddMonths(1).AddDays(-1);
+        if (int.TryParse(deadline, NumberStyles.None, ci, out var year) && year is > 1990 and < 2200) return new DateOnly(year, 12, 31);
+        return new DateOnly(planYear, 12, 31);
+    }
+
+    private static string Trim(string text, int max) => text.Length <= max ? text : text[..max];
+}

@@ -1,0 +1,140 @@
+using System.Security.Cryptography;
+using Luoshi.Domain.Reports;
+
+namespace Luoshi.Application.Reports;
+
+/// <summary>
+/// Evidence attached to reports, stored under <c>DATA/attachments</c> with generated names. The type is decided by
+/// the file's content (its first bytes), not by its name, and only images, PDF and Office files are accepted.
+/// </summary>
+public sealed class EvidenceFiles(DatabaseSettings settings)
+{
+    public const long MaxBytes = 20 * 1024 * 1024;
+
+    private string Root => Path.Combine(Path.GetFullPath(settings.DataDirectory), "attachments");
+
+    /// <summary>The content type the bytes really are, or null when they are not an accepted kind.</summary>
+    public static string? Sniff(ReadOnlySpan<byte> head, string fileName)
+    {
+        var ext = Path.GetExtension(fileName).ToLowerInvariant();
+        if (head.StartsWith(new byte[] { 0xFF, 0xD8, 0xFF })) return "image/jpeg";
+        if (head.StartsWith(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A })) return "image/png";
+        if (head.StartsWith("GIF87a"u8) || head.StartsWith("GIF89a"u8)) return "image/gif";
+        if (head.Length >= 12 && head.StartsWith("RIFF"u8) && head[8..12].SequenceEqual("WEBP"u8)) return "image/webp";
+        if (head.StartsWith("%PDF-"u8)) return "application/pdf";
+        if (head.StartsWith(new byte[] { 0x50, 0x4B, 0x03, 0x04 }))
+        {
+            return ext switch
+            {
+                ".docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                ".xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                ".pptx" => "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+                ".wps" or ".et" or ".dps" => "application/octet-stream",
+                _ => null,
+            };
+        }
+        if (head.StartsWith(new byte[] { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 }))
+        {
+            return ext switch
+            {
+                ".doc" => "application/msword",
+                ".xls" => "application/vnd.ms-excel",
+                ".ppt" => "application/vnd.ms-powerpoint",
+                ".wps" or ".et" or ".dps" => "application/octet-stream",
+                _ => null,
+            };
+        }
+        return null;
+    }
+
+    /// <summary>A file name safe to show and to send back: no folders, no control characters, at most 200 characters.</summary>
+    public static string CleanName(string? fileName)
+    {
+        var name = Path.GetFileName((fileName ?? "").Replace('\\', '/'));
+        name = new string(name.Where(c => !char.IsControl(c) && c is not ('/' or '\\' or ':' or '*' or '?' or '"' or '<' or '>' or '|')).ToArray()).Trim().TrimStart('.');
+        if (name.Length == 0) name = "附件";
+        return name.Length > 200 ? name[^200..] : name;
+    }
+
+    /// <summary>The name with an extension that agrees with the content: a PNG uploaded as <c>evil.exe</c> is kept as <c>evil.exe.png</c>.</summary>
+    public static string WithExtensionFor(string name, string contentType)
+    {
+        string[] fitting = contentType switch
+        {
+            "image/jpeg" => [".jpg", ".jpeg"],
+            "image/png" => [".png"],
+            "image/gif" => [".gif"],
+            "image/webp" => [".webp"],
+            "application/pdf" => [".pdf"],
+            _ => [],
+        };
+        return fitting.Length == 0 || fitting.Contains(Path.GetExtension(name).ToLowerInvariant()) ? name : name + fitting[0];
+    }
+
+    /// <summary>Stores the upload; returns the attachment record (not yet saved) or the reason it was refused.</summary>
+    public async Task<(Attachment? Attachment, string? Problem)> StoreAsync(Stream content, string? fileName, long length, int? userId, CancellationToken ct = default)
+    {
+        if (length <= 0) return (null, "文件是空的");
+        if (length > MaxBytes) return (null, $"文件超过 {MaxBytes / 1024 / 1024} MB");
+        var name = CleanName(fileName);
+        var head = new byte[16];
+        var read = await content.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ct);
+        var type = Sniff(head.AsSpan(0, read), name);
+        if (type is null) return (null, $"“{name}”不是允许的文件类型（图片、PDF、Word、Excel、PowerPoint），或文件内容与扩展名不符");
+        name = WithExtensionFor(name, type);
+
+        var stored = $"{DateTime.UtcNow:yyyy}/{Guid.NewGuid():N}";
+        var path = Path.Combine(Root, stored);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        long size = 0;
+        await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
+        {
+            sha.AppendData(head, 0, read);
+            await file.WriteAsync(head.AsMemory(0, read), ct);
+            size += read;
+            var buffer = new byte[81920];
+            int n;
+            while ((n = await content.ReadAsync(buffer, ct)) > 0)
+            {
+                size += n;
+                if (size > MaxBytes)
+                {
+                    file.Close();
+                    File.Delete(path);
+                    return (null, $"文件超过 {MaxBytes / 1024 / 1024} MB");
+                }
+                sha.AppendData(buffer, 0, n);
+                await file.WriteAsync(buffer.AsMemory(0, n), ct);
+            }
+            await file.FlushAsync(ct);
+            file.Flush(flushToDisk: true);
+        }
+        return (new Attachment
+        {
+            FileName = name,
+            ContentType = type,
+            Size = size,
+            StoredName = stored,
+            Sha256 = Convert.ToHexStringLower(sha.GetHashAndReset()),
+            UploadedById = userId,
+            UploadedAt = DateTime.UtcNow,
+        }, null);
+    }
+
+    /// <summary>Removes a stored file whose report was not saved (refused or a replayed submission).</summary>
+    public void Discard(Attachment attachment)
+    {
+        var path = Path.GetFullPath(Path.Combine(Root, attachment.StoredName));
+        if (path.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal)) File.Delete(path);
+    }
+
+    /// <summary>Opens a stored file; the stored name is ours, and is checked to stay inside the attachments folder.</summary>
+    public Stream? Open(Attachment attachment)
+    {
+        var root = Root;
+        var path = Path.GetFullPath(Path.Combine(root, attachment.StoredName));
+        if (!path.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal) || !File.Exists(path)) return null;
+        return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous);
+    }
+}

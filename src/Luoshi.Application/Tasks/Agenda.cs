@@ -1,0 +1,125 @@
+using Luoshi.Application.Access;
+using Luoshi.Domain.People;
+using Luoshi.Domain.Plans;
+using Luoshi.Domain.Reports;
+using Luoshi.Domain.Tasks;
+using Microsoft.EntityFrameworkCore;
+
+namespace Luoshi.Application.Tasks;
+
+/// <summary>
+/// What a user must do next (我的待办), by date. A district or school: this month's and last month's reports to send,
+/// and returned ones to correct. A department: reports waiting for its review, milestones and due dates coming on the
+/// tasks it leads. Leaders and supervisors: completion requests to decide, overdue and warning tasks.
+/// </summary>
+public sealed class Agenda(LuoshiDb db, TaskScope scope, TaskWorkflow ledger)
+{
+    /// <summary>How far ahead a department is shown its milestones and due dates.</summary>
+    public const int HorizonDays = 30;
+
+    /// <summary>One thing to do: by when, what, on which task, and its traffic-light colour (red, yellow, blue).</summary>
+    public sealed record Item(DateOnly Date, string Kind, string Text, int TaskId, string TaskTitle, string Light, string Link);
+
+    public async Task<List<Item>> ForAsync(Caller caller, CancellationToken ct = default)
+    {
+        var published = db.Plans.Where(p => p.Status == PlanStatus.Published).Select(p => p.Id);
+        var tasks = scope.Visible(caller).Where(t => published.Contains(t.PlanId)).AsNoTracking();
+        var items = caller.Role switch
+        {
+            Role.District or Role.School => await ReportsToSendAsync(caller, tasks, ct),
+            Role.Department => await LeadWorkAsync(caller, tasks, ct),
+            _ => await OversightAsync(tasks, ct),
+        };
+        return items.OrderBy(i => i.Date).ThenBy(i => Severity(i.Light)).ThenBy(i => i.TaskId).ToList();
+    }
+
+    private static int Severity(string light) => light switch { "red" => 0, "yellow" => 1, _ => 2 };
+
+    private DateOnly Today => ledger.Settings.Today;
+
+    /// <summary>Red once past, yellow within the warning window, blue otherwise.</summary>
+    private string LightOf(DateOnly date) =>
+        date < Today ? "red" : date.DayNumber - Today.DayNumber <= ledger.Settings.WarningDays ? "yellow" : "blue";
+
+    private static string Period(DateOnly date) => $"{date.Year:0000}-{date.Month:00}";
+
+    private async Task<List<Item>> ReportsToSendAsync(Caller caller, IQueryable<PlanTask> visible, CancellationToken ct)
+    {
+        var unit = caller.OrgUnitId;
+        var tasks = await visible.Include(t => t.Units)
+            .Where(t => t.Closure == TaskClosure.Open && t.Units.Any(u => u.OrgUnitId == unit && u.Role == TaskUnitRole.Responsible))
+            .ToListAsync(ct);
+        var thisMonth = Period(Today);
+        var lastMonth = Period(Today.AddMonths(-1));
+        var ids = tasks.Select(t => t.Id).ToList();
+        var reports = await scope.ReadableReports(caller).AsNoTracking()
+            .Where(r => ids.Contains(r.TaskId) && r.OrgUnitId == unit && (r.Period == thisMonth || r.Period == lastMonth))
+            .Select(r => new { r.Id, r.TaskId, r.Period, r.Status, r.ReviewComment }).ToListAsync(ct);
+        var items = new List<Item>();
+        foreach (var task in tasks)
+        {
+            foreach (var period in new[] { lastMonth, thisMonth })
+            {
+                var firstDay = DateOnly.ParseExact(period + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+                if (task.StartDate > firstDay.AddMonths(1).AddDays(-1)) continue;
+                var due = ReportStatuses.DueDate(period);
+                var latest = reports.Where(r => r.TaskId == task.Id && r.Period == period).MaxBy(r => r.Id);
+                var link = $"/Tasks/{task.Id}#report-form";
+                if (latest?.Status == ReportStatus.Returned)
+                    items.Add(new(due, "returned", $"{period} 进展被退回，请修改后重新报送：{latest.ReviewComment}", task.Id, task.Title, "red", link));
+                else if (latest is null || latest.Status == ReportStatus.Draft)
+                    items.Add(new(due, "report", due < Today ? $"{period} 进展逾期未报送" : $"{period} 进展待报送", task.Id, task.Title, LightOf(due), link));
+            }
+        }
+        return items;
+    }
+
+    private async Task<List<Item>> LeadWorkAsync(Caller caller, IQueryable<PlanTask> visible, CancellationToken ct)
+    {
+        var lead = await visible.Include(t => t.Milestones).Where(t => t.LeadDepartmentId == caller.OrgUnitId).ToListAsync(ct);
+        var ids = lead.Select(t => t.Id).ToList();
+        var titles = lead.ToDictionary(t => t.Id, t => t.Title);
+        var waiting = await scope.ReadableReports(caller).AsNoTracking().Where(r => ids.Contains(r.TaskId) && r.Status == ReportStatus.Submitted)
+            .Join(db.OrgUnits, r => r.OrgUnitId, u => u.Id, (r, u) => new { r.Id, r.TaskId, r.Period, r.SubmittedAt, Unit = u.Name }).ToListAsync(ct);
+        var items = waiting.Select(r => new Item(DateOnly.FromDateTime(r.SubmittedAt?.ToLocalTime() ?? DateTime.Now), "review",
+            $"待审核：{r.Unit} {r.Period} 进展", r.TaskId, titles[r.TaskId], "yellow", $"/Tasks/{r.TaskId}#report-{r.Id}")).ToList();
+        var horizon = Today.AddDays(HorizonDays);
+        foreach (var task in lead.Where(t => t.Closure == TaskClosure.Open))
+        {
+            foreach (var m in task.Milestones.Where(m => !m.Done && m.Date <= horizon))
+                items.Add(new(m.Date, "milestone", $"节点：{m.Title}", task.Id, task.Title, LightOf(m.Date), $"/Tasks/{task.Id}#milestones"));
+            if (task.DueDate is { } due && due <= horizon)
+                items.Add(new(due, "due", "完成时限", task.Id, task.Title, LightOf(due), $"/Tasks/{task.Id}"));
+        }
+        return items;
+    }
+
+    private async Task<List<Item>> OversightAsync(IQueryable<PlanTask> visible, CancellationToken ct)
+    {
+        var tasks = await visible.Include(t => t.Milestones)
+            .Where(t => t.Closure == TaskClosure.CompletionRequested || (t.Closure == TaskClosure.Open && t.DueDate != null)
+                || (t.Closure == TaskClosure.Open && t.Milestones.Any(m => !m.Done)))
+            .ToListAsync(ct);
+        var items = new List<Item>();
+        foreach (var task in tasks)
+        {
+            var link = $"/Tasks/{task.Id}";
+            var status = ledger.StatusOf(task);
+            var dates = task.Milestones.Where(m => !m.Done).Select(m => m.Date).Concat(task.DueDate is { } d ? [d] : []).Order().ToList();
+            switch (status)
+            {
+                case WorkStatus.CompletionRequested:
+                    var asked = DateOnly.FromDateTime(task.CompletionRequestedAt?.ToLocalTime() ?? DateTime.Now);
+                    items.Add(new(asked, "completion", "办结申请待审批", task.Id, task.Title, "yellow", link + "#completion"));
+                    break;
+                case WorkStatus.Overdue:
+                    items.Add(new(dates.First(x => x < Today), "overdue", "逾期", task.Id, task.Title, "red", link));
+                    break;
+                case WorkStatus.Warning:
+                    items.Add(new(dates.First(x => x >= Today), "warning", "预警：进度落后于时间", task.Id, task.Title, "yellow", link));
+                    break;
+            }
+        }
+        return items;
+    }
+}
