@@ -5,6 +5,8 @@ using Luoshi.Application.Plans;
 using Luoshi.Application.Reports;
 using Luoshi.Application.Targets;
 using Luoshi.Application.Tasks;
+using Luoshi.Domain.Time;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Luoshi.Web;
@@ -15,12 +17,16 @@ public static class LedgerServices
     public static IServiceCollection AddLedger(this IServiceCollection services)
     {
         services.AddSingleton(sp => new LedgerSettings(sp.GetRequiredService<IOptions<LuoshiOptions>>().Value.WarningDays));
+        // One clock, read in China time; tests put a fake TimeProvider in its place.
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new ChinaClock(sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<TaskScope>();
         services.AddScoped<Luoshi.Data.Search.TextSearch>();
         services.AddScoped<Luoshi.Application.Search.LedgerSearch>();
         services.AddScoped<Agenda>();
         services.AddScoped<TaskHistory>();
         services.AddScoped<TaskWorkflow>();
+        services.AddScoped<PlanWorkflow>();
         services.AddScoped<TargetWorkflow>();
         services.AddScoped<Assignments>();
         services.AddScoped<PlanIntake>();

@@ -119,9 +119,9 @@ public static class LuoshiApp
             return;
         }
         var files = Directory.GetFiles(folder, "*.txt").Order(StringComparer.Ordinal).Take(5).ToList();
-        var ledger = new Application.Tasks.TaskWorkflow(db, new Application.Notifications.Notifier(db), app.Services.GetRequiredService<Application.Tasks.LedgerSettings>());
-        var year = new DemoYear(db, ledger, new Application.Reports.ReportWorkflow(db, new Application.Notifications.Notifier(db)));
-        var count = await year.SeedAsync(files, password, DateOnly.FromDateTime(DateTime.Now));
+        var clock = app.Services.GetRequiredService<Domain.Time.ChinaClock>();
+        var plans = new Application.Plans.PlanWorkflow(db, new Application.Access.TaskScope(db), new Application.Notifications.Notifier(db), clock);
+        var count = await new DemoYear(db, plans).SeedAsync(files, password, clock.Today);
         Console.WriteLine($"  已导入并发布 {count} 个工作计划，生成了今年以来的进展反馈；各区县、处室另有联络员账号（用户名为单位代码，如 q02、d05，密码同上）。");
     }
 

@@ -1,10 +1,11 @@
+using Luoshi.Application.Access;
 using Luoshi.Application.Demo;
 using Luoshi.Application.Notifications;
-using Luoshi.Application.Reports;
-using Luoshi.Application.Tasks;
+using Luoshi.Application.Plans;
 using Luoshi.Domain.Plans;
 using Luoshi.Domain.Reports;
 using Luoshi.Domain.Tasks;
+using Luoshi.Domain.Time;
 using Luoshi.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -35,8 +36,7 @@ public sealed class DemoYearTests
         var today = new DateOnly(2026, 11, 23);
         var imported = await app.WithDbAsync(db =>
         {
-            var notifier = new Notifier(db);
-            var year = new DemoYear(db, new TaskWorkflow(db, notifier, new LedgerSettings()), new ReportWorkflow(db, notifier));
+            var year = new DemoYear(db, new PlanWorkflow(db, new TaskScope(db), new Notifier(db), ChinaClock.System));
             return year.SeedAsync(CorpusPlans(), LuoshiFactory.Password, today);
         });
         Assert.Equal(5, imported);

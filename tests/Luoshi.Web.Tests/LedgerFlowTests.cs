@@ -206,7 +206,7 @@ public sealed class LedgerFlowTests
         await (await jiangdong.PostAsync($"/api/v1/tasks/{taskId}/completion/approve", null)).AssertProblemAsync(403);
         Assert.Equal(HttpStatusCode.OK, (await supervisor.PostAsync($"/api/v1/tasks/{taskId}/completion/approve", null)).StatusCode);
         Assert.Equal("done", (await jichu.GetJsonAsync($"/api/v1/tasks/{taskId}")).GetProperty("status").GetString());
-        await (await supervisor.PostAsJsonAsync($"/api/v1/tasks/{taskId}/reopen", new { reason = "" })).AssertProblemAsync(409);
+        await (await supervisor.PostAsJsonAsync($"/api/v1/tasks/{taskId}/reopen", new { reason = "" })).AssertProblemAsync(400);
         Assert.Equal(HttpStatusCode.OK, (await supervisor.PostAsJsonAsync($"/api/v1/tasks/{taskId}/reopen", new { reason = "复查发现1所未验收" })).StatusCode);
 
         // The ledger for the director, and a search that finds the report's words.

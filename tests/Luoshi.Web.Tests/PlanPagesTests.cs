@@ -126,7 +126,7 @@ public sealed partial class PlanPagesTests
         {
             ["taskId"] = S(task.Id), ["version"] = S(changed.Version), ["title"] = " ", ["text"] = "",
         });
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, empty.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
         Assert.Contains("任务名称不能为空", Decoded(await empty.Content.ReadAsStringAsync()));
     }
 
@@ -140,7 +140,7 @@ public sealed partial class PlanPagesTests
         var placeholder = task.Targets.Single(g => g.Placeholder);
 
         var bad = await PostFormAsync(jichu, $"/Plans/{id}", "EditTarget", new() { ["targetId"] = S(placeholder.Id), ["version"] = S(placeholder.Version), ["value"] = "八" });
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("目标值“八”不是数字", Decoded(await bad.Content.ReadAsStringAsync()));
 
         var filled = await PostFormAsync(jichu, $"/Plans/{id}", "EditTarget", new()
@@ -158,7 +158,7 @@ public sealed partial class PlanPagesTests
         {
             ["targetId"] = S(placeholder.Id), ["version"] = S(placeholder.Version), ["value"] = "99",
         });
-        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
         var message = Decoded(await stale.Content.ReadAsStringAsync());
         Assert.Contains("该目标在您打开之后已被他人修改，您的修改未保存。当前为：党建品牌 达到 8 个", message);
         Assert.Equal(8m, await app.WithDbAsync(db => db.Targets.Where(g => g.Id == placeholder.Id).Select(g => g.Value).FirstAsync()));
@@ -166,7 +166,7 @@ public sealed partial class PlanPagesTests
         // The same for an item: the first save wins, the second (same version) is told the current title.
         await PostFormAsync(jichu, $"/Plans/{id}", "EditTask", new() { ["taskId"] = S(task.Id), ["version"] = S(task.Version), ["title"] = "第一位同事的名称", ["text"] = task.Text });
         var late = await PostFormAsync(jichu, $"/Plans/{id}", "EditTask", new() { ["taskId"] = S(task.Id), ["version"] = S(task.Version), ["title"] = "第二位同事的名称", ["text"] = task.Text });
-        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, late.StatusCode);
         Assert.Contains("该条目在您打开之后已被他人修改，您的修改未保存。当前名称：“第一位同事的名称”", Decoded(await late.Content.ReadAsStringAsync()));
         Assert.Equal("第一位同事的名称", (await TaskAsync(app, id, "同事的名称")).Title);
     }
@@ -223,7 +223,7 @@ public sealed partial class PlanPagesTests
         Assert.Contains("遴选培养中小学后备干部50人", (await app.WithDbAsync(db => db.Tasks.FirstAsync(t => t.Id == task.Id))).Text);
 
         var outOfRange = await PostFormAsync(jichu, page, "SplitTask", new() { ["taskId"] = S(task.Id), ["version"] = S((await TaskAsync(app, id, "加强干部队伍建设")).Version), ["at"] = "100000" });
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, outOfRange.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, outOfRange.StatusCode);
         Assert.Contains("拆分位置应在任务内容之内", Decoded(await outOfRange.Content.ReadAsStringAsync()));
 
         var added = await PostFormAsync(jichu, page, "AddTarget", new() { ["taskId"] = S(task.Id), ["subject"] = "培训校长", ["comparator"] = ">=", ["value"] = "200", ["unit"] = "人" });
@@ -330,7 +330,7 @@ public sealed partial class PlanPagesTests
 
         var nothing = await supervisor.PostAsync($"/Plans/{id}?handler=BulkAssign", new FormUrlEncodedContent(
             [new("__RequestVerificationToken", token), new("leadDepartmentId", S(d05.Id))]));
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, nothing.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, nothing.StatusCode);
         Assert.Contains("请选择 1–1000 个任务", Decoded(await nothing.Content.ReadAsStringAsync()));
 
         // A district sees only its own tasks, has no bulk form, and cannot assign by posting.

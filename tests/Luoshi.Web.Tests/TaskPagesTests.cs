@@ -126,7 +126,7 @@ public sealed partial class TaskPagesTests
 
         // The same (now stale) form again, choosing 城南区 instead: refused, nothing changes, the differences are shown.
         var stale = await PostFormAsync(l.Jichu, l.Page + "?handler=Edit", token, EditFields(l, version, "2026-10-31", l.Q02));
-        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
         var body = await stale.Content.ReadAsStringAsync();
         Assert.Contains("已被他人修改", body);
         var conflicts = Part(body, "conflicts");
@@ -189,7 +189,7 @@ public sealed partial class TaskPagesTests
         var lastMonth = DateTime.Now.AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
         var refused = await jiangdong.PostAsync(l.Page + "?handler=Report",
             ReportForm(token2, Guid.NewGuid().ToString("N"), lastMonth, target, "7", false, ("照片.png", "MZ\x90\0 not an image"u8.ToArray()), ("另一张.png", Png)));
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, refused.StatusCode);
         Assert.Contains("不是允许的文件类型", Part(await refused.Content.ReadAsStringAsync(), "report-problems"));
         Assert.Equal(1, await l.App.WithDbAsync(db => db.Reports.CountAsync(r => r.TaskId == l.TaskId)));
         // Other tests store evidence in the same app meanwhile: what must hold is that no file lies there without its record.
@@ -220,7 +220,7 @@ public sealed partial class TaskPagesTests
         Assert.Contains($"review-form-{report.Id}", review);
         Assert.Contains("暂无数据", Part(review, $"target-{target}"));
         var noComment = await PostFormAsync(l.Jichu, l.Page + "?handler=Review", reviewToken, ("reportId", report.Id.ToString(CultureInfo.InvariantCulture)), ("decision", "return"), ("comment", ""));
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, noComment.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, noComment.StatusCode);
         Assert.Contains("退回时请写明原因", await noComment.Content.ReadAsStringAsync());
         var accepted = await PostFormAsync(l.Jichu, l.Page + "?handler=Review", reviewToken, ("reportId", report.Id.ToString(CultureInfo.InvariantCulture)), ("decision", "accept"), ("comment", "进展良好"));
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
@@ -253,7 +253,7 @@ public sealed partial class TaskPagesTests
         var (page, token) = await OpenAsync(l.Jichu, l.Page);
         Assert.Contains("data-testid=\"completion-form\"", page);
         var empty = await PostFormAsync(l.Jichu, l.Page + "?handler=Completion", token, ("summary", " "));
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, empty.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
         Assert.Contains("请填写办结情况说明", await empty.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(l.Jichu, l.Page + "?handler=Completion", token, ("summary", "12所幼儿园全部完工并通过验收"))).StatusCode);
 
@@ -423,7 +423,7 @@ public sealed partial class TaskPagesTests
         // 12 所 cannot be split 5 + 5: the page says so and nothing is stored.
         var (_, token) = await OpenAsync(l.Jichu, l.Page);
         var wrong = await PostFormAsync(l.Jichu, l.Page + "?handler=Breakdown", token, Split("0", "5", "5"));
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, wrong.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
         Assert.Contains("各单位分解数之和（10）与目标值（12）不一致", await wrong.Content.ReadAsStringAsync());
         Assert.Equal(0, await l.App.WithDbAsync(db => db.Set<Luoshi.Domain.Targets.TargetShare>().CountAsync(s => s.TargetId == target)));
 
@@ -440,7 +440,7 @@ public sealed partial class TaskPagesTests
 
         // A form read before that change is refused; a district may not split at all.
         var stale = await PostFormAsync(l.Jichu, l.Page + "?handler=Breakdown", token, Split("0", "6", "6"));
-        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
         Assert.Contains("已被他人修改", await stale.Content.ReadAsStringAsync());
         var jiangdong = await l.App.SignedInAsync("jiangdong");
         var (_, districtToken) = await OpenAsync(jiangdong, l.Page);

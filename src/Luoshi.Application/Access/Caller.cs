@@ -8,5 +8,11 @@ public sealed record Caller(int UserId, Role Role, int OrgUnitId)
     public bool SeesEverything => Role.SeesEverything();
 
     /// <summary>May create, edit and publish plans (drafting the ledger).</summary>
-    public bool DraftsPlans => Role is Role.Admin or Role.Supervisor or Role.Department;
+    public bool DraftsPlans => Role.DraftsPlans();
+
+    /// <summary>Runs the whole ledger (supervisors and administrators).</summary>
+    public bool RunsLedger => Role.RunsLedger();
+
+    /// <summary>Approves or refuses closing tasks, and reopens them (supervisors, leaders and administrators).</summary>
+    public bool DecidesCompletion => Role.DecidesCompletion();
 }

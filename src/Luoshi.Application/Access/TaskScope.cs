@@ -36,39 +36,36 @@ public sealed class TaskScope(LuoshiDb db)
 
     public IQueryable<Plan> VisiblePlans(Caller caller)
     {
-        if (caller.SeesEverything) return db.Plans;
-        if (caller.Role == Role.Department) return db.Plans;
+        if (caller.SeesEverything || caller.Role == Role.Department) return db.Plans;
         var planIds = Visible(caller).Select(t => t.PlanId);
         return db.Plans.Where(p => p.Status != PlanStatus.Draft && planIds.Contains(p.Id));
     }
 
-    /// <summary>May the caller change the task's assignment, dates and targets?</summary>
-    public static bool MayEdit(Caller caller, PlanTask task, Plan plan)
+    /// <summary>
+    /// The task if the caller may see it, fully loaded (units, milestones, targets and their breakdown), with its plan
+    /// and what the caller may do to it; null (which looks like 404) otherwise. Every page and endpoint finds tasks here.
+    /// </summary>
+    public async Task<TaskAccess?> FindAsync(Caller caller, int taskId, CancellationToken ct = default)
     {
-        if (caller.Role is Role.Admin or Role.Supervisor) return true;
-        if (caller.Role != Role.Department) return false;
-        return plan.Status == PlanStatus.Draft || task.LeadDepartmentId == caller.OrgUnitId;
+        if (!await Visible(caller).AnyAsync(t => t.Id == taskId, ct)) return null;
+        var task = await LoadAsync(taskId, ct);
+        if (task is null) return null;
+        var plan = await db.Plans.FirstAsync(p => p.Id == task.PlanId, ct);
+        return new TaskAccess(task, plan, new TaskPermissions(caller, task, plan));
     }
 
-    /// <summary>May the caller add a task to the plan? Those who draft plans, to a draft; only the overseers who run the ledger, once it is published.</summary>
-    public static bool MayAddTask(Caller caller, Plan plan) =>
-        caller.Role is Role.Admin or Role.Supervisor || (caller.Role == Role.Department && plan.Status == PlanStatus.Draft);
+    /// <summary>A task with everything its rules look at, whoever asks (for use cases that have checked access).</summary>
+    public Task<PlanTask?> LoadAsync(int taskId, CancellationToken ct = default) =>
+        db.Tasks.Include(t => t.Units).Include(t => t.Milestones).Include(t => t.Targets).ThenInclude(g => g.Breakdown)
+            .AsSplitQuery().FirstOrDefaultAsync(t => t.Id == taskId, ct);
 
-    /// <summary>May the caller review reports on the task (accept or return)? The lead department, and the overseers who run the ledger.</summary>
-    public static bool MayReview(Caller caller, PlanTask task) =>
-        caller.Role is Role.Admin or Role.Supervisor || (caller.Role == Role.Department && task.LeadDepartmentId == caller.OrgUnitId);
-
-    /// <summary>May the caller report on the task for the given unit? Only for their own unit, and only if it carries or leads the task.</summary>
-    public static bool MayReport(Caller caller, PlanTask task, int orgUnitId) =>
-        orgUnitId == caller.OrgUnitId
-        && (task.ResponsibleOrgUnitIds.Contains(orgUnitId) || task.LeadDepartmentId == orgUnitId || task.CoDepartmentIds.Contains(orgUnitId));
-
-    /// <summary>May the caller ask for the task to be closed (办结)? The lead department, and the overseers who run the ledger.</summary>
-    public static bool MayRequestCompletion(Caller caller, PlanTask task) =>
-        caller.Role is Role.Admin or Role.Supervisor || task.LeadDepartmentId == caller.OrgUnitId;
-
-    /// <summary>May the caller approve or refuse a completion request, or reopen a closed task? Leaders and supervisors.</summary>
-    public static bool MayDecideCompletion(Caller caller) => caller.Role is Role.Supervisor or Role.Leader or Role.Admin;
+    /// <summary>A report the caller may read, with its values and evidence, and its task as the caller sees it; null otherwise.</summary>
+    public async Task<(ProgressReport Report, TaskAccess Task)?> FindReportAsync(Caller caller, int reportId, CancellationToken ct = default)
+    {
+        var report = await ReadableReports(caller).Include(r => r.Values).Include(r => r.Attachments).FirstOrDefaultAsync(r => r.Id == reportId, ct);
+        if (report is null || await FindAsync(caller, report.TaskId, ct) is not { } task) return null;
+        return (report, task);
+    }
 
     /// <summary>
     /// Every report the caller may read, as a query to filter further: on tasks they can see, from units whose reports

@@ -17,7 +17,7 @@ namespace Luoshi.Application.Demo;
 /// districts, published, and reported on month by month up to last month — some reports late, some returned and
 /// corrected, most accepted, some tasks closed.
 /// </summary>
-public sealed class DemoYear(LuoshiDb db, TaskWorkflow ledger, ReportWorkflow desk)
+public sealed class DemoYear(LuoshiDb db, PlanWorkflow plans)
 {
     /// <summary>Which department leads each category of work.</summary>
     private static readonly Dictionary<TaskCategory, string> Leads = new()
@@ -109,8 +109,8 @@ public sealed class DemoYear(LuoshiDb db, TaskWorkflow ledger, ReportWorkflow de
                 }
             }
             await db.SaveChangesAsync(ct);
-            var problems = await ledger.PublishAsync(plan, ct);
-            if (problems.Count > 0) continue;
+            // Published by the supervisor as any plan is (every unit is told of its tasks), dated as if in January.
+            if (!(await plans.PublishAsync(new Access.Caller(supervisor, Role.Supervisor, bureau.Id), plan.Id, ct)).Succeeded) continue;
             plan.PublishedAt = new DateTime(today.Year, 1, 15, 2, 0, 0, DateTimeKind.Utc);
             await db.SaveChangesAsync(ct);
             await ReportAsync(tasks, reporters, supervisor, today, random, ct);
@@ -175,7 +175,8 @@ public sealed class DemoYear(LuoshiDb db, TaskWorkflow ledger, ReportWorkflow de
                 }
             }
             await db.SaveChangesAsync(ct);
-            await desk.RecomputeAsync(task, ct);
+            TaskProgress.Recompute(task, await db.Reports.AsNoTracking().Include(r => r.Values).Where(r => r.TaskId == task.Id).ToListAsync(ct));
+            await db.SaveChangesAsync(ct);
             if (task.Progress >= 100 && random.Next(2) == 0)
             {
                 task.Closure = TaskClosure.Done;

@@ -2,6 +2,8 @@ using System.Security.Cryptography;
 using System.Text;
 using Luoshi.Application.Idempotency;
 using Luoshi.Data.Idempotency;
+using Luoshi.Domain.Problems;
+using Luoshi.Domain.Reports;
 using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Application.Idempotency;
@@ -49,9 +51,9 @@ public sealed class IdempotentRequests(LuoshiDb db)
     public sealed record Result<T>(Kind Kind, T? Value, Answer? Answer);
 
     /// <summary>Why a key is refused before anything is looked up, or null when it is acceptable: at most 100 visible ASCII characters, such as a UUID.</summary>
-    public static string? ProblemWith(string key) =>
-        key.Length > MaxKeyLength ? $"Idempotency-Key 不能超过 {MaxKeyLength} 个字符"
-        : !key.All(c => c is >= ' ' and <= '~') ? "Idempotency-Key 只能由可见的 ASCII 字符组成，例如 UUID"
+    public static Problem? ProblemWith(string key) =>
+        key.Length > MaxKeyLength ? ReportProblems.KeyTooLong.With(MaxKeyLength)
+        : !key.All(c => c is >= ' ' and <= '~') ? ReportProblems.KeyNotAscii
         : null;
 
     /// <summary>

@@ -1,18 +1,19 @@
 using Luoshi.Application.Tasks;
 using Luoshi.Domain.Plans;
 using Luoshi.Domain.Tasks;
+using Luoshi.Domain.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Application.Notifications;
 
 /// <summary>Looks over published tasks and reminds their units of milestones coming up and of tasks overdue (once each).</summary>
-public sealed class ReminderSweep(LuoshiDb db, Notifier notifier, TaskWorkflow ledger)
+public sealed class ReminderSweep(LuoshiDb db, Notifier notifier, TaskWorkflow ledger, ChinaClock clock)
 {
     public const int MilestoneDays = 3;
 
     public async Task<int> RunAsync(CancellationToken ct = default)
     {
-        var today = ledger.Settings.Today;
+        var today = clock.Today;
         var published = db.Plans.Where(p => p.Status == PlanStatus.Published).Select(p => p.Id);
         var tasks = await db.Tasks.Include(t => t.Units).Include(t => t.Milestones)
             .Where(t => published.Contains(t.PlanId) && t.Closure == TaskClosure.Open).AsSplitQuery().ToListAsync(ct);

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Luoshi.Domain.Problems;
 using Luoshi.Domain.Reports;
 
 namespace Luoshi.Application.Reports;
@@ -10,6 +11,8 @@ namespace Luoshi.Application.Reports;
 public sealed class EvidenceFiles(DatabaseSettings settings)
 {
     public const long MaxBytes = 20 * 1024 * 1024;
+
+    public const long MaxMegabytes = MaxBytes / 1024 / 1024;
 
     private string Root => Path.Combine(Path.GetFullPath(settings.DataDirectory), "attachments");
 
@@ -72,15 +75,15 @@ public sealed class EvidenceFiles(DatabaseSettings settings)
     }
 
     /// <summary>Stores the upload; returns the attachment record (not yet saved) or the reason it was refused.</summary>
-    public async Task<(Attachment? Attachment, string? Problem)> StoreAsync(Stream content, string? fileName, long length, int? userId, CancellationToken ct = default)
+    public async Task<(Attachment? Attachment, Problem? Problem)> StoreAsync(Stream content, string? fileName, long length, int? userId, CancellationToken ct = default)
     {
-        if (length <= 0) return (null, "文件是空的");
-        if (length > MaxBytes) return (null, $"文件超过 {MaxBytes / 1024 / 1024} MB");
+        if (length <= 0) return (null, ReportProblems.FileEmpty);
+        if (length > MaxBytes) return (null, ReportProblems.FileTooLarge.With(MaxMegabytes));
         var name = CleanName(fileName);
         var head = new byte[16];
         var read = await content.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ct);
         var type = Sniff(head.AsSpan(0, read), name);
-        if (type is null) return (null, $"“{name}”不是允许的文件类型（图片、PDF、Word、Excel、PowerPoint），或文件内容与扩展名不符");
+        if (type is null) return (null, ReportProblems.FileType.With(name));
         name = WithExtensionFor(name, type);
 
         var stored = $"{DateTime.UtcNow:yyyy}/{Guid.NewGuid():N}";
@@ -102,7 +105,7 @@ public sealed class EvidenceFiles(DatabaseSettings settings)
                 {
                     file.Close();
                     File.Delete(path);
-                    return (null, $"文件超过 {MaxBytes / 1024 / 1024} MB");
+                    return (null, ReportProblems.FileTooLarge.With(MaxMegabytes));
                 }
                 sha.AppendData(buffer, 0, n);
                 await file.WriteAsync(buffer.AsMemory(0, n), ct);

@@ -1,5 +1,6 @@
 using Luoshi.Application.Access;
 using Luoshi.Domain.OrgUnits;
+using Luoshi.Domain.Problems;
 using Luoshi.Domain.Targets;
 using Luoshi.Domain.Tasks;
 using Microsoft.EntityFrameworkCore;
@@ -8,11 +9,15 @@ namespace Luoshi.Application.Targets;
 
 /// <summary>
 /// A task's targets: adding one, changing one (filling an XX placeholder, fixing the comparator, value or unit,
-/// setting the breakdown per unit) and dropping one that is not a target. Problems come back in Chinese; nothing
-/// is saved when there is one. Access is the caller's business (<see cref="TaskScope.MayEdit"/>).
+/// setting the breakdown per unit) and dropping one that is not a target. Whoever may edit the task may change its
+/// targets (<see cref="TaskAction.Edit"/>); a refusal changes nothing.
 /// </summary>
-public sealed class TargetWorkflow(LuoshiDb db)
+public sealed class TargetWorkflow(LuoshiDb db, TaskScope scope)
 {
+    public const int MaxSubjectLength = 200;
+    public const int MaxUnitLength = 40;
+    public const decimal MaxMagnitude = 1_000_000_000_000m;
+
     /// <summary>The fields of a target to set; null means "leave as it is".</summary>
     public sealed record TargetChange(
         string? Subject = null,
@@ -29,63 +34,91 @@ public sealed class TargetWorkflow(LuoshiDb db)
     /// <summary>One unit's part of a target as submitted; either field may be missing.</summary>
     public sealed record Share(int? OrgUnitId, decimal? Value);
 
-    public async Task<(Target? Target, List<string> Problems)> AddAsync(PlanTask task, TargetChange change, CancellationToken ct = default)
+    /// <summary>A target and its task as the caller sees them.</summary>
+    public sealed record Found(Target Target, TaskAccess Task);
+
+    public async Task<Outcome<Target>> AddAsync(Caller caller, int taskId, TargetChange change, CancellationToken ct = default)
     {
-        var target = new Target { TaskId = task.Id, DueDate = task.DueDate };
+        if (await scope.FindAsync(caller, taskId, ct) is not { } found) return TaskProblems.NotFound;
+        if (!found.Can.CanEdit) return TargetProblems.EditForbidden;
+        var target = new Target { TaskId = found.Task.Id, DueDate = found.Task.DueDate };
         var problems = await ApplyAsync(target, change, isNew: true, ct);
-        if (problems.Count > 0) return (null, problems);
+        if (problems.Count > 0) return problems;
         db.Targets.Add(target);
         await db.SaveChangesAsync(ct);
-        return (target, problems);
+        return target;
     }
 
-    /// <summary>Changes a target and bumps its version; a concurrent change surfaces as <see cref="DbUpdateConcurrencyException"/>.</summary>
-    public async Task<List<string>> ChangeAsync(Target target, TargetChange change, CancellationToken ct = default)
+    /// <summary>A target if the caller may see its task; null otherwise.</summary>
+    public async Task<Found?> FindAsync(Caller caller, int targetId, CancellationToken ct = default)
     {
-        var problems = await ApplyAsync(target, change, isNew: false, ct);
+        var taskId = await db.Targets.Where(t => t.Id == targetId).Select(t => (int?)t.TaskId).FirstOrDefaultAsync(ct);
+        if (taskId is null || await scope.FindAsync(caller, taskId.Value, ct) is not { } found) return null;
+        return new Found(found.Task.Targets.First(t => t.Id == targetId), found);
+    }
+
+    /// <summary>Changes a target read at <paramref name="readVersion"/> (If-Match, or the form's) and bumps its version.</summary>
+    public async Task<Outcome<Found>> ChangeAsync(Caller caller, int targetId, ReadVersion readVersion, TargetChange change, CancellationToken ct = default)
+    {
+        if (await FindAsync(caller, targetId, ct) is not { } found) return TargetProblems.NotFound;
+        if (!found.Task.Can.CanEdit) return TargetProblems.EditForbidden;
+        if (readVersion.Check(found.Target.Version, TargetProblems.Stale) is { } stale) return stale;
+        var problems = await ApplyAsync(found.Target, change, isNew: false, ct);
         if (problems.Count > 0) return problems;
-        target.Version++;
-        await db.SaveChangesAsync(ct);
-        return problems;
+        found.Target.Version++;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return TargetProblems.Stale;
+        }
+        return found;
     }
 
     /// <summary>Drops a target (a figure of the plan that is not a target, or one no longer wanted).</summary>
-    public async Task DropAsync(Target target, CancellationToken ct = default)
+    public async Task<Outcome<Found>> DropAsync(Caller caller, int targetId, ReadVersion readVersion, CancellationToken ct = default)
     {
-        db.Targets.Remove(target);
+        if (await FindAsync(caller, targetId, ct) is not { } found) return TargetProblems.NotFound;
+        if (!found.Task.Can.CanEdit) return TargetProblems.EditForbidden;
+        if (readVersion.Check(found.Target.Version, TargetProblems.Stale) is { } stale) return stale;
+        db.Targets.Remove(found.Target);
         await db.SaveChangesAsync(ct);
+        return found;
     }
 
     /// <summary>Checks and applies a target's fields; a filled value clears the placeholder; shares must add up to the value.</summary>
-    private async Task<List<string>> ApplyAsync(Target target, TargetChange r, bool isNew, CancellationToken ct)
+    private async Task<List<Problem>> ApplyAsync(Target target, TargetChange r, bool isNew, CancellationToken ct)
     {
-        var problems = new List<string>();
+        var problems = new List<Problem>();
         var comparator = target.Comparator;
-        if (r.Comparator is not null && !Comparators.TryParse(r.Comparator, out comparator)) problems.Add("比较方式应为 =、>=、<= 或 range");
-        if (isNew && string.IsNullOrWhiteSpace(r.Subject)) problems.Add("请写明目标的对象（如“党建示范校”）");
-        if (r.Subject is { Length: > 200 }) problems.Add("目标对象不能超过 200 个字符");
-        if (r.Unit is { Length: > 40 }) problems.Add("单位不能超过 40 个字符");
+        if (r.Comparator is not null && !Comparators.TryParse(r.Comparator, out comparator)) problems.Add(TargetProblems.ComparatorInvalid);
+        if (isNew && string.IsNullOrWhiteSpace(r.Subject)) problems.Add(TargetProblems.SubjectMissing);
+        if (r.Subject is { Length: > MaxSubjectLength }) problems.Add(TargetProblems.SubjectTooLong.With(MaxSubjectLength));
+        if (r.Unit is { Length: > MaxUnitLength }) problems.Add(TargetProblems.UnitTooLong.With(MaxUnitLength));
         var value = r.Value ?? target.Value;
         var upper = r.Upper ?? target.Upper;
-        if (comparator == Comparator.Range && (value is null || upper is null || upper < value)) problems.Add("区间目标需要下限和不小于下限的上限");
-        if (isNew && value is null && r.Placeholder != true) problems.Add("请填写目标值");
+        if (comparator == Comparator.Range && (value is null || upper is null || upper < value)) problems.Add(TargetProblems.RangeInvalid);
+        if (isNew && value is null && r.Placeholder != true) problems.Add(TargetProblems.ValueMissing);
         foreach (var v in new[] { r.Value, r.Upper, r.Baseline })
-            if (v is { } x && Math.Abs(x) > 1_000_000_000_000m) problems.Add("数值超出范围");
+            if (v is { } x && Math.Abs(x) > MaxMagnitude) problems.Add(TargetProblems.OutOfRange);
         List<TargetShare>? shares = null;
         if (r.Breakdown is not null)
         {
-            if (r.Breakdown.Any(s => s.OrgUnitId is null || s.Value is null or < 0)) problems.Add("分解到单位的每一项都要有单位和不小于 0 的数值");
+            if (r.Breakdown.Any(s => s.OrgUnitId is null || s.Value is null or < 0)) problems.Add(TargetProblems.ShareIncomplete);
             else
             {
                 var ids = r.Breakdown.Select(s => s.OrgUnitId!.Value).ToList();
-                if (ids.Distinct().Count() != ids.Count) problems.Add("同一单位只能分解一次");
+                if (ids.Distinct().Count() != ids.Count) problems.Add(TargetProblems.ShareTwice);
                 var known = await db.OrgUnits.Where(u => ids.Contains(u.Id) && (u.Kind == OrgUnitKind.District || u.Kind == OrgUnitKind.School || u.Kind == OrgUnitKind.Department)).CountAsync(ct);
-                if (known != ids.Distinct().Count()) problems.Add("分解的单位必须是区县、学校或处室");
+                if (known != ids.Distinct().Count()) problems.Add(TargetProblems.ShareUnitKind);
                 var unit = r.Unit ?? target.Unit;
                 var isShare = Target.IsShareUnit(unit);
                 var sum = r.Breakdown.Sum(s => s.Value!.Value);
                 if (!isShare && value is { } total && ids.Count > 0 && sum != total)
-                    problems.Add($"各单位分解数之和（{sum:0.##}）与目标值（{total:0.##}）不一致");
+                    problems.Add(TargetProblems.SharesDisagree.With(sum, total));
                 shares = r.Breakdown.Select(s => new TargetShare { OrgUnitId = s.OrgUnitId!.Value, Value = s.Value!.Value }).ToList();
             }
         }

@@ -3,6 +3,7 @@ using Luoshi.Domain.People;
 using Luoshi.Domain.Plans;
 using Luoshi.Domain.Reports;
 using Luoshi.Domain.Tasks;
+using Luoshi.Domain.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Application.Tasks;
@@ -12,7 +13,7 @@ namespace Luoshi.Application.Tasks;
 /// and returned ones to correct. A department: reports waiting for its review, milestones and due dates coming on the
 /// tasks it leads. Leaders and supervisors: completion requests to decide, overdue and warning tasks.
 /// </summary>
-public sealed class Agenda(LuoshiDb db, TaskScope scope, TaskWorkflow ledger)
+public sealed class Agenda(LuoshiDb db, TaskScope scope, TaskWorkflow ledger, ChinaClock clock, LedgerSettings settings)
 {
     /// <summary>How far ahead a department is shown its milestones and due dates.</summary>
     public const int HorizonDays = 30;
@@ -35,11 +36,11 @@ public sealed class Agenda(LuoshiDb db, TaskScope scope, TaskWorkflow ledger)
 
     private static int Severity(string light) => light switch { "red" => 0, "yellow" => 1, _ => 2 };
 
-    private DateOnly Today => ledger.Settings.Today;
+    private DateOnly Today => clock.Today;
 
     /// <summary>Red once past, yellow within the warning window, blue otherwise.</summary>
     private string LightOf(DateOnly date) =>
-        date < Today ? "red" : date.DayNumber - Today.DayNumber <= ledger.Settings.WarningDays ? "yellow" : "blue";
+        date < Today ? "red" : date.DayNumber - Today.DayNumber <= settings.WarningDays ? "yellow" : "blue";
 
     private static string Period(DateOnly date) => $"{date.Year:0000}-{date.Month:00}";
 
@@ -81,7 +82,7 @@ public sealed class Agenda(LuoshiDb db, TaskScope scope, TaskWorkflow ledger)
         var titles = lead.ToDictionary(t => t.Id, t => t.Title);
         var waiting = await scope.ReadableReports(caller).AsNoTracking().Where(r => ids.Contains(r.TaskId) && r.Status == ReportStatus.Submitted)
             .Join(db.OrgUnits, r => r.OrgUnitId, u => u.Id, (r, u) => new { r.Id, r.TaskId, r.Period, r.SubmittedAt, Unit = u.Name }).ToListAsync(ct);
-        var items = waiting.Select(r => new Item(DateOnly.FromDateTime(r.SubmittedAt?.ToLocalTime() ?? DateTime.Now), "review",
+        var items = waiting.Select(r => new Item(r.SubmittedAt is { } at ? DateOnly.FromDateTime(ChinaClock.ToChina(at)) : Today, "review",
             $"待审核：{r.Unit} {r.Period} 进展", r.TaskId, titles[r.TaskId], "yellow", $"/Tasks/{r.TaskId}#report-{r.Id}")).ToList();
         var horizon = Today.AddDays(HorizonDays);
         foreach (var task in lead.Where(t => t.Closure == TaskClosure.Open))
@@ -109,7 +110,7 @@ public sealed class Agenda(LuoshiDb db, TaskScope scope, TaskWorkflow ledger)
             switch (status)
             {
                 case WorkStatus.CompletionRequested:
-                    var asked = DateOnly.FromDateTime(task.CompletionRequestedAt?.ToLocalTime() ?? DateTime.Now);
+                    var asked = task.CompletionRequestedAt is { } at ? DateOnly.FromDateTime(ChinaClock.ToChina(at)) : Today;
                     items.Add(new(asked, "completion", "办结申请待审批", task.Id, task.Title, "yellow", link + "#completion"));
                     break;
                 case WorkStatus.Overdue:

@@ -61,6 +61,15 @@ public static class Roles
     /// <summary>Roles that see the whole city's work regardless of their own unit.</summary>
     public static bool SeesEverything(this Role role) => role is Role.Admin or Role.Leader or Role.Supervisor;
 
+    /// <summary>Runs the whole ledger: changes any task, adds tasks to a published plan, reviews and closes for any unit.</summary>
+    public static bool RunsLedger(this Role role) => role is Role.Admin or Role.Supervisor;
+
+    /// <summary>Creates, edits and publishes plans (drafting the ledger).</summary>
+    public static bool DraftsPlans(this Role role) => role is Role.Admin or Role.Supervisor or Role.Department;
+
+    /// <summary>Approves or refuses closing a task (办结), and reopens closed tasks.</summary>
+    public static bool DecidesCompletion(this Role role) => role is Role.Admin or Role.Supervisor or Role.Leader;
+
     /// <summary>The kind of org unit a user of this role belongs to.</summary>
     public static bool FitsUnit(this Role role, OrgUnits.OrgUnitKind kind) => role switch
     {

@@ -1,7 +1,7 @@
 namespace Luoshi.Domain.Plans;
 
 /// <summary>A bureau's yearly work plan: the document it came from and the tasks split from it.</summary>
-public class Plan
+public partial class Plan
 {
     public int Id { get; set; }
 
@@ -54,4 +54,20 @@ public static class PlanStatuses
         PlanStatus.Published => "已发布",
         _ => "已归档",
     };
+}
+
+/// <summary>A plan's publishing as a transition.</summary>
+public partial class Plan
+{
+    public const int MaxTitleLength = 300;
+
+    /// <summary>The draft becomes the published ledger; only a draft can be published.</summary>
+    public Problems.Problem? Publish(DateTime utcNow)
+    {
+        if (Status != PlanStatus.Draft) return PlanProblems.NotDraft;
+        Status = PlanStatus.Published;
+        PublishedAt = utcNow;
+        Version++;
+        return null;
+    }
 }

@@ -1,7 +1,7 @@
 namespace Luoshi.Domain.Reports;
 
 /// <summary>A unit's progress report on a task for one period (进展反馈): progress, narrative, values and evidence.</summary>
-public class ProgressReport
+public partial class ProgressReport
 {
     public int Id { get; set; }
 
@@ -97,15 +97,13 @@ public static class ReportStatuses
         period is { Length: 7 } && DateOnly.TryParseExact(period + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _);
 
     /// <summary>
-    /// What is wrong with a report period, in Chinese, or null: it is written YYYY-MM and is not later than the
-    /// current month (China time): progress is reported for a month that has begun, never for one still to come.
+    /// What is wrong with a report period, or null: it is written YYYY-MM and is not later than the current month in
+    /// China (<paramref name="currentPeriod"/>): progress is reported for a month that has begun, never for one still to come.
     /// </summary>
-    public static string? CheckPeriod(string? period, DateTime utcNow)
+    public static Problems.Problem? CheckPeriod(string? period, string currentPeriod)
     {
-        if (!IsPeriod(period)) return "报告期应写作 YYYY-MM，例如 2026-03";
-        var china = utcNow.AddHours(8);
-        var current = $"{china.Year:0000}-{china.Month:00}";
-        return string.CompareOrdinal(period, current) > 0 ? $"报告期 {period} 尚未开始，只能报送 {current} 及以前的进展" : null;
+        if (!IsPeriod(period)) return ReportProblems.PeriodFormat;
+        return string.CompareOrdinal(period, currentPeriod) > 0 ? ReportProblems.PeriodNotBegun.With(period, currentPeriod) : null;
     }
 }
 

@@ -1,7 +1,7 @@
 namespace Luoshi.Domain.Tasks;
 
 /// <summary>One task of a plan's ledger (任务): who leads it, who carries it out, by when, and how far it has come.</summary>
-public class PlanTask
+public partial class PlanTask
 {
     public int Id { get; set; }
 

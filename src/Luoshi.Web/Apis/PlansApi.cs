@@ -3,6 +3,7 @@ using Luoshi.Application.Plans;
 using Luoshi.Application.Tasks;
 using Luoshi.Data;
 using Luoshi.Domain.Plans;
+using Luoshi.Domain.Problems;
 using Luoshi.Domain.Tasks;
 using Luoshi.Parsing;
 using Luoshi.Parsing.Rendering;
@@ -103,68 +104,31 @@ public static class PlansApi
         return TypedResults.Ok(ToDto(plan, tasks, targets));
     }
 
-    public static async Task<Results<Ok<string[]>, NotFound>> Problems(int id, TaskScope scope, TaskWorkflow ledger, HttpContext http, CancellationToken ct)
+    public static async Task<Results<Ok<string[]>, NotFound>> Problems(int id, PlanWorkflow plans, HttpContext http, CancellationToken ct)
     {
-        var plan = await scope.VisiblePlans(http.User.ToCaller()).FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (plan is null) return TypedResults.NotFound();
-        return TypedResults.Ok((await ledger.OpenProblemsAsync(plan, ct)).ToArray());
+        if (await plans.FindAsync(http.User.ToCaller(), id, ct) is not { } plan) return TypedResults.NotFound();
+        return TypedResults.Ok((await plans.OpenProblemsAsync(plan, ct)).Words().ToArray());
     }
 
-    public static async Task<Results<Ok<PlanDto>, NotFound, ProblemHttpResult>> Publish(int id, TaskScope scope, TaskWorkflow ledger, HttpContext http, CancellationToken ct)
+    public static async Task<Results<Ok<PlanDto>, ProblemHttpResult>> Publish(int id, PlanWorkflow plans, HttpContext http, CancellationToken ct)
     {
-        var caller = http.User.ToCaller();
-        var plan = await scope.VisiblePlans(caller).FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (plan is null) return TypedResults.NotFound();
-        if (!caller.DraftsPlans) return TypedResults.Problem(statusCode: 403, detail: "只有管理员、督查督导和处室可以发布计划");
-        var problems = await ledger.PublishAsync(plan, ct);
-        if (problems.Count > 0)
-        {
-            var problem = TypedResults.Problem(statusCode: 409, title: "计划还不能发布", detail: string.Join("；", problems),
-                extensions: new Dictionary<string, object?> { ["problems"] = problems });
-            return problem;
-        }
+        var outcome = await plans.PublishAsync(http.User.ToCaller(), id, ct);
+        if (outcome.Value is not { } plan) return outcome.Problems.ToList().ToProblem(outcome.Kind == ProblemKind.Conflict ? "计划还不能发布" : null);
         var (tasks, targets) = await CountsAsync(http, id, ct);
         return TypedResults.Ok(ToDto(plan, tasks, targets));
     }
 
-    public static async Task<Results<Created<TaskDto>, NotFound, ProblemHttpResult, ValidationProblem>> AddTask(int id, NewTaskRequest request, TaskScope scope, LuoshiDb db, TaskWorkflow ledger, HttpContext http, CancellationToken ct)
+    public static async Task<Results<Created<TaskDto>, ProblemHttpResult>> AddTask(int id, NewTaskRequest request, PlanWorkflow plans, TaskWorkflow tasks, HttpContext http, CancellationToken ct)
     {
-        var caller = http.User.ToCaller();
-        var plan = await scope.VisiblePlans(caller).FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (plan is null) return TypedResults.NotFound();
-        if (!TaskScope.MayAddTask(caller, plan)) return TypedResults.Problem(statusCode: 403, detail: "没有权限在计划中新增任务：计划发布后只有督查督导和管理员可以新增任务");
-        if (string.IsNullOrWhiteSpace(request.Title) || request.Title.Length > 500) return OrgUnitsApi.Invalid(["任务名称不能为空，且不超过 500 个字符"]);
-        PlanTask? parent = null;
-        if (request.ParentId is { } pid && (parent = await db.Tasks.FirstOrDefaultAsync(t => t.Id == pid && t.PlanId == id, ct)) is null)
-            return OrgUnitsApi.Invalid(["上级任务不在该计划中"]);
-        var last = await db.Tasks.Where(t => t.PlanId == id).MaxAsync(t => (int?)t.Ordinal, ct) ?? 0;
-        var task = new PlanTask
-        {
-            PlanId = id,
-            ParentId = parent?.Id,
-            Level = (parent?.Level ?? 0) + 1,
-            Ordinal = last + 1,
-            Title = request.Title.Trim(),
-            Text = request.Text ?? "",
-            Category = TaskCategories.Suggest(request.Title, request.Text),
-            LeadDepartmentId = parent?.LeadDepartmentId,
-            StartDate = new DateOnly(plan.Year, 1, 1),
-            DueDate = parent?.DueDate ?? new DateOnly(plan.Year, 12, 31),
-        };
-        db.Tasks.Add(task);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/tasks/{task.Id}", ToDto(task, ledger.StatusOf(task), ledger.Settings.Today));
+        var outcome = await plans.AddTaskAsync(http.User.ToCaller(), id, new PlanWorkflow.NewTask(request.Title, request.Text, request.ParentId), ct);
+        if (outcome.Value is not { } task) return outcome.ToProblem();
+        return TypedResults.Created($"/api/v1/tasks/{task.Id}", ToDto(task, tasks.StatusOf(task), tasks.Today));
     }
 
-    public static async Task<Results<Ok<Dictionary<string, int>>, NotFound, ProblemHttpResult>> CopyAssignments(int id, CopyRequest request, Assignments assignments, HttpContext http, CancellationToken ct)
+    public static async Task<Results<Ok<Dictionary<string, int>>, ProblemHttpResult>> CopyAssignments(int id, CopyRequest request, Assignments assignments, HttpContext http, CancellationToken ct)
     {
         var outcome = await assignments.CopyFromAsync(http.User.ToCaller(), id, request.FromPlanId, ct);
-        return outcome.Refusal switch
-        {
-            Assignments.Refusal.None => TypedResults.Ok(new Dictionary<string, int> { ["copied"] = outcome.Count }),
-            Assignments.Refusal.NotFound => TypedResults.NotFound(),
-            _ => TypedResults.Problem(statusCode: 403, detail: outcome.Problems![0]),
-        };
+        return outcome.Succeeded ? TypedResults.Ok(new Dictionary<string, int> { ["copied"] = outcome.Value }) : outcome.ToProblem();
     }
 
     public static async Task<Results<FileContentHttpResult, NotFound>> Ledger(int id, TaskScope scope, LedgerWorkbook workbook, LuoshiDb db, HttpContext http, CancellationToken ct)

@@ -1,17 +1,12 @@
-using Luoshi.Application.Access;
 using Luoshi.Application.Targets;
-using Luoshi.Application.Tasks;
-using Luoshi.Data;
-using Luoshi.Domain.Targets;
 using Luoshi.Web.Auth;
 using Luoshi.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using static Luoshi.Web.Apis.LedgerDtos;
 
 namespace Luoshi.Web.Apis;
 
-/// <summary>Targets of a task: add one, change one (fill an XX placeholder, set the breakdown), drop one.</summary>
+/// <summary>Targets of a task: add one, change one (fill an XX placeholder, set the breakdown), drop one — each a <see cref="TargetWorkflow"/> use case.</summary>
 public static class TargetsApi
 {
     public sealed record ShareRequest(int? OrgUnitId, decimal? Value);
@@ -26,40 +21,25 @@ public static class TargetsApi
         api.MapDelete("/targets/{id:int}", Delete).WithTags("目标").WithSummary("删除目标（标记为“不是目标”）");
     }
 
-    public static async Task<Results<Created<TargetDto>, NotFound, ProblemHttpResult, ValidationProblem>> Add(int id, TargetRequest request, TaskScope scope, TaskWorkflow ledger, TargetWorkflow desk, LuoshiDb db, HttpContext http, CancellationToken ct)
+    public static async Task<Results<Created<TargetDto>, ProblemHttpResult>> Add(int id, TargetRequest request, TargetWorkflow workflow, HttpContext http, CancellationToken ct)
     {
-        if (await TasksApi.FindAsync(id, scope, ledger, db, http, ct) is not ({ } task, { } plan)) return TypedResults.NotFound();
-        if (!TaskScope.MayEdit(http.User.ToCaller(), task, plan)) return TypedResults.Problem(statusCode: 403, detail: "没有权限修改该任务的目标");
-        var (target, problems) = await desk.AddAsync(task, request.ToChange(), ct);
-        if (target is null) return OrgUnitsApi.Invalid(problems);
+        var outcome = await workflow.AddAsync(http.User.ToCaller(), id, request.ToChange(), ct);
+        if (outcome.Value is not { } target) return outcome.ToProblem();
         return TypedResults.Created($"/api/v1/targets/{target.Id}", ToDto(target));
     }
 
-    private static async Task<(Target Target, Domain.Tasks.PlanTask Task, Domain.Plans.Plan Plan)?> FindAsync(int id, TaskScope scope, TaskWorkflow ledger, LuoshiDb db, HttpContext http, CancellationToken ct)
+    public static async Task<Results<Ok<TargetDto>, ProblemHttpResult>> Patch(int id, TargetRequest request, TargetWorkflow workflow, HttpContext http, CancellationToken ct)
     {
-        var taskId = await db.Targets.Where(t => t.Id == id).Select(t => (int?)t.TaskId).FirstOrDefaultAsync(ct);
-        if (taskId is null || await TasksApi.FindAsync(taskId.Value, scope, ledger, db, http, ct) is not ({ } task, { } plan)) return null;
-        return (task.Targets.First(t => t.Id == id), task, plan);
-    }
-
-    public static async Task<Results<Ok<TargetDto>, NotFound, ProblemHttpResult, ValidationProblem>> Patch(int id, TargetRequest request, TaskScope scope, TaskWorkflow ledger, TargetWorkflow desk, LuoshiDb db, HttpContext http, CancellationToken ct)
-    {
-        if (await FindAsync(id, scope, ledger, db, http, ct) is not ({ } target, { } task, { } plan)) return TypedResults.NotFound();
-        if (!TaskScope.MayEdit(http.User.ToCaller(), task, plan)) return TypedResults.Problem(statusCode: 403, detail: "没有权限修改该目标");
-        if (Versions.Check(http.Request, target.Version) is { } stale) return stale;
-        List<string>? problems = null;
-        if (await Versions.SaveAsync(async () => problems = await desk.ChangeAsync(target, request.ToChange(), ct)) is { } conflict) return conflict;
-        if (problems!.Count > 0) return OrgUnitsApi.Invalid(problems);
+        var outcome = await workflow.ChangeAsync(http.User.ToCaller(), id, Versions.Read(http.Request), request.ToChange(), ct);
+        if (outcome.Value is not { Target: var target }) return outcome.ToProblem();
         http.Response.SetETag(target.Version);
         return TypedResults.Ok(ToDto(target));
     }
 
-    public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> Delete(int id, TaskScope scope, TaskWorkflow ledger, TargetWorkflow desk, LuoshiDb db, HttpContext http, CancellationToken ct)
+    public static async Task<Results<NoContent, ProblemHttpResult>> Delete(int id, TargetWorkflow workflow, HttpContext http, CancellationToken ct)
     {
-        if (await FindAsync(id, scope, ledger, db, http, ct) is not ({ } target, { } task, { } plan)) return TypedResults.NotFound();
-        if (!TaskScope.MayEdit(http.User.ToCaller(), task, plan)) return TypedResults.Problem(statusCode: 403, detail: "没有权限删除该目标");
-        await desk.DropAsync(target, ct);
-        return TypedResults.NoContent();
+        var outcome = await workflow.DropAsync(http.User.ToCaller(), id, Versions.Read(http.Request).OrAny(), ct);
+        return outcome.Succeeded ? TypedResults.NoContent() : outcome.ToProblem();
     }
 
     private static TargetWorkflow.TargetChange ToChange(this TargetRequest r) => new(r.Subject, r.Comparator, r.Value, r.Upper, r.Unit, r.Placeholder,

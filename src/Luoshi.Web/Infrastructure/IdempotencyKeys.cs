@@ -18,8 +18,6 @@ public static class IdempotencyKeys
 {
     public const string Header = "Idempotency-Key";
 
-    public const string KeyReused = "该 Idempotency-Key 已用于另一个请求（不同的任务、路径或内容），本次请求没有执行；新的请求请使用新的 Idempotency-Key";
-
     /// <summary>The key sent with the request, or null without one (a blank header counts as none).</summary>
     public static string? KeyOf(HttpContext http) =>
         http.Request.Headers[Header].ToString() is { } key && !string.IsNullOrWhiteSpace(key) ? key.Trim() : null;

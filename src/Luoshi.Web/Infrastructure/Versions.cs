@@ -1,31 +1,37 @@
 using System.Globalization;
+using Luoshi.Application;
+using Luoshi.Domain.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Web.Infrastructure;
 
-/// <summary>Optimistic concurrency over HTTP: responses carry an <c>ETag</c> of the record's version, changes must send it back in <c>If-Match</c>.</summary>
+/// <summary>Optimistic concurrency over HTTP: responses carry an <c>ETag</c> of the record's version, changes send it back in <c>If-Match</c>.</summary>
 public static class Versions
 {
     public static string ETag(int version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
 
     public static void SetETag(this HttpResponse response, int version) => response.Headers.ETag = ETag(version);
 
-    /// <summary>Null when the request may go ahead; otherwise the 428 or 412 problem to return.</summary>
-    public static ProblemHttpResult? Check(HttpRequest request, int currentVersion)
+    /// <summary>
+    /// The version the request's <c>If-Match</c> names: missing without the header, any for <c>*</c>; an ETag that is not
+    /// one of ours names no version there is (so the change is refused as stale).
+    /// </summary>
+    public static ReadVersion Read(HttpRequest request)
     {
-        var header = request.Headers.IfMatch.ToString();
-        if (string.IsNullOrWhiteSpace(header))
-            return TypedResults.Problem(statusCode: 428, detail: "修改前请先读取记录，并在 If-Match 请求头中带上它的 ETag");
-        if (header.Trim() == "*") return null;
-        var expected = header.Trim().TrimStart('W', '/').Trim('"');
-        return expected == currentVersion.ToString(CultureInfo.InvariantCulture)
-            ? null
-            : Stale();
+        var header = request.Headers.IfMatch.ToString().Trim();
+        if (header.Length == 0) return ReadVersion.Missing;
+        if (header == "*") return ReadVersion.Any;
+        var tag = header.StartsWith("W/", StringComparison.Ordinal) ? header[2..] : header;
+        return int.TryParse(tag.Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? ReadVersion.Of(version) : ReadVersion.Of(-1);
     }
 
-    public static ProblemHttpResult Stale() =>
-        TypedResults.Problem(statusCode: 412, detail: "该记录在您读取之后已被他人修改，请刷新查看最新内容后再提交");
+    /// <summary>For units and users, whose changes check the version here: null when the request may go ahead, else the 428 or 412.</summary>
+    public static ProblemHttpResult? Check(HttpRequest request, int currentVersion) =>
+        Read(request).Check(currentVersion, Stale) is { } problem ? problem.ToProblem() : null;
+
+    private static readonly ProblemType Stale = new("record.stale", ProblemKind.Stale,
+        "该记录在您读取之后已被他人修改，请刷新查看最新内容后再提交", "Someone changed the record after you read it; reload and try again");
 
     /// <summary>Saves, turning a concurrent change between our read and our write into a 412.</summary>
     public static async Task<ProblemHttpResult?> SaveAsync(Func<Task> save)
@@ -37,7 +43,7 @@ public static class Versions
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Stale();
+            return ((Problem)Stale).ToProblem();
         }
     }
 }

@@ -16,7 +16,7 @@ public sealed class CalendarModel(TaskScope scope, TaskWorkflow ledger) : PageMo
     public sealed record Entry(DateOnly Date, string Text, int TaskId, string TaskTitle, string Light);
 
     public DateOnly Month { get; private set; }
-    public DateOnly Today => ledger.Settings.Today;
+    public DateOnly Today => ledger.Today;
 
     /// <summary>The days shown: whole weeks, Monday first, around the month.</summary>
     public List<DateOnly> Days { get; } = [];

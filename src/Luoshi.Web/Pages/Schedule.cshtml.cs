@@ -17,7 +17,7 @@ public sealed class ScheduleModel(TaskScope scope, TaskWorkflow ledger) : PageMo
     public List<Plan> Plans { get; private set; } = [];
     public Plan? Plan { get; private set; }
     public List<Row> Rows { get; private set; } = [];
-    public DateOnly Today => ledger.Settings.Today;
+    public DateOnly Today => ledger.Today;
 
     public async Task OnGetAsync(int? planId)
     {

@@ -1,3 +1,4 @@
+using Luoshi.Application;
 using Luoshi.Application.Access;
 using Luoshi.Application.Tasks;
 using Luoshi.Web.Infrastructure;
@@ -23,22 +24,17 @@ public sealed partial class DetailModel
     }
 
     /// <summary>Back to the board with its filters and a notice, or the board again with the Chinese problems.</summary>
-    private async Task<IActionResult> AfterAssignmentAsync(Assignments.Outcome outcome, string notice, string? back)
+    private async Task<IActionResult> AfterAssignmentAsync(Outcome<int> outcome, string notice, string? back)
     {
-        if (outcome.Refusal == Assignments.Refusal.None)
+        if (outcome.Succeeded)
         {
             // The board's filters come back as "?…"; odd ones (control characters…) are dropped, not sent on to break the redirect.
             var board = $"/Plans/{Plan.Id}";
             var filters = back is { Length: > 1 } b && b[0] == '?' ? QueryString.FromUriComponent(LocalUrl.OrFallback(board + b, board)[board.Length..]) : QueryString.Empty;
-            var query = filters.Add("notice", notice).Add("n", outcome.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var query = filters.Add("notice", notice).Add("n", outcome.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
             return Redirect($"/Plans/{Plan.Id}{query.ToUriComponent()}");
         }
-        Problems = [.. outcome.Problems ?? []];
-        return await ShowAsync(outcome.Refusal switch
-        {
-            Assignments.Refusal.NotFound => StatusCodes.Status404NotFound,
-            Assignments.Refusal.Forbidden => StatusCodes.Status403Forbidden,
-            _ => StatusCodes.Status422UnprocessableEntity,
-        });
+        Problems = outcome.Problems.Words();
+        return await ShowAsync(ProblemAnswers.StatusOf(outcome.Problems));
     }
 }

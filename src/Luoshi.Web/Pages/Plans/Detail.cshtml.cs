@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Luoshi.Application.Access;
+using Luoshi.Application.Plans;
 using Luoshi.Application.Targets;
 using Luoshi.Application.Tasks;
 using Luoshi.Data;
@@ -19,7 +20,8 @@ namespace Luoshi.Web.Pages.Plans;
 /// offers); once published, the board (counts by category and status, a chart, filters, the task table, bulk
 /// assignment). Only plans the caller may see open; another unit's plan looks like "not found".
 /// </summary>
-public sealed partial class DetailModel(TaskScope scope, TaskWorkflow ledger, TargetWorkflow targetDesk, Assignments assignments, LuoshiDb db, UiText text) : PageModel
+public sealed partial class DetailModel(TaskScope scope, TaskWorkflow ledger, TargetWorkflow targetDesk, PlanWorkflow plans, Assignments assignments,
+    LuoshiDb db, UiText text) : PageModel
 {
     /// <summary>One outline item of a draft: the task, the task before it (to merge into), where it came from in the source.</summary>
     public sealed record OutlineItem(PlanTask Task, int? PreviousId, SourceLocator.Span? Source, bool MayEdit);
@@ -140,7 +142,7 @@ public sealed partial class DetailModel(TaskScope scope, TaskWorkflow ledger, Ta
         int? previous = null;
         foreach (var task in tasks)
         {
-            Outline.Add(new OutlineItem(task, previous, spans.TryGetValue(task.Id, out var span) ? span : null, TaskScope.MayEdit(Caller, task, Plan)));
+            Outline.Add(new OutlineItem(task, previous, spans.TryGetValue(task.Id, out var span) ? span : null, new TaskPermissions(Caller, task, Plan).CanEdit));
             previous = task.Id;
         }
         PlaceholderCount = tasks.Sum(t => t.Targets.Count(g => g.Placeholder));
@@ -155,7 +157,7 @@ public sealed partial class DetailModel(TaskScope scope, TaskWorkflow ledger, Ta
         ResponsibleUnits = await db.OrgUnits.AsNoTracking().Where(u => responsibleIds.Contains(u.Id)).OrderBy(u => u.Kind).ThenBy(u => u.SortOrder).ThenBy(u => u.Code).ToListAsync();
         UnitNames = Departments.Concat(ResponsibleUnits).DistinctBy(u => u.Id).ToDictionary(u => u.Id, u => u.Name);
 
-        var rows = tasks.Select(t => new BoardRow(t, ledger.StatusOf(t), TaskScope.MayEdit(Caller, t, Plan)));
+        var rows = tasks.Select(t => new BoardRow(t, ledger.StatusOf(t), new TaskPermissions(Caller, t, Plan).CanEdit));
         if (TaskCategories.TryParse(Filter.Category, out var category)) rows = rows.Where(r => r.Task.Category == category);
         if (WorkStatusRules.TryParse(Filter.Status, out var status)) rows = rows.Where(r => r.Status == status);
         if (Filter.Lead is { } lead) rows = rows.Where(r => r.Task.LeadDepartmentId == lead);

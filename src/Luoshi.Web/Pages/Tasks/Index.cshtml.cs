@@ -1,4 +1,5 @@
 using System.Globalization;
+using Luoshi.Application;
 using Luoshi.Application.Access;
 using Luoshi.Application.Idempotency;
 using Luoshi.Application.Reports;
@@ -9,9 +10,10 @@ using Luoshi.Data.Idempotency;
 using Luoshi.Domain.OrgUnits;
 using Luoshi.Domain.People;
 using Luoshi.Domain.Plans;
+using Luoshi.Domain.Problems;
 using Luoshi.Domain.Reports;
+using Luoshi.Domain.Targets;
 using Luoshi.Domain.Tasks;
-using Luoshi.Web.Apis;
 using Luoshi.Web.Auth;
 using Luoshi.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -26,7 +28,8 @@ namespace Luoshi.Web.Pages.Tasks;
 /// </summary>
 [RequestSizeLimit(MaxEvidenceFiles * EvidenceFiles.MaxBytes + 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxEvidenceFiles * EvidenceFiles.MaxBytes + 1024 * 1024)]
-public sealed class TaskPageModel(LuoshiDb db, TaskScope scope, TaskWorkflow ledger, ReportWorkflow desk, IdempotentRequests once, EvidenceFiles files, TaskHistory history, TargetWorkflow targets) : PageModel
+public sealed class TaskPageModel(LuoshiDb db, TaskScope scope, TaskWorkflow workflow, ReportWorkflow reports, TargetWorkflow targets,
+    IdempotentRequests once, EvidenceFiles files, TaskHistory history) : PageModel
 {
     public const int MaxEvidenceFiles = 5;
     private const int BlankMilestoneRows = 2;
@@ -78,11 +81,11 @@ public sealed class TaskPageModel(LuoshiDb db, TaskScope scope, TaskWorkflow led
     public List<TaskHistory.Entry> Changes { get; private set; } = [];
     public PlanTask? Parent { get; private set; }
 
-    public bool MayEdit { get; private set; }
-    public bool MayReport { get; private set; }
-    public bool MayReview { get; private set; }
-    public bool MayRequestCompletion { get; private set; }
-    public bool MayDecideCompletion { get; private set; }
+    /// <summary>What the caller may do to the task now (the buttons and forms shown come from here, as the endpoints' checks do).</summary>
+    public TaskPermissions Can { get; private set; } = null!;
+
+    /// <summary>Today in China, as statuses and lateness are computed.</summary>
+    public DateOnly Today => workflow.Today;
 
     public EditForm Edit { get; private set; } = new();
     public ReportForm Report { get; private set; } = new();
@@ -108,49 +111,27 @@ public sealed class TaskPageModel(LuoshiDb db, TaskScope scope, TaskWorkflow led
 
     public async Task<IActionResult> OnPostEditAsync(int id, EditForm edit)
     {
-        if (!await LoadAsync(id)) return NotFound();
-        if (!MayEdit) return StatusCode(StatusCodes.Status403Forbidden);
-        var problems = new List<string>();
-        var milestones = new List<TaskWorkflow.MilestoneChange>();
-        foreach (var row in edit.Milestones.Where(r => !r.Remove && (r.Date is not null || !string.IsNullOrWhiteSpace(r.Title))))
-        {
-            if (row.Date is not { } date) problems.Add("每个节点都要有日期");
-            else milestones.Add(new(date, row.Title ?? "", row.Done));
-        }
-        if (edit.Version != Task.Version)
-        {
-            Conflicts = ConflictsOf(edit);
-            problems.Insert(0, "该任务在您打开之后已被他人修改，您的修改没有保存。以下是您填写的内容与当前内容的不同之处，请核对后重新提交。");
-            return Refused("edit", problems, edit, StatusCodes.Status409Conflict);
-        }
-        if (problems.Count > 0) return Refused("edit", problems, edit);
+        var milestones = edit.Milestones.Where(r => !r.Remove && (r.Date is not null || !string.IsNullOrWhiteSpace(r.Title)))
+            .Select(r => new TaskWorkflow.MilestoneChange(r.Date, r.Title ?? "", r.Done)).ToList();
         var changes = new TaskWorkflow.TaskChanges(
             Category: edit.Category,
             LeadDepartmentId: edit.LeadDepartmentId is > 0 ? edit.LeadDepartmentId : null, ClearLeadDepartment: edit.LeadDepartmentId is null or 0,
             CoDepartmentIds: edit.CoDepartmentIds, ResponsibleOrgUnitIds: edit.ResponsibleOrgUnitIds,
             LeaderUserId: edit.LeaderUserId is > 0 ? edit.LeaderUserId : null, ClearLeader: edit.LeaderUserId is null or 0,
             StartDate: edit.StartDate, DueDate: edit.DueDate, Milestones: milestones, Weight: edit.Weight);
-        try
-        {
-            problems = await ledger.ChangeAsync(Task, Plan, changes, Ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            await LoadAsync(id);
-            Conflicts = ConflictsOf(edit);
-            return Refused("edit", ["该任务在您打开之后已被他人修改，您的修改没有保存。"], edit, StatusCodes.Status409Conflict);
-        }
-        if (problems.Count > 0) return Refused("edit", problems, edit);
-        return Redirect($"/Tasks/{id}?done=edit");
+        var outcome = await workflow.ChangeAsync(Caller, id, ReadVersion.Of(edit.Version), changes, Ct);
+        if (outcome.Succeeded) return Redirect($"/Tasks/{id}?done=edit");
+        if (!await LoadAsync(id)) return NotFound();
+        // A stale form shows, field by field, what the user typed against the task as it is now.
+        if (outcome.Kind == ProblemKind.Stale) Conflicts = ConflictsOf(edit);
+        return Refused("edit", outcome.Problems, edit);
     }
 
     public async Task<IActionResult> OnPostReportAsync(int id, ReportForm report, bool draft, List<IFormFile> evidence)
     {
         if (!await LoadAsync(id)) return NotFound();
-        if (!TaskScope.MayReport(Caller, Task, Caller.OrgUnitId)) return StatusCode(StatusCodes.Status403Forbidden);
-        var problems = new List<string>();
-        if (Plan.Status != PlanStatus.Published) problems.Add("计划尚未发布，不能报送进展");
+        if (Can.WhyNot(TaskAction.Report) is { } no) return Refused("report", [no], report: report);
+        var problems = new List<Problem>();
         int? progress = int.TryParse(report.Progress, NumberStyles.Integer, CultureInfo.InvariantCulture, out var p) ? p : null;
         var values = new List<(int, decimal)>();
         foreach (var target in Task.Targets)
@@ -158,10 +139,10 @@ public sealed class TaskPageModel(LuoshiDb db, TaskScope scope, TaskWorkflow led
             var text = report.Values.GetValueOrDefault(target.Id)?.Trim();
             if (string.IsNullOrEmpty(text)) continue;
             if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value)) values.Add((target.Id, value));
-            else problems.Add($"目标“{target.Subject}”的完成值应为数字");
+            else problems.Add(ReportProblems.ValueNotNumber.With(target.Subject));
         }
         var uploads = evidence.Where(f => f.Length > 0 || !string.IsNullOrEmpty(f.FileName)).ToList();
-        if (uploads.Count > MaxEvidenceFiles) problems.Add($"一次最多上传 {MaxEvidenceFiles} 个佐证材料");
+        if (uploads.Count > MaxEvidenceFiles) problems.Add(ReportProblems.TooManyFiles.With(MaxEvidenceFiles));
         if (problems.Count > 0) return Refused("report", problems, report: report);
 
         var stored = new List<Attachment>();
@@ -175,19 +156,17 @@ public sealed class TaskPageModel(LuoshiDb db, TaskScope scope, TaskWorkflow led
         if (problems.Count > 0)
         {
             stored.ForEach(files.Discard);
-            return Refused("report", ["佐证材料未通过检查，本次报送没有保存：", .. problems], report: report);
+            return Refused("report", [ReportProblems.EvidenceRefused, .. problems], report: report);
         }
-        var submission = new ReportWorkflow.Submission(Caller.OrgUnitId, report.Period?.Trim(), progress, report.Narrative, values, draft, stored);
-        var run = await once.RunAsync(OnceOf(report, submission), ct => desk.SubmitAsync(Caller, Task, submission, ct), outcome => outcome.Report is { } r
+        var submission = new ReportWorkflow.Submission(null, report.Period?.Trim(), progress, report.Narrative, values, draft, stored);
+        var run = await once.RunAsync(OnceOf(report, submission), ct => reports.SubmitAsync(Caller, id, submission, ct), outcome => outcome.Value is { } r
             ? new IdempotentRequests.Answer(StatusCodes.Status302Found, "", $"/Tasks/{id}?done={(r.Status == ReportStatus.Draft ? "draft" : "report")}#report-{r.Id}")
             : null, Ct);
         if (run.Kind != IdempotentRequests.Kind.Ran || run.Answer is null) stored.ForEach(files.Discard);
         if (run.Answer is { } answer) return Redirect(answer.Location!);
         await LoadAsync(id); // a refused or lost submission left nothing behind; show the reports as they are now
-        if (run.Kind == IdempotentRequests.Kind.KeyReused)
-            return Refused("report", ["这张表单已经提交过，内容与上次不同，本次没有保存。请刷新页面后重新填写。"], report: report);
-        var refused = run.Value!;
-        return Refused("report", refused.Problems.ToList(), report: report, status: refused.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity);
+        if (run.Kind == IdempotentRequests.Kind.KeyReused) return Refused("report", [ReportProblems.FormReused], report: report);
+        return Refused("report", run.Value!.Problems, report: report);
     }
 
     /// <summary>
@@ -213,37 +192,25 @@ public sealed class TaskPageModel(LuoshiDb db, TaskScope scope, TaskWorkflow led
     public async Task<IActionResult> OnPostBreakdownAsync(int id, int targetId, int version, Dictionary<int, string?>? shares)
     {
         if (!await LoadAsync(id)) return NotFound();
-        if (!MayEdit) return StatusCode(StatusCodes.Status403Forbidden);
-        var target = Task.Targets.FirstOrDefault(g => g.Id == targetId);
-        if (target is null) return NotFound();
+        if (Task.Targets.All(g => g.Id != targetId)) return NotFound();
         BreakdownTargetId = targetId;
-        if (target.Version != version)
-            return Refused("breakdown", ["该目标在您打开之后已被他人修改，您的分解没有保存，请核对当前的分解后重新填写。"], status: StatusCodes.Status409Conflict);
-        var problems = new List<string>();
+        var problems = new List<Problem>();
         var list = new List<TargetWorkflow.Share>();
         var responsible = Task.ResponsibleOrgUnitIds.ToHashSet();
         // A form without any share fields binds no dictionary at all: that is an empty breakdown, not a 500.
         foreach (var (unitId, text) in (shares ?? []).OrderBy(kv => kv.Key))
         {
             if (string.IsNullOrWhiteSpace(text)) continue;
-            if (!responsible.Contains(unitId)) problems.Add("只能分解到本任务的责任单位");
+            if (!responsible.Contains(unitId)) problems.Add(TargetProblems.ShareNotResponsible);
             else if (!decimal.TryParse(text.Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var value) || value < 0)
-                problems.Add($"{UnitName(unitId)}的分解数“{text}”不是有效的数字");
+                problems.Add(TargetProblems.ShareNotNumber.With(UnitName(unitId), text));
             else list.Add(new(unitId, value));
         }
-        if (problems.Count > 0) return Refused("breakdown", problems);
-        try
-        {
-            problems = await targets.ChangeAsync(target, new TargetWorkflow.TargetChange(Breakdown: list), Ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            await LoadAsync(id);
-            return Refused("breakdown", ["该目标在您打开之后已被他人修改，您的分解没有保存。"], status: StatusCodes.Status409Conflict);
-        }
-        if (problems.Count > 0) return Refused("breakdown", problems);
-        return Redirect($"/Tasks/{id}?done=breakdown#target-{targetId}");
+        if (problems.Count > 0 && Can.CanEdit) return Refused("breakdown", problems);
+        var outcome = await targets.ChangeAsync(Caller, targetId, ReadVersion.Of(version), new TargetWorkflow.TargetChange(Breakdown: list), Ct);
+        if (outcome.Succeeded) return Redirect($"/Tasks/{id}?done=breakdown#target-{targetId}");
+        await LoadAsync(id);
+        return Refused("breakdown", outcome.Problems);
     }
 
     /// <summary>The target whose breakdown form the problems belong to.</summary>
@@ -251,86 +218,75 @@ public sealed class TaskPageModel(LuoshiDb db, TaskScope scope, TaskWorkflow led
 
     public async Task<IActionResult> OnPostReviewAsync(int id, int reportId, string? decision, string? comment)
     {
-        if (!await LoadAsync(id)) return NotFound();
-        var report = await scope.ReadableReports(Caller).FirstOrDefaultAsync(r => r.Id == reportId && r.TaskId == id, Ct);
-        if (report is null) return NotFound();
-        if (!MayReview) return StatusCode(StatusCodes.Status403Forbidden);
-        if (decision is not ("accept" or "return")) return Refused("review", ["请选择采纳或退回"]);
-        var problems = await desk.ReviewAsync(Caller, report, Task, decision == "accept", comment, Ct);
-        if (problems.Count > 0) return Refused("review", problems);
-        return Redirect($"/Tasks/{id}?done={decision}#report-{reportId}");
+        // Only a report of this task is reviewed from this task's page.
+        if (!await scope.ReadableReports(Caller).AnyAsync(r => r.Id == reportId && r.TaskId == id, Ct)) return NotFound();
+        var outcome = await reports.ReviewAsync(Caller, reportId, decision, comment, Ct);
+        return outcome.Succeeded ? Redirect($"/Tasks/{id}?done={decision}#report-{reportId}") : await RefusedAsync(id, "review", outcome.Problems);
     }
 
-    public async Task<IActionResult> OnPostCompletionAsync(int id, string? summary)
-    {
-        if (!await LoadAsync(id)) return NotFound();
-        if (!MayRequestCompletion) return StatusCode(StatusCodes.Status403Forbidden);
-        if (Plan.Status != PlanStatus.Published) return Refused("completion", ["计划尚未发布"]);
-        return Closed(id, "requested", await ledger.RequestCompletionAsync(Task, summary, Ct));
-    }
+    public async Task<IActionResult> OnPostCompletionAsync(int id, string? summary) =>
+        await ClosedAsync(id, "requested", await workflow.RequestCompletionAsync(Caller, id, summary, Ct));
 
     public async Task<IActionResult> OnPostDecideAsync(int id, string? decision, string? reason)
     {
-        if (!await LoadAsync(id)) return NotFound();
-        if (!MayDecideCompletion) return StatusCode(StatusCodes.Status403Forbidden);
         var approve = decision == "approve";
-        return Closed(id, approve ? "approved" : "refused", await ledger.DecideCompletionAsync(Task, approve, reason, Caller.UserId, Ct));
+        return await ClosedAsync(id, approve ? "approved" : "refused", await workflow.DecideCompletionAsync(Caller, id, approve, reason, Ct));
     }
 
-    public async Task<IActionResult> OnPostReopenAsync(int id, string? reason)
+    public async Task<IActionResult> OnPostReopenAsync(int id, string? reason) =>
+        await ClosedAsync(id, "reopened", await workflow.ReopenAsync(Caller, id, reason, Ct));
+
+    public async Task<IActionResult> OnPostCancelAsync(int id, string? reason) =>
+        await ClosedAsync(id, "cancelled", await workflow.CancelAsync(Caller, id, reason, Ct));
+
+    private async Task<IActionResult> ClosedAsync(int id, string done, Outcome<TaskAccess> outcome) =>
+        outcome.Succeeded ? Redirect($"/Tasks/{id}?done={done}#completion") : await RefusedAsync(id, "completion", outcome.Problems);
+
+    /// <summary>The task page again after a refused use case (loaded as it is now), or the 404/403 page.</summary>
+    private async Task<IActionResult> RefusedAsync(int id, string form, IReadOnlyList<Problem> problems)
     {
-        if (!await LoadAsync(id)) return NotFound();
-        if (!MayDecideCompletion) return StatusCode(StatusCodes.Status403Forbidden);
-        return Closed(id, "reopened", await ledger.ReopenAsync(Task, reason, Ct));
+        var kind = problems.Leading();
+        if (kind == ProblemKind.NotFound || !await LoadAsync(id)) return NotFound();
+        return Refused(form, problems);
     }
 
-    public async Task<IActionResult> OnPostCancelAsync(int id, string? reason)
+    /// <summary>
+    /// Shows the page again with the problems, in the user's language, and what the user typed; nothing was saved. The
+    /// status is the problems' (as the API's): 403 and 404 show the error page, anything else the form again.
+    /// </summary>
+    private IActionResult Refused(string form, IReadOnlyList<Problem> problems, EditForm? edit = null, ReportForm? report = null)
     {
-        if (!await LoadAsync(id)) return NotFound();
-        if (!MayEdit) return StatusCode(StatusCodes.Status403Forbidden);
-        return Closed(id, "cancelled", await ledger.CancelAsync(Task, reason, Ct));
-    }
-
-    private IActionResult Closed(int id, string done, List<string> problems) =>
-        problems.Count > 0 ? Refused("completion", problems) : Redirect($"/Tasks/{id}?done={done}#completion");
-
-    /// <summary>Shows the page again with the problems and what the user typed; nothing was saved.</summary>
-    private PageResult Refused(string form, List<string> problems, EditForm? edit = null, int status = StatusCodes.Status422UnprocessableEntity, ReportForm? report = null)
-    {
+        var status = ProblemAnswers.StatusOf(problems);
+        if (status is StatusCodes.Status404NotFound) return NotFound();
+        if (status is StatusCodes.Status403Forbidden) return StatusCode(status);
         ProblemsOf = form;
-        Problems = problems;
+        Problems = problems.Words();
         Edit = edit ?? EditOf(Task);
         Report = report ?? ReportOf();
         Response.StatusCode = status;
         return Page();
     }
 
-    /// <summary>Loads the task if the caller may see it (the API's rule), with everything the page shows.</summary>
+    /// <summary>Loads the task if the caller may see it (the one finder of pages and endpoints), with everything the page shows.</summary>
     private async Task<bool> LoadAsync(int id)
     {
-        if (await TasksApi.FindAsync(id, scope, ledger, db, HttpContext, Ct) is not ({ } task, { } plan)) return false;
-        Task = task;
-        Plan = plan;
-        Status = ledger.StatusOf(task);
-        ExpectedProgress = WorkStatusRules.ExpectedProgress(task, ledger.Settings.Today);
-        var caller = Caller;
-        MayEdit = TaskScope.MayEdit(caller, task, plan);
-        var open = task.Closure == TaskClosure.Open && plan.Status == PlanStatus.Published;
-        MayReport = open && TaskScope.MayReport(caller, task, caller.OrgUnitId);
-        MayReview = TaskScope.MayReview(caller, task);
-        MayRequestCompletion = TaskScope.MayRequestCompletion(caller, task) && open;
-        MayDecideCompletion = TaskScope.MayDecideCompletion(caller);
-        Reports = await scope.ReadableReportsAsync(caller, task, Ct);
+        db.ChangeTracker.Clear();
+        if (await scope.FindAsync(Caller, id, Ct) is not { } found) return false;
+        (Task, Plan, Can) = (found.Task, found.Plan, found.Can);
+        Status = workflow.StatusOf(Task);
+        ExpectedProgress = WorkStatusRules.ExpectedProgress(Task, Today);
+        var task = Task;
+        Reports = await scope.ReadableReportsAsync(Caller, task, Ct);
         // The edit form offers every department, district and school (a city has a thousand); readers need only the named ones.
         var units = db.OrgUnits.AsNoTracking();
-        if (!MayEdit)
+        if (!Can.CanEdit)
         {
             var named = task.Units.Select(u => u.OrgUnitId).Concat(Reports.Select(r => r.OrgUnitId))
                 .Concat(task.Targets.SelectMany(g => g.Breakdown.Select(s => s.OrgUnitId))).Append(task.LeadDepartmentId ?? 0).Distinct().ToList();
             units = units.Where(u => named.Contains(u.Id));
         }
         Units = await units.OrderBy(u => u.Kind).ThenBy(u => u.SortOrder).ThenBy(u => u.Code).ToDictionaryAsync(u => u.Id, Ct);
-        Leaders = MayEdit ? await db.Users.AsNoTracking().Where(u => u.Role == Role.Leader && !u.Disabled).OrderBy(u => u.DisplayName).ToListAsync(Ct) : [];
+        Leaders = Can.CanEdit ? await db.Users.AsNoTracking().Where(u => u.Role == Role.Leader && !u.Disabled).OrderBy(u => u.DisplayName).ToListAsync(Ct) : [];
         var peopleIds = Reports.SelectMany(r => new[] { r.SubmittedById, r.ReviewedById }).Append(task.LeaderUserId).Append(task.ClosedById)
             .OfType<int>().Distinct().ToList();
         People = await db.Users.AsNoTracking().Where(u => peopleIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, Ct);
@@ -361,8 +317,7 @@ public sealed class TaskPageModel(LuoshiDb db, TaskScope scope, TaskWorkflow led
     /// <summary>A fresh report form: this month, prefilled from my unit's draft or returned report, with a new one-time key.</summary>
     private ReportForm ReportOf()
     {
-        var today = ledger.Settings.Today;
-        var form = new ReportForm { Period = $"{today.Year:0000}-{today.Month:00}", Key = Guid.NewGuid().ToString("N") };
+        var form = new ReportForm { Period = $"{Today.Year:0000}-{Today.Month:00}", Key = Guid.NewGuid().ToString("N") };
         var mine = Reports.Where(r => r.OrgUnitId == Caller.OrgUnitId).MaxBy(r => r.Id);
         if (mine is { Status: ReportStatus.Draft or ReportStatus.Returned })
         {

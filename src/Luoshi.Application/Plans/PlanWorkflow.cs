@@ -1,0 +1,82 @@
+using Luoshi.Application.Access;
+using Luoshi.Application.Notifications;
+using Luoshi.Domain.Plans;
+using Luoshi.Domain.Problems;
+using Luoshi.Domain.Tasks;
+using Luoshi.Domain.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace Luoshi.Application.Plans;
+
+/// <summary>The use cases on a whole plan: what still stops it from being published, publishing it, adding a task to it.</summary>
+public sealed class PlanWorkflow(LuoshiDb db, TaskScope scope, Notifier notifier, ChinaClock clock)
+{
+    /// <summary>A new task as a form or request gives it.</summary>
+    public sealed record NewTask(string? Title, string? Text, int? ParentId);
+
+    /// <summary>The plan if the caller may see it; tracked, so a use case may change it.</summary>
+    public Task<Plan?> FindAsync(Caller caller, int planId, CancellationToken ct = default) =>
+        scope.VisiblePlans(caller).FirstOrDefaultAsync(p => p.Id == planId, ct);
+
+    /// <summary>What stops a draft from being published: unfilled XX targets, no tasks at all.</summary>
+    public async Task<List<Problem>> OpenProblemsAsync(Plan plan, CancellationToken ct = default)
+    {
+        var problems = new List<Problem>();
+        var taskIds = db.Tasks.Where(t => t.PlanId == plan.Id).Select(t => t.Id);
+        var placeholders = await db.Targets.Where(g => taskIds.Contains(g.TaskId) && g.Placeholder)
+            .Join(db.Tasks, g => g.TaskId, t => t.Id, (g, t) => new { t.Number, t.Title, g.SourceText }).ToListAsync(ct);
+        foreach (var p in placeholders)
+            problems.Add(PlanProblems.PlaceholderLeft.With(p.Number, p.Title, p.SourceText));
+        if (!await db.Tasks.AnyAsync(t => t.PlanId == plan.Id, ct)) problems.Add(PlanProblems.NoTasks);
+        return problems;
+    }
+
+    /// <summary>The draft becomes the published ledger, and every lead department and responsible unit is told of its tasks.</summary>
+    public async Task<Outcome<Plan>> PublishAsync(Caller caller, int planId, CancellationToken ct = default)
+    {
+        if (await FindAsync(caller, planId, ct) is not { } plan) return PlanProblems.NotFound;
+        if (!caller.DraftsPlans) return PlanProblems.DraftForbidden;
+        if (plan.Status != PlanStatus.Draft) return PlanProblems.NotDraft;
+        var problems = await OpenProblemsAsync(plan, ct);
+        if (problems.Count > 0) return problems;
+        if (plan.Publish(clock.UtcNow) is { } refused) return refused;
+        var tasks = await db.Tasks.Include(t => t.Units).Where(t => t.PlanId == plan.Id).ToListAsync(ct);
+        foreach (var task in tasks)
+        {
+            var units = task.ResponsibleOrgUnitIds.ToList();
+            if (task.LeadDepartmentId is { } lead) units.Add(lead);
+            await notifier.ToUnitsAsync(units, Notifier.Assigned, $"新任务：{task.Title}", $"/Tasks/{task.Id}", $"assigned:{task.Id}", ct);
+        }
+        await db.SaveChangesAsync(ct);
+        return plan;
+    }
+
+    /// <summary>Adds a task at the end of the plan, under a parent of the same plan if given, inheriting its lead and deadline.</summary>
+    public async Task<Outcome<PlanTask>> AddTaskAsync(Caller caller, int planId, NewTask request, CancellationToken ct = default)
+    {
+        if (await FindAsync(caller, planId, ct) is not { } plan) return PlanProblems.NotFound;
+        if (TaskPermissions.WhyNotAddTask(caller, plan) is { } no) return no;
+        if (PlanTask.CheckTitle(request.Title) is { } title) return title;
+        if (request.Text is { Length: > PlanTask.MaxTextLength }) return TaskProblems.TextTooLong.With(PlanTask.MaxTextLength);
+        PlanTask? parent = null;
+        if (request.ParentId is { } pid && (parent = await db.Tasks.FirstOrDefaultAsync(t => t.Id == pid && t.PlanId == planId, ct)) is null)
+            return TaskProblems.ParentNotInPlan;
+        var last = await db.Tasks.Where(t => t.PlanId == planId).MaxAsync(t => (int?)t.Ordinal, ct) ?? 0;
+        var task = new PlanTask
+        {
+            PlanId = planId,
+            ParentId = parent?.Id,
+            Level = (parent?.Level ?? 0) + 1,
+            Ordinal = last + 1,
+            Title = request.Title!.Trim(),
+            Text = request.Text ?? "",
+            Category = TaskCategories.Suggest(request.Title, request.Text),
+            LeadDepartmentId = parent?.LeadDepartmentId,
+            StartDate = new DateOnly(plan.Year, 1, 1),
+            DueDate = parent?.DueDate ?? new DateOnly(plan.Year, 12, 31),
+        };
+        db.Tasks.Add(task);
+        await db.SaveChangesAsync(ct);
+        return task;
+    }
+}
