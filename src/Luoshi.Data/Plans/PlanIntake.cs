@@ -71,6 +71,8 @@ public sealed class PlanIntake(LuoshiDb db)
                 Category = category,
                 StartDate = new DateOnly(year, 1, 1),
                 DueDate = item.Deadline?.Date ?? parent?.DueDate ?? new DateOnly(year, 12, 31),
+                SourceStart = item.Source.Start,
+                SourceEnd = item.Source.End,
             };
             AssignUnits(task, item.Responsible, units);
             if (task.LeadDepartmentId is null && parent is not null)
