@@ -4,7 +4,4 @@ namespace Luoshi.Parsing.Model;
 /// A stretch [<see cref="Start"/>, <see cref="End"/>) of the text the parser was given, as <see cref="PlanParser.Sanitize"/>
 /// returns it, in UTF-16 code units (as .NET strings and browsers count them).
 /// </summary>
-public readonly record struct SourceSpan(int Start, int End)
-{
-    public int Length => End - Start;
-}
+public readonly record struct SourceSpan(int Start, int End);
