@@ -70,6 +70,7 @@ public static class PlanParser
             }
 
             var ownText = draft.Text;
+            var (endLine, end) = draft.TextEnd;
             items.Add(new PlanItem(
                 draft.Index + 1,
                 draft.ParentIndex + 1,
@@ -79,62 +80,63 @@ public static class PlanParser
                 ownText,
                 ResponsibleUnitFinder.Find(ownText),
                 DeadlineFinder.Find(draft.Heading, draft.Segments, year),
-                quantities));
+                quantities,
+                clean.Span(draft.LineIndex, draft.MarkerStart, endLine, end)));
         }
 
         return new PlanDocument(title, year, issuer, topQuantities, items, clean.Removed);
     }
 
     /// <summary>
-    /// Replaces lone surrogates and NULs, which no renderer (JSON, XML) can write and PostgreSQL cannot store, keeping
-    /// the length (so offsets into the text stay the same).
+    /// The text as the parser reads it and as it is stored and shown: lone surrogates and NULs, which no renderer (JSON,
+    /// XML) can write and PostgreSQL cannot store, replaced (by U+FFFD and a space), and every line break written as
+    /// <c>\n</c> (CR LF, CR, NEL, LS, FF and PS, the breaks of <see cref="string.ReplaceLineEndings(string)"/>), so that
+    /// positions in it (<see cref="PlanItem.Source"/>) are the positions a browser counts in the text shown on a page.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string Sanitize(string text)
     {
-        var bad = false;
+        var first = -1;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            if (c == '\0' || (char.IsHighSurrogate(c) && !(i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))) || (char.IsLowSurrogate(c) && !(i > 0 && char.IsHighSurrogate(text[i - 1]))))
+            if (c is '\0' or '\r' or '\u0085' or '\u2028' or '\u2029' or '\f' || (char.IsSurrogate(c) && !IsPairedSurrogate(text, i)))
             {
-                bad = true;
+                first = i;
                 break;
             }
         }
 
-        if (!bad)
+        if (first < 0)
         {
             return text;
         }
 
-        var chars = text.ToCharArray();
-        for (var i = 0; i < chars.Length; i++)
+        var chars = new char[text.Length];
+        text.CopyTo(0, chars, 0, first);
+        var n = first;
+        for (var i = first; i < text.Length; i++)
         {
-            var c = chars[i];
-            if (c == '\0')
+            var c = text[i];
+            chars[n++] = c switch
             {
-                chars[i] = ' ';
-            }
-            else if (char.IsHighSurrogate(c))
+                '\0' => ' ',
+                '\r' or '\u0085' or '\u2028' or '\u2029' or '\f' => '\n',
+                _ when char.IsSurrogate(c) && !IsPairedSurrogate(text, i) => '\uFFFD',
+                _ => c,
+            };
+            if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
             {
-                if (i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1]))
-                {
-                    i++;
-                }
-                else
-                {
-                    chars[i] = '\uFFFD';
-                }
-            }
-            else if (char.IsLowSurrogate(c))
-            {
-                chars[i] = '\uFFFD';
+                i++;
             }
         }
 
-        return new string(chars);
+        return new string(chars, 0, n);
     }
+
+    private static bool IsPairedSurrogate(string text, int i) => char.IsHighSurrogate(text[i])
+        ? i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])
+        : i > 0 && char.IsHighSurrogate(text[i - 1]);
 
     private static string? TitleFromFileName(string? fileName)
     {

@@ -35,4 +35,25 @@ public class CleaningTests
     {
         Assert.Equal("举报电话：，举报邮箱：。", InlineNoiseMasker.Mask("举报电话：0575-85144291，举报邮箱：abc0575@163.com。"));
     }
+
+    [Theory]
+    [InlineData("举报电话：0575-85144291，举报邮箱：abc0575@163.com。", "举报电话：，举报邮箱：。")]
+    [InlineData("招生(微信:zugong1893)人左右", "招生人左右")]
+    [InlineData("报名（http://a.cn微信:zugong1893）后参加培训。", "报名后参加培训。")]
+    [InlineData("13812345678报名", "报名")]
+    [InlineData("没有噪声的一行，2023年完成。", "没有噪声的一行，2023年完成。")]
+    public void A_masked_line_knows_where_each_of_its_characters_was(string line, string masked)
+    {
+        const int origin = 1000;
+        Assert.Equal(masked, InlineNoiseMasker.Mask(line, origin, out var map));
+        var previous = -1;
+        for (var k = 0; k < masked.Length; k++)
+        {
+            var at = map.Source(k) - origin;
+            Assert.True(at > previous && line[at] == masked[k], $"character {k} «{masked[k]}» mapped to {at}");
+            previous = at;
+        }
+
+        Assert.Equal(previous + 1 + origin, map.SourceEnd(masked.Length));
+    }
 }

@@ -10,7 +10,7 @@ namespace Luoshi.Parsing.Tests;
 /// </summary>
 public class CorpusTests
 {
-    private static readonly string? Corpus = FindCorpus();
+    internal static readonly string? Corpus = FindCorpus();
 
     private static string? FindCorpus()
     {

@@ -1,3 +1,5 @@
+using System.Globalization;
+using Luoshi.Parsing.Model;
 using static Luoshi.Parsing.Tests.Support;
 
 namespace Luoshi.Parsing.Tests;
@@ -5,8 +7,10 @@ namespace Luoshi.Parsing.Tests;
 /// <summary>Deadlines, responsible units, title, year and issuer.</summary>
 public class FinderTests
 {
-    private static string? Deadline(string body, int year = 2023) =>
+    private static Deadline? DeadlineOf(string body, int year = 2023) =>
         Parse($"{year}年全市教育工作要点\n一、重点工作\n{body}").Items.Single().Deadline;
+
+    private static string? Deadline(string body, int year = 2023) => DeadlineOf(body, year)?.ToString();
 
     [Theory]
     [InlineData("到2023年9月，全面完成改造。", "2023-09")]
@@ -31,8 +35,30 @@ public class FinderTests
     public void A_phase_heading_takes_its_window_end()
     {
         var doc = Parse("2011年工作思路\n（1）动员部署阶段（2011年1月-2月）。\n（2）学习阶段（2011年3月至4月中旬）。");
-        Assert.Equal(["2011-02", "2011-04"], doc.Items.Select(i => i.Deadline));
+        Assert.Equal(["2011-02", "2011-04"], doc.Items.Select(i => i.Deadline?.ToString()));
     }
+
+    [Theory]
+    [InlineData("2025年，实现全面覆盖。", "2025-12-31", DeadlinePrecision.Year)]
+    [InlineData("到2024年2月，全面完成改造。", "2024-02-29", DeadlinePrecision.Month)]
+    [InlineData("到9月，全面完成改造。", "2023-09-30", DeadlinePrecision.Month)]
+    [InlineData("确保年底前全覆盖。", "2023-12-31", DeadlinePrecision.Day)]
+    [InlineData("6月底前报送方案。", "2023-06-30", DeadlinePrecision.Day)]
+    [InlineData("第三季度内完成。", "2023-09-30", DeadlinePrecision.Day)]
+    [InlineData("在7月8日前报普教处。", "2023-07-08", DeadlinePrecision.Day)]
+    [InlineData("2月29日前报送。", "2023-02-28", DeadlinePrecision.Day)]
+    public void A_deadline_is_the_last_day_it_allows_with_the_precision_the_text_had(string body, string day, DeadlinePrecision precision)
+    {
+        var deadline = DeadlineOf(body);
+        Assert.Equal(new Deadline(DateOnly.Parse(day, CultureInfo.InvariantCulture), precision), deadline);
+    }
+
+    [Theory]
+    [InlineData(2025, 12, 31, DeadlinePrecision.Year, "2025")]
+    [InlineData(2019, 9, 30, DeadlinePrecision.Month, "2019-09")]
+    [InlineData(2023, 6, 30, DeadlinePrecision.Day, "2023-06-30")]
+    public void A_deadline_writes_the_plan_format_form(int year, int month, int day, DeadlinePrecision precision, string written) =>
+        Assert.Equal(written, new Deadline(new DateOnly(year, month, day), precision).ToString());
 
     [Fact]
     public void Reads_labelled_and_stated_responsible_units_but_not_partners()

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Luoshi.Domain.OrgUnits;
 using Luoshi.Domain.Plans;
 using Luoshi.Domain.Targets;
@@ -25,13 +24,12 @@ public sealed class PlanIntake(LuoshiDb db)
     /// <summary>A plan's text (pasted, or read from a document) becomes a draft of the bureau's plan, within the upload caps.</summary>
     public async Task<Plan> CreateDraftFromTextAsync(string text, string? fileName, int? createdById, CancellationToken ct = default)
     {
-        // The source is kept as the parser read it: a pasted NUL would otherwise fail to save on PostgreSQL (a 500).
-        text = PlanParser.Sanitize(text);
         var parsed = PlanParser.Parse(text, fileName, ParseOptions.ForUpload(ct));
         var bureauId = await db.OrgUnits.Where(u => u.ParentId == null).Select(u => u.Id).FirstAsync(ct);
         return await CreateDraftAsync(parsed, text, fileName, bureauId, createdById, ct);
     }
 
+    /// <summary>A parsed plan becomes a draft; <paramref name="sourceText"/> is the text it was parsed from.</summary>
     public async Task<Plan> CreateDraftAsync(PlanDocument document, string sourceText, string? fileName, int orgUnitId, int? createdById, CancellationToken ct = default)
     {
         var year = document.Year ?? DateTime.UtcNow.Year;
@@ -41,7 +39,9 @@ public sealed class PlanIntake(LuoshiDb db)
             Year = year,
             Issuer = document.Issuer,
             Status = PlanStatus.Draft,
-            SourceText = sourceText,
+            // The source is kept as the parser read it: the items' source positions count in this text (with \n line
+            // breaks, as the review page shows it), and a pasted NUL would otherwise fail to save on PostgreSQL (a 500).
+            SourceText = PlanParser.Sanitize(sourceText),
             SourceFileName = fileName is null ? null : Trim(Path.GetFileName(fileName), 260),
             OrgUnitId = orgUnitId,
             CreatedById = createdById,
@@ -70,7 +70,9 @@ public sealed class PlanIntake(LuoshiDb db)
                 Text = item.Text,
                 Category = category,
                 StartDate = new DateOnly(year, 1, 1),
-                DueDate = DueDate(item.Deadline, year) ?? parent?.DueDate ?? new DateOnly(year, 12, 31),
+                DueDate = item.Deadline?.Date ?? parent?.DueDate ?? new DateOnly(year, 12, 31),
+                SourceStart = item.Source.Start,
+                SourceEnd = item.Source.End,
             };
             AssignUnits(task, item.Responsible, units);
             if (task.LeadDepartmentId is null && parent is not null)
@@ -125,17 +127,6 @@ public sealed class PlanIntake(LuoshiDb db)
             else if (unit.Kind is OrgUnitKind.District or OrgUnitKind.School && task.Units.All(x => x.OrgUnitId != unit.Id))
                 task.Units.Add(new TaskUnit { OrgUnitId = unit.Id, Role = TaskUnitRole.Responsible });
         }
-    }
-
-    /// <summary><c>YYYY</c> → 31 December, <c>YYYY-MM</c> → the month's last day, <c>YYYY-MM-DD</c> as is.</summary>
-    public static DateOnly? DueDate(string? deadline, int planYear)
-    {
-        if (string.IsNullOrWhiteSpace(deadline)) return null;
-        var ci = CultureInfo.InvariantCulture;
-        if (DateOnly.TryParseExact(deadline, "yyyy-MM-dd", ci, DateTimeStyles.None, out var day)) return day;
-        if (DateOnly.TryParseExact(deadline + "-01", "yyyy-MM-dd", ci, DateTimeStyles.None, out var month)) return month.AddMonths(1).AddDays(-1);
-        if (int.TryParse(deadline, NumberStyles.None, ci, out var year) && year is > 1990 and < 2200) return new DateOnly(year, 12, 31);
-        return new DateOnly(planYear, 12, 31);
     }
 
     private static string Trim(string text, int max) => text.Length <= max ? text : text[..max];

@@ -189,6 +189,9 @@ public sealed class TaskWorkflow(LuoshiDb db, TaskScope scope, Notifier notifier
             LeadDepartmentId = task.LeadDepartmentId,
             StartDate = task.StartDate,
             DueDate = task.DueDate,
+            // Both halves came from the same place of the plan's text.
+            SourceStart = task.SourceStart,
+            SourceEnd = task.SourceEnd,
         };
         foreach (var u in task.Units) sibling.Units.Add(new TaskUnit { OrgUnitId = u.OrgUnitId, Role = u.Role });
         db.Tasks.Add(sibling);

@@ -676,6 +676,12 @@ namespace Luoshi.Data.Postgres.Migrations
                     b.Property<int>("Progress")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("SourceEnd")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SourceStart")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly?>("StartDate")
                         .HasColumnType("date");
 

@@ -647,6 +647,12 @@ namespace Luoshi.Data.Sqlite.Migrations
                     b.Property<int>("Progress")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("SourceEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SourceStart")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("StartDate")
                         .HasColumnType("TEXT");
 

@@ -21,6 +21,15 @@ public partial class PlanTask
 
     public string Text { get; set; } = "";
 
+    /// <summary>
+    /// Where the parser found the item in the plan's <c>SourceText</c>: [start, end) in UTF-16 code units, from its number
+    /// to the end of its own text. Null for a task added by hand; an edited task keeps the place it came from.
+    /// </summary>
+    public int? SourceStart { get; set; }
+
+    /// <inheritdoc cref="SourceStart"/>
+    public int? SourceEnd { get; set; }
+
     public TaskCategory Category { get; set; } = TaskCategory.Other;
 
     /// <summary>The department that leads the task (牵头处室).</summary>

@@ -13,29 +13,41 @@ public static class InlineNoiseMasker
     private static readonly string[] IdLabels = ["微信号", "微信", "QQ群", "QQ", "qq", "VX", "vx", "wx", "WX"];
     private static readonly string[] PhoneLabels = ["电话", "热线", "手机", "传真", "联系方式", "Tel", "TEL", "tel"];
 
+    public static string Mask(string line) => Mask(line, 0, out _);
+
+    /// <summary>
+    /// Masks a line that stands at <paramref name="origin"/> in the parser's text; <paramref name="map"/> tells where each
+    /// character of the result is there.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static string Mask(string line)
+    public static string Mask(string line, int origin, out SourceMap map)
     {
+        map = SourceMap.At(origin);
         if (!NeedsWork(line))
         {
             return line;
         }
 
         var sb = new StringBuilder(line.Length);
+        SourceMap.Builder? runs = null;
         var i = 0;
         while (i < line.Length)
         {
             var skip = MatchNoise(line, i);
             if (skip > 0)
             {
+                runs ??= new SourceMap.Builder(origin);
+
                 // A bracketed noise token takes its brackets with it.
                 if (sb.Length > 0 && Chars.IsOpenParen(sb[^1]) && i + skip < line.Length && Chars.IsCloseParen(line[i + skip]))
                 {
                     sb.Length--;
+                    runs.Truncate(sb.Length);
                     skip++;
                 }
 
                 i += skip;
+                runs.Continue(sb.Length, i);
                 continue;
             }
 
@@ -43,6 +55,12 @@ public static class InlineNoiseMasker
             i++;
         }
 
+        if (runs is null)
+        {
+            return line;
+        }
+
+        map = runs.Build(sb.Length);
         return sb.ToString();
     }
 

@@ -6,10 +6,11 @@ namespace Luoshi.Parsing.Cleaning;
 /// <summary>
 /// Rejoins the text that a document-sharing site cut into numbered pages (<c>推进党史学习教</c> / <c>2、育长效化</c>):
 /// when consecutive lines start 1、 2、 3、 … and most of them continue a sentence, the numbers are page marks.
+/// The lines' source maps follow them: a mark dropped is skipped, a chunk joined to the line before is appended.
 /// </summary>
 public static class PageChunkJoiner
 {
-    public static List<string> Join(List<string> lines, List<RemovedLine> removed)
+    public static (List<string> Lines, List<SourceMap> Maps) Join(List<string> lines, List<SourceMap> maps, List<RemovedLine> removed)
     {
         var starts = new List<int>();
         var expected = 1;
@@ -24,7 +25,7 @@ public static class PageChunkJoiner
 
         if (starts.Count < 3)
         {
-            return lines;
+            return (lines, maps);
         }
 
         var midSentence = 0;
@@ -48,35 +49,40 @@ public static class PageChunkJoiner
 
         if (midSentence * 2 < starts.Count - 1 || longLines * 2 < starts.Count)
         {
-            return lines;
+            return (lines, maps);
         }
 
         var isStart = new HashSet<int>(starts);
         var result = new List<string>(lines.Count);
+        var resultMaps = new List<SourceMap>(lines.Count);
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
             if (!isStart.Contains(i))
             {
                 result.Add(line);
+                resultMaps.Add(maps[i]);
                 continue;
             }
 
             var markerEnd = line.IndexOf('、') + 1;
             removed.Add(new RemovedLine(line[..markerEnd], "分页标记"));
             var body = line[markerEnd..];
+            var bodyMap = maps[i].Skip(markerEnd);
             var joinsPrevious = i > starts[0] && result.Count > 0 && result[^1].Length > 0 && !IsTerminal(result[^1][^1]) || (i > starts[0] && body.Length > 0 && IsTerminal(body[0]));
             if (joinsPrevious && result.Count > 0)
             {
+                resultMaps[^1] = resultMaps[^1].Append(result[^1].Length, bodyMap);
                 result[^1] += body;
             }
             else
             {
                 result.Add(body);
+                resultMaps.Add(bodyMap);
             }
         }
 
-        return result;
+        return (result, resultMaps);
     }
 
     private static int? ChunkNumber(string line)

@@ -4,16 +4,24 @@ using Luoshi.Parsing.Text;
 
 namespace Luoshi.Parsing.Cleaning;
 
-/// <summary>The text after clean-up: content lines, and the noise that was dropped (kept for display).</summary>
-public sealed record CleanText(IReadOnlyList<string> Lines, IReadOnlyList<RemovedLine> Removed);
+/// <summary>
+/// The text after clean-up: content lines, the noise that was dropped (kept for display), and for each line where its
+/// characters are in the text that was cleaned.
+/// </summary>
+public sealed record CleanText(IReadOnlyList<string> Lines, IReadOnlyList<RemovedLine> Removed, IReadOnlyList<SourceMap> Origins)
+{
+    /// <summary>The stretch of the cleaned text from line <paramref name="startLine"/>'s character <paramref name="start"/> to line <paramref name="endLine"/>'s <paramref name="end"/> (exclusive).</summary>
+    public SourceSpan Span(int startLine, int start, int endLine, int end) => new(Origins[startLine].Source(start), Origins[endLine].SourceEnd(end));
+}
 
 /// <summary>The clean-up pipeline: split lines, mask inline contact noise, drop noise lines and menus, rejoin page chunks.</summary>
 public static class TextCleaner
 {
     public static CleanText Clean(string text)
     {
-        var raw = SplitLines(text);
+        var (raw, origins) = SplitLines(text);
         var masked = new List<string>(raw.Count);
+        var maps = new SourceMap[raw.Count];
         var removed = new bool[raw.Count];
         var reasons = new List<(int Index, string Reason)>();
         for (var i = 0; i < raw.Count; i++)
@@ -28,34 +36,41 @@ public static class TextCleaner
                 continue;
             }
 
-            masked.Add(InlineNoiseMasker.Mask(line).Trim());
+            var kept = InlineNoiseMasker.Mask(line, origins[i], out var map);
+            masked.Add(kept.Trim());
+            maps[i] = map.Skip(kept.Length - kept.AsSpan().TrimStart().Length);
         }
 
         NavigationBlockFilter.Apply(masked, removed, reasons);
         var removedLines = reasons.OrderBy(r => r.Index).Select(r => new RemovedLine(raw[r.Index], r.Reason)).ToList();
-        var kept = new List<string>(raw.Count);
+        var lines = new List<string>(raw.Count);
+        var lineMaps = new List<SourceMap>(raw.Count);
         for (var i = 0; i < masked.Count; i++)
         {
             if (!removed[i] && masked[i].Length > 0)
             {
-                kept.Add(masked[i]);
+                lines.Add(masked[i]);
+                lineMaps.Add(maps[i]);
             }
         }
 
-        kept = PageChunkJoiner.Join(kept, removedLines);
-        return new CleanText(kept, removedLines);
+        var (joined, joinedMaps) = PageChunkJoiner.Join(lines, lineMaps, removedLines);
+        return new CleanText(joined, removedLines, joinedMaps);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static List<string> SplitLines(string text)
+    private static (List<string> Lines, List<int> Origins) SplitLines(string text)
     {
         var lines = new List<string>();
+        var origins = new List<int>();
         var start = 0;
         for (var i = 0; i <= text.Length; i++)
         {
             if (i == text.Length || text[i] is '\n' or '\r' or '\u2028' or '\u2029' or '\f' or '\v')
             {
-                lines.Add(Trim(text.AsSpan(start, i - start)));
+                var (line, offset) = Trim(text.AsSpan(start, i - start));
+                lines.Add(line);
+                origins.Add(start + offset);
                 if (i < text.Length && text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
                 {
                     i++;
@@ -65,10 +80,11 @@ public static class TextCleaner
             }
         }
 
-        return lines;
+        return (lines, origins);
     }
 
-    private static string Trim(ReadOnlySpan<char> s)
+    /// <summary>The line without white space and control characters at its ends, and where it starts in <paramref name="s"/>.</summary>
+    private static (string Line, int Offset) Trim(ReadOnlySpan<char> s)
     {
         var a = 0;
         var b = s.Length;
@@ -82,6 +98,6 @@ public static class TextCleaner
             b--;
         }
 
-        return s[a..b].ToString();
+        return (s[a..b].ToString(), a);
     }
 }

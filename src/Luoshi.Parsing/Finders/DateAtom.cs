@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Luoshi.Parsing.Model;
 using Luoshi.Parsing.Text;
 
 namespace Luoshi.Parsing.Finders;
@@ -6,40 +7,28 @@ namespace Luoshi.Parsing.Finders;
 /// <summary>A date expression as written: 2019年9月, 6月底, 年底, 7月8日, “七一”, 上半年, 第三季度.</summary>
 public readonly record struct DateAtom(int Start, int End, int? Year, int? Month, int? Day, bool PeriodEnd)
 {
-    /// <summary>The ISO form the plan format uses: YYYY, YYYY-MM or YYYY-MM-DD.</summary>
-    public string? Format(int? planYear)
+    /// <summary>
+    /// The limit the expression sets, the plan's year standing in for a missing one: a bare year, a month, or a day
+    /// (年底 → 31 December, 6月底 → 30 June, 上半年 → 30 June). Null without a year, or with one out of range.
+    /// </summary>
+    public Deadline? ToDeadline(int? planYear)
     {
-        var year = Year ?? planYear;
-        if (year is null)
+        if ((Year ?? planYear) is not { } year || year is < 1 or > 9999 || Month is < 1 or > 12)
         {
             return null;
         }
 
-        if (Month is null)
+        if (Month is not { } month)
         {
-            return PeriodEnd ? $"{year:D4}-12-31" : $"{year:D4}";
+            return PeriodEnd ? Deadline.OfDay(year, 12, 31) : Deadline.OfYear(year);
         }
 
-        if (Day is not null)
+        if (Day is { } day)
         {
-            return $"{year:D4}-{Month:D2}-{Day:D2}";
+            return Deadline.OfDay(year, month, day);
         }
 
-        return PeriodEnd ? $"{year:D4}-{Month:D2}-{DateTime.DaysInMonth(year.Value, Month.Value):D2}" : $"{year:D4}-{Month:D2}";
-    }
-
-    /// <summary>The last day the expression covers, for picking the earliest limit.</summary>
-    public DateOnly? LastDay(int? planYear)
-    {
-        var year = Year ?? planYear;
-        if (year is null or < 1 or > 9999)
-        {
-            return null;
-        }
-
-        var month = Month ?? 12;
-        var day = Day ?? DateTime.DaysInMonth(year.Value, month);
-        return new DateOnly(year.Value, month, Math.Min(day, DateTime.DaysInMonth(year.Value, month)));
+        return PeriodEnd ? Deadline.OfDay(year, month, 31) : Deadline.OfMonth(year, month);
     }
 }
 

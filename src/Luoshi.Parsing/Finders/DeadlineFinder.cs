@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Luoshi.Parsing.Model;
 using Luoshi.Parsing.Outline;
 using Luoshi.Parsing.Text;
 
@@ -12,17 +13,15 @@ namespace Luoshi.Parsing.Finders;
 public static class DeadlineFinder
 {
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static string? Find(string heading, IEnumerable<TextSegment> segments, int? planYear)
+    public static Deadline? Find(string heading, IEnumerable<TextSegment> segments, int? planYear)
     {
-        DateAtom? best = null;
-        DateOnly bestDay = DateOnly.MaxValue;
+        Deadline? best = null;
 
         void Consider(DateAtom atom)
         {
-            if (atom.LastDay(planYear) is { } day && day < bestDay)
+            if (atom.ToDeadline(planYear) is { } deadline && (best is null || deadline.Date < best.Value.Date))
             {
-                bestDay = day;
-                best = atom;
+                best = deadline;
             }
         }
 
@@ -61,7 +60,7 @@ public static class DeadlineFinder
             }
         }
 
-        return best?.Format(planYear);
+        return best;
     }
 
     private static bool IsDeadline(string s, DateAtom atom, int? planYear)

@@ -17,7 +17,10 @@ public sealed record PlanDocument(
     public IEnumerable<Quantity> AllQuantities => Quantities.Concat(Items.SelectMany(i => i.Quantities));
 }
 
-/// <summary>One numbered item of the outline, flattened; <see cref="Parent"/> is the enclosing item's id.</summary>
+/// <summary>
+/// One numbered item of the outline, flattened; <see cref="Parent"/> is the enclosing item's id. <see cref="Source"/> is
+/// where the item is written in the text the parser was given: from its marker to the end of its own text (not its children's).
+/// </summary>
 public sealed record PlanItem(
     int Id,
     int? Parent,
@@ -26,8 +29,9 @@ public sealed record PlanItem(
     string Heading,
     string Text,
     IReadOnlyList<string> Responsible,
-    string? Deadline,
-    IReadOnlyList<Quantity> Quantities);
+    Deadline? Deadline,
+    IReadOnlyList<Quantity> Quantities,
+    SourceSpan Source);
 
 /// <summary>A measured figure stated by the text (a target, an achievement or another figure).</summary>
 public sealed record Quantity(

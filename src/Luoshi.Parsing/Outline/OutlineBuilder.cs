@@ -4,8 +4,11 @@ using Luoshi.Parsing.Text;
 
 namespace Luoshi.Parsing.Outline;
 
-/// <summary>A piece of text that belongs to one item (or to the top level); phase lines (第一阶段：…) are flagged.</summary>
-public readonly record struct TextSegment(string Text, bool Phase, int LineIndex);
+/// <summary>
+/// A piece of text that belongs to one item (or to the top level); phase lines (第一阶段：…) are flagged. It is
+/// line <see cref="LineIndex"/>'s characters [<see cref="Start"/>, <see cref="End"/>).
+/// </summary>
+public readonly record struct TextSegment(string Text, bool Phase, int LineIndex, int Start, int End);
 
 /// <summary>An outline item while the outline is being built.</summary>
 public sealed class ItemDraft
@@ -22,11 +25,17 @@ public sealed class ItemDraft
 
     public required int LineIndex { get; init; }
 
+    /// <summary>Where the marker starts in its line.</summary>
+    public required int MarkerStart { get; init; }
+
     public string Heading { get; set; } = string.Empty;
 
     public List<TextSegment> Segments { get; } = [];
 
     public string Text => string.Join("\n", Segments.Select(s => s.Text));
+
+    /// <summary>Where the item's own text ends (line, character): at its last segment, or at its marker when it has no text.</summary>
+    public (int Line, int End) TextEnd => Segments.Count > 0 ? (Segments[^1].LineIndex, Segments[^1].End) : (LineIndex, MarkerStart + MarkerText.Length);
 }
 
 /// <summary>The outline of a document and the text outside every item.</summary>
@@ -120,7 +129,7 @@ public static class OutlineBuilder
                     {
                         Emit(line, li, segStart, i, phase, chain, top);
                         phase = false;
-                        var item = Place(marker, inline: !atStart, li, line.Substring(i, marker.Length).TrimEnd(), chain, items);
+                        var item = Place(marker, inline: !atStart, li, i, line.Substring(i, marker.Length).TrimEnd(), chain, items);
                         if (marker.Style is MarkerStyle.ArabicBare)
                         {
                             lastBare = marker.Ordinal;
@@ -172,7 +181,7 @@ public static class OutlineBuilder
         return false;
     }
 
-    private static ItemDraft Place(Marker marker, bool inline, int lineIndex, string markerText, List<ItemDraft> chain, List<ItemDraft> items)
+    private static ItemDraft Place(Marker marker, bool inline, int lineIndex, int markerStart, string markerText, List<ItemDraft> chain, List<ItemDraft> items)
     {
         var sibling = -1;
         for (var k = chain.Count - 1; k >= 0; k--)
@@ -220,6 +229,7 @@ public static class OutlineBuilder
             Marker = marker,
             MarkerText = markerText,
             LineIndex = lineIndex,
+            MarkerStart = markerStart,
         };
         items.Add(item);
         chain.Add(item);
@@ -233,13 +243,15 @@ public static class OutlineBuilder
             return;
         }
 
-        var text = line[start..end].Trim();
-        if (text.Length == 0)
+        var span = line.AsSpan(start, end - start);
+        var trimmed = span.Trim();
+        if (trimmed.Length == 0)
         {
             return;
         }
 
-        var segment = new TextSegment(text, phase, lineIndex);
+        start += span.Length - span.TrimStart().Length;
+        var segment = new TextSegment(trimmed.ToString(), phase, lineIndex, start, start + trimmed.Length);
         if (chain.Count > 0)
         {
             chain[^1].Segments.Add(segment);

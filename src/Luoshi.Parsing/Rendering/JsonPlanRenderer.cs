@@ -67,7 +67,7 @@ public static class JsonPlanRenderer
             }
 
             w.WriteEndArray();
-            w.WriteString("deadline", item.Deadline);
+            w.WriteString("deadline", item.Deadline?.ToString());
             w.WritePropertyName("quantities");
             WriteQuantities(w, item.Quantities);
             w.WriteEndObject();

@@ -57,7 +57,7 @@ public static class MarkdownPlanRenderer
 
                 if (item.Deadline is { } deadline)
                 {
-                    notes.Add("完成时限：" + deadline);
+                    notes.Add("完成时限：" + deadline.ToString());
                 }
 
                 if (notes.Count > 0)

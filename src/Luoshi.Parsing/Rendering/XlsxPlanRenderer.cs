@@ -53,7 +53,7 @@ public static class XlsxPlanRenderer
                     Cell(1, rowIndex, task, item.Level == 1 ? (uint)3 : 2),
                     Cell(2, rowIndex, targets, 2),
                     Cell(3, rowIndex, string.Join("、", item.Responsible), 2),
-                    Cell(4, rowIndex, item.Deadline ?? string.Empty, 2));
+                    Cell(4, rowIndex, item.Deadline?.ToString() ?? string.Empty, 2));
                 data.Append(row);
                 rowIndex++;
             }

@@ -138,11 +138,10 @@ public sealed partial class DetailModel(TaskScope scope, TaskWorkflow ledger, Ta
         var tasks = await scope.Visible(Caller).AsNoTracking().Where(t => t.PlanId == Plan.Id)
             .Include(t => t.Targets).AsSplitQuery().OrderBy(t => t.Ordinal).ToListAsync();
         Source = SourceLocator.Displayed(Plan.SourceText);
-        var spans = SourceLocator.Locate(Source, tasks);
         int? previous = null;
         foreach (var task in tasks)
         {
-            Outline.Add(new OutlineItem(task, previous, spans.TryGetValue(task.Id, out var span) ? span : null, new TaskPermissions(Caller, task, Plan).CanEdit));
+            Outline.Add(new OutlineItem(task, previous, SourceLocator.Of(task, Source), new TaskPermissions(Caller, task, Plan).CanEdit));
             previous = task.Id;
         }
         PlaceholderCount = tasks.Sum(t => t.Targets.Count(g => g.Placeholder));

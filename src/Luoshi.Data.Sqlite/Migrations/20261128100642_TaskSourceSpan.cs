@@ -1,0 +1,38 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Luoshi.Data.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class TaskSourceSpan : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "SourceEnd",
+                table: "tasks",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "SourceStart",
+                table: "tasks",
+                type: "INTEGER",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "SourceEnd",
+                table: "tasks");
+
+            migrationBuilder.DropColumn(
+                name: "SourceStart",
+                table: "tasks");
+        }
+    }
+}
