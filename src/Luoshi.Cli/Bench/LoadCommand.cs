@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
+using System.CommandLine;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using Luoshi.Cli.CommandLine;
 using Luoshi.Data;
 using Luoshi.Data.People;
 using Luoshi.Domain.OrgUnits;
@@ -26,15 +28,29 @@ public static class LoadCommand
 {
     private const string Password = "Load-Test-2026!";
 
-    public static async Task<int> RunAsync(string[] args)
+    public static Command Create()
     {
-        var a = Arguments.Parse(args, new HashSet<string> { "--seconds", "--connections", "--users", "--data", "--database" }, new HashSet<string>());
-        var seconds = int.Parse(a["--seconds"] ?? "60", System.Globalization.CultureInfo.InvariantCulture);
-        var connections = int.Parse(a["--connections"] ?? "64", System.Globalization.CultureInfo.InvariantCulture);
-        var users = int.Parse(a["--users"] ?? "200", System.Globalization.CultureInfo.InvariantCulture);
-        var data = a["--data"] ?? Path.Combine(Path.GetTempPath(), "luoshi-load-" + Guid.NewGuid().ToString("N")[..8]);
-        var result = await MeasureAsync(seconds, connections, users, data, a["--database"], Console.Out);
-        return result.Passed ? 0 : 1;
+        var seconds = CommonOptions.Integer("--seconds", "每个阶段的时长（秒，默认 60）", 60, 1, 86_400);
+        var connections = CommonOptions.Integer("--connections", "读取阶段的连接数（默认 64）", 64, 1, 4_096);
+        var users = CommonOptions.Integer("--users", "同时报送的区县用户数（默认 200）", 200, 1, 10_000);
+        var data = new Option<string?>("--data") { HelpName = "目录", Description = "数据目录（默认在临时目录中新建）" };
+        var database = CommonOptions.Database();
+        var command = new Command("load", "负载测试：先以多个连接读取主要接口和页面，再让多个区县用户同时报送进展")
+        {
+            seconds, connections, users, data, database,
+        };
+        command.SetAction(async (result, _) =>
+        {
+            var folder = result.GetValue(data) ?? Path.Combine(Path.GetTempPath(), "luoshi-load-" + Guid.NewGuid().ToString("N")[..8]);
+            var run = await MeasureAsync(
+                result.GetValue(seconds), result.GetValue(connections), result.GetValue(users), folder, result.GetValue(database), Console.Out);
+            return run.Passed ? ExitCodes.Ok : ExitCodes.Failed;
+        });
+        return HelpPage.WithNotes(command, """
+            在新的演示数据库上启动落实；输出错误数、p50/p99 延迟和吞吐，并核对每一份已确认的报送都已保存。
+            退出码：0 没有错误、没有丢失；1 有错误或丢失；2 用法错误。
+            示例：luoshi bench load --seconds 60
+            """);
     }
 
     /// <summary>What a load run saw: errors of both phases, acknowledged and stored reports.</summary>
@@ -98,7 +114,7 @@ public static class LoadCommand
             .Select(u => new { u.OrgUnitId, u.TaskId }).ToListAsync();
         var byUnit = assignments.GroupBy(x => x.OrgUnitId).ToDictionary(g => g.Key, g => g.Select(x => x.TaskId).ToArray());
         var districts = await db.OrgUnits.Where(u => u.Kind == OrgUnitKind.District && byUnit.Keys.Contains(u.Id)).Select(u => u.Id).ToListAsync();
-        if (districts.Count == 0) throw new UsageException("演示数据中没有分配给区县的任务（找不到演示计划文档？）");
+        if (districts.Count == 0) throw new InvalidOperationException("演示数据中没有分配给区县的任务（找不到演示计划文档？）");
         var loaders = new List<Loader>();
         for (var i = 0; i < count; i++)
         {
