@@ -96,7 +96,8 @@ public static class PlanParser
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            if (c == '\0' || (char.IsHighSurrogate(c) && !(i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))) || (char.IsLowSurrogate(c) && !(i > 0 && char.IsHighSurrogate(text[i - 1]))))
+            if (c == '\0' || (char.IsHighSurrogate(c) && !(i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])))
+                || (char.IsLowSurrogate(c) && !(i > 0 && char.IsHighSurrogate(text[i - 1]))))
             {
                 bad = true;
                 break;

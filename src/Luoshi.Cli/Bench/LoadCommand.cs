@@ -59,9 +59,13 @@ public static class LoadCommand
         public bool Passed => ReadErrors == 0 && WriteErrors == 0 && Stored == Acknowledged && Acknowledged > 0;
     }
 
-    public static async Task<LoadResult> MeasureAsync(int seconds, int connections, int users, string data, string? database, TextWriter output, string? demoPlans = null)
+    public static async Task<LoadResult> MeasureAsync(
+        int seconds, int connections, int users, string data, string? database, TextWriter output, string? demoPlans = null)
     {
-        var settings = new List<string> { "--urls=http://127.0.0.1:0", $"--Luoshi:Data={data}", "--Luoshi:Demo=true", "--Logging:LogLevel:Default=Warning" };
+        var settings = new List<string>
+        {
+            "--urls=http://127.0.0.1:0", $"--Luoshi:Data={data}", "--Luoshi:Demo=true", "--Logging:LogLevel:Default=Warning",
+        };
         if (database is not null) settings.Add($"--Luoshi:Database={database}");
         if (demoPlans is not null) settings.Add($"--Luoshi:DemoPlans={demoPlans}");
         var app = LuoshiApp.Build([.. settings]);
@@ -86,7 +90,8 @@ public static class LoadCommand
             foreach (var chunk in ids.Chunk(500))
                 stored += await db.Reports.CountAsync(r => chunk.Contains(r.Id));
             output.WriteLine($"已确认的报送 {ids.Count} 份，数据库中找到 {stored} 份{(stored == ids.Count ? "（全部保存）" : "（有丢失！）")}");
-            return new LoadResult(read.Latencies.Count + read.Errors, read.Errors, write.Latencies.Count + write.Errors, write.Errors, ids.Count, stored);
+            return new LoadResult(
+                read.Latencies.Count + read.Errors, read.Errors, write.Latencies.Count + write.Errors, write.Errors, ids.Count, stored);
         }
         finally
         {
@@ -110,7 +115,9 @@ public static class LoadCommand
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<LuoshiDb>();
         var published = db.Plans.Where(p => p.Status == PlanStatus.Published).Select(p => p.Id);
-        var assignments = await db.TaskUnits.Where(u => u.Role == TaskUnitRole.Responsible && db.Tasks.Any(t => t.Id == u.TaskId && published.Contains(t.PlanId) && t.Closure == TaskClosure.Open))
+        var assignments = await db.TaskUnits
+            .Where(u => u.Role == TaskUnitRole.Responsible &&
+                        db.Tasks.Any(t => t.Id == u.TaskId && published.Contains(t.PlanId) && t.Closure == TaskClosure.Open))
             .Select(u => new { u.OrgUnitId, u.TaskId }).ToListAsync();
         var byUnit = assignments.GroupBy(x => x.OrgUnitId).ToDictionary(g => g.Key, g => g.Select(x => x.TaskId).ToArray());
         var districts = await db.OrgUnits.Where(u => u.Kind == OrgUnitKind.District && byUnit.Keys.Contains(u.Id)).Select(u => u.Id).ToListAsync();
@@ -200,7 +207,10 @@ public static class LoadCommand
                 }
                 var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/tasks/{task}/reports")
                 {
-                    Content = JsonContent.Create(new { orgUnitId = loader.OrgUnitId, period, progress = iteration % 100, narrative = $"负载测试报送 {loader.UserName} {period}" }),
+                    Content = JsonContent.Create(new
+                    {
+                        orgUnitId = loader.OrgUnitId, period, progress = iteration % 100, narrative = $"负载测试报送 {loader.UserName} {period}",
+                    }),
                 };
                 request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
                 var response = await TimeAsync(stats, () => client.SendAsync(request));
@@ -224,7 +234,8 @@ public static class LoadCommand
             if (!response.IsSuccessStatusCode)
             {
                 Interlocked.Increment(ref stats.Errors);
-                stats.ErrorKinds.AddOrUpdate(((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture), 1, (_, n) => n + 1);
+                var status = ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                stats.ErrorKinds.AddOrUpdate(status, 1, (_, n) => n + 1);
             }
             else if (response.Content.Headers.ContentLength is null or > 0)
             {

@@ -89,7 +89,11 @@ public static class BackupCommand
                 using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
                 {
                     await using (var stream = zip.CreateEntry(ManifestEntry).Open())
-                        await JsonSerializer.SerializeAsync(stream, new Manifest(Format, DateTime.UtcNow, attachments.Count), JsonSerializerOptions.Web);
+                    {
+                        var manifest = new Manifest(Format, DateTime.UtcNow, attachments.Count);
+                        await JsonSerializer.SerializeAsync(stream, manifest, JsonSerializerOptions.Web);
+                    }
+
                     zip.CreateEntryFromFile(snapshot, DatabaseEntry, CompressionLevel.Fastest);
                     var root = AttachmentsRoot(settings);
                     foreach (var (stored, _) in attachments)
@@ -257,7 +261,8 @@ public static class BackupCommand
     {
         try
         {
-            await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+            var readOnly = new SqliteConnectionStringBuilder { DataSource = file, Mode = SqliteOpenMode.ReadOnly, Pooling = false };
+            await using var connection = new SqliteConnection(readOnly.ToString());
             await connection.OpenAsync();
             await using var command = connection.CreateCommand();
             command.CommandText = "PRAGMA quick_check; ";

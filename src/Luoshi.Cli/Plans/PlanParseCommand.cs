@@ -341,7 +341,8 @@ public static class PlanParseCommand
             var seconds = Math.Max(stopwatch.Elapsed.TotalSeconds, 0.001);
             var megabytes = bytes / 1048576.0;
             var summary = string.Create(CultureInfo.InvariantCulture,
-                $"已解析 {inputs.Count - failures.Count}/{inputs.Count} 个文件，{megabytes:0.0} MB，用时 {seconds:0.00} 秒，{megabytes / seconds:0.0} MB/秒，共找到 {quantities} 个数量指标");
+                $"已解析 {inputs.Count - failures.Count}/{inputs.Count} 个文件，{megabytes:0.0} MB，用时 {seconds:0.00} 秒，" +
+                $"{megabytes / seconds:0.0} MB/秒，共找到 {quantities} 个数量指标");
             Console.Error.WriteLine(failures.IsEmpty ? summary : summary + $"，{failures.Count} 个文件失败");
         }
 

@@ -65,7 +65,8 @@ public static class PageChunkJoiner
             var markerEnd = line.IndexOf('、') + 1;
             removed.Add(new RemovedLine(line[..markerEnd], "分页标记"));
             var body = line[markerEnd..];
-            var joinsPrevious = i > starts[0] && result.Count > 0 && result[^1].Length > 0 && !IsTerminal(result[^1][^1]) || (i > starts[0] && body.Length > 0 && IsTerminal(body[0]));
+            var joinsPrevious = i > starts[0] && result.Count > 0 && result[^1].Length > 0 && !IsTerminal(result[^1][^1])
+                || (i > starts[0] && body.Length > 0 && IsTerminal(body[0]));
             if (joinsPrevious && result.Count > 0)
             {
                 result[^1] += body;
