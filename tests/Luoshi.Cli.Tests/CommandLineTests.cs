@@ -128,6 +128,8 @@ public sealed partial class CommandLineTests
     [InlineData(new[] { "plan", "parse", "要点.txt", "-j", "abc" }, "-j 应为 1 到 256 之间的整数，收到“abc”")]
     [InlineData(new[] { "plan", "parse", "要点.txt", "--bogus" }, "luoshi plan parse 没有选项“--bogus”")]
     [InlineData(new[] { "plan", "parse", "a.txt", "b.txt" }, "解析多个文件或目录时需要用 -o 指定输出目录")]
+    [InlineData(new[] { "plan", "parse", "要点.txt", "-o", "" }, "-o 的值不能为空")]
+    [InlineData(new[] { "user", "add", "zhang", "--role", "admin", "--password-stdin", "--org", "" }, "--org 的值不能为空")]
     [InlineData(new[] { "plan", "parse", "-", "a.txt" }, "“-”（标准输入）只能单独使用")]
     [InlineData(new[] { "user", "add", "zhang", "--role", "nobody", "--password-stdin" }, "--role 应为 admin")]
     [InlineData(new[] { "user", "add", "zhang", "--role", "admin" }, "请用 --password-stdin 从标准输入提供密码")]
@@ -161,145 +163,118 @@ public sealed partial class CommandLineTests
     [Fact]
     public async Task Plan_parse_reads_standard_input_for_a_dash_as_it_reads_a_file()
     {
-        var folder = TemporaryData.Create("cli-stdin");
-        try
+        using var scope = TemporaryData.Use("cli-stdin");
+        var folder = scope.Path;
+        var file = await WritePlanAsync(folder);
+        foreach (var format in new[] { "json", "md" })
         {
-            var file = Path.Combine(folder, "要点.txt");
-            await File.WriteAllTextAsync(file, PlanText);
-            foreach (var format in new[] { "json", "md" })
-            {
-                var fromFile = await LuoshiProcess.RunAsync(["plan", "parse", file, "--format", format]);
-                var fromStdin = await LuoshiProcess.RunAsync(["plan", "parse", "-", "--format", format], PlanText);
-                Assert.True(fromStdin.ExitCode == 0, fromStdin.Error);
-                Assert.Equal(fromFile.Output, fromStdin.Output);
-            }
-
-            var json = await LuoshiProcess.RunAsync(["plan", "parse", "-"], PlanText);
-            using var plan = JsonDocument.Parse(json.Output);
-            Assert.Equal("江州市教育局2026年工作要点", plan.RootElement.GetProperty("title").GetString());
-            Assert.True(plan.RootElement.GetProperty("items").GetArrayLength() >= 2);
-
-            var written = Path.Combine(folder, "标准输入.md");
-            var toFile = await LuoshiProcess.RunAsync(["plan", "parse", "-", "-f", "md", "-o", written], PlanText);
-            Assert.True(toFile.ExitCode == 0, toFile.Error);
-            Assert.Contains("江州市教育局2026年工作要点", await File.ReadAllTextAsync(written));
+            var fromFile = await LuoshiProcess.RunAsync(["plan", "parse", file, "--format", format]);
+            var fromStdin = await LuoshiProcess.RunAsync(["plan", "parse", "-", "--format", format], PlanText);
+            Assert.True(fromStdin.ExitCode == 0, fromStdin.Error);
+            Assert.Equal(fromFile.Output, fromStdin.Output);
         }
-        finally
-        {
-            TemporaryData.Delete(folder);
-        }
+
+        var json = await LuoshiProcess.RunAsync(["plan", "parse", "-"], PlanText);
+        using var plan = JsonDocument.Parse(json.Output);
+        Assert.Equal("江州市教育局2026年工作要点", plan.RootElement.GetProperty("title").GetString());
+        Assert.True(plan.RootElement.GetProperty("items").GetArrayLength() >= 2);
+
+        var written = Path.Combine(folder, "标准输入.md");
+        var toFile = await LuoshiProcess.RunAsync(["plan", "parse", "-", "-f", "md", "-o", written], PlanText);
+        Assert.True(toFile.ExitCode == 0, toFile.Error);
+        Assert.Contains("江州市教育局2026年工作要点", await File.ReadAllTextAsync(written));
     }
 
     [Fact]
     public async Task Plan_parse_writes_xlsx_to_a_pipe_and_refuses_a_terminal()
     {
-        var folder = TemporaryData.Create("cli-xlsx");
-        try
-        {
-            var file = Path.Combine(folder, "要点.txt");
-            await File.WriteAllTextAsync(file, PlanText);
+        using var scope = TemporaryData.Use("cli-xlsx");
+        var folder = scope.Path;
+        var file = await WritePlanAsync(folder);
 
-            var piped = await LuoshiProcess.RunBinaryAsync(["plan", "parse", file, "--format", "xlsx"]);
-            Assert.True(piped.ExitCode == 0, piped.Error);
-            Assert.Equal("PK\u0003\u0004"u8.ToArray(), piped.Output.Take(4));
+        var piped = await LuoshiProcess.RunBinaryAsync(["plan", "parse", file, "--format", "xlsx"]);
+        Assert.True(piped.ExitCode == 0, piped.Error);
+        Assert.Equal("PK\u0003\u0004"u8.ToArray(), piped.Output.Take(4));
 
-            var fromStdin = await LuoshiProcess.RunBinaryAsync(["plan", "parse", "-", "--format", "xlsx"], Encoding.UTF8.GetBytes(PlanText));
-            Assert.True(fromStdin.ExitCode == 0, fromStdin.Error);
-            Assert.Equal("PK\u0003\u0004"u8.ToArray(), fromStdin.Output.Take(4));
+        var fromStdin = await LuoshiProcess.RunBinaryAsync(["plan", "parse", "-", "--format", "xlsx"], Encoding.UTF8.GetBytes(PlanText));
+        Assert.True(fromStdin.ExitCode == 0, fromStdin.Error);
+        Assert.Equal("PK\u0003\u0004"u8.ToArray(), fromStdin.Output.Take(4));
 
-            // script(1) gives the program a terminal as its standard output.
-            var (exitCode, screen) = await OnTerminalAsync(folder, ["plan", "parse", file, "--format", "xlsx"]);
-            Assert.True(exitCode == 2, screen);
-            Assert.Contains("luoshi: 错误：xlsx 是二进制文件，不能写到终端", screen);
-            Assert.DoesNotContain("PK", screen);
-            Assert.Empty(Directory.EnumerateFiles(folder, "*.xlsx", SearchOption.AllDirectories));
+        // script(1) gives the program a terminal as its standard output.
+        var (exitCode, screen) = await OnTerminalAsync(folder, ["plan", "parse", file, "--format", "xlsx"]);
+        Assert.True(exitCode == 2, screen);
+        Assert.Contains("luoshi: 错误：xlsx 是二进制文件，不能写到终端", screen);
+        Assert.DoesNotContain("PK", screen);
+        Assert.Empty(Directory.EnumerateFiles(folder, "*.xlsx", SearchOption.AllDirectories));
 
-            var markdown = await OnTerminalAsync(folder, ["plan", "parse", file, "--format", "md"]);
-            Assert.True(markdown.ExitCode == 0, markdown.Screen);
-            Assert.Contains("江州市教育局2026年工作要点", markdown.Screen);
-        }
-        finally
-        {
-            TemporaryData.Delete(folder);
-        }
+        var markdown = await OnTerminalAsync(folder, ["plan", "parse", file, "--format", "md"]);
+        Assert.True(markdown.ExitCode == 0, markdown.Screen);
+        Assert.Contains("江州市教育局2026年工作要点", markdown.Screen);
     }
 
     [Fact]
     public async Task Plan_parse_fails_with_exit_code_1_on_a_missing_input_and_an_output_into_a_missing_folder()
     {
-        var folder = TemporaryData.Create("cli-missing");
-        try
-        {
-            var file = Path.Combine(folder, "要点.txt");
-            await File.WriteAllTextAsync(file, PlanText);
-            var missingInput = Path.Combine(folder, "没有这个文件.txt");
-            var (exitCode, output, error) = await LuoshiProcess.RunAsync(["plan", "parse", missingInput]);
-            Assert.Equal(1, exitCode);
-            Assert.Equal("", output);
-            Assert.Equal($"luoshi: 错误：找不到文件或目录“{missingInput}”\n", error);
+        using var scope = TemporaryData.Use("cli-missing");
+        var folder = scope.Path;
+        var file = await WritePlanAsync(folder);
+        var missingInput = Path.Combine(folder, "没有这个文件.txt");
+        var (exitCode, output, error) = await LuoshiProcess.RunAsync(["plan", "parse", missingInput]);
+        Assert.Equal(1, exitCode);
+        Assert.Equal("", output);
+        Assert.Equal($"luoshi: 错误：找不到文件或目录“{missingInput}”\n", error);
 
-            var missingFolder = Path.Combine(folder, "没有这个目录");
-            foreach (var args in new[]
-            {
-                new[] { "plan", "parse", file, "-o", Path.Combine(missingFolder, "要点.json") },
-                ["plan", "parse", file, "-f", "xlsx", "-o", Path.Combine(missingFolder, "要点.xlsx")],
-                ["plan", "parse", "-", "-o", Path.Combine(missingFolder, "要点.json")],
-                ["plan", "parse", folder, "-o", Path.Combine(missingFolder, "输出")],
-            })
-            {
-                var run = await LuoshiProcess.RunAsync(args, args.Contains("-") ? PlanText : null);
-                Assert.True(run.ExitCode == 1, $"{string.Join(' ', args)}: {run.ExitCode}\n{run.Error}");
-                Assert.Contains($"luoshi: 错误：输出目录“{missingFolder}”不存在，未写入任何内容", run.Error);
-                AssertOneStyle(run.Error);
-                Assert.False(Directory.Exists(missingFolder));
-            }
-
-            // A batch creates its output folder when the folder above it is there.
-            var batch = await LuoshiProcess.RunAsync(["plan", "parse", folder, "-o", Path.Combine(folder, "输出"), "-q"]);
-            Assert.True(batch.ExitCode == 0, batch.Error);
-            Assert.True(File.Exists(Path.Combine(folder, "输出", "要点.json")));
-        }
-        finally
+        var missingFolder = Path.Combine(folder, "没有这个目录");
+        foreach (var args in new[]
         {
-            TemporaryData.Delete(folder);
+            new[] { "plan", "parse", file, "-o", Path.Combine(missingFolder, "要点.json") },
+            ["plan", "parse", file, "-f", "xlsx", "-o", Path.Combine(missingFolder, "要点.xlsx")],
+            ["plan", "parse", "-", "-o", Path.Combine(missingFolder, "要点.json")],
+            ["plan", "parse", folder, "-o", Path.Combine(missingFolder, "输出")],
+        })
+        {
+            var run = await LuoshiProcess.RunAsync(args, args.Contains("-") ? PlanText : null);
+            Assert.True(run.ExitCode == 1, $"{string.Join(' ', args)}: {run.ExitCode}\n{run.Error}");
+            Assert.Contains($"luoshi: 错误：输出目录“{missingFolder}”不存在，未写入任何内容", run.Error);
+            AssertOneStyle(run.Error);
+            Assert.False(Directory.Exists(missingFolder));
         }
+
+        // A batch creates its output folder when the folder above it is there.
+        var batch = await LuoshiProcess.RunAsync(["plan", "parse", folder, "-o", Path.Combine(folder, "输出"), "-q"]);
+        Assert.True(batch.ExitCode == 0, batch.Error);
+        Assert.True(File.Exists(Path.Combine(folder, "输出", "要点.json")));
     }
 
     [Fact]
     public async Task User_add_reads_the_password_from_standard_input()
     {
-        var data = TemporaryData.Create("cli-user");
-        try
-        {
-            // An empty database has no unit to put the user in: a failure (1), not a usage error.
-            var empty = await LuoshiProcess.RunAsync(["user", "add", "zhang", "--role", "district", "--password-stdin", "--data", data], "");
-            Assert.Equal(1, empty.ExitCode);
-            Assert.Equal("luoshi: 错误：数据库中还没有单位，请先运行 luoshi serve 初始化\n", empty.Error);
+        using var scope = TemporaryData.Use("cli-user");
+        var data = scope.Path;
+        // An empty database has no unit to put the user in: a failure (1), not a usage error.
+        var empty = await LuoshiProcess.RunAsync(["user", "add", "zhang", "--role", "district", "--password-stdin", "--data", data], "");
+        Assert.Equal(1, empty.ExitCode);
+        Assert.Equal("luoshi: 错误：数据库中还没有单位，请先运行 luoshi serve 初始化\n", empty.Error);
 
-            var app = LuoshiApp.Build(["--urls=http://127.0.0.1:0", $"--Luoshi:Data={data}", "--Logging:LogLevel:Default=Warning"]);
-            await LuoshiApp.PrepareAsync(app);
-            await app.DisposeAsync();
+        var app = LuoshiApp.Build(["--urls=http://127.0.0.1:0", $"--Luoshi:Data={data}", "--Logging:LogLevel:Default=Warning"]);
+        await LuoshiApp.PrepareAsync(app);
+        await app.DisposeAsync();
 
-            var name = "u" + Guid.NewGuid().ToString("N")[..8];
-            var created = await LuoshiProcess.RunAsync(
-                ["user", "add", name, "--role", "leader", "--name", "张三", "--password-stdin", "--data", data], "Jiangzhou-2026-Secret!\n");
-            Assert.True(created.ExitCode == 0, created.Error);
-            Assert.Contains($"已创建用户 {name}", created.Output);
+        var name = "u" + Guid.NewGuid().ToString("N")[..8];
+        var created = await LuoshiProcess.RunAsync(
+            ["user", "add", name, "--role", "leader", "--name", "张三", "--password-stdin", "--data", data], "Jiangzhou-2026-Secret!\n");
+        Assert.True(created.ExitCode == 0, created.Error);
+        Assert.Contains($"已创建用户 {name}", created.Output);
 
-            var again = await LuoshiProcess.RunAsync(
-                ["user", "add", name, "--role", "leader", "--password-stdin", "--data", data], "Jiangzhou-2026-Secret!\n");
-            Assert.Equal(1, again.ExitCode);
-            Assert.StartsWith("luoshi: 错误：", again.Error);
-            AssertOneStyle(again.Error);
+        var again = await LuoshiProcess.RunAsync(
+            ["user", "add", name, "--role", "leader", "--password-stdin", "--data", data], "Jiangzhou-2026-Secret!\n");
+        Assert.Equal(1, again.ExitCode);
+        Assert.StartsWith("luoshi: 错误：", again.Error);
+        AssertOneStyle(again.Error);
 
-            var noPassword = await LuoshiProcess.RunAsync(["user", "add", name + "x", "--role", "leader", "--password-stdin", "--data", data], "");
-            Assert.Equal(1, noPassword.ExitCode);
-            Assert.StartsWith("luoshi: 错误：", noPassword.Error);
-        }
-        finally
-        {
-            TemporaryData.Delete(data);
-        }
+        var noPassword = await LuoshiProcess.RunAsync(["user", "add", name + "x", "--role", "leader", "--password-stdin", "--data", data], "");
+        Assert.Equal(1, noPassword.ExitCode);
+        Assert.StartsWith("luoshi: 错误：", noPassword.Error);
     }
 
     /// <summary>
@@ -309,83 +284,79 @@ public sealed partial class CommandLineTests
     [Fact]
     public async Task Serve_backup_and_restore_fail_with_exit_code_1_in_Chinese_without_waiting_for_input()
     {
-        var data = TemporaryData.Create("cli-fail");
-        try
+        using var scope = TemporaryData.Use("cli-fail");
+        var data = scope.Path;
+        var missingBackup = Path.Combine(data, "没有这个备份.zip");
+        var cases = new (string[] Args, string Message)[]
         {
-            var missingBackup = Path.Combine(data, "没有这个备份.zip");
-            var cases = new (string[] Args, string Message)[]
-            {
-                (["backup", Path.Combine(data, "备份.zip"), "--data", data], "luoshi: 错误：找不到数据库 "),
-                (["restore", missingBackup, "--data", data], $"luoshi: 错误：找不到备份文件 {missingBackup}"),
-                (["serve", "--urls", "http://127.0.0.1:0", "--data", "/dev/null/luoshi"], "luoshi: 错误：无法打开数据库："),
-                (["serve", "--urls", "http://127.0.0.1:0", "--data", data, "--database", "Host=127.0.0.1;Port=1;Username=x;Database=x;Timeout=5"],
-                    "luoshi: 错误：无法打开数据库："),
-            };
-            foreach (var (args, message) in cases)
-            {
-                var (exitCode, _, error) = await LuoshiProcess.RunAsync(args);
-                Assert.True(exitCode == 1, $"{string.Join(' ', args)}: {exitCode}\n{error}");
-                Assert.StartsWith(message, error);
-                AssertOneStyle(error);
-            }
+            (["backup", Path.Combine(data, "备份.zip"), "--data", data], "luoshi: 错误：找不到数据库 "),
+            (["restore", missingBackup, "--data", data], $"luoshi: 错误：找不到备份文件 {missingBackup}"),
+            (["serve", "--urls", "http://127.0.0.1:0", "--data", "/dev/null/luoshi"], "luoshi: 错误：无法打开数据库："),
+            (["serve", "--urls", "http://127.0.0.1:0", "--data", data, "--database", "Host=127.0.0.1;Port=1;Username=x;Database=x;Timeout=5"],
+                "luoshi: 错误：无法打开数据库："),
+        };
+        foreach (var (args, message) in cases)
+        {
+            var (exitCode, _, error) = await LuoshiProcess.RunAsync(args);
+            Assert.True(exitCode == 1, $"{string.Join(' ', args)}: {exitCode}\n{error}");
+            Assert.StartsWith(message, error);
+            AssertOneStyle(error);
+        }
 
-            Assert.False(File.Exists(Path.Combine(data, "备份.zip")));
-        }
-        finally
-        {
-            TemporaryData.Delete(data);
-        }
+        Assert.False(File.Exists(Path.Combine(data, "备份.zip")));
     }
 
     [Fact]
     public async Task Bash_completion_asks_the_program_for_commands_options_and_values()
     {
-        var folder = TemporaryData.Create("cli-completion");
-        try
-        {
-            var (exitCode, script, _) = await LuoshiProcess.RunAsync(["completion", "bash"]);
-            Assert.Equal(0, exitCode);
-            Assert.Contains($"complete -o default -o bashdefault -F {CompletionCommand.BashFunction} luoshi ./luoshi", script);
-            var scriptFile = Path.Combine(folder, "luoshi.bash");
-            await File.WriteAllTextAsync(scriptFile, script);
+        using var scope = TemporaryData.Use("cli-completion");
+        var folder = scope.Path;
+        var (exitCode, script, _) = await LuoshiProcess.RunAsync(["completion", "bash"]);
+        Assert.Equal(0, exitCode);
+        Assert.Contains($"complete -o default -o bashdefault -F {CompletionCommand.BashFunction} luoshi ./luoshi", script);
+        var scriptFile = Path.Combine(folder, "luoshi.bash");
+        await File.WriteAllTextAsync(scriptFile, script);
 
-            string[] lines =
-            [
-                "luoshi pl",
-                "luoshi plan ",
-                "luoshi plan parse 要点.txt --format ",
-                "luoshi user add zhang --role d",
-                "luoshi serve --d",
-                "luoshi serve ",
-                "luoshi bench load --sec",
-            ];
-            var test = new StringBuilder();
-            test.AppendLine($"luoshi() {{ {LuoshiProcess.ShellCommand([])} \"$@\"; }}");
-            test.AppendLine($"source '{scriptFile}'");
-            foreach (var line in lines)
-            {
-                // As bash sets them for the function when Tab is pressed at the end of the line.
-                test.AppendLine($"COMP_LINE='{line}'; COMP_POINT=${{#COMP_LINE}}; read -ra COMP_WORDS <<< \"$COMP_LINE\"");
-                test.AppendLine("[[ \"$COMP_LINE\" == *' ' ]] && COMP_WORDS+=('')");
-                test.AppendLine("COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); _luoshi_complete");
-                test.AppendLine("echo \"$COMP_LINE|${COMPREPLY[*]}\"");
-            }
-
-            var testFile = Path.Combine(folder, "test.bash");
-            await File.WriteAllTextAsync(testFile, test.ToString());
-            var answers = await RunBashAsync(testFile);
-            Assert.Equal("plan", answers["luoshi pl"]);
-            Assert.Equal("parse", answers["luoshi plan "]);
-            Assert.Equal("json md xlsx", answers["luoshi plan parse 要点.txt --format "]);
-            Assert.Equal("department district", answers["luoshi user add zhang --role d"]);
-            Assert.Equal("--data --database --demo", answers["luoshi serve --d"]);
-            Assert.Equal("", answers["luoshi serve "]);
-            Assert.Equal("--seconds", answers["luoshi bench load --sec"]);
-        }
-        finally
+        string[] lines =
+        [
+            "luoshi pl",
+            "luoshi plan ",
+            "luoshi plan parse 要点.txt --format ",
+            "luoshi user add zhang --role d",
+            "luoshi serve --d",
+            "luoshi serve ",
+            "luoshi bench load --sec",
+        ];
+        var test = new StringBuilder();
+        test.AppendLine($"luoshi() {{ {LuoshiProcess.ShellCommand([])} \"$@\"; }}");
+        test.AppendLine($"source '{scriptFile}'");
+        foreach (var line in lines)
         {
-            TemporaryData.Delete(folder);
+            // As bash sets them for the function when Tab is pressed at the end of the line.
+            test.AppendLine($"COMP_LINE='{line}'; COMP_POINT=${{#COMP_LINE}}; read -ra COMP_WORDS <<< \"$COMP_LINE\"");
+            test.AppendLine("[[ \"$COMP_LINE\" == *' ' ]] && COMP_WORDS+=('')");
+            test.AppendLine("COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); _luoshi_complete");
+            test.AppendLine("echo \"$COMP_LINE|${COMPREPLY[*]}\"");
         }
+
+        var testFile = Path.Combine(folder, "test.bash");
+        await File.WriteAllTextAsync(testFile, test.ToString());
+        var answers = await RunBashAsync(testFile);
+        Assert.Equal("plan", answers["luoshi pl"]);
+        Assert.Equal("parse", answers["luoshi plan "]);
+        Assert.Equal("json md xlsx", answers["luoshi plan parse 要点.txt --format "]);
+        Assert.Equal("department district", answers["luoshi user add zhang --role d"]);
+        Assert.Equal("--data --database --demo", answers["luoshi serve --d"]);
+        Assert.Equal("", answers["luoshi serve "]);
+        Assert.Equal("--seconds", answers["luoshi bench load --sec"]);
+    }
+
+    /// <summary><see cref="PlanText"/> as the file 要点.txt in <paramref name="folder"/>.</summary>
+    private static async Task<string> WritePlanAsync(string folder)
+    {
+        var file = Path.Combine(folder, "要点.txt");
+        await File.WriteAllTextAsync(file, PlanText);
+        return file;
     }
 
     /// <summary>Every line on standard error carries the one prefix, and none is a stack trace.</summary>

@@ -33,8 +33,13 @@ public static class LoadCommand
         var seconds = CommonOptions.Integer("--seconds", "每个阶段的时长（秒，默认 60）", 60, 1, 86_400);
         var connections = CommonOptions.Integer("--connections", "读取阶段的连接数（默认 64）", 64, 1, 4_096);
         var users = CommonOptions.Integer("--users", "同时报送的区县用户数（默认 200）", 200, 1, 10_000);
-        var data = new Option<string?>("--data") { HelpName = "目录", Description = "数据目录（默认在临时目录中新建）" };
-        var database = CommonOptions.Database();
+        var data = new Option<string?>("--data")
+        {
+            HelpName = "目录",
+            Description = "数据目录（默认在临时目录中新建）",
+            CustomParser = CommonOptions.NotEmpty,
+        };
+        var database = CommonOptions.Database("PostgreSQL 连接串（不给时用内置数据库）");
         var command = new Command("load", "负载测试：先以多个连接读取主要接口和页面，再让多个区县用户同时报送进展")
         {
             seconds, connections, users, data, database,

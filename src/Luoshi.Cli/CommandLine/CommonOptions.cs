@@ -20,10 +20,10 @@ public static class CommonOptions
     };
 
     /// <summary><c>--database CONN</c>: a PostgreSQL connection string; <c>LUOSHI_DATABASE</c> when not given.</summary>
-    public static Option<string?> Database() => new("--database")
+    public static Option<string?> Database(string? description = null) => new("--database")
     {
         HelpName = "连接串",
-        Description = "PostgreSQL 连接串（默认取环境变量 LUOSHI_DATABASE；都没有时用 --data 下的内置数据库）",
+        Description = description ?? "PostgreSQL 连接串（默认取环境变量 LUOSHI_DATABASE；都没有时用 --data 下的内置数据库）",
         CustomParser = NotEmpty,
     };
 
@@ -58,7 +58,8 @@ public static class CommonOptions
         return 0;
     }
 
-    private static string NotEmpty(ArgumentResult result)
+    /// <summary>A value that must not be empty (an empty file or folder name, an empty connection string).</summary>
+    public static string NotEmpty(ArgumentResult result)
     {
         var text = result.Tokens.Single().Value;
         if (string.IsNullOrWhiteSpace(text))

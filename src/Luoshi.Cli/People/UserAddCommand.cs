@@ -31,8 +31,18 @@ public static class UserAddCommand
             },
         };
         role.CompletionSources.Add(Roles.All.Select(r => r.ToCode()).ToArray());
-        var org = new Option<string?>("--org") { HelpName = "单位代码", Description = "所属单位的代码（默认市教育局）" };
-        var displayName = new Option<string?>("--name") { HelpName = "姓名", Description = "显示的姓名（默认同用户名）" };
+        var org = new Option<string?>("--org")
+        {
+            HelpName = "单位代码",
+            Description = "所属单位的代码（默认市教育局）",
+            CustomParser = CommonOptions.NotEmpty,
+        };
+        var displayName = new Option<string?>("--name")
+        {
+            HelpName = "姓名",
+            Description = "显示的姓名（默认同用户名）",
+            CustomParser = CommonOptions.NotEmpty,
+        };
         var passwordStdin = CommonOptions.Flag("--password-stdin", "从标准输入读取密码（必填：不要把密码写在命令行里）");
         var data = CommonOptions.Data();
         var database = CommonOptions.Database();

@@ -64,6 +64,7 @@ public static class PlanParseCommand
                 给出则写到该文件（若是已存在的目录，则写到其中），所在目录须已存在。
                 多个文件或目录时必须给出：每个输入在该目录下生成一个同名输出（目录不存在时创建，其上级须已存在）。
                 """,
+            CustomParser = CommonOptions.NotEmpty,
         };
         var jobs = CommonOptions.Integer("--jobs", "并行解析的线程数（默认为 CPU 核数）", Environment.ProcessorCount, 1, 256, "-j");
         var quiet = CommonOptions.Flag("--quiet", "不显示进度条和汇总", "-q");
