@@ -181,6 +181,14 @@ public static class TemporaryData
         {
         }
     }
+
+    /// <summary>A folder of the test's own, deleted when the test is done with it (<c>using var folder = …</c>).</summary>
+    public static Folder Use(string purpose) => new(Create(purpose));
+
+    public sealed record Folder(string Path) : IDisposable
+    {
+        public void Dispose() => Delete(Path);
+    }
 }
 
 /// <summary>

@@ -87,15 +87,48 @@ public sealed class LuoshiProcess : IDisposable
     }
 
     /// <summary>Runs a one-off command (<c>backup</c>, <c>restore</c>) to its end.</summary>
-    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(IReadOnlyList<string> args)
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(IReadOnlyList<string> args, string? input = null)
+    {
+        var (exitCode, output, error) = await RunBinaryAsync(args, input is null ? null : Encoding.UTF8.GetBytes(input));
+        return (exitCode, Encoding.UTF8.GetString(output), error);
+    }
+
+    /// <summary>
+    /// Runs a command to its end with its standard output as bytes. <paramref name="input"/> is written to its standard
+    /// input, which is then closed; without it, standard input stays open and unwritten until the command ends, so a
+    /// command that waited for input would never end (and the test would time out).
+    /// </summary>
+    public static async Task<(int ExitCode, byte[] Output, string Error)> RunBinaryAsync(IReadOnlyList<string> args, byte[]? input = null)
     {
         using var process = Start(args);
+        process.StartInfo.RedirectStandardInput = true;
         process.Start();
-        var stdout = process.StandardOutput.ReadToEndAsync();
+        using var stdout = new MemoryStream();
+        var copy = process.StandardOutput.BaseStream.CopyToAsync(stdout);
         var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(3));
-        return (process.ExitCode, await stdout, await stderr);
+        if (input is not null)
+        {
+            await process.StandardInput.BaseStream.WriteAsync(input);
+            process.StandardInput.Close();
+        }
+
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(3));
+        }
+        catch (TimeoutException)
+        {
+            process.Kill();
+            throw;
+        }
+
+        await copy;
+        return (process.ExitCode, stdout.ToArray(), await stderr);
     }
+
+    /// <summary>The command line that runs <c>luoshi</c> with <paramref name="args"/>, quoted for a POSIX shell.</summary>
+    public static string ShellCommand(IEnumerable<string> args) =>
+        string.Join(' ', new[] { Dotnet, Cli }.Concat(args).Select(a => "'" + a.Replace("'", "'\\''", StringComparison.Ordinal) + "'"));
 
     private static Process Start(IReadOnlyList<string> args)
     {

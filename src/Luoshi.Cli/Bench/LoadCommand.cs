@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
+using System.CommandLine;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using Luoshi.Application.People;
+using Luoshi.Cli.CommandLine;
 using Luoshi.Data;
 using Luoshi.Domain.OrgUnits;
 using Luoshi.Domain.People;
@@ -26,15 +28,34 @@ public static class LoadCommand
 {
     private const string Password = "Load-Test-2026!";
 
-    public static async Task<int> RunAsync(string[] args)
+    public static Command Create()
     {
-        var a = Arguments.Parse(args, new HashSet<string> { "--seconds", "--connections", "--users", "--data", "--database" }, new HashSet<string>());
-        var seconds = int.Parse(a["--seconds"] ?? "60", System.Globalization.CultureInfo.InvariantCulture);
-        var connections = int.Parse(a["--connections"] ?? "64", System.Globalization.CultureInfo.InvariantCulture);
-        var users = int.Parse(a["--users"] ?? "200", System.Globalization.CultureInfo.InvariantCulture);
-        var data = a["--data"] ?? Path.Combine(Path.GetTempPath(), "luoshi-load-" + Guid.NewGuid().ToString("N")[..8]);
-        var result = await MeasureAsync(seconds, connections, users, data, a["--database"], Console.Out);
-        return result.Passed ? 0 : 1;
+        var seconds = CommonOptions.Integer("--seconds", "每个阶段的时长（秒，默认 60）", 60, 1, 86_400);
+        var connections = CommonOptions.Integer("--connections", "读取阶段的连接数（默认 64）", 64, 1, 4_096);
+        var users = CommonOptions.Integer("--users", "同时报送的区县用户数（默认 200）", 200, 1, 10_000);
+        var data = new Option<string?>("--data")
+        {
+            HelpName = "目录",
+            Description = "数据目录（默认在临时目录中新建）",
+            CustomParser = CommonOptions.NotEmpty,
+        };
+        var database = CommonOptions.Database("PostgreSQL 连接串（不给时用内置数据库）");
+        var command = new Command("load", "负载测试：先以多个连接读取主要接口和页面，再让多个区县用户同时报送进展")
+        {
+            seconds, connections, users, data, database,
+        };
+        command.SetAction(async (result, _) =>
+        {
+            var folder = result.GetValue(data) ?? Path.Combine(Path.GetTempPath(), "luoshi-load-" + Guid.NewGuid().ToString("N")[..8]);
+            var run = await MeasureAsync(
+                result.GetValue(seconds), result.GetValue(connections), result.GetValue(users), folder, result.GetValue(database), Console.Out);
+            return run.Passed ? ExitCodes.Ok : ExitCodes.Failed;
+        });
+        return HelpPage.WithNotes(command, """
+            在新的演示数据库上启动落实；输出错误数、p50/p99 延迟和吞吐，并核对每一份已确认的报送都已保存。
+            退出码：0 没有错误、没有丢失；1 有错误或丢失；2 用法错误。
+            示例：luoshi bench load --seconds 60
+            """);
     }
 
     /// <summary>What a load run saw: errors of both phases, acknowledged and stored reports.</summary>
@@ -43,9 +64,13 @@ public static class LoadCommand
         public bool Passed => ReadErrors == 0 && WriteErrors == 0 && Stored == Acknowledged && Acknowledged > 0;
     }
 
-    public static async Task<LoadResult> MeasureAsync(int seconds, int connections, int users, string data, string? database, TextWriter output, string? demoPlans = null)
+    public static async Task<LoadResult> MeasureAsync(
+        int seconds, int connections, int users, string data, string? database, TextWriter output, string? demoPlans = null)
     {
-        var settings = new List<string> { "--urls=http://127.0.0.1:0", $"--Luoshi:Data={data}", "--Luoshi:Demo=true", "--Logging:LogLevel:Default=Warning" };
+        var settings = new List<string>
+        {
+            "--urls=http://127.0.0.1:0", $"--Luoshi:Data={data}", "--Luoshi:Demo=true", "--Logging:LogLevel:Default=Warning",
+        };
         if (database is not null) settings.Add($"--Luoshi:Database={database}");
         if (demoPlans is not null) settings.Add($"--Luoshi:DemoPlans={demoPlans}");
         var app = LuoshiApp.Build([.. settings]);
@@ -70,7 +95,8 @@ public static class LoadCommand
             foreach (var chunk in ids.Chunk(500))
                 stored += await db.Reports.CountAsync(r => chunk.Contains(r.Id));
             output.WriteLine($"已确认的报送 {ids.Count} 份，数据库中找到 {stored} 份{(stored == ids.Count ? "（全部保存）" : "（有丢失！）")}");
-            return new LoadResult(read.Latencies.Count + read.Errors, read.Errors, write.Latencies.Count + write.Errors, write.Errors, ids.Count, stored);
+            return new LoadResult(
+                read.Latencies.Count + read.Errors, read.Errors, write.Latencies.Count + write.Errors, write.Errors, ids.Count, stored);
         }
         finally
         {
@@ -94,11 +120,13 @@ public static class LoadCommand
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<LuoshiDb>();
         var published = db.Plans.Where(p => p.Status == PlanStatus.Published).Select(p => p.Id);
-        var assignments = await db.TaskUnits.Where(u => u.Role == TaskUnitRole.Responsible && db.Tasks.Any(t => t.Id == u.TaskId && published.Contains(t.PlanId) && t.Closure == TaskClosure.Open))
+        var assignments = await db.TaskUnits
+            .Where(u => u.Role == TaskUnitRole.Responsible &&
+                        db.Tasks.Any(t => t.Id == u.TaskId && published.Contains(t.PlanId) && t.Closure == TaskClosure.Open))
             .Select(u => new { u.OrgUnitId, u.TaskId }).ToListAsync();
         var byUnit = assignments.GroupBy(x => x.OrgUnitId).ToDictionary(g => g.Key, g => g.Select(x => x.TaskId).ToArray());
         var districts = await db.OrgUnits.Where(u => u.Kind == OrgUnitKind.District && byUnit.Keys.Contains(u.Id)).Select(u => u.Id).ToListAsync();
-        if (districts.Count == 0) throw new UsageException("演示数据中没有分配给区县的任务（找不到演示计划文档？）");
+        if (districts.Count == 0) throw new InvalidOperationException("演示数据中没有分配给区县的任务（找不到演示计划文档？）");
         var loaders = new List<Loader>();
         for (var i = 0; i < count; i++)
         {
@@ -184,7 +212,10 @@ public static class LoadCommand
                 }
                 var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/tasks/{task}/reports")
                 {
-                    Content = JsonContent.Create(new { orgUnitId = loader.OrgUnitId, period, progress = iteration % 100, narrative = $"负载测试报送 {loader.UserName} {period}" }),
+                    Content = JsonContent.Create(new
+                    {
+                        orgUnitId = loader.OrgUnitId, period, progress = iteration % 100, narrative = $"负载测试报送 {loader.UserName} {period}",
+                    }),
                 };
                 request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
                 var response = await TimeAsync(stats, () => client.SendAsync(request));
@@ -208,7 +239,8 @@ public static class LoadCommand
             if (!response.IsSuccessStatusCode)
             {
                 Interlocked.Increment(ref stats.Errors);
-                stats.ErrorKinds.AddOrUpdate(((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture), 1, (_, n) => n + 1);
+                var status = ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                stats.ErrorKinds.AddOrUpdate(status, 1, (_, n) => n + 1);
             }
             else if (response.Content.Headers.ContentLength is null or > 0)
             {

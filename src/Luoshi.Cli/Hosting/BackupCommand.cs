@@ -1,6 +1,8 @@
+using System.CommandLine;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text.Json;
+using Luoshi.Cli.CommandLine;
 using Luoshi.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -23,13 +25,47 @@ public static class BackupCommand
 
     private sealed record Manifest(string Format, DateTime CreatedAt, int Attachments);
 
-    public static async Task<int> RunAsync(string[] args, bool backup)
+    public static Command CreateBackup() => Create(
+        "backup",
+        "内置数据库和佐证附件的一致性备份（zip，网站运行中也可以）",
+        "备份写到的文件（.zip）",
+        BackupAsync,
+        """
+        退出码：0 已备份；1 找不到数据库或无法写入；2 用法错误。
+        PostgreSQL 请用 pg_dump 备份，并复制附件目录（见 README）。
+        示例：luoshi backup 备份.zip --data ./data
+        """);
+
+    public static Command CreateRestore() => Create(
+        "restore",
+        "检查备份后恢复数据库和附件（请先停止网站）",
+        "要恢复的备份文件",
+        RestoreAsync,
+        """
+        恢复前先完整检查备份（数据库完整、是落实的数据库、每个附件都在且未损坏）；有问题时不做任何改动。
+        退出码：0 已恢复；1 备份无法使用或找不到；2 用法错误。
+        示例：luoshi restore 备份.zip --data ./data
+        """);
+
+    private static Command Create(string name, string description, string fileDescription,
+        Func<DatabaseSettings, string, Task<int>> run, string notes)
     {
-        var a = Arguments.Parse(args, new HashSet<string> { "--data" }, new HashSet<string>());
-        if (a.Positional.Count != 1) throw new UsageException(backup ? "用法：luoshi backup FILE [--data DIR]" : "用法：luoshi restore FILE [--data DIR]");
-        var file = Path.GetFullPath(a.Positional[0]);
-        var settings = new DatabaseSettings(a["--data"] ?? "./data", null);
-        return backup ? await BackupAsync(settings, file) : await RestoreAsync(settings, file);
+        var file = new Argument<string>("file") { HelpName = "文件", Description = fileDescription };
+        var data = CommonOptions.Data();
+        var command = new Command(name, description) { file, data };
+        command.SetAction(async (result, _) =>
+        {
+            var settings = new DatabaseSettings(result.GetValue(data) ?? CommonOptions.DefaultDataDirectory, null);
+            try
+            {
+                return await run(settings, Path.GetFullPath(result.GetRequiredValue(file)));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or SqliteException)
+            {
+                return CliOutput.Error($"无法读写文件：{e.Message}");
+            }
+        });
+        return HelpPage.WithNotes(command, notes);
     }
 
     private static string AttachmentsRoot(DatabaseSettings settings) => Path.Combine(Path.GetFullPath(settings.DataDirectory), AttachmentsFolder);
@@ -38,8 +74,7 @@ public static class BackupCommand
     {
         if (!File.Exists(settings.SqliteFile))
         {
-            Console.Error.WriteLine($"luoshi：找不到数据库 {settings.SqliteFile}");
-            return 1;
+            return CliOutput.Error($"找不到数据库 {settings.SqliteFile}");
         }
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         var snapshot = file + ".db.part";
@@ -54,7 +89,11 @@ public static class BackupCommand
                 using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
                 {
                     await using (var stream = zip.CreateEntry(ManifestEntry).Open())
-                        await JsonSerializer.SerializeAsync(stream, new Manifest(Format, DateTime.UtcNow, attachments.Count), JsonSerializerOptions.Web);
+                    {
+                        var manifest = new Manifest(Format, DateTime.UtcNow, attachments.Count);
+                        await JsonSerializer.SerializeAsync(stream, manifest, JsonSerializerOptions.Web);
+                    }
+
                     zip.CreateEntryFromFile(snapshot, DatabaseEntry, CompressionLevel.Fastest);
                     var root = AttachmentsRoot(settings);
                     foreach (var (stored, _) in attachments)
@@ -70,7 +109,7 @@ public static class BackupCommand
             }
             File.Move(archive, file, overwrite: true);
             if (missing > 0)
-                Console.Error.WriteLine($"luoshi：警告：数据库记录的 {missing} 个附件在 {AttachmentsRoot(settings)} 中找不到，未能备份");
+                CliOutput.Warning($"数据库记录的 {missing} 个附件在 {AttachmentsRoot(settings)} 中找不到，未能备份");
             Console.WriteLine($"已备份到 {file}（数据库和 {attachments.Count - missing} 个附件，{new FileInfo(file).Length / 1024.0:0.#} KB）");
             return 0;
         }
@@ -113,8 +152,7 @@ public static class BackupCommand
     {
         if (!File.Exists(file))
         {
-            Console.Error.WriteLine($"luoshi：找不到备份文件 {file}");
-            return 1;
+            return CliOutput.Error($"找不到备份文件 {file}");
         }
         var data = Path.GetFullPath(settings.DataDirectory);
         var existed = Directory.Exists(data);
@@ -124,8 +162,7 @@ public static class BackupCommand
             var problem = await StageAsync(file, staging);
             if (problem is not null)
             {
-                Console.Error.WriteLine($"luoshi：{file} {problem}，未做任何改动");
-                return 1;
+                return CliOutput.Error($"{file} {problem}，未做任何改动");
             }
 
             // Everything is checked: put the database and its attachments in place of the current ones.
@@ -224,7 +261,8 @@ public static class BackupCommand
     {
         try
         {
-            await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+            var readOnly = new SqliteConnectionStringBuilder { DataSource = file, Mode = SqliteOpenMode.ReadOnly, Pooling = false };
+            await using var connection = new SqliteConnection(readOnly.ToString());
             await connection.OpenAsync();
             await using var command = connection.CreateCommand();
             command.CommandText = "PRAGMA quick_check; ";

@@ -1,4 +1,6 @@
+using System.CommandLine;
 using Luoshi.Application.People;
+using Luoshi.Cli.CommandLine;
 using Luoshi.Data;
 using Luoshi.Data.Auditing;
 using Luoshi.Domain.People;
@@ -6,38 +8,94 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Cli.People;
 
-/// <summary><c>luoshi user add NAME --role ROLE [--org CODE] --password-stdin</c>.</summary>
+/// <summary><c>luoshi user add NAME --role ROLE [--org CODE] [--name 姓名] --password-stdin</c>.</summary>
 public static class UserAddCommand
 {
-    public static async Task<int> RunAsync(string[] args)
+    public static Command Create()
     {
-        var a = Arguments.Parse(args, new HashSet<string> { "--role", "--org", "--name", "--data", "--database" }, new HashSet<string> { "--password-stdin" });
-        if (a.Positional.Count != 1) throw new UsageException("请给出一个用户名：luoshi user add NAME --role ROLE --password-stdin");
-        if (!Roles.TryParse(a["--role"], out var role)) throw new UsageException("--role 应为 admin、leader、supervisor、department、district、school 之一");
-        if (!a.Has("--password-stdin")) throw new UsageException("请用 --password-stdin 从标准输入提供密码（不要把密码写在命令行里）");
-        var password = (await Console.In.ReadLineAsync())?.TrimEnd('\r', '\n') ?? "";
+        var userName = new Argument<string>("name") { HelpName = "用户名", Description = "登录用的用户名" };
+        var role = new Option<Role?>("--role")
+        {
+            HelpName = "角色",
+            Description = "admin、leader、supervisor、department、district、school 之一（必填）",
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Single().Value;
+                if (Roles.TryParse(text, out var parsed))
+                {
+                    return parsed;
+                }
 
-        var settings = Database(a);
+                result.AddError($"--role 应为 admin、leader、supervisor、department、district、school 之一，收到“{text}”");
+                return null;
+            },
+        };
+        role.CompletionSources.Add(Roles.All.Select(r => r.ToCode()).ToArray());
+        var org = new Option<string?>("--org")
+        {
+            HelpName = "单位代码",
+            Description = "所属单位的代码（默认市教育局）",
+            CustomParser = CommonOptions.NotEmpty,
+        };
+        var displayName = new Option<string?>("--name")
+        {
+            HelpName = "姓名",
+            Description = "显示的姓名（默认同用户名）",
+            CustomParser = CommonOptions.NotEmpty,
+        };
+        var passwordStdin = CommonOptions.Flag("--password-stdin", "从标准输入读取密码（必填：不要把密码写在命令行里）");
+        var data = CommonOptions.Data();
+        var database = CommonOptions.Database();
+        var command = new Command("add", "新建用户，密码从标准输入读取") { userName, role, org, displayName, passwordStdin, data, database };
+        command.Validators.Add(result =>
+        {
+            if (result.GetResult(role) is null)
+            {
+                result.AddError("请用 --role 给出角色：admin、leader、supervisor、department、district、school");
+            }
+
+            if (result.GetResult(passwordStdin) is null)
+            {
+                result.AddError("请用 --password-stdin 从标准输入提供密码（不要把密码写在命令行里）");
+            }
+        });
+        command.SetAction((result, _) => RunAsync(
+            new NewUser(result.GetRequiredValue(userName), result.GetValue(displayName), result.GetValue(role)!.Value, result.GetValue(org)),
+            CommonOptions.Settings(result, data, database)));
+        return HelpPage.WithNotes(command, """
+            退出码：0 已创建；1 数据库中找不到单位或用户无法创建（如用户名已存在、密码太弱）；2 用法错误。
+            示例：
+              echo '密码' | luoshi user add zhangsan --role district --org Q01 --name 张三 --password-stdin
+            """);
+    }
+
+    private sealed record NewUser(string UserName, string? DisplayName, Role Role, string? OrgCode);
+
+    private static async Task<int> RunAsync(NewUser user, DatabaseSettings settings)
+    {
+        var password = (await Console.In.ReadLineAsync())?.TrimEnd('\r', '\n') ?? "";
         await using var db = new LuoshiDb(settings.BuildOptions(), FixedAuditActor.CommandLine);
         await DatabaseSetup.UpgradeAsync(db);
-        var unit = a["--org"] is { } code
+        var unit = user.OrgCode is { } code
             ? await db.OrgUnits.FirstOrDefaultAsync(u => u.Code == code)
             : await db.OrgUnits.FirstOrDefaultAsync(u => u.ParentId == null);
         if (unit is null)
         {
-            Console.Error.WriteLine(a["--org"] is null ? "luoshi：数据库中还没有单位，请先运行 luoshi serve 初始化" : $"luoshi：找不到单位代码“{a["--org"]}”");
-            return 1;
+            return CliOutput.Error(user.OrgCode is null ? "数据库中还没有单位，请先运行 luoshi serve 初始化" : $"找不到单位代码“{user.OrgCode}”");
         }
-        var result = await new UserAccounts(db).CreateAsync(a.Positional[0], a["--name"] ?? a.Positional[0], role, unit.Id, password);
+
+        var result = await new UserAccounts(db).CreateAsync(user.UserName, user.DisplayName ?? user.UserName, user.Role, unit.Id, password);
         if (!result.Succeeded)
         {
-            foreach (var problem in result.Problems) Console.Error.WriteLine($"luoshi：{problem}");
-            return 1;
-        }
-        Console.WriteLine($"已创建用户 {result.User!.UserName}（{role.ToChinese()}，{unit.Name}）");
-        return 0;
-    }
+            foreach (var problem in result.Problems)
+            {
+                CliOutput.Error(problem);
+            }
 
-    public static DatabaseSettings Database(Arguments a) =>
-        new(a["--data"] ?? "./data", a["--database"] ?? Environment.GetEnvironmentVariable("LUOSHI_DATABASE"));
+            return ExitCodes.Failed;
+        }
+
+        Console.WriteLine($"已创建用户 {result.User!.UserName}（{user.Role.ToChinese()}，{unit.Name}）");
+        return ExitCodes.Ok;
+    }
 }

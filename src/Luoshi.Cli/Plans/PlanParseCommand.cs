@@ -1,6 +1,8 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Luoshi.Cli.CommandLine;
 using Luoshi.Parsing;
 using Luoshi.Parsing.Model;
 using Luoshi.Parsing.Rendering;
@@ -9,15 +11,16 @@ using Spectre.Console;
 namespace Luoshi.Cli.Plans;
 
 /// <summary>
-/// <c>luoshi plan parse FILE|DIR... [--format json|md|xlsx] [-o OUT] [-j N]</c>: parses plan documents.
-/// One file → standard output; several files or a folder → one output per input under OUT, in parallel,
-/// with a progress bar on a terminal and a one-line summary on standard error.
+/// <c>luoshi plan parse FILE|DIR|- ... [--format json|md|xlsx] [-o OUT] [-j N]</c>: parses plan documents.
+/// One file (or <c>-</c>, standard input) → standard output or OUT; several files or a folder → one output per input
+/// under OUT, in parallel, with a progress bar on a terminal and a one-line summary on standard error.
 /// </summary>
 public static class PlanParseCommand
 {
-    private const int ExitOk = 0;
-    private const int ExitFailed = 1;
-    private const int ExitUsage = 2;
+    /// <summary>The input name that stands for standard input.</summary>
+    public const string StandardInput = "-";
+
+    private static readonly string[] Formats = ["json", "md", "xlsx"];
 
     /// <summary>Each batch worker renders into its own buffer, reused from file to file.</summary>
     [ThreadStatic]
@@ -25,46 +28,97 @@ public static class PlanParseCommand
 
     private static readonly string[] InputExtensions = [".txt", ".text", ".html", ".htm", ".docx", ".md"];
 
-    public const string Help = """
-        用法：luoshi plan parse 文件|目录... [--format json|md|xlsx] [-o 输出] [-j 并行数] [-q]
-
-        解析教育工作要点、工作安排意见、会议报道等计划文档（.txt UTF-8/GBK、.html、.docx），
-        找出提纲、数量指标、责任单位和完成时限（格式 luoshi.plan/1）。
-
-          --format, -f   输出格式：json（默认，UTF-8，中文不转义）、md（可读提纲，目标加粗）、
-                         xlsx（任务分解表：序号、工作任务、具体目标、牵头/责任单位、完成时限）
-          -o, --output   输出位置。一个文件时：省略则 json/md 写到标准输出，xlsx 写到当前目录的
-                         “文件名.xlsx”；给出则写到该文件（若是已存在的目录，则写到其中）。
-                         多个文件或目录时必须给出：每个输入在该目录下生成一个同名输出（自动创建）。
-          -j, --jobs     并行解析的线程数（默认为 CPU 核数）
-          -q, --quiet    不显示进度条和汇总
-          -h, --help     显示本帮助
-
-        退出码：0 成功；1 有文件无法读取或解析；2 参数错误。
-        示例：
-          luoshi plan parse 2022年教育工作要点.docx
-          luoshi plan parse 要点.txt --format xlsx -o 任务分解表.xlsx
-          luoshi plan parse plans/ --format json -o out/
-        """;
-
-    public static async Task<int> RunAsync(string[] args)
+    public static Command Create()
     {
-        Options options;
-        try
+        var paths = new Argument<string[]>("paths")
         {
-            options = Options.Parse(args);
-        }
-        catch (UsageException e)
+            HelpName = "文件|目录|-",
+            Description = "计划文档（.txt UTF-8/GBK、.html、.docx）或含有这些文档的目录；- 表示从标准输入读取",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var format = new Option<string>("--format", "-f")
         {
-            await Console.Error.WriteLineAsync("错误：" + e.Message);
-            await Console.Error.WriteLineAsync("用 luoshi plan parse --help 查看用法。");
-            return ExitUsage;
-        }
+            HelpName = "json|md|xlsx",
+            Description = """
+                输出格式：json（默认，UTF-8，中文不转义）、md（可读提纲，目标加粗）、
+                xlsx（任务分解表：序号、工作任务、具体目标、牵头/责任单位、完成时限）
+                """,
+            DefaultValueFactory = _ => "json",
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Single().Value.ToLowerInvariant();
+                if (!Formats.Contains(text))
+                {
+                    result.AddError($"不支持的格式“{result.Tokens.Single().Value}”，可用：json、md、xlsx");
+                }
 
-        if (options.ShowHelp)
+                return text;
+            },
+        };
+        format.CompletionSources.Add(Formats);
+        var output = new Option<string?>("--output", "-o", "--out")
         {
-            await Console.Out.WriteLineAsync(Help);
-            return ExitOk;
+            HelpName = "输出",
+            Description = """
+                输出位置。一个文件时：省略则写到标准输出（xlsx 只写到文件或管道，不写到终端）；
+                给出则写到该文件（若是已存在的目录，则写到其中），所在目录须已存在。
+                多个文件或目录时必须给出：每个输入在该目录下生成一个同名输出（目录不存在时创建，其上级须已存在）。
+                """,
+            CustomParser = CommonOptions.NotEmpty,
+        };
+        var jobs = CommonOptions.Integer("--jobs", "并行解析的线程数（默认为 CPU 核数）", Environment.ProcessorCount, 1, 256, "-j");
+        var quiet = CommonOptions.Flag("--quiet", "不显示进度条和汇总", "-q");
+        var command = new Command("parse", "解析工作计划文档，输出 luoshi.plan/1")
+        {
+            paths, format, output, jobs, quiet,
+        };
+        command.Validators.Add(result =>
+        {
+            // Words like "--bogus" are refused by the argument's own check, which runs after this one when it passes.
+            var given = result.GetValue(paths) ?? [];
+            if (given.Length == 0 || given.Any(p => p.Length > 1 && p.StartsWith('-')))
+            {
+                return;
+            }
+
+            if (given.Contains(StandardInput) && given.Length > 1)
+            {
+                result.AddError("“-”（标准输入）只能单独使用");
+            }
+            else if (given.Length > 1 && result.GetValue(output) is null)
+            {
+                result.AddError("解析多个文件或目录时需要用 -o 指定输出目录");
+            }
+        });
+        command.SetAction((result, _) =>
+        {
+            var options = new Options(result.GetValue(paths)!, result.GetValue(format)!, result.GetValue(output), result.GetValue(jobs),
+                result.GetValue(quiet));
+            return RunAsync(options, HelpPage.PathOf(command));
+        });
+        return HelpPage.WithNotes(command, """
+            解析教育工作要点、工作安排意见、会议报道等计划文档，
+            找出提纲、数量指标、责任单位和完成时限（格式 luoshi.plan/1）。
+
+            退出码：0 成功；1 有文件无法读取或解析，或输出无法写入；2 参数错误。
+            示例：
+              luoshi plan parse 2022年教育工作要点.docx
+              luoshi plan parse 要点.txt --format xlsx -o 任务分解表.xlsx
+              curl -s https://… | luoshi plan parse - --format md
+              luoshi plan parse plans/ --format json -o out/
+            """);
+    }
+
+    private static async Task<int> RunAsync(Options options, string commandPath)
+    {
+        if (options.Paths is [StandardInput])
+        {
+            if (options.Output is not null && Directory.Exists(options.Output))
+            {
+                return CliOutput.UsageError(commandPath, ["从标准输入读取时，-o 应是输出文件而不是目录"]);
+            }
+
+            return await RunSingleAsync(new Input(StandardInput, StandardInput), options, commandPath);
         }
 
         var inputs = new List<Input>();
@@ -86,64 +140,65 @@ public static class PlanParseCommand
             }
             else
             {
-                await Console.Error.WriteLineAsync($"错误：找不到文件或目录“{path}”");
-                return ExitUsage;
+                return CliOutput.Error($"找不到文件或目录“{path}”");
             }
         }
 
-        var single = options.Paths.Count == 1 && File.Exists(options.Paths[0]);
-        if (single)
+        if (options.Paths.Length == 1 && File.Exists(options.Paths[0]))
         {
-            return await RunSingleAsync(inputs[0], options);
+            return await RunSingleAsync(inputs[0], options, commandPath);
         }
 
         if (options.Output is null)
         {
-            await Console.Error.WriteLineAsync("错误：解析多个文件或目录时需要用 -o 指定输出目录");
-            return ExitUsage;
+            return CliOutput.UsageError(commandPath, ["解析目录时需要用 -o 指定输出目录"]);
         }
 
         if (inputs.Count == 0)
         {
-            await Console.Error.WriteLineAsync("错误：目录中没有可解析的文件（.txt .html .htm .docx）");
-            return ExitFailed;
+            return CliOutput.Error("目录中没有可解析的文件（.txt .html .htm .docx）");
         }
 
         return RunBatch(inputs, options);
     }
 
-    private static async Task<int> RunSingleAsync(Input input, Options options)
+    private static async Task<int> RunSingleAsync(Input input, Options options, string commandPath)
     {
-        PlanDocument document;
-        try
-        {
-            var bytes = await File.ReadAllBytesAsync(input.Path);
-            document = PlanParser.Parse(bytes, input.Path);
-        }
-        catch (PlanDocumentException e)
-        {
-            await Console.Error.WriteLineAsync($"错误：{input.Path}：{e.Message}");
-            return ExitFailed;
-        }
-        catch (IOException e)
-        {
-            await Console.Error.WriteLineAsync($"错误：无法读取 {input.Path}：{e.Message}");
-            return ExitFailed;
-        }
-        catch (UnauthorizedAccessException)
-        {
-            await Console.Error.WriteLineAsync($"错误：没有权限读取 {input.Path}");
-            return ExitFailed;
-        }
-
         var target = options.Output;
         if (target is not null && Directory.Exists(target))
         {
             target = Path.Combine(target, OutputName(input.Relative, options.Format));
         }
-        else if (target is null && options.Format == "xlsx")
+
+        if (target is null && options.Format == "xlsx" && !Console.IsOutputRedirected)
         {
-            target = OutputName(Path.GetFileName(input.Path), options.Format);
+            return CliOutput.UsageError(commandPath, ["xlsx 是二进制文件，不能写到终端：请用 -o 指定输出文件，或把标准输出重定向到文件或管道"]);
+        }
+
+        if (target is not null && MissingFolder(target) is { } missing)
+        {
+            return CliOutput.Error($"输出目录“{missing}”不存在，未写入任何内容");
+        }
+
+        PlanDocument document;
+        var name = input.Path == StandardInput ? "标准输入" : input.Path;
+        try
+        {
+            document = input.Path == StandardInput
+                ? PlanParser.Parse(await ReadStandardInputAsync(), fileName: null)
+                : PlanParser.Parse(await File.ReadAllBytesAsync(input.Path), input.Path);
+        }
+        catch (PlanDocumentException e)
+        {
+            return CliOutput.Error($"{name}：{e.Message}");
+        }
+        catch (IOException e)
+        {
+            return CliOutput.Error($"无法读取 {name}：{e.Message}");
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return CliOutput.Error($"没有权限读取 {name}");
         }
 
         try
@@ -152,13 +207,7 @@ public static class PlanParseCommand
             {
                 using var stdout = Console.OpenStandardOutput();
                 Render(document, options.Format, stdout);
-                return ExitOk;
-            }
-
-            var directory = Path.GetDirectoryName(Path.GetFullPath(target));
-            if (directory is not null)
-            {
-                Directory.CreateDirectory(directory);
+                return ExitCodes.Ok;
             }
 
             using (var file = File.Create(target))
@@ -171,26 +220,47 @@ public static class PlanParseCommand
                 await Console.Error.WriteLineAsync($"已写入 {target}");
             }
 
-            return ExitOk;
+            return ExitCodes.Ok;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            await Console.Error.WriteLineAsync($"错误：无法写入输出：{e.Message}");
-            return ExitFailed;
+            return CliOutput.Error($"无法写入输出：{e.Message}");
         }
+    }
+
+    /// <summary>The folder that would hold <paramref name="path"/> when it does not exist; null when it does.</summary>
+    private static string? MissingFolder(string path)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        return folder is null || Directory.Exists(folder) ? null : folder;
+    }
+
+    private static async Task<byte[]> ReadStandardInputAsync()
+    {
+        using var buffer = new MemoryStream();
+        await using (var stdin = Console.OpenStandardInput())
+        {
+            await stdin.CopyToAsync(buffer);
+        }
+
+        return buffer.ToArray();
     }
 
     private static int RunBatch(List<Input> inputs, Options options)
     {
         var output = options.Output!;
+        if (MissingFolder(output) is { } missing)
+        {
+            return CliOutput.Error($"输出目录“{missing}”不存在，未写入任何内容");
+        }
+
         try
         {
             Directory.CreateDirectory(output);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            Console.Error.WriteLine($"错误：无法创建输出目录“{output}”：{e.Message}");
-            return ExitFailed;
+            return CliOutput.Error($"无法创建输出目录“{output}”：{e.Message}");
         }
 
         // A batch is throughput work: no background GC competing with the two parsing threads.
@@ -235,7 +305,7 @@ public static class PlanParseCommand
             }
         }
 
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Jobs ?? Environment.ProcessorCount };
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Jobs };
         var showProgress = !options.Quiet && !Console.IsErrorRedirected && inputs.Count > 1;
         if (showProgress)
         {
@@ -264,7 +334,7 @@ public static class PlanParseCommand
         stopwatch.Stop();
         foreach (var failure in failures.Order(StringComparer.Ordinal))
         {
-            Console.Error.WriteLine("错误：" + failure);
+            CliOutput.Error(failure);
         }
 
         if (!options.Quiet)
@@ -272,11 +342,12 @@ public static class PlanParseCommand
             var seconds = Math.Max(stopwatch.Elapsed.TotalSeconds, 0.001);
             var megabytes = bytes / 1048576.0;
             var summary = string.Create(CultureInfo.InvariantCulture,
-                $"已解析 {inputs.Count - failures.Count}/{inputs.Count} 个文件，{megabytes:0.0} MB，用时 {seconds:0.00} 秒，{megabytes / seconds:0.0} MB/秒，共找到 {quantities} 个数量指标");
+                $"已解析 {inputs.Count - failures.Count}/{inputs.Count} 个文件，{megabytes:0.0} MB，用时 {seconds:0.00} 秒，" +
+                $"{megabytes / seconds:0.0} MB/秒，共找到 {quantities} 个数量指标");
             Console.Error.WriteLine(failures.IsEmpty ? summary : summary + $"，{failures.Count} 个文件失败");
         }
 
-        return failures.IsEmpty ? ExitOk : ExitFailed;
+        return failures.IsEmpty ? ExitCodes.Ok : ExitCodes.Failed;
     }
 
     /// <summary>
@@ -311,86 +382,5 @@ public static class PlanParseCommand
 
     private sealed record Input(string Path, string Relative);
 
-    private sealed class UsageException(string message) : Exception(message);
-
-    private sealed class Options
-    {
-        public List<string> Paths { get; } = [];
-
-        public string Format { get; private set; } = "json";
-
-        public string? Output { get; private set; }
-
-        public int? Jobs { get; private set; }
-
-        public bool Quiet { get; private set; }
-
-        public bool ShowHelp { get; private set; }
-
-        public static Options Parse(string[] args)
-        {
-            var o = new Options();
-            for (var i = 0; i < args.Length; i++)
-            {
-                var a = args[i];
-                string Value()
-                {
-                    if (i + 1 >= args.Length)
-                    {
-                        throw new UsageException($"{a} 需要一个值");
-                    }
-
-                    return args[++i];
-                }
-
-                switch (a)
-                {
-                    case "-h" or "--help" or "-?":
-                        o.ShowHelp = true;
-                        break;
-                    case "-f" or "--format":
-                        o.Format = Value().ToLowerInvariant();
-                        break;
-                    case "-o" or "--output" or "--out":
-                        o.Output = Value();
-                        break;
-                    case "-j" or "--jobs":
-                        o.Jobs = int.TryParse(Value(), NumberStyles.None, CultureInfo.InvariantCulture, out var j) && j is >= 1 and <= 256
-                            ? j
-                            : throw new UsageException("并行数应为 1 到 256 之间的整数");
-                        break;
-                    case "-q" or "--quiet":
-                        o.Quiet = true;
-                        break;
-                    default:
-                        if (a.StartsWith("--format=", StringComparison.Ordinal))
-                        {
-                            o.Format = a["--format=".Length..].ToLowerInvariant();
-                        }
-                        else if (a.StartsWith('-') && a.Length > 1)
-                        {
-                            throw new UsageException($"未知选项“{a}”");
-                        }
-                        else
-                        {
-                            o.Paths.Add(a);
-                        }
-
-                        break;
-                }
-            }
-
-            if (o.Format is not ("json" or "md" or "xlsx"))
-            {
-                throw new UsageException($"不支持的格式“{o.Format}”，可用：json、md、xlsx");
-            }
-
-            if (!o.ShowHelp && o.Paths.Count == 0)
-            {
-                throw new UsageException("请给出要解析的文件或目录");
-            }
-
-            return o;
-        }
-    }
+    private sealed record Options(string[] Paths, string Format, string? Output, int Jobs, bool Quiet);
 }

@@ -50,7 +50,10 @@ public partial class ProgressReport
 
     public int Version { get; set; }
 
-    /// <summary>The report is replaced by <paramref name="next"/> (a corrected version after a return): it stays on record but is no longer live.</summary>
+    /// <summary>
+    /// The report is replaced by <paramref name="next"/> (a corrected version after a return): it stays on record but is no
+    /// longer live.
+    /// </summary>
     public void SupersedeBy(ProgressReport next)
     {
         if (Live != true) throw new InvalidOperationException("只有当前版本的进展反馈可以被新版本替代");
@@ -94,7 +97,8 @@ public static class ReportStatuses
         DateOnly.ParseExact(period + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture).AddMonths(1).AddDays(4);
 
     public static bool IsPeriod(string? period) =>
-        period is { Length: 7 } && DateOnly.TryParseExact(period + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _);
+        period is { Length: 7 } && DateOnly.TryParseExact(
+            period + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _);
 
     /// <summary>
     /// What is wrong with a report period, or null: it is written YYYY-MM and is not later than the current month in

@@ -54,7 +54,8 @@ public static class TaskCategories
     {
         foreach (var t in Table)
         {
-            if (string.Equals(t.Name, text?.Trim(), StringComparison.Ordinal) || string.Equals(t.Category.ToString(), text?.Trim(), StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(t.Name, text?.Trim(), StringComparison.Ordinal) ||
+                string.Equals(t.Category.ToString(), text?.Trim(), StringComparison.OrdinalIgnoreCase))
             {
                 category = t.Category;
                 return true;

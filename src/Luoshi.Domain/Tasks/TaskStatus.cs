@@ -83,7 +83,9 @@ public static class WorkStatusRules
             return WorkStatus.Warning;
         if (task.StartDate is { } start && start > today && task.Progress == 0)
             return WorkStatus.NotStarted;
-        return task.Progress > 0 ? WorkStatus.InProgress : (task.StartDate is null || task.StartDate > today ? WorkStatus.NotStarted : WorkStatus.InProgress);
+        return task.Progress > 0
+            ? WorkStatus.InProgress
+            : (task.StartDate is null || task.StartDate > today ? WorkStatus.NotStarted : WorkStatus.InProgress);
     }
 
     /// <summary>The share of the task's time that has passed, in percent: where progress should be by now.</summary>

@@ -69,7 +69,8 @@ public static class PageChunkJoiner
             removed.Add(new RemovedLine(line[..markerEnd], "分页标记"));
             var body = line[markerEnd..];
             var bodyMap = maps[i].Skip(markerEnd);
-            var joinsPrevious = i > starts[0] && result.Count > 0 && result[^1].Length > 0 && !IsTerminal(result[^1][^1]) || (i > starts[0] && body.Length > 0 && IsTerminal(body[0]));
+            var joinsPrevious = i > starts[0] && result.Count > 0 && result[^1].Length > 0 && !IsTerminal(result[^1][^1])
+                || (i > starts[0] && body.Length > 0 && IsTerminal(body[0]));
             if (joinsPrevious && result.Count > 0)
             {
                 resultMaps[^1] = resultMaps[^1].Append(result[^1].Length, bodyMap);

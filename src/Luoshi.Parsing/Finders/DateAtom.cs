@@ -54,7 +54,8 @@ public static class DateAtomReader
             return Festival(s, i, i, quoted: false);
         }
 
-        if (c == '年' && (i + 1 < s.Length && s[i + 1] is '底' or '末') && (i == 0 || !Chars.IsDigit(s[i - 1]) && s[i - 1] != ' ' && !Chars.IsChineseNumeralChar(s[i - 1]) && s[i - 1] != '学'))
+        if (c == '年' && (i + 1 < s.Length && s[i + 1] is '底' or '末')
+            && (i == 0 || !Chars.IsDigit(s[i - 1]) && s[i - 1] != ' ' && !Chars.IsChineseNumeralChar(s[i - 1]) && s[i - 1] != '学'))
         {
             return new DateAtom(i, i + 2, null, null, null, true);
         }
@@ -217,5 +218,6 @@ public static class DateAtomReader
         return j;
     }
 
-    private static bool At(string s, int i, string token) => i >= 0 && i + token.Length <= s.Length && string.CompareOrdinal(s, i, token, 0, token.Length) == 0;
+    private static bool At(string s, int i, string token) =>
+        i >= 0 && i + token.Length <= s.Length && string.CompareOrdinal(s, i, token, 0, token.Length) == 0;
 }

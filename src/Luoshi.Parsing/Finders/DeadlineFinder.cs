@@ -67,7 +67,8 @@ public static class DeadlineFinder
     {
         var suffix = s.AsSpan(atom.End).TrimStart(' ');
         var before = s.AsSpan(0, atom.Start).TrimEnd(' ');
-        var hasBefore = suffix.StartsWith("前") && !suffix.StartsWith("前夕") && !suffix.StartsWith("前后") || suffix.StartsWith("以前") || suffix.StartsWith("之前");
+        var hasBefore = suffix.StartsWith("前") && !suffix.StartsWith("前夕") && !suffix.StartsWith("前后")
+            || suffix.StartsWith("以前") || suffix.StartsWith("之前");
         var prefixTo = before.EndsWith("到") || before.EndsWith("截至") || before.EndsWith("截止") || before.EndsWith("截止到");
         var prefixUntil = before.EndsWith("至");
         var specific = atom.Month is not null || atom.PeriodEnd;
@@ -85,7 +86,8 @@ public static class DeadlineFinder
             }
 
             var opensClause = before.IsEmpty || Chars.IsClauseBoundary(before[^1]) || before[^1] is '，' or ',';
-            return prefixTo || hasBefore || (opensClause && (suffix.StartsWith("，") || suffix.StartsWith("秋季") || suffix.StartsWith("春季") || suffix.StartsWith(",")));
+            return prefixTo || hasBefore
+                || (opensClause && (suffix.StartsWith("，") || suffix.StartsWith("秋季") || suffix.StartsWith("春季") || suffix.StartsWith(",")));
         }
 
         if (hasBefore)

@@ -7,7 +7,8 @@ namespace Luoshi.Parsing.Metadata;
 public static class IssuerFinder
 {
     private static readonly char[] Suffixes = ['省', '市', '区', '县', '州', '旗'];
-    private static readonly string[] NotPlaces = ["全", "本", "我", "各", "该", "市", "省", "县", "区", "城", "地", "校", "社", "小", "辖", "园", "片", "学", "新", "老", "郊", "景"];
+    private static readonly string[] NotPlaces = ["全", "本", "我", "各", "该", "市", "省", "县", "区", "城", "地", "校",
+        "社", "小", "辖", "园", "片", "学", "新", "老", "郊", "景"];
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string? Find(string? title, IReadOnlyList<string> lines)
@@ -68,7 +69,8 @@ public static class IssuerFinder
                     continue;
                 }
 
-                var boundary = start == 0 || !Chars.IsCjk(s[start - 1]) || s[start - 1] is '年' or '共' or '在' or '，' || s.AsSpan(0, start).EndsWith("中共", StringComparison.Ordinal);
+                var boundary = start == 0 || !Chars.IsCjk(s[start - 1]) || s[start - 1] is '年' or '共' or '在' or '，'
+                    || s.AsSpan(0, start).EndsWith("中共", StringComparison.Ordinal);
                 if (boundary)
                 {
                     yield return s.Substring(start, len + 1);

@@ -13,7 +13,8 @@ public static class TitleFinder
 
     private static readonly string[] Keywords =
     [
-        "要点", "意见", "通知", "方案", "计划", "讲话", "会议", "工作", "总结", "报告", "规划", "安排", "思路", "召开", "办法", "决定", "纲要", "规定", "细则", "部署", "措施", "实施", "通报", "公告", "函",
+        "要点", "意见", "通知", "方案", "计划", "讲话", "会议", "工作", "总结", "报告", "规划", "安排", "思路", "召开", "办法", "决定", "纲要",
+        "规定", "细则", "部署", "措施", "实施", "通报", "公告", "函",
     ];
 
     private static readonly string[] Extensions = [".docx", ".doc", ".pdf", ".txt", ".html", ".htm", ".wps"];
@@ -84,12 +85,14 @@ public static class TitleFinder
 
     private static bool EndsLikeTitle(string title)
     {
-        string[] endings = ["通知", "意见", "要点", "方案", "讲话", "报告", "总结", "计划", "规划", "安排", "思路", "召开", "办法", "决定", "纲要", "规定", "细则", "摘要", "会", "》", "函", "通报"];
+        string[] endings = ["通知", "意见", "要点", "方案", "讲话", "报告", "总结", "计划",
+            "规划", "安排", "思路", "召开", "办法", "决定", "纲要", "规定", "细则", "摘要", "会", "》", "函", "通报"];
         return endings.Any(e => title.EndsWith(e, StringComparison.Ordinal));
     }
 
     private static bool IsContinuation(string next) =>
-        next.Length is >= 2 and <= 40 && !next.Contains('。') && !next.Contains('，') && !OutlineStart(next) && Keywords.Any(k => next.Contains(k, StringComparison.Ordinal));
+        next.Length is >= 2 and <= 40 && !next.Contains('。') && !next.Contains('，') && !OutlineStart(next)
+            && Keywords.Any(k => next.Contains(k, StringComparison.Ordinal));
 
     private static string Clean(string line)
     {

@@ -27,7 +27,8 @@ public static class YearFinder
 
         foreach (var line in removedLines)
         {
-            if ((line.Contains("发布", StringComparison.Ordinal) || line.Contains("来源", StringComparison.Ordinal) || line.Contains("时间", StringComparison.Ordinal) || line.Contains("日期", StringComparison.Ordinal))
+            if ((line.Contains("发布", StringComparison.Ordinal) || line.Contains("来源", StringComparison.Ordinal)
+                || line.Contains("时间", StringComparison.Ordinal) || line.Contains("日期", StringComparison.Ordinal))
                 && FirstDateYear(line) is { } published)
             {
                 return published;

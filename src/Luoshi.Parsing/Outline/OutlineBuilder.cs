@@ -280,7 +280,8 @@ public static class OutlineBuilder
             return false;
         }
 
-        if (i > 0 && (Chars.IsDot(s[i - 1]) || Chars.IsAsciiLetter(s[i - 1]) || s[i - 1] is '第' or '前' or '后' or '近' or '约' or '共' or '计' or '达' or '占' or '至' or '到' or '～' or '~' or '-' or '—' or '+' or '＋'))
+        if (i > 0 && (Chars.IsDot(s[i - 1]) || Chars.IsAsciiLetter(s[i - 1])
+            || s[i - 1] is '第' or '前' or '后' or '近' or '约' or '共' or '计' or '达' or '占' or '至' or '到' or '～' or '~' or '-' or '—' or '+' or '＋'))
         {
             return false;
         }
@@ -324,7 +325,8 @@ public static class OutlineBuilder
     }
 
     private static bool IsAttachmentLine(string line) =>
-        line.StartsWith("附件", StringComparison.Ordinal) && line.Length > 2 && (line[2] is '：' or ':' || (line.Length > 3 && Chars.IsDigit(line[2]) && line[3] is '：' or ':'));
+        line.StartsWith("附件", StringComparison.Ordinal) && line.Length > 2
+            && (line[2] is '：' or ':' || (line.Length > 3 && Chars.IsDigit(line[2]) && line[3] is '：' or ':'));
 
     private static bool IsPhaseLine(string line)
     {

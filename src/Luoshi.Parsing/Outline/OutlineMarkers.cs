@@ -96,7 +96,8 @@ public static class OutlineMarkers
             }
 
             len = ChineseNumber.Read(s, i + 1, out value);
-            if (len is >= 1 and <= 3 && i + 1 + len < s.Length && Chars.IsCloseParen(s[i + 1 + len]) && value >= 1 && s[i + 1] != '两' && s[i + 1] != '零')
+            if (len is >= 1 and <= 3 && i + 1 + len < s.Length && Chars.IsCloseParen(s[i + 1 + len])
+                && value >= 1 && s[i + 1] != '两' && s[i + 1] != '零')
             {
                 marker = new Marker(MarkerStyle.ChineseParen, (int)value, WithSpaces(s, i, len + 2));
                 return true;

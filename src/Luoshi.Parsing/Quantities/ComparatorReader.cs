@@ -37,7 +37,8 @@ public static class ComparatorReader
             return Comparator.AtLeast;
         }
 
-        if (a.StartsWith("以下", StringComparison.Ordinal) || a.StartsWith("以内", StringComparison.Ordinal) || a.StartsWith("内", StringComparison.Ordinal) || a.StartsWith("及以下", StringComparison.Ordinal))
+        if (a.StartsWith("以下", StringComparison.Ordinal) || a.StartsWith("以内", StringComparison.Ordinal)
+            || a.StartsWith("内", StringComparison.Ordinal) || a.StartsWith("及以下", StringComparison.Ordinal))
         {
             return Comparator.AtMost;
         }

@@ -20,7 +20,8 @@ public static class QuantityRecognizer
             var after = text.AsSpan(raw.End, Math.Min(text.Length - raw.End, 12));
             var kind = QuantityKindClassifier.Classify(raw, before, after, text.AsSpan(sentenceStart, sentenceEnd - sentenceStart), review);
             var subject = SubjectFinder.Find(clause, raw.Start - clauseStart, raw.End - clauseStart, raw.Unit);
-            into.Add(new Quantity(Chars.TrimPunct(clause), raw.Value, raw.Upper, raw.Denominator, raw.Unit, subject, raw.Comparator, kind, raw.Placeholder));
+            into.Add(new Quantity(Chars.TrimPunct(clause), raw.Value, raw.Upper, raw.Denominator,
+                raw.Unit, subject, raw.Comparator, kind, raw.Placeholder));
         }
     }
 

@@ -79,7 +79,9 @@ public static class QuantityScanner
     {
         var j = ReadNumber(s, start, out var value, out var intDigits, out var leadingZero);
         next = j;
-        if (start > 0 && (Chars.IsAsciiLetter(s[start - 1]) || s[start - 1] is '+' or '＋' or '*' or '×' or '/' or '.' or '．' or '-' or '_' or '〔' or '[' || Chars.IsDigit(s[start - 1])))
+        if (start > 0 && (Chars.IsAsciiLetter(s[start - 1])
+            || s[start - 1] is '+' or '＋' or '*' or '×' or '/' or '.' or '．' or '-' or '_' or '〔' or '['
+            || Chars.IsDigit(s[start - 1])))
         {
             next = SkipDigitsAndDots(s, j);
             return null;
@@ -97,7 +99,8 @@ public static class QuantityScanner
             return null;
         }
 
-        return ReadTail(s, start, j, value, placeholder: false, isYearLike: intDigits == 4 && value >= 1900 && value <= 2100, leadingZero, found, out next);
+        return ReadTail(s, start, j, value, placeholder: false,
+            isYearLike: intDigits == 4 && value >= 1900 && value <= 2100, leadingZero, found, out next);
     }
 
     private static RawQuantity? ReadPlaceholder(string s, int start, out int next)
@@ -214,18 +217,22 @@ public static class QuantityScanner
         {
             accepted = false; // 三年攻坚, 五年规划: a project span, not a figure
         }
-        else if (unit is "次" && (At(s, end, "全会") || At(s, end, "全体") || At(s, end, "会议") || At(s, end, "党代会") || At(s, end, "代表大会")) || (unit is "期" && (v != 1 || upper is not null)))
+        else if (unit is "次" && (At(s, end, "全会") || At(s, end, "全体")
+            || At(s, end, "会议") || At(s, end, "党代会") || At(s, end, "代表大会"))
+            || (unit is "期" && (v != 1 || upper is not null)))
         {
             accepted = false; // 八次全会, 工程三期
         }
-        else if (EndsWith(before, "各") || EndsWith(before, "共") || EndsWith(before, "计") || (EndsWith(before, "等") && Array.IndexOf(EnumeratedUnits, unit) >= 0))
+        else if (EndsWith(before, "各") || EndsWith(before, "共") || EndsWith(before, "计")
+            || (EndsWith(before, "等") && Array.IndexOf(EnumeratedUnits, unit) >= 0))
         {
             accepted = true;
         }
         else if (v == 1 && upper is null)
         {
             // 一次 / 一期 count a task's events; 一名 only as the subject of a clause (一名学生获…).
-            accepted = (unit is "次" or "期" && after != '性' && !EndsWith(before, "其中") && !EndsWith(before, "每") && !EndsWith(before, "再") && !EndsWith(before, "这") && !EndsWith(before, "此"))
+            accepted = (unit is "次" or "期" && after != '性' && !EndsWith(before, "其中")
+                && !EndsWith(before, "每") && !EndsWith(before, "再") && !EndsWith(before, "这") && !EndsWith(before, "此"))
                 || (unit == "名" && before.Length == 0);
         }
         else if (Array.IndexOf(ConcreteUnits, unit) >= 0)
@@ -248,7 +255,8 @@ public static class QuantityScanner
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static RawQuantity? ReadTail(string s, int start, int j, decimal? value, bool placeholder, bool isYearLike, bool leadingZero, List<RawQuantity> found, out int next)
+    private static RawQuantity? ReadTail(string s, int start, int j, decimal? value, bool placeholder, bool isYearLike,
+        bool leadingZero, List<RawQuantity> found, out int next)
     {
         next = j;
         decimal? upper = null;
@@ -383,7 +391,8 @@ public static class QuantityScanner
         return new RawQuantity(start, k, value, upper, denominator, unit, comparator, placeholder);
     }
 
-    private static bool Accept(string unit, decimal? value, bool isYearLike, bool leadingZero, ReadOnlySpan<char> before, ReadOnlySpan<char> after, string s, int start)
+    private static bool Accept(string unit, decimal? value, bool isYearLike, bool leadingZero, ReadOnlySpan<char> before,
+        ReadOnlySpan<char> after, string s, int start)
     {
         if (leadingZero && unit != "%")
         {
@@ -398,11 +407,13 @@ public static class QuantityScanner
                     return false;
                 }
 
-                return after.StartsWith("内", StringComparison.Ordinal) || after.StartsWith("以内", StringComparison.Ordinal) || EndsWith(before, "为期") || EndsWith(before, "连续");
+                return after.StartsWith("内", StringComparison.Ordinal) || after.StartsWith("以内", StringComparison.Ordinal)
+                    || EndsWith(before, "为期") || EndsWith(before, "连续");
             case "周":
                 return !(after.StartsWith("年", StringComparison.Ordinal) || after.StartsWith("岁", StringComparison.Ordinal));
             case "分":
-                return after.StartsWith("之", StringComparison.Ordinal) || after.IsEmpty || after[0] is '，' or '。' or '；' or '）' or ')' || after.StartsWith("以上", StringComparison.Ordinal) || after.StartsWith("以下", StringComparison.Ordinal);
+                return after.StartsWith("之", StringComparison.Ordinal) || after.IsEmpty || after[0] is '，' or '。' or '；' or '）' or ')'
+                    || after.StartsWith("以上", StringComparison.Ordinal) || after.StartsWith("以下", StringComparison.Ordinal);
             case "名":
                 var b = before.TrimEnd();
                 if (b.EndsWith("前") || b.EndsWith("后") || b.EndsWith("由") || b.EndsWith("至") || b.EndsWith("排") || b.EndsWith("第") || b.EndsWith("居"))
@@ -410,7 +421,8 @@ public static class QuantityScanner
                     return false; // 前100名, 由19名上升至17名: ranks
                 }
 
-                return !(after.StartsWith("上升", StringComparison.Ordinal) || after.StartsWith("下降", StringComparison.Ordinal) || after.StartsWith("左右的位次", StringComparison.Ordinal));
+                return !(after.StartsWith("上升", StringComparison.Ordinal) || after.StartsWith("下降", StringComparison.Ordinal)
+                    || after.StartsWith("左右的位次", StringComparison.Ordinal));
             case "次":
                 return !EndsWith(before, "其中");
             case "级" or "届":
@@ -440,7 +452,8 @@ public static class QuantityScanner
         intDigits = j - i;
 
         // Thousands separators: 1,500 (only groups of exactly three digits)
-        while (j + 3 < s.Length && s[j] == ',' && Chars.IsDigit(s[j + 1]) && Chars.IsDigit(s[j + 2]) && Chars.IsDigit(s[j + 3]) && !(j + 4 < s.Length && Chars.IsDigit(s[j + 4])))
+        while (j + 3 < s.Length && s[j] == ',' && Chars.IsDigit(s[j + 1]) && Chars.IsDigit(s[j + 2]) && Chars.IsDigit(s[j + 3])
+            && !(j + 4 < s.Length && Chars.IsDigit(s[j + 4])))
         {
             value = (value * 1000) + (Chars.DigitValue(s[j + 1]) * 100) + (Chars.DigitValue(s[j + 2]) * 10) + Chars.DigitValue(s[j + 3]);
             j += 4;
@@ -480,7 +493,8 @@ public static class QuantityScanner
     private static int SkipOrdinal(string s, int i)
     {
         var j = i;
-        while (j < s.Length && (Chars.IsDigit(s[j]) || Chars.IsChineseNumeralChar(s[j]) || (s[j] is '、' or ',' or '，' or '.' && j + 1 < s.Length && (Chars.IsDigit(s[j + 1]) || Chars.IsChineseNumeralChar(s[j + 1])))))
+        while (j < s.Length && (Chars.IsDigit(s[j]) || Chars.IsChineseNumeralChar(s[j])
+            || (s[j] is '、' or ',' or '，' or '.' && j + 1 < s.Length && (Chars.IsDigit(s[j + 1]) || Chars.IsChineseNumeralChar(s[j + 1])))))
         {
             j++;
         }
@@ -506,7 +520,8 @@ public static class QuantityScanner
         return s.AsSpan(k + 1, i - k - 1);
     }
 
-    public static bool IsClauseDelimiter(char c) => c is '，' or ',' or '。' or '；' or ';' or '：' or ':' or '！' or '？' or '\n' or '（' or '(' or '）' or ')';
+    public static bool IsClauseDelimiter(char c) =>
+        c is '，' or ',' or '。' or '；' or ';' or '：' or ':' or '！' or '？' or '\n' or '（' or '(' or '）' or ')';
 
     private static int IndexOfWithin(string s, int from, char c, int max)
     {

@@ -22,7 +22,8 @@ public static class ReviewContext
             }
         }
 
-        return planYear is not null && StartsWithYear(heading, out var y) && y < planYear && heading.Contains("工作", StringComparison.Ordinal) && !heading.Contains("要点", StringComparison.Ordinal);
+        return planYear is not null && StartsWithYear(heading, out var y) && y < planYear
+            && heading.Contains("工作", StringComparison.Ordinal) && !heading.Contains("要点", StringComparison.Ordinal);
     }
 
     /// <summary>A paragraph that opens on the past: 过去的一年，… / 2009年在…中，… in a 2010 plan.</summary>

@@ -242,7 +242,9 @@ public static class DocxTextExtractor
 
             if (format == NumberFormatValues.DecimalEnclosedCircle || format == NumberFormatValues.DecimalEnclosedCircleChinese)
             {
-                return value is >= 1 and <= 20 ? ((char)('①' + value - 1)).ToString() : value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return value is >= 1 and <= 20
+                    ? ((char)('①' + value - 1)).ToString()
+                    : value.ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
 
             if (format == NumberFormatValues.DecimalFullWidth || format == NumberFormatValues.DecimalFullWidth2)

@@ -13,13 +13,15 @@ public static class HtmlNestingGuard
     private static readonly HashSet<string> NotNesting = new(StringComparer.OrdinalIgnoreCase)
     {
         // void elements
-        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "keygen", "basefont", "bgsound", "frame",
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+        "param", "source", "track", "wbr", "keygen", "basefont", "bgsound", "frame",
         // elements whose end tag may be left out: the next one closes them
         "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "rb", "rt", "rp", "rtc", "thead", "tbody", "tfoot", "colgroup", "caption",
         "html", "head", "body",
     };
 
-    private static readonly string[] RawText = ["script", "style", "textarea", "title", "xmp", "noscript", "iframe", "noembed", "noframes", "plaintext"];
+    private static readonly string[] RawText = ["script", "style", "textarea", "title", "xmp",
+        "noscript", "iframe", "noembed", "noframes", "plaintext"];
 
     public static void Check(string html, CancellationToken ct = default)
     {

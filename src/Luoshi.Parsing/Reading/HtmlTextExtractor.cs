@@ -14,10 +14,12 @@ public static class HtmlTextExtractor
 
     private static readonly HashSet<string> Blocks = new(StringComparer.OrdinalIgnoreCase)
     {
-        "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "table", "section", "article", "main", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "hr", "center",
+        "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "table", "section",
+        "article", "main", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "hr", "center",
     };
 
-    private static readonly string[] ContentHints = ["content", "article", "main", "text", "zoom", "detail", "body", "trs_editor", "news", "info", "con"];
+    private static readonly string[] ContentHints = ["content", "article", "main", "text", "zoom", "detail",
+        "body", "trs_editor", "news", "info", "con"];
 
     /// <summary>Reads the text of a page; its nesting is checked by <see cref="HtmlNestingGuard"/> first, so the tree stays shallow.</summary>
     public static string Extract(string html, CancellationToken ct = default)

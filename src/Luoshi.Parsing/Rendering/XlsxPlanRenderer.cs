@@ -66,7 +66,8 @@ public static class XlsxPlanRenderer
 
             var views = new SheetViews(new SheetView(
                 new Pane { VerticalSplit = 1D, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
-                new Selection { Pane = PaneValues.BottomLeft, ActiveCell = "A2", SequenceOfReferences = new ListValue<StringValue> { InnerText = "A2" } })
+                new Selection { Pane = PaneValues.BottomLeft, ActiveCell = "A2",
+                    SequenceOfReferences = new ListValue<StringValue> { InnerText = "A2" } })
             { TabSelected = true, WorkbookViewId = 0U });
             var worksheet = new Worksheet(views, new SheetFormatProperties { DefaultRowHeight = 18 }, columns, data);
             if (rowIndex > 2)
@@ -82,7 +83,8 @@ public static class XlsxPlanRenderer
             sheets.Append(new Sheet { Id = workbookPart.GetIdOfPart(sheetPart), SheetId = 1U, Name = "任务分解表" });
             if (rowIndex > 2)
             {
-                workbookPart.Workbook.Append(new DefinedNames(new DefinedName { Name = "_xlnm._FilterDatabase", LocalSheetId = 0U, Hidden = true, Text = $"'任务分解表'!$A$1:$E${rowIndex - 1}" }));
+                workbookPart.Workbook.Append(new DefinedNames(new DefinedName { Name = "_xlnm._FilterDatabase",
+                    LocalSheetId = 0U, Hidden = true, Text = $"'任务分解表'!$A$1:$E${rowIndex - 1}" }));
             }
 
             workbookPart.Workbook.Save();
@@ -145,7 +147,8 @@ public static class XlsxPlanRenderer
         var borders = new Borders(new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder()), thin);
         var formats = new CellFormats(
             new CellFormat(),
-            new CellFormat(new Alignment { Horizontal = HorizontalAlignmentValues.Center, Vertical = VerticalAlignmentValues.Center, WrapText = true })
+            new CellFormat(new Alignment { Horizontal = HorizontalAlignmentValues.Center, Vertical = VerticalAlignmentValues.Center,
+                WrapText = true })
             { FontId = 1, FillId = 2, BorderId = 1, ApplyFont = true, ApplyFill = true, ApplyBorder = true, ApplyAlignment = true },
             new CellFormat(new Alignment { Vertical = VerticalAlignmentValues.Top, WrapText = true })
             { FontId = 0, FillId = 0, BorderId = 1, ApplyBorder = true, ApplyAlignment = true },

@@ -11,7 +11,8 @@ public static class Chars
 
     public static bool IsCjk(char c) => (c >= '\u4e00' && c <= '\u9fff') || (c >= '\u3400' && c <= '\u4dbf');
 
-    public static bool IsSpace(char c) => c == ' ' || c == '\t' || c == '\u3000' || c == '\u00a0' || c == '\u2002' || c == '\u2003' || c == '\u200b' || c == '\ufeff';
+    public static bool IsSpace(char c) => c == ' ' || c == '\t' || c == '\u3000' || c == '\u00a0' ||
+        c == '\u2002' || c == '\u2003' || c == '\u200b' || c == '\ufeff';
 
     /// <summary>Ends a sentence: 。！？ and their ASCII forms.</summary>
     public static bool IsSentenceEnd(char c) => c is '。' or '！' or '？' or '!' or '?';
