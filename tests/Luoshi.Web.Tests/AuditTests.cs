@@ -7,12 +7,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Luoshi.Web.Tests;
 
 /// <summary>The audit trail: every change is there with who, what before and after, and from where; only oversight reads it.</summary>
-public sealed class AuditTests
+public sealed class AuditTests(DemoCopies demo) : IClassFixture<DemoCopies>
 {
     [Theory, Databases]
     public async Task A_change_shows_up_with_its_author_before_and_after(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var admin = await app.SignedInAsync("admin");
         var parent = await app.WithDbAsync(db => db.OrgUnits.Where(u => u.Code == "Q02").Select(u => u.Id).FirstAsync());
         var code = "A-" + Guid.NewGuid().ToString("N")[..8];
@@ -47,7 +47,7 @@ public sealed class AuditTests
     [Theory, Databases]
     public async Task Only_admins_and_supervisors_read_the_trail_and_bad_dates_are_explained(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         foreach (var user in new[] { "leader", "jichu", "jiangdong", "school" })
         {
             var client = await app.SignedInAsync(user);
@@ -64,7 +64,7 @@ public sealed class AuditTests
     [Theory, Databases]
     public async Task The_trail_cannot_be_rewritten(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => app.WithDbAsync(async db =>
         {
             var entry = await db.AuditEntries.OrderBy(e => e.Id).FirstAsync();

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Luoshi.Web.Tests;
 
 /// <summary>Importing a city's units and users from a spreadsheet: the whole file or nothing.</summary>
-public sealed class CityImportTests
+public sealed class CityImportTests(DemoCopies demo) : IClassFixture<DemoCopies>
 {
     private static MultipartFormDataContent Upload(byte[] bytes, string name = "city.xlsx")
     {
@@ -19,7 +19,7 @@ public sealed class CityImportTests
     [Theory, Databases]
     public async Task A_good_file_imports_units_and_users(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var admin = await app.SignedInAsync("admin");
         var p = Guid.NewGuid().ToString("N")[..6];
         var file = CityImport.Workbook(
@@ -40,7 +40,7 @@ public sealed class CityImportTests
     [Theory, Databases]
     public async Task A_file_with_bad_rows_imports_nothing_and_lists_every_bad_row(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var admin = await app.SignedInAsync("admin");
         var p = Guid.NewGuid().ToString("N")[..6];
         var file = CityImport.Workbook(
@@ -85,7 +85,7 @@ public sealed class CityImportTests
     [Theory, Databases]
     public async Task A_file_that_is_not_a_spreadsheet_is_refused(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var admin = await app.SignedInAsync("admin");
         var response = await admin.PostAsync("/api/v1/org-units/import", Upload("这不是表格"u8.ToArray()));
         var problem = await response.AssertProblemAsync(400);
@@ -95,7 +95,7 @@ public sealed class CityImportTests
     [Theory, Databases]
     public async Task The_template_downloads_as_a_spreadsheet(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var admin = await app.SignedInAsync("admin");
         var response = await admin.GetAsync("/api/v1/org-units/import-template.xlsx");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -31,7 +31,7 @@ public sealed class DemoYearTests
     [Theory, Databases]
     public async Task The_demo_year_gives_every_role_a_ledger_with_history(TestDatabase database)
     {
-        await using var app = await new LuoshiFactory(database).StartAsync();
+        await using var app = await DemoApps.OwnAsync(database);
         var today = new DateOnly(2026, 11, 23);
         var imported = await app.WithDbAsync(db =>
         {

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Luoshi.Web.Tests;
 
 /// <summary>The ledger's whole flow through HTTP: document → draft → publish → assign → report → review → close.</summary>
-public sealed class LedgerFlowTests
+public sealed class LedgerFlowTests(DemoCopies demo) : IClassFixture<DemoCopies>
 {
     /// <summary>A small plan written for these tests: one XX placeholder, a responsible department, a deadline.</summary>
     private const string PlanText = """
@@ -46,7 +46,7 @@ public sealed class LedgerFlowTests
     [Theory, Databases]
     public async Task Parsing_returns_the_plan_format_and_saves_nothing(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var client = await app.SignedInAsync("jiangdong");
         // Other tests create plans in the same app meanwhile: this document carries its own word to look for.
         var word = "PX" + Guid.NewGuid().ToString("N")[..8];
@@ -64,7 +64,7 @@ public sealed class LedgerFlowTests
     [Theory, Databases]
     public async Task Documents_over_10_MB_get_413_and_unreadable_files_422(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var client = await app.SignedInAsync("jichu");
         var big = new ByteArrayContent(new byte[11 * 1024 * 1024]);
         big.Headers.ContentType = new MediaTypeHeaderValue("text/plain");
@@ -80,7 +80,7 @@ public sealed class LedgerFlowTests
     [Theory, Databases]
     public async Task A_plan_with_an_XX_target_cannot_be_published_until_it_is_filled(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var client = await app.SignedInAsync("jichu");
         var plan = await CreatePlanAsync(client);
         var id = plan.GetProperty("id").GetInt32();
@@ -108,7 +108,7 @@ public sealed class LedgerFlowTests
     [Theory, Databases]
     public async Task A_month_of_work_from_assignment_to_closure(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var jichu = await app.SignedInAsync("jichu");
         var plan = await CreatePlanAsync(jichu);
         var planId = plan.GetProperty("id").GetInt32();
@@ -231,7 +231,7 @@ public sealed class LedgerFlowTests
     [Theory, Databases]
     public async Task Search_takes_wildcards_literally(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var jichu = await app.SignedInAsync("jichu");
         await CreatePlanAsync(jichu);
         var hits = (await jichu.GetJsonAsync("/api/v1/search?q=%25")).GetProperty("items").EnumerateArray()
@@ -244,7 +244,7 @@ public sealed class LedgerFlowTests
     [Theory, Databases]
     public async Task Schools_and_districts_cannot_create_plans_or_edit_tasks(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         foreach (var user in new[] { "school", "jiangdong", "leader" })
         {
             var client = await app.SignedInAsync(user);
@@ -262,7 +262,7 @@ public sealed class LedgerFlowTests
     [Theory, Databases]
     public async Task Draft_tasks_can_be_split_merged_and_deleted(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var jichu = await app.SignedInAsync("jichu");
         var planId = (await CreatePlanAsync(jichu)).GetProperty("id").GetInt32();
         var tasks = (await jichu.GetJsonAsync($"/api/v1/tasks?planId={planId}")).GetProperty("items").EnumerateArray().ToList();

@@ -6,12 +6,12 @@ using Luoshi.Web.Tests.Infrastructure;
 namespace Luoshi.Web.Tests;
 
 /// <summary>Who sees which units, and how administrators add and change them.</summary>
-public sealed class OrgUnitsTests
+public sealed class OrgUnitsTests(DemoCopies demo) : IClassFixture<DemoCopies>
 {
     [Theory, Databases]
     public async Task The_demo_city_has_departments_districts_and_schools(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var client = await app.SignedInAsync("leader");
         // Other tests import districts of their own into the shared app; the demo's have codes Q01–Q06.
         var districts = await client.GetJsonAsync("/api/v1/org-units?kind=district&pageSize=100");
@@ -34,7 +34,7 @@ public sealed class OrgUnitsTests
     [Theory, Databases]
     public async Task A_district_sees_its_own_schools_but_not_another_districts(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var client = await app.SignedInAsync("jiangdong");
         var units = await client.GetJsonAsync("/api/v1/org-units?pageSize=500");
         var names = units.GetProperty("items").EnumerateArray().Select(u => u.GetProperty("name").GetString()).ToList();
@@ -50,7 +50,7 @@ public sealed class OrgUnitsTests
     [Theory, Databases]
     public async Task Only_admins_add_units(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var parent = await app.WithDbAsync(db => Task.FromResult(db.OrgUnits.First(u => u.Code == "Q03").Id));
         var code = "T-" + Guid.NewGuid().ToString("N")[..8];
         var body = new { code, name = "测试小学", kind = "school", parentId = parent };
@@ -72,7 +72,7 @@ public sealed class OrgUnitsTests
     [Theory, Databases]
     public async Task A_school_cannot_be_put_under_a_school(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var school = await app.WithDbAsync(db => Task.FromResult(db.OrgUnits.First(u => u.Code == "Q01-S01").Id));
         var admin = await app.SignedInAsync("admin");
         var response = await admin.PostAsJsonAsync("/api/v1/org-units", new { code = "T-" + Guid.NewGuid().ToString("N")[..8], name = "错误单位", kind = "school", parentId = school });
@@ -83,7 +83,7 @@ public sealed class OrgUnitsTests
     [Theory, Databases]
     public async Task Changing_a_unit_needs_the_current_version(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var admin = await app.SignedInAsync("admin");
         var parent = await app.WithDbAsync(db => Task.FromResult(db.OrgUnits.First(u => u.Code == "Q04").Id));
         var code = "T-" + Guid.NewGuid().ToString("N")[..8];
@@ -106,7 +106,7 @@ public sealed class OrgUnitsTests
     [Theory, Databases]
     public async Task Every_change_is_in_the_audit_trail(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var admin = await app.SignedInAsync("admin");
         var parent = await app.WithDbAsync(db => Task.FromResult(db.OrgUnits.First(u => u.Code == "Q05").Id));
         var code = "T-" + Guid.NewGuid().ToString("N")[..8];

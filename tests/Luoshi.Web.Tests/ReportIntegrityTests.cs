@@ -14,7 +14,7 @@ namespace Luoshi.Web.Tests;
 /// One live report per task, unit and period, whatever arrives at once; and an Idempotency-Key that answers only the
 /// request it was first sent with.
 /// </summary>
-public sealed class ReportIntegrityTests
+public sealed class ReportIntegrityTests(DemoCopies demo) : IClassFixture<DemoCopies>
 {
     /// <summary>A published plan of this test's own whose 幼儿园 task 基础教育处 leads and 江东区 carries out, and a 江东区 user of the test's own.</summary>
     private sealed record World(LuoshiFactory App, HttpClient District, HttpClient Lead, int TaskId, int OtherTaskId, int UnitId)
@@ -27,9 +27,9 @@ public sealed class ReportIntegrityTests
         public Task<int> ReportsAsync(int taskId) => App.WithDbAsync(db => db.Reports.CountAsync(r => r.TaskId == taskId));
     }
 
-    private static async Task<World> WorldAsync(TestDatabase database)
+    private async Task<World> WorldAsync(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var admin = await app.SignedInAsync("admin");
         var (planId, tasks) = await Ledgers.DraftPlanAsync(admin);
         var d03 = await app.UnitIdAsync("D03");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Luoshi.Web.Tests;
 
 /// <summary>The task pages as people use them: forms posted with their antiforgery tokens, and what the pages then show.</summary>
-public sealed partial class TaskPagesTests
+public sealed partial class TaskPagesTests(DemoCopies demo) : IClassFixture<DemoCopies>
 {
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex Antiforgery();
@@ -39,9 +39,9 @@ public sealed partial class TaskPagesTests
         public string Page => $"/Tasks/{TaskId}";
     }
 
-    private static async Task<Ledger> PublishedPlanAsync(TestDatabase database)
+    private async Task<Ledger> PublishedPlanAsync(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var jichu = await app.SignedInAsync("jichu");
         var word = "QX" + Guid.NewGuid().ToString("N")[..8];
         var text = $"""
