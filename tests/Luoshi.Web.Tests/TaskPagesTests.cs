@@ -192,7 +192,7 @@ public sealed partial class TaskPagesTests(DemoCopies demo) : IClassFixture<Demo
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         Assert.Contains("不是允许的文件类型", Part(await refused.Content.ReadAsStringAsync(), "report-problems"));
         Assert.Equal(1, await l.App.WithDbAsync(db => db.Reports.CountAsync(r => r.TaskId == l.TaskId)));
-        // Other tests store evidence in the same app meanwhile: what must hold is that no file lies there without its record.
+        // No file lies there without its record (the class's other tests store evidence of their own in this copy).
         var recorded = (await l.App.WithDbAsync(db => db.Attachments.Select(a => a.StoredName).ToListAsync()))
             .Select(n => Path.GetFullPath(Path.Combine(l.App.DataDirectory, "attachments", n))).ToHashSet();
         var orphans = Directory.GetFiles(Path.Combine(l.App.DataDirectory, "attachments"), "*", SearchOption.AllDirectories)
@@ -345,7 +345,7 @@ public sealed partial class TaskPagesTests(DemoCopies demo) : IClassFixture<Demo
     public async Task Marking_notifications_read_lowers_the_bell_count(TestDatabase database)
     {
         var l = await PublishedPlanAsync(database);
-        // A district of its own: other tests assign work to the demo districts (and so ring their bells) meanwhile.
+        // A district of its own: the class's other tests assign work to the demo districts, and the reminder sweep rings their bells.
         var code = "BL-" + Guid.NewGuid().ToString("N")[..8];
         var district = await l.App.WithDbAsync(async db =>
         {
