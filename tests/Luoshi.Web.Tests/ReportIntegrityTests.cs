@@ -177,8 +177,8 @@ public sealed class ReportIntegrityTests(DemoCopies demo) : IClassFixture<DemoCo
     [Theory, Databases]
     public async Task Reports_stored_twice_before_the_rule_are_upgraded_with_the_newest_one_live(TestDatabase database)
     {
-        var (dataDirectory, postgres) = Databases.CreateEmpty(database);
-        var settings = new DatabaseSettings(dataDirectory, postgres);
+        using var store = TestStore.CreateEmpty(database);
+        var settings = new DatabaseSettings(store.DataDirectory, store.PostgresConnection);
         await using (var old = new LuoshiDb(settings.BuildOptions()))
         {
             // A fresh database: the first unit, plan, task and reports get the ids 1, 2, 3…

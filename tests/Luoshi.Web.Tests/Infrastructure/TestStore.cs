@@ -8,7 +8,7 @@ namespace Luoshi.Web.Tests.Infrastructure;
 /// Where one test app keeps its data: a data folder (the SQLite file, the data-protection keys, the attachments) and,
 /// on PostgreSQL, a database of its own on the test server. Made empty or as a copy of a template; deleted with its app.
 /// </summary>
-public sealed class TestStore
+public sealed class TestStore : IDisposable
 {
     private int deleted;
 
@@ -97,6 +97,8 @@ public sealed class TestStore
         foreach (var folder in Directory.GetDirectories(from))
             CopyFolder(folder, Path.Combine(to, Path.GetFileName(folder)));
     }
+
+    public void Dispose() => Delete();
 
     /// <summary>Deletes the data folder and drops the PostgreSQL database; safe to call more than once.</summary>
     public void Delete()
