@@ -10,19 +10,12 @@ namespace Luoshi.Browser.Tests;
 /// </summary>
 public sealed class PlanPagesTests(LiveApp app) : IClassFixture<LiveApp>
 {
-    /// <summary>Seed 003 of the corpus (../shared next to the repository): 2019年海城市教育工作安排意见, with one XX target.</summary>
+    /// <summary>Seed 003 of the corpus (tests/Data/corpus, put beside the test binaries by the build): 2019年海城市教育工作安排意见, with one XX target.</summary>
     private static string SeedPlan()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Luoshi.slnx")))
-            {
-                var path = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "corpus", "plans", "003_6cefb83646b3f823.txt"));
-                Assert.True(File.Exists(path), $"{path} not found");
-                return path;
-            }
-        }
-        throw new InvalidOperationException("the repository root (Luoshi.slnx) was not found above the test binaries");
+        var path = Path.Combine(AppContext.BaseDirectory, "corpus", "plans", "003_6cefb83646b3f823.txt");
+        Assert.True(File.Exists(path), $"{path} not found");
+        return path;
     }
 
     [BrowserFact]

@@ -18,15 +18,11 @@ public class RobustnessTests
         """;
 
     /// <summary>
-    /// A guard against runaway (quadratic or exponential) parsing, which would take hours here: the limit is far above
-    /// any normal run even on a busy machine, so it measures no speed. Speeds belong in <c>./luoshi bench</c>.
+    /// Inputs on which a runaway (quadratic or exponential) parser would never come back: the test asserts what the parse
+    /// returns, not how long it took, so a runaway shows as a test that does not end (<c>dotnet test --blame-hang-timeout 30m</c>
+    /// names it) rather than as a time limit that a busy machine could miss. Speeds belong in <c>./luoshi bench</c>.
     /// </summary>
-    private static void DoesNotHang(Action parse)
-    {
-        var task = Task.Run(parse);
-        Assert.True(task.Wait(TimeSpan.FromMinutes(3)), "the parser did not finish within 3 minutes: it runs away on this input");
-        task.GetAwaiter().GetResult();
-    }
+    private static void DoesNotHang(Action parse) => parse();
 
     [Property(MaxTest = 300)]
     public void Never_throws_on_any_string(string? text)

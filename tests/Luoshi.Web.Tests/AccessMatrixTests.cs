@@ -22,14 +22,14 @@ namespace Luoshi.Web.Tests;
 /// through. Every answer, allowed or refused, is also searched for the words of reports the caller may not read: a
 /// report's text must not reach anyone through an export, a page or a list that the report itself would refuse.
 /// </summary>
-public sealed partial class AccessMatrixTests(ITestOutputHelper output)
+public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopies demo) : IClassFixture<DemoCopies>
 {
     public static readonly string[] Callers = ["admin", "leader", "supervisor", "department", "district", "school", "anonymous"];
 
     [Fact]
     public async Task Every_endpoint_has_a_row_and_every_row_an_endpoint()
     {
-        var app = await DemoApps.For(TestDatabase.Sqlite);
+        var app = await demo.For(TestDatabase.Sqlite);
         var endpoints = ApiEndpoints(app);
         endpoints.UnionWith(PageEndpoints(app));
         var rows = AccessMatrix.Load().Select(r => r.Endpoint).ToHashSet();
@@ -45,7 +45,7 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output)
     [Theory, Databases]
     public async Task Every_cell_of_the_matrix_holds(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var world = await World.CreateAsync(app);
         var failures = new List<string>();
         var cells = 0;
@@ -83,7 +83,7 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output)
     [Theory, Databases]
     public async Task Only_overseers_add_tasks_to_a_published_plan(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var admin = await app.SignedInAsync("admin");
         var (planId, tasks) = await Ledgers.DraftPlanAsync(admin);
         await Ledgers.AssignAsync(admin, tasks.TaskTitled("扩大普惠资源"), await app.UnitIdAsync("D03"), await app.UnitIdAsync("Q01"));

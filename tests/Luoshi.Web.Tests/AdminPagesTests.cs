@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Luoshi.Web.Tests;
 
 /// <summary>The administration pages: only admins reach them, and their forms change what they say.</summary>
-public sealed partial class AdminPagesTests
+public sealed partial class AdminPagesTests(DemoCopies demo) : IClassFixture<DemoCopies>
 {
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex Token();
@@ -14,7 +14,7 @@ public sealed partial class AdminPagesTests
     [Theory, Databases]
     public async Task Other_roles_are_refused_the_admin_pages(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         foreach (var user in new[] { "jiangdong", "jichu", "leader" })
         {
             var client = await app.SignedInAsync(user);
@@ -30,7 +30,7 @@ public sealed partial class AdminPagesTests
     [Theory, Databases]
     public async Task An_admin_renames_a_unit_and_a_stale_form_is_refused(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var admin = await app.SignedInAsync("admin");
         var parent = await app.WithDbAsync(db => db.OrgUnits.Where(u => u.Code == "Q06").Select(u => u.Id).FirstAsync());
         var code = "T-" + Guid.NewGuid().ToString("N")[..8];

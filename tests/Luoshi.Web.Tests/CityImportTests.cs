@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Luoshi.Web.Tests;
 
 /// <summary>Importing a city's units and users from a spreadsheet: the whole file or nothing.</summary>
-public sealed class CityImportTests
+public sealed class CityImportTests(DemoCopies demo) : IClassFixture<DemoCopies>
 {
     private static MultipartFormDataContent Upload(byte[] bytes, string name = "city.xlsx")
     {
@@ -19,7 +19,7 @@ public sealed class CityImportTests
     [Theory, Databases]
     public async Task A_good_file_imports_units_and_users(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var admin = await app.SignedInAsync("admin");
         var p = Guid.NewGuid().ToString("N")[..6];
         var file = CityImport.Workbook(
@@ -40,8 +40,9 @@ public sealed class CityImportTests
     [Theory, Databases]
     public async Task A_file_with_bad_rows_imports_nothing_and_lists_every_bad_row(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var admin = await app.SignedInAsync("admin");
+        var (units, users) = await app.WithDbAsync(async db => (await db.OrgUnits.CountAsync(), await db.Users.CountAsync()));
         var p = Guid.NewGuid().ToString("N")[..6];
         var file = CityImport.Workbook(
             [[$"{p}-Q", "经开区教育局", "district", "BUREAU"], [$"{p}-S1", "", "school", $"{p}-Q"], [$"{p}-S2", "经开区小学", "school", "NOPE"], [$"{p}-S3", "经开区中学", "星球", $"{p}-Q"]],
@@ -53,9 +54,8 @@ public sealed class CityImportTests
         Assert.Contains(rows, r => r.StartsWith("“单位”第 4 行", StringComparison.Ordinal) && r.Contains("NOPE"));
         Assert.Contains(rows, r => r.StartsWith("“单位”第 5 行", StringComparison.Ordinal) && r.Contains("类型"));
         Assert.Contains(rows, r => r.StartsWith("“用户”第 2 行", StringComparison.Ordinal) && r.Contains("密码"));
-        // Not even the good rows: no unit or user of this file exists (other tests add units meanwhile, so no counting).
-        Assert.False(await app.WithDbAsync(db => db.OrgUnits.AnyAsync(u => u.Code.StartsWith(p))));
-        Assert.False(await app.WithDbAsync(db => db.Users.AnyAsync(u => u.UserName == $"jk{p}")));
+        // Not even the good rows: no unit or user was added.
+        Assert.Equal((units, users), await app.WithDbAsync(async db => (await db.OrgUnits.CountAsync(), await db.Users.CountAsync())));
     }
 
     [Theory, Databases]
@@ -85,7 +85,7 @@ public sealed class CityImportTests
     [Theory, Databases]
     public async Task A_file_that_is_not_a_spreadsheet_is_refused(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var admin = await app.SignedInAsync("admin");
         var response = await admin.PostAsync("/api/v1/org-units/import", Upload("这不是表格"u8.ToArray()));
         var problem = await response.AssertProblemAsync(400);
@@ -95,7 +95,7 @@ public sealed class CityImportTests
     [Theory, Databases]
     public async Task The_template_downloads_as_a_spreadsheet(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var admin = await app.SignedInAsync("admin");
         var response = await admin.GetAsync("/api/v1/org-units/import-template.xlsx");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -11,7 +11,7 @@ namespace Luoshi.Web.Tests;
 /// A signed-in user's session cannot be used by another site: Razor forms need their antiforgery token, and the JSON
 /// API refuses changes a browser marks as cross-site (Sec-Fetch-Site, or Origin), whatever their content type.
 /// </summary>
-public sealed partial class CrossSiteTests
+public sealed partial class CrossSiteTests(DemoCopies demo) : IClassFixture<DemoCopies>
 {
     [GeneratedRegex("name=\"version\"[^>]*value=\"(\\d+)\"|value=\"(\\d+)\"[^>]*name=\"version\"")]
     private static partial Regex Version();
@@ -19,7 +19,7 @@ public sealed partial class CrossSiteTests
     [Theory, Databases]
     public async Task A_Razor_form_without_its_antiforgery_token_is_refused_and_changes_nothing(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var admin = await app.SignedInAsync("admin");
         var parent = await app.UnitIdAsync("Q06");
         var code = "AF-" + Guid.NewGuid().ToString("N")[..8];
@@ -50,7 +50,7 @@ public sealed partial class CrossSiteTests
     [Theory, Databases]
     public async Task Cross_site_posts_to_the_API_change_nothing(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var jichu = await app.SignedInAsync("jichu");
         var (planId, _) = await Ledgers.DraftPlanAsync(jichu);
         var publish = $"/api/v1/plans/{planId}/publish";
@@ -86,7 +86,7 @@ public sealed partial class CrossSiteTests
     [Theory, Databases]
     public async Task A_JSON_endpoint_takes_only_JSON(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var admin = await app.SignedInAsync("admin");
         var parent = (await app.UnitIdAsync("Q06")).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var fields = new Dictionary<string, string> { ["code"] = "CS-" + Guid.NewGuid().ToString("N")[..8], ["name"] = "表单小学", ["kind"] = "school", ["parentId"] = parent };

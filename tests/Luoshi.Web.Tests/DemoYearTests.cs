@@ -17,22 +17,18 @@ namespace Luoshi.Web.Tests;
 /// </summary>
 public sealed class DemoYearTests
 {
+    /// <summary>The first five plans of the corpus (tests/Data/corpus, put beside the test binaries by the build), as <c>serve --demo</c> takes them.</summary>
     private static List<string> CorpusPlans()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (!File.Exists(Path.Combine(dir.FullName, "Luoshi.slnx"))) continue;
-            var folder = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "corpus", "plans"));
-            Assert.True(Directory.Exists(folder), $"{folder} not found");
-            return Directory.GetFiles(folder, "*.txt").Order(StringComparer.Ordinal).Take(5).ToList();
-        }
-        throw new InvalidOperationException("the repository root (Luoshi.slnx) was not found above the test binaries");
+        var folder = Path.Combine(AppContext.BaseDirectory, "corpus", "plans");
+        Assert.True(Directory.Exists(folder), $"{folder} not found");
+        return Directory.GetFiles(folder, "*.txt").Order(StringComparer.Ordinal).Take(5).ToList();
     }
 
     [Theory, Databases]
     public async Task The_demo_year_gives_every_role_a_ledger_with_history(TestDatabase database)
     {
-        await using var app = await new LuoshiFactory(database).StartAsync();
+        await using var app = await DemoApps.OwnAsync(database);
         var today = new DateOnly(2026, 11, 23);
         var imported = await app.WithDbAsync(db =>
         {

@@ -25,8 +25,8 @@ public sealed class FirstRunTests
     [Theory, Databases]
     public async Task A_database_of_the_previous_schema_is_upgraded_without_losing_data(TestDatabase database)
     {
-        var (dataDirectory, postgres) = Databases.CreateEmpty(database);
-        var settings = new DatabaseSettings(dataDirectory, postgres);
+        using var store = TestStore.CreateEmpty(database);
+        var settings = new DatabaseSettings(store.DataDirectory, store.PostgresConnection);
         await using (var old = new LuoshiDb(settings.BuildOptions()))
         {
             // The first schema version: units and users, no audit trail yet.

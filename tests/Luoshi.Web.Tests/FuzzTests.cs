@@ -16,7 +16,7 @@ namespace Luoshi.Web.Tests;
 /// content types, real and made-up ids. Never a 5xx, every 4xx a Chinese problem+json, never a stack trace.
 /// Set <c>LUOSHI_FUZZ_SEED</c> to replay a run; the seed is printed.
 /// </summary>
-public sealed class FuzzTests(ITestOutputHelper output)
+public sealed class FuzzTests(ITestOutputHelper output, DemoCopies demo) : IClassFixture<DemoCopies>
 {
     private const int BodiesPerEndpointAndCaller = 8;
 
@@ -126,7 +126,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
     {
         var seed = int.TryParse(Environment.GetEnvironmentVariable("LUOSHI_FUZZ_SEED"), out var s) ? s : Random.Shared.Next();
         output.WriteLine($"LUOSHI_FUZZ_SEED={seed}");
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var fixtures = await FuzzFixtures.CreateAsync(app);
         return (seed, new Random(seed), app, fixtures, await fixtures.Admin.GetJsonAsync("/openapi/v1.json"));
     }

@@ -13,12 +13,12 @@ namespace Luoshi.Web.Tests;
 /// Hostile documents sent to every door a plan comes in by (the parse API as the lowest role, the plan API, the upload
 /// page) get a Chinese 422 naming the limit, nothing is stored, and the server goes on answering.
 /// </summary>
-public sealed partial class HostileUploadTests
+public sealed partial class HostileUploadTests(DemoCopies demo) : IClassFixture<DemoCopies>
 {
     [Theory, Databases]
     public async Task A_school_sending_a_deeply_nested_docx_to_the_parse_api_gets_a_Chinese_422_and_the_server_answers(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var school = await app.SignedInAsync("school");
         foreach (var levels in new[] { 10_000, 30_000, 100_000 })
         {
@@ -32,7 +32,7 @@ public sealed partial class HostileUploadTests
     [Theory, Databases]
     public async Task A_text_that_would_parse_into_millions_of_targets_is_refused_naming_the_cap(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var school = await app.SignedInAsync("school");
         var body = new StringContent(new StringBuilder().Insert(0, "XX%", 3_000_000).ToString(), Encoding.UTF8, "text/plain");
         var response = await school.PostAsync("/api/v1/plans/parse", body);
@@ -43,7 +43,7 @@ public sealed partial class HostileUploadTests
     [Theory, Databases]
     public async Task A_zip_bomb_sent_to_create_a_plan_is_refused_and_no_plan_is_stored(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var department = await app.SignedInAsync("jichu");
         var name = $"炸弹{Guid.NewGuid():N}.docx";
         var response = await department.PostAsync("/api/v1/plans", File(HostileDocuments.HugeRunDocx(64L * 1024 * 1024), name));
@@ -55,7 +55,7 @@ public sealed partial class HostileUploadTests
     [Theory, Databases]
     public async Task The_upload_page_explains_a_hostile_document_in_Chinese_and_stores_nothing(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var department = await app.SignedInAsync("jichu");
         var name = $"深{Guid.NewGuid():N}.docx";
         var token = Token().Match(await department.GetStringAsync("/Plans/New")).Groups[1].Value;

@@ -8,14 +8,14 @@ using Microsoft.EntityFrameworkCore;
 namespace Luoshi.Web.Tests;
 
 /// <summary>Bodies too large or too deep are refused with a Chinese problem, and uploaded file names cannot reach outside the data folder.</summary>
-public sealed class InputLimitsTests
+public sealed class InputLimitsTests(DemoCopies demo) : IClassFixture<DemoCopies>
 {
     private static StringContent Json(string text) => new(text, Encoding.UTF8, "application/json");
 
     [Theory, Databases]
     public async Task A_JSON_body_over_1_MB_is_413_and_one_under_it_is_read(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var admin = await app.SignedInAsync("admin");
         var huge = await (await admin.PostAsync("/api/v1/org-units", Json($"{{\"code\":\"BIG\",\"name\":\"{new string('校', 400_000)}\",\"kind\":\"school\"}}"))).AssertProblemAsync(413);
         Assert.Contains("1 MB", huge.GetProperty("detail").GetString());
@@ -28,7 +28,7 @@ public sealed class InputLimitsTests
     [Theory, Databases]
     public async Task JSON_nested_deeper_than_64_is_400(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var admin = await app.SignedInAsync("admin");
         foreach (var depth in new[] { 65, 1000, 100_000 })
         {
@@ -42,7 +42,7 @@ public sealed class InputLimitsTests
     [Theory, Databases]
     public async Task Uploads_over_their_limit_are_413(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var (district, reportId) = await ReportAsync(app);
         var evidence = new byte[21 * 1024 * 1024];
         Ledgers.PngBytes.CopyTo(evidence, 0);
@@ -60,7 +60,7 @@ public sealed class InputLimitsTests
     [Theory, Databases]
     public async Task Uploaded_file_names_cannot_leave_the_attachments_folder(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var (district, reportId) = await ReportAsync(app);
         var names = new[] { "../../evil.exe", "/etc/cron.d/evil.png", @"..\..\..\evil.png", @"C:\Windows\System32\evil.png", "....//....//evil.png", "..", ".evil.png" };
         foreach (var name in names)

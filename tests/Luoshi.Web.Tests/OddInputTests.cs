@@ -12,15 +12,15 @@ namespace Luoshi.Web.Tests;
 /// Chinese 400; a <c>back=</c> or <c>returnUrl=</c> that is not a path on this site, or carries control characters,
 /// sends the browser to a safe place instead of breaking the redirect.
 /// </summary>
-public sealed partial class OddInputTests
+public sealed partial class OddInputTests(DemoCopies demo) : IClassFixture<DemoCopies>
 {
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex Token();
 
     /// <summary>A published plan of the test's own whose 扩大普惠资源 task is led by 基础教育处 (D03) for 江东区 (Q01).</summary>
-    private static async Task<(LuoshiFactory App, HttpClient Admin, int PlanId, int TaskId, System.Text.Json.JsonElement Target)> PublishedTaskAsync(TestDatabase database)
+    private async Task<(LuoshiFactory App, HttpClient Admin, int PlanId, int TaskId, System.Text.Json.JsonElement Target)> PublishedTaskAsync(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var admin = await app.SignedInAsync(await app.AddUserAsync(Role.Admin, Application.People.UserAccounts.BureauCode));
         var (planId, tasks) = await Ledgers.DraftPlanAsync(admin);
         var taskId = tasks.TaskTitled("扩大普惠资源");
@@ -34,7 +34,7 @@ public sealed partial class OddInputTests
     [Theory, Databases]
     public async Task Search_words_with_control_characters_get_a_Chinese_400(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var district = await app.SignedInAsync(await app.AddUserAsync(Role.District, "Q01"));
         foreach (var q in ControlWords)
         {
@@ -71,7 +71,7 @@ public sealed partial class OddInputTests
     [Theory, MemberData(nameof(Backs))]
     public async Task The_language_switch_returns_only_to_a_path_on_this_site(string back, string expected)
     {
-        var app = await DemoApps.For(TestDatabase.Sqlite);
+        var app = await demo.For(TestDatabase.Sqlite);
         var response = await app.NewClient().GetAsync("/language?to=en&back=" + Uri.EscapeDataString(back));
         await AssertSafeAsync(response, back, expected);
     }
@@ -79,7 +79,7 @@ public sealed partial class OddInputTests
     [Theory, MemberData(nameof(Backs))]
     public async Task Signing_in_returns_only_to_a_path_on_this_site(string back, string expected)
     {
-        var app = await DemoApps.For(TestDatabase.Sqlite);
+        var app = await demo.For(TestDatabase.Sqlite);
         var name = await app.AddUserAsync(Role.District, "Q01");
         var client = app.NewClient();
         var token = Token().Match(await client.GetStringAsync("/Login")).Groups[1].Value;

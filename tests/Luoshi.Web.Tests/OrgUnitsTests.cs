@@ -6,35 +6,33 @@ using Luoshi.Web.Tests.Infrastructure;
 namespace Luoshi.Web.Tests;
 
 /// <summary>Who sees which units, and how administrators add and change them.</summary>
-public sealed class OrgUnitsTests
+public sealed class OrgUnitsTests(DemoCopies demo) : IClassFixture<DemoCopies>
 {
     [Theory, Databases]
     public async Task The_demo_city_has_departments_districts_and_schools(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        // A copy of its own: the other tests of this class add schools to the demo districts.
+        await using var app = await DemoApps.OwnAsync(database);
         var client = await app.SignedInAsync("leader");
-        // Other tests import districts of their own into the shared app; the demo's have codes Q01–Q06.
-        var districts = await client.GetJsonAsync("/api/v1/org-units?kind=district&pageSize=100");
-        var demoDistricts = districts.GetProperty("items").EnumerateArray()
-            .Where(d => System.Text.RegularExpressions.Regex.IsMatch(d.GetProperty("code").GetString()!, "^Q0[1-6]$")).ToList();
+        var districts = (await client.GetJsonAsync("/api/v1/org-units?kind=district&pageSize=100")).GetProperty("items").EnumerateArray().ToList();
         Assert.Equal(["江东区教育局", "城南区教育局", "城北区教育局", "临湖区教育局", "青山县教育局", "白沙县教育局"],
-            demoDistricts.OrderBy(d => d.GetProperty("code").GetString(), StringComparer.Ordinal).Select(d => d.GetProperty("name").GetString()!).ToArray());
+            districts.OrderBy(d => d.GetProperty("code").GetString(), StringComparer.Ordinal).Select(d => d.GetProperty("name").GetString()!).ToArray());
         var departments = await client.GetJsonAsync("/api/v1/org-units?kind=department&pageSize=100");
-        Assert.InRange(departments.GetProperty("total").GetInt32(), 8, 20);
+        Assert.Equal(10, departments.GetProperty("total").GetInt32());
         Assert.Contains(departments.GetProperty("items").EnumerateArray(), u => u.GetProperty("name").GetString() == "基础教育处");
-        foreach (var district in demoDistricts)
+        var schoolCounts = new List<int>();
+        foreach (var district in districts.OrderBy(d => d.GetProperty("code").GetString(), StringComparer.Ordinal))
         {
-            // Other tests add schools of their own; count the demo city's.
             var schools = await client.GetJsonAsync($"/api/v1/org-units?parentId={district.GetProperty("id").GetInt32()}&kind=school&pageSize=100");
-            var demoSchools = schools.GetProperty("items").EnumerateArray().Count(s => s.GetProperty("code").GetString()!.StartsWith(district.GetProperty("code").GetString() + "-S", StringComparison.Ordinal));
-            Assert.InRange(demoSchools, 8, 12);
+            schoolCounts.Add(schools.GetProperty("total").GetInt32());
         }
+        Assert.Equal([8, 11, 9, 12, 10, 8], schoolCounts);
     }
 
     [Theory, Databases]
     public async Task A_district_sees_its_own_schools_but_not_another_districts(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var client = await app.SignedInAsync("jiangdong");
         var units = await client.GetJsonAsync("/api/v1/org-units?pageSize=500");
         var names = units.GetProperty("items").EnumerateArray().Select(u => u.GetProperty("name").GetString()).ToList();
@@ -50,7 +48,7 @@ public sealed class OrgUnitsTests
     [Theory, Databases]
     public async Task Only_admins_add_units(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var parent = await app.WithDbAsync(db => Task.FromResult(db.OrgUnits.First(u => u.Code == "Q03").Id));
         var code = "T-" + Guid.NewGuid().ToString("N")[..8];
         var body = new { code, name = "测试小学", kind = "school", parentId = parent };
@@ -72,7 +70,7 @@ public sealed class OrgUnitsTests
     [Theory, Databases]
     public async Task A_school_cannot_be_put_under_a_school(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var school = await app.WithDbAsync(db => Task.FromResult(db.OrgUnits.First(u => u.Code == "Q01-S01").Id));
         var admin = await app.SignedInAsync("admin");
         var response = await admin.PostAsJsonAsync("/api/v1/org-units", new { code = "T-" + Guid.NewGuid().ToString("N")[..8], name = "错误单位", kind = "school", parentId = school });
@@ -83,7 +81,7 @@ public sealed class OrgUnitsTests
     [Theory, Databases]
     public async Task Changing_a_unit_needs_the_current_version(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var admin = await app.SignedInAsync("admin");
         var parent = await app.WithDbAsync(db => Task.FromResult(db.OrgUnits.First(u => u.Code == "Q04").Id));
         var code = "T-" + Guid.NewGuid().ToString("N")[..8];
@@ -106,7 +104,7 @@ public sealed class OrgUnitsTests
     [Theory, Databases]
     public async Task Every_change_is_in_the_audit_trail(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var admin = await app.SignedInAsync("admin");
         var parent = await app.WithDbAsync(db => Task.FromResult(db.OrgUnits.First(u => u.Code == "Q05").Id));
         var code = "T-" + Guid.NewGuid().ToString("N")[..8];

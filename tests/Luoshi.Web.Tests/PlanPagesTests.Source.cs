@@ -22,7 +22,7 @@ public sealed partial class PlanPagesTests
     [Theory, Databases]
     public async Task An_uploaded_plan_keeps_each_item_s_place_in_its_text_and_its_deadline_as_a_date(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var jichu = await app.SignedInAsync("jichu");
         var marker = Marker();
         // Written on Windows: CR LF line breaks, indented lines, a phone number that clean-up cuts out of an item.
@@ -60,7 +60,7 @@ public sealed partial class PlanPagesTests
     [Theory, Databases]
     public async Task The_source_beside_an_item_is_its_own_where_its_words_appear_twice_and_after_it_is_edited(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var jichu = await app.SignedInAsync("jichu");
         var marker = Marker();
         var words = $"加强教师培训{marker}。";

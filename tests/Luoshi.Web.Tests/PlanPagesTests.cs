@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Luoshi.Web.Tests;
 
 /// <summary>The plan pages as a bureau user sees them: upload, review and fix the draft, publish, the board.</summary>
-public sealed partial class PlanPagesTests
+public sealed partial class PlanPagesTests(DemoCopies demo) : IClassFixture<DemoCopies>
 {
     /// <summary>A small plan: an XX placeholder, a responsible department, a deadline; a marker makes each copy unique.</summary>
     private static string PlanText(string marker) => $"""
@@ -78,7 +78,7 @@ public sealed partial class PlanPagesTests
     [Theory, Databases]
     public async Task Uploaded_text_lands_on_the_draft_beside_its_source_and_an_edited_item_shows(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var jichu = await app.SignedInAsync("jichu");
         var marker = Marker();
         var id = await UploadDraftAsync(jichu, marker);
@@ -133,7 +133,7 @@ public sealed partial class PlanPagesTests
     [Theory, Databases]
     public async Task An_XX_target_is_filled_and_a_stale_edit_is_refused_with_the_current_value(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var jichu = await app.SignedInAsync("jichu");
         var id = await UploadDraftAsync(jichu, Marker());
         var task = await TaskAsync(app, id, "深化党建品牌创建");
@@ -174,7 +174,7 @@ public sealed partial class PlanPagesTests
     [Theory, Databases]
     public async Task Publishing_with_open_problems_lists_them_and_stays_a_draft_until_they_are_fixed(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var jichu = await app.SignedInAsync("jichu");
         var id = await UploadDraftAsync(jichu, Marker());
 
@@ -204,7 +204,7 @@ public sealed partial class PlanPagesTests
     [Theory, Databases]
     public async Task Items_are_split_merged_and_deleted_and_a_target_is_added(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var jichu = await app.SignedInAsync("jichu");
         var id = await UploadDraftAsync(jichu, Marker());
         var page = $"/Plans/{id}";
@@ -266,7 +266,7 @@ public sealed partial class PlanPagesTests
     [Theory, Databases]
     public async Task The_board_counts_by_category_and_status_and_filters_on_the_server(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var jichu = await app.SignedInAsync("jichu");
         var (id, red, yellow) = await PublishedBoardAsync(app, jichu);
         var supervisor = await app.SignedInAsync("supervisor");
@@ -306,7 +306,7 @@ public sealed partial class PlanPagesTests
     [Theory, Databases]
     public async Task The_lead_department_is_set_in_bulk_from_the_board(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var jichu = await app.SignedInAsync("jichu");
         var (id, red, yellow) = await PublishedBoardAsync(app, jichu);
         var supervisor = await app.SignedInAsync("supervisor");
@@ -355,7 +355,7 @@ public sealed partial class PlanPagesTests
     [Theory, Databases]
     public async Task Last_years_assignments_are_copied_by_task_title(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var jichu = await app.SignedInAsync("jichu");
         var (lastYear, lastRed, _) = await PublishedBoardAsync(app, jichu);
         var (thisYear, red, _) = await PublishedBoardAsync(app, jichu);
@@ -387,7 +387,7 @@ public sealed partial class PlanPagesTests
     [Theory, Databases]
     public async Task A_district_cannot_open_or_change_another_units_draft(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var jichu = await app.SignedInAsync("jichu");
         var marker = Marker();
         var id = await UploadDraftAsync(jichu, marker);
@@ -420,16 +420,16 @@ public sealed partial class PlanPagesTests
     [Theory, Databases]
     public async Task A_file_that_is_not_a_plan_document_gets_a_Chinese_error_and_creates_nothing(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var jichu = await app.SignedInAsync("jichu");
         var unique = Guid.NewGuid().ToString("N")[..8];
-        // Other tests create plans meanwhile, so "nothing created" is checked by the uploaded file's name.
+        var plans = await app.WithDbAsync(db => db.Plans.CountAsync());
         async Task AssertRefusedAsync(byte[] content, string fileName, string message)
         {
             var response = await UploadAsync(jichu, content, fileName);
             Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
             Assert.Contains(message, Decoded(await response.Content.ReadAsStringAsync()));
-            Assert.False(await app.WithDbAsync(db => db.Plans.AnyAsync(p => p.SourceFileName == fileName)), $"a plan was created from {fileName}");
+            Assert.True(plans == await app.WithDbAsync(db => db.Plans.CountAsync()), $"a plan was created from {fileName}");
         }
 
         var png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
@@ -457,7 +457,7 @@ public sealed partial class PlanPagesTests
     [Theory, Databases]
     public async Task A_draft_of_252_items_is_reviewed_on_one_page_with_every_item_found_in_its_source(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var jichu = await app.SignedInAsync("jichu");
         var marker = Marker();
         string[] sections = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"];

@@ -11,7 +11,7 @@ namespace Luoshi.Web.Tests;
 /// Behind an HTTPS reverse proxy (Luoshi:TrustedProxies) the session cookie is Secure; forwarded headers from anyone
 /// else, or without the setting, are ignored. Runs on SQLite only: it is about HTTP, not the database.
 /// </summary>
-public sealed class ProxyTests
+public sealed class ProxyTests(DemoCopies demo) : IClassFixture<DemoCopies>
 {
     private const string Proxy = "10.20.30.40";
 
@@ -42,7 +42,7 @@ public sealed class ProxyTests
     [Fact]
     public async Task Behind_a_trusted_HTTPS_proxy_the_session_cookie_is_Secure()
     {
-        var app = await DemoApps.For(TestDatabase.Sqlite);
+        var app = await demo.For(TestDatabase.Sqlite);
         using var proxied = With(app, $"{Proxy}, 192.168.100.0/24");
         Assert.Contains("secure", await SessionCookieAsync(proxied, Proxy, forwardedHttps: true), StringComparison.OrdinalIgnoreCase);
         Assert.Contains("secure", await SessionCookieAsync(proxied, "192.168.100.7", forwardedHttps: true), StringComparison.OrdinalIgnoreCase);
@@ -54,7 +54,7 @@ public sealed class ProxyTests
     [Fact]
     public async Task Without_trusted_proxies_forwarded_headers_are_ignored()
     {
-        var app = await DemoApps.For(TestDatabase.Sqlite);
+        var app = await demo.For(TestDatabase.Sqlite);
         using var direct = With(app, trustedProxies: null);
         Assert.DoesNotContain("secure", await SessionCookieAsync(direct, Proxy, forwardedHttps: true), StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("secure", await SessionCookieAsync(direct, "127.0.0.1", forwardedHttps: true), StringComparison.OrdinalIgnoreCase);

@@ -12,14 +12,14 @@ namespace Luoshi.Web.Tests;
 /// One task carried by two districts: each district reads its own reports and never the other's, wherever report
 /// text reaches it — the ledger.xlsx, search (API and page), the task page, the reports API, 我的任务, the calendar.
 /// </summary>
-public sealed class ReadableReportsTests
+public sealed class ReadableReportsTests(DemoCopies demo) : IClassFixture<DemoCopies>
 {
     /// <summary>A published task for 江东区 (Q01) and 城南区 (Q02), each with an accepted report carrying a word of its own; 城南区's was returned once with a comment.</summary>
     private sealed record Shared(LuoshiFactory App, HttpClient Jiangdong, int PlanId, int TaskId, string Common, string Own, string Others, string OthersComment, int OthersReport);
 
-    private static async Task<Shared> SharedTaskAsync(TestDatabase database)
+    private async Task<Shared> SharedTaskAsync(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var admin = await app.SignedInAsync(await app.AddUserAsync(Role.Admin, Application.People.UserAccounts.BureauCode));
         var jiangdong = await app.SignedInAsync(await app.AddUserAsync(Role.District, "Q01"));
         var chengnan = await app.SignedInAsync(await app.AddUserAsync(Role.District, "Q02"));

@@ -10,7 +10,7 @@ namespace Luoshi.Web.Tests;
 /// A use case is written once: for each refusal of the task, report and 办结 use cases, the task page's form and the
 /// API's endpoint give the same status and the same Chinese words (the page only where it shows the form again).
 /// </summary>
-public sealed partial class RefusalParityTests
+public sealed partial class RefusalParityTests(DemoCopies demo) : IClassFixture<DemoCopies>
 {
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex Antiforgery();
@@ -20,9 +20,9 @@ public sealed partial class RefusalParityTests
         string? IfMatch = null);
 
     /// <summary>A plan of this test's own with its 幼儿园 task led by 基础教育处 for 江东区; published unless asked otherwise.</summary>
-    private static async Task<(LuoshiFactory App, int TaskId)> TaskAsync(TestDatabase database, bool publish)
+    private async Task<(LuoshiFactory App, int TaskId)> TaskAsync(TestDatabase database, bool publish)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var admin = await app.SignedInAsync("admin");
         var (planId, tasks) = await Ledgers.DraftPlanAsync(admin);
         var taskId = tasks.TaskTitled("扩大普惠资源");

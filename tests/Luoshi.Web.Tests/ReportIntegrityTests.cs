@@ -15,7 +15,7 @@ namespace Luoshi.Web.Tests;
 /// One live report per task, unit and period, whatever arrives at once; and an Idempotency-Key that answers only the
 /// request it was first sent with.
 /// </summary>
-public sealed class ReportIntegrityTests
+public sealed class ReportIntegrityTests(DemoCopies demo) : IClassFixture<DemoCopies>
 {
     /// <summary>A published plan of this test's own whose 幼儿园 task 基础教育处 leads and 江东区 carries out, and a 江东区 user of the test's own.</summary>
     private sealed record World(LuoshiFactory App, HttpClient District, HttpClient Lead, int TaskId, int OtherTaskId, int UnitId)
@@ -28,9 +28,9 @@ public sealed class ReportIntegrityTests
         public Task<int> ReportsAsync(int taskId) => App.WithDbAsync(db => db.Reports.CountAsync(r => r.TaskId == taskId));
     }
 
-    private static async Task<World> WorldAsync(TestDatabase database)
+    private async Task<World> WorldAsync(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var admin = await app.SignedInAsync("admin");
         var (planId, tasks) = await Ledgers.DraftPlanAsync(admin);
         var d03 = await app.UnitIdAsync("D03");
@@ -178,8 +178,8 @@ public sealed class ReportIntegrityTests
     [Theory, Databases]
     public async Task Reports_stored_twice_before_the_rule_are_upgraded_with_the_newest_one_live(TestDatabase database)
     {
-        var (dataDirectory, postgres) = Databases.CreateEmpty(database);
-        var settings = new DatabaseSettings(dataDirectory, postgres);
+        using var store = TestStore.CreateEmpty(database);
+        var settings = new DatabaseSettings(store.DataDirectory, store.PostgresConnection);
         await using (var old = new LuoshiDb(settings.BuildOptions()))
         {
             // A fresh database: the first unit, plan, task and reports get the ids 1, 2, 3…

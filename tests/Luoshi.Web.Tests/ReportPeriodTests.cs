@@ -6,12 +6,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Luoshi.Web.Tests;
 
 /// <summary>Report periods that have not begun are refused.</summary>
-public sealed class ReportPeriodTests
+public sealed class ReportPeriodTests(DemoCopies demo) : IClassFixture<DemoCopies>
 {
     [Theory, Databases]
     public async Task A_period_far_in_the_future_is_refused_in_Chinese_and_nothing_is_stored(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var taskId = await Ledgers.PublishedQ01TaskAsync(app, await app.SignedInAsync("admin"));
         var district = await app.SignedInAsync(await app.AddUserAsync(Role.District, "Q01"));
         foreach (var period in new[] { "2099-01", DateTime.UtcNow.AddHours(8).AddMonths(1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture) })

@@ -13,7 +13,7 @@ namespace Luoshi.Web.Tests;
 /// Sessions kept on the server: a cookie copied before the session ended (sign-out, 退出登录, a new password, role or
 /// unit, a disabled account, ending it from the session list) no longer works; the session list shows the caller's own.
 /// </summary>
-public sealed partial class ServerSessionTests
+public sealed partial class ServerSessionTests(DemoCopies demo) : IClassFixture<DemoCopies>
 {
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex Token();
@@ -70,7 +70,7 @@ public sealed partial class ServerSessionTests
     [Theory, Databases]
     public async Task A_kept_cookie_is_refused_after_signing_out_through_the_API(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var kept = await KeptCookie.SignInAsync(app, await app.AddUserAsync(Role.Department, "D03"));
         Assert.Equal(200, await kept.MeStatusAsync());
         Assert.Equal(HttpStatusCode.NoContent, (await kept.SendAsync(HttpMethod.Delete, "/api/v1/session")).StatusCode);
@@ -80,7 +80,7 @@ public sealed partial class ServerSessionTests
     [Theory, Databases]
     public async Task A_kept_cookie_is_refused_after_退出登录_on_the_page(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var kept = await KeptCookie.SignInAsync(app, await app.AddUserAsync(Role.District, "Q01"));
         var signOut = await kept.PostPageAsync("/", "/Logout", []);
         Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
@@ -93,7 +93,7 @@ public sealed partial class ServerSessionTests
     [Theory, Databases]
     public async Task A_new_password_a_new_role_or_unit_and_disabling_end_the_users_sessions(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var admin = await app.SignedInAsync(await app.AddUserAsync(Role.Admin, Application.People.UserAccounts.BureauCode));
         var d05 = await app.UnitIdAsync("D05");
         foreach (var change in new object[]
@@ -120,7 +120,7 @@ public sealed partial class ServerSessionTests
     [Theory, Databases]
     public async Task The_session_list_shows_the_callers_sessions_and_ends_one_or_all(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var name = await app.AddUserAsync(Role.Department, "D05");
         var laptop = await KeptCookie.SignInAsync(app, name);
         var phone = await KeptCookie.SignInAsync(app, name, "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) MicroMessenger/8.0");
@@ -156,7 +156,7 @@ public sealed partial class ServerSessionTests
     [Theory, Databases]
     public async Task The_account_page_lists_the_devices_and_退出_ends_one(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var name = await app.AddUserAsync(Role.School, "Q01-S01");
         var here = await KeptCookie.SignInAsync(app, name);
         var there = await KeptCookie.SignInAsync(app, name, "Mozilla/5.0 (Linux; Android 14) Chrome/130.0 Mobile Safari/537.36");
@@ -179,7 +179,7 @@ public sealed partial class ServerSessionTests
     [Theory, Databases]
     public async Task The_sign_in_audit_row_names_the_user(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var name = await app.AddUserAsync(Role.Leader, Application.People.UserAccounts.BureauCode);
         await app.SignedInAsync(name);
         var id = await UserIdAsync(app, name);

@@ -5,12 +5,12 @@ using Luoshi.Web.Tests.Infrastructure;
 namespace Luoshi.Web.Tests;
 
 /// <summary>Signing in and out through the API, and what an anonymous caller may reach.</summary>
-public sealed class SessionTests
+public sealed class SessionTests(DemoCopies demo) : IClassFixture<DemoCopies>
 {
     [Theory, Databases]
     public async Task Sign_in_returns_the_user_and_me_describes_them(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var client = app.NewClient();
         var response = await client.PostAsJsonAsync("/api/v1/session", new { username = "jiangdong", password = LuoshiFactory.Password });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -27,7 +27,7 @@ public sealed class SessionTests
     [Theory, Databases]
     public async Task A_wrong_password_is_401_with_a_Chinese_problem(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var response = await app.NewClient().PostAsJsonAsync("/api/v1/session", new { username = "leader", password = "wrong-password-1" });
         var problem = await response.AssertProblemAsync(401);
         Assert.Equal("用户名或密码错误", problem.GetProperty("title").GetString());
@@ -36,7 +36,7 @@ public sealed class SessionTests
     [Theory, Databases]
     public async Task Signing_out_ends_the_session(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var client = await app.SignedInAsync("supervisor");
         Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync("/api/v1/session")).StatusCode);
         await (await client.GetAsync("/api/v1/me")).AssertProblemAsync(401);
@@ -45,7 +45,7 @@ public sealed class SessionTests
     [Theory, Databases]
     public async Task Signing_out_everywhere_ends_other_devices_sessions(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var name = await app.AddUserAsync(Domain.People.Role.Department, "D05");
         var laptop = await app.SignedInAsync(name);
         var phone = await app.SignedInAsync(name);
@@ -56,7 +56,7 @@ public sealed class SessionTests
     [Theory, Databases]
     public async Task Repeated_failures_lock_the_account_with_429(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var name = await app.AddUserAsync(Domain.People.Role.School, "Q02-S01");
         var client = app.NewClient();
         for (var i = 0; i < Auth.SignInThrottle.AccountLimit; i++)
@@ -69,7 +69,7 @@ public sealed class SessionTests
     [Theory, Databases]
     public async Task Api_calls_need_sign_in_but_health_does_not(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var client = app.NewClient();
         var health = await client.GetAsync("/healthz");
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
@@ -80,7 +80,7 @@ public sealed class SessionTests
     [Theory, Databases]
     public async Task Pages_redirect_to_the_sign_in_page(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var response = await app.NewClient().GetAsync("/Admin/Users");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/Login", response.Headers.Location!.PathAndQuery);
@@ -92,7 +92,7 @@ public sealed class SessionTests
     [Theory, Databases]
     public async Task Every_response_carries_the_security_headers(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var response = await app.NewClient().GetAsync("/Login");
         var csp = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
         Assert.Contains("script-src 'self'", csp);
@@ -105,7 +105,7 @@ public sealed class SessionTests
     [Theory, Databases]
     public async Task The_OpenAPI_document_describes_the_api(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var client = await app.SignedInAsync("admin");
         var doc = await client.GetJsonAsync("/openapi/v1.json");
         var paths = doc.GetProperty("paths");

@@ -14,7 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Luoshi.Web.Tests;
 
 /// <summary>Sign-in's smaller defences: the same hashing work on every path, a bounded failure table, a lock the owner can get through.</summary>
-public sealed class SignInHardeningTests
+public sealed class SignInHardeningTests(DemoCopies demo) : IClassFixture<DemoCopies>
 {
     /// <summary>The real hasher, counting its checks.</summary>
     private sealed class CountingHasher : IPasswordHasher<User>
@@ -42,7 +42,7 @@ public sealed class SignInHardeningTests
     [Theory, Databases]
     public async Task Unknown_disabled_wrong_and_right_sign_ins_each_check_one_password_hash(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var active = await app.AddUserAsync(Role.District, "Q03");
         var disabled = await app.AddUserAsync(Role.District, "Q03");
         await app.WithDbAsync(db => db.Users.Where(u => u.UserName == disabled).ExecuteUpdateAsync(s => s.SetProperty(u => u.Disabled, true)));
@@ -109,7 +109,7 @@ public sealed class SignInHardeningTests
     [Fact]
     public async Task An_administrator_locked_out_by_an_attacker_still_signs_in_from_another_address()
     {
-        var shared = await DemoApps.For(TestDatabase.Sqlite);
+        var shared = await demo.For(TestDatabase.Sqlite);
         using var app = shared.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<IStartupFilter, RemoteAddressFromTest>()));
         var admin = await shared.AddUserAsync(Role.Admin, UserAccounts.BureauCode);
         const string attacker = "203.0.113.66";

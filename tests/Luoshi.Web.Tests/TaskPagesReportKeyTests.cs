@@ -16,7 +16,7 @@ public sealed partial class TaskPagesTests
         Directory.GetFiles(Path.Combine(app.DataDirectory, "attachments"), "*", SearchOption.AllDirectories).Count(f => File.ReadAllBytes(f).AsSpan().SequenceEqual(bytes));
 
     /// <summary>A task of the test's own carried out by 江东区, and its report form as a 江东区 user of the test's own opens it.</summary>
-    private static async Task<(Ledger L, int Target, HttpClient District, string Token, string Key)> OpenReportFormAsync(TestDatabase database)
+    private async Task<(Ledger L, int Target, HttpClient District, string Token, string Key)> OpenReportFormAsync(TestDatabase database)
     {
         var l = await PublishedPlanAsync(database);
         await AssignAsync(l, new { leadDepartmentId = l.D03, responsibleOrgUnitIds = new[] { l.Q01 } });

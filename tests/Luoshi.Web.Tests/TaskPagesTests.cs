@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Luoshi.Web.Tests;
 
 /// <summary>The task pages as people use them: forms posted with their antiforgery tokens, and what the pages then show.</summary>
-public sealed partial class TaskPagesTests
+public sealed partial class TaskPagesTests(DemoCopies demo) : IClassFixture<DemoCopies>
 {
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex Antiforgery();
@@ -39,9 +39,9 @@ public sealed partial class TaskPagesTests
         public string Page => $"/Tasks/{TaskId}";
     }
 
-    private static async Task<Ledger> PublishedPlanAsync(TestDatabase database)
+    private async Task<Ledger> PublishedPlanAsync(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var jichu = await app.SignedInAsync("jichu");
         var word = "QX" + Guid.NewGuid().ToString("N")[..8];
         var text = $"""
@@ -192,7 +192,7 @@ public sealed partial class TaskPagesTests
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, refused.StatusCode);
         Assert.Contains("不是允许的文件类型", Part(await refused.Content.ReadAsStringAsync(), "report-problems"));
         Assert.Equal(1, await l.App.WithDbAsync(db => db.Reports.CountAsync(r => r.TaskId == l.TaskId)));
-        // Other tests store evidence in the same app meanwhile: what must hold is that no file lies there without its record.
+        // No file lies there without its record (the class's other tests store evidence of their own in this copy).
         var recorded = (await l.App.WithDbAsync(db => db.Attachments.Select(a => a.StoredName).ToListAsync()))
             .Select(n => Path.GetFullPath(Path.Combine(l.App.DataDirectory, "attachments", n))).ToHashSet();
         var orphans = Directory.GetFiles(Path.Combine(l.App.DataDirectory, "attachments"), "*", SearchOption.AllDirectories)
@@ -345,7 +345,7 @@ public sealed partial class TaskPagesTests
     public async Task Marking_notifications_read_lowers_the_bell_count(TestDatabase database)
     {
         var l = await PublishedPlanAsync(database);
-        // A district of its own: other tests assign work to the demo districts (and so ring their bells) meanwhile.
+        // A district of its own: the class's other tests assign work to the demo districts, and the reminder sweep rings their bells.
         var code = "BL-" + Guid.NewGuid().ToString("N")[..8];
         var district = await l.App.WithDbAsync(async db =>
         {

@@ -5,12 +5,12 @@ using Luoshi.Web.Tests.Infrastructure;
 namespace Luoshi.Web.Tests;
 
 /// <summary>Administrators manage users; nobody else may.</summary>
-public sealed class UsersTests
+public sealed class UsersTests(DemoCopies demo) : IClassFixture<DemoCopies>
 {
     [Theory, Databases]
     public async Task Only_admins_list_users(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         foreach (var name in new[] { "leader", "supervisor", "jichu", "jiangdong", "school" })
         {
             var client = await app.SignedInAsync(name);
@@ -26,7 +26,7 @@ public sealed class UsersTests
     [Theory, Databases]
     public async Task An_admin_creates_a_user_who_can_then_sign_in(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var admin = await app.SignedInAsync("admin");
         var unit = await app.WithDbAsync(db => Task.FromResult(db.OrgUnits.First(u => u.Code == "Q02").Id));
         var name = "cn" + Guid.NewGuid().ToString("N")[..10];
@@ -42,7 +42,7 @@ public sealed class UsersTests
     [Theory, Databases]
     public async Task Weak_passwords_and_mismatched_roles_are_refused_in_Chinese(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var admin = await app.SignedInAsync("admin");
         var school = await app.WithDbAsync(db => Task.FromResult(db.OrgUnits.First(u => u.Code == "Q01-S02").Id));
         var response = await admin.PostAsJsonAsync("/api/v1/users", new { username = "weak" + Guid.NewGuid().ToString("N")[..6], displayName = "弱密码", role = "district", orgUnitId = school, password = "123" });
@@ -55,7 +55,7 @@ public sealed class UsersTests
     [Theory, Databases]
     public async Task Disabling_a_user_ends_their_session(TestDatabase database)
     {
-        var app = await DemoApps.For(database);
+        var app = await demo.For(database);
         var name = await app.AddUserAsync(Domain.People.Role.Department, "D06");
         var user = await app.SignedInAsync(name);
         var admin = await app.SignedInAsync("admin");

@@ -11,23 +11,31 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Luoshi.Web.Tests.Infrastructure;
 
 /// <summary>
-/// The real web app on a fresh database of the chosen kind, optionally with the demo city; every demo account's
-/// password is set to <see cref="Password"/> so tests can sign in.
+/// The real web app on a database of its own: a fresh one (optionally seeded with the demo city on start), or a
+/// private copy of the demo city's template (<see cref="DemoApps.OwnAsync"/>). Every demo account's password is
+/// <see cref="Password"/> so tests can sign in. Disposing the app deletes its database and data folder.
 /// </summary>
 public sealed class LuoshiFactory : WebApplicationFactory<Program>
 {
     public const string Password = "Test-Passw0rd!";
 
-    public TestDatabase Database { get; }
-    public string DataDirectory { get; }
-    public string? PostgresConnection { get; }
+    public TestDatabase Database => store.Database;
+    public string DataDirectory => store.DataDirectory;
+    public string? PostgresConnection => store.PostgresConnection;
+    private readonly TestStore store;
     private readonly bool demo;
+    private readonly bool ownsStore;
 
-    public LuoshiFactory(TestDatabase database, bool demo = true)
+    public LuoshiFactory(TestDatabase database, bool demo = true) : this(TestStore.CreateEmpty(database), demo, ownsStore: true)
     {
-        Database = database;
+    }
+
+    /// <summary>The app on the store; with <paramref name="demo"/>, an empty store gets the demo city on start.</summary>
+    internal LuoshiFactory(TestStore store, bool demo, bool ownsStore)
+    {
+        this.store = store;
         this.demo = demo;
-        (DataDirectory, PostgresConnection) = Databases.CreateEmpty(database);
+        this.ownsStore = ownsStore;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -90,25 +98,12 @@ public sealed class LuoshiFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (!disposing) return;
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        if (disposing && ownsStore) store.Delete();
     }
-}
 
-/// <summary>One demo-city app per database, shared by the tests of this assembly; tests add their own unique data.</summary>
-public static class DemoApps
-{
-    private static readonly Dictionary<TestDatabase, Task<LuoshiFactory>> Apps = [];
-    private static readonly Lock Gate = new();
-
-    public static Task<LuoshiFactory> For(TestDatabase database)
+    public override async ValueTask DisposeAsync()
     {
-        lock (Gate)
-        {
-            if (!Apps.TryGetValue(database, out var app))
-                Apps[database] = app = new LuoshiFactory(database).StartAsync();
-            return app;
-        }
+        await base.DisposeAsync();
+        if (ownsStore) store.Delete();
     }
 }

@@ -42,13 +42,17 @@ public static class Databases
         var server = PostgresServer ?? throw new InvalidOperationException(
             "PostgreSQL 测试需要 LUOSHI_TEST_POSTGRES（由测试命令启动的 PostgreSQL 服务器的连接串）");
         var name = "luoshi_t_" + Guid.NewGuid().ToString("N")[..16];
-        using (var connection = new NpgsqlConnection(server))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = $"CREATE DATABASE {name} ENCODING 'UTF8' TEMPLATE template0";
-            command.ExecuteNonQuery();
-        }
+        Execute($"CREATE DATABASE {name} ENCODING 'UTF8' TEMPLATE template0");
         return (dataDirectory, new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString);
+    }
+
+    /// <summary>Runs a statement on the test PostgreSQL server's own database (creating and dropping test databases).</summary>
+    public static void Execute(string sql)
+    {
+        using var connection = new NpgsqlConnection(PostgresServer);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
     }
 }
