@@ -7,8 +7,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Luoshi.Data;
 
 /// <summary>The one EF Core model of Luoshi, used on SQLite and on PostgreSQL alike.</summary>
-public class LuoshiDb(DbContextOptions<LuoshiDb> options, IAuditActor? actor = null) : DbContext(options)
+/// <remarks>Audit entries are dated by the app's one clock (<paramref name="time"/>), so a test's fake clock dates them too.</remarks>
+public class LuoshiDb(DbContextOptions<LuoshiDb> options, IAuditActor? actor = null, TimeProvider? time = null) : DbContext(options)
 {
+    private DateTime Now => (time ?? TimeProvider.System).GetUtcNow().UtcDateTime;
+
     public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
     public DbSet<User> Users => Set<User>();
     public DbSet<UserSession> Sessions => Set<UserSession>();
@@ -53,7 +56,7 @@ public class LuoshiDb(DbContextOptions<LuoshiDb> options, IAuditActor? actor = n
         try
         {
             var result = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            AuditEntries.AddRange(AuditTrail.Complete(changes, actor));
+            AuditEntries.AddRange(AuditTrail.Complete(changes, actor, Now));
             await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             if (ownTransaction is not null)
                 await ownTransaction.CommitAsync(cancellationToken);
@@ -71,5 +74,5 @@ public class LuoshiDb(DbContextOptions<LuoshiDb> options, IAuditActor? actor = n
 
     /// <summary>Records a change that is not a row change (sign-in, sign-out, export) in the audit trail.</summary>
     public void Audit(string action, string entity, string? entityId = null, object? after = null) =>
-        AuditEntries.Add(AuditTrail.Event(action, entity, entityId, after, actor));
+        AuditEntries.Add(AuditTrail.Event(action, entity, entityId, after, actor, Now));
 }

@@ -43,7 +43,7 @@ public static class PlanParser
         var reviewLines = new bool[clean.Lines.Count];
         for (var i = 0; i < clean.Lines.Count; i++)
         {
-            reviewLines[i] = ReviewContext.IsReviewParagraph(clean.Lines[i], year);
+            reviewLines[i] = PastYearContext.IsReviewParagraph(clean.Lines[i], year);
         }
 
         var topQuantities = new List<Quantity>();
@@ -59,7 +59,7 @@ public static class PlanParser
         foreach (var draft in outline.Items)
         {
             ct.ThrowIfCancellationRequested();
-            var review = ReviewContext.IsReviewHeading(draft.Heading, year) || (draft.ParentIndex is { } p && reviewItems[p]);
+            var review = PastYearContext.IsReviewHeading(draft.Heading, year) || (draft.ParentIndex is { } p && reviewItems[p]);
             reviewItems[draft.Index] = review;
             var quantities = new List<Quantity>();
             foreach (var segment in draft.Segments)

@@ -133,8 +133,9 @@ public static class LuoshiApp
         {
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
-                var candidate = Path.Combine(dir.FullName, "shared", "corpus", "plans");
-                if (Directory.Exists(candidate)) return candidate;
+                // The shared corpus beside the project, else the copy of it kept in the repository for the tests.
+                foreach (var candidate in new[] { Path.Combine(dir.FullName, "shared", "corpus", "plans"), Path.Combine(dir.FullName, "tests", "Data", "corpus", "plans") })
+                    if (Directory.Exists(candidate)) return candidate;
             }
         }
         return null;

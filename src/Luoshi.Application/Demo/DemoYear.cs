@@ -6,6 +6,7 @@ using Luoshi.Domain.OrgUnits;
 using Luoshi.Domain.People;
 using Luoshi.Domain.Plans;
 using Luoshi.Domain.Reports;
+using Luoshi.Domain.Targets;
 using Luoshi.Domain.Tasks;
 using Luoshi.Parsing;
 using Microsoft.EntityFrameworkCore;
@@ -209,7 +210,7 @@ public sealed class DemoYear(LuoshiDb db, PlanWorkflow plans)
         foreach (var target in task.Targets.Where(g => g.Value is not null))
         {
             var units = Math.Max(1, task.ResponsibleOrgUnitIds.Count());
-            var isShare = target.Unit.Contains('%') || target.Unit.Contains('比');
+            var isShare = Target.IsShareUnit(target.Unit);
             var value = isShare ? target.Value!.Value * progress / 100m : Math.Round(target.Value!.Value * progress / 100m / units, 0);
             report.Values.Add(new ReportValue { TargetId = target.Id, Value = value });
         }

@@ -4,6 +4,7 @@ using Luoshi.Application.Idempotency;
 using Luoshi.Data.Idempotency;
 using Luoshi.Domain.Problems;
 using Luoshi.Domain.Reports;
+using Luoshi.Domain.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Application.Idempotency;
@@ -16,7 +17,7 @@ namespace Luoshi.Application.Idempotency;
 /// refused request wrote nothing and may be corrected and sent again with its key), and only for
 /// <see cref="Lifetime"/>: after that a key may be used again.
 /// </summary>
-public sealed class IdempotentRequests(LuoshiDb db)
+public sealed class IdempotentRequests(LuoshiDb db, ChinaClock? clock = null)
 {
     public const int MaxKeyLength = IdempotencyRecord.MaxKeyLength;
 
@@ -79,7 +80,7 @@ public sealed class IdempotentRequests(LuoshiDb db)
             db.ChangeTracker.Clear();
             return await StoredAsync<T>(request, ct) ?? new(Kind.Ran, result, null);
         }
-        var now = DateTime.UtcNow;
+        var now = (clock ?? ChinaClock.System).UtcNow;
         var expired = now - Lifetime;
         await db.IdempotencyRecords.Where(r => r.UserId == request.UserId && r.CreatedAt < expired).ExecuteDeleteAsync(ct);
         db.IdempotencyRecords.Add(new IdempotencyRecord
@@ -104,7 +105,7 @@ public sealed class IdempotentRequests(LuoshiDb db)
 
     private async Task<Result<T>?> StoredAsync<T>(Request request, CancellationToken ct)
     {
-        var since = DateTime.UtcNow - Lifetime;
+        var since = (clock ?? ChinaClock.System).UtcNow - Lifetime;
         var stored = await db.IdempotencyRecords.AsNoTracking()
             .FirstOrDefaultAsync(r => r.UserId == request.UserId && r.Key == request.Key && r.CreatedAt >= since, ct);
         if (stored is null) return null;

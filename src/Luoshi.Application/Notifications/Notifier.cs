@@ -1,11 +1,14 @@
 using Luoshi.Domain.Notifications;
+using Luoshi.Domain.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Application.Notifications;
 
 /// <summary>Puts messages in users' bells; a message with a dedup key is sent to each user once.</summary>
-public sealed class Notifier(LuoshiDb db)
+public sealed class Notifier(LuoshiDb db, ChinaClock? clock = null)
 {
+    private ChinaClock Clock => clock ?? ChinaClock.System;
+
     public const string Assigned = "assigned";
     public const string ReportReturned = "reportReturned";
     public const string ReportSubmitted = "reportSubmitted";
@@ -31,7 +34,7 @@ public sealed class Notifier(LuoshiDb db)
             var already = await db.Notifications.Where(n => n.DedupKey == dedupKey && ids.Contains(n.UserId)).Select(n => n.UserId).ToListAsync(ct);
             ids = ids.Except(already).ToList();
         }
-        var now = DateTime.UtcNow;
+        var now = Clock.UtcNow;
         foreach (var id in ids)
             db.Notifications.Add(new Notification { UserId = id, Kind = kind, Text = text.Length > 500 ? text[..500] : text, Link = link, DedupKey = dedupKey, CreatedAt = now });
     }
@@ -45,14 +48,14 @@ public sealed class Notifier(LuoshiDb db)
     {
         var n = await db.Notifications.FirstOrDefaultAsync(x => x.Id == id && x.UserId == userId, ct);
         if (n is null) return false;
-        n.ReadAt ??= DateTime.UtcNow;
+        n.ReadAt ??= Clock.UtcNow;
         await db.SaveChangesAsync(ct);
         return true;
     }
 
     public async Task MarkAllReadAsync(int userId, CancellationToken ct = default)
     {
-        var now = DateTime.UtcNow;
+        var now = Clock.UtcNow;
         await db.Notifications.Where(n => n.UserId == userId && n.ReadAt == null).ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), ct);
     }
 }

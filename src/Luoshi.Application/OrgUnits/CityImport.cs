@@ -52,15 +52,11 @@ public sealed class CityImport(LuoshiDb db)
             var parentCode = string.IsNullOrWhiteSpace(cells[3]) ? null : cells[3].Trim();
             var parentKnown = parentCode is not null && kinds.ContainsKey(parentCode);
             var rowProblems = OrgUnitDirectory.Check(new(code, cells[1], cells[2], parentCode is null ? null : 0),
-                parentKnown ? kinds[parentCode!] : null, parentKnown, out var kind);
+                parentKnown ? kinds[parentCode!] : null, parentKnown, out var kind, $"上级代码“{parentCode}”不存在（须已在系统中，或在本表前面的行中）");
             if (parentCode is null && kind == OrgUnitKind.Bureau && existing.Values.Any(u => u.ParentId == null && !u.Code.Equals(code.Trim(), StringComparison.OrdinalIgnoreCase)))
                 rowProblems.Add("已有一个市教育局，不能再添加顶级单位");
             if (!string.IsNullOrWhiteSpace(code) && !seenCodes.Add(code.Trim()))
                 rowProblems.Add($"代码“{code.Trim()}”在表中重复");
-            if (parentCode is not null && !parentKnown)
-                rowProblems.RemoveAll(p => p == "上级单位不存在");
-            if (parentCode is not null && !parentKnown)
-                rowProblems.Add($"上级代码“{parentCode}”不存在（须已在系统中，或在本表前面的行中）");
             if (rowProblems.Count > 0)
             {
                 problems.AddRange(rowProblems.Select(p => $"“{UnitsSheet}”第 {row} 行：{p}"));

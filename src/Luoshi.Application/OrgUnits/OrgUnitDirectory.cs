@@ -24,8 +24,11 @@ public sealed class OrgUnitDirectory(LuoshiDb db)
         return [];
     }
 
-    /// <summary>Checks a draft against the units already stored (and, during an import, those about to be added).</summary>
-    public static List<string> Check(Draft draft, OrgUnitKind? parentKind, bool parentExists, out OrgUnitKind kind)
+    /// <summary>
+    /// Checks a draft against the units already stored (and, during an import, those about to be added);
+    /// <paramref name="unknownParent"/> is how a parent that does not exist is worded (an import names the code it looked for).
+    /// </summary>
+    public static List<string> Check(Draft draft, OrgUnitKind? parentKind, bool parentExists, out OrgUnitKind kind, string unknownParent = "上级单位不存在")
     {
         var problems = new List<string>(CheckCode(draft.Code));
         if (string.IsNullOrWhiteSpace(draft.Name)) problems.Add("单位名称不能为空");
@@ -38,7 +41,7 @@ public sealed class OrgUnitDirectory(LuoshiDb db)
         if (draft.ParentId is null && kind != OrgUnitKind.Bureau)
             problems.Add("除教育局外，每个单位都必须有上级单位");
         else if (draft.ParentId is not null && !parentExists)
-            problems.Add("上级单位不存在");
+            problems.Add(unknownParent);
         else if (parentKind is { } pk && !pk.MayContain(kind))
             problems.Add($"{pk.ToChinese()}下不能设立{kind.ToChinese()}");
         return problems;

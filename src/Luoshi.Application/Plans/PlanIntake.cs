@@ -2,6 +2,7 @@ using Luoshi.Domain.OrgUnits;
 using Luoshi.Domain.Plans;
 using Luoshi.Domain.Targets;
 using Luoshi.Domain.Tasks;
+using Luoshi.Domain.Time;
 using Luoshi.Parsing;
 using Luoshi.Parsing.Model;
 using Luoshi.Parsing.Reading;
@@ -11,7 +12,7 @@ using Comparator = Luoshi.Domain.Targets.Comparator;
 namespace Luoshi.Application.Plans;
 
 /// <summary>Turns a parsed plan document into a draft plan: the outline becomes the task tree, the targets become targets.</summary>
-public sealed class PlanIntake(LuoshiDb db)
+public sealed class PlanIntake(LuoshiDb db, ChinaClock? clock = null)
 {
     /// <summary>
     /// An uploaded document (.txt, .html, .docx) becomes a draft of the bureau's plan. An unreadable document, or one
@@ -32,7 +33,8 @@ public sealed class PlanIntake(LuoshiDb db)
     /// <summary>A parsed plan becomes a draft; <paramref name="sourceText"/> is the text it was parsed from.</summary>
     public async Task<Plan> CreateDraftAsync(PlanDocument document, string sourceText, string? fileName, int orgUnitId, int? createdById, CancellationToken ct = default)
     {
-        var year = document.Year ?? DateTime.UtcNow.Year;
+        var now = clock ?? ChinaClock.System;
+        var year = document.Year ?? now.Today.Year;
         var plan = new Plan
         {
             Title = Trim(document.Title ?? Path.GetFileNameWithoutExtension(fileName) ?? $"{year}年工作计划", 300),
@@ -45,7 +47,7 @@ public sealed class PlanIntake(LuoshiDb db)
             SourceFileName = fileName is null ? null : Trim(Path.GetFileName(fileName), 260),
             OrgUnitId = orgUnitId,
             CreatedById = createdById,
-            CreatedAt = DateTime.UtcNow,
+            CreatedAt = now.UtcNow,
         };
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Plans.Add(plan);

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Luoshi.Domain.Problems;
 using Luoshi.Domain.Reports;
+using Luoshi.Domain.Time;
 
 namespace Luoshi.Application.Reports;
 
@@ -8,7 +9,7 @@ namespace Luoshi.Application.Reports;
 /// Evidence attached to reports, stored under <c>DATA/attachments</c> with generated names. The type is decided by
 /// the file's content (its first bytes), not by its name, and only images, PDF and Office files are accepted.
 /// </summary>
-public sealed class EvidenceFiles(DatabaseSettings settings)
+public sealed class EvidenceFiles(DatabaseSettings settings, ChinaClock? clock = null)
 {
     public const long MaxBytes = 20 * 1024 * 1024;
 
@@ -86,7 +87,8 @@ public sealed class EvidenceFiles(DatabaseSettings settings)
         if (type is null) return (null, ReportProblems.FileType.With(name));
         name = WithExtensionFor(name, type);
 
-        var stored = $"{DateTime.UtcNow:yyyy}/{Guid.NewGuid():N}";
+        var now = (clock ?? ChinaClock.System).UtcNow;
+        var stored = $"{now:yyyy}/{Guid.NewGuid():N}";
         var path = Path.Combine(Root, stored);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -121,7 +123,7 @@ public sealed class EvidenceFiles(DatabaseSettings settings)
             StoredName = stored,
             Sha256 = Convert.ToHexStringLower(sha.GetHashAndReset()),
             UploadedById = userId,
-            UploadedAt = DateTime.UtcNow,
+            UploadedAt = now,
         }, null);
     }
 

@@ -47,9 +47,8 @@ public static class AuditTrail
         return list;
     }
 
-    public static IEnumerable<AuditEntry> Complete(List<PendingChange> changes, IAuditActor? actor)
+    public static IEnumerable<AuditEntry> Complete(List<PendingChange> changes, IAuditActor? actor, DateTime now)
     {
-        var now = DateTime.UtcNow;
         foreach (var change in changes)
         {
             yield return new AuditEntry
@@ -67,9 +66,9 @@ public static class AuditTrail
         }
     }
 
-    public static AuditEntry Event(string action, string entity, string? entityId, object? after, IAuditActor? actor) => new()
+    public static AuditEntry Event(string action, string entity, string? entityId, object? after, IAuditActor? actor, DateTime now) => new()
     {
-        At = DateTime.UtcNow,
+        At = now,
         UserId = actor?.UserId,
         UserName = actor?.UserName,
         Ip = actor?.Ip,

@@ -55,8 +55,8 @@ public class Target
     /// <summary>A figure without trailing zeros (30, 54, 1.5), never in exponent form.</summary>
     public static string Figure(decimal value) => value.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>Targets in percent (占比、比例) are shares: each unit's part is a rate, not a piece of the total.</summary>
-    public static bool IsShareUnit(string unit) => unit.Contains('%') || unit.Contains('％');
+    /// <summary>Targets in percent or as a ratio (占比、比例、生师比) are shares: each unit's part is a rate, not a piece of the total.</summary>
+    public static bool IsShareUnit(string unit) => unit.Contains('%') || unit.Contains('％') || unit.Contains('比');
 
     /// <summary>Attainment in percent of the target reached (capped at 100 for "at most" targets met), or null without data.</summary>
     public decimal? Attainment => Attainments.Of(Comparator, Value, Upper, Actual);

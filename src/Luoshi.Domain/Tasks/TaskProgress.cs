@@ -18,8 +18,7 @@ public static class TaskProgress
         {
             var values = latest.SelectMany(r => r.Values.Where(v => v.TargetId == target.Id)).Select(v => v.Value).ToList();
             if (values.Count == 0) continue;
-            var averaged = target.Unit.Contains('%') || target.Unit.Contains('％') || target.Unit.Contains('比')
-                || target.Comparator == Targets.Comparator.Range;
+            var averaged = Targets.Target.IsShareUnit(target.Unit) || target.Comparator == Targets.Comparator.Range;
             target.Actual = averaged ? Math.Round(values.Average(), 2) : values.Sum();
             target.Version++;
         }

@@ -63,7 +63,7 @@ public static class AuditApi
         LuoshiDb db, string? entity, string? entityId, string? from, string? to, int? userId, string? action, int? page, int? pageSize, CancellationToken ct)
     {
         var filter = new AuditFilter(entity, entityId, from, to, userId, action);
-        if (filter.Problems() is { Count: > 0 } problems) return OrgUnitsApi.Invalid(problems);
+        if (filter.Problems() is { Count: > 0 } problems) return ProblemAnswers.Invalid(problems);
         var query = filter.Apply(db.AuditEntries.AsNoTracking());
         var paging = new Paging(page, pageSize);
         var total = await query.CountAsync(ct);
@@ -75,7 +75,7 @@ public static class AuditApi
         LuoshiDb db, HttpContext http, string? entity, string? entityId, string? from, string? to, int? userId, string? action)
     {
         var filter = new AuditFilter(entity, entityId, from, to, userId, action);
-        if (filter.Problems() is { Count: > 0 } problems) return OrgUnitsApi.Invalid(problems);
+        if (filter.Problems() is { Count: > 0 } problems) return ProblemAnswers.Invalid(problems);
         var ct = http.RequestAborted;
         // Exporting the trail is itself recorded.
         db.Audit("export", nameof(AuditEntry), null, new { entity, entityId, from, to, userId, action });

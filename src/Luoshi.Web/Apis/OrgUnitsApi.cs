@@ -57,7 +57,7 @@ public static class OrgUnitsApi
     public static async Task<Results<Created<OrgUnitDto>, ValidationProblem>> Create(OrgUnitRequest request, OrgUnitDirectory directory, HttpContext http)
     {
         var result = await directory.CreateAsync(new(request.Code, request.Name, request.Kind, request.ParentId), http.RequestAborted);
-        if (!result.Succeeded) return Invalid(result.Problems);
+        if (!result.Succeeded) return ProblemAnswers.Invalid(result.Problems);
         return TypedResults.Created($"/api/v1/org-units/{result.Unit!.Id}", ToDto(result.Unit));
     }
 
@@ -70,7 +70,7 @@ public static class OrgUnitsApi
         OrgUnitDirectory.Result? result = null;
         if (await Versions.SaveAsync(async () => result = await directory.UpdateAsync(unit, new(request.Code, request.Name, request.Kind, request.ParentId), http.RequestAborted)) is { } conflict)
             return conflict;
-        if (!result!.Succeeded) return Invalid(result.Problems);
+        if (!result!.Succeeded) return ProblemAnswers.Invalid(result.Problems);
         http.Response.SetETag(unit.Version);
         return TypedResults.Ok(ToDto(unit));
     }
@@ -93,6 +93,4 @@ public static class OrgUnitsApi
         return TypedResults.Ok(new ImportResult(result.UnitsCreated, result.UnitsUpdated, result.UsersCreated));
     }
 
-    internal static ValidationProblem Invalid(IReadOnlyList<string> problems) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [""] = [.. problems] }, title: "输入有误", detail: string.Join("；", problems));
 }

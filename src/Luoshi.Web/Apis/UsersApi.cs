@@ -55,9 +55,9 @@ public static class UsersApi
     public static async Task<Results<Created<UserDto>, ValidationProblem>> Create(CreateUserRequest request, UserAccounts accounts, LuoshiDb db, CancellationToken ct)
     {
         if (!Roles.TryParse(request.Role, out var role))
-            return OrgUnitsApi.Invalid([$"角色“{request.Role}”无效，应为 admin/leader/supervisor/department/district/school"]);
+            return ProblemAnswers.Invalid([$"角色“{request.Role}”无效，应为 admin/leader/supervisor/department/district/school"]);
         var result = await accounts.CreateAsync(request.Username ?? "", request.DisplayName, role, request.OrgUnitId ?? 0, request.Password ?? "", ct);
-        if (!result.Succeeded) return OrgUnitsApi.Invalid(result.Problems);
+        if (!result.Succeeded) return ProblemAnswers.Invalid(result.Problems);
         var dto = (await ProjectAsync(db.Users.AsNoTracking().Where(u => u.Id == result.User!.Id), ct))[0];
         return TypedResults.Created($"/api/v1/users/{dto.Id}", dto);
     }
@@ -70,12 +70,12 @@ public static class UsersApi
         if (Versions.Check(http.Request, user.Version) is { } stale) return stale;
         var role = user.Role;
         if (request.Role is not null && !Roles.TryParse(request.Role, out role))
-            return OrgUnitsApi.Invalid([$"角色“{request.Role}”无效"]);
+            return ProblemAnswers.Invalid([$"角色“{request.Role}”无效"]);
         UserAccounts.Result? result = null;
         if (await Versions.SaveAsync(async () => result = await accounts.UpdateAsync(user, request.DisplayName ?? user.DisplayName, role,
                 request.OrgUnitId ?? user.OrgUnitId, request.Disabled ?? user.Disabled, request.Password, http.RequestAborted)) is { } conflict)
             return conflict;
-        if (!result!.Succeeded) return OrgUnitsApi.Invalid(result.Problems);
+        if (!result!.Succeeded) return ProblemAnswers.Invalid(result.Problems);
         var dto = (await ProjectAsync(db.Users.AsNoTracking().Where(u => u.Id == id), http.RequestAborted))[0];
         http.Response.SetETag(dto.Version);
         return TypedResults.Ok(dto);

@@ -54,4 +54,8 @@ public static class ProblemAnswers
 
     /// <summary>The refusal of an outcome that did not succeed.</summary>
     public static ProblemHttpResult ToProblem<T>(this Outcome<T> outcome) => outcome.Problems.ToList().ToProblem();
+
+    /// <summary>Invalid input worded by use cases that still return Chinese text (units, users, the audit filter): a 400 listing it.</summary>
+    public static ValidationProblem Invalid(IReadOnlyList<string> problems) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [""] = [.. problems] }, title: "输入有误", detail: string.Join("；", problems));
 }

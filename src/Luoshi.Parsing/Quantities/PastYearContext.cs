@@ -4,7 +4,7 @@ using Luoshi.Parsing.Text;
 namespace Luoshi.Parsing.Quantities;
 
 /// <summary>Recognises text that looks back on results already reached (a review of the past year).</summary>
-public static class ReviewContext
+public static class PastYearContext
 {
     private static readonly string[] HeadingWords = ["回顾", "成绩", "成效", "工作总结", "主要成果", "取得的", "过去"];
     private static readonly string[] ParagraphOpeners = ["过去的一年", "过去一年", "过去五年", "一年来", "去年", "回顾", "近年来", "近几年", "这一年", "五年来", "过去的五年"];
