@@ -134,7 +134,8 @@ public static class LuoshiApp
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
                 // The shared corpus beside the project, else the copy of it kept in the repository for the tests.
-                foreach (var candidate in new[] { Path.Combine(dir.FullName, "shared", "corpus", "plans"), Path.Combine(dir.FullName, "tests", "Data", "corpus", "plans") })
+                foreach (var candidate in new[] { Path.Combine(dir.FullName, "shared", "corpus", "plans"), Path.Combine(dir.FullName, "tests",
+                    "Data", "corpus", "plans") })
                     if (Directory.Exists(candidate)) return candidate;
             }
         }

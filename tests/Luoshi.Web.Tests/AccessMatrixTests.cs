@@ -64,7 +64,11 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
                     cells++;
                     var answer = await world.RunAsync(row, caller, own, expected == "allow");
                     var (status, body, contentType) = (answer.Status, answer.Body, answer.ContentType);
-                    var ok = expected == "allow" ? status is >= 200 and < 300 : status.ToString(System.Globalization.CultureInfo.InvariantCulture) == expected;
+                    // A page form that succeeds answers with a redirect (post/redirect/get), never to the sign-in page.
+                    var pageForm = row.Endpoint.StartsWith("POST /", StringComparison.Ordinal) && !row.Endpoint.Contains(" /api/", StringComparison.Ordinal);
+                    var ok = expected == "allow"
+                        ? status is >= 200 and < 300 || (pageForm && status is 302 or 303 && answer.Location?.Contains("/Login", StringComparison.Ordinal) != true)
+                        : status.ToString(System.Globalization.CultureInfo.InvariantCulture) == expected;
                     if (ok && expected is "401" or "403" or "404" && !Refusal(row.Endpoint, contentType, body))
                         ok = false;
                     if (ok && expected == "302" && caller == "anonymous" && answer.Location?.Contains("/Login", StringComparison.Ordinal) != true)
@@ -138,16 +142,23 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
         return result;
     }
 
-    /// <summary>"GET /Path/{id}" for every Razor page (its Index alias once); the page's forms post to the same path.</summary>
+    /// <summary>
+    /// "GET /Path/{id}" for every Razor page (its Index alias once), and "POST /Path/{id}?handler=Name" for every form
+    /// handler it has (found by loading the compiled page, as the framework does on its first request).
+    /// </summary>
     public static HashSet<string> PageEndpoints(LuoshiFactory app)
     {
         var result = new HashSet<string>(StringComparer.Ordinal);
+        var loader = app.Services.GetRequiredService<Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure.PageLoader>();
         foreach (var endpoint in app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
         {
-            if (endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is null) continue;
+            if (endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is not { } page) continue;
             var path = "/" + Normalize(endpoint.RoutePattern.RawText ?? "").TrimStart('/');
             if (path.Split('/').Contains("Index")) continue; // the same page as its folder's path
             result.Add($"GET {path}");
+            var compiled = loader.LoadAsync(page, endpoint.Metadata).GetAwaiter().GetResult();
+            foreach (var handler in compiled.HandlerMethods.Where(h => h.HttpMethod == "Post"))
+                result.Add(handler.Name is { Length: > 0 } name ? $"POST {path}?handler={name}" : $"POST {path}");
         }
         return result;
     }
@@ -254,7 +265,104 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
         ["GET /Admin/Users"] = None,
         ["GET /Admin/UserEdit/{id}"] = None,
         ["GET /Admin/Import"] = None,
+        // The page forms: each posts what its form posts, with the caller's antiforgery token.
+        ["POST /Tasks/{id}?handler=Edit"] = Form(async (w, id, _) =>
+        {
+            var task = await w.App.WithDbAsync(db => db.Tasks.AsNoTracking().Include(t => t.Units).FirstAsync(t => t.Id == id));
+            return [("edit.Version", S(task.Version)), ("edit.LeadDepartmentId", S(task.LeadDepartmentId ?? 0)), ("edit.Category", "学前教育"), ("edit.Weight", "2"),
+                .. task.ResponsibleOrgUnitIds.Select(u => ("edit.ResponsibleOrgUnitIds", S(u)))];
+        }),
+        ["POST /Tasks/{id}?handler=Report"] = Form((_, _, _) => Task.FromResult<(string, string)[]>(
+            [("report.Period", "2026-06"), ("report.Progress", "40"), ("report.Narrative", "已完成3所幼儿园的选址。"), ("report.Key", Guid.NewGuid().ToString("N"))])),
+        ["POST /Tasks/{id}?handler=Breakdown"] = Form(async (w, id, _) =>
+        {
+            var target = await w.App.WithDbAsync(db => db.Targets.AsNoTracking().Where(g => g.TaskId == id).OrderBy(g => g.Id).FirstAsync());
+            return [("targetId", S(target.Id)), ("version", S(target.Version))];
+        }),
+        ["POST /Tasks/{id}?handler=Review"] = Form(async (w, id, _) =>
+        {
+            // The report the caller would see on the page: a school's own, otherwise the district's.
+            var report = await w.App.WithDbAsync(db => db.Reports.Where(r => r.TaskId == id && r.Status == Domain.Reports.ReportStatus.Submitted
+                && (w.CurrentCaller == "school" ? r.OrgUnitId == w.SchoolQ01 || r.OrgUnitId == w.SchoolQ02 : r.OrgUnitId == w.Q01 || r.OrgUnitId == w.Q02)).Select(r => r.Id).FirstAsync());
+            return [("reportId", S(report)), ("decision", "accept"), ("comment", "同意")];
+        }),
+        ["POST /Tasks/{id}?handler=Completion"] = Form(("summary", "已全部完成")),
+        ["POST /Tasks/{id}?handler=Decide"] = Form(("decision", "approve")),
+        ["POST /Tasks/{id}?handler=Reopen"] = Form(("reason", "需要补充")),
+        ["POST /Tasks/{id}?handler=Cancel"] = Form(("reason", "不再开展")),
+        ["POST /Plans/{id}?handler=EditTask"] = Form(async (w, id, _) =>
+        {
+            var task = await w.FirstTaskAsync(id);
+            return [("taskId", S(task.Id)), ("version", S(task.Version)), ("title", "扩大普惠资源（核对后）"), ("text", task.Text), ("category", "学前教育")];
+        }),
+        ["POST /Plans/{id}?handler=MergeTask"] = Form(async (w, id, _) =>
+        {
+            var last = await w.App.WithDbAsync(db => db.Tasks.AsNoTracking().Where(t => t.PlanId == id).OrderByDescending(t => t.Ordinal).FirstAsync());
+            return [("taskId", S(last.Id)), ("version", S(last.Version))];
+        }),
+        ["POST /Plans/{id}?handler=SplitTask"] = Form(async (w, id, _) =>
+        {
+            var task = await w.FirstTaskAsync(id);
+            return [("taskId", S(task.Id)), ("version", S(task.Version)), ("at", "6"), ("splitTitle", "拆分出的任务")];
+        }),
+        ["POST /Plans/{id}?handler=DeleteTask"] = Form(async (w, id, _) =>
+        {
+            var task = await w.FirstTaskAsync(id);
+            return [("taskId", S(task.Id)), ("version", S(task.Version))];
+        }),
+        ["POST /Plans/{id}?handler=EditTarget"] = Form(async (w, id, _) =>
+        {
+            var (target, version) = await w.PlanTargetAsync(id);
+            return [("targetId", S(target)), ("version", S(version)), ("value", "13"), ("comparator", "="), ("unit", "所")];
+        }),
+        ["POST /Plans/{id}?handler=AddTarget"] = Form(async (w, id, _) =>
+            [("taskId", S((await w.FirstTaskAsync(id)).Id)), ("subject", "示范幼儿园"), ("comparator", "="), ("value", "5"), ("unit", "所")]),
+        ["POST /Plans/{id}?handler=DropTarget"] = Form(async (w, id, _) =>
+        {
+            var (target, version) = await w.PlanTargetAsync(id);
+            return [("targetId", S(target)), ("version", S(version))];
+        }),
+        ["POST /Plans/{id}?handler=Publish"] = Form(),
+        ["POST /Plans/{id}?handler=BulkAssign"] = Form(async (w, id, own) => [("taskIds", S((await w.FirstTaskAsync(id)).Id)), ("leadDepartmentId", S(own ? w.D03 : w.D05))]),
+        ["POST /Plans/{id}?handler=CopyAssignments"] = Form(async (w, _, _) => [("fromPlanId", S((await w.ChainAsync(Stage.Published, true, fresh: false)).PlanId))]),
+        ["POST /Plans/New"] = Form(("text", Ledgers.PlanText)),
+        ["POST /Login"] = Form((w, _, _) => Task.FromResult<(string, string)[]>([("username", w.CurrentUserName ?? "jiangdong"), ("password", LuoshiFactory.Password)])),
+        ["POST /Logout"] = Form(),
+        ["POST /Account?handler=End"] = Form((_, id, _) => Task.FromResult<(string, string)[]>([("id", S(id))])),
+        ["POST /Account?handler=Everywhere"] = Form(),
+        ["POST /Notifications?handler=Read"] = Form((_, id, _) => Task.FromResult<(string, string)[]>([("id", S(id))])),
+        ["POST /Notifications?handler=ReadAll"] = Form(),
+        ["POST /Admin/Units"] = Form((w, _, _) => Task.FromResult<(string, string)[]>([("code", Next("M")), ("name", Next("矩阵表单小学")), ("kind", "school"), ("parentId", S(w.Q02))])),
+        ["POST /Admin/UnitEdit/{id}"] = Form(async (w, id, _) =>
+        {
+            var u = await w.App.WithDbAsync(db => db.OrgUnits.AsNoTracking().FirstAsync(u => u.Id == id));
+            return [("version", S(u.Version)), ("code", u.Code), ("name", u.Name), ("kind", Domain.OrgUnits.OrgUnitKinds.ToCode(u.Kind)), ("parentId", u.ParentId is { } p ? S(p) : "")];
+        }),
+        ["POST /Admin/Users"] = Form((w, _, _) => Task.FromResult<(string, string)[]>(
+            [("username", Next("f")), ("displayName", "矩阵表单"), ("role", "district"), ("orgUnitId", S(w.Q02)), ("password", LuoshiFactory.Password)])),
+        ["POST /Admin/UserEdit/{id}"] = Form(async (w, id, _) =>
+        {
+            var u = await w.App.WithDbAsync(db => db.Users.AsNoTracking().FirstAsync(u => u.Id == id));
+            return [("version", S(u.Version)), ("displayName", u.DisplayName), ("role", u.Role.ToCode()), ("orgUnitId", S(u.OrgUnitId))];
+        }),
+        ["POST /Admin/Import"] = async (w, _, _) =>
+        {
+            var file = new ByteArrayContent(CityImport.Workbook([[Next("J"), Next("矩阵表单导入小学"), "school", "Q02"]], []));
+            file.Headers.ContentType = new MediaTypeHeaderValue(CityImport.ContentType);
+            return new MultipartFormDataContent { { file, "file", "city.xlsx" }, { new StringContent(await w.TokenAsync()), "__RequestVerificationToken" } };
+        },
     };
+
+    private static string S(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A page form's fields, sent form-encoded with the caller's antiforgery token (as the browser sends the form).</summary>
+    private static Recipe Form(Func<World, int, bool, Task<(string, string)[]>> fields) => async (w, id, own) =>
+    {
+        var token = await w.TokenAsync();
+        return new FormUrlEncodedContent((await fields(w, id, own)).Append(("__RequestVerificationToken", token)).Select(f => KeyValuePair.Create(f.Item1, f.Item2)));
+    };
+
+    private static Recipe Form(params (string, string)[] fields) => Form((_, _, _) => Task.FromResult(fields));
 
     /// <summary>What a fixture has gone through.</summary>
     public enum Stage { Draft, Published, Requested, Closed, Reported, Accepted }
@@ -263,7 +371,7 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
     public sealed record Chain(int PlanId, int TaskId, int SiblingId, int TargetId, int DistrictReport, int SchoolReport, int DistrictAttachment, int SchoolAttachment);
 
     /// <summary>The fixtures of one app: callers signed in as each role, and plans, tasks and reports made through the API.</summary>
-    private sealed class World
+    private sealed partial class World
     {
         public required LuoshiFactory App { get; init; }
         private readonly Dictionary<string, HttpClient> clients = [];
@@ -386,6 +494,34 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
             return (reportId, attachment.GetProperty("id").GetInt32());
         }
 
+        /// <summary>Who makes the current cell's request, and with which client and account (for the page forms' recipes).</summary>
+        public string CurrentCaller { get; private set; } = "";
+
+        public string? CurrentUserName => userNames.GetValueOrDefault(CurrentCaller);
+
+        private HttpClient currentClient = null!;
+
+        [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+        private static partial Regex Antiforgery();
+
+        /// <summary>The antiforgery token a page gives the current caller (the sign-in page's when not signed in).</summary>
+        public async Task<string> TokenAsync()
+        {
+            var html = await (await currentClient.GetAsync(CurrentCaller == "anonymous" ? "/Login" : "/Account")).Content.ReadAsStringAsync();
+            var match = Antiforgery().Match(html);
+            return match.Success ? match.Groups[1].Value : "";
+        }
+
+        public Task<Domain.Tasks.PlanTask> FirstTaskAsync(int planId) =>
+            App.WithDbAsync(db => db.Tasks.AsNoTracking().Where(t => t.PlanId == planId && t.Title.Contains("扩大普惠资源")).FirstAsync());
+
+        public async Task<(int Id, int Version)> PlanTargetAsync(int planId)
+        {
+            var target = await App.WithDbAsync(db => db.Targets.AsNoTracking().Where(g => db.Tasks.Any(t => t.Id == g.TaskId && t.PlanId == planId))
+                .OrderBy(g => g.Id).FirstAsync());
+            return (target.Id, target.Version);
+        }
+
         public async Task<int> SiblingAsync(int taskId) =>
             await App.WithDbAsync(async db =>
             {
@@ -430,6 +566,7 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
                 "draft-task" => (await ChainAsync(Stage.Draft, own, fresh)).TaskId,
                 "requested-task" => (await ChainAsync(Stage.Requested, own, fresh)).TaskId,
                 "closed-task" => (await ChainAsync(Stage.Closed, own, fresh)).TaskId,
+                "submitted-task" => (await ChainAsync(Stage.Reported, own, fresh)).TaskId,
                 "target" => (await ChainAsync(Stage.Published, own, fresh)).TargetId,
                 "report" => await ChainAsync(Stage.Reported, own, fresh) is var r && own && me == "school" ? r.SchoolReport : r.DistrictReport,
                 "attachment" => await ChainAsync(Stage.Reported, own, fresh) is var a && own && me == "school" ? a.SchoolAttachment : a.DistrictAttachment,
@@ -447,11 +584,12 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
             var fresh = allowed && method != "GET";
             var id = await SubjectAsync(row.Subject, caller, own, fresh);
             var client = clients[caller];
+            CurrentCaller = caller;
             if (row.Subject == "session")
             {
                 var name = caller == "anonymous" ? null : await App.AddUserAsync(Accounts[caller].Role, Accounts[caller].Unit);
                 client = name is null ? App.NewClient() : await App.SignedInAsync(name);
-                if (method == "POST")
+                if (method == "POST" && path == "/api/v1/session")
                 {
                     var signIn = await client.PostAsJsonAsync(path, new { username = name ?? "jiangdong", password = LuoshiFactory.Password });
                     return new((int)signIn.StatusCode, await signIn.Content.ReadAsStringAsync(), signIn.Content.Headers.ContentType?.MediaType, null);
@@ -459,6 +597,7 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
             }
             var url = path.Replace("{id}", id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
             if (url is "/api/v1/search" or "/Search") url += "?q=" + Uri.EscapeDataString(SearchWord);
+            currentClient = client;
             var request = new HttpRequestMessage(new HttpMethod(method), url) { Content = await Recipes[row.Endpoint](this, id, own) };
             if (method is "PUT" or "PATCH") request.Headers.TryAddWithoutValidation("If-Match", "*");
             var response = await client.SendAsync(request);

@@ -28,7 +28,8 @@ public sealed class TaskScope(LuoshiDb db)
                 return tasks.Where(t => drafts.Contains(t.PlanId) || t.LeadDepartmentId == unit || t.Units.Any(u => u.OrgUnitId == unit));
             case Role.District:
                 var schools = db.OrgUnits.Where(o => o.ParentId == unit).Select(o => o.Id);
-                return tasks.Where(t => published.Contains(t.PlanId) && t.Units.Any(u => u.Role == TaskUnitRole.Responsible && (u.OrgUnitId == unit || schools.Contains(u.OrgUnitId))));
+                return tasks.Where(t => published.Contains(t.PlanId) && t.Units.Any(u => u.Role == TaskUnitRole.Responsible && (u.OrgUnitId == unit
+                    || schools.Contains(u.OrgUnitId))));
             default:
                 return tasks.Where(t => published.Contains(t.PlanId) && t.Units.Any(u => u.Role == TaskUnitRole.Responsible && u.OrgUnitId == unit));
         }
@@ -82,7 +83,8 @@ public sealed class TaskScope(LuoshiDb db)
         switch (caller.Role)
         {
             case Role.Department:
-                var helped = db.Tasks.Where(t => t.LeadDepartmentId == me || t.Units.Any(u => u.Role == TaskUnitRole.CoDepartment && u.OrgUnitId == me))
+                var helped = db.Tasks.Where(t => t.LeadDepartmentId == me || t.Units.Any(u => u.Role == TaskUnitRole.CoDepartment
+                    && u.OrgUnitId == me))
                     .Select(t => t.Id);
                 return reports.Where(r => r.OrgUnitId == me || helped.Contains(r.TaskId));
             case Role.District:

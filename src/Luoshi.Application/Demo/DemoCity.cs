@@ -35,7 +35,8 @@ public sealed class DemoCity(LuoshiDb db)
         ("school", "赵丽（江东区第一中学）", Role.School, "Q01-S01"),
     ];
 
-    /// <summary>Fills an empty database with the demo city; returns the shared password of the demo accounts, or null if the database was not empty.</summary>
+    /// <summary>Fills an empty database with the demo city; returns the shared password of the demo accounts, or null if the database was not
+    /// empty.</summary>
     public async Task<string?> SeedAsync(CancellationToken ct = default)
     {
         if (!await DatabaseSetup.IsEmptyAsync(db, ct)) return null;
@@ -46,10 +47,12 @@ public sealed class DemoCity(LuoshiDb db)
 
         var units = new List<OrgUnit>();
         for (var i = 0; i < Departments.Length; i++)
-            units.Add(new OrgUnit { Code = $"D{i + 1:00}", Name = Departments[i], Kind = OrgUnitKind.Department, ParentId = bureau.Id, SortOrder = i });
+            units.Add(new OrgUnit { Code = $"D{i + 1:00}", Name = Departments[i], Kind = OrgUnitKind.Department, ParentId = bureau.Id,
+                SortOrder = i });
         var districts = new List<OrgUnit>();
         for (var i = 0; i < Districts.Length; i++)
-            districts.Add(new OrgUnit { Code = $"Q{i + 1:00}", Name = Districts[i] + "教育局", Kind = OrgUnitKind.District, ParentId = bureau.Id, SortOrder = 100 + i });
+            districts.Add(new OrgUnit { Code = $"Q{i + 1:00}", Name = Districts[i] + "教育局", Kind = OrgUnitKind.District, ParentId = bureau.Id,
+                SortOrder = 100 + i });
         db.OrgUnits.AddRange(units);
         db.OrgUnits.AddRange(districts);
         await db.SaveChangesAsync(ct);

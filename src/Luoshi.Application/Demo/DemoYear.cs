@@ -55,7 +55,8 @@ public sealed class DemoYear(LuoshiDb db, PlanWorkflow plans)
     /// <summary>Imports, assigns, publishes and reports on the plan files; returns the number of plans imported.</summary>
     /// <summary>The kinds of work a school reports on itself, not only through its district.</summary>
     private static readonly HashSet<TaskCategory> SchoolWork =
-        [TaskCategory.MoralEducation, TaskCategory.Compulsory, TaskCategory.HighSchool, TaskCategory.HealthArtsLabour, TaskCategory.Safety, TaskCategory.Informatization];
+        [TaskCategory.MoralEducation, TaskCategory.Compulsory, TaskCategory.HighSchool, TaskCategory.HealthArtsLabour, TaskCategory.Safety,
+            TaskCategory.Informatization];
 
     public async Task<int> SeedAsync(IReadOnlyList<string> planFiles, string password, DateOnly today, CancellationToken ct = default)
     {
@@ -84,7 +85,8 @@ public sealed class DemoYear(LuoshiDb db, PlanWorkflow plans)
             foreach (var task in tasks)
             {
                 task.StartDate = new DateOnly(today.Year, 1, 1);
-                task.DueDate = task.DueDate is { } d ? new DateOnly(today.Year, d.Month, Math.Min(d.Day, DateTime.DaysInMonth(today.Year, d.Month))) : new DateOnly(today.Year, 12, 31);
+                task.DueDate = task.DueDate is { } d ? new DateOnly(today.Year, d.Month, Math.Min(d.Day, DateTime.DaysInMonth(today.Year, d.Month)))
+                    : new DateOnly(today.Year, 12, 31);
                 if (task.Level > 1 && task.DueDate.Value is { Month: 12, Day: 31 })
                 {
                     // Tasks the plan gave no date get one through the year, as a ledger's 倒排工期 would.
@@ -123,7 +125,8 @@ public sealed class DemoYear(LuoshiDb db, PlanWorkflow plans)
     /// <summary>One reporting account for each district and department that has none yet.</summary>
     private async Task<Dictionary<int, int>> EnsureUnitUsersAsync(List<OrgUnit> units, string password, CancellationToken ct)
     {
-        var existing = await db.Users.GroupBy(u => u.OrgUnitId).Select(g => new { g.Key, Id = g.Min(u => u.Id) }).ToDictionaryAsync(x => x.Key, x => x.Id, ct);
+        var existing = await db.Users.GroupBy(u => u.OrgUnitId).Select(g => new { g.Key, Id = g.Min(u => u.Id) }).ToDictionaryAsync(x => x.Key, x
+            => x.Id, ct);
         var added = new List<User>();
         foreach (var unit in units.Where(u => u.Kind is OrgUnitKind.District or OrgUnitKind.Department && !existing.ContainsKey(u.Id)))
         {
@@ -137,7 +140,8 @@ public sealed class DemoYear(LuoshiDb db, PlanWorkflow plans)
         return existing;
     }
 
-    private async Task ReportAsync(List<PlanTask> tasks, Dictionary<int, int> reporters, int supervisor, DateOnly today, Random random, CancellationToken ct)
+    private async Task ReportAsync(List<PlanTask> tasks, Dictionary<int, int> reporters, int supervisor, DateOnly today, Random random,
+        CancellationToken ct)
     {
         var lastMonth = today.Month - 1;
         foreach (var task in tasks.Where(t => t.ResponsibleOrgUnitIds.Any()))
@@ -190,7 +194,8 @@ public sealed class DemoYear(LuoshiDb db, PlanWorkflow plans)
         }
     }
 
-    private static ProgressReport NewReport(PlanTask task, int unit, string period, int progress, Dictionary<int, int> reporters, DateTime submittedOn, bool late, Random random)
+    private static ProgressReport NewReport(PlanTask task, int unit, string period, int progress, Dictionary<int, int> reporters,
+        DateTime submittedOn, bool late, Random random)
     {
         var report = new ProgressReport
         {

@@ -29,7 +29,8 @@ public sealed class IdempotentRequests(LuoshiDb db, ChinaClock? clock = null)
     {
         /// <summary>The request, its fingerprint made of the method, the path with its query, and the body (in a canonical form).</summary>
         public static Request Of(int userId, string key, string method, string pathAndQuery, string body) =>
-            new(userId, key, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{method.ToUpperInvariant()}\n{pathAndQuery}\n{body}"))));
+            new(userId, key,
+                Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{method.ToUpperInvariant()}\n{pathAndQuery}\n{body}"))));
     }
 
     /// <summary>An answer as sent: status, body and the Location header if any.</summary>
@@ -51,7 +52,8 @@ public sealed class IdempotentRequests(LuoshiDb db, ChinaClock? clock = null)
     /// <summary>What happened: the operation's own result when it ran, and the answer to send (stored or replayed) when there is one.</summary>
     public sealed record Result<T>(Kind Kind, T? Value, Answer? Answer);
 
-    /// <summary>Why a key is refused before anything is looked up, or null when it is acceptable: at most 100 visible ASCII characters, such as a UUID.</summary>
+    /// <summary>Why a key is refused before anything is looked up, or null when it is acceptable: at most 100 visible ASCII characters, such as a
+    /// UUID.</summary>
     public static Problem? ProblemWith(string key) =>
         key.Length > MaxKeyLength ? ReportProblems.KeyTooLong.With(MaxKeyLength)
         : !key.All(c => c is >= ' ' and <= '~') ? ReportProblems.KeyNotAscii
@@ -61,7 +63,8 @@ public sealed class IdempotentRequests(LuoshiDb db, ChinaClock? clock = null)
     /// Runs <paramref name="operation"/> once for the request. <paramref name="answerOf"/> turns its result into the answer to
     /// keep, or null when it did not succeed; then everything it wrote is rolled back. Without a key the operation simply runs.
     /// </summary>
-    public async Task<Result<T>> RunAsync<T>(Request? request, Func<CancellationToken, Task<T>> operation, Func<T, Answer?> answerOf, CancellationToken ct = default)
+    public async Task<Result<T>> RunAsync<T>(Request? request, Func<CancellationToken, Task<T>> operation, Func<T, Answer?> answerOf,
+        CancellationToken ct = default)
     {
         if (request is null)
         {

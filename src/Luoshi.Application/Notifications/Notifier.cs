@@ -18,7 +18,8 @@ public sealed class Notifier(LuoshiDb db, ChinaClock? clock = null)
     public const string CompletionRequested = "completionRequested";
 
     /// <summary>Queues a message for every active user of the given units (saved with the caller's next SaveChanges).</summary>
-    public async Task ToUnitsAsync(IEnumerable<int> orgUnitIds, string kind, string text, string? link, string? dedupKey = null, CancellationToken ct = default)
+    public async Task ToUnitsAsync(IEnumerable<int> orgUnitIds, string kind, string text, string? link, string? dedupKey = null,
+        CancellationToken ct = default)
     {
         var ids = orgUnitIds.Distinct().ToList();
         if (ids.Count == 0) return;
@@ -26,7 +27,8 @@ public sealed class Notifier(LuoshiDb db, ChinaClock? clock = null)
         await ToUsersAsync(users, kind, text, link, dedupKey, ct);
     }
 
-    public async Task ToUsersAsync(IEnumerable<int> userIds, string kind, string text, string? link, string? dedupKey = null, CancellationToken ct = default)
+    public async Task ToUsersAsync(IEnumerable<int> userIds, string kind, string text, string? link, string? dedupKey = null,
+        CancellationToken ct = default)
     {
         var ids = userIds.Distinct().ToList();
         if (dedupKey is not null)
@@ -36,7 +38,8 @@ public sealed class Notifier(LuoshiDb db, ChinaClock? clock = null)
         }
         var now = Clock.UtcNow;
         foreach (var id in ids)
-            db.Notifications.Add(new Notification { UserId = id, Kind = kind, Text = text.Length > 500 ? text[..500] : text, Link = link, DedupKey = dedupKey, CreatedAt = now });
+            db.Notifications.Add(new Notification { UserId = id, Kind = kind, Text = text.Length > 500 ? text[..500] : text, Link = link,
+                DedupKey = dedupKey, CreatedAt = now });
     }
 
     /// <summary>How many of the user's messages are unread (the number on the bell).</summary>

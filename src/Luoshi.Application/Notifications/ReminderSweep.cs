@@ -25,7 +25,8 @@ public sealed class ReminderSweep(LuoshiDb db, Notifier notifier, TaskWorkflow l
             if (ledger.StatusOf(task) == WorkStatus.Overdue)
                 await notifier.ToUnitsAsync(units, Notifier.Overdue, $"任务已逾期：{task.Title}", $"/Tasks/{task.Id}", $"overdue:{task.Id}", ct);
             foreach (var m in task.Milestones.Where(m => !m.Done && m.Date >= today && m.Date.DayNumber - today.DayNumber <= MilestoneDays))
-                await notifier.ToUnitsAsync(units, Notifier.MilestoneSoon, $"节点将到期（{m.Date:M月d日}）：{task.Title}——{m.Title}", $"/Tasks/{task.Id}", $"milestone:{m.Id}", ct);
+                await notifier.ToUnitsAsync(units, Notifier.MilestoneSoon, $"节点将到期（{m.Date:M月d日}）：{task.Title}——{m.Title}", $"/Tasks/{task.Id}",
+                    $"milestone:{m.Id}", ct);
         }
         var added = db.ChangeTracker.Entries().Count() - before;
         await db.SaveChangesAsync(ct);

@@ -53,7 +53,8 @@ public sealed class CityImport(LuoshiDb db)
             var parentKnown = parentCode is not null && kinds.ContainsKey(parentCode);
             var rowProblems = OrgUnitDirectory.Check(new(code, cells[1], cells[2], parentCode is null ? null : 0),
                 parentKnown ? kinds[parentCode!] : null, parentKnown, out var kind, $"上级代码“{parentCode}”不存在（须已在系统中，或在本表前面的行中）");
-            if (parentCode is null && kind == OrgUnitKind.Bureau && existing.Values.Any(u => u.ParentId == null && !u.Code.Equals(code.Trim(), StringComparison.OrdinalIgnoreCase)))
+            if (parentCode is null && kind == OrgUnitKind.Bureau && existing.Values.Any(u => u.ParentId == null && !u.Code.Equals(code.Trim(),
+                StringComparison.OrdinalIgnoreCase)))
                 rowProblems.Add("已有一个市教育局，不能再添加顶级单位");
             if (!string.IsNullOrWhiteSpace(code) && !seenCodes.Add(code.Trim()))
                 rowProblems.Add($"代码“{code.Trim()}”在表中重复");
@@ -76,7 +77,8 @@ public sealed class CityImport(LuoshiDb db)
             if (!Roles.TryParse(cells[2], out var role)) rowProblems.Add($"角色“{cells[2]}”无效，应为 admin/leader/supervisor/department/district/school");
             var unitCode = cells[3].Trim();
             if (!unitKindsAfter.TryGetValue(unitCode, out var unitKind)) rowProblems.Add($"单位代码“{unitCode}”不存在");
-            else if (Roles.TryParse(cells[2], out _) && !role.FitsUnit(unitKind)) rowProblems.Add($"角色“{role.ToChinese()}”不能属于{unitKind.ToChinese()}");
+            else if (Roles.TryParse(cells[2], out _)
+                && !role.FitsUnit(unitKind)) rowProblems.Add($"角色“{role.ToChinese()}”不能属于{unitKind.ToChinese()}");
             rowProblems.AddRange(PasswordPolicy.Check(cells[4], cells[0]));
             if (!string.IsNullOrWhiteSpace(cells[0]) && !userNames.Add(UserAccounts.Normalize(cells[0])))
                 rowProblems.Add($"用户名“{UserAccounts.Normalize(cells[0])}”已存在或在表中重复");

@@ -33,7 +33,8 @@ public sealed class UserAccounts(LuoshiDb db, UserSessions? sessions = null, IPa
         return [];
     }
 
-    public async Task<Result> CreateAsync(string userName, string? displayName, Role role, int orgUnitId, string password, CancellationToken ct = default)
+    public async Task<Result> CreateAsync(string userName, string? displayName, Role role, int orgUnitId, string password,
+        CancellationToken ct = default)
     {
         var problems = new List<string>(CheckUserName(userName));
         if (string.IsNullOrWhiteSpace(displayName)) problems.Add("姓名不能为空");
@@ -54,8 +55,10 @@ public sealed class UserAccounts(LuoshiDb db, UserSessions? sessions = null, IPa
         return new(user, []);
     }
 
-    /// <summary>Changes a user's name, role, unit, state or password; a new password, a new role or unit, or a disabled account ends their sessions.</summary>
-    public async Task<Result> UpdateAsync(User user, string? displayName, Role role, int orgUnitId, bool disabled, string? newPassword, CancellationToken ct = default)
+    /// <summary>Changes a user's name, role, unit, state or password; a new password, a new role or unit, or a disabled account ends their
+    /// sessions.</summary>
+    public async Task<Result> UpdateAsync(User user, string? displayName, Role role, int orgUnitId, bool disabled, string? newPassword,
+        CancellationToken ct = default)
     {
         var problems = new List<string>();
         if (string.IsNullOrWhiteSpace(displayName)) problems.Add("姓名不能为空");

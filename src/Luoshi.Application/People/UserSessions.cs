@@ -86,7 +86,8 @@ public sealed class UserSessions(LuoshiDb db, SessionCache cache, TimeProvider c
         return token;
     }
 
-    /// <summary>The session the token belongs to if it may be used now (not ended, not expired, its user not disabled); moves its expiry on.</summary>
+    /// <summary>The session the token belongs to if it may be used now (not ended, not expired, its user not disabled); moves its expiry
+    /// on.</summary>
     public async Task<ActiveSession?> ValidateAsync(string? token, TimeSpan idle, CancellationToken ct = default)
     {
         if (string.IsNullOrEmpty(token)) return null;

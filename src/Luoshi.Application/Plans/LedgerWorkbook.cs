@@ -23,13 +23,16 @@ public sealed class LedgerWorkbook(LuoshiDb db, TaskScope scope, TaskWorkflow le
 
     public async Task<byte[]> BuildAsync(Plan plan, Caller caller, CancellationToken ct = default)
     {
-        var tasks = await scope.Visible(caller).Where(t => t.PlanId == plan.Id).Include(t => t.Units).Include(t => t.Milestones).Include(t => t.Targets)
+        var tasks = await scope.Visible(caller).Where(t => t.PlanId == plan.Id).Include(t => t.Units).Include(t => t.Milestones).Include(t
+            => t.Targets)
             .AsSplitQuery().AsNoTracking().OrderBy(t => t.Ordinal).ToListAsync(ct);
         var units = await db.OrgUnits.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         var leaders = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var taskIds = tasks.Select(t => t.Id).ToList();
-        var latest = (await scope.ReadableReports(caller).AsNoTracking().Where(r => taskIds.Contains(r.TaskId) && r.Status == ReportStatus.Accepted).ToListAsync(ct))
-            .GroupBy(r => r.TaskId).ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.Period, StringComparer.Ordinal).ThenByDescending(r => r.Id).First());
+        var latest = (await scope.ReadableReports(caller).AsNoTracking().Where(r => taskIds.Contains(r.TaskId)
+            && r.Status == ReportStatus.Accepted).ToListAsync(ct))
+            .GroupBy(r => r.TaskId).ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.Period, StringComparer.Ordinal).ThenByDescending(r
+                => r.Id).First());
 
         string Names(IEnumerable<int> ids) => string.Join("、", ids.Select(id => units.GetValueOrDefault(id, "")).Where(n => n.Length > 0));
         var rows = new List<string[]>();
@@ -75,7 +78,8 @@ public sealed class LedgerWorkbook(LuoshiDb db, TaskScope scope, TaskWorkflow le
             var last = Ref(Headers.Length - 1, 2)[..1];
             var sheet = new Worksheet(
                 new SheetProperties(new PageSetupProperties { FitToPage = true }),
-                new SheetViews(new SheetView(new Pane { VerticalSplit = 2, TopLeftCell = "A3", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen })
+                new SheetViews(new SheetView(new Pane { VerticalSplit = 2, TopLeftCell = "A3", ActivePane = PaneValues.BottomLeft,
+                    State = PaneStateValues.Frozen })
                 { WorkbookViewId = 0U, TabSelected = true }),
                 new Columns(Widths.Select((w, i) => new Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = w, CustomWidth = true })),
                 data,
@@ -94,7 +98,8 @@ public sealed class LedgerWorkbook(LuoshiDb db, TaskScope scope, TaskWorkflow le
     private static string Ref(int column, uint row) => $"{(char)('A' + column)}{row}";
 
     private static Cell Cell(string reference, string text, uint style) =>
-        new() { CellReference = reference, DataType = CellValues.InlineString, InlineString = new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve }), StyleIndex = style };
+        new() { CellReference = reference, DataType = CellValues.InlineString,
+            InlineString = new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve }), StyleIndex = style };
 
     private static Stylesheet Styles() => new(
         new Fonts(
@@ -108,8 +113,11 @@ public sealed class LedgerWorkbook(LuoshiDb db, TaskScope scope, TaskWorkflow le
                 new TopBorder { Style = BorderStyleValues.Thin }, new BottomBorder { Style = BorderStyleValues.Thin }, new DiagonalBorder())),
         new CellFormats(
             new CellFormat(),
-            new CellFormat(new Alignment { Horizontal = HorizontalAlignmentValues.Center, Vertical = VerticalAlignmentValues.Center }) { FontId = 1, ApplyFont = true, ApplyAlignment = true },
-            new CellFormat(new Alignment { Horizontal = HorizontalAlignmentValues.Center, Vertical = VerticalAlignmentValues.Center, WrapText = true })
+            new CellFormat(new Alignment { Horizontal = HorizontalAlignmentValues.Center, Vertical = VerticalAlignmentValues.Center }) { FontId = 1,
+                ApplyFont = true, ApplyAlignment = true },
+            new CellFormat(new Alignment { Horizontal = HorizontalAlignmentValues.Center, Vertical = VerticalAlignmentValues.Center,
+                WrapText = true })
             { FontId = 2, FillId = 2, BorderId = 1, ApplyFont = true, ApplyFill = true, ApplyBorder = true, ApplyAlignment = true },
-            new CellFormat(new Alignment { Vertical = VerticalAlignmentValues.Top, WrapText = true }) { BorderId = 1, ApplyBorder = true, ApplyAlignment = true }));
+            new CellFormat(new Alignment { Vertical = VerticalAlignmentValues.Top, WrapText = true }) { BorderId = 1, ApplyBorder = true,
+                ApplyAlignment = true }));
 }

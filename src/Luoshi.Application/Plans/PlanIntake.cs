@@ -31,7 +31,8 @@ public sealed class PlanIntake(LuoshiDb db, ChinaClock? clock = null)
     }
 
     /// <summary>A parsed plan becomes a draft; <paramref name="sourceText"/> is the text it was parsed from.</summary>
-    public async Task<Plan> CreateDraftAsync(PlanDocument document, string sourceText, string? fileName, int orgUnitId, int? createdById, CancellationToken ct = default)
+    public async Task<Plan> CreateDraftAsync(PlanDocument document, string sourceText, string? fileName, int orgUnitId, int? createdById,
+        CancellationToken ct = default)
     {
         var now = clock ?? ChinaClock.System;
         var year = document.Year ?? now.Today.Year;
@@ -112,7 +113,8 @@ public sealed class PlanIntake(LuoshiDb db, ChinaClock? clock = null)
         DueDate = due,
     };
 
-    /// <summary>Named units matched to the city's org units: the first department leads, other departments help, districts and schools carry the task.</summary>
+    /// <summary>Named units matched to the city's org units: the first department leads, other departments help, districts and schools carry the
+    /// task.</summary>
     private static void AssignUnits(PlanTask task, IReadOnlyList<string> names, List<OrgUnit> units)
     {
         foreach (var name in names)

@@ -55,7 +55,8 @@ public sealed class EvidenceFiles(DatabaseSettings settings, ChinaClock? clock =
     public static string CleanName(string? fileName)
     {
         var name = Path.GetFileName((fileName ?? "").Replace('\\', '/'));
-        name = new string(name.Where(c => !char.IsControl(c) && c is not ('/' or '\\' or ':' or '*' or '?' or '"' or '<' or '>' or '|')).ToArray()).Trim().TrimStart('.');
+        name = new string(name.Where(c => !char.IsControl(c)
+            && c is not ('/' or '\\' or ':' or '*' or '?' or '"' or '<' or '>' or '|')).ToArray()).Trim().TrimStart('.');
         if (name.Length == 0) name = "附件";
         return name.Length > 200 ? name[^200..] : name;
     }
@@ -76,7 +77,8 @@ public sealed class EvidenceFiles(DatabaseSettings settings, ChinaClock? clock =
     }
 
     /// <summary>Stores the upload; returns the attachment record (not yet saved) or the reason it was refused.</summary>
-    public async Task<(Attachment? Attachment, Problem? Problem)> StoreAsync(Stream content, string? fileName, long length, int? userId, CancellationToken ct = default)
+    public async Task<(Attachment? Attachment, Problem? Problem)> StoreAsync(Stream content, string? fileName, long length, int? userId,
+        CancellationToken ct = default)
     {
         if (length <= 0) return (null, ReportProblems.FileEmpty);
         if (length > MaxBytes) return (null, ReportProblems.FileTooLarge.With(MaxMegabytes));

@@ -19,7 +19,8 @@ public sealed class ReportWorkflow(LuoshiDb db, TaskScope scope, Notifier notifi
     /// What a unit reports; <paramref name="OrgUnitId"/> null means the caller's own unit; <paramref name="Evidence"/>
     /// are files already stored (<see cref="EvidenceFiles"/>) that are saved with the report.
     /// </summary>
-    public sealed record Submission(int? OrgUnitId, string? Period, int? Progress, string? Narrative, IReadOnlyList<(int TargetId, decimal Value)> Values,
+    public sealed record Submission(int? OrgUnitId, string? Period, int? Progress, string? Narrative, IReadOnlyList<(int TargetId,
+        decimal Value)> Values,
         bool Draft, IReadOnlyList<Attachment>? Evidence = null);
 
     /// <summary>
@@ -36,7 +37,8 @@ public sealed class ReportWorkflow(LuoshiDb db, TaskScope scope, Notifier notifi
         var problems = new List<Problem>();
         if (ReportStatuses.CheckPeriod(s.Period, clock.CurrentPeriod) is { } badPeriod) problems.Add(badPeriod);
         if (s.Progress is not { } progress || progress is < 0 or > 100) problems.Add(ReportProblems.ProgressRange);
-        if (s.Narrative is { Length: > ProgressReport.MaxNarrativeLength }) problems.Add(ReportProblems.NarrativeTooLong.With(ProgressReport.MaxNarrativeLength));
+        if (s.Narrative is { Length: > ProgressReport.MaxNarrativeLength })
+            problems.Add(ReportProblems.NarrativeTooLong.With(ProgressReport.MaxNarrativeLength));
         if (!s.Draft && string.IsNullOrWhiteSpace(s.Narrative)) problems.Add(ReportProblems.NarrativeRequired);
         var targetIds = task.Targets.Select(t => t.Id).ToHashSet();
         foreach (var (targetId, _) in s.Values)
@@ -98,7 +100,8 @@ public sealed class ReportWorkflow(LuoshiDb db, TaskScope scope, Notifier notifi
     /// The lead department accepts (<c>accept</c>) or returns (<c>return</c>) a submitted report. Accepting recomputes
     /// the task's progress and targets in the same save: the review and its effect are stored together or not at all.
     /// </summary>
-    public async Task<Outcome<ProgressReport>> ReviewAsync(Caller caller, int reportId, string? decision, string? comment, CancellationToken ct = default)
+    public async Task<Outcome<ProgressReport>> ReviewAsync(Caller caller, int reportId, string? decision, string? comment,
+        CancellationToken ct = default)
     {
         if (await scope.FindReportAsync(caller, reportId, ct) is not var (report, found)) return ReportProblems.NotFound;
         if (found.Can.WhyNot(TaskAction.Review) is { } no) return no;
@@ -115,7 +118,8 @@ public sealed class ReportWorkflow(LuoshiDb db, TaskScope scope, Notifier notifi
         }
         else if (report.SubmittedById is { } submitter)
         {
-            await notifier.ToUsersAsync([submitter], Notifier.ReportReturned, $"进展反馈被退回：{task.Title}（{report.Period}）：{comment}", $"/Tasks/{task.Id}", null, ct);
+            await notifier.ToUsersAsync([submitter], Notifier.ReportReturned, $"进展反馈被退回：{task.Title}（{report.Period}）：{comment}",
+                $"/Tasks/{task.Id}", null, ct);
         }
         try
         {
@@ -130,7 +134,8 @@ public sealed class ReportWorkflow(LuoshiDb db, TaskScope scope, Notifier notifi
     }
 
     /// <summary>Adds an evidence file to the caller's own unit's report, until it is accepted.</summary>
-    public async Task<Outcome<Attachment>> AttachAsync(Caller caller, int reportId, Stream content, string? fileName, long length, CancellationToken ct = default)
+    public async Task<Outcome<Attachment>> AttachAsync(Caller caller, int reportId, Stream content, string? fileName, long length,
+        CancellationToken ct = default)
     {
         if (await scope.FindReportAsync(caller, reportId, ct) is not var (report, found)) return ReportProblems.NotFound;
         if (found.Can.WhyNotAttach(report) is { } no) return no;

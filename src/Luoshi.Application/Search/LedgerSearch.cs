@@ -34,7 +34,8 @@ public sealed class LedgerSearch(LuoshiDb db, TaskScope scope, TextSearch text)
         var hits = new List<Hit>();
         var matched = text.Match(q);
         var planQuery = scope.VisiblePlans(caller).AsNoTracking();
-        planQuery = matched is { } m1 ? planQuery.Where(p => m1.Plans.Contains(p.Id)) : planQuery.Where(p => EF.Functions.Like(p.Title, pattern, "\\"));
+        planQuery = matched is { } m1 ? planQuery.Where(p => m1.Plans.Contains(p.Id)) : planQuery.Where(p => EF.Functions.Like(p.Title, pattern,
+            "\\"));
         var plans = await planQuery.OrderByDescending(p => p.Year).Take(10)
             .Select(p => new { p.Id, p.Title, p.Year }).ToListAsync(ct);
         hits.AddRange(plans.Select(p => new Hit("plan", p.Id, p.Title, $"{p.Year}年", $"/Plans/{p.Id}")));
@@ -45,10 +46,12 @@ public sealed class LedgerSearch(LuoshiDb db, TaskScope scope, TextSearch text)
             .Select(t => new { t.Id, t.Number, t.Title, t.Text }).ToListAsync(ct);
         hits.AddRange(tasks.Select(t => new Hit("task", t.Id, t.Number + t.Title, Snippet(t.Text, q), $"/Tasks/{t.Id}")));
         var reportQuery = scope.ReadableReports(caller).AsNoTracking().Where(r => r.Status != ReportStatus.Draft);
-        reportQuery = matched is { } m3 ? reportQuery.Where(r => m3.Reports.Contains(r.Id)) : reportQuery.Where(r => EF.Functions.Like(r.Narrative, pattern, "\\"));
+        reportQuery = matched is { } m3 ? reportQuery.Where(r => m3.Reports.Contains(r.Id)) : reportQuery.Where(r => EF.Functions.Like(r.Narrative,
+            pattern, "\\"));
         var reports = await reportQuery.Join(db.Tasks, r => r.TaskId, t => t.Id, (r, t) => new { r.Id, r.TaskId, t.Title, r.Period, r.Narrative })
             .OrderByDescending(r => r.Id).Take(20).ToListAsync(ct);
-        hits.AddRange(reports.Select(r => new Hit("report", r.Id, $"{r.Title}（{r.Period}）", Snippet(r.Narrative, q), $"/Tasks/{r.TaskId}#report-{r.Id}")));
+        hits.AddRange(reports.Select(r => new Hit("report", r.Id, $"{r.Title}（{r.Period}）", Snippet(r.Narrative, q),
+            $"/Tasks/{r.TaskId}#report-{r.Id}")));
         return hits;
     }
 

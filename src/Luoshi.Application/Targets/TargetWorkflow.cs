@@ -58,7 +58,8 @@ public sealed class TargetWorkflow(LuoshiDb db, TaskScope scope)
     }
 
     /// <summary>Changes a target read at <paramref name="readVersion"/> (If-Match, or the form's) and bumps its version.</summary>
-    public async Task<Outcome<Found>> ChangeAsync(Caller caller, int targetId, ReadVersion readVersion, TargetChange change, CancellationToken ct = default)
+    public async Task<Outcome<Found>> ChangeAsync(Caller caller, int targetId, ReadVersion readVersion, TargetChange change,
+        CancellationToken ct = default)
     {
         if (await FindAsync(caller, targetId, ct) is not { } found) return TargetProblems.NotFound;
         if (!found.Task.Can.CanEdit) return TargetProblems.EditForbidden;
@@ -112,7 +113,8 @@ public sealed class TargetWorkflow(LuoshiDb db, TaskScope scope)
             {
                 var ids = r.Breakdown.Select(s => s.OrgUnitId!.Value).ToList();
                 if (ids.Distinct().Count() != ids.Count) problems.Add(TargetProblems.ShareTwice);
-                var known = await db.OrgUnits.Where(u => ids.Contains(u.Id) && (u.Kind == OrgUnitKind.District || u.Kind == OrgUnitKind.School || u.Kind == OrgUnitKind.Department)).CountAsync(ct);
+                var known = await db.OrgUnits.Where(u => ids.Contains(u.Id) && (u.Kind == OrgUnitKind.District || u.Kind == OrgUnitKind.School
+                    || u.Kind == OrgUnitKind.Department)).CountAsync(ct);
                 if (known != ids.Distinct().Count()) problems.Add(TargetProblems.ShareUnitKind);
                 var unit = r.Unit ?? target.Unit;
                 var isShare = Target.IsShareUnit(unit);

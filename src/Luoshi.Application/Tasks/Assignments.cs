@@ -14,7 +14,8 @@ public sealed class Assignments(TaskScope scope, TaskWorkflow workflow, LuoshiDb
     public const int MaxSelection = 1000;
 
     /// <summary>Sets one lead department on the selected tasks; the count changed, or why none were.</summary>
-    public async Task<Outcome<int>> AssignLeadAsync(Caller caller, IReadOnlyCollection<int>? taskIds, int? leadDepartmentId, CancellationToken ct = default)
+    public async Task<Outcome<int>> AssignLeadAsync(Caller caller, IReadOnlyCollection<int>? taskIds, int? leadDepartmentId,
+        CancellationToken ct = default)
     {
         var ids = taskIds?.Distinct().ToList() ?? [];
         if (ids.Count is 0 or > MaxSelection) return TaskProblems.SelectionSize.With(MaxSelection);

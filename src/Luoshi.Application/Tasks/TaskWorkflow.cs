@@ -45,7 +45,8 @@ public sealed class TaskWorkflow(LuoshiDb db, TaskScope scope, Notifier notifier
     public WorkStatus StatusOf(PlanTask task) => WorkStatusRules.Compute(task, clock.Today, settings.WarningDays);
 
     /// <summary>Changes a task's fields. <paramref name="readVersion"/> is the version the caller read (If-Match, or the form's).</summary>
-    public async Task<Outcome<TaskAccess>> ChangeAsync(Caller caller, int taskId, ReadVersion readVersion, TaskChanges c, CancellationToken ct = default)
+    public async Task<Outcome<TaskAccess>> ChangeAsync(Caller caller, int taskId, ReadVersion readVersion, TaskChanges c,
+        CancellationToken ct = default)
     {
         if (await scope.FindAsync(caller, taskId, ct) is not { } found) return TaskProblems.NotFound;
         if (found.Can.WhyNot(TaskAction.Edit) is { } no) return no;
@@ -143,7 +144,8 @@ public sealed class TaskWorkflow(LuoshiDb db, TaskScope scope, Notifier notifier
     }
 
     /// <summary>Merges an item of a draft into another of the same plan: text appended, targets and units moved, the item removed.</summary>
-    public async Task<Outcome<TaskAccess>> MergeAsync(Caller caller, int taskId, int? intoTaskId, ReadVersion readVersion, CancellationToken ct = default)
+    public async Task<Outcome<TaskAccess>> MergeAsync(Caller caller, int taskId, int? intoTaskId, ReadVersion readVersion,
+        CancellationToken ct = default)
     {
         var draft = await DraftTaskAsync(caller, taskId, readVersion, ct);
         if (draft.Value is not { } found) return draft.Problems.ToList();
@@ -165,7 +167,8 @@ public sealed class TaskWorkflow(LuoshiDb db, TaskScope scope, Notifier notifier
     }
 
     /// <summary>Splits an item of a draft in two at a point of its text; the second part becomes the next sibling.</summary>
-    public async Task<Outcome<PlanTask>> SplitAsync(Caller caller, int taskId, int? at, string? newTitle, ReadVersion readVersion, CancellationToken ct = default)
+    public async Task<Outcome<PlanTask>> SplitAsync(Caller caller, int taskId, int? at, string? newTitle, ReadVersion readVersion,
+        CancellationToken ct = default)
     {
         var draft = await DraftTaskAsync(caller, taskId, readVersion, ct);
         if (draft.Value is not { } found) return draft.Problems.ToList();
@@ -210,7 +213,8 @@ public sealed class TaskWorkflow(LuoshiDb db, TaskScope scope, Notifier notifier
     public Task<Outcome<TaskAccess>> RequestCompletionAsync(Caller caller, int taskId, string? summary, CancellationToken ct = default) =>
         CloseAsync(caller, taskId, TaskAction.RequestCompletion, t => t.RequestCompletion(summary, clock.UtcNow), async task =>
         {
-            var overseers = await db.Users.Where(u => (u.Role == Role.Supervisor || u.Role == Role.Leader) && !u.Disabled).Select(u => u.Id).ToListAsync(ct);
+            var overseers = await db.Users.Where(u => (u.Role == Role.Supervisor || u.Role == Role.Leader) && !u.Disabled).Select(u
+                => u.Id).ToListAsync(ct);
             await notifier.ToUsersAsync(overseers, Notifier.CompletionRequested, $"申请办结：{task.Title}", $"/Tasks/{task.Id}", null, ct);
         }, ct);
 
@@ -218,7 +222,8 @@ public sealed class TaskWorkflow(LuoshiDb db, TaskScope scope, Notifier notifier
     public Task<Outcome<TaskAccess>> DecideCompletionAsync(Caller caller, int taskId, bool approve, string? reason, CancellationToken ct = default) =>
         CloseAsync(caller, taskId, TaskAction.DecideCompletion,
             t => approve ? t.ApproveCompletion(caller.UserId, clock.UtcNow) : t.RefuseCompletion(reason),
-            task => notifier.ToUnitsAsync(task.LeadDepartmentId is { } lead ? [lead] : [], approve ? Notifier.CompletionApproved : Notifier.ReportReturned,
+            task => notifier.ToUnitsAsync(task.LeadDepartmentId is { } lead ? [lead] : [], approve ? Notifier.CompletionApproved
+                : Notifier.ReportReturned,
                 approve ? $"已同意办结：{task.Title}" : $"办结申请未通过：{task.Title}（{reason}）", $"/Tasks/{task.Id}", null, ct), ct);
 
     public Task<Outcome<TaskAccess>> ReopenAsync(Caller caller, int taskId, string? reason, CancellationToken ct = default) =>

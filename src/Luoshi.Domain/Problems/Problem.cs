@@ -91,7 +91,8 @@ public static class ProblemList
     /// <summary>The kind that decides the answer: not found before forbidden before stale before conflict before the rest.</summary>
     public static ProblemKind Leading(this IReadOnlyCollection<Problem> problems)
     {
-        foreach (var kind in new[] { ProblemKind.NotFound, ProblemKind.Forbidden, ProblemKind.VersionRequired, ProblemKind.Stale, ProblemKind.Conflict,
+        foreach (var kind in new[] { ProblemKind.NotFound, ProblemKind.Forbidden, ProblemKind.VersionRequired, ProblemKind.Stale,
+            ProblemKind.Conflict,
                      ProblemKind.TooLarge, ProblemKind.Unsupported, ProblemKind.Unreadable })
             if (problems.Any(p => p.Kind == kind)) return kind;
         return ProblemKind.Invalid;

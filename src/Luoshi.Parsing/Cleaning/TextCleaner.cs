@@ -10,7 +10,8 @@ namespace Luoshi.Parsing.Cleaning;
 /// </summary>
 public sealed record CleanText(IReadOnlyList<string> Lines, IReadOnlyList<RemovedLine> Removed, IReadOnlyList<SourceMap> Origins)
 {
-    /// <summary>The stretch of the cleaned text from line <paramref name="startLine"/>'s character <paramref name="start"/> to line <paramref name="endLine"/>'s <paramref name="end"/> (exclusive).</summary>
+    /// <summary>The stretch of the cleaned text from line <paramref name="startLine"/>'s character <paramref name="start"/> to line <paramref
+    /// name="endLine"/>'s <paramref name="end"/> (exclusive).</summary>
     public SourceSpan Span(int startLine, int start, int endLine, int end) => new(Origins[startLine].Source(start), Origins[endLine].SourceEnd(end));
 }
 

@@ -2,7 +2,8 @@ using System.Globalization;
 
 namespace Luoshi.Parsing.Model;
 
-/// <summary>How precisely the text stated a time limit: a year (<c>2025年</c>), a month (<c>到2019年9月</c>) or a day (<c>6月底前</c>, <c>7月8日前</c>).</summary>
+/// <summary>How precisely the text stated a time limit: a year (<c>2025年</c>), a month (<c>到2019年9月</c>) or a day (<c>6月底前</c>,
+/// <c>7月8日前</c>).</summary>
 public enum DeadlinePrecision
 {
     Year,

@@ -35,7 +35,8 @@ public sealed class ItemDraft
     public string Text => string.Join("\n", Segments.Select(s => s.Text));
 
     /// <summary>Where the item's own text ends (line, character): at its last segment, or at its marker when it has no text.</summary>
-    public (int Line, int End) TextEnd => Segments.Count > 0 ? (Segments[^1].LineIndex, Segments[^1].End) : (LineIndex, MarkerStart + MarkerText.Length);
+    public (int Line, int End) TextEnd => Segments.Count > 0 ? (Segments[^1].LineIndex, Segments[^1].End) : (LineIndex,
+        MarkerStart + MarkerText.Length);
 }
 
 /// <summary>The outline of a document and the text outside every item.</summary>
@@ -181,7 +182,8 @@ public static class OutlineBuilder
         return false;
     }
 
-    private static ItemDraft Place(Marker marker, bool inline, int lineIndex, int markerStart, string markerText, List<ItemDraft> chain, List<ItemDraft> items)
+    private static ItemDraft Place(Marker marker, bool inline, int lineIndex, int markerStart, string markerText, List<ItemDraft> chain,
+        List<ItemDraft> items)
     {
         var sibling = -1;
         for (var k = chain.Count - 1; k >= 0; k--)

@@ -60,7 +60,8 @@ public static class AuditApi
     }
 
     public static async Task<Results<Ok<PagedList<AuditItem>>, ValidationProblem>> List(
-        LuoshiDb db, string? entity, string? entityId, string? from, string? to, int? userId, string? action, int? page, int? pageSize, CancellationToken ct)
+        LuoshiDb db, string? entity, string? entityId, string? from, string? to, int? userId, string? action, int? page, int? pageSize,
+            CancellationToken ct)
     {
         var filter = new AuditFilter(entity, entityId, from, to, userId, action);
         if (filter.Problems() is { Count: > 0 } problems) return ProblemAnswers.Invalid(problems);

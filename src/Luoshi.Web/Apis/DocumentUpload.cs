@@ -20,7 +20,8 @@ public static class DocumentUpload
             IFormCollection form;
             try
             {
-                form = await request.ReadFormAsync(new Microsoft.AspNetCore.Http.Features.FormOptions { MultipartBodyLengthLimit = MaxBytes + 64 * 1024 }, ct);
+                var limits = new Microsoft.AspNetCore.Http.Features.FormOptions { MultipartBodyLengthLimit = MaxBytes + 64 * 1024 };
+                form = await request.ReadFormAsync(limits, ct);
             }
             catch (InvalidDataException)
             {

@@ -8,14 +8,17 @@ namespace Luoshi.Web.Apis;
 /// <summary>The JSON shapes of the ledger's API (API.md), made from the domain's records.</summary>
 public static class LedgerDtos
 {
-    public sealed record PlanDto(int Id, string Title, int Year, string? Issuer, string Status, int TaskCount, int TargetCount, DateTime CreatedAt, DateTime? PublishedAt, int Version);
+    public sealed record PlanDto(int Id, string Title, int Year, string? Issuer, string Status, int TaskCount, int TargetCount, DateTime CreatedAt,
+        DateTime? PublishedAt, int Version);
 
     public sealed record MilestoneDto(DateOnly Date, string Title, bool Done);
 
     public sealed record ShareDto(int OrgUnitId, decimal Value);
 
-    public sealed record TargetDto(int Id, int TaskId, string Subject, string Comparator, decimal? Value, decimal? Upper, string Unit, bool Placeholder,
-        decimal? Baseline, decimal? Actual, decimal? Attainment, DateOnly? DueDate, IReadOnlyList<ShareDto> Breakdown, int? IndicatorId, string SourceText, int Version);
+    public sealed record TargetDto(int Id, int TaskId, string Subject, string Comparator, decimal? Value, decimal? Upper, string Unit,
+        bool Placeholder,
+        decimal? Baseline, decimal? Actual, decimal? Attainment, DateOnly? DueDate, IReadOnlyList<ShareDto> Breakdown, int? IndicatorId,
+            string SourceText, int Version);
 
     public sealed record TaskDto(int Id, int PlanId, int? ParentId, string Number, int Level, string Title, string Text, string Category,
         int? LeadDepartmentId, IReadOnlyList<int> CoDepartmentIds, IReadOnlyList<int> ResponsibleOrgUnitIds, int? LeaderUserId,
@@ -34,7 +37,8 @@ public static class LedgerDtos
         new(p.Id, p.Title, p.Year, p.Issuer, p.Status.ToCode(), taskCount, targetCount, p.CreatedAt, p.PublishedAt, p.Version);
 
     public static TargetDto ToDto(Target t) => new(t.Id, t.TaskId, t.Subject, t.Comparator.ToCode(), t.Value, t.Upper, t.Unit, t.Placeholder,
-        t.Baseline, t.Actual, t.Attainment, t.DueDate, t.Breakdown.Select(s => new ShareDto(s.OrgUnitId, s.Value)).ToList(), t.IndicatorId, t.SourceText, t.Version);
+        t.Baseline, t.Actual, t.Attainment, t.DueDate, t.Breakdown.Select(s => new ShareDto(s.OrgUnitId, s.Value)).ToList(), t.IndicatorId,
+            t.SourceText, t.Version);
 
     public static TaskDto ToDto(PlanTask t, WorkStatus status, DateOnly today) => new(t.Id, t.PlanId, t.ParentId, t.Number, t.Level, t.Title, t.Text,
         t.Category.ToChinese(), t.LeadDepartmentId, t.CoDepartmentIds.ToList(), t.ResponsibleOrgUnitIds.ToList(), t.LeaderUserId,

@@ -31,7 +31,8 @@ public static class OrgUnitsApi
 
     private static OrgUnitDto ToDto(OrgUnit u) => new(u.Id, u.Code, u.Name, u.Kind.ToCode(), u.ParentId, u.Version);
 
-    public static async Task<Ok<PagedList<OrgUnitDto>>> List(LuoshiDb db, HttpContext http, string? kind, int? parentId, string? q, int? page, int? pageSize)
+    public static async Task<Ok<PagedList<OrgUnitDto>>> List(LuoshiDb db, HttpContext http, string? kind, int? parentId, string? q, int? page,
+        int? pageSize)
     {
         var user = http.User;
         var query = db.OrgUnits.AsNoTracking().Visible(user.Role(), user.OrgUnitId());
@@ -54,7 +55,8 @@ public static class OrgUnitsApi
         return TypedResults.Ok(ToDto(unit));
     }
 
-    public static async Task<Results<Created<OrgUnitDto>, ValidationProblem>> Create(OrgUnitRequest request, OrgUnitDirectory directory, HttpContext http)
+    public static async Task<Results<Created<OrgUnitDto>, ValidationProblem>> Create(OrgUnitRequest request, OrgUnitDirectory directory,
+        HttpContext http)
     {
         var result = await directory.CreateAsync(new(request.Code, request.Name, request.Kind, request.ParentId), http.RequestAborted);
         if (!result.Succeeded) return ProblemAnswers.Invalid(result.Problems);
@@ -68,7 +70,8 @@ public static class OrgUnitsApi
         if (unit is null) return TypedResults.NotFound();
         if (Versions.Check(http.Request, unit.Version) is { } stale) return stale;
         OrgUnitDirectory.Result? result = null;
-        if (await Versions.SaveAsync(async () => result = await directory.UpdateAsync(unit, new(request.Code, request.Name, request.Kind, request.ParentId), http.RequestAborted)) is { } conflict)
+        if (await Versions.SaveAsync(async () => result = await directory.UpdateAsync(unit, new(request.Code, request.Name, request.Kind,
+            request.ParentId), http.RequestAborted)) is { } conflict)
             return conflict;
         if (!result!.Succeeded) return ProblemAnswers.Invalid(result.Problems);
         http.Response.SetETag(unit.Version);
@@ -78,7 +81,8 @@ public static class OrgUnitsApi
     public static FileContentHttpResult Template() =>
         TypedResults.File(CityImport.Template(), CityImport.ContentType, "单位与用户导入模板.xlsx");
 
-    public static async Task<Results<Ok<ImportResult>, ValidationProblem, ProblemHttpResult>> Import(IFormFile? file, CityImport import, HttpContext http)
+    public static async Task<Results<Ok<ImportResult>, ValidationProblem, ProblemHttpResult>> Import(IFormFile? file, CityImport import,
+        HttpContext http)
     {
         if (file is null || file.Length == 0)
             return TypedResults.Problem(statusCode: 400, detail: "请上传 .xlsx 文件（表单字段 file）");

@@ -80,19 +80,23 @@ public static class PlansApi
         return TypedResults.Created($"/api/v1/plans/{plan.Id}", ToDto(plan, tasks, targets));
     }
 
-    public static async Task<Ok<PagedList<PlanDto>>> List(TaskScope scope, LuoshiDb db, HttpContext http, int? year, string? status, int? page, int? pageSize, CancellationToken ct)
+    public static async Task<Ok<PagedList<PlanDto>>> List(TaskScope scope, LuoshiDb db, HttpContext http, int? year, string? status, int? page,
+        int? pageSize, CancellationToken ct)
     {
         var query = scope.VisiblePlans(http.User.ToCaller()).AsNoTracking();
         if (year is not null) query = query.Where(p => p.Year == year);
-        if (status is not null) query = query.Where(p => p.Status == (status == "published" ? PlanStatus.Published : status == "archived" ? PlanStatus.Archived : PlanStatus.Draft));
+        if (status is not null) query = query.Where(p => p.Status == (status == "published" ? PlanStatus.Published : status == "archived"
+            ? PlanStatus.Archived : PlanStatus.Draft));
         var paging = new Paging(page, pageSize);
         var total = await query.CountAsync(ct);
         var plans = await query.OrderByDescending(p => p.Year).ThenByDescending(p => p.Id).Skip(paging.Skip).Take(paging.Size).ToListAsync(ct);
         var ids = plans.Select(p => p.Id).ToList();
-        var taskCounts = await db.Tasks.Where(t => ids.Contains(t.PlanId)).GroupBy(t => t.PlanId).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
+        var taskCounts = await db.Tasks.Where(t => ids.Contains(t.PlanId)).GroupBy(t => t.PlanId).Select(g => new { g.Key,
+            N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
         var targetCounts = await db.Targets.Join(db.Tasks, g => g.TaskId, t => t.Id, (g, t) => t.PlanId).Where(p => ids.Contains(p))
             .GroupBy(p => p).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
-        return TypedResults.Ok(new PagedList<PlanDto>(plans.Select(p => ToDto(p, taskCounts.GetValueOrDefault(p.Id), targetCounts.GetValueOrDefault(p.Id))).ToList(), total));
+        return TypedResults.Ok(new PagedList<PlanDto>(plans.Select(p => ToDto(p, taskCounts.GetValueOrDefault(p.Id),
+            targetCounts.GetValueOrDefault(p.Id))).ToList(), total));
     }
 
     public static async Task<Results<Ok<PlanDto>, NotFound>> Get(int id, TaskScope scope, HttpContext http, CancellationToken ct)
@@ -118,20 +122,23 @@ public static class PlansApi
         return TypedResults.Ok(ToDto(plan, tasks, targets));
     }
 
-    public static async Task<Results<Created<TaskDto>, ProblemHttpResult>> AddTask(int id, NewTaskRequest request, PlanWorkflow plans, TaskWorkflow tasks, HttpContext http, CancellationToken ct)
+    public static async Task<Results<Created<TaskDto>, ProblemHttpResult>> AddTask(int id, NewTaskRequest request, PlanWorkflow plans,
+        TaskWorkflow tasks, HttpContext http, CancellationToken ct)
     {
         var outcome = await plans.AddTaskAsync(http.User.ToCaller(), id, new PlanWorkflow.NewTask(request.Title, request.Text, request.ParentId), ct);
         if (outcome.Value is not { } task) return outcome.ToProblem();
         return TypedResults.Created($"/api/v1/tasks/{task.Id}", ToDto(task, tasks.StatusOf(task), tasks.Today));
     }
 
-    public static async Task<Results<Ok<Dictionary<string, int>>, ProblemHttpResult>> CopyAssignments(int id, CopyRequest request, Assignments assignments, HttpContext http, CancellationToken ct)
+    public static async Task<Results<Ok<Dictionary<string, int>>, ProblemHttpResult>> CopyAssignments(int id, CopyRequest request,
+        Assignments assignments, HttpContext http, CancellationToken ct)
     {
         var outcome = await assignments.CopyFromAsync(http.User.ToCaller(), id, request.FromPlanId, ct);
         return outcome.Succeeded ? TypedResults.Ok(new Dictionary<string, int> { ["copied"] = outcome.Value }) : outcome.ToProblem();
     }
 
-    public static async Task<Results<FileContentHttpResult, NotFound>> Ledger(int id, TaskScope scope, LedgerWorkbook workbook, LuoshiDb db, HttpContext http, CancellationToken ct)
+    public static async Task<Results<FileContentHttpResult, NotFound>> Ledger(int id, TaskScope scope, LedgerWorkbook workbook, LuoshiDb db,
+        HttpContext http, CancellationToken ct)
     {
         var caller = http.User.ToCaller();
         var plan = await scope.VisiblePlans(caller).AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);

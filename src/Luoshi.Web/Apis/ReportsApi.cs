@@ -28,7 +28,8 @@ public static class ReportsApi
     public static void MapReportsApi(this RouteGroupBuilder api)
     {
         api.MapGet("/tasks/{id:int}/reports", List).WithTags("进展反馈").WithSummary("任务的进展反馈（每个版本）");
-        api.MapPost("/tasks/{id:int}/reports", Submit).Produces<Created>(StatusCodes.Status201Created).WithTags("进展反馈").WithSummary("报送进展（支持 Idempotency-Key）");
+        api.MapPost("/tasks/{id:int}/reports",
+            Submit).Produces<Created>(StatusCodes.Status201Created).WithTags("进展反馈").WithSummary("报送进展（支持 Idempotency-Key）");
         api.MapGet("/reports/{id:int}", Get).WithTags("进展反馈").WithSummary("一份进展反馈");
         api.MapPost("/reports/{id:int}/review", Review).WithTags("进展反馈").WithSummary("采纳或退回");
         api.MapPost("/reports/{id:int}/attachments", Attach).DisableAntiforgery().WithTags("进展反馈").WithSummary("上传佐证材料");
@@ -56,7 +57,8 @@ public static class ReportsApi
         if (key is not null && IdempotentRequests.ProblemWith(key) is { } keyProblem) return keyProblem.ToProblem();
         var submission = new ReportWorkflow.Submission(request.OrgUnitId, request.Period, request.Progress, request.Narrative,
             request.Values?.Select(v => (v.TargetId!.Value, v.Value!.Value)).ToList() ?? [], request.Draft ?? false);
-        var run = await once.RunAsync(key is null ? null : IdempotencyKeys.For(http, key, request), ct => workflow.SubmitAsync(caller, id, submission, ct),
+        var run = await once.RunAsync(key is null ? null : IdempotencyKeys.For(http, key, request), ct => workflow.SubmitAsync(caller, id,
+            submission, ct),
             outcome => outcome.Value is { } r
                 ? IdempotencyKeys.Json(http, StatusCodes.Status201Created, new Created(r.Id, r.Status.ToCode(), r.Late), $"/api/v1/reports/{r.Id}")
                 : null, ct);
@@ -68,16 +70,19 @@ public static class ReportsApi
     public static async Task<Results<Ok<ReportDto>, NotFound>> Get(int id, TaskScope scope, HttpContext http, CancellationToken ct) =>
         await scope.FindReportAsync(http.User.ToCaller(), id, ct) is var (report, _) ? TypedResults.Ok(ToDto(report)) : TypedResults.NotFound();
 
-    public static async Task<Results<Ok<ReportDto>, ProblemHttpResult>> Review(int id, ReviewRequest request, ReportWorkflow workflow, HttpContext http, CancellationToken ct)
+    public static async Task<Results<Ok<ReportDto>, ProblemHttpResult>> Review(int id, ReviewRequest request, ReportWorkflow workflow,
+        HttpContext http, CancellationToken ct)
     {
         var outcome = await workflow.ReviewAsync(http.User.ToCaller(), id, request.Decision, request.Comment, ct);
         return outcome.Value is { } report ? TypedResults.Ok(ToDto(report)) : outcome.ToProblem();
     }
 
     [Microsoft.AspNetCore.Mvc.RequestSizeLimit(EvidenceFiles.MaxBytes + 256 * 1024)]
-    public static async Task<Results<Created<AttachmentDto>, ProblemHttpResult>> Attach(int id, HttpRequest request, ReportWorkflow workflow, HttpContext http, CancellationToken ct)
+    public static async Task<Results<Created<AttachmentDto>, ProblemHttpResult>> Attach(int id, HttpRequest request, ReportWorkflow workflow,
+        HttpContext http, CancellationToken ct)
     {
-        if (request.ContentLength > EvidenceFiles.MaxBytes + 256 * 1024) return ReportProblems.FileTooLarge.With(EvidenceFiles.MaxMegabytes).ToProblem();
+        if (request.ContentLength > EvidenceFiles.MaxBytes + 256 * 1024)
+            return ReportProblems.FileTooLarge.With(EvidenceFiles.MaxMegabytes).ToProblem();
         if (!request.HasFormContentType) return ((Problem)ReportProblems.NotMultipart).ToProblem();
         IFormFile? file;
         try
@@ -96,7 +101,8 @@ public static class ReportsApi
             new AttachmentDto(attachment.Id, attachment.FileName, attachment.ContentType, attachment.Size, $"/api/v1/attachments/{attachment.Id}"));
     }
 
-    public static async Task<Results<FileStreamHttpResult, NotFound>> Download(int id, TaskScope scope, EvidenceFiles files, LuoshiDb db, HttpContext http, CancellationToken ct)
+    public static async Task<Results<FileStreamHttpResult, NotFound>> Download(int id, TaskScope scope, EvidenceFiles files, LuoshiDb db,
+        HttpContext http, CancellationToken ct)
     {
         var attachment = await db.Attachments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
         if (attachment is null || await scope.FindReportAsync(http.User.ToCaller(), attachment.ReportId, ct) is null) return TypedResults.NotFound();

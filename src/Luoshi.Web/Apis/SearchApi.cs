@@ -10,7 +10,8 @@ public static class SearchApi
     public static void MapSearchApi(this RouteGroupBuilder api) =>
         api.MapGet("/search", Search).WithTags("搜索").WithSummary("按中文搜索计划、任务和进展反馈");
 
-    public static async Task<Results<Ok<Infrastructure.PagedList<LedgerSearch.Hit>>, ProblemHttpResult>> Search(string? q, LedgerSearch search, HttpContext http, CancellationToken ct)
+    public static async Task<Results<Ok<Infrastructure.PagedList<LedgerSearch.Hit>>, ProblemHttpResult>> Search(string? q, LedgerSearch search,
+        HttpContext http, CancellationToken ct)
     {
         var hits = await search.FindAsync(http.User.ToCaller(), q, ct);
         if (hits is null) return TypedResults.Problem(statusCode: 400, detail: LedgerSearch.Problem(q));

@@ -12,7 +12,8 @@ public static class SessionApi
 {
     public sealed record SessionRequest(string? Username, string? Password);
 
-    public sealed record SessionDto(long Id, string Device, string? UserAgent, string? Address, DateTime CreatedAt, DateTime LastSeenAt, bool Current);
+    public sealed record SessionDto(long Id, string Device, string? UserAgent, string? Address, DateTime CreatedAt, DateTime LastSeenAt,
+        bool Current);
 
     public sealed record Me(int Id, string Username, string DisplayName, string Role, int OrgUnitId, string OrgUnitName);
 
@@ -26,7 +27,8 @@ public static class SessionApi
         api.MapGet("/me", GetMe).WithTags("会话").WithSummary("当前用户");
     }
 
-    public static async Task<Results<Ok<Me>, ProblemHttpResult>> CreateSession(SessionRequest request, Sessions sessions, LuoshiDb db, HttpContext http)
+    public static async Task<Results<Ok<Me>, ProblemHttpResult>> CreateSession(SessionRequest request, Sessions sessions, LuoshiDb db,
+        HttpContext http)
     {
         var result = await sessions.SignInAsync(http, request.Username, request.Password);
         switch (result.Outcome)

@@ -6,7 +6,8 @@ using static Luoshi.Web.Apis.LedgerDtos;
 
 namespace Luoshi.Web.Apis;
 
-/// <summary>Targets of a task: add one, change one (fill an XX placeholder, set the breakdown), drop one — each a <see cref="TargetWorkflow"/> use case.</summary>
+/// <summary>Targets of a task: add one, change one (fill an XX placeholder, set the breakdown), drop one — each a <see cref="TargetWorkflow"/> use
+/// case.</summary>
 public static class TargetsApi
 {
     public sealed record ShareRequest(int? OrgUnitId, decimal? Value);
@@ -21,14 +22,16 @@ public static class TargetsApi
         api.MapDelete("/targets/{id:int}", Delete).WithTags("目标").WithSummary("删除目标（标记为“不是目标”）");
     }
 
-    public static async Task<Results<Created<TargetDto>, ProblemHttpResult>> Add(int id, TargetRequest request, TargetWorkflow workflow, HttpContext http, CancellationToken ct)
+    public static async Task<Results<Created<TargetDto>, ProblemHttpResult>> Add(int id, TargetRequest request, TargetWorkflow workflow,
+        HttpContext http, CancellationToken ct)
     {
         var outcome = await workflow.AddAsync(http.User.ToCaller(), id, request.ToChange(), ct);
         if (outcome.Value is not { } target) return outcome.ToProblem();
         return TypedResults.Created($"/api/v1/targets/{target.Id}", ToDto(target));
     }
 
-    public static async Task<Results<Ok<TargetDto>, ProblemHttpResult>> Patch(int id, TargetRequest request, TargetWorkflow workflow, HttpContext http, CancellationToken ct)
+    public static async Task<Results<Ok<TargetDto>, ProblemHttpResult>> Patch(int id, TargetRequest request, TargetWorkflow workflow,
+        HttpContext http, CancellationToken ct)
     {
         var outcome = await workflow.ChangeAsync(http.User.ToCaller(), id, Versions.Read(http.Request), request.ToChange(), ct);
         if (outcome.Value is not { Target: var target }) return outcome.ToProblem();

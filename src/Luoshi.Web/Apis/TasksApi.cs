@@ -64,14 +64,16 @@ public static class TasksApi
         return TypedResults.Ok(new PagedList<TaskDto>(items, list.Count));
     }
 
-    public static async Task<Results<Ok<TaskDto>, NotFound>> Get(int id, TaskScope scope, TaskWorkflow workflow, HttpContext http, CancellationToken ct)
+    public static async Task<Results<Ok<TaskDto>, NotFound>> Get(int id, TaskScope scope, TaskWorkflow workflow, HttpContext http,
+        CancellationToken ct)
     {
         if (await scope.FindAsync(http.User.ToCaller(), id, ct) is not { } found) return TypedResults.NotFound();
         http.Response.SetETag(found.Task.Version);
         return TypedResults.Ok(ToDto(found.Task, workflow.StatusOf(found.Task), workflow.Today));
     }
 
-    public static async Task<Results<Ok<TaskDto>, ProblemHttpResult>> Patch(int id, PatchTaskRequest request, TaskWorkflow workflow, HttpContext http, CancellationToken ct)
+    public static async Task<Results<Ok<TaskDto>, ProblemHttpResult>> Patch(int id, PatchTaskRequest request, TaskWorkflow workflow,
+        HttpContext http, CancellationToken ct)
     {
         var changes = new TaskWorkflow.TaskChanges(
             request.Title, request.Text, request.Category,
@@ -90,35 +92,43 @@ public static class TasksApi
         return outcome.Succeeded ? TypedResults.NoContent() : outcome.ToProblem();
     }
 
-    public static async Task<Results<Ok<TaskDto>, ProblemHttpResult>> Merge(int id, MergeRequest request, TaskWorkflow workflow, HttpContext http, CancellationToken ct) =>
+    public static async Task<Results<Ok<TaskDto>, ProblemHttpResult>> Merge(int id, MergeRequest request, TaskWorkflow workflow, HttpContext http,
+        CancellationToken ct) =>
         Answer(await workflow.MergeAsync(http.User.ToCaller(), id, request.IntoTaskId, Versions.Read(http.Request).OrAny(), ct), workflow, http);
 
-    public static async Task<Results<Created<TaskDto>, ProblemHttpResult>> Split(int id, SplitRequest request, TaskWorkflow workflow, HttpContext http, CancellationToken ct)
+    public static async Task<Results<Created<TaskDto>, ProblemHttpResult>> Split(int id, SplitRequest request, TaskWorkflow workflow,
+        HttpContext http, CancellationToken ct)
     {
         var outcome = await workflow.SplitAsync(http.User.ToCaller(), id, request.At, request.Title, Versions.Read(http.Request).OrAny(), ct);
         if (outcome.Value is not { } sibling) return outcome.ToProblem();
         return TypedResults.Created($"/api/v1/tasks/{sibling.Id}", ToDto(sibling, workflow.StatusOf(sibling), workflow.Today));
     }
 
-    public static async Task<Results<Ok<Dictionary<string, int>>, ProblemHttpResult>> BulkAssign(BulkAssignRequest request, Assignments assignments, HttpContext http, CancellationToken ct)
+    public static async Task<Results<Ok<Dictionary<string, int>>, ProblemHttpResult>> BulkAssign(BulkAssignRequest request, Assignments assignments,
+        HttpContext http, CancellationToken ct)
     {
         var outcome = await assignments.AssignLeadAsync(http.User.ToCaller(), request.TaskIds, request.LeadDepartmentId, ct);
         return outcome.Succeeded ? TypedResults.Ok(new Dictionary<string, int> { ["updated"] = outcome.Value }) : outcome.ToProblem();
     }
 
-    public static async Task<Results<Ok<TaskDto>, ProblemHttpResult>> RequestCompletion(int id, ReasonRequest request, TaskWorkflow workflow, HttpContext http, CancellationToken ct) =>
+    public static async Task<Results<Ok<TaskDto>, ProblemHttpResult>> RequestCompletion(int id, ReasonRequest request, TaskWorkflow workflow,
+        HttpContext http, CancellationToken ct) =>
         Answer(await workflow.RequestCompletionAsync(http.User.ToCaller(), id, request.Summary ?? request.Reason, ct), workflow, http);
 
-    public static async Task<Results<Ok<TaskDto>, ProblemHttpResult>> ApproveCompletion(int id, TaskWorkflow workflow, HttpContext http, CancellationToken ct) =>
+    public static async Task<Results<Ok<TaskDto>, ProblemHttpResult>> ApproveCompletion(int id, TaskWorkflow workflow, HttpContext http,
+        CancellationToken ct) =>
         Answer(await workflow.DecideCompletionAsync(http.User.ToCaller(), id, approve: true, null, ct), workflow, http);
 
-    public static async Task<Results<Ok<TaskDto>, ProblemHttpResult>> RefuseCompletion(int id, ReasonRequest request, TaskWorkflow workflow, HttpContext http, CancellationToken ct) =>
+    public static async Task<Results<Ok<TaskDto>, ProblemHttpResult>> RefuseCompletion(int id, ReasonRequest request, TaskWorkflow workflow,
+        HttpContext http, CancellationToken ct) =>
         Answer(await workflow.DecideCompletionAsync(http.User.ToCaller(), id, approve: false, request.Reason, ct), workflow, http);
 
-    public static async Task<Results<Ok<TaskDto>, ProblemHttpResult>> Reopen(int id, ReasonRequest request, TaskWorkflow workflow, HttpContext http, CancellationToken ct) =>
+    public static async Task<Results<Ok<TaskDto>, ProblemHttpResult>> Reopen(int id, ReasonRequest request, TaskWorkflow workflow, HttpContext http,
+        CancellationToken ct) =>
         Answer(await workflow.ReopenAsync(http.User.ToCaller(), id, request.Reason, ct), workflow, http);
 
-    public static async Task<Results<Ok<TaskDto>, ProblemHttpResult>> Cancel(int id, ReasonRequest request, TaskWorkflow workflow, HttpContext http, CancellationToken ct) =>
+    public static async Task<Results<Ok<TaskDto>, ProblemHttpResult>> Cancel(int id, ReasonRequest request, TaskWorkflow workflow, HttpContext http,
+        CancellationToken ct) =>
         Answer(await workflow.CancelAsync(http.User.ToCaller(), id, request.Reason, ct), workflow, http);
 
     /// <summary>The task as it is after the use case, with its new ETag; or the refusal.</summary>

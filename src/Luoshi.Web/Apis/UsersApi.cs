@@ -11,7 +11,8 @@ namespace Luoshi.Web.Apis;
 /// <summary><c>/api/v1/users</c>: administrators manage who may sign in, with which role and for which unit.</summary>
 public static class UsersApi
 {
-    public sealed record UserDto(int Id, string Username, string DisplayName, string Role, int OrgUnitId, string OrgUnitName, bool Disabled, DateTime CreatedAt, int Version);
+    public sealed record UserDto(int Id, string Username, string DisplayName, string Role, int OrgUnitId, string OrgUnitName, bool Disabled,
+        DateTime CreatedAt, int Version);
 
     public sealed record CreateUserRequest(string? Username, string? DisplayName, string? Role, int? OrgUnitId, string? Password);
 
@@ -32,7 +33,8 @@ public static class UsersApi
     private static async Task<List<UserDto>> ProjectAsync(IQueryable<User> users, CancellationToken ct) =>
         (await users.Include(u => u.OrgUnit).ToListAsync(ct)).Select(ToDto).ToList();
 
-    public static async Task<Ok<PagedList<UserDto>>> List(LuoshiDb db, string? role, int? orgUnitId, string? q, int? page, int? pageSize, CancellationToken ct)
+    public static async Task<Ok<PagedList<UserDto>>> List(LuoshiDb db, string? role, int? orgUnitId, string? q, int? page, int? pageSize,
+        CancellationToken ct)
     {
         var query = db.Users.AsNoTracking();
         if (Roles.TryParse(role, out var r)) query = query.Where(u => u.Role == r);
@@ -52,11 +54,13 @@ public static class UsersApi
         return TypedResults.Ok(user);
     }
 
-    public static async Task<Results<Created<UserDto>, ValidationProblem>> Create(CreateUserRequest request, UserAccounts accounts, LuoshiDb db, CancellationToken ct)
+    public static async Task<Results<Created<UserDto>, ValidationProblem>> Create(CreateUserRequest request, UserAccounts accounts, LuoshiDb db,
+        CancellationToken ct)
     {
         if (!Roles.TryParse(request.Role, out var role))
             return ProblemAnswers.Invalid([$"角色“{request.Role}”无效，应为 admin/leader/supervisor/department/district/school"]);
-        var result = await accounts.CreateAsync(request.Username ?? "", request.DisplayName, role, request.OrgUnitId ?? 0, request.Password ?? "", ct);
+        var result = await accounts.CreateAsync(request.Username ?? "", request.DisplayName, role, request.OrgUnitId ?? 0, request.Password ?? "",
+            ct);
         if (!result.Succeeded) return ProblemAnswers.Invalid(result.Problems);
         var dto = (await ProjectAsync(db.Users.AsNoTracking().Where(u => u.Id == result.User!.Id), ct))[0];
         return TypedResults.Created($"/api/v1/users/{dto.Id}", dto);

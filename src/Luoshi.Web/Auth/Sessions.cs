@@ -8,7 +8,8 @@ using Microsoft.Extensions.Options;
 namespace Luoshi.Web.Auth;
 
 /// <summary>Signing in and out, for the sign-in page and the session API alike: throttled, audited, and kept as server-side sessions.</summary>
-public sealed class Sessions(UserAccounts accounts, UserSessions sessions, SignInThrottle throttle, LuoshiDb db, IOptions<LuoshiOptions> options, TimeProvider clock)
+public sealed class Sessions(UserAccounts accounts, UserSessions sessions, SignInThrottle throttle, LuoshiDb db, IOptions<LuoshiOptions> options,
+    TimeProvider clock)
 {
     public enum Outcome { Succeeded, WrongPassword, LockedOut }
 

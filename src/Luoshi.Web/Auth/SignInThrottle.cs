@@ -21,7 +21,8 @@ public sealed class SignInThrottle(TimeProvider clock, int capacity)
     public static readonly TimeSpan MinimumDelay = TimeSpan.FromSeconds(1);
     public static readonly TimeSpan MaximumDelay = TimeSpan.FromSeconds(5);
 
-    /// <summary>What to do with a sign-in: refuse it until <see cref="RetryAfter"/>, or check it, after <see cref="Delay"/> when the account is locked.</summary>
+    /// <summary>What to do with a sign-in: refuse it until <see cref="RetryAfter"/>, or check it, after <see cref="Delay"/> when the account is
+    /// locked.</summary>
     public sealed record Verdict(DateTimeOffset? RetryAfter, TimeSpan Delay)
     {
         public bool Refused => RetryAfter is not null && Delay == TimeSpan.Zero;
@@ -73,7 +74,8 @@ public sealed class SignInThrottle(TimeProvider clock, int capacity)
         }
     }
 
-    /// <summary>A sign-in that got through: the account's failures are forgotten, unless it got through a lock, which stays for everyone else.</summary>
+    /// <summary>A sign-in that got through: the account's failures are forgotten, unless it got through a lock, which stays for everyone
+    /// else.</summary>
     public void Succeeded(string userName, Verdict verdict)
     {
         if (verdict.Delayed) return;

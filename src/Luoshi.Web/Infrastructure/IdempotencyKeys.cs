@@ -32,7 +32,8 @@ public static class IdempotencyKeys
 
     /// <summary>A JSON answer to keep and send, serialized as the API serializes everything else.</summary>
     public static IdempotentRequests.Answer Json<T>(HttpContext http, int status, T body, string? location = null) =>
-        new(status, JsonSerializer.Serialize(body, http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions), location);
+        new(status, JsonSerializer.Serialize(body, http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions),
+            location);
 
     /// <summary>Sends a kept (or just made) answer exactly as it was stored.</summary>
     public static ContentHttpResult Send(HttpContext http, IdempotentRequests.Answer answer)

@@ -27,7 +27,8 @@ public static class LocalUrl
             if (char.IsHighSurrogate(c) && i + 1 < url.Length && char.IsLowSurrogate(url[i + 1])) character = url.Substring(i++, 2);
             else if (char.IsSurrogate(c)) return fallback;
             else character = c.ToString();
-            foreach (var b in Encoding.UTF8.GetBytes(character)) safe.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+            foreach (var b in Encoding.UTF8.GetBytes(character)) safe.Append('%').Append(b.ToString("X2",
+                System.Globalization.CultureInfo.InvariantCulture));
         }
         return safe.ToString();
     }

@@ -96,7 +96,8 @@ public static class Problems
         });
     }
 
-    /// <summary>Ends a request refused before it reached an endpoint: a problem with the detail for the API, the Chinese error page otherwise.</summary>
+    /// <summary>Ends a request refused before it reached an endpoint: a problem with the detail for the API, the Chinese error page
+    /// otherwise.</summary>
     public static Task RefuseAsync(HttpContext http, int status, string detail)
     {
         http.Response.StatusCode = status;

@@ -20,7 +20,8 @@ public static class Proxies
         options.KnownIPNetworks.Clear();
         foreach (var entry in configured.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            if (entry.Contains('/', StringComparison.Ordinal) && System.Net.IPNetwork.TryParse(entry, out var network)) options.KnownIPNetworks.Add(network);
+            if (entry.Contains('/', StringComparison.Ordinal) && System.Net.IPNetwork.TryParse(entry,
+                out var network)) options.KnownIPNetworks.Add(network);
             else if (IPAddress.TryParse(entry, out var address)) options.KnownProxies.Add(address);
             else throw new InvalidOperationException($"Luoshi:TrustedProxies 中的“{entry}”不是 IP 地址或网段（如 10.0.0.0/8）");
         }

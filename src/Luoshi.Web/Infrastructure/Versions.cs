@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Web.Infrastructure;
 
-/// <summary>Optimistic concurrency over HTTP: responses carry an <c>ETag</c> of the record's version, changes send it back in <c>If-Match</c>.</summary>
+/// <summary>Optimistic concurrency over HTTP: responses carry an <c>ETag</c> of the record's version, changes send it back in
+/// <c>If-Match</c>.</summary>
 public static class Versions
 {
     public static string ETag(int version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
@@ -23,7 +24,8 @@ public static class Versions
         if (header.Length == 0) return ReadVersion.Missing;
         if (header == "*") return ReadVersion.Any;
         var tag = header.StartsWith("W/", StringComparison.Ordinal) ? header[2..] : header;
-        return int.TryParse(tag.Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? ReadVersion.Of(version) : ReadVersion.Of(-1);
+        return int.TryParse(tag.Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? ReadVersion.Of(version)
+            : ReadVersion.Of(-1);
     }
 
     /// <summary>For units and users, whose changes check the version here: null when the request may go ahead, else the 428 or 412.</summary>

@@ -2,7 +2,8 @@ namespace Luoshi.Web.Localization;
 
 public static partial class English
 {
-    /// <summary>The plan pages (the list, upload, draft review and the board), and the ledger words the task pages share: statuses, categories.</summary>
+    /// <summary>The plan pages (the list, upload, draft review and the board), and the ledger words the task pages share: statuses,
+    /// categories.</summary>
     private static Dictionary<string, string> PlanPages() => new()
     {
         // The list and upload.

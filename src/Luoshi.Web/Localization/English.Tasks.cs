@@ -36,7 +36,8 @@ public static partial class English
         ["进度（%）"] = "Progress (%)",
         ["进展情况"] = "What was done",
         ["{0}：本单位完成值（{1}）"] = "{0}: reached by my unit ({1})",
-        ["佐证材料（图片、PDF、Word、Excel、PowerPoint，每个不超过 {0} MB，最多 {1} 个）"] = "Evidence (images, PDF, Word, Excel, PowerPoint; up to {0} MB each, at most {1} files)",
+        ["佐证材料（图片、PDF、Word、Excel、PowerPoint，每个不超过 {0} MB，最多 {1} 个）"] =
+            "Evidence (images, PDF, Word, Excel, PowerPoint; up to {0} MB each, at most {1} files)",
         ["报送"] = "Submit",
         ["保存草稿"] = "Save draft",
         ["进展反馈"] = "Progress reports",
@@ -135,7 +136,8 @@ public static partial class English
         ["暂无通知。"] = "No notifications.",
         ["分页"] = "Pages",
         ["搜索词"] = "Words",
-        [$"请输入 1–{Application.Search.LedgerSearch.MaxQueryLength} 个字的搜索词"] = $"Enter 1–{Application.Search.LedgerSearch.MaxQueryLength} characters to search for",
+        [$"请输入 1–{Application.Search.LedgerSearch.MaxQueryLength} 个字的搜索词"] =
+            $"Enter 1–{Application.Search.LedgerSearch.MaxQueryLength} characters to search for",
         ["搜索词不能包含控制字符（如换行、制表符）"] = "Search words cannot contain control characters (line breaks, tabs…)",
         ["“{0}”共找到 {1} 条结果"] = "{1} results for “{0}”",
     };

@@ -24,7 +24,8 @@ public sealed class UserEditModel(LuoshiDb db, UserAccounts accounts) : PageMode
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int id, int version, string? displayName, string? role, int orgUnitId, bool disabled, string? password)
+    public async Task<IActionResult> OnPostAsync(int id, int version, string? displayName, string? role, int orgUnitId, bool disabled,
+        string? password)
     {
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id);
         if (user is null) return NotFound();

@@ -30,7 +30,8 @@ public sealed partial class DetailModel
         {
             // The board's filters come back as "?…"; odd ones (control characters…) are dropped, not sent on to break the redirect.
             var board = $"/Plans/{Plan.Id}";
-            var filters = back is { Length: > 1 } b && b[0] == '?' ? QueryString.FromUriComponent(LocalUrl.OrFallback(board + b, board)[board.Length..]) : QueryString.Empty;
+            var filters = back is { Length: > 1 } b && b[0] == '?' ? QueryString.FromUriComponent(LocalUrl.OrFallback(board + b,
+                board)[board.Length..]) : QueryString.Empty;
             var query = filters.Add("notice", notice).Add("n", outcome.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
             return Redirect($"/Plans/{Plan.Id}{query.ToUriComponent()}");
         }

@@ -28,7 +28,8 @@ public sealed partial class DetailModel
     {
         if (await DraftItemAsync(id, taskId) is { } refusal) return refusal;
         var ordinal = await db.Tasks.Where(t => t.Id == taskId).Select(t => t.Ordinal).FirstAsync(Ct);
-        var previousId = await db.Tasks.Where(t => t.PlanId == id && t.Ordinal < ordinal).OrderByDescending(t => t.Ordinal).Select(t => (int?)t.Id).FirstOrDefaultAsync(Ct);
+        var previousId = await db.Tasks.Where(t => t.PlanId == id && t.Ordinal < ordinal).OrderByDescending(t => t.Ordinal).Select(t
+            => (int?)t.Id).FirstOrDefaultAsync(Ct);
         if (previousId is null) return await RefusedAsync(taskId, null, [TaskProblems.NothingBefore]);
         var outcome = await ledger.MergeAsync(Caller, taskId, previousId, ReadVersion.Of(version), Ct);
         return outcome.Succeeded ? Done("merged", previousId) : await RefusedAsync(taskId, null, outcome.Problems);
@@ -45,22 +46,26 @@ public sealed partial class DetailModel
     {
         if (await DraftItemAsync(id, taskId) is { } refusal) return refusal;
         var ordinal = await db.Tasks.Where(t => t.Id == taskId).Select(t => t.Ordinal).FirstAsync(Ct);
-        var next = await db.Tasks.Where(t => t.PlanId == id && t.Ordinal > ordinal).OrderBy(t => t.Ordinal).Select(t => (int?)t.Id).FirstOrDefaultAsync(Ct);
+        var next = await db.Tasks.Where(t => t.PlanId == id && t.Ordinal > ordinal).OrderBy(t => t.Ordinal).Select(t
+            => (int?)t.Id).FirstOrDefaultAsync(Ct);
         var outcome = await ledger.DeleteAsync(Caller, taskId, ReadVersion.Of(version), Ct);
         return outcome.Succeeded ? Done("deleted", next) : await RefusedAsync(taskId, null, outcome.Problems);
     }
 
-    public async Task<IActionResult> OnPostEditTargetAsync(int id, int targetId, int version, string? subject, string? comparator, string? value, string? upper, string? unit)
+    public async Task<IActionResult> OnPostEditTargetAsync(int id, int targetId, int version, string? subject, string? comparator, string? value,
+        string? upper, string? unit)
     {
         if (await DraftTargetAsync(id, targetId) is not { } target) return await GoneTargetAsync(id);
         if (ParseNumbers(value, upper, out var v, out var u) is { } bad) return await RefusedAsync(target.TaskId, null, [bad]);
         if (target.Placeholder && v is null) return await RefusedAsync(target.TaskId, null, [TargetProblems.PlaceholderNeedsValue]);
-        var change = new TargetWorkflow.TargetChange(Subject: string.IsNullOrWhiteSpace(subject) ? null : subject, Comparator: comparator, Value: v, Upper: u, Unit: unit);
+        var change = new TargetWorkflow.TargetChange(Subject: string.IsNullOrWhiteSpace(subject) ? null : subject, Comparator: comparator, Value: v,
+            Upper: u, Unit: unit);
         var outcome = await targetDesk.ChangeAsync(Caller, targetId, ReadVersion.Of(version), change, Ct);
         return outcome.Succeeded ? Done("saved", target.TaskId) : await RefusedAsync(target.TaskId, targetId, outcome.Problems);
     }
 
-    public async Task<IActionResult> OnPostAddTargetAsync(int id, int taskId, string? subject, string? comparator, string? value, string? upper, string? unit)
+    public async Task<IActionResult> OnPostAddTargetAsync(int id, int taskId, string? subject, string? comparator, string? value, string? upper,
+        string? unit)
     {
         if (await DraftItemAsync(id, taskId) is { } refusal) return refusal;
         if (ParseNumbers(value, upper, out var v, out var u) is { } bad) return await RefusedAsync(taskId, null, [bad]);
@@ -96,7 +101,8 @@ public sealed partial class DetailModel
     private async Task<IActionResult?> DraftItemAsync(int id, int taskId)
     {
         if (!await FindPlanAsync(id)) return NotFound();
-        if (!await scope.Visible(Caller).AnyAsync(t => t.Id == taskId && t.PlanId == id, Ct)) return await RefusedAsync(null, null, [TaskProblems.NotFound]);
+        if (!await scope.Visible(Caller).AnyAsync(t => t.Id == taskId && t.PlanId == id, Ct)) return await RefusedAsync(null, null,
+            [TaskProblems.NotFound]);
         if (Plan.Status != PlanStatus.Draft) return await RefusedAsync(null, null, [TaskProblems.ReviewClosed]);
         return null;
     }

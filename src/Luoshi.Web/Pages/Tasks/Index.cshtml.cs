@@ -159,8 +159,10 @@ public sealed class TaskPageModel(LuoshiDb db, TaskScope scope, TaskWorkflow wor
             return Refused("report", [ReportProblems.EvidenceRefused, .. problems], report: report);
         }
         var submission = new ReportWorkflow.Submission(null, report.Period?.Trim(), progress, report.Narrative, values, draft, stored);
-        var run = await once.RunAsync(OnceOf(report, submission), ct => reports.SubmitAsync(Caller, id, submission, ct), outcome => outcome.Value is { } r
-            ? new IdempotentRequests.Answer(StatusCodes.Status302Found, "", $"/Tasks/{id}?done={(r.Status == ReportStatus.Draft ? "draft" : "report")}#report-{r.Id}")
+        var run = await once.RunAsync(OnceOf(report, submission), ct => reports.SubmitAsync(Caller, id, submission, ct), outcome
+            => outcome.Value is { } r
+            ? new IdempotentRequests.Answer(StatusCodes.Status302Found, "",
+                $"/Tasks/{id}?done={(r.Status == ReportStatus.Draft ? "draft" : "report")}#report-{r.Id}")
             : null, Ct);
         if (run.Kind != IdempotentRequests.Kind.Ran || run.Answer is null) stored.ForEach(files.Discard);
         if (run.Answer is { } answer) return Redirect(answer.Location!);
@@ -286,7 +288,8 @@ public sealed class TaskPageModel(LuoshiDb db, TaskScope scope, TaskWorkflow wor
             units = units.Where(u => named.Contains(u.Id));
         }
         Units = await units.OrderBy(u => u.Kind).ThenBy(u => u.SortOrder).ThenBy(u => u.Code).ToDictionaryAsync(u => u.Id, Ct);
-        Leaders = Can.CanEdit ? await db.Users.AsNoTracking().Where(u => u.Role == Role.Leader && !u.Disabled).OrderBy(u => u.DisplayName).ToListAsync(Ct) : [];
+        Leaders = Can.CanEdit ? await db.Users.AsNoTracking().Where(u => u.Role == Role.Leader && !u.Disabled).OrderBy(u
+            => u.DisplayName).ToListAsync(Ct) : [];
         var peopleIds = Reports.SelectMany(r => new[] { r.SubmittedById, r.ReviewedById }).Append(task.LeaderUserId).Append(task.ClosedById)
             .OfType<int>().Distinct().ToList();
         People = await db.Users.AsNoTracking().Where(u => peopleIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, Ct);
@@ -343,7 +346,8 @@ public sealed class TaskPageModel(LuoshiDb db, TaskScope scope, TaskWorkflow wor
         string Leader(int? id) => id is > 0 ? Leaders.FirstOrDefault(l => l.Id == id)?.DisplayName ?? $"#{id}" : "（无）";
         string Milestones(IEnumerable<MilestoneRow> rows) => string.Join("；", rows
             .Where(r => !r.Remove && r.Date is not null)
-            .OrderBy(r => r.Date).Select(r => $"{LedgerFormat.Date(r.Date)} {r.Title?.Trim()}{(r.Done ? "（已完成）" : "")}")) is { Length: > 0 } s ? s : "（无）";
+            .OrderBy(r => r.Date).Select(r => $"{LedgerFormat.Date(r.Date)} {r.Title?.Trim()}{(r.Done ? "（已完成）" : "")}")) is { Length: > 0 } s ? s
+                : "（无）";
         Compare("类别", yours.Category ?? "", current.Category ?? "");
         Compare("牵头处室", Unit(yours.LeadDepartmentId), Unit(current.LeadDepartmentId));
         Compare("配合处室", Names(yours.CoDepartmentIds), Names(current.CoDepartmentIds));
