@@ -100,6 +100,18 @@ public sealed class PlanPagesTests(LiveApp app) : IClassFixture<LiveApp>
         Assert.True(rows >= 16, $"the board lists {rows} tasks");
         await Assertions.Expect(page.GetByTestId("count-total")).ToHaveTextAsync(rows.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await Assertions.Expect(page.GetByTestId("board-row").Filter(new() { HasText = "加强幼儿园管理，推进学前教育普惠发展" }).Locator("a[href^='/Tasks/']")).ToBeVisibleAsync();
+        // A changed filter swaps only the results in place (htmx): the page is not reloaded, the address carries the filter.
+        await page.EvaluateAsync("() => { window.luoshiStayed = true; }");
+        await page.GetByTestId("filter-category").SelectOptionAsync("学前教育");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("category="));
+        await Assertions.Expect(page.GetByTestId("board-row")).Not.ToHaveCountAsync(rows);
+        var filtered = await page.GetByTestId("board-row").CountAsync();
+        Assert.InRange(filtered, 1, rows - 1);
+        await Assertions.Expect(page.GetByTestId("count-total")).ToHaveTextAsync(filtered.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Assertions.Expect(page.Locator("#board-chart canvas, #board-chart svg").First).ToBeVisibleAsync();
+        Assert.True(await page.EvaluateAsync<bool>("() => window.luoshiStayed === true"), "the filter reloaded the whole page");
+        await page.GetByTestId("filter-category").SelectOptionAsync("");
+        await Assertions.Expect(page.GetByTestId("board-row")).ToHaveCountAsync(rows);
         Assert.True(errors.Count == 0, $"{errors.Count} console errors, the first: " + string.Join(" | ", errors.Take(3)));
 
         // The same plan carries on: the supervisor gives the kindergarten task to 基础教育处 and 江东区, due in ten days.

@@ -101,49 +101,57 @@
     if (focused) focused.scrollIntoView({ block: "start" });
   }
 
-  // The board: select all tasks, count the selection, draw the chart.
-  var all = document.querySelector("[data-select-all]");
-  if (all) {
-    var boxes = document.querySelectorAll("input[name=taskIds]");
-    var count = document.querySelector("[data-selected-count]");
-    var update = function () {
-      var n = Array.prototype.filter.call(boxes, function (b) { return b.checked; }).length;
-      count.textContent = n > 0 ? "已选 " + n + " 项" : "";
-    };
-    all.addEventListener("change", function () {
-      boxes.forEach(function (b) { b.checked = all.checked; });
-      update();
-    });
-    boxes.forEach(function (b) { b.addEventListener("change", update); });
-  }
+  // The board: select all tasks, count the selection, draw the chart. Again after htmx swaps in filtered results.
+  var drawn = null;
+  window.addEventListener("resize", function () { if (drawn) drawn.resize(); });
+  var initBoard = function () {
+    var all = document.querySelector("[data-select-all]");
+    if (all) {
+      var boxes = document.querySelectorAll("input[name=taskIds]");
+      var count = document.querySelector("[data-selected-count]");
+      var update = function () {
+        var n = Array.prototype.filter.call(boxes, function (b) { return b.checked; }).length;
+        count.textContent = n > 0 ? "已选 " + n + " 项" : "";
+      };
+      all.addEventListener("change", function () {
+        boxes.forEach(function (b) { b.checked = all.checked; });
+        update();
+      });
+      boxes.forEach(function (b) { b.addEventListener("change", update); });
+    }
 
-  var chart = document.getElementById("board-chart");
-  var data = document.getElementById("board-data");
-  if (chart && data && window.echarts) {
-    var board = JSON.parse(data.textContent);
-    var colours = {
-      notStarted: "#94a3b8", inProgress: "#3b82f6", warning: "#eab308", overdue: "#dc2626",
-      completionRequested: "#86efac", done: "#16a34a", cancelled: "#d1d5db"
-    };
-    var used = board.categories.map(function (_, i) { return i; }).filter(function (i) {
-      return board.series.some(function (s) { return s.data[i] > 0; });
-    });
-    if (used.length === 0) used = board.categories.map(function (_, i) { return i; });
-    var drawn = window.echarts.init(chart, null, { renderer: "canvas" });
-    drawn.setOption({
-      animation: false,
-      tooltip: { trigger: "axis", axisPointer: { type: "shadow" }, renderMode: "richText" },
-      legend: { top: 0, type: "scroll" },
-      grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
-      xAxis: { type: "value", minInterval: 1 },
-      yAxis: { type: "category", inverse: true, data: used.map(function (i) { return board.categories[i]; }) },
-      series: board.series.map(function (s) {
-        return {
-          name: s.name, type: "bar", stack: "tasks", itemStyle: { color: colours[s.code] },
-          data: used.map(function (i) { return s.data[i]; })
-        };
-      })
-    });
-    window.addEventListener("resize", function () { drawn.resize(); });
-  }
+    var chart = document.getElementById("board-chart");
+    var data = document.getElementById("board-data");
+    if (chart && data && window.echarts) {
+      var board = JSON.parse(data.textContent);
+      var colours = {
+        notStarted: "#94a3b8", inProgress: "#3b82f6", warning: "#eab308", overdue: "#dc2626",
+        completionRequested: "#86efac", done: "#16a34a", cancelled: "#d1d5db"
+      };
+      var used = board.categories.map(function (_, i) { return i; }).filter(function (i) {
+        return board.series.some(function (s) { return s.data[i] > 0; });
+      });
+      if (used.length === 0) used = board.categories.map(function (_, i) { return i; });
+      if (drawn) drawn.dispose();
+      drawn = window.echarts.init(chart, null, { renderer: "canvas" });
+      drawn.setOption({
+        animation: false,
+        tooltip: { trigger: "axis", axisPointer: { type: "shadow" }, renderMode: "richText" },
+        legend: { top: 0, type: "scroll" },
+        grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+        xAxis: { type: "value", minInterval: 1 },
+        yAxis: { type: "category", inverse: true, data: used.map(function (i) { return board.categories[i]; }) },
+        series: board.series.map(function (s) {
+          return {
+            name: s.name, type: "bar", stack: "tasks", itemStyle: { color: colours[s.code] },
+            data: used.map(function (i) { return s.data[i]; })
+          };
+        })
+      });
+    }
+  };
+  initBoard();
+  document.addEventListener("htmx:afterSettle", function () {
+    if (document.getElementById("board-results")) initBoard();
+  });
 })();
