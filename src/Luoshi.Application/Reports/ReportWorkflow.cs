@@ -121,16 +121,7 @@ public sealed class ReportWorkflow(LuoshiDb db, TaskScope scope, Notifier notifi
             await notifier.ToUsersAsync([submitter], Notifier.ReportReturned, $"进展反馈被退回：{task.Title}（{report.Period}）：{comment}",
                 $"/Tasks/{task.Id}", null, ct);
         }
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return ReportProblems.Stale;
-        }
-        return report;
+        return await db.SaveOrStaleAsync(ReportProblems.Stale, ct) is { } stale ? stale : report;
     }
 
     /// <summary>Adds an evidence file to the caller's own unit's report, until it is accepted.</summary>

@@ -67,16 +67,7 @@ public sealed class TargetWorkflow(LuoshiDb db, TaskScope scope)
         var problems = await ApplyAsync(found.Target, change, isNew: false, ct);
         if (problems.Count > 0) return problems;
         found.Target.Version++;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return TargetProblems.Stale;
-        }
-        return found;
+        return await db.SaveOrStaleAsync(TargetProblems.Stale, ct) is { } lost ? lost : found;
     }
 
     /// <summary>Drops a target (a figure of the plan that is not a target, or one no longer wanted).</summary>

@@ -243,19 +243,8 @@ public sealed class TaskWorkflow(LuoshiDb db, TaskScope scope, Notifier notifier
     }
 
     /// <summary>Saves the use case's changes at once; a concurrent change of the same rows is the stale problem and nothing is kept.</summary>
-    private async Task<Outcome<T>> SaveAsync<T>(T value, ProblemType stale, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return value;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return stale;
-        }
-    }
+    private async Task<Outcome<T>> SaveAsync<T>(T value, ProblemType stale, CancellationToken ct) =>
+        await db.SaveOrStaleAsync(stale, ct) is { } problem ? problem : value;
 
     /// <summary>Sets the lead department of many tasks at once (the caller has checked access).</summary>
     internal async Task<Problem?> AssignLeadAsync(IReadOnlyList<PlanTask> tasks, int leadDepartmentId, CancellationToken ct = default)
