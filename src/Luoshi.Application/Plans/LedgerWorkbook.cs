@@ -23,16 +23,16 @@ public sealed class LedgerWorkbook(LuoshiDb db, TaskScope scope, TaskWorkflow le
 
     public async Task<byte[]> BuildAsync(Plan plan, Caller caller, CancellationToken ct = default)
     {
-        var tasks = await scope.Visible(caller).Where(t => t.PlanId == plan.Id).Include(t => t.Units).Include(t => t.Milestones).Include(t
-            => t.Targets)
+        var tasks = await scope.Visible(caller).Where(t => t.PlanId == plan.Id).Include(t => t.Units).Include(t => t.Milestones)
+            .Include(t => t.Targets)
             .AsSplitQuery().AsNoTracking().OrderBy(t => t.Ordinal).ToListAsync(ct);
         var units = await db.OrgUnits.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         var leaders = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var taskIds = tasks.Select(t => t.Id).ToList();
         var latest = (await scope.ReadableReports(caller).AsNoTracking().Where(r => taskIds.Contains(r.TaskId)
             && r.Status == ReportStatus.Accepted).ToListAsync(ct))
-            .GroupBy(r => r.TaskId).ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.Period, StringComparer.Ordinal).ThenByDescending(r
-                => r.Id).First());
+            .GroupBy(r => r.TaskId).ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.Period, StringComparer.Ordinal)
+            .ThenByDescending(r => r.Id).First());
 
         string Names(IEnumerable<int> ids) => string.Join("、", ids.Select(id => units.GetValueOrDefault(id, "")).Where(n => n.Length > 0));
         var rows = new List<string[]>();

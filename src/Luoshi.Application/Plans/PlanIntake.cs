@@ -38,7 +38,7 @@ public sealed class PlanIntake(LuoshiDb db, ChinaClock? clock = null)
         var year = document.Year ?? now.Today.Year;
         var plan = new Plan
         {
-            Title = Trim(document.Title ?? Path.GetFileNameWithoutExtension(fileName) ?? $"{year}年工作计划", 300),
+            Title = Trim(document.Title ?? Path.GetFileNameWithoutExtension(fileName) ?? $"{year}年工作计划", Plan.MaxTitleLength),
             Year = year,
             Issuer = document.Issuer,
             Status = PlanStatus.Draft,
@@ -69,7 +69,7 @@ public sealed class PlanIntake(LuoshiDb db, ChinaClock? clock = null)
                 Number = Trim(item.Marker, 40),
                 Ordinal = ++ordinal,
                 Level = Math.Max(1, item.Level),
-                Title = Trim(title, 500),
+                Title = Trim(title, PlanTask.MaxTitleLength),
                 Text = item.Text,
                 Category = category,
                 StartDate = new DateOnly(year, 1, 1),
@@ -97,7 +97,7 @@ public sealed class PlanIntake(LuoshiDb db, ChinaClock? clock = null)
 
     public static Target ToTarget(Quantity q, DateOnly? due) => new()
     {
-        Subject = Trim(q.Subject, 200),
+        Subject = Trim(q.Subject, Target.MaxSubjectLength),
         Comparator = q.Comparator switch
         {
             Parsing.Model.Comparator.AtLeast => Comparator.AtLeast,
@@ -107,9 +107,9 @@ public sealed class PlanIntake(LuoshiDb db, ChinaClock? clock = null)
         },
         Value = q.Value,
         Upper = q.Upper ?? q.Denominator,
-        Unit = Trim(q.Unit, 40),
+        Unit = Trim(q.Unit, Target.MaxUnitLength),
         Placeholder = q.Placeholder,
-        SourceText = Trim(q.Text, 1000),
+        SourceText = Trim(q.Text, Target.MaxSourceTextLength),
         DueDate = due,
     };
 

@@ -14,8 +14,6 @@ namespace Luoshi.Application.Targets;
 /// </summary>
 public sealed class TargetWorkflow(LuoshiDb db, TaskScope scope)
 {
-    public const int MaxSubjectLength = 200;
-    public const int MaxUnitLength = 40;
     public const decimal MaxMagnitude = 1_000_000_000_000m;
 
     /// <summary>The fields of a target to set; null means "leave as it is".</summary>
@@ -88,8 +86,8 @@ public sealed class TargetWorkflow(LuoshiDb db, TaskScope scope)
         var comparator = target.Comparator;
         if (r.Comparator is not null && !Comparators.TryParse(r.Comparator, out comparator)) problems.Add(TargetProblems.ComparatorInvalid);
         if (isNew && string.IsNullOrWhiteSpace(r.Subject)) problems.Add(TargetProblems.SubjectMissing);
-        if (r.Subject is { Length: > MaxSubjectLength }) problems.Add(TargetProblems.SubjectTooLong.With(MaxSubjectLength));
-        if (r.Unit is { Length: > MaxUnitLength }) problems.Add(TargetProblems.UnitTooLong.With(MaxUnitLength));
+        if (r.Subject is { Length: > Target.MaxSubjectLength }) problems.Add(TargetProblems.SubjectTooLong.With(Target.MaxSubjectLength));
+        if (r.Unit is { Length: > Target.MaxUnitLength }) problems.Add(TargetProblems.UnitTooLong.With(Target.MaxUnitLength));
         var value = r.Value ?? target.Value;
         var upper = r.Upper ?? target.Upper;
         if (comparator == Comparator.Range && (value is null || upper is null || upper < value)) problems.Add(TargetProblems.RangeInvalid);
@@ -124,7 +122,8 @@ public sealed class TargetWorkflow(LuoshiDb db, TaskScope scope)
         if (r.Unit is not null) target.Unit = r.Unit.Trim();
         if (r.Baseline is not null) target.Baseline = r.Baseline;
         if (r.DueDate is not null) target.DueDate = r.DueDate;
-        if (r.SourceText is not null) target.SourceText = r.SourceText.Length > 1000 ? r.SourceText[..1000] : r.SourceText;
+        if (r.SourceText is not null)
+            target.SourceText = r.SourceText.Length > Target.MaxSourceTextLength ? r.SourceText[..Target.MaxSourceTextLength] : r.SourceText;
         // Filling in a value is what resolves an XX placeholder.
         target.Placeholder = r.Placeholder ?? (r.Value is null && target.Placeholder);
         if (shares is not null)

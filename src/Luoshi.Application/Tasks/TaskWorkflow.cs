@@ -213,8 +213,8 @@ public sealed class TaskWorkflow(LuoshiDb db, TaskScope scope, Notifier notifier
     public Task<Outcome<TaskAccess>> RequestCompletionAsync(Caller caller, int taskId, string? summary, CancellationToken ct = default) =>
         CloseAsync(caller, taskId, TaskAction.RequestCompletion, t => t.RequestCompletion(summary, clock.UtcNow), async task =>
         {
-            var overseers = await db.Users.Where(u => (u.Role == Role.Supervisor || u.Role == Role.Leader) && !u.Disabled).Select(u
-                => u.Id).ToListAsync(ct);
+            var overseers = await db.Users.Where(u => (u.Role == Role.Supervisor || u.Role == Role.Leader) && !u.Disabled).Select(u => u.Id)
+                .ToListAsync(ct);
             await notifier.ToUsersAsync(overseers, Notifier.CompletionRequested, $"申请办结：{task.Title}", $"/Tasks/{task.Id}", null, ct);
         }, ct);
 

@@ -13,7 +13,7 @@ internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
     public void Configure(EntityTypeBuilder<Plan> b)
     {
         b.ToTable("plans");
-        b.Property(p => p.Title).HasMaxLength(300);
+        b.Property(p => p.Title).HasMaxLength(Plan.MaxTitleLength);
         b.Property(p => p.Issuer).HasMaxLength(200);
         b.Property(p => p.SourceFileName).HasMaxLength(260);
         b.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
@@ -29,7 +29,7 @@ internal sealed class PlanTaskConfiguration : IEntityTypeConfiguration<PlanTask>
     {
         b.ToTable("tasks");
         b.Property(t => t.Number).HasMaxLength(40);
-        b.Property(t => t.Title).HasMaxLength(500);
+        b.Property(t => t.Title).HasMaxLength(PlanTask.MaxTitleLength);
         b.Property(t => t.Category).HasConversion<string>().HasMaxLength(40);
         b.Property(t => t.Closure).HasConversion<string>().HasMaxLength(30);
         b.Property(t => t.Weight).HasPrecision(9, 2);
@@ -65,7 +65,7 @@ internal sealed class MilestoneConfiguration : IEntityTypeConfiguration<Mileston
     public void Configure(EntityTypeBuilder<Milestone> b)
     {
         b.ToTable("milestones");
-        b.Property(m => m.Title).HasMaxLength(300);
+        b.Property(m => m.Title).HasMaxLength(PlanTask.MaxMilestoneTitleLength);
     }
 }
 
@@ -74,9 +74,9 @@ internal sealed class TargetConfiguration : IEntityTypeConfiguration<Target>
     public void Configure(EntityTypeBuilder<Target> b)
     {
         b.ToTable("targets");
-        b.Property(t => t.Subject).HasMaxLength(200);
-        b.Property(t => t.Unit).HasMaxLength(40);
-        b.Property(t => t.SourceText).HasMaxLength(1000);
+        b.Property(t => t.Subject).HasMaxLength(Target.MaxSubjectLength);
+        b.Property(t => t.Unit).HasMaxLength(Target.MaxUnitLength);
+        b.Property(t => t.SourceText).HasMaxLength(Target.MaxSourceTextLength);
         b.Property(t => t.Comparator).HasConversion<string>().HasMaxLength(20);
         foreach (var p in new[] { nameof(Target.Value), nameof(Target.Upper), nameof(Target.Baseline), nameof(Target.Actual) })
             b.Property(p).HasPrecision(18, 4);
@@ -104,7 +104,7 @@ internal sealed class ProgressReportConfiguration : IEntityTypeConfiguration<Pro
         b.ToTable("reports");
         b.Property(r => r.Period).HasMaxLength(7);
         b.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
-        b.Property(r => r.ReviewComment).HasMaxLength(2000);
+        b.Property(r => r.ReviewComment).HasMaxLength(ProgressReport.MaxCommentLength);
         b.HasOne<PlanTask>().WithMany().HasForeignKey(r => r.TaskId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Domain.OrgUnits.OrgUnit>().WithMany().HasForeignKey(r => r.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(r => r.Values).WithOne().HasForeignKey(v => v.ReportId).OnDelete(DeleteBehavior.Cascade);

@@ -3,6 +3,10 @@ namespace Luoshi.Domain.Targets;
 /// <summary>A measured target of a task ("创建30所党建示范校", "占比达到54%"), with its breakdown per unit and what has been reached.</summary>
 public class Target
 {
+    public const int MaxSubjectLength = 200;
+    public const int MaxUnitLength = 40;
+    public const int MaxSourceTextLength = 1000;
+
     public int Id { get; set; }
 
     public int TaskId { get; set; }

@@ -46,7 +46,7 @@ public static class AuthSetup
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
-            .AddPolicy(Policies.Oversight, p => p.RequireRole(Roles.Admin, Roles.Supervisor));
+            .AddPolicy(Policies.Oversight, p => p.RequireAssertion(c => c.User.Identity?.IsAuthenticated == true && c.User.Role().RunsLedger()));
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = ".luoshi.af";

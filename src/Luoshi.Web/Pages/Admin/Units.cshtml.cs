@@ -40,8 +40,8 @@ public sealed class UnitsModel(LuoshiDb db, OrgUnitDirectory directory) : PageMo
 
     private async Task LoadAsync()
     {
-        var all = await db.OrgUnits.AsNoTracking().OrderBy(u => u.Kind).ThenBy(u => u.ParentId).ThenBy(u => u.SortOrder).ThenBy(u
-            => u.Id).ToListAsync();
+        var all = await db.OrgUnits.AsNoTracking().OrderBy(u => u.Kind).ThenBy(u => u.ParentId).ThenBy(u => u.SortOrder).ThenBy(u => u.Id)
+            .ToListAsync();
         Names = all.ToDictionary(u => u.Id, u => u.Name);
         Parents = all.Where(u => u.Kind is OrgUnitKind.Bureau or OrgUnitKind.District).ToList();
         Units = string.IsNullOrWhiteSpace(Q) ? all : all.Where(u => u.Name.Contains(Q.Trim()) || u.Code.Contains(Q.Trim(),

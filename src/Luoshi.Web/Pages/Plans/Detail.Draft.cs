@@ -28,8 +28,8 @@ public sealed partial class DetailModel
     {
         if (await DraftItemAsync(id, taskId) is { } refusal) return refusal;
         var ordinal = await db.Tasks.Where(t => t.Id == taskId).Select(t => t.Ordinal).FirstAsync(Ct);
-        var previousId = await db.Tasks.Where(t => t.PlanId == id && t.Ordinal < ordinal).OrderByDescending(t => t.Ordinal).Select(t
-            => (int?)t.Id).FirstOrDefaultAsync(Ct);
+        var previousId = await db.Tasks.Where(t => t.PlanId == id && t.Ordinal < ordinal).OrderByDescending(t => t.Ordinal).Select(t => (int?)t.Id)
+            .FirstOrDefaultAsync(Ct);
         if (previousId is null) return await RefusedAsync(taskId, null, [TaskProblems.NothingBefore]);
         var outcome = await ledger.MergeAsync(Caller, taskId, previousId, ReadVersion.Of(version), Ct);
         return outcome.Succeeded ? Done("merged", previousId) : await RefusedAsync(taskId, null, outcome.Problems);
@@ -46,8 +46,8 @@ public sealed partial class DetailModel
     {
         if (await DraftItemAsync(id, taskId) is { } refusal) return refusal;
         var ordinal = await db.Tasks.Where(t => t.Id == taskId).Select(t => t.Ordinal).FirstAsync(Ct);
-        var next = await db.Tasks.Where(t => t.PlanId == id && t.Ordinal > ordinal).OrderBy(t => t.Ordinal).Select(t
-            => (int?)t.Id).FirstOrDefaultAsync(Ct);
+        var next = await db.Tasks.Where(t => t.PlanId == id && t.Ordinal > ordinal).OrderBy(t => t.Ordinal).Select(t => (int?)t.Id)
+            .FirstOrDefaultAsync(Ct);
         var outcome = await ledger.DeleteAsync(Caller, taskId, ReadVersion.Of(version), Ct);
         return outcome.Succeeded ? Done("deleted", next) : await RefusedAsync(taskId, null, outcome.Problems);
     }

@@ -151,11 +151,11 @@ public sealed partial class DetailModel(TaskScope scope, TaskWorkflow ledger, Ta
     {
         var tasks = await scope.Visible(Caller).AsNoTracking().Where(t => t.PlanId == Plan.Id)
             .Include(t => t.Units).Include(t => t.Milestones).AsSplitQuery().OrderBy(t => t.Ordinal).ToListAsync();
-        Departments = await db.OrgUnits.AsNoTracking().Where(u => u.Kind == OrgUnitKind.Department).OrderBy(u => u.SortOrder).ThenBy(u
-            => u.Code).ToListAsync();
+        Departments = await db.OrgUnits.AsNoTracking().Where(u => u.Kind == OrgUnitKind.Department).OrderBy(u => u.SortOrder).ThenBy(u => u.Code)
+            .ToListAsync();
         var responsibleIds = tasks.SelectMany(t => t.ResponsibleOrgUnitIds).Distinct().ToList();
-        ResponsibleUnits = await db.OrgUnits.AsNoTracking().Where(u => responsibleIds.Contains(u.Id)).OrderBy(u => u.Kind).ThenBy(u
-            => u.SortOrder).ThenBy(u => u.Code).ToListAsync();
+        ResponsibleUnits = await db.OrgUnits.AsNoTracking().Where(u => responsibleIds.Contains(u.Id)).OrderBy(u => u.Kind).ThenBy(u => u.SortOrder)
+            .ThenBy(u => u.Code).ToListAsync();
         UnitNames = Departments.Concat(ResponsibleUnits).DistinctBy(u => u.Id).ToDictionary(u => u.Id, u => u.Name);
 
         var rows = tasks.Select(t => new BoardRow(t, ledger.StatusOf(t), new TaskPermissions(Caller, t, Plan).CanEdit));
