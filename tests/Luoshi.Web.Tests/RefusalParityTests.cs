@@ -17,7 +17,7 @@ public sealed partial class RefusalParityTests(DemoCopies demo) : IClassFixture<
 
     /// <summary>One refusal: who asks, the page handler with its form, the API call, and the words both must show.</summary>
     private sealed record Refusal(string Who, string Handler, (string, string)[] Form, string Method, string Api, object? Body, int Status, string? Words,
-        string? IfMatch = null);
+        string? IfMatch = null, string? PageUrl = null);
 
     /// <summary>A plan of this test's own with its 幼儿园 task led by 基础教育处 for 江东区; published unless asked otherwise.</summary>
     private async Task<(LuoshiFactory App, int TaskId)> TaskAsync(TestDatabase database, bool publish)
@@ -44,7 +44,7 @@ public sealed partial class RefusalParityTests(DemoCopies demo) : IClassFixture<
 
         // The page: the same refusal from the task page's form.
         var browser = await app.SignedInAsync(r.Who);
-        var page = $"/Tasks/{taskId}";
+        var page = r.PageUrl ?? $"/Tasks/{taskId}";
         var html = await (await browser.GetAsync(page)).Content.ReadAsStringAsync();
         var token = Antiforgery().Match(html).Groups[1].Value;
         var form = new FormUrlEncodedContent(r.Form.Select(f => KeyValuePair.Create(f.Item1, f.Item2)).Append(KeyValuePair.Create("__RequestVerificationToken", token)));
@@ -114,5 +114,42 @@ public sealed partial class RefusalParityTests(DemoCopies demo) : IClassFixture<
         var d03 = (await app.UnitIdAsync("D03")).ToString(System.Globalization.CultureInfo.InvariantCulture);
         (string, string)[] stale = [("edit.Version", "0"), ("edit.Weight", "3"), ("edit.LeadDepartmentId", d03)];
         await AssertSameAsync(app, taskId, new("jichu", "Edit", stale, "PATCH", "/api/v1/tasks/{id}", new { weight = 3 }, 412, "该任务在您打开之后已被他人修改", IfMatch: "\"0\""));
+    }
+
+    [Theory, Databases]
+    public async Task The_draft_review_page_and_the_API_refuse_alike(TestDatabase database)
+    {
+        var (app, taskId) = await TaskAsync(database, publish: false);
+        var admin = await app.SignedInAsync("admin");
+        var task = await admin.GetJsonAsync($"/api/v1/tasks/{taskId}");
+        var planId = task.GetProperty("planId").GetInt32();
+        var review = $"/Plans/{planId}";
+        string Version() => task.GetProperty("version").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        string Id(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        await AssertSameAsync(app, taskId, new("admin", "EditTask", [("taskId", Id(taskId)), ("version", Version()), ("title", " "), ("text", "内容")],
+            "PATCH", "/api/v1/tasks/{id}", new { title = " " }, 400, "任务名称不能为空", IfMatch: "*", PageUrl: review));
+        await AssertSameAsync(app, taskId, new("admin", "SplitTask", [("taskId", Id(taskId)), ("version", Version()), ("at", "0")],
+            "POST", "/api/v1/tasks/{id}/split", new { at = 0 }, 400, "拆分位置应在任务内容之内", PageUrl: review));
+
+        // An XX placeholder left in the draft stops publishing, with the same words on the page and in the API.
+        (await admin.PostAsJsonAsync($"/api/v1/tasks/{taskId}/targets", new { subject = "示范幼儿园", placeholder = true, unit = "所", sourceText = "创建示范幼儿园XX所" }))
+            .EnsureSuccessStatusCode();
+        await AssertSameAsync(app, taskId, new("admin", "Publish", [], "POST", $"/api/v1/plans/{planId}/publish", null, 409, "仍是占位数（XX）", PageUrl: review));
+    }
+
+    [Theory, Databases]
+    public async Task A_breakdown_that_does_not_add_up_is_refused_alike_on_the_task_page_and_in_the_API(TestDatabase database)
+    {
+        var (app, taskId) = await TaskAsync(database, publish: true);
+        var admin = await app.SignedInAsync("admin");
+        var target = (await admin.GetJsonAsync($"/api/v1/tasks/{taskId}")).GetProperty("targets").EnumerateArray()
+            .First(t => t.GetProperty("unit").GetString() == "所");
+        var (targetId, version) = (target.GetProperty("id").GetInt32(), target.GetProperty("version").GetInt32());
+        var q01 = await app.UnitIdAsync("Q01");
+        string S(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await AssertSameAsync(app, taskId, new("admin", "Breakdown", [("targetId", S(targetId)), ("version", S(version)), ($"shares[{S(q01)}]", "5")],
+            "PATCH", $"/api/v1/targets/{targetId}", new { breakdown = new[] { new { orgUnitId = q01, value = 5 } } }, 400,
+            "各单位分解数之和（5）与目标值（12）不一致", IfMatch: "*"));
     }
 }
