@@ -50,7 +50,7 @@ public sealed partial class AdminPagesTests(DemoCopies demo) : IClassFixture<Dem
         Assert.Equal("白沙县新名小学", await app.WithDbAsync(db => db.OrgUnits.Where(u => u.Id == id).Select(u => u.Name).FirstAsync()));
 
         var stale = await admin.PostAsync($"/Admin/UnitEdit/{id}", Post("过期的名字", 0));
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, stale.StatusCode);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
         Assert.Contains("已被他人修改", await stale.Content.ReadAsStringAsync());
         Assert.Equal("白沙县新名小学", await app.WithDbAsync(db => db.OrgUnits.Where(u => u.Id == id).Select(u => u.Name).FirstAsync()));
     }

@@ -5,6 +5,7 @@ using ExcelDataReader;
 using Luoshi.Application.People;
 using Luoshi.Domain.OrgUnits;
 using Luoshi.Domain.People;
+using Luoshi.Domain.Problems;
 using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Application.OrgUnits;
@@ -52,15 +53,15 @@ public sealed class CityImport(LuoshiDb db)
             var parentCode = string.IsNullOrWhiteSpace(cells[3]) ? null : cells[3].Trim();
             var parentKnown = parentCode is not null && kinds.ContainsKey(parentCode);
             var rowProblems = OrgUnitDirectory.Check(new(code, cells[1], cells[2], parentCode is null ? null : 0),
-                parentKnown ? kinds[parentCode!] : null, parentKnown, out var kind, $"上级代码“{parentCode}”不存在（须已在系统中，或在本表前面的行中）");
+                parentKnown ? kinds[parentCode!] : null, parentKnown, out var kind, OrgUnitProblems.ParentCodeMissing.With(parentCode));
             if (parentCode is null && kind == OrgUnitKind.Bureau && existing.Values.Any(u => u.ParentId == null && !u.Code.Equals(code.Trim(),
                 StringComparison.OrdinalIgnoreCase)))
-                rowProblems.Add("已有一个市教育局，不能再添加顶级单位");
+                rowProblems.Add(OrgUnitProblems.SecondBureau);
             if (!string.IsNullOrWhiteSpace(code) && !seenCodes.Add(code.Trim()))
-                rowProblems.Add($"代码“{code.Trim()}”在表中重复");
+                rowProblems.Add(OrgUnitProblems.CodeTwiceInSheet.With(code.Trim()));
             if (rowProblems.Count > 0)
             {
-                problems.AddRange(rowProblems.Select(p => $"“{UnitsSheet}”第 {row} 行：{p}"));
+                problems.AddRange(rowProblems.Select(p => $"“{UnitsSheet}”第 {row} 行：{p.ToChinese()}"));
                 continue;
             }
             kinds[code.Trim()] = kind;
@@ -72,19 +73,19 @@ public sealed class CityImport(LuoshiDb db)
         var plannedUsers = new List<(string UserName, string DisplayName, Role Role, string UnitCode, string Password)>();
         foreach (var (row, cells) in userRows ?? [])
         {
-            var rowProblems = new List<string>(UserAccounts.CheckUserName(cells[0]));
-            if (string.IsNullOrWhiteSpace(cells[1])) rowProblems.Add("姓名不能为空");
-            if (!Roles.TryParse(cells[2], out var role)) rowProblems.Add($"角色“{cells[2]}”无效，应为 admin/leader/supervisor/department/district/school");
+            var rowProblems = new List<Problem>(UserAccounts.CheckUserName(cells[0]));
+            if (string.IsNullOrWhiteSpace(cells[1])) rowProblems.Add(UserProblems.DisplayNameEmpty);
+            if (!Roles.TryParse(cells[2], out var role)) rowProblems.Add(UserProblems.RoleInvalid.With(cells[2]));
             var unitCode = cells[3].Trim();
-            if (!unitKindsAfter.TryGetValue(unitCode, out var unitKind)) rowProblems.Add($"单位代码“{unitCode}”不存在");
+            if (!unitKindsAfter.TryGetValue(unitCode, out var unitKind)) rowProblems.Add(OrgUnitProblems.UnitCodeMissing.With(unitCode));
             else if (Roles.TryParse(cells[2], out _)
-                && !role.FitsUnit(unitKind)) rowProblems.Add($"角色“{role.ToChinese()}”不能属于{unitKind.ToChinese()}");
+                && !role.FitsUnit(unitKind)) rowProblems.Add(UserProblems.RoleDoesNotFitKind.With(role.ToChinese(), unitKind.ToChinese()));
             rowProblems.AddRange(PasswordPolicy.Check(cells[4], cells[0]));
             if (!string.IsNullOrWhiteSpace(cells[0]) && !userNames.Add(UserAccounts.Normalize(cells[0])))
-                rowProblems.Add($"用户名“{UserAccounts.Normalize(cells[0])}”已存在或在表中重复");
+                rowProblems.Add(UserProblems.UserNameTakenOrTwice.With(UserAccounts.Normalize(cells[0])));
             if (rowProblems.Count > 0)
             {
-                problems.AddRange(rowProblems.Select(p => $"“{UsersSheet}”第 {row} 行：{p}"));
+                problems.AddRange(rowProblems.Select(p => $"“{UsersSheet}”第 {row} 行：{p.ToChinese()}"));
                 continue;
             }
             plannedUsers.Add((cells[0], cells[1].Trim(), role, unitCode, cells[4]));

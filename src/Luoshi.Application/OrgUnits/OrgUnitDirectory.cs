@@ -1,4 +1,5 @@
 using Luoshi.Domain.OrgUnits;
+using Luoshi.Domain.Problems;
 using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Application.OrgUnits;
@@ -9,18 +10,21 @@ public sealed class OrgUnitDirectory(LuoshiDb db)
     /// <summary>What a user typed for a unit, before it is checked.</summary>
     public sealed record Draft(string? Code, string? Name, string? Kind, int? ParentId);
 
-    public sealed record Result(OrgUnit? Unit, IReadOnlyList<string> Problems)
+    public sealed record Result(OrgUnit? Unit, IReadOnlyList<Problem> Problems)
     {
         public bool Succeeded => Unit is not null && Problems.Count == 0;
     }
 
-    public static IReadOnlyList<string> CheckCode(string? code)
+    public const int MaxCodeLength = 64;
+    public const int MaxNameLength = 200;
+
+    public static IReadOnlyList<Problem> CheckCode(string? code)
     {
-        if (string.IsNullOrWhiteSpace(code)) return ["单位代码不能为空"];
+        if (string.IsNullOrWhiteSpace(code)) return [OrgUnitProblems.CodeEmpty];
         var c = code.Trim();
-        if (c.Length > 64) return ["单位代码不能超过 64 个字符"];
+        if (c.Length > MaxCodeLength) return [OrgUnitProblems.CodeTooLong.With(MaxCodeLength)];
         if (!c.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_' or '.'))
-            return [$"单位代码“{c}”只能包含英文字母、数字、连字符、下划线和点"];
+            return [OrgUnitProblems.CodeChars.With(c)];
         return [];
     }
 
@@ -28,22 +32,22 @@ public sealed class OrgUnitDirectory(LuoshiDb db)
     /// Checks a draft against the units already stored (and, during an import, those about to be added);
     /// <paramref name="unknownParent"/> is how a parent that does not exist is worded (an import names the code it looked for).
     /// </summary>
-    public static List<string> Check(Draft draft, OrgUnitKind? parentKind, bool parentExists, out OrgUnitKind kind, string unknownParent = "上级单位不存在")
+    public static List<Problem> Check(Draft draft, OrgUnitKind? parentKind, bool parentExists, out OrgUnitKind kind, Problem? unknownParent = null)
     {
-        var problems = new List<string>(CheckCode(draft.Code));
-        if (string.IsNullOrWhiteSpace(draft.Name)) problems.Add("单位名称不能为空");
-        else if (draft.Name.Trim().Length > 200) problems.Add("单位名称不能超过 200 个字符");
+        var problems = new List<Problem>(CheckCode(draft.Code));
+        if (string.IsNullOrWhiteSpace(draft.Name)) problems.Add(OrgUnitProblems.NameEmpty);
+        else if (draft.Name.Trim().Length > MaxNameLength) problems.Add(OrgUnitProblems.NameTooLong.With(MaxNameLength));
         if (!OrgUnitKinds.TryParse(draft.Kind, out kind))
         {
-            problems.Add($"单位类型“{draft.Kind}”无效，应为 bureau/department/district/school（教育局/处室/区县/学校）");
+            problems.Add(OrgUnitProblems.KindInvalid.With(draft.Kind));
             return problems;
         }
         if (draft.ParentId is null && kind != OrgUnitKind.Bureau)
-            problems.Add("除教育局外，每个单位都必须有上级单位");
+            problems.Add(OrgUnitProblems.ParentRequired);
         else if (draft.ParentId is not null && !parentExists)
-            problems.Add(unknownParent);
+            problems.Add(unknownParent ?? OrgUnitProblems.ParentMissing);
         else if (parentKind is { } pk && !pk.MayContain(kind))
-            problems.Add($"{pk.ToChinese()}下不能设立{kind.ToChinese()}");
+            problems.Add(OrgUnitProblems.KindNotUnder.With(pk.ToChinese(), kind.ToChinese()));
         return problems;
     }
 
@@ -53,9 +57,9 @@ public sealed class OrgUnitDirectory(LuoshiDb db)
         var problems = Check(draft, parent?.Kind, parent is not null, out var kind);
         var code = draft.Code?.Trim() ?? "";
         if (problems.Count == 0 && await db.OrgUnits.AnyAsync(u => u.Code == code, ct))
-            problems.Add($"单位代码“{code}”已被使用");
+            problems.Add(OrgUnitProblems.CodeTaken.With(code));
         if (problems.Count == 0 && kind == OrgUnitKind.Bureau && draft.ParentId is null && await db.OrgUnits.AnyAsync(u => u.ParentId == null, ct))
-            problems.Add("已有一个市教育局，不能再添加顶级单位");
+            problems.Add(OrgUnitProblems.SecondBureau);
         if (problems.Count > 0) return new(null, problems);
 
         var unit = new OrgUnit { Code = code, Name = draft.Name!.Trim(), Kind = kind, ParentId = draft.ParentId };
@@ -70,14 +74,14 @@ public sealed class OrgUnitDirectory(LuoshiDb db)
         var problems = Check(draft, parent?.Kind, parent is not null, out var kind);
         var code = draft.Code?.Trim() ?? "";
         if (problems.Count == 0 && await db.OrgUnits.AnyAsync(u => u.Code == code && u.Id != unit.Id, ct))
-            problems.Add($"单位代码“{code}”已被使用");
+            problems.Add(OrgUnitProblems.CodeTaken.With(code));
         if (problems.Count == 0 && draft.ParentId is not null)
         {
             var below = await OrgScope.SubtreeAsync(db, unit.Id, ct);
-            if (below.Contains(draft.ParentId.Value)) problems.Add("不能把单位移到它自己或它的下级单位之下");
+            if (below.Contains(draft.ParentId.Value)) problems.Add(OrgUnitProblems.UnderItself);
         }
         if (problems.Count == 0 && kind != unit.Kind && await db.Users.AnyAsync(u => u.OrgUnitId == unit.Id, ct))
-            problems.Add("该单位已有用户，不能更改单位类型");
+            problems.Add(OrgUnitProblems.KindLocked);
         if (problems.Count > 0) return new(null, problems);
 
         unit.Code = code;

@@ -1,5 +1,6 @@
 using Luoshi.Domain.OrgUnits;
 using Luoshi.Domain.People;
+using Luoshi.Domain.Problems;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,38 +16,40 @@ public sealed class UserAccounts(LuoshiDb db, UserSessions? sessions = null, IPa
 
     public const string BureauCode = "BUREAU";
 
+    public const int MaxDisplayNameLength = 100;
+
     /// <summary>The outcome of creating or changing an account: the user, or the reasons in Chinese.</summary>
-    public sealed record Result(User? User, IReadOnlyList<string> Problems)
+    public sealed record Result(User? User, IReadOnlyList<Problem> Problems)
     {
         public bool Succeeded => User is not null && Problems.Count == 0;
     }
 
     public static string Normalize(string userName) => userName.Trim().ToLowerInvariant();
 
-    public static IReadOnlyList<string> CheckUserName(string? userName)
+    public static IReadOnlyList<Problem> CheckUserName(string? userName)
     {
-        if (string.IsNullOrWhiteSpace(userName)) return ["用户名不能为空"];
+        if (string.IsNullOrWhiteSpace(userName)) return [UserProblems.UserNameEmpty];
         var name = userName.Trim();
-        if (name.Length is < 2 or > 64) return ["用户名长度应为 2–64 个字符"];
+        if (name.Length is < 2 or > 64) return [UserProblems.UserNameLength];
         if (!name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-'))
-            return ["用户名只能包含英文字母、数字、点、下划线和连字符"];
+            return [UserProblems.UserNameChars];
         return [];
     }
 
     public async Task<Result> CreateAsync(string userName, string? displayName, Role role, int orgUnitId, string password,
         CancellationToken ct = default)
     {
-        var problems = new List<string>(CheckUserName(userName));
-        if (string.IsNullOrWhiteSpace(displayName)) problems.Add("姓名不能为空");
+        var problems = new List<Problem>(CheckUserName(userName));
+        if (string.IsNullOrWhiteSpace(displayName)) problems.Add(UserProblems.DisplayNameEmpty);
         problems.AddRange(PasswordPolicy.Check(password, userName));
         var unit = await db.OrgUnits.FindAsync([orgUnitId], ct);
         if (unit is null)
-            problems.Add("所属单位不存在");
+            problems.Add(UserProblems.UnitMissing);
         else if (!role.FitsUnit(unit.Kind))
-            problems.Add($"角色“{role.ToChinese()}”不能属于{unit.Kind.ToChinese()}“{unit.Name}”");
+            problems.Add(UserProblems.RoleDoesNotFit.With(role.ToChinese(), unit.Kind.ToChinese(), unit.Name));
         var normalized = Normalize(userName ?? "");
         if (problems.Count == 0 && await db.Users.AnyAsync(u => u.UserName == normalized, ct))
-            problems.Add($"用户名“{normalized}”已被使用");
+            problems.Add(UserProblems.UserNameTaken.With(normalized));
         if (problems.Count > 0) return new(null, problems);
 
         var user = New(normalized, displayName, role, orgUnitId, password);
@@ -60,16 +63,16 @@ public sealed class UserAccounts(LuoshiDb db, UserSessions? sessions = null, IPa
     public async Task<Result> UpdateAsync(User user, string? displayName, Role role, int orgUnitId, bool disabled, string? newPassword,
         CancellationToken ct = default)
     {
-        var problems = new List<string>();
-        if (string.IsNullOrWhiteSpace(displayName)) problems.Add("姓名不能为空");
-        else if (displayName.Trim().Length > 100) problems.Add("姓名不能超过 100 个字符");
+        var problems = new List<Problem>();
+        if (string.IsNullOrWhiteSpace(displayName)) problems.Add(UserProblems.DisplayNameEmpty);
+        else if (displayName.Trim().Length > MaxDisplayNameLength) problems.Add(UserProblems.DisplayNameTooLong.With(MaxDisplayNameLength));
         var unit = await db.OrgUnits.FindAsync([orgUnitId], ct);
-        if (unit is null) problems.Add("所属单位不存在");
-        else if (!role.FitsUnit(unit.Kind)) problems.Add($"角色“{role.ToChinese()}”不能属于{unit.Kind.ToChinese()}“{unit.Name}”");
+        if (unit is null) problems.Add(UserProblems.UnitMissing);
+        else if (!role.FitsUnit(unit.Kind)) problems.Add(UserProblems.RoleDoesNotFit.With(role.ToChinese(), unit.Kind.ToChinese(), unit.Name));
         if (!string.IsNullOrEmpty(newPassword)) problems.AddRange(PasswordPolicy.Check(newPassword, user.UserName));
         if (user.Role == Role.Admin && (role != Role.Admin || disabled)
             && !await db.Users.AnyAsync(u => u.Id != user.Id && u.Role == Role.Admin && !u.Disabled, ct))
-            problems.Add("这是最后一个可用的管理员账号，不能停用或改为其他角色");
+            problems.Add(UserProblems.LastAdmin);
         if (problems.Count > 0) return new(null, problems);
 
         var ending = disabled && !user.Disabled ? SessionEndings.Disabled

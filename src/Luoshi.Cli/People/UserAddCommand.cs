@@ -89,7 +89,7 @@ public static class UserAddCommand
         {
             foreach (var problem in result.Problems)
             {
-                CliOutput.Error(problem);
+                CliOutput.Error(problem.ToChinese());
             }
 
             return ExitCodes.Failed;

@@ -1,32 +1,33 @@
 namespace Luoshi.Domain.People;
 
-/// <summary>The rules a new password must meet, with the reasons in Chinese.</summary>
+/// <summary>The rules a new password must meet, with the reasons as typed problems.</summary>
 public static class PasswordPolicy
 {
     public const int MinimumLength = 10;
+    public const int MaximumLength = 128;
 
     /// <summary>Returns the problems with the password; empty when it is acceptable.</summary>
-    public static IReadOnlyList<string> Check(string? password, string? userName = null)
+    public static IReadOnlyList<Problems.Problem> Check(string? password, string? userName = null)
     {
-        var problems = new List<string>();
+        var problems = new List<Problems.Problem>();
         if (string.IsNullOrEmpty(password))
         {
-            problems.Add("密码不能为空");
+            problems.Add(UserProblems.PasswordEmpty);
             return problems;
         }
         if (password.Length < MinimumLength)
-            problems.Add($"密码至少需要 {MinimumLength} 个字符");
-        if (password.Length > 128)
-            problems.Add("密码不能超过 128 个字符");
+            problems.Add(UserProblems.PasswordShort.With(MinimumLength));
+        if (password.Length > MaximumLength)
+            problems.Add(UserProblems.PasswordLong.With(MaximumLength));
         var classes = 0;
         if (password.Any(char.IsAsciiLetterLower)) classes++;
         if (password.Any(char.IsAsciiLetterUpper)) classes++;
         if (password.Any(char.IsAsciiDigit)) classes++;
         if (password.Any(c => !char.IsAsciiLetterOrDigit(c))) classes++;
         if (classes < 3)
-            problems.Add("密码需包含大写字母、小写字母、数字、符号中的至少三类");
+            problems.Add(UserProblems.PasswordClasses);
         if (!string.IsNullOrEmpty(userName) && password.Contains(userName, StringComparison.OrdinalIgnoreCase))
-            problems.Add("密码不能包含用户名");
+            problems.Add(UserProblems.PasswordHasUserName);
         return problems;
     }
 

@@ -1,6 +1,8 @@
 using Luoshi.Application.OrgUnits;
 using Luoshi.Data;
 using Luoshi.Domain.OrgUnits;
+using Luoshi.Domain.People;
+using Luoshi.Domain.Problems;
 using Luoshi.Web.Auth;
 using Luoshi.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -55,25 +57,25 @@ public static class OrgUnitsApi
         return TypedResults.Ok(ToDto(unit));
     }
 
-    public static async Task<Results<Created<OrgUnitDto>, ValidationProblem>> Create(OrgUnitRequest request, OrgUnitDirectory directory,
+    public static async Task<Results<Created<OrgUnitDto>, ProblemHttpResult>> Create(OrgUnitRequest request, OrgUnitDirectory directory,
         HttpContext http)
     {
         var result = await directory.CreateAsync(new(request.Code, request.Name, request.Kind, request.ParentId), http.RequestAborted);
-        if (!result.Succeeded) return ProblemAnswers.Invalid(result.Problems);
+        if (!result.Succeeded) return result.Problems.ToProblem();
         return TypedResults.Created($"/api/v1/org-units/{result.Unit!.Id}", ToDto(result.Unit));
     }
 
-    public static async Task<Results<Ok<OrgUnitDto>, NotFound, ValidationProblem, ProblemHttpResult>> Update(
+    public static async Task<Results<Ok<OrgUnitDto>, NotFound, ProblemHttpResult>> Update(
         int id, OrgUnitRequest request, LuoshiDb db, OrgUnitDirectory directory, HttpContext http)
     {
         var unit = await db.OrgUnits.FindAsync([id], http.RequestAborted);
         if (unit is null) return TypedResults.NotFound();
-        if (Versions.Check(http.Request, unit.Version) is { } stale) return stale;
+        if (Versions.Check(http.Request, unit.Version, OrgUnitProblems.Stale) is { } stale) return stale;
         OrgUnitDirectory.Result? result = null;
         if (await Versions.SaveAsync(async () => result = await directory.UpdateAsync(unit, new(request.Code, request.Name, request.Kind,
-            request.ParentId), http.RequestAborted)) is { } conflict)
+            request.ParentId), http.RequestAborted), OrgUnitProblems.Stale) is { } conflict)
             return conflict;
-        if (!result!.Succeeded) return ProblemAnswers.Invalid(result.Problems);
+        if (!result!.Succeeded) return result.Problems.ToProblem();
         http.Response.SetETag(unit.Version);
         return TypedResults.Ok(ToDto(unit));
     }

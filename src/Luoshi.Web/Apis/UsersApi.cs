@@ -1,6 +1,8 @@
 using Luoshi.Application.People;
 using Luoshi.Data;
+using Luoshi.Domain.OrgUnits;
 using Luoshi.Domain.People;
+using Luoshi.Domain.Problems;
 using Luoshi.Web.Auth;
 using Luoshi.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -54,32 +56,32 @@ public static class UsersApi
         return TypedResults.Ok(user);
     }
 
-    public static async Task<Results<Created<UserDto>, ValidationProblem>> Create(CreateUserRequest request, UserAccounts accounts, LuoshiDb db,
+    public static async Task<Results<Created<UserDto>, ProblemHttpResult>> Create(CreateUserRequest request, UserAccounts accounts, LuoshiDb db,
         CancellationToken ct)
     {
         if (!Roles.TryParse(request.Role, out var role))
-            return ProblemAnswers.Invalid([$"角色“{request.Role}”无效，应为 admin/leader/supervisor/department/district/school"]);
+            return UserProblems.RoleInvalid.With(request.Role).ToProblem();
         var result = await accounts.CreateAsync(request.Username ?? "", request.DisplayName, role, request.OrgUnitId ?? 0, request.Password ?? "",
             ct);
-        if (!result.Succeeded) return ProblemAnswers.Invalid(result.Problems);
+        if (!result.Succeeded) return result.Problems.ToProblem();
         var dto = (await ProjectAsync(db.Users.AsNoTracking().Where(u => u.Id == result.User!.Id), ct))[0];
         return TypedResults.Created($"/api/v1/users/{dto.Id}", dto);
     }
 
-    public static async Task<Results<Ok<UserDto>, NotFound, ValidationProblem, ProblemHttpResult>> Update(
+    public static async Task<Results<Ok<UserDto>, NotFound, ProblemHttpResult>> Update(
         int id, UpdateUserRequest request, UserAccounts accounts, LuoshiDb db, HttpContext http)
     {
         var user = await db.Users.FindAsync([id], http.RequestAborted);
         if (user is null) return TypedResults.NotFound();
-        if (Versions.Check(http.Request, user.Version) is { } stale) return stale;
+        if (Versions.Check(http.Request, user.Version, UserProblems.Stale) is { } stale) return stale;
         var role = user.Role;
         if (request.Role is not null && !Roles.TryParse(request.Role, out role))
-            return ProblemAnswers.Invalid([$"角色“{request.Role}”无效"]);
+            return UserProblems.RoleInvalid.With(request.Role).ToProblem();
         UserAccounts.Result? result = null;
         if (await Versions.SaveAsync(async () => result = await accounts.UpdateAsync(user, request.DisplayName ?? user.DisplayName, role,
-                request.OrgUnitId ?? user.OrgUnitId, request.Disabled ?? user.Disabled, request.Password, http.RequestAborted)) is { } conflict)
+                request.OrgUnitId ?? user.OrgUnitId, request.Disabled ?? user.Disabled, request.Password, http.RequestAborted), UserProblems.Stale) is { } conflict)
             return conflict;
-        if (!result!.Succeeded) return ProblemAnswers.Invalid(result.Problems);
+        if (!result!.Succeeded) return result.Problems.ToProblem();
         var dto = (await ProjectAsync(db.Users.AsNoTracking().Where(u => u.Id == id), http.RequestAborted))[0];
         http.Response.SetETag(dto.Version);
         return TypedResults.Ok(dto);

@@ -29,14 +29,11 @@ public static class Versions
     }
 
     /// <summary>For units and users, whose changes check the version here: null when the request may go ahead, else the 428 or 412.</summary>
-    public static ProblemHttpResult? Check(HttpRequest request, int currentVersion) =>
-        Read(request).Check(currentVersion, Stale) is { } problem ? problem.ToProblem() : null;
-
-    private static readonly ProblemType Stale = new("record.stale", ProblemKind.Stale,
-        "该记录在您读取之后已被他人修改，请刷新查看最新内容后再提交", "Someone changed the record after you read it; reload and try again");
+    public static ProblemHttpResult? Check(HttpRequest request, int currentVersion, ProblemType stale) =>
+        Read(request).Check(currentVersion, stale) is { } problem ? problem.ToProblem() : null;
 
     /// <summary>Saves, turning a concurrent change between our read and our write into a 412.</summary>
-    public static async Task<ProblemHttpResult?> SaveAsync(Func<Task> save)
+    public static async Task<ProblemHttpResult?> SaveAsync(Func<Task> save, ProblemType stale)
     {
         try
         {
@@ -45,7 +42,7 @@ public static class Versions
         }
         catch (DbUpdateConcurrencyException)
         {
-            return ((Problem)Stale).ToProblem();
+            return ((Problem)stale).ToProblem();
         }
     }
 }

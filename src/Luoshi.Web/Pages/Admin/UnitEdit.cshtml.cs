@@ -1,6 +1,9 @@
 using Luoshi.Application.OrgUnits;
 using Luoshi.Data;
 using Luoshi.Domain.OrgUnits;
+using Luoshi.Domain.People;
+using Luoshi.Domain.Problems;
+using Luoshi.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +13,6 @@ namespace Luoshi.Web.Pages.Admin;
 /// <summary>Administrators rename, recode or move an org unit; a stale form is refused.</summary>
 public sealed class UnitEditModel(LuoshiDb db, OrgUnitDirectory directory) : PageModel
 {
-    private const string Stale = "该记录在您读取之后已被他人修改，请刷新查看最新内容后再提交";
 
     public OrgUnit Unit { get; private set; } = null!;
     public List<OrgUnit> Parents { get; private set; } = [];
@@ -29,9 +31,10 @@ public sealed class UnitEditModel(LuoshiDb db, OrgUnitDirectory directory) : Pag
     {
         var unit = await db.OrgUnits.FirstOrDefaultAsync(u => u.Id == id);
         if (unit is null) return NotFound();
+        IReadOnlyList<Problem> refusal;
         if (unit.Version != version)
         {
-            Problems = [Stale];
+            refusal = [OrgUnitProblems.Stale];
         }
         else
         {
@@ -40,14 +43,15 @@ public sealed class UnitEditModel(LuoshiDb db, OrgUnitDirectory directory) : Pag
                 db.Entry(unit).Property(u => u.Version).OriginalValue = version;
                 var result = await directory.UpdateAsync(unit, new(code, name, kind, parentId), HttpContext.RequestAborted);
                 if (result.Succeeded) return Redirect("/Admin/Units?saved=true");
-                Problems = result.Problems.ToList();
+                refusal = result.Problems;
             }
             catch (DbUpdateConcurrencyException)
             {
-                Problems = [Stale];
+                refusal = [OrgUnitProblems.Stale];
             }
         }
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        Problems = refusal.Words();
+        Response.StatusCode = ProblemAnswers.StatusOf(refusal);
         db.ChangeTracker.Clear();
         Unit = await db.OrgUnits.AsNoTracking().FirstAsync(u => u.Id == id);
         await LoadAsync();

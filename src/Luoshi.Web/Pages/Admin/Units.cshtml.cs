@@ -1,6 +1,9 @@
 using Luoshi.Application.OrgUnits;
 using Luoshi.Data;
 using Luoshi.Domain.OrgUnits;
+using Luoshi.Domain.People;
+using Luoshi.Domain.Problems;
+using Luoshi.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -32,8 +35,8 @@ public sealed class UnitsModel(LuoshiDb db, OrgUnitDirectory directory) : PageMo
     {
         var result = await directory.CreateAsync(new(code, name, kind, parentId), HttpContext.RequestAborted);
         if (result.Succeeded) return RedirectToPage(new { saved = true });
-        (Problems, Code, Name, Kind, ParentId) = (result.Problems.ToList(), code, name, kind, parentId);
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        (Problems, Code, Name, Kind, ParentId) = (result.Problems.Words(), code, name, kind, parentId);
+        Response.StatusCode = ProblemAnswers.StatusOf(result.Problems);
         await LoadAsync();
         return Page();
     }

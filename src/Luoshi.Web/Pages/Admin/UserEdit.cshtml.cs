@@ -2,6 +2,8 @@ using Luoshi.Application.People;
 using Luoshi.Data;
 using Luoshi.Domain.OrgUnits;
 using Luoshi.Domain.People;
+using Luoshi.Domain.Problems;
+using Luoshi.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -29,13 +31,14 @@ public sealed class UserEditModel(LuoshiDb db, UserAccounts accounts) : PageMode
     {
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id);
         if (user is null) return NotFound();
+        IReadOnlyList<Problem> refusal;
         if (user.Version != version)
         {
-            Problems = ["该记录在您读取之后已被他人修改，请刷新查看最新内容后再提交"];
+            refusal = [UserProblems.Stale];
         }
         else if (!Roles.TryParse(role, out var r))
         {
-            Problems = ["请选择角色"];
+            refusal = [UserProblems.RoleMissing];
         }
         else
         {
@@ -43,14 +46,15 @@ public sealed class UserEditModel(LuoshiDb db, UserAccounts accounts) : PageMode
             {
                 var result = await accounts.UpdateAsync(user, displayName, r, orgUnitId, disabled, password, HttpContext.RequestAborted);
                 if (result.Succeeded) return Redirect("/Admin/Users?saved=true");
-                Problems = result.Problems.ToList();
+                refusal = result.Problems;
             }
             catch (DbUpdateConcurrencyException)
             {
-                Problems = ["该记录在您读取之后已被他人修改，请刷新查看最新内容后再提交"];
+                refusal = [UserProblems.Stale];
             }
         }
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        Problems = refusal.Words();
+        Response.StatusCode = ProblemAnswers.StatusOf(refusal);
         db.ChangeTracker.Clear();
         Target = await db.Users.AsNoTracking().FirstAsync(u => u.Id == id);
         await LoadAsync();

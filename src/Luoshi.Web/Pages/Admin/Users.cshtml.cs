@@ -2,6 +2,8 @@ using Luoshi.Application.People;
 using Luoshi.Data;
 using Luoshi.Domain.OrgUnits;
 using Luoshi.Domain.People;
+using Luoshi.Domain.Problems;
+using Luoshi.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -28,17 +30,19 @@ public sealed class UsersModel(LuoshiDb db, UserAccounts accounts) : PageModel
     public async Task<IActionResult> OnPostAsync(string? username, string? displayName, string? role, int? orgUnitId, string? password)
     {
         Form = new(username, displayName, role, orgUnitId);
+        IReadOnlyList<Problem> refusal;
         if (!Roles.TryParse(role, out var r))
         {
-            Problems = ["请选择角色"];
+            refusal = [UserProblems.RoleMissing];
         }
         else
         {
             var result = await accounts.CreateAsync(username ?? "", displayName, r, orgUnitId ?? 0, password ?? "", HttpContext.RequestAborted);
             if (result.Succeeded) return RedirectToPage(new { saved = true });
-            Problems = result.Problems.ToList();
+            refusal = result.Problems;
         }
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        Problems = refusal.Words();
+        Response.StatusCode = ProblemAnswers.StatusOf(refusal);
         await LoadAsync();
         return Page();
     }
