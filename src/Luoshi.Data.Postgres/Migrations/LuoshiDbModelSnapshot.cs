@@ -329,6 +329,9 @@ namespace Luoshi.Data.Postgres.Migrations
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("PublishedById")
+                        .HasColumnType("integer");
+
                     b.Property<string>("SourceFileName")
                         .HasMaxLength(260)
                         .HasColumnType("character varying(260)");

@@ -310,6 +310,9 @@ namespace Luoshi.Data.Sqlite.Migrations
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PublishedById")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SourceFileName")
                         .HasMaxLength(260)
                         .HasColumnType("TEXT");
