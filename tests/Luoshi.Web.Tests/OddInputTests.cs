@@ -32,6 +32,24 @@ public sealed partial class OddInputTests(DemoCopies demo) : IClassFixture<DemoC
     private static readonly string[] ControlWords = ["ab%00cd", "%00", "幼儿园%00", "ab%0Acd", "%1B%5B31m", "a%09b", "%7F幼"];
 
     [Theory, Databases]
+    public async Task A_calendar_month_at_the_ends_of_the_date_range_shows_this_month_instead_of_failing(TestDatabase database)
+    {
+        // The fuzz test found /Calendar?month=9999-12 answering 500: the weeks around December 9999 run past the last date.
+        var app = await demo.For(database);
+        var admin = await app.SignedInAsync(await app.AddUserAsync(Role.Admin, Application.People.UserAccounts.BureauCode));
+        foreach (var month in new[] { "9999-12", "0001-01", "1899-12", "3000-01" })
+        {
+            var page = await admin.GetAsync($"/Calendar?month={month}");
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            // This month is shown: its "next month" link leads to the month after China's today.
+            var today = Domain.Time.ChinaClock.System.Today;
+            var next = new DateOnly(today.Year, today.Month, 1).AddMonths(1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Contains($"/Calendar?month={next}", await page.Content.ReadAsStringAsync());
+        }
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/Calendar?month=2026-02")).StatusCode);
+    }
+
+    [Theory, Databases]
     public async Task Search_words_with_control_characters_get_a_Chinese_400(TestDatabase database)
     {
         var app = await demo.For(database);

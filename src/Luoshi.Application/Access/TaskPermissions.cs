@@ -42,9 +42,13 @@ public sealed class TaskPermissions(Caller caller, PlanTask task, Plan plan)
 {
     public Caller Caller => caller;
 
-    /// <summary>The lead department, and the overseers who run the ledger; any department while the plan is a draft.</summary>
+    /// <summary>
+    /// The lead department, and the overseers who run the ledger; any department while the plan is a draft; the department
+    /// clerk who uploaded or published the plan, who assigns its tasks.
+    /// </summary>
     private bool Edits => caller.RunsLedger
-        || (caller.Role == Domain.People.Role.Department && (plan.Status == PlanStatus.Draft || task.LeadDepartmentId == caller.OrgUnitId));
+        || (caller.Role == Domain.People.Role.Department
+            && (plan.Status == PlanStatus.Draft || task.LeadDepartmentId == caller.OrgUnitId || plan.IsRunBy(caller.UserId)));
 
     /// <summary>The caller's own unit carries, leads or helps with the task.</summary>
     private bool Reports => task.ResponsibleOrgUnitIds.Contains(caller.OrgUnitId) || task.LeadDepartmentId == caller.OrgUnitId

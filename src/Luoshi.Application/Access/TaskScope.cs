@@ -23,9 +23,11 @@ public sealed class TaskScope(LuoshiDb db)
         switch (caller.Role)
         {
             case Role.Department:
-                // Departments draft plans together, so they see every draft task; published ones they lead or help with.
-                var drafts = db.Plans.Where(p => p.Status == PlanStatus.Draft).Select(p => p.Id);
-                return tasks.Where(t => drafts.Contains(t.PlanId) || t.LeadDepartmentId == unit || t.Units.Any(u => u.OrgUnitId == unit));
+                // Departments draft plans together, so they see every draft task; published ones they lead or help with, and
+                // every task of a plan they uploaded or published (the clerk who runs the plan assigns its tasks).
+                var me = caller.UserId;
+                var open = db.Plans.Where(p => p.Status == PlanStatus.Draft || p.CreatedById == me || p.PublishedById == me).Select(p => p.Id);
+                return tasks.Where(t => open.Contains(t.PlanId) || t.LeadDepartmentId == unit || t.Units.Any(u => u.OrgUnitId == unit));
             case Role.District:
                 var schools = db.OrgUnits.Where(o => o.ParentId == unit).Select(o => o.Id);
                 return tasks.Where(t => published.Contains(t.PlanId) && t.Units.Any(u => u.Role == TaskUnitRole.Responsible && (u.OrgUnitId == unit

@@ -14,6 +14,9 @@ public sealed class PlanWorkflow(LuoshiDb db, TaskScope scope, Notifier notifier
     /// <summary>A new task as a form or request gives it.</summary>
     public sealed record NewTask(string? Title, string? Text, int? ParentId);
 
+    /// <summary>A published plan, how many units were told of their tasks, and how many tasks nobody has been given yet.</summary>
+    public sealed record Published(Plan Plan, int UnitsTold, int TasksUnassigned);
+
     /// <summary>The plan if the caller may see it; tracked, so a use case may change it.</summary>
     public Task<Plan?> FindAsync(Caller caller, int planId, CancellationToken ct = default) =>
         scope.VisiblePlans(caller).FirstOrDefaultAsync(p => p.Id == planId, ct);
@@ -32,23 +35,27 @@ public sealed class PlanWorkflow(LuoshiDb db, TaskScope scope, Notifier notifier
     }
 
     /// <summary>The draft becomes the published ledger, and every lead department and responsible unit is told of its tasks.</summary>
-    public async Task<Outcome<Plan>> PublishAsync(Caller caller, int planId, CancellationToken ct = default)
+    public async Task<Outcome<Published>> PublishAsync(Caller caller, int planId, CancellationToken ct = default)
     {
         if (await FindAsync(caller, planId, ct) is not { } plan) return PlanProblems.NotFound;
         if (!caller.DraftsPlans) return PlanProblems.DraftForbidden;
         if (plan.Status != PlanStatus.Draft) return PlanProblems.NotDraft;
         var problems = await OpenProblemsAsync(plan, ct);
         if (problems.Count > 0) return problems;
-        if (plan.Publish(clock.UtcNow) is { } refused) return refused;
+        if (plan.Publish(clock.UtcNow, caller.UserId) is { } refused) return refused;
         var tasks = await db.Tasks.Include(t => t.Units).Where(t => t.PlanId == plan.Id).ToListAsync(ct);
+        var told = new HashSet<int>();
+        var unassigned = 0;
         foreach (var task in tasks)
         {
             var units = task.ResponsibleOrgUnitIds.ToList();
             if (task.LeadDepartmentId is { } lead) units.Add(lead);
+            if (units.Count == 0) unassigned++;
+            told.UnionWith(units);
             await notifier.ToUnitsAsync(units, Notifier.Assigned, $"新任务：{task.Title}", $"/Tasks/{task.Id}", $"assigned:{task.Id}", ct);
         }
         await db.SaveChangesAsync(ct);
-        return plan;
+        return new Published(plan, told.Count, unassigned);
     }
 
     /// <summary>Adds a task at the end of the plan, under a parent of the same plan if given, inheriting its lead and deadline.</summary>

@@ -27,6 +27,9 @@ public partial class Plan
 
     public DateTime? PublishedAt { get; set; }
 
+    /// <summary>Who published the plan; they, like whoever uploaded it, keep seeing and assigning its tasks.</summary>
+    public int? PublishedById { get; set; }
+
     public int Version { get; set; }
 }
 
@@ -61,12 +64,16 @@ public partial class Plan
 {
     public const int MaxTitleLength = 300;
 
+    /// <summary>The user uploaded or published the plan: the clerk who runs it, whose work it is to assign its tasks.</summary>
+    public bool IsRunBy(int userId) => CreatedById == userId || PublishedById == userId;
+
     /// <summary>The draft becomes the published ledger; only a draft can be published.</summary>
-    public Problems.Problem? Publish(DateTime utcNow)
+    public Problems.Problem? Publish(DateTime utcNow, int? userId = null)
     {
         if (Status != PlanStatus.Draft) return PlanProblems.NotDraft;
         Status = PlanStatus.Published;
         PublishedAt = utcNow;
+        PublishedById = userId;
         Version++;
         return null;
     }

@@ -117,7 +117,7 @@ public static class PlansApi
     public static async Task<Results<Ok<PlanDto>, ProblemHttpResult>> Publish(int id, PlanWorkflow plans, HttpContext http, CancellationToken ct)
     {
         var outcome = await plans.PublishAsync(http.User.ToCaller(), id, ct);
-        if (outcome.Value is not { } plan) return outcome.Problems.ToList().ToProblem(outcome.Kind == ProblemKind.Conflict ? "计划还不能发布" : null);
+        if (outcome.Value is not { Plan: var plan }) return outcome.Problems.ToList().ToProblem(outcome.Kind == ProblemKind.Conflict ? "计划还不能发布" : null);
         var (tasks, targets) = await CountsAsync(http, id, ct);
         return TypedResults.Ok(ToDto(plan, tasks, targets));
     }

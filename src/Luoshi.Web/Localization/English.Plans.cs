@@ -77,7 +77,9 @@ public static partial class English
         ["已删除该条目"] = "Item deleted",
         ["已添加目标"] = "Target added",
         ["已删除该目标（不是目标）"] = "Target dropped (not a target)",
-        ["计划已发布，任务已通知各牵头处室和责任单位"] = "Plan published; lead departments and responsible units have been notified",
+        ["计划已发布，已通知 {0} 个单位"] = "Plan published; {0} units have been notified",
+        ["计划已发布，已通知 {0} 个单位；还有 {1} 个任务没有牵头处室或责任单位，请在下面的任务表中交办"] =
+            "Plan published; {0} units have been notified; {1} tasks have no lead department or responsible unit yet: assign them below",
 
         // The board.
         ["逾期（红灯）"] = "Overdue (red)",

@@ -26,7 +26,9 @@ public sealed class CalendarModel(TaskScope scope, TaskWorkflow ledger) : PageMo
 
     public async Task OnGetAsync(string? month)
     {
+        // A month far outside any plan's years (9999-12, 0001-01) shows this month: the weeks around it would leave the calendar.
         Month = DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var m)
+            && m.Year is >= 1900 and <= 2999
             ? m : new DateOnly(Today.Year, Today.Month, 1);
         var first = Month.AddDays(-(((int)Month.DayOfWeek + 6) % 7));
         var lastOfMonth = Month.AddMonths(1).AddDays(-1);

@@ -84,7 +84,8 @@ public sealed partial class DetailModel
     public async Task<IActionResult> OnPostPublishAsync(int id)
     {
         var outcome = await plans.PublishAsync(Caller, id, Ct);
-        if (outcome.Succeeded) return Redirect($"/Plans/{id}?notice=published");
+        if (outcome.Value is { } published)
+            return Redirect($"/Plans/{id}?notice=published&n={published.UnitsTold}&m={published.TasksUnassigned}");
         if (outcome.Kind is ProblemKind.NotFound || !await FindPlanAsync(id)) return NotFound();
         if (outcome.Kind is ProblemKind.Forbidden) return StatusCode(StatusCodes.Status403Forbidden);
         Problems = outcome.Problems.Words();

@@ -84,7 +84,7 @@ public sealed partial class DetailModel(TaskScope scope, TaskWorkflow ledger, Ta
 
     public static IReadOnlyList<WorkStatus> Statuses { get; } = Enum.GetValues<WorkStatus>();
 
-    public async Task<IActionResult> OnGetAsync(int id, string? category, string? status, int? lead, int? unit, string? notice, int? n)
+    public async Task<IActionResult> OnGetAsync(int id, string? category, string? status, int? lead, int? unit, string? notice, int? n, int? m)
     {
         if (!await FindPlanAsync(id)) return NotFound();
         Filter = new BoardFilter(
@@ -99,7 +99,9 @@ public sealed partial class DetailModel(TaskScope scope, TaskWorkflow ledger, Ta
             "deleted" => text["已删除该条目"],
             "targetAdded" => text["已添加目标"],
             "targetDropped" => text["已删除该目标（不是目标）"],
-            "published" => text["计划已发布，任务已通知各牵头处室和责任单位"],
+            "published" => m is > 0
+                ? text.Format("计划已发布，已通知 {0} 个单位；还有 {1} 个任务没有牵头处室或责任单位，请在下面的任务表中交办", n ?? 0, m)
+                : text.Format("计划已发布，已通知 {0} 个单位", n ?? 0),
             "assigned" => text.Format("已为 {0} 个任务设置牵头处室", n ?? 0),
             "copied" => text.Format("已沿用往年分工：{0} 个任务", n ?? 0),
             _ => null,
