@@ -216,6 +216,7 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
         ["GET /api/v1/plans/{id}/problems"] = None,
         ["GET /api/v1/plans/{id}/ledger.xlsx"] = None,
         ["POST /api/v1/plans/{id}/publish"] = None,
+        ["DELETE /api/v1/plans/{id}"] = None,
         ["POST /api/v1/plans/{id}/tasks"] = Body((_, _, _) => new { title = "新增的任务" }),
         ["POST /api/v1/plans/{id}/copy-assignments"] = async (w, _, _) => JsonContent.Create(new { fromPlanId = (await w.ChainAsync(Stage.Published, true, fresh: false)).PlanId }),
         ["GET /api/v1/tasks"] = None,
@@ -323,6 +324,7 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
             return [("targetId", S(target)), ("version", S(version))];
         }),
         ["POST /Plans/{id}?handler=Publish"] = Form(),
+        ["POST /Plans/{id}?handler=DeleteDraft"] = Form(),
         ["POST /Plans/{id}?handler=BulkAssign"] = Form(async (w, id, own) => [("taskIds", S((await w.FirstTaskAsync(id)).Id)), ("leadDepartmentId", S(own ? w.D03 : w.D05))]),
         ["POST /Plans/{id}?handler=CopyAssignments"] = Form(async (w, _, _) => [("fromPlanId", S((await w.ChainAsync(Stage.Published, true, fresh: false)).PlanId))]),
         ["POST /Plans/New"] = Form(("text", Ledgers.PlanText)),

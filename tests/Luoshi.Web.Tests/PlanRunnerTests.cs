@@ -48,4 +48,34 @@ public sealed class PlanRunnerTests(DemoCopies demo) : IClassFixture<DemoCopies>
         patch.Headers.TryAddWithoutValidation("If-Match", "*");
         await (await other.SendAsync(patch)).AssertProblemAsync(404);
     }
+
+    [Theory, Databases]
+    public async Task A_draft_uploaded_by_mistake_is_deleted_with_its_items_and_audited_and_a_published_plan_is_not(TestDatabase database)
+    {
+        var app = await demo.For(database);
+        var clerk = await app.SignedInAsync(await app.AddUserAsync(Role.Department, "D03"));
+        var (draftId, tasks) = await Ledgers.DraftPlanAsync(clerk);
+        var review = await clerk.GetAsync($"/Plans/{draftId}");
+        var html = await review.Content.ReadAsStringAsync();
+        Assert.Contains("data-testid=\"delete-draft\"", html);
+        var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var deleted = await clerk.PostAsync($"/Plans/{draftId}?handler=DeleteDraft",
+            new FormUrlEncodedContent([KeyValuePair.Create("__RequestVerificationToken", token)]));
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        var list = WebUtility.HtmlDecode(await (await clerk.GetAsync(deleted.Headers.Location!.ToString())).Content.ReadAsStringAsync());
+        Assert.Contains("已删除草稿“江州市教育局2026年教育工作要点”", list);
+        await (await clerk.GetAsync($"/api/v1/plans/{draftId}")).AssertProblemAsync(404);
+        var ids = tasks.Select(t => t.GetProperty("id").GetInt32()).ToList();
+        Assert.False(await app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.Tasks, t => ids.Contains(t.Id))));
+        var key = draftId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(await app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.AuditEntries,
+            a => a.Action == "delete" && a.Entity == "Plan" && a.EntityId == key)), "the deletion is not in the audit trail");
+
+        // A published plan stays: the API refuses, in Chinese, and nothing is removed.
+        var (publishedId, _) = await Ledgers.DraftPlanAsync(clerk);
+        await Ledgers.PublishAsync(clerk, publishedId);
+        var refused = await (await clerk.DeleteAsync($"/api/v1/plans/{publishedId}")).AssertProblemAsync(409);
+        Assert.Contains("只有草稿状态的计划可以删除", refused.GetProperty("detail").GetString());
+        Assert.Equal(3, (await clerk.GetJsonAsync($"/api/v1/tasks?planId={publishedId}")).GetProperty("total").GetInt32());
+    }
 }

@@ -12,6 +12,7 @@ public sealed class Notifier(LuoshiDb db, ChinaClock? clock = null)
     public const string Assigned = "assigned";
     public const string ReportReturned = "reportReturned";
     public const string ReportSubmitted = "reportSubmitted";
+    public const string ReportAccepted = "reportAccepted";
     public const string MilestoneSoon = "milestoneSoon";
     public const string Overdue = "overdue";
     public const string CompletionApproved = "completionApproved";

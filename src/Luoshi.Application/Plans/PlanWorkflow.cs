@@ -58,6 +58,23 @@ public sealed class PlanWorkflow(LuoshiDb db, TaskScope scope, Notifier notifier
         return new Published(plan, told.Count, unassigned);
     }
 
+    /// <summary>
+    /// Deletes a draft (a document uploaded twice, or by mistake) with all its items and targets; each removed plan and item
+    /// is in the audit trail. A published plan is never deleted.
+    /// </summary>
+    public async Task<Outcome<Plan>> DeleteDraftAsync(Caller caller, int planId, CancellationToken ct = default)
+    {
+        if (await FindAsync(caller, planId, ct) is not { } plan) return PlanProblems.NotFound;
+        if (!caller.DraftsPlans) return PlanProblems.DraftForbidden;
+        if (plan.Status != PlanStatus.Draft) return PlanProblems.OnlyDraftDeleted;
+        // Items are removed deepest first, so no item outlives its parent within the one save.
+        var tasks = await db.Tasks.Where(t => t.PlanId == planId).ToListAsync(ct);
+        db.Tasks.RemoveRange(tasks.OrderByDescending(t => t.Level));
+        db.Plans.Remove(plan);
+        await db.SaveChangesAsync(ct);
+        return plan;
+    }
+
     /// <summary>Adds a task at the end of the plan, under a parent of the same plan if given, inheriting its lead and deadline.</summary>
     public async Task<Outcome<PlanTask>> AddTaskAsync(Caller caller, int planId, NewTask request, CancellationToken ct = default)
     {

@@ -115,6 +115,8 @@ public sealed class ReportWorkflow(LuoshiDb db, TaskScope scope, Notifier notifi
             var accepted = await db.Reports.AsNoTracking().Include(r => r.Values)
                 .Where(r => r.TaskId == task.Id && r.Status == ReportStatus.Accepted && r.Id != report.Id).ToListAsync(ct);
             TaskProgress.Recompute(task, accepted.Append(report));
+            if (report.SubmittedById is { } reporter)
+                await notifier.ToUsersAsync([reporter], Notifier.ReportAccepted, $"进展反馈已采纳：{task.Title}（{report.Period}）", $"/Tasks/{task.Id}", null, ct);
         }
         else if (report.SubmittedById is { } submitter)
         {

@@ -10,6 +10,8 @@ public static class PlanProblems
     public static readonly ProblemType NotFound = Of(ProblemKind.NotFound, "not-found", "找不到该计划，或您无权查看", "No such plan, or you may not see it");
     public static readonly ProblemType DraftForbidden = Of(ProblemKind.Forbidden, "draft-forbidden", "只有管理员、督查督导和处室可以创建、修改和发布计划",
         "Only administrators, supervisors and departments may create, change and publish plans");
+    public static readonly ProblemType OnlyDraftDeleted = Of(ProblemKind.Conflict, "only-draft-deleted", "只有草稿状态的计划可以删除；已发布的计划保留在台账中",
+        "Only a draft plan can be deleted; a published plan stays in the ledger");
     public static readonly ProblemType NotDraft = Of(ProblemKind.Conflict, "not-draft", "只有草稿状态的计划可以发布", "Only a draft plan can be published");
     public static readonly ProblemType PlaceholderLeft = Of(ProblemKind.Conflict, "placeholder-left", "任务“{0}{1}”的目标“{2}”仍是占位数（XX），请填写或删除",
         "Task “{0}{1}” still has the placeholder target “{2}” (XX): fill it in or drop it");

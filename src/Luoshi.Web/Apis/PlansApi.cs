@@ -31,6 +31,7 @@ public static class PlansApi
         group.MapGet("/{id:int}", Get).WithSummary("计划详情");
         group.MapGet("/{id:int}/problems", Problems).WithSummary("发布前尚未解决的问题");
         group.MapPost("/{id:int}/publish", Publish).WithSummary("发布草稿计划");
+        group.MapDelete("/{id:int}", DeleteDraft).WithSummary("删除草稿计划（已发布的计划不能删除）");
         group.MapPost("/{id:int}/tasks", AddTask).WithSummary("在草稿中新增任务");
         group.MapPost("/{id:int}/copy-assignments", CopyAssignments).WithSummary("按任务名称沿用往年计划的分工");
         group.MapGet("/{id:int}/ledger.xlsx", Ledger).WithSummary("工作台账（Excel）");
@@ -120,6 +121,12 @@ public static class PlansApi
         if (outcome.Value is not { Plan: var plan }) return outcome.Problems.ToList().ToProblem(outcome.Kind == ProblemKind.Conflict ? "计划还不能发布" : null);
         var (tasks, targets) = await CountsAsync(http, id, ct);
         return TypedResults.Ok(ToDto(plan, tasks, targets));
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteDraft(int id, PlanWorkflow plans, HttpContext http, CancellationToken ct)
+    {
+        var outcome = await plans.DeleteDraftAsync(http.User.ToCaller(), id, ct);
+        return outcome.Succeeded ? TypedResults.NoContent() : outcome.ToProblem();
     }
 
     public static async Task<Results<Created<TaskDto>, ProblemHttpResult>> AddTask(int id, NewTaskRequest request, PlanWorkflow plans,

@@ -77,6 +77,10 @@ public static partial class English
         ["已删除该条目"] = "Item deleted",
         ["已添加目标"] = "Target added",
         ["已删除该目标（不是目标）"] = "Target dropped (not a target)",
+        ["删除草稿"] = "Delete draft",
+        ["删除这份草稿及其全部条目和目标吗？删除后不能恢复（审计日志中留有记录）。"] =
+            "Delete this draft with all its items and targets? It cannot be undone (the audit trail keeps a record).",
+        ["已删除草稿“{0}”"] = "Draft “{0}” deleted",
         ["计划已发布，已通知 {0} 个单位"] = "Plan published; {0} units have been notified",
         ["计划已发布，已通知 {0} 个单位；还有 {1} 个任务没有牵头处室或责任单位，请在下面的任务表中交办"] =
             "Plan published; {0} units have been notified; {1} tasks have no lead department or responsible unit yet: assign them below",

@@ -93,6 +93,16 @@ public sealed partial class DetailModel
         return await ShowAsync(ProblemAnswers.StatusOf(outcome.Problems));
     }
 
+    public async Task<IActionResult> OnPostDeleteDraftAsync(int id)
+    {
+        var outcome = await plans.DeleteDraftAsync(Caller, id, Ct);
+        if (outcome.Value is { } plan) return Redirect($"/Plans?deleted={Uri.EscapeDataString(plan.Title)}");
+        if (outcome.Kind is ProblemKind.NotFound || !await FindPlanAsync(id)) return NotFound();
+        if (outcome.Kind is ProblemKind.Forbidden) return StatusCode(StatusCodes.Status403Forbidden);
+        Problems = outcome.Problems.Words();
+        return await ShowAsync(ProblemAnswers.StatusOf(outcome.Problems));
+    }
+
     private CancellationToken Ct => HttpContext.RequestAborted;
 
     /// <summary>

@@ -17,6 +17,9 @@ public sealed class IndexModel(TaskScope scope, TaskWorkflow ledger, LuoshiDb db
 
     public bool MayCreate { get; private set; }
 
+    /// <summary>The title of the draft just deleted, for the notice.</summary>
+    public string? Deleted => Request.Query["deleted"].FirstOrDefault() is { Length: > 0 and <= Domain.Plans.Plan.MaxTitleLength } t ? t : null;
+
     public async Task OnGetAsync()
     {
         var caller = User.ToCaller();
