@@ -361,7 +361,7 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
     private static Recipe Form(Func<World, int, bool, Task<(string, string)[]>> fields) => async (w, id, own) =>
     {
         var token = await w.TokenAsync();
-        return new FormUrlEncodedContent((await fields(w, id, own)).Append(("__RequestVerificationToken", token)).Select(f => KeyValuePair.Create(f.Item1, f.Item2)));
+        return Forms.Form(token, await fields(w, id, own));
     };
 
     private static Recipe Form(params (string, string)[] fields) => Form((_, _, _) => Task.FromResult(fields));
@@ -373,7 +373,7 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
     public sealed record Chain(int PlanId, int TaskId, int SiblingId, int TargetId, int DistrictReport, int SchoolReport, int DistrictAttachment, int SchoolAttachment);
 
     /// <summary>The fixtures of one app: callers signed in as each role, and plans, tasks and reports made through the API.</summary>
-    private sealed partial class World
+    private sealed class World
     {
         public required LuoshiFactory App { get; init; }
         private readonly Dictionary<string, HttpClient> clients = [];
@@ -503,16 +503,8 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
 
         private HttpClient currentClient = null!;
 
-        [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-        private static partial Regex Antiforgery();
-
         /// <summary>The antiforgery token a page gives the current caller (the sign-in page's when not signed in).</summary>
-        public async Task<string> TokenAsync()
-        {
-            var html = await (await currentClient.GetAsync(CurrentCaller == "anonymous" ? "/Login" : "/Account")).Content.ReadAsStringAsync();
-            var match = Antiforgery().Match(html);
-            return match.Success ? match.Groups[1].Value : "";
-        }
+        public Task<string> TokenAsync() => currentClient.TokenAsync(CurrentCaller == "anonymous" ? "/Login" : "/Account");
 
         public Task<Domain.Tasks.PlanTask> FirstTaskAsync(int planId) =>
             App.WithDbAsync(db => db.Tasks.AsNoTracking().Where(t => t.PlanId == planId && t.Title.Contains("扩大普惠资源")).FirstAsync());

@@ -21,11 +21,7 @@ public sealed class PlanRunnerTests(DemoCopies demo) : IClassFixture<DemoCopies>
         Assert.Equal(3, tasks.Count);
 
         // Published from the review page with nothing assigned: the notice says so instead of claiming everyone was told.
-        var review = await clerk.GetAsync($"/Plans/{planId}");
-        var token = System.Text.RegularExpressions.Regex.Match(await review.Content.ReadAsStringAsync(),
-            "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
-        var publish = await clerk.PostAsync($"/Plans/{planId}?handler=Publish",
-            new FormUrlEncodedContent([KeyValuePair.Create("__RequestVerificationToken", token)]));
+        var publish = await clerk.PostAsync($"/Plans/{planId}?handler=Publish", Forms.Form(await clerk.TokenAsync($"/Plans/{planId}")));
         Assert.Equal(HttpStatusCode.Redirect, publish.StatusCode);
         var board = WebUtility.HtmlDecode(await (await clerk.GetAsync(publish.Headers.Location!.ToString())).Content.ReadAsStringAsync());
         Assert.Contains("计划已发布，已通知 0 个单位；还有 3 个任务没有牵头处室或责任单位", board);
@@ -58,9 +54,7 @@ public sealed class PlanRunnerTests(DemoCopies demo) : IClassFixture<DemoCopies>
         var review = await clerk.GetAsync($"/Plans/{draftId}");
         var html = await review.Content.ReadAsStringAsync();
         Assert.Contains("data-testid=\"delete-draft\"", html);
-        var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
-        var deleted = await clerk.PostAsync($"/Plans/{draftId}?handler=DeleteDraft",
-            new FormUrlEncodedContent([KeyValuePair.Create("__RequestVerificationToken", token)]));
+        var deleted = await clerk.PostAsync($"/Plans/{draftId}?handler=DeleteDraft", Forms.Form(Forms.TokenIn(html)));
         Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
         var list = WebUtility.HtmlDecode(await (await clerk.GetAsync(deleted.Headers.Location!.ToString())).Content.ReadAsStringAsync());
         Assert.Contains("已删除草稿“江州市教育局2026年教育工作要点”", list);

@@ -40,8 +40,6 @@ public enum TaskAction
 /// </summary>
 public sealed class TaskPermissions(Caller caller, PlanTask task, Plan plan)
 {
-    public Caller Caller => caller;
-
     /// <summary>
     /// The lead department, and the overseers who run the ledger; any department while the plan is a draft; the department
     /// clerk who uploaded or published the plan, who assigns its tasks.
@@ -78,8 +76,6 @@ public sealed class TaskPermissions(Caller caller, PlanTask task, Plan plan)
     public bool Can(TaskAction action) => WhyNot(action) is null;
 
     public bool CanEdit => Can(TaskAction.Edit);
-
-    public bool CanChangeDraft => Can(TaskAction.ChangeDraft);
 
     public bool CanReport => Can(TaskAction.Report);
 

@@ -50,17 +50,12 @@ public sealed class TaskScope(LuoshiDb db)
     /// </summary>
     public async Task<TaskAccess?> FindAsync(Caller caller, int taskId, CancellationToken ct = default)
     {
-        if (!await Visible(caller).AnyAsync(t => t.Id == taskId, ct)) return null;
-        var task = await LoadAsync(taskId, ct);
+        var task = await Visible(caller).Include(t => t.Units).Include(t => t.Milestones).Include(t => t.Targets).ThenInclude(g => g.Breakdown)
+            .AsSplitQuery().FirstOrDefaultAsync(t => t.Id == taskId, ct);
         if (task is null) return null;
         var plan = await db.Plans.FirstAsync(p => p.Id == task.PlanId, ct);
         return new TaskAccess(task, plan, new TaskPermissions(caller, task, plan));
     }
-
-    /// <summary>A task with everything its rules look at, whoever asks (for use cases that have checked access).</summary>
-    public Task<PlanTask?> LoadAsync(int taskId, CancellationToken ct = default) =>
-        db.Tasks.Include(t => t.Units).Include(t => t.Milestones).Include(t => t.Targets).ThenInclude(g => g.Breakdown)
-            .AsSplitQuery().FirstOrDefaultAsync(t => t.Id == taskId, ct);
 
     /// <summary>A report the caller may read, with its values and evidence, and its task as the caller sees it; null otherwise.</summary>
     public async Task<(ProgressReport Report, TaskAccess Task)?> FindReportAsync(Caller caller, int reportId, CancellationToken ct = default)

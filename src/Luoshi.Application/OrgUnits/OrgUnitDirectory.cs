@@ -89,7 +89,7 @@ public sealed class OrgUnitDirectory(LuoshiDb db)
         unit.Kind = kind;
         unit.ParentId = draft.ParentId;
         unit.Version++;
-        await db.SaveChangesAsync(ct);
+        if (await db.SaveOrStaleAsync(OrgUnitProblems.Stale, ct) is { } stale) return new(null, [stale]);
         return new(unit, []);
     }
 }

@@ -86,7 +86,8 @@ public sealed class UserAccounts(LuoshiDb db, UserSessions? sessions = null, IPa
         if (!string.IsNullOrEmpty(newPassword)) SetPassword(user, newPassword);
         user.Version++;
         var ended = ending is null ? [] : await sessions.MarkAllEndedAsync(user.Id, ending, ct);
-        await db.SaveChangesAsync(ct);
+        // A change of the same account since it was read (its version moved) keeps nothing and says so.
+        if (await db.SaveOrStaleAsync(UserProblems.Stale, ct) is { } stale) return new(null, [stale]);
         sessions.Forget(ended);
         return new(user, []);
     }

@@ -39,7 +39,7 @@ public sealed class PlanWorkflow(LuoshiDb db, TaskScope scope, Notifier notifier
     {
         if (await FindAsync(caller, planId, ct) is not { } plan) return PlanProblems.NotFound;
         if (!caller.DraftsPlans) return PlanProblems.DraftForbidden;
-        if (plan.Status != PlanStatus.Draft) return PlanProblems.NotDraft;
+        if (plan.WhyNotPublish() is { } state) return state;
         var problems = await OpenProblemsAsync(plan, ct);
         if (problems.Count > 0) return problems;
         if (plan.Publish(clock.UtcNow, caller.UserId) is { } refused) return refused;

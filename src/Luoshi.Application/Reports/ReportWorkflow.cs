@@ -100,10 +100,12 @@ public sealed class ReportWorkflow(LuoshiDb db, TaskScope scope, Notifier notifi
     /// The lead department accepts (<c>accept</c>) or returns (<c>return</c>) a submitted report. Accepting recomputes
     /// the task's progress and targets in the same save: the review and its effect are stored together or not at all.
     /// </summary>
-    public async Task<Outcome<ProgressReport>> ReviewAsync(Caller caller, int reportId, string? decision, string? comment,
+    /// <param name="ofTask">When given, only a report of that task is reviewed (the task page reviews its own reports).</param>
+    public async Task<Outcome<ProgressReport>> ReviewAsync(Caller caller, int reportId, string? decision, string? comment, int? ofTask = null,
         CancellationToken ct = default)
     {
-        if (await scope.FindReportAsync(caller, reportId, ct) is not var (report, found)) return ReportProblems.NotFound;
+        if (await scope.FindReportAsync(caller, reportId, ct) is not var (report, found) || (ofTask is { } t && report.TaskId != t))
+            return ReportProblems.NotFound;
         if (found.Can.WhyNot(TaskAction.Review) is { } no) return no;
         if (decision is not ("accept" or "return")) return ReportProblems.DecisionInvalid;
         var accept = decision == "accept";

@@ -68,9 +68,11 @@ public partial class Plan
     public bool IsRunBy(int userId) => CreatedById == userId || PublishedById == userId;
 
     /// <summary>The draft becomes the published ledger; only a draft can be published.</summary>
+    public Problems.Problem? WhyNotPublish() => Status == PlanStatus.Draft ? null : PlanProblems.NotDraft;
+
     public Problems.Problem? Publish(DateTime utcNow, int? userId = null)
     {
-        if (Status != PlanStatus.Draft) return PlanProblems.NotDraft;
+        if (WhyNotPublish() is { } state) return state;
         Status = PlanStatus.Published;
         PublishedAt = utcNow;
         PublishedById = userId;

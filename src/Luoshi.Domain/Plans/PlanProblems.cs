@@ -5,17 +5,19 @@ namespace Luoshi.Domain.Plans;
 /// <summary>Every refusal about a plan, worded once in Chinese and English.</summary>
 public static class PlanProblems
 {
-    private static ProblemType Of(ProblemKind kind, string code, string zh, string en) => new("plan." + code, kind, zh, en);
+    private static readonly ProblemCatalog Catalog = new("plan");
 
-    public static readonly ProblemType NotFound = Of(ProblemKind.NotFound, "not-found", "找不到该计划，或您无权查看", "No such plan, or you may not see it");
-    public static readonly ProblemType DraftForbidden = Of(ProblemKind.Forbidden, "draft-forbidden", "只有管理员、督查督导和处室可以创建、修改和发布计划",
+    public static readonly ProblemType NotFound = Catalog.Of(ProblemKind.NotFound, "not-found", "找不到该计划，或您无权查看",
+        "No such plan, or you may not see it");
+    public static readonly ProblemType DraftForbidden = Catalog.Of(ProblemKind.Forbidden, "draft-forbidden", "只有管理员、督查督导和处室可以创建、修改和发布计划",
         "Only administrators, supervisors and departments may create, change and publish plans");
-    public static readonly ProblemType OnlyDraftDeleted = Of(ProblemKind.Conflict, "only-draft-deleted", "只有草稿状态的计划可以删除；已发布的计划保留在台账中",
+    public static readonly ProblemType OnlyDraftDeleted = Catalog.Of(ProblemKind.Conflict, "only-draft-deleted", "只有草稿状态的计划可以删除；已发布的计划保留在台账中",
         "Only a draft plan can be deleted; a published plan stays in the ledger");
-    public static readonly ProblemType NotDraft = Of(ProblemKind.Conflict, "not-draft", "只有草稿状态的计划可以发布", "Only a draft plan can be published");
-    public static readonly ProblemType PlaceholderLeft = Of(ProblemKind.Conflict, "placeholder-left", "任务“{0}{1}”的目标“{2}”仍是占位数（XX），请填写或删除",
+    public static readonly ProblemType NotDraft = Catalog.Of(ProblemKind.Conflict, "not-draft", "只有草稿状态的计划可以发布",
+        "Only a draft plan can be published");
+    public static readonly ProblemType PlaceholderLeft = Catalog.Of(ProblemKind.Conflict, "placeholder-left", "任务“{0}{1}”的目标“{2}”仍是占位数（XX），请填写或删除",
         "Task “{0}{1}” still has the placeholder target “{2}” (XX): fill it in or drop it");
-    public static readonly ProblemType NoTasks = Of(ProblemKind.Conflict, "no-tasks", "计划中还没有任务", "The plan has no tasks yet");
-    public static readonly ProblemType CopySourceMissing = Of(ProblemKind.NotFound, "copy-source-missing", "找不到要沿用分工的计划",
+    public static readonly ProblemType NoTasks = Catalog.Of(ProblemKind.Conflict, "no-tasks", "计划中还没有任务", "The plan has no tasks yet");
+    public static readonly ProblemType CopySourceMissing = Catalog.Of(ProblemKind.NotFound, "copy-source-missing", "找不到要沿用分工的计划",
         "The plan to copy assignments from was not found");
 }

@@ -57,6 +57,14 @@ public sealed record ProblemType(string Code, ProblemKind Kind, string Chinese, 
     public static implicit operator Problem?(ProblemType? type) => type is null ? null : new(type, []);
 }
 
+/// <summary>The problem types of one catalog, their codes prefixed with the catalog's name (<c>task.not-open</c>).</summary>
+public sealed class ProblemCatalog(string prefix)
+{
+    public ProblemType Invalid(string code, string chinese, string english) => Of(ProblemKind.Invalid, code, chinese, english);
+
+    public ProblemType Of(ProblemKind kind, string code, string chinese, string english) => new($"{prefix}.{code}", kind, chinese, english);
+}
+
 /// <summary>A refusal as a use case returns it: its type and the arguments of its text; worded at the edge.</summary>
 public sealed record Problem(ProblemType Type, IReadOnlyList<object?> Args)
 {
@@ -97,6 +105,4 @@ public static class ProblemList
             if (problems.Any(p => p.Kind == kind)) return kind;
         return ProblemKind.Invalid;
     }
-
-    public static string ToChinese(this IEnumerable<Problem> problems) => string.Join("；", problems.Select(p => p.ToChinese()));
 }

@@ -12,8 +12,6 @@ public sealed class ChinaClock(TimeProvider time)
 
     public static ChinaClock System { get; } = new(TimeProvider.System);
 
-    public TimeProvider Provider => time;
-
     /// <summary>Now, in UTC, as stored.</summary>
     public DateTime UtcNow => time.GetUtcNow().UtcDateTime;
 

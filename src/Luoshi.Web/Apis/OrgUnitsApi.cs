@@ -71,11 +71,8 @@ public static class OrgUnitsApi
         var unit = await db.OrgUnits.FindAsync([id], http.RequestAborted);
         if (unit is null) return TypedResults.NotFound();
         if (Versions.Check(http.Request, unit.Version, OrgUnitProblems.Stale) is { } stale) return stale;
-        OrgUnitDirectory.Result? result = null;
-        if (await Versions.SaveAsync(async () => result = await directory.UpdateAsync(unit, new(request.Code, request.Name, request.Kind,
-            request.ParentId), http.RequestAborted), OrgUnitProblems.Stale) is { } conflict)
-            return conflict;
-        if (!result!.Succeeded) return result.Problems.ToProblem();
+        var result = await directory.UpdateAsync(unit, new(request.Code, request.Name, request.Kind, request.ParentId), http.RequestAborted);
+        if (!result.Succeeded) return result.Problems.ToProblem();
         http.Response.SetETag(unit.Version);
         return TypedResults.Ok(ToDto(unit));
     }

@@ -73,7 +73,7 @@ public static class ReportsApi
     public static async Task<Results<Ok<ReportDto>, ProblemHttpResult>> Review(int id, ReviewRequest request, ReportWorkflow workflow,
         HttpContext http, CancellationToken ct)
     {
-        var outcome = await workflow.ReviewAsync(http.User.ToCaller(), id, request.Decision, request.Comment, ct);
+        var outcome = await workflow.ReviewAsync(http.User.ToCaller(), id, request.Decision, request.Comment, ct: ct);
         return outcome.Value is { } report ? TypedResults.Ok(ToDto(report)) : outcome.ToProblem();
     }
 

@@ -77,11 +77,9 @@ public static class UsersApi
         var role = user.Role;
         if (request.Role is not null && !Roles.TryParse(request.Role, out role))
             return UserProblems.RoleInvalid.With(request.Role).ToProblem();
-        UserAccounts.Result? result = null;
-        if (await Versions.SaveAsync(async () => result = await accounts.UpdateAsync(user, request.DisplayName ?? user.DisplayName, role,
-                request.OrgUnitId ?? user.OrgUnitId, request.Disabled ?? user.Disabled, request.Password, http.RequestAborted), UserProblems.Stale) is { } conflict)
-            return conflict;
-        if (!result!.Succeeded) return result.Problems.ToProblem();
+        var result = await accounts.UpdateAsync(user, request.DisplayName ?? user.DisplayName, role,
+            request.OrgUnitId ?? user.OrgUnitId, request.Disabled ?? user.Disabled, request.Password, http.RequestAborted);
+        if (!result.Succeeded) return result.Problems.ToProblem();
         var dto = (await ProjectAsync(db.Users.AsNoTracking().Where(u => u.Id == id), http.RequestAborted))[0];
         http.Response.SetETag(dto.Version);
         return TypedResults.Ok(dto);

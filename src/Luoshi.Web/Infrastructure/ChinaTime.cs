@@ -1,13 +1,16 @@
 using System.Globalization;
 
+using Luoshi.Domain.Time;
+
 namespace Luoshi.Web.Infrastructure;
 
 /// <summary>Times as the bureaus read them: China Standard Time (UTC+8, no daylight saving).</summary>
 public static class ChinaTime
 {
-    private static readonly TimeSpan Offset = TimeSpan.FromHours(8);
+    private static TimeSpan Offset => ChinaClock.Zone.BaseUtcOffset;
 
-    public static DateTime From(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).Add(Offset);
+    /// <summary>A stored UTC time as a Beijing wall clock shows it (the domain's clock decides the zone).</summary>
+    public static DateTime From(DateTime utc) => ChinaClock.ToChina(utc);
 
     /// <summary>
     /// A filter bound in UTC: a date (<c>2026-03-31</c>) means the start of that day, or the start of the next for an

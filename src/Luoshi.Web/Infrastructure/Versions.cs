@@ -31,18 +31,4 @@ public static class Versions
     /// <summary>For units and users, whose changes check the version here: null when the request may go ahead, else the 428 or 412.</summary>
     public static ProblemHttpResult? Check(HttpRequest request, int currentVersion, ProblemType stale) =>
         Read(request).Check(currentVersion, stale) is { } problem ? problem.ToProblem() : null;
-
-    /// <summary>Saves, turning a concurrent change between our read and our write into a 412.</summary>
-    public static async Task<ProblemHttpResult?> SaveAsync(Func<Task> save, ProblemType stale)
-    {
-        try
-        {
-            await save();
-            return null;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return ((Problem)stale).ToProblem();
-        }
-    }
 }

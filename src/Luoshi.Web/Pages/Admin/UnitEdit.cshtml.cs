@@ -38,17 +38,11 @@ public sealed class UnitEditModel(LuoshiDb db, OrgUnitDirectory directory) : Pag
         }
         else
         {
-            try
-            {
-                db.Entry(unit).Property(u => u.Version).OriginalValue = version;
-                var result = await directory.UpdateAsync(unit, new(code, name, kind, parentId), HttpContext.RequestAborted);
-                if (result.Succeeded) return Redirect("/Admin/Units?saved=true");
-                refusal = result.Problems;
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                refusal = [OrgUnitProblems.Stale];
-            }
+            // The version read with the form is the one the update expects; a change in between is the stale problem.
+            db.Entry(unit).Property(u => u.Version).OriginalValue = version;
+            var result = await directory.UpdateAsync(unit, new(code, name, kind, parentId), HttpContext.RequestAborted);
+            if (result.Succeeded) return Redirect("/Admin/Units?saved=true");
+            refusal = result.Problems;
         }
         Problems = refusal.Words();
         Response.StatusCode = ProblemAnswers.StatusOf(refusal);

@@ -42,16 +42,9 @@ public sealed class UserEditModel(LuoshiDb db, UserAccounts accounts) : PageMode
         }
         else
         {
-            try
-            {
-                var result = await accounts.UpdateAsync(user, displayName, r, orgUnitId, disabled, password, HttpContext.RequestAborted);
-                if (result.Succeeded) return Redirect("/Admin/Users?saved=true");
-                refusal = result.Problems;
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                refusal = [UserProblems.Stale];
-            }
+            var result = await accounts.UpdateAsync(user, displayName, r, orgUnitId, disabled, password, HttpContext.RequestAborted);
+            if (result.Succeeded) return Redirect("/Admin/Users?saved=true");
+            refusal = result.Problems;
         }
         Problems = refusal.Words();
         Response.StatusCode = ProblemAnswers.StatusOf(refusal);

@@ -138,7 +138,6 @@ public sealed partial class DetailModel
         var kind = problems.Leading();
         var status = ProblemAnswers.StatusOf(kind);
         if (kind is ProblemKind.Forbidden) return StatusCode(status);
-        if (Plan is null && !await FindPlanAsync(RouteId)) return NotFound();
         db.ChangeTracker.Clear();
         if (kind is ProblemKind.Stale && targetId is { } g && await db.Targets.AsNoTracking().FirstOrDefaultAsync(x => x.Id == g, Ct) is { } target)
             return await RefuseAsync(taskId, status, text.Format("该目标在您打开之后已被他人修改，您的修改未保存。当前为：{0}。请核对后重新修改。", target.Describe()));
@@ -150,8 +149,6 @@ public sealed partial class DetailModel
         }
         return await RefuseAsync(kind is ProblemKind.NotFound ? null : taskId, status, [.. problems.Words()]);
     }
-
-    private int RouteId => int.Parse((string)RouteData.Values["id"]!, CultureInfo.InvariantCulture);
 
     /// <summary>A figure for a form field: empty when there is none.</summary>
     public static string Number(decimal? value) => value is { } v ? Target.Figure(v) : "";

@@ -130,6 +130,7 @@ public sealed class TaskPageModel(LuoshiDb db, TaskScope scope, TaskWorkflow wor
     public async Task<IActionResult> OnPostReportAsync(int id, ReportForm report, bool draft, List<IFormFile> evidence)
     {
         if (!await LoadAsync(id)) return NotFound();
+        // Asked before the evidence is stored, so a refused report leaves no files behind; the use case asks again.
         if (Can.WhyNot(TaskAction.Report) is { } no) return Refused("report", [no], report: report);
         var problems = new List<Problem>();
         int? progress = int.TryParse(report.Progress, NumberStyles.Integer, CultureInfo.InvariantCulture, out var p) ? p : null;
@@ -220,9 +221,7 @@ public sealed class TaskPageModel(LuoshiDb db, TaskScope scope, TaskWorkflow wor
 
     public async Task<IActionResult> OnPostReviewAsync(int id, int reportId, string? decision, string? comment)
     {
-        // Only a report of this task is reviewed from this task's page.
-        if (!await scope.ReadableReports(Caller).AnyAsync(r => r.Id == reportId && r.TaskId == id, Ct)) return NotFound();
-        var outcome = await reports.ReviewAsync(Caller, reportId, decision, comment, Ct);
+        var outcome = await reports.ReviewAsync(Caller, reportId, decision, comment, ofTask: id, Ct);
         return outcome.Succeeded ? Redirect($"/Tasks/{id}?done={decision}#report-{reportId}") : await RefusedAsync(id, "review", outcome.Problems);
     }
 
