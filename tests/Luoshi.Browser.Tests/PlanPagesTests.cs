@@ -159,6 +159,74 @@ public sealed class PlanPagesTests(LiveApp app) : IClassFixture<LiveApp>
         Assert.True(errors.Count == 0, $"{errors.Count} console errors, the first: " + string.Join(" | ", errors.Take(3)));
     }
 
+    /// <summary>
+    /// The department clerk alone (基础教育处): uploads a plan, assigns its items in the review (several at once, then one
+    /// by itself), publishes it and sees its tasks on the board, led and carried as assigned.
+    /// </summary>
+    [BrowserFact]
+    public async Task The_department_clerk_uploads_assigns_in_the_review_publishes_and_sees_the_tasks()
+    {
+        var errors = new List<string>();
+        var page = await SignInAsync("jichu", errors);
+        page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        var file = Path.Combine(Path.GetTempPath(), $"luoshi-clerk-{Guid.NewGuid():N}.txt");
+        await File.WriteAllTextAsync(file, """
+            江州市教育局2026年学前教育工作要点
+
+            一、推进学前教育普及普惠
+            （一）扩大普惠资源。新建改扩建公办幼儿园12所。
+            （二）提升保教质量。开展幼儿园保育教育质量评估。
+            （三）加强教师培训。培训幼儿园园长200人次。
+            """);
+        await page.GotoAsync("/Plans/New");
+        await page.GetByTestId("plan-file").SetInputFilesAsync(file);
+        await page.GetByTestId("plan-submit").ClickAsync();
+        await page.WaitForURLAsync(new Regex("/Plans/\\d+$"));
+        File.Delete(file);
+        await Assertions.Expect(page.GetByTestId("plan-status")).ToHaveTextAsync("草稿");
+
+        // Two items at once: led by 基础教育处, carried by 江东区, overseen by the deputy director, due by a date.
+        await Item(page, "扩大普惠资源").GetByTestId("select-task").CheckAsync();
+        await Item(page, "提升保教质量").GetByTestId("select-task").CheckAsync();
+        var bulk = page.GetByTestId("bulk-assign-panel");
+        await bulk.Locator("summary").First.ClickAsync();
+        await Assertions.Expect(bulk).ToContainTextAsync("已选 2 项");
+        await bulk.GetByTestId("edit-lead").SelectOptionAsync(new SelectOptionValue { Label = "基础教育处" });
+        await bulk.GetByTestId("edit-leader").SelectOptionAsync(new SelectOptionValue { Label = "王建国（副局长）" });
+        await bulk.GetByTestId("edit-due").FillAsync("2026-12-20");
+        await bulk.GetByTestId("unit-Q01").CheckAsync();
+        await page.GetByTestId("bulk-submit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("notice")).ToHaveTextAsync("已为 2 个任务设置分工");
+        await Assertions.Expect(Item(page, "扩大普惠资源").GetByTestId("item-assigned"))
+            .ToHaveTextAsync("牵头：基础教育处；责任单位：江东区教育局；包保：王建国（副局长）；时限：2026年12月20日");
+
+        // One item by itself: its fields open with what it has; 城南区 is added to 江东区 there.
+        var training = Item(page, "加强教师培训");
+        await training.GetByTestId("item-assign").Locator("summary").ClickAsync();
+        var form = training.GetByTestId("assign-form");
+        await Assertions.Expect(form).ToBeVisibleAsync();
+        await form.GetByTestId("edit-lead").SelectOptionAsync(new SelectOptionValue { Label = "基础教育处" });
+        await form.GetByTestId("unit-Q01").CheckAsync();
+        await form.GetByTestId("unit-Q02").CheckAsync();
+        await form.GetByTestId("assign-save").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("notice")).ToHaveTextAsync("已保存");
+        await Assertions.Expect(Item(page, "加强教师培训").GetByTestId("item-assigned"))
+            .ToContainTextAsync("牵头：基础教育处；责任单位：江东区教育局、城南区教育局");
+
+        // Published: the notice says who was told, and the clerk's board lists the tasks as assigned.
+        await page.GetByTestId("publish").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("notice")).ToContainTextAsync("计划已发布，已通知 3 个单位");
+        await Assertions.Expect(page.GetByTestId("plan-status")).ToHaveTextAsync("已发布");
+        foreach (var title in new[] { "扩大普惠资源", "提升保教质量", "加强教师培训" })
+            await Assertions.Expect(page.GetByTestId("board-row").Filter(new() { HasText = title }).GetByTestId("lead")).ToHaveTextAsync("基础教育处");
+        Assert.True(errors.Count == 0, $"{errors.Count} console errors, the first: " + string.Join(" | ", errors.Take(3)));
+    }
+
+    private static ILocator Item(IPage page, string title) => page.GetByTestId("outline-item").Filter(new()
+    {
+        Has = page.GetByTestId("item-title").Filter(new() { HasText = title }),
+    });
+
     private static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
 
     /// <summary>Another person in their own browser context, signed in; their console errors go to the same list.</summary>

@@ -143,8 +143,8 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
     }
 
     /// <summary>
-    /// "GET /Path/{id}" for every Razor page (its Index alias once), and "POST /Path/{id}?handler=Name" for every form
-    /// handler it has (found by loading the compiled page, as the framework does on its first request).
+    /// "GET /Path/{id}" for every Razor page (its Index alias once), "POST /Path/{id}?handler=Name" for every form
+    /// handler it has and "GET /Path/{id}?handler=Name" for every named GET handler (a part of the page fetched later) (found by loading the compiled page, as the framework does on its first request).
     /// </summary>
     public static HashSet<string> PageEndpoints(LuoshiFactory app)
     {
@@ -157,8 +157,8 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
             if (path.Split('/').Contains("Index")) continue; // the same page as its folder's path
             result.Add($"GET {path}");
             var compiled = loader.LoadAsync(page, endpoint.Metadata).GetAwaiter().GetResult();
-            foreach (var handler in compiled.HandlerMethods.Where(h => h.HttpMethod == "Post"))
-                result.Add(handler.Name is { Length: > 0 } name ? $"POST {path}?handler={name}" : $"POST {path}");
+            foreach (var handler in compiled.HandlerMethods.Where(h => h.HttpMethod == "Post" || h.Name is { Length: > 0 }))
+                result.Add(handler.Name is { Length: > 0 } name ? $"{handler.HttpMethod.ToUpperInvariant()} {path}?handler={name}" : $"POST {path}");
         }
         return result;
     }
@@ -326,6 +326,12 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
         ["POST /Plans/{id}?handler=Publish"] = Form(),
         ["POST /Plans/{id}?handler=DeleteDraft"] = Form(),
         ["POST /Plans/{id}?handler=BulkAssign"] = Form(async (w, id, own) => [("taskIds", S((await w.FirstTaskAsync(id)).Id)), ("leadDepartmentId", S(own ? w.D03 : w.D05))]),
+        ["GET /Plans/{id}?handler=AssignForm"] = None,
+        ["POST /Plans/{id}?handler=AssignTask"] = Form(async (w, id, own) =>
+        {
+            var task = await w.FirstTaskAsync(id);
+            return [("taskId", S(task.Id)), ("version", S(task.Version)), ("assign.LeadDepartmentId", S(own ? w.D03 : w.D05))];
+        }),
         ["POST /Plans/{id}?handler=CopyAssignments"] = Form(async (w, _, _) => [("fromPlanId", S((await w.ChainAsync(Stage.Published, true, fresh: false)).PlanId))]),
         ["POST /Plans/New"] = Form(("text", Ledgers.PlanText)),
         ["POST /Login"] = Form((w, _, _) => Task.FromResult<(string, string)[]>([("username", w.CurrentUserName ?? "jiangdong"), ("password", LuoshiFactory.Password)])),
@@ -591,6 +597,8 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
             }
             var url = path.Replace("{id}", id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
             if (url is "/api/v1/search" or "/Search") url += "?q=" + Uri.EscapeDataString(SearchWord);
+            // A part of the review fetched for one item names the item as well as the plan.
+            if (row.Endpoint == "GET /Plans/{id}?handler=AssignForm") url += "&taskId=" + S((await FirstTaskAsync(id)).Id);
             currentClient = client;
             var request = new HttpRequestMessage(new HttpMethod(method), url) { Content = await Recipes[row.Endpoint](this, id, own) };
             if (method is "PUT" or "PATCH") request.Headers.TryAddWithoutValidation("If-Match", "*");

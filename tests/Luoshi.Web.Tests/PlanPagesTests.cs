@@ -322,7 +322,7 @@ public sealed partial class PlanPagesTests(DemoCopies demo) : IClassFixture<Demo
         var assigned = await supervisor.PostAsync($"/Plans/{id}?handler=BulkAssign", form);
         Assert.Equal(HttpStatusCode.Redirect, assigned.StatusCode);
         Assert.Equal($"/Plans/{id}?status=overdue&notice=assigned&n=2", assigned.Headers.Location!.OriginalString);
-        Assert.Contains("已为 2 个任务设置牵头处室", Decoded(await supervisor.GetStringAsync(assigned.Headers.Location!.OriginalString)));
+        Assert.Contains("已为 2 个任务设置分工", Decoded(await supervisor.GetStringAsync(assigned.Headers.Location!.OriginalString)));
 
         var byLead = await supervisor.GetStringAsync($"/Plans/{id}?lead={d05.Id}");
         Assert.Equal(new[] { red.Id, yellow.Id }.Order(), Rows(byLead).Order());

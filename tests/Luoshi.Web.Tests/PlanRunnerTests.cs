@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using Luoshi.Domain.People;
 using Luoshi.Web.Tests.Infrastructure;
 
@@ -72,4 +75,74 @@ public sealed class PlanRunnerTests(DemoCopies demo) : IClassFixture<DemoCopies>
         Assert.Contains("只有草稿状态的计划可以删除", refused.GetProperty("detail").GetString());
         Assert.Equal(3, (await clerk.GetJsonAsync($"/api/v1/tasks?planId={publishedId}")).GetProperty("total").GetInt32());
     }
+
+    [Theory, Databases]
+    public async Task The_clerk_assigns_in_the_review_item_by_item_and_in_bulk_and_bad_assignments_change_nothing(TestDatabase database)
+    {
+        var app = await demo.For(database);
+        var clerk = await app.SignedInAsync(await app.AddUserAsync(Role.Department, "D03"));
+        var (planId, tasks) = await Ledgers.DraftPlanAsync(clerk);
+        var (resources, quality) = (tasks.TaskTitled("扩大普惠资源"), tasks.TaskTitled("提升保教质量"));
+        var (d03, d05, q01, q02) = (await app.UnitIdAsync("D03"), await app.UnitIdAsync("D05"), await app.UnitIdAsync("Q01"), await app.UnitIdAsync("Q02"));
+        var leader = await app.WithDbAsync(db => db.Users.Where(u => u.UserName == "leader").Select(u => u.Id).FirstAsync());
+
+        // The review has a tick box per item and one bulk form with every part of an assignment.
+        var review = await clerk.GetStringAsync($"/Plans/{planId}");
+        Assert.Contains($"name=\"taskIds\" value=\"{resources}\" form=\"bulk-assign\"", review);
+        foreach (var field in new[] { "LeadDepartmentId", "CoDepartmentIds", "ResponsibleOrgUnitIds", "LeaderUserId", "DueDate" })
+            Assert.Contains($"name=\"{field}\"", review);
+
+        // In bulk: both items to 江东区 and 城南区, led by 基础教育处, overseen by a leader, due by a date.
+        var bulk = await clerk.PostAsync($"/Plans/{planId}?handler=BulkAssign", Forms.Form(Forms.TokenIn(review), ("taskIds", S(resources)),
+            ("taskIds", S(quality)), ("LeadDepartmentId", S(d03)), ("ResponsibleOrgUnitIds", S(q01)), ("ResponsibleOrgUnitIds", S(q02)),
+            ("LeaderUserId", S(leader)), ("DueDate", "2026-12-20")));
+        Assert.Equal(HttpStatusCode.Redirect, bulk.StatusCode);
+        var after = WebUtility.HtmlDecode(await clerk.GetStringAsync(bulk.Headers.Location!.ToString()));
+        Assert.Contains("已为 2 个任务设置分工", after);
+        Assert.Contains("牵头：基础教育处；责任单位：江东区教育局、城南区教育局；包保：王建国（副局长）；时限：2026年12月20日", after);
+
+        // One item: its form shows what it has, and what is sent replaces it (only 江东区, 职业教育处 helping, no leader).
+        var form = await clerk.GetStringAsync($"/Plans/{planId}?handler=AssignForm&taskId={quality}");
+        Assert.Matches($"name=\"assign.ResponsibleOrgUnitIds\" value=\"{q02}\" checked", form);
+        Assert.Matches($"<option value=\"{leader}\" selected", form);
+        var version = Regex.Match(form, "name=\"version\" value=\"(\\d+)\"").Groups[1].Value;
+        var one = await clerk.PostAsync($"/Plans/{planId}?handler=AssignTask", Forms.Form(Forms.TokenIn(review), ("taskId", S(quality)),
+            ("version", version), ("assign.LeadDepartmentId", S(d03)), ("assign.CoDepartmentIds", S(d05)), ("assign.ResponsibleOrgUnitIds", S(q01))));
+        Assert.Equal(HttpStatusCode.Redirect, one.StatusCode);
+        var task = await clerk.GetJsonAsync($"/api/v1/tasks/{quality}");
+        Assert.Equal([q01], Ids(task, "responsibleOrgUnitIds"));
+        Assert.Equal([d05], Ids(task, "coDepartmentIds"));
+        Assert.Equal(JsonValueKind.Null, task.GetProperty("leaderUserId").ValueKind);
+
+        // Bad assignments are refused in Chinese and change nothing: a leader who is not one, nothing chosen, a stale form.
+        var notLeader = await clerk.PostAsync($"/Plans/{planId}?handler=BulkAssign", Forms.Form(Forms.TokenIn(review), ("taskIds", S(resources)),
+            ("taskIds", S(quality)), ("ResponsibleOrgUnitIds", S(await app.UnitIdAsync("Q03"))), ("LeaderUserId", S(await app.WithDbAsync(db =>
+                db.Users.Where(u => u.UserName == "supervisor").Select(u => u.Id).FirstAsync())))));
+        Assert.Equal(HttpStatusCode.BadRequest, notLeader.StatusCode);
+        Assert.Contains("包保领导必须是角色为“局领导”的用户", WebUtility.HtmlDecode(await notLeader.Content.ReadAsStringAsync()));
+        Assert.Equal([q01, q02], Ids(await clerk.GetJsonAsync($"/api/v1/tasks/{resources}"), "responsibleOrgUnitIds").Order());
+        var nothing = await clerk.PostAsJsonAsync("/api/v1/tasks/bulk-assign", new { taskIds = new[] { resources } });
+        Assert.Equal("task.assignment-empty", (await nothing.AssertProblemAsync(400)).GetProperty("code").GetString());
+        var stale = await clerk.PostAsync($"/Plans/{planId}?handler=AssignTask", Forms.Form(Forms.TokenIn(review), ("taskId", S(quality)),
+            ("version", version), ("assign.LeadDepartmentId", S(d05))));
+        Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
+        Assert.Equal(d03, (await clerk.GetJsonAsync($"/api/v1/tasks/{quality}")).GetProperty("leadDepartmentId").GetInt32());
+
+        // Through the API the units are added to each task's own: 临湖区 joins both.
+        var q04 = await app.UnitIdAsync("Q04");
+        (await clerk.PostAsJsonAsync("/api/v1/tasks/bulk-assign", new { taskIds = new[] { resources, quality }, responsibleOrgUnitIds = new[] { q04 } }))
+            .EnsureSuccessStatusCode();
+        Assert.Equal(new[] { q01, q02, q04 }.Order(), Ids(await clerk.GetJsonAsync($"/api/v1/tasks/{resources}"), "responsibleOrgUnitIds").Order());
+        Assert.Equal(new[] { q01, q04 }.Order(), Ids(await clerk.GetJsonAsync($"/api/v1/tasks/{quality}"), "responsibleOrgUnitIds").Order());
+
+        // Published: the lead department and the three districts are told (4 units), and the clerk's board lists the tasks.
+        var publish = await clerk.PostAsync($"/Plans/{planId}?handler=Publish", Forms.Form(await clerk.TokenAsync($"/Plans/{planId}")));
+        var board = WebUtility.HtmlDecode(await clerk.GetStringAsync(publish.Headers.Location!.ToString()));
+        Assert.Contains("计划已发布，已通知 4 个单位", board);
+        Assert.Contains($"data-task=\"{resources}\"", board);
+    }
+
+    private static string S(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static int[] Ids(JsonElement task, string name) => [.. task.GetProperty(name).EnumerateArray().Select(e => e.GetInt32())];
 }

@@ -55,6 +55,15 @@ public sealed class TaskWorkflow(LuoshiDb db, TaskScope scope, Notifier notifier
         var problems = await CheckAsync(task, c, ct);
         if (problems.Count > 0) return problems;
 
+        await ApplyAsync(task, found.Plan, c, ct);
+        return await SaveAsync(found, TaskProblems.Stale, ct);
+    }
+
+    /// <summary>
+    /// Puts checked changes on a task and tells the units it newly goes to when its plan is published; the caller saves.
+    /// </summary>
+    internal async Task ApplyAsync(PlanTask task, Plan plan, TaskChanges c, CancellationToken ct)
+    {
         var before = task.ResponsibleOrgUnitIds.Append(task.LeadDepartmentId ?? 0).ToHashSet();
         if (c.Title is not null) task.Title = c.Title.Trim();
         if (c.Text is not null) task.Text = c.Text;
@@ -75,15 +84,15 @@ public sealed class TaskWorkflow(LuoshiDb db, TaskScope scope, Notifier notifier
                 task.Milestones.Add(new Milestone { Date = m.Date!.Value, Title = m.Title.Trim(), Done = m.Done });
         }
         task.Version++;
-        if (found.Plan.Status == PlanStatus.Published)
+        if (plan.Status == PlanStatus.Published)
         {
             var added = task.ResponsibleOrgUnitIds.Append(task.LeadDepartmentId ?? 0).Where(id => id != 0 && !before.Contains(id)).ToList();
             await notifier.ToUnitsAsync(added, Notifier.Assigned, $"新任务：{task.Title}", $"/Tasks/{task.Id}", null, ct);
         }
-        return await SaveAsync(found, TaskProblems.Stale, ct);
     }
 
-    private async Task<List<Problem>> CheckAsync(PlanTask task, TaskChanges c, CancellationToken ct)
+    /// <summary>Why the changes cannot be made to the task (to any task when null), in full; empty when they can.</summary>
+    internal async Task<List<Problem>> CheckAsync(PlanTask? task, TaskChanges c, CancellationToken ct)
     {
         var problems = new List<Problem>();
         if (c.Title is not null && PlanTask.CheckTitle(c.Title) is { } title) problems.Add(title);
@@ -104,8 +113,8 @@ public sealed class TaskWorkflow(LuoshiDb db, TaskScope scope, Notifier notifier
                 problems.Add(TaskProblems.ResponsibleInvalid.With(id));
         if (c.LeaderUserId is { } leader && !await db.Users.AnyAsync(u => u.Id == leader && u.Role == Role.Leader && !u.Disabled, ct))
             problems.Add(TaskProblems.LeaderInvalid);
-        var start = c.StartDate ?? task.StartDate;
-        var due = c.DueDate ?? task.DueDate;
+        var start = c.StartDate ?? task?.StartDate;
+        var due = c.DueDate ?? task?.DueDate;
         if (start is { } s && due is { } d && d < s) problems.Add(TaskProblems.DueBeforeStart);
         if (c.Weight is < 0 or > 100) problems.Add(TaskProblems.WeightOutOfRange);
         if (c.Milestones?.Any(m => m.Date is null) == true) problems.Add(TaskProblems.MilestoneUndated);
@@ -245,20 +254,6 @@ public sealed class TaskWorkflow(LuoshiDb db, TaskScope scope, Notifier notifier
     /// <summary>Saves the use case's changes at once; a concurrent change of the same rows is the stale problem and nothing is kept.</summary>
     private async Task<Outcome<T>> SaveAsync<T>(T value, ProblemType stale, CancellationToken ct) =>
         await db.SaveOrStaleAsync(stale, ct) is { } problem ? problem : value;
-
-    /// <summary>Sets the lead department of many tasks at once (the caller has checked access).</summary>
-    internal async Task<Problem?> AssignLeadAsync(IReadOnlyList<PlanTask> tasks, int leadDepartmentId, CancellationToken ct = default)
-    {
-        if (!await db.OrgUnits.AnyAsync(u => u.Id == leadDepartmentId && u.Kind == OrgUnitKind.Department, ct))
-            return TaskProblems.LeadNotDepartment;
-        foreach (var task in tasks)
-        {
-            task.LeadDepartmentId = leadDepartmentId;
-            task.Version++;
-        }
-        await db.SaveChangesAsync(ct);
-        return null;
-    }
 
     /// <summary>Copies lead department, helpers, responsible units and leader from last year's plan to tasks with the same title.</summary>
     public async Task<int> CopyAssignmentsAsync(Plan from, Plan to, CancellationToken ct = default)

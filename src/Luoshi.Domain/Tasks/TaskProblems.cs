@@ -18,7 +18,9 @@ public static class TaskProblems
         "“{0}” is not a task category; use one of: {1}");
     public static readonly ProblemType LeadNotDepartment = Catalog.Invalid("lead-not-department", "牵头处室必须是市教育局的处室",
         "The lead must be a department of the bureau");
-    public static readonly ProblemType LeadMissing = Catalog.Invalid("lead-missing", "请选择牵头处室", "Choose the lead department");
+    public static readonly ProblemType AssignmentEmpty = Catalog.Invalid("assignment-empty",
+        "请至少选择一项要设置的内容：牵头处室、配合处室、责任单位、包保领导或完成时限",
+        "Choose at least one thing to set: lead department, helping departments, responsible units, leader in charge or deadline");
     public static readonly ProblemType CoDepartmentInvalid = Catalog.Invalid("co-department-invalid", "配合处室（编号 {0}）不是处室",
         "Helping unit #{0} is not a department");
     public static readonly ProblemType ResponsibleInvalid = Catalog.Invalid("responsible-invalid", "责任单位（编号 {0}）必须是区县、学校或处室",

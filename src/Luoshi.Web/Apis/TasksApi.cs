@@ -20,7 +20,9 @@ public static class TasksApi
     public sealed record PatchTaskRequest(string? Title, string? Text, string? Category, int? LeadDepartmentId, int[]? CoDepartmentIds,
         int[]? ResponsibleOrgUnitIds, int? LeaderUserId, DateOnly? StartDate, DateOnly? DueDate, MilestoneRequest[]? Milestones, decimal? Weight);
 
-    public sealed record BulkAssignRequest(int[]? TaskIds, int? LeadDepartmentId);
+    /// <summary>A bulk assignment: what is given is set on every task (units are added to each task's own), the rest left as it is.</summary>
+    public sealed record BulkAssignRequest(int[]? TaskIds, int? LeadDepartmentId, int[]? CoDepartmentIds, int[]? ResponsibleOrgUnitIds,
+        int? LeaderUserId, DateOnly? DueDate);
 
     public sealed record MergeRequest(int? IntoTaskId);
 
@@ -37,7 +39,7 @@ public static class TasksApi
         group.MapDelete("/{id:int}", Delete).WithSummary("删除草稿中的任务");
         group.MapPost("/{id:int}/merge", Merge).WithSummary("把草稿任务并入另一任务");
         group.MapPost("/{id:int}/split", Split).WithSummary("把草稿任务一分为二");
-        group.MapPost("/bulk-assign", BulkAssign).WithSummary("批量设置牵头处室");
+        group.MapPost("/bulk-assign", BulkAssign).WithSummary("批量分工：牵头处室、配合处室、责任单位、包保领导、完成时限");
         group.MapPost("/{id:int}/completion", RequestCompletion).WithSummary("申请办结");
         group.MapPost("/{id:int}/completion/approve", ApproveCompletion).WithSummary("同意办结");
         group.MapPost("/{id:int}/completion/refuse", RefuseCompletion).WithSummary("不同意办结");
@@ -107,7 +109,9 @@ public static class TasksApi
     public static async Task<Results<Ok<Dictionary<string, int>>, ProblemHttpResult>> BulkAssign(BulkAssignRequest request, Assignments assignments,
         HttpContext http, CancellationToken ct)
     {
-        var outcome = await assignments.AssignLeadAsync(http.User.ToCaller(), request.TaskIds, request.LeadDepartmentId, ct);
+        var assignment = new Assignments.BulkAssignment(request.LeadDepartmentId, request.CoDepartmentIds, request.ResponsibleOrgUnitIds,
+            request.LeaderUserId, request.DueDate);
+        var outcome = await assignments.AssignAsync(http.User.ToCaller(), request.TaskIds, assignment, ct);
         return outcome.Succeeded ? TypedResults.Ok(new Dictionary<string, int> { ["updated"] = outcome.Value }) : outcome.ToProblem();
     }
 

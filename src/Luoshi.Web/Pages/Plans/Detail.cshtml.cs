@@ -9,6 +9,7 @@ using Luoshi.Domain.Plans;
 using Luoshi.Domain.Tasks;
 using Luoshi.Web.Auth;
 using Luoshi.Web.Localization;
+using Luoshi.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -78,7 +79,16 @@ public sealed partial class DetailModel(TaskScope scope, TaskWorkflow ledger, Ta
 
     public bool MayPublish => Caller.DraftsPlans;
 
-    public bool MayBulkAssign => Rows.Any(r => r.MayEdit);
+    /// <summary>Whom tasks can be given to, for the bulk assignment (loaded when the caller may assign any task here).</summary>
+    public AssignmentChoices? Choices { get; private set; }
+
+    /// <summary>The leaders' names, for the review's assignment line.</summary>
+    public Dictionary<int, string> LeaderNames { get; private set; } = [];
+
+    public bool MayBulkAssign => Choices is not null;
+
+    /// <summary>The bulk assignment's fields: empty, each left as it is unless chosen.</summary>
+    public AssignmentFields BulkFields => new(Choices!, "", Bulk: true);
 
     public bool MayCopyAssignments => Caller.DraftsPlans && EarlierPlans.Count > 0;
 
@@ -102,7 +112,7 @@ public sealed partial class DetailModel(TaskScope scope, TaskWorkflow ledger, Ta
             "published" => m is > 0
                 ? text.Format("计划已发布，已通知 {0} 个单位；还有 {1} 个任务没有牵头处室或责任单位，请在下面的任务表中交办", n ?? 0, m)
                 : text.Format("计划已发布，已通知 {0} 个单位", n ?? 0),
-            "assigned" => text.Format("已为 {0} 个任务设置牵头处室", n ?? 0),
+            "assigned" => text.Format("已为 {0} 个任务设置分工", n ?? 0),
             "copied" => text.Format("已沿用往年分工：{0} 个任务", n ?? 0),
             _ => null,
         };
@@ -138,7 +148,7 @@ public sealed partial class DetailModel(TaskScope scope, TaskWorkflow ledger, Ta
     private async Task LoadOutlineAsync()
     {
         var tasks = await scope.Visible(Caller).AsNoTracking().Where(t => t.PlanId == Plan.Id)
-            .Include(t => t.Targets).AsSplitQuery().OrderBy(t => t.Ordinal).ToListAsync();
+            .Include(t => t.Targets).Include(t => t.Units).AsSplitQuery().OrderBy(t => t.Ordinal).ToListAsync();
         Source = SourceLocator.Displayed(Plan.SourceText);
         int? previous = null;
         foreach (var task in tasks)
@@ -147,6 +157,11 @@ public sealed partial class DetailModel(TaskScope scope, TaskWorkflow ledger, Ta
             previous = task.Id;
         }
         PlaceholderCount = tasks.Sum(t => t.Targets.Count(g => g.Placeholder));
+        var unitIds = tasks.SelectMany(t => t.Units.Select(u => u.OrgUnitId).Append(t.LeadDepartmentId ?? 0)).Distinct().ToList();
+        UnitNames = await db.OrgUnits.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name);
+        var leaderIds = tasks.Select(t => t.LeaderUserId).OfType<int>().Distinct().ToList();
+        LeaderNames = await db.Users.AsNoTracking().Where(u => leaderIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName);
+        if (Outline.Any(i => i.MayEdit)) Choices = await AssignmentChoices.LoadAsync(db, HttpContext.RequestAborted);
     }
 
     private async Task LoadBoardAsync()
@@ -166,6 +181,7 @@ public sealed partial class DetailModel(TaskScope scope, TaskWorkflow ledger, Ta
         if (Filter.Lead is { } lead) rows = rows.Where(r => r.Task.LeadDepartmentId == lead);
         if (Filter.Unit is { } unit) rows = rows.Where(r => r.Task.ResponsibleOrgUnitIds.Contains(unit));
         Rows.AddRange(rows);
+        if (Rows.Any(r => r.MayEdit)) Choices = await AssignmentChoices.LoadAsync(db, HttpContext.RequestAborted);
 
         foreach (var row in Rows)
             Counts[(row.Task.Category, row.Status)] = Counts.GetValueOrDefault((row.Task.Category, row.Status)) + 1;
@@ -199,4 +215,19 @@ public sealed partial class DetailModel(TaskScope scope, TaskWorkflow ledger, Ta
         }.Where(p => p.Value is not null)).ToUriComponent();
 
     public string UnitName(int? id) => id is { } i && UnitNames.TryGetValue(i, out var name) ? name : "";
+
+    /// <summary>Who a task of the draft is given to and by when, in one line (empty when nobody yet).</summary>
+    public string AssignmentOf(PlanTask task)
+    {
+        var parts = new List<string>();
+        if (task.LeadDepartmentId is { } lead) parts.Add(text.Format("牵头：{0}", UnitName(lead)));
+        var co = task.Units.Where(u => u.Role == TaskUnitRole.CoDepartment).Select(u => UnitName(u.OrgUnitId)).ToList();
+        if (co.Count > 0) parts.Add(text.Format("配合：{0}", string.Join("、", co)));
+        var responsible = task.ResponsibleOrgUnitIds.Select(u => UnitName(u)).ToList();
+        if (responsible.Count > 0)
+            parts.Add(text.Format("责任单位：{0}", string.Join("、", responsible.Take(5)) + (responsible.Count > 5 ? text.Format("等 {0} 个", responsible.Count) : "")));
+        if (task.LeaderUserId is { } leader && LeaderNames.TryGetValue(leader, out var name)) parts.Add(text.Format("包保：{0}", name));
+        if (task.DueDate is { } due) parts.Add(text.Format("时限：{0}", Tasks.LedgerFormat.Date(due)));
+        return string.Join("；", parts);
+    }
 }

@@ -16,6 +16,7 @@ using Luoshi.Domain.Targets;
 using Luoshi.Domain.Tasks;
 using Luoshi.Web.Auth;
 using Luoshi.Web.Infrastructure;
+using Luoshi.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -88,6 +89,10 @@ public sealed class TaskPageModel(LuoshiDb db, TaskScope scope, TaskWorkflow wor
     public DateOnly Today => workflow.Today;
 
     public EditForm Edit { get; private set; } = new();
+
+    /// <summary>The edit form's assignment fields, as the form was sent or as the task has them.</summary>
+    public AssignmentFields AssignmentFields => new(AssignmentChoices.Of(Units.Values, Leaders), "edit.", Lead: Edit.LeadDepartmentId,
+        Co: Edit.CoDepartmentIds, Responsible: Edit.ResponsibleOrgUnitIds, Leader: Edit.LeaderUserId, Due: Edit.DueDate);
     public ReportForm Report { get; private set; } = new();
     public List<string> Problems { get; private set; } = [];
     public List<Conflict> Conflicts { get; private set; } = [];
@@ -287,8 +292,7 @@ public sealed class TaskPageModel(LuoshiDb db, TaskScope scope, TaskWorkflow wor
             units = units.Where(u => named.Contains(u.Id));
         }
         Units = await units.OrderBy(u => u.Kind).ThenBy(u => u.SortOrder).ThenBy(u => u.Code).ToDictionaryAsync(u => u.Id, Ct);
-        Leaders = Can.CanEdit ? await db.Users.AsNoTracking().Where(u => u.Role == Role.Leader && !u.Disabled).OrderBy(u => u.DisplayName)
-            .ToListAsync(Ct) : [];
+        Leaders = Can.CanEdit ? await AssignmentChoices.LeadersAsync(db, Ct) : [];
         var peopleIds = Reports.SelectMany(r => new[] { r.SubmittedById, r.ReviewedById }).Append(task.LeaderUserId).Append(task.ClosedById)
             .OfType<int>().Distinct().ToList();
         People = await db.Users.AsNoTracking().Where(u => peopleIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, Ct);

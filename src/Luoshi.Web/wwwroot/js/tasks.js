@@ -12,20 +12,4 @@
   window.addEventListener("pageshow", function () {
     document.querySelectorAll("form[data-sending]").forEach(function (f) { f.removeAttribute("data-sending"); });
   });
-  // The responsible-unit chooser: typing filters the districts and schools by name.
-  document.querySelectorAll("[data-unit-filter]").forEach(function (box) {
-    box.addEventListener("input", function () {
-      var words = box.value.trim();
-      box.closest("fieldset").querySelectorAll(".unit-group").forEach(function (group) {
-        var any = false;
-        group.querySelectorAll("label.check").forEach(function (label) {
-          var match = !words || label.textContent.indexOf(words) >= 0;
-          label.classList.toggle("is-hidden", !match && label.parentElement.tagName !== "SUMMARY");
-          if (match) any = true;
-        });
-        group.classList.toggle("is-hidden", !any);
-        if (words && any) group.open = true;
-      });
-    });
-  });
 })();
