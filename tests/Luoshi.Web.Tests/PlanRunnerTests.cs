@@ -142,6 +142,39 @@ public sealed class PlanRunnerTests(DemoCopies demo) : IClassFixture<DemoCopies>
         Assert.Contains($"data-task=\"{resources}\"", board);
     }
 
+    [Theory, Databases]
+    public async Task Uploading_a_document_again_is_warned_of_on_the_upload_and_in_the_review(TestDatabase database)
+    {
+        var app = await demo.For(database);
+        var clerk = await app.SignedInAsync(await app.AddUserAsync(Role.Department, "D03"));
+        var text = Ledgers.PlanText.Replace("2026年教育工作要点", $"2026年教育工作要点（{Guid.NewGuid():N}）", StringComparison.Ordinal);
+        var first = await (await clerk.PostAsync("/api/v1/plans", new StringContent(text, Encoding.UTF8, "text/plain"))).ReadJsonAsync();
+        Assert.Empty(first.GetProperty("sameAs").EnumerateArray());
+        var firstId = first.GetProperty("id").GetInt32();
+
+        // The same document again: still made (a bureau may mean to start over), with the plan it repeats named.
+        var again = await (await clerk.PostAsync("/api/v1/plans", new StringContent(text, Encoding.UTF8, "text/plain"))).ReadJsonAsync();
+        var twin = Assert.Single(again.GetProperty("sameAs").EnumerateArray());
+        Assert.Equal(firstId, twin.GetProperty("id").GetInt32());
+        Assert.True(twin.GetProperty("sameDocument").GetBoolean());
+        Assert.Equal("draft", twin.GetProperty("status").GetString());
+        var review = WebUtility.HtmlDecode(await clerk.GetStringAsync($"/Plans/{again.GetProperty("id").GetInt32()}"));
+        Assert.Contains("这份计划可能是重复上传的", review);
+        Assert.Contains($"<a href=\"/Plans/{firstId}\">{first.GetProperty("title").GetString()}</a>（2026年度，草稿）与本草稿是同一份文档", review);
+
+        // Another text under the same title and year is named as such; the first review now warns of both others.
+        var edited = await (await clerk.PostAsync("/api/v1/plans", new StringContent(text + "\n（三）加强安全管理。", Encoding.UTF8, "text/plain")))
+            .ReadJsonAsync();
+        Assert.Contains(edited.GetProperty("sameAs").EnumerateArray(), t => t.GetProperty("id").GetInt32() == firstId && !t.GetProperty("sameDocument").GetBoolean());
+        Assert.Contains("与本草稿名称和年度相同", WebUtility.HtmlDecode(await clerk.GetStringAsync($"/Plans/{firstId}")));
+
+        // A different plan has no warning.
+        var other = await (await clerk.PostAsync("/api/v1/plans", new StringContent(text.Replace("2026年", "2027年", StringComparison.Ordinal),
+            Encoding.UTF8, "text/plain"))).ReadJsonAsync();
+        Assert.Empty(other.GetProperty("sameAs").EnumerateArray());
+        Assert.DoesNotContain("data-testid=\"twins\"", await clerk.GetStringAsync($"/Plans/{other.GetProperty("id").GetInt32()}"));
+    }
+
     private static string S(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static int[] Ids(JsonElement task, string name) => [.. task.GetProperty(name).EnumerateArray().Select(e => e.GetInt32())];

@@ -39,6 +39,8 @@ public sealed partial class TaskPagesTests(DemoCopies demo) : IClassFixture<Demo
         public string Page => $"/Tasks/{TaskId}";
     }
 
+    private const string PlanTitle = "江州市教育局2026年教育工作要点";
+
     private async Task<Ledger> PublishedPlanAsync(TestDatabase database)
     {
         var app = await demo.For(database);
@@ -289,6 +291,9 @@ public sealed partial class TaskPagesTests(DemoCopies demo) : IClassFixture<Demo
         var jiangdong = await l.App.SignedInAsync("jiangdong");
         var (district, _) = await OpenAsync(jiangdong, "/MyTasks");
         Assert.Matches(Item("report", l.TaskId, $"{ThisMonth} 进展待报送"), district);
+        // Each thing to do and each task of the unit names the plan it belongs to.
+        Assert.Matches(Item("report", l.TaskId, $"data-testid=\"agenda-plan\">{PlanTitle}<"), district);
+        Assert.Contains($"<a href=\"/Plans/{l.PlanId}\">{PlanTitle}</a>", Part(district, "my-task-plan"));
         var (home, _) = await OpenAsync(jiangdong, "/");
         Assert.Contains("我的待办", Part(home, "home-agenda"));
         // A school of the same district carries nothing here.
@@ -302,7 +307,10 @@ public sealed partial class TaskPagesTests(DemoCopies demo) : IClassFixture<Demo
         var target = await SchoolsTargetAsync(l);
         var (_, token) = await OpenAsync(jiangdong, l.Page);
         Assert.Equal(HttpStatusCode.Redirect, (await jiangdong.PostAsync(l.Page + "?handler=Report", ReportForm(token, Guid.NewGuid().ToString("N"), ThisMonth, target, "3", false))).StatusCode);
-        Assert.Matches(Item("review", l.TaskId, $"待审核：江东区教育局 {ThisMonth} 进展"), (await OpenAsync(l.Jichu, "/MyTasks")).Html);
+        var review = (await OpenAsync(l.Jichu, "/MyTasks")).Html;
+        Assert.Matches(Item("review", l.TaskId, $"待审核：江东区教育局 {ThisMonth} 进展"), review);
+        // A report to review shows the day it was sent, marked 待审核 (not "coming up").
+        Assert.Matches($"data-kind=\"review\" data-task=\"{l.TaskId}\">\\s*<span class=\"when\">{Chinese(Domain.Time.ChinaClock.System.Today)}报送</span>\\s*<span[^>]*>待审核</span>", review);
         Assert.DoesNotMatch(Item("report", l.TaskId, $"{ThisMonth} 进展"), (await OpenAsync(jiangdong, "/MyTasks")).Html);
 
         // The supervisor: the task is overdue (its milestone has passed), shown red.
@@ -325,6 +333,12 @@ public sealed partial class TaskPagesTests(DemoCopies demo) : IClassFixture<Demo
         day = day[..day.IndexOf("data-date=", 10, StringComparison.Ordinal)];
         Assert.Contains($"href=\"/Tasks/{l.TaskId}\"", day);
         Assert.Contains("截止：扩大普惠资源", day);
+        Assert.Contains($"title=\"{PlanTitle} · 扩大普惠资源", day);
+        // Below the month, its entries as a list, each with its plan; and the day November's reports are due.
+        Assert.Contains(PlanTitle, Part(calendar, "calendar-list"));
+        var reportsDay = calendar[calendar.IndexOf("data-date=\"2026-12-05\"", StringComparison.Ordinal)..][..400];
+        Assert.Contains("11月进展报送截止", reportsDay);
+        Assert.Contains("href=\"/MyTasks\"", reportsDay);
         var milestoneDay = calendar[calendar.IndexOf("data-date=\"2026-12-04\"", StringComparison.Ordinal)..][..400];
         Assert.Contains("节点：中期检查", milestoneDay);
         Assert.Contains("data-testid=\"next-month\"", calendar);
@@ -397,6 +411,7 @@ public sealed partial class TaskPagesTests(DemoCopies demo) : IClassFixture<Demo
             var (found, _) = await OpenAsync(await l.App.SignedInAsync(who), "/Search?q=" + l.Word);
             Assert.Contains(link, Part(found, "hits-task"));
             Assert.Contains($"<mark>{l.Word}</mark>", found);
+            Assert.Contains($"data-testid=\"hit-plan\">{PlanTitle}<", Part(found, "hits-task"));
         }
         foreach (var client in new[] { await l.App.SignedInAsync("school"), await l.App.SignedInAsync(await l.App.AddUserAsync(Role.District, "Q02")) })
         {

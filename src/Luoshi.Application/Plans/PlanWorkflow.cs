@@ -17,6 +17,22 @@ public sealed class PlanWorkflow(LuoshiDb db, TaskScope scope, Notifier notifier
     /// <summary>A published plan, how many units were told of their tasks, and how many tasks nobody has been given yet.</summary>
     public sealed record Published(Plan Plan, int UnitsTold, int TasksUnassigned);
 
+    /// <summary>Another plan that looks like the same one: made from the same document text, or of the same title and year.</summary>
+    public sealed record Twin(int Id, string Title, int Year, PlanStatus Status, bool SameDocument);
+
+    /// <summary>
+    /// The other plans the caller may see that this one repeats: a document uploaded again is warned of (not refused:
+    /// a bureau may mean to start over), on the review page and in the answer to the upload.
+    /// </summary>
+    public async Task<List<Twin>> TwinsAsync(Caller caller, Plan plan, CancellationToken ct = default)
+    {
+        var (text, length, title, year) = (plan.SourceText, plan.SourceText.Length, plan.Title, plan.Year);
+        return await scope.VisiblePlans(caller).AsNoTracking()
+            .Where(p => p.Id != plan.Id && ((length > 0 && p.SourceText.Length == length && p.SourceText == text) || (p.Title == title && p.Year == year)))
+            .OrderByDescending(p => p.Id).Take(5)
+            .Select(p => new Twin(p.Id, p.Title, p.Year, p.Status, length > 0 && p.SourceText.Length == length && p.SourceText == text)).ToListAsync(ct);
+    }
+
     /// <summary>The plan if the caller may see it; tracked, so a use case may change it.</summary>
     public Task<Plan?> FindAsync(Caller caller, int planId, CancellationToken ct = default) =>
         scope.VisiblePlans(caller).FirstOrDefaultAsync(p => p.Id == planId, ct);

@@ -12,7 +12,8 @@ public sealed class LedgerSearch(LuoshiDb db, TaskScope scope, TextSearch text)
     public const int MaxQueryLength = 100;
 
     /// <summary>A found plan, task or report: <c>Kind</c> is <c>plan</c>, <c>task</c> or <c>report</c>.</summary>
-    public sealed record Hit(string Kind, int Id, string Title, string Snippet, string Link);
+    /// <summary>One thing found; <paramref name="Plan"/> names the plan a task or report belongs to.</summary>
+    public sealed record Hit(string Kind, int Id, string Title, string Snippet, string Link, string? Plan = null);
 
     /// <summary>What is wrong with the search words, in Chinese, or null when they can be searched for.</summary>
     public static string? Problem(string? words)
@@ -43,15 +44,17 @@ public sealed class LedgerSearch(LuoshiDb db, TaskScope scope, TextSearch text)
         var taskQuery = matched is { } m2 ? visible.Where(t => m2.Tasks.Contains(t.Id))
             : visible.Where(t => EF.Functions.Like(t.Title, pattern, "\\") || EF.Functions.Like(t.Text, pattern, "\\"));
         var tasks = await taskQuery.AsNoTracking().OrderBy(t => t.Ordinal).Take(30)
-            .Select(t => new { t.Id, t.Number, t.Title, t.Text }).ToListAsync(ct);
-        hits.AddRange(tasks.Select(t => new Hit("task", t.Id, t.Number + t.Title, Snippet(t.Text, q), $"/Tasks/{t.Id}")));
+            .Select(t => new { t.Id, t.Number, t.Title, t.Text, t.PlanId }).ToListAsync(ct);
         var reportQuery = scope.ReadableReports(caller).AsNoTracking().Where(r => r.Status != ReportStatus.Draft);
         reportQuery = matched is { } m3 ? reportQuery.Where(r => m3.Reports.Contains(r.Id)) : reportQuery.Where(r => EF.Functions.Like(r.Narrative,
             pattern, "\\"));
-        var reports = await reportQuery.Join(db.Tasks, r => r.TaskId, t => t.Id, (r, t) => new { r.Id, r.TaskId, t.Title, r.Period, r.Narrative })
+        var reports = await reportQuery.Join(db.Tasks, r => r.TaskId, t => t.Id, (r, t) => new { r.Id, r.TaskId, t.Title, t.PlanId, r.Period, r.Narrative })
             .OrderByDescending(r => r.Id).Take(20).ToListAsync(ct);
+        var planIds = tasks.Select(t => t.PlanId).Concat(reports.Select(r => r.PlanId)).Distinct().ToList();
+        var planTitles = await db.Plans.AsNoTracking().Where(p => planIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Title, ct);
+        hits.AddRange(tasks.Select(t => new Hit("task", t.Id, t.Number + t.Title, Snippet(t.Text, q), $"/Tasks/{t.Id}", planTitles[t.PlanId])));
         hits.AddRange(reports.Select(r => new Hit("report", r.Id, $"{r.Title}（{r.Period}）", Snippet(r.Narrative, q),
-            $"/Tasks/{r.TaskId}#report-{r.Id}")));
+            $"/Tasks/{r.TaskId}#report-{r.Id}", planTitles[r.PlanId])));
         return hits;
     }
 

@@ -18,8 +18,17 @@ public sealed class Agenda(LuoshiDb db, TaskScope scope, TaskWorkflow ledger, Ch
     /// <summary>How far ahead a department is shown its milestones and due dates.</summary>
     public const int HorizonDays = 30;
 
-    /// <summary>One thing to do: by when, what, on which task, and its traffic-light colour (red, yellow, blue).</summary>
-    public sealed record Item(DateOnly Date, string Kind, string Text, int TaskId, string TaskTitle, string Light, string Link);
+    /// <summary>
+    /// One thing to do: by when (for a report to review, when it was sent; for a completion request, when it was asked),
+    /// what, on which task of which plan, and its traffic-light colour (red, yellow, blue).
+    /// </summary>
+    public sealed record Item(DateOnly Date, string Kind, string Text, int TaskId, string TaskTitle, string Light, string Link)
+    {
+        public string PlanTitle { get; init; } = "";
+
+        /// <summary>True when <see cref="Date"/> is when something was sent or asked, not a day it is due.</summary>
+        public bool DateIsSent => Kind is "review" or "completion";
+    }
 
     public async Task<List<Item>> ForAsync(Caller caller, CancellationToken ct = default)
     {
@@ -31,7 +40,11 @@ public sealed class Agenda(LuoshiDb db, TaskScope scope, TaskWorkflow ledger, Ch
             Role.Department => await LeadWorkAsync(caller, tasks, ct),
             _ => await OversightAsync(tasks, ct),
         };
-        return items.OrderBy(i => i.Date).ThenBy(i => Severity(i.Light)).ThenBy(i => i.TaskId).ToList();
+        var taskIds = items.Select(i => i.TaskId).Distinct().ToList();
+        var plans = await db.Tasks.AsNoTracking().Where(t => taskIds.Contains(t.Id)).Join(db.Plans, t => t.PlanId, p => p.Id, (t, p) => new { t.Id, p.Title })
+            .ToDictionaryAsync(x => x.Id, x => x.Title, ct);
+        return items.Select(i => i with { PlanTitle = plans.GetValueOrDefault(i.TaskId, "") })
+            .OrderBy(i => i.Date).ThenBy(i => Severity(i.Light)).ThenBy(i => i.TaskId).ToList();
     }
 
     private static int Severity(string light) => light switch { "red" => 0, "yellow" => 1, _ => 2 };

@@ -8,8 +8,13 @@ namespace Luoshi.Web.Apis;
 /// <summary>The JSON shapes of the ledger's API (API.md), made from the domain's records.</summary>
 public static class LedgerDtos
 {
+    /// <summary>A plan; <c>sameAs</c> (only in the answer to an upload) lists the plans it repeats: the same document, or title and year.</summary>
     public sealed record PlanDto(int Id, string Title, int Year, string? Issuer, string Status, int TaskCount, int TargetCount, DateTime CreatedAt,
-        DateTime? PublishedAt, int Version);
+        DateTime? PublishedAt, int Version,
+        [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        IReadOnlyList<TwinDto>? SameAs = null);
+
+    public sealed record TwinDto(int Id, string Title, int Year, string Status, bool SameDocument);
 
     public sealed record MilestoneDto(DateOnly Date, string Title, bool Done);
 

@@ -57,7 +57,8 @@ public static class PlansApi
         }
     }
 
-    public static async Task<Results<Created<PlanDto>, ProblemHttpResult>> Create(HttpRequest request, PlanIntake intake, HttpContext http)
+    public static async Task<Results<Created<PlanDto>, ProblemHttpResult>> Create(HttpRequest request, PlanIntake intake, PlanWorkflow plans,
+        HttpContext http)
     {
         var ct = http.UntilGoneOrStopping();
         var caller = http.User.ToCaller();
@@ -78,7 +79,9 @@ public static class PlansApi
             return TypedResults.Problem(statusCode: 503, detail: RequestWork.StoppingMessage);
         }
         var (tasks, targets) = await CountsAsync(http, plan.Id, ct);
-        return TypedResults.Created($"/api/v1/plans/{plan.Id}", ToDto(plan, tasks, targets));
+        var twins = await plans.TwinsAsync(caller, plan, ct);
+        var sameAs = twins.Select(t => new TwinDto(t.Id, t.Title, t.Year, t.Status.ToCode(), t.SameDocument)).ToList();
+        return TypedResults.Created($"/api/v1/plans/{plan.Id}", ToDto(plan, tasks, targets) with { SameAs = sameAs });
     }
 
     public static async Task<Ok<PagedList<PlanDto>>> List(TaskScope scope, LuoshiDb db, HttpContext http, int? year, string? status, int? page,

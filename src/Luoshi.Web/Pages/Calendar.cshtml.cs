@@ -1,7 +1,9 @@
 using System.Globalization;
 using Luoshi.Application.Access;
 using Luoshi.Application.Tasks;
+using Luoshi.Data;
 using Luoshi.Domain.Plans;
+using Luoshi.Domain.Reports;
 using Luoshi.Domain.Tasks;
 using Luoshi.Web.Auth;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,11 +11,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Web.Pages;
 
-/// <summary>工作日历: a month of the due dates and milestones of the tasks I may see.</summary>
-public sealed class CalendarModel(TaskScope scope, TaskWorkflow ledger) : PageModel
+/// <summary>工作日历: a month of the due dates and milestones of the tasks I may see, and the days monthly reports are due.</summary>
+public sealed class CalendarModel(TaskScope scope, TaskWorkflow ledger, LuoshiDb db) : PageModel
 {
-    /// <summary>Something due on a day: a task's due date or one of its milestones, coloured by the task's status.</summary>
-    public sealed record Entry(DateOnly Date, string Text, int TaskId, string TaskTitle, string Light);
+    /// <summary>
+    /// Something due on a day: a task's due date or one of its milestones, coloured by the task's status, with the plan
+    /// it belongs to; or the day a month's progress reports are due (no task, a link to 我的任务).
+    /// </summary>
+    public sealed record Entry(DateOnly Date, string Text, string Link, string TaskTitle, string PlanTitle, string Light);
 
     public DateOnly Month { get; private set; }
     public DateOnly Today => ledger.Today;
@@ -39,14 +44,24 @@ public sealed class CalendarModel(TaskScope scope, TaskWorkflow ledger) : PageMo
         var tasks = await scope.Visible(User.ToCaller()).AsNoTracking().Where(t => published.Contains(t.PlanId))
             .Where(t => (t.DueDate >= first && t.DueDate <= last) || t.Milestones.Any(x => x.Date >= first && x.Date <= last))
             .Include(t => t.Milestones).OrderBy(t => t.Ordinal).Take(2000).ToListAsync(HttpContext.RequestAborted);
+        var planIds = tasks.Select(t => t.PlanId).Distinct().ToList();
+        var plans = await db.Plans.AsNoTracking().Where(p => planIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Title, HttpContext.RequestAborted);
         var entries = new List<Entry>();
         foreach (var task in tasks)
         {
             var light = ledger.StatusOf(task).Light();
+            var (link, plan) = ($"/Tasks/{task.Id}", plans[task.PlanId]);
             if (task.DueDate is { } due && due >= first && due <= last)
-                entries.Add(new(due, $"截止：{task.Title}", task.Id, task.Title, light));
+                entries.Add(new(due, $"截止：{task.Title}", link, task.Title, plan, light));
             foreach (var ms in task.Milestones.Where(x => x.Date >= first && x.Date <= last))
-                entries.Add(new(ms.Date, ms.Done ? $"节点（已完成）：{ms.Title}" : $"节点：{ms.Title}", task.Id, task.Title, ms.Done ? "green" : light));
+                entries.Add(new(ms.Date, ms.Done ? $"节点（已完成）：{ms.Title}" : $"节点：{ms.Title}", link, task.Title, plan, ms.Done ? "green" : light));
+        }
+        // Every month's progress reports are due on a fixed day of the next (ReportStatuses.DueDate): the days in view.
+        for (var reported = new DateOnly(first.Year, first.Month, 1).AddMonths(-1); reported <= last; reported = reported.AddMonths(1))
+        {
+            var reportsDue = ReportStatuses.DueDate(Code(reported));
+            if (reportsDue >= first && reportsDue <= last)
+                entries.Add(new(reportsDue, $"{reported.Month}月进展报送截止", "/MyTasks", "", "", reportsDue < Today ? "grey" : "blue"));
         }
         Entries = entries.ToLookup(e => e.Date);
     }

@@ -15,6 +15,9 @@ public sealed class MyTasksModel(Agenda agenda, TaskScope scope, TaskWorkflow le
 
     public List<(PlanTask Task, WorkStatus Status)> Mine { get; private set; } = [];
 
+    /// <summary>The titles of the plans my tasks belong to.</summary>
+    public Dictionary<int, string> Plans { get; private set; } = [];
+
     public async Task OnGetAsync()
     {
         var caller = User.ToCaller();
@@ -27,5 +30,7 @@ public sealed class MyTasksModel(Agenda agenda, TaskScope scope, TaskWorkflow le
             .Include(t => t.Milestones).OrderBy(t => t.DueDate == null).ThenBy(t => t.DueDate).ThenBy(t => t.Ordinal)
             .Take(500).ToListAsync(HttpContext.RequestAborted);
         Mine = tasks.Select(t => (t, ledger.StatusOf(t))).ToList();
+        var planIds = tasks.Select(t => t.PlanId).Distinct().ToList();
+        Plans = await db.Plans.AsNoTracking().Where(p => planIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Title, HttpContext.RequestAborted);
     }
 }

@@ -53,6 +53,9 @@ public sealed partial class DetailModel(TaskScope scope, TaskWorkflow ledger, Ta
 
     public List<OutlineItem> Outline { get; } = [];
 
+    /// <summary>Plans this draft repeats (the same document uploaded again, or the same title and year): the review warns.</summary>
+    public List<PlanWorkflow.Twin> Twins { get; private set; } = [];
+
     public string Source { get; private set; } = "";
 
     public int PlaceholderCount { get; private set; }
@@ -162,6 +165,7 @@ public sealed partial class DetailModel(TaskScope scope, TaskWorkflow ledger, Ta
         var leaderIds = tasks.Select(t => t.LeaderUserId).OfType<int>().Distinct().ToList();
         LeaderNames = await db.Users.AsNoTracking().Where(u => leaderIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName);
         if (Outline.Any(i => i.MayEdit)) Choices = await AssignmentChoices.LoadAsync(db, HttpContext.RequestAborted);
+        Twins = await plans.TwinsAsync(Caller, Plan, HttpContext.RequestAborted);
     }
 
     private async Task LoadBoardAsync()
