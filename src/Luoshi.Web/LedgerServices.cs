@@ -25,6 +25,7 @@ public static class LedgerServices
         services.AddScoped<Luoshi.Application.Search.LedgerSearch>();
         services.AddScoped<Agenda>();
         services.AddScoped<TaskHistory>();
+        services.AddScoped<Luoshi.Application.Auditing.AuditReader>();
         services.AddScoped<TaskWorkflow>();
         services.AddScoped<PlanWorkflow>();
         services.AddScoped<TargetWorkflow>();

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using Luoshi.Application.Auditing;
 using Luoshi.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -44,6 +45,72 @@ public sealed class AuditTests(DemoCopies demo) : IClassFixture<DemoCopies>
         // The export itself is in the trail.
         var exports = await supervisor.GetJsonAsync("/api/v1/audit?entity=AuditEntry&action=export");
         Assert.Equal(1, exports.GetProperty("total").GetInt32());
+    }
+
+    [Theory, Databases]
+    public async Task The_trail_reads_in_Chinese_on_the_page_and_in_the_csv_and_the_task_history_shows_target_changes(TestDatabase database)
+    {
+        var app = await demo.For(database);
+        var name = await app.AddUserAsync(Domain.People.Role.Department, "D03");
+        var clerk = await app.SignedInAsync(name);
+        var (planId, tasks) = await Ledgers.DraftPlanAsync(clerk);
+        var taskId = tasks.TaskTitled("扩大普惠资源");
+        var task = await clerk.GetJsonAsync($"/api/v1/tasks/{taskId}");
+        var oldCategory = task.GetProperty("category").GetString();
+        var newCategory = oldCategory == "其他" ? "学前教育" : "其他";
+        var patch = new HttpRequestMessage(HttpMethod.Patch, $"/api/v1/tasks/{taskId}")
+        {
+            Content = JsonContent.Create(new { category = newCategory, leadDepartmentId = await app.UnitIdAsync("D03") }),
+        };
+        patch.Headers.TryAddWithoutValidation("If-Match", "*");
+        (await clerk.SendAsync(patch)).EnsureSuccessStatusCode();
+        var target = task.GetProperty("targets").EnumerateArray().First(g => !g.GetProperty("placeholder").GetBoolean());
+        var targetPatch = new HttpRequestMessage(HttpMethod.Patch, $"/api/v1/targets/{target.GetProperty("id").GetInt32()}")
+        {
+            Content = JsonContent.Create(new { value = 15 }),
+        };
+        targetPatch.Headers.TryAddWithoutValidation("If-Match", "*");
+        (await clerk.SendAsync(targetPatch)).EnsureSuccessStatusCode();
+        var oldValue = target.GetProperty("value").GetDecimal().ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
+        await app.NewClient().PostAsJsonAsync("/api/v1/session", new { username = "无此用户" + name, password = "错误的密码1" });
+
+        // The page: the person by name, the task by its title, each changed field by its Chinese name with Chinese values.
+        var supervisor = await app.SignedInAsync("supervisor");
+        var id = taskId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var html = WebUtility.HtmlDecode(await supervisor.GetStringAsync($"/Audit?entity=PlanTask&entityId={id}&action=update"));
+        Assert.Contains("测试" + name, html);
+        Assert.Contains("任务“扩大普惠资源”", html);
+        Assert.Contains($"<span class=\"field\">类别</span>：<span class=\"before\">{oldCategory}</span><span> → </span><span class=\"after\">{newCategory}</span>", html);
+        Assert.Contains("<span class=\"field\">牵头处室</span>：<span class=\"after\">基础教育处</span>", html);
+        Assert.DoesNotContain("\"category\"", html);
+        // Sign-ins name who signed in; a failed one, the name typed.
+        var signIns = WebUtility.HtmlDecode(await supervisor.GetStringAsync($"/Audit?action=signIn&entity=User"));
+        Assert.Contains("测试" + name, signIns);
+        Assert.Contains("无此用户" + name, WebUtility.HtmlDecode(await supervisor.GetStringAsync("/Audit?action=signInFailed")));
+
+        // The CSV reads the same.
+        var csv = Encoding.UTF8.GetString(await supervisor.GetByteArrayAsync($"/api/v1/audit/export.csv?entity=PlanTask&entityId={id}&action=update"));
+        Assert.StartsWith("\uFEFF编号,时间（北京时间）,用户编号,用户,操作,对象,变更内容,IP 地址", csv);
+        Assert.Contains($",测试{name},修改,任务“扩大普惠资源”,类别：{oldCategory} → {newCategory}；牵头处室：基础教育处,", csv);
+
+        // The task's own history shows the target's new value.
+        var history = WebUtility.HtmlDecode(await clerk.GetStringAsync($"/Tasks/{taskId}"));
+        Assert.Matches($"目标“[^”]+”的数值：{oldValue} → 15", history);
+    }
+
+    /// <summary>A field added to a record later must be given its Chinese name (or be hidden), or the audit page shows its code.</summary>
+    [Fact]
+    public async Task Every_field_the_trail_records_has_a_Chinese_name()
+    {
+        var app = await demo.For(TestDatabase.Sqlite);
+        var missing = await app.WithDbAsync(db => Task.FromResult(db.Model.GetEntityTypes()
+            .Where(t => AuditReader.Entities.ContainsKey(t.ClrType.Name) && t.ClrType.Name != "AuditEntry") // the trail does not audit itself
+            .SelectMany(t => t.GetProperties().Where(p => p.Name != "PasswordHash")
+                .Select(p => (Entity: t.ClrType.Name, Field: System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(p.Name))))
+            .Where(f => !AuditReader.Fields.ContainsKey(f.Field) && !AuditReader.Hidden.Contains(f.Field))
+            .Select(f => $"{f.Entity}.{f.Field}").ToList()));
+        Assert.True(missing.Count == 0, "no Chinese name for: " + string.Join(", ", missing));
+        Assert.Contains("TaskUnit", AuditReader.Entities.Keys);
     }
 
     [Theory, Databases]

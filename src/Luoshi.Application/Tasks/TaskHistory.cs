@@ -1,11 +1,15 @@
 using System.Globalization;
-using System.Text.Json;
+using Luoshi.Application.Auditing;
+using Luoshi.Domain.Targets;
 using Luoshi.Domain.Tasks;
 using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Application.Tasks;
 
-/// <summary>A task's changes as people read them, from the audit trail: who changed which field from what to what.</summary>
+/// <summary>
+/// A task's changes as people read them, from the audit trail: who changed which field of the task or of its targets
+/// from what to what (values shown as <see cref="AuditReader"/> shows them everywhere).
+/// </summary>
 public sealed class TaskHistory(LuoshiDb db)
 {
     /// <summary>One field's change; a null side means the value was added or removed.</summary>
@@ -20,6 +24,9 @@ public sealed class TaskHistory(LuoshiDb db)
         ("startDate", "开始日期"), ("dueDate", "完成时限"), ("weight", "权重"), ("progress", "进度（%）"), ("closure", "办结状态"),
         ("completionSummary", "办结情况"),
     ];
+
+    /// <summary>A target's fields whose changes the task's history shows (its actual moves with every accepted report: not shown).</summary>
+    private static readonly string[] TargetFields = ["subject", "comparator", "value", "upper", "unit", "baseline", "dueDate"];
 
     public async Task<List<Entry>> OfAsync(PlanTask task, CancellationToken ct = default)
     {
@@ -36,15 +43,17 @@ public sealed class TaskHistory(LuoshiDb db)
             .Where(a => saves.Contains(a.At) && a.Entity == nameof(Milestone)
                 && ((a.After != null && a.After.Contains(milestoneMark)) || (a.Before != null && a.Before.Contains(milestoneMark))))
             .ToListAsync(ct);
-        var rows = own.Concat(milestoneRows).OrderBy(a => a.Id).ToList();
+        var targetIds = task.Targets.Select(g => g.Id.ToString(CultureInfo.InvariantCulture)).ToList();
+        var targetRows = targetIds.Count == 0 ? [] : await db.AuditEntries.AsNoTracking()
+            .Where(a => a.Entity == nameof(Target) && targetIds.Contains(a.EntityId!) && a.Action == "update").OrderBy(a => a.Id).Take(2000)
+            .ToListAsync(ct);
+        var rows = own.Concat(milestoneRows).Concat(targetRows).OrderBy(a => a.Id).ToList();
         // Names of only the units and people the rows mention.
-        var parsed = rows.ToDictionary(r => r.Id, r => (Before: Read(r.Before), After: Read(r.After)));
-        var mentioned = parsed.Values.SelectMany(p => new[] { p.Before, p.After })
-            .SelectMany(d => new[] { d.GetValueOrDefault("leadDepartmentId"), d.GetValueOrDefault("orgUnitId"), d.GetValueOrDefault("leaderUserId") })
-            .Select(v => int.TryParse(v, CultureInfo.InvariantCulture, out var n) ? n : 0).Where(n => n > 0).Distinct().ToList();
-        var people = rows.Select(r => r.UserId).OfType<int>().Concat(mentioned).Distinct().ToList();
-        var units = await db.OrgUnits.AsNoTracking().Where(u => mentioned.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
-        var users = await db.Users.AsNoTracking().Where(u => people.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var parsed = rows.ToDictionary(r => r.Id, r => (Before: AuditReader.Values(r.Before), After: AuditReader.Values(r.After)));
+        var names = new AuditReader.Names();
+        names.WantAll(parsed.Values.SelectMany(p => p.Before.Concat(p.After)));
+        foreach (var user in rows.Select(r => r.UserId).OfType<int>()) names.Want("User", user);
+        await names.LoadAsync(db, ct);
         var entries = new List<Entry>();
         // One save writes its rows with the same time; EF replaces a task's units and milestones wholesale, so the
         // rows of one save are netted out: what was there before against what is there after.
@@ -63,7 +72,19 @@ public sealed class TaskHistory(LuoshiDb db)
                 {
                     var b = before.GetValueOrDefault(property);
                     var a = after.GetValueOrDefault(property);
-                    if (!Same(b, a)) changes.Add(new(field, Show(property, b, units, users), Show(property, a, units, users)));
+                    if (!Same(b, a)) changes.Add(new(field, Shown(names, property, b), Shown(names, property, a)));
+                }
+            }
+            foreach (var row in save.Where(r => r.Entity == nameof(Target)))
+            {
+                var (before, after) = parsed[row.Id];
+                var subject = after.GetValueOrDefault("subject") ?? before.GetValueOrDefault("subject");
+                foreach (var property in TargetFields)
+                {
+                    var b = before.GetValueOrDefault(property);
+                    var a = after.GetValueOrDefault(property);
+                    if (!Same(b, a))
+                        changes.Add(new($"目标“{subject}”的{AuditReader.FieldName(property)}", Shown(names, property, b), Shown(names, property, a)));
                 }
             }
             foreach (var role in new[] { TaskUnitRole.Responsible, TaskUnitRole.CoDepartment })
@@ -73,27 +94,19 @@ public sealed class TaskHistory(LuoshiDb db)
                     .Where(r => (r.Action == "delete" ? r.Before : r.After).GetValueOrDefault("role") == role.ToString()).ToList();
                 var removed = rowsOfRole.Where(r => r.Action == "delete").Select(r => r.Before["orgUnitId"]).ToList();
                 var added = rowsOfRole.Where(r => r.Action == "create").Select(r => r.After["orgUnitId"]).ToList();
-                foreach (var unit in removed.Except(added)) changes.Add(new(field, Name(unit, units), null));
-                foreach (var unit in added.Except(removed)) changes.Add(new(field, null, Name(unit, units)));
+                foreach (var unit in removed.Except(added)) changes.Add(new(field, names.Show("orgUnitId", unit), null));
+                foreach (var unit in added.Except(removed)) changes.Add(new(field, null, names.Show("orgUnitId", unit)));
             }
             var milestones = save.Where(r => r.Entity == nameof(Milestone)).ToList();
             var old = milestones.Where(r => r.Action != "create").Select(r => Milestone(parsed[r.Id].Before)).ToList();
             var now = milestones.Where(r => r.Action != "delete").Select(r => Milestone(parsed[r.Id].After)).ToList();
             foreach (var m in old.Except(now)) changes.Add(new("节点", m, null));
             foreach (var m in now.Except(old)) changes.Add(new("节点", null, m));
-            var who = save.Key.UserId is { } uid && users.TryGetValue(uid, out var name) ? name : save.Key.UserName;
+            var who = save.Key.UserId is { } uid && names.Of("User", uid) is { } name ? name : save.Key.UserName;
             if (changes.Count > 0) entries.Add(new(save.Key.At, who, changes));
         }
         entries.Reverse();
         return entries;
-    }
-
-    private static Dictionary<string, string?> Read(string? json)
-    {
-        if (string.IsNullOrEmpty(json)) return [];
-        using var doc = JsonDocument.Parse(json);
-        return doc.RootElement.EnumerateObject().ToDictionary(p => p.Name,
-            p => p.Value.ValueKind switch { JsonValueKind.Null => null, JsonValueKind.String => p.Value.GetString(), _ => p.Value.GetRawText() });
     }
 
     /// <summary>Equal values, counting 1.0 and 1 as the same number (the database and the code write decimals differently).</summary>
@@ -101,29 +114,10 @@ public sealed class TaskHistory(LuoshiDb db)
         a == b || (decimal.TryParse(a, NumberStyles.Number, CultureInfo.InvariantCulture, out var x)
                    && decimal.TryParse(b, NumberStyles.Number, CultureInfo.InvariantCulture, out var y) && x == y);
 
-    private static string Milestone(Dictionary<string, string?> m) =>
+    private static string Milestone(Dictionary<string, string> m) =>
         $"{m.GetValueOrDefault("date")} {m.GetValueOrDefault("title")}{(m.GetValueOrDefault("done") == "true" ? "（已完成）" : "")}";
 
-    private static string Name(string? id, Dictionary<int, string> units) =>
-        int.TryParse(id, CultureInfo.InvariantCulture, out var n) && units.TryGetValue(n, out var name) ? name : id ?? "";
-
-    private static string? Show(string property, string? value, Dictionary<int, string> units, Dictionary<int, string> users)
-    {
-        if (value is null) return null;
-        return property switch
-        {
-            "leadDepartmentId" => Name(value, units),
-            "leaderUserId" => int.TryParse(value, CultureInfo.InvariantCulture, out var u) && users.TryGetValue(u, out var name) ? name : value,
-            "startDate" or "dueDate" when DateOnly.TryParse(value, CultureInfo.InvariantCulture, out var d) => $"{d.Year}年{d.Month}月{d.Day}日",
-            "category" => Enum.TryParse<TaskCategory>(value, out var c) ? c.ToChinese() : value,
-            "closure" => value switch
-            {
-                nameof(TaskClosure.Open) => "进行中",
-                nameof(TaskClosure.CompletionRequested) => "申请办结",
-                nameof(TaskClosure.Done) => "已办结",
-                _ => "已取消",
-            },
-            _ => value.Length > 80 ? value[..80] + "…" : value,
-        };
-    }
+    /// <summary>A value as the history shows it; null when there was none (added or removed).</summary>
+    private static string? Shown(AuditReader.Names names, string property, string? value) =>
+        string.IsNullOrEmpty(value) ? null : names.Show(property, value) is { Length: > 80 } shown ? shown[..80] + "…" : names.Show(property, value);
 }

@@ -1,3 +1,4 @@
+using Luoshi.Application.Auditing;
 using Luoshi.Data;
 using Luoshi.Web.Apis;
 using Luoshi.Web.Auth;
@@ -9,12 +10,15 @@ namespace Luoshi.Web.Pages;
 
 /// <summary>The audit trail for administrators and supervisors: filter, page through, export.</summary>
 [Authorize(Policy = Policies.Oversight)]
-public sealed class AuditModel(LuoshiDb db) : PageModel
+public sealed class AuditModel(LuoshiDb db, AuditReader reader) : PageModel
 {
     public const int PageSize = 50;
 
     public AuditApi.AuditFilter Filter { get; private set; } = new(null, null, null, null, null, null);
-    public List<Domain.Auditing.AuditEntry> Entries { get; private set; } = [];
+    public List<AuditReader.Reading> Entries { get; private set; } = [];
+
+    /// <summary>The actions the filter offers.</summary>
+    public static readonly string[] Actions = ["create", "update", "delete", "signIn", "signInFailed", "signOut", "signOutEverywhere", "export"];
     public List<string> Problems { get; private set; } = [];
     public int Total { get; private set; }
     public int PageNumber { get; private set; } = 1;
@@ -32,7 +36,8 @@ public sealed class AuditModel(LuoshiDb db) : PageModel
         var query = Filter.Apply(db.AuditEntries.AsNoTracking());
         Total = await query.CountAsync(HttpContext.RequestAborted);
         PageNumber = Math.Clamp(p ?? 1, 1, Pages);
-        Entries = await query.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(HttpContext.RequestAborted);
+        var rows = await query.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(HttpContext.RequestAborted);
+        Entries = await reader.ReadAsync(rows, HttpContext.RequestAborted);
     }
 
     /// <summary>The query string of the current filter, for the export link and the pager.</summary>
@@ -46,38 +51,4 @@ public sealed class AuditModel(LuoshiDb db) : PageModel
         if (page is not null) pairs.Add(new("p", page.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return Microsoft.AspNetCore.Http.QueryString.Create(pairs.Where(kv => !string.IsNullOrWhiteSpace(kv.Value))).ToString();
     }
-
-    public static string ActionName(string action) => action switch
-    {
-        "create" => "新增",
-        "update" => "修改",
-        "delete" => "删除",
-        "signIn" => "登录成功",
-        "signInFailed" => "登录失败",
-        "signOut" => "退出登录",
-        "export" => "导出",
-        _ => action,
-    };
-
-    /// <summary>The kinds of record the trail holds, for the filter's list.</summary>
-    public static readonly string[] Entities =
-        ["Plan", "PlanTask", "TaskUnit", "Milestone", "Target", "ProgressReport", "Attachment", "OrgUnit", "User", "Session", "AuditEntry"];
-
-    public static string EntityName(string entity) => entity switch
-    {
-        "OrgUnit" => "单位",
-        "User" => "用户",
-        "Session" => "会话",
-        "Plan" => "计划",
-        "PlanTask" => "任务",
-        "TaskUnit" => "任务单位",
-        "Milestone" => "节点",
-        "Target" => "目标",
-        "TargetShare" => "目标分解",
-        "ProgressReport" => "进展反馈",
-        "ReportValue" => "反馈数值",
-        "Attachment" => "附件",
-        "AuditEntry" => "审计日志",
-        _ => entity,
-    };
 }

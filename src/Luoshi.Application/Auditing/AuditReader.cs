@@ -1,0 +1,249 @@
+using System.Globalization;
+using System.Text.Json;
+using Luoshi.Domain.Auditing;
+using Luoshi.Domain.OrgUnits;
+using Luoshi.Domain.People;
+using Luoshi.Domain.Plans;
+using Luoshi.Domain.Reports;
+using Luoshi.Domain.Targets;
+using Luoshi.Domain.Tasks;
+using Luoshi.Domain.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace Luoshi.Application.Auditing;
+
+/// <summary>
+/// The audit trail as a person reads it, in Chinese: who did it (sign-ins included), what was done to which record
+/// (named by its title, not its number), and each changed field by its Chinese name with its values as the pages
+/// show them (类别：其他 → 学前教育; units, people, plans and tasks by name). The audit page and its CSV read the same.
+/// </summary>
+public sealed class AuditReader(LuoshiDb db)
+{
+    /// <summary>One field that changed: its Chinese name and the value before and after (empty when there was none).</summary>
+    public sealed record Change(string Field, string Before, string After);
+
+    /// <summary>One entry, read.</summary>
+    public sealed record Reading(AuditEntry Entry, string Who, string Action, string Record, IReadOnlyList<Change> Changes)
+    {
+        /// <summary>The changes in one line: "类别：其他 → 学前教育；名称：…".</summary>
+        public string Summary => string.Join("；", Changes.Select(c => c.Before.Length == 0 ? $"{c.Field}：{c.After}"
+            : c.After.Length == 0 ? $"{c.Field}：{c.Before}（删除）" : $"{c.Field}：{c.Before} → {c.After}"));
+    }
+
+    public static string ActionName(string action) => action switch
+    {
+        "create" => "新增",
+        "update" => "修改",
+        "delete" => "删除",
+        "signIn" => "登录成功",
+        "signInFailed" => "登录失败",
+        "signOut" => "退出登录",
+        "signOutEverywhere" => "退出全部登录",
+        "export" => "导出",
+        _ => action,
+    };
+
+    /// <summary>The kinds of record the trail holds, by their Chinese names.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Entities = new Dictionary<string, string>
+    {
+        ["Plan"] = "计划",
+        ["PlanTask"] = "任务",
+        ["TaskUnit"] = "任务单位",
+        ["Milestone"] = "节点",
+        ["Target"] = "目标",
+        ["TargetShare"] = "目标分解",
+        ["ProgressReport"] = "进展反馈",
+        ["ReportValue"] = "反馈数值",
+        ["Attachment"] = "附件",
+        ["OrgUnit"] = "单位",
+        ["User"] = "用户",
+        ["Session"] = "会话",
+        ["AuditEntry"] = "审计日志",
+    };
+
+    public static string EntityName(string entity) => Entities.GetValueOrDefault(entity, entity);
+
+    /// <summary>Fields not shown: keys, ordering and bookkeeping that mean nothing to a reader.</summary>
+    public static readonly IReadOnlySet<string> Hidden = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "id", "version", "ordinal", "sourceStart", "sourceEnd", "storedName", "sha256", "live", "supersedesId", "level",
+    };
+
+    /// <summary>The Chinese name of every field the trail records (camelCase, as stored).</summary>
+    public static readonly IReadOnlyDictionary<string, string> Fields = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["title"] = "名称", ["year"] = "年度", ["issuer"] = "发文单位", ["status"] = "状态", ["sourceText"] = "原文", ["sourceFileName"] = "原文件",
+        ["orgUnitId"] = "单位", ["createdById"] = "创建人", ["createdAt"] = "创建时间", ["publishedAt"] = "发布时间", ["publishedById"] = "发布人",
+        ["planId"] = "计划", ["parentId"] = "上级", ["number"] = "编号", ["text"] = "内容", ["category"] = "类别",
+        ["leadDepartmentId"] = "牵头处室", ["leaderUserId"] = "包保领导", ["startDate"] = "开始日期", ["dueDate"] = "完成时限", ["weight"] = "权重",
+        ["progress"] = "进度", ["closure"] = "办结状态", ["completionSummary"] = "办结说明", ["completionRequestedAt"] = "申请办结时间",
+        ["closedAt"] = "办结时间", ["closedById"] = "办结人", ["taskId"] = "任务", ["role"] = "角色", ["date"] = "日期", ["done"] = "已完成",
+        ["subject"] = "目标对象", ["comparator"] = "比较", ["value"] = "数值", ["upper"] = "上限", ["unit"] = "计量单位", ["placeholder"] = "待填写",
+        ["baseline"] = "基线", ["actual"] = "实际值", ["indicatorId"] = "指标", ["targetId"] = "目标", ["period"] = "月份",
+        ["narrative"] = "进展情况", ["late"] = "迟报", ["submittedById"] = "报送人", ["submittedAt"] = "报送时间", ["reviewedById"] = "审核人",
+        ["reviewedAt"] = "审核时间", ["reviewComment"] = "审核意见", ["reportId"] = "进展反馈", ["fileName"] = "文件名", ["contentType"] = "文件类型",
+        ["size"] = "大小（字节）", ["uploadedById"] = "上传人", ["uploadedAt"] = "上传时间", ["code"] = "代码", ["name"] = "名称", ["kind"] = "类型",
+        ["sortOrder"] = "排序", ["userName"] = "用户名", ["displayName"] = "姓名", ["disabled"] = "停用", ["file"] = "文件",
+        ["entity"] = "对象", ["entityId"] = "对象编号", ["from"] = "起", ["to"] = "止", ["userId"] = "用户", ["action"] = "操作",
+    };
+
+    private static readonly HashSet<string> UnitFields = ["orgUnitId", "leadDepartmentId"];
+    private static readonly HashSet<string> UserFields = ["createdById", "publishedById", "leaderUserId", "closedById", "submittedById",
+        "reviewedById", "uploadedById", "userId"];
+
+    /// <summary>Reads entries, looking up every unit, person, plan, task and target they name in a few queries.</summary>
+    public async Task<List<Reading>> ReadAsync(IReadOnlyList<AuditEntry> entries, CancellationToken ct = default)
+    {
+        var parsed = entries.Select(e => (Entry: e, Before: Values(e.Before), After: Values(e.After))).ToList();
+        var names = new Names();
+        foreach (var (entry, before, after) in parsed)
+        {
+            if (entry.UserId is { } user) names.Want("User", user);
+            if (Id(entry.EntityId) is { } id) names.Want(entry.Entity, id);
+            names.WantAll(before.Concat(after));
+        }
+        await names.LoadAsync(db, ct);
+        return parsed.Select(p => Read(p.Entry, p.Before, p.After, names)).ToList();
+    }
+
+    /// <summary>The Chinese name of a stored field (its own name when none is known).</summary>
+    public static string FieldName(string field) => Fields.GetValueOrDefault(field, field);
+
+    private static Reading Read(AuditEntry entry, Dictionary<string, string> before, Dictionary<string, string> after, Names names)
+    {
+        var who = entry.UserId is { } user && names.Of("User", user) is { } person ? person
+            : entry.UserName is { Length: > 0 } n ? n
+            : entry.Action == "signInFailed" && after.GetValueOrDefault("userName") is { Length: > 0 } typed ? typed : "（系统）";
+        var record = EntityName(entry.Entity);
+        if (Id(entry.EntityId) is { } id) record += names.Of(entry.Entity, id) is { } title ? $"“{title}”" : $" #{id}";
+        var changes = new List<Change>();
+        foreach (var field in before.Keys.Union(after.Keys).Where(f => !Hidden.Contains(f)))
+        {
+            var b = names.Show(field, before.GetValueOrDefault(field));
+            var a = names.Show(field, after.GetValueOrDefault(field));
+            if (entry.Action == "update" ? a != b : (a.Length > 0 || b.Length > 0))
+                changes.Add(new(FieldName(field), entry.Action == "create" ? "" : b, a));
+        }
+        return new(entry, who, ActionName(entry.Action), record, changes);
+    }
+
+    /// <summary>A stored value as the pages show it: Chinese for statuses and kinds, names for ids, dates as offices write them.</summary>
+    private static string Show(string field, string? value, Names names)
+    {
+        if (string.IsNullOrEmpty(value)) return "";
+        if (KindOf(field) is { } kind && Id(value) is { } id) return names.Of(kind, id) ?? $"#{id}";
+        if (decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var number) && value.Contains('.', StringComparison.Ordinal))
+            return number.ToString("0.####", CultureInfo.InvariantCulture);
+        if (value is "True" or "true") return "是";
+        if (value is "False" or "false") return "否";
+        var chinese = field switch
+        {
+            "category" when Enum.TryParse<TaskCategory>(value, out var c) => c.ToChinese(),
+            "status" when Enum.TryParse<PlanStatus>(value, out var s) => s.ToChinese(),
+            "status" when Enum.TryParse<ReportStatus>(value, out var r) => r.ToChinese(),
+            "closure" when Enum.TryParse<TaskClosure>(value, out var t) => t switch
+            {
+                TaskClosure.Open => "进行中",
+                TaskClosure.CompletionRequested => "已申请办结",
+                TaskClosure.Done => "已办结",
+                TaskClosure.Cancelled => "已取消",
+                _ => value,
+            },
+            "role" when Enum.TryParse<Role>(value, out var role) => role.ToChinese(),
+            "role" when Enum.TryParse<TaskUnitRole>(value, out var unitRole) => unitRole == TaskUnitRole.Responsible ? "责任单位" : "配合处室",
+            "kind" when Enum.TryParse<OrgUnitKind>(value, out var k) => k.ToChinese(),
+            "comparator" when Enum.TryParse<Comparator>(value, out var cmp) => cmp.ToChinese(),
+            _ => null,
+        };
+        if (chinese is not null) return chinese;
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return $"{d.Year}年{d.Month}月{d.Day}日";
+        if (DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var t2)
+            && value.Contains('T', StringComparison.Ordinal))
+            return ChinaClock.ToChina(t2).ToString("yyyy年M月d日 HH:mm", CultureInfo.InvariantCulture);
+        return value.Length > 200 ? value[..200] + "…" : value;
+    }
+
+    /// <summary>What kind of record a field names by its id, if any.</summary>
+    private static string? KindOf(string field) =>
+        UnitFields.Contains(field) ? "OrgUnit" : UserFields.Contains(field) ? "User" : field switch
+        {
+            "planId" => "Plan",
+            "taskId" or "parentId" => "PlanTask",
+            "targetId" => "Target",
+            _ => null,
+        };
+
+    private static int? Id(string? value) => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+
+    /// <summary>A stored JSON object as field → text; a value that is not an object (an old or odd entry) as one field.</summary>
+    public static Dictionary<string, string> Values(string? json)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (string.IsNullOrEmpty(json)) return values;
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            if (document.RootElement.ValueKind != JsonValueKind.Object) return values;
+            foreach (var p in document.RootElement.EnumerateObject())
+                values[p.Name] = p.Value.ValueKind switch
+                {
+                    JsonValueKind.Null => "",
+                    JsonValueKind.String => p.Value.GetString() ?? "",
+                    _ => p.Value.GetRawText(),
+                };
+        }
+        catch (JsonException)
+        {
+            values["text"] = json;
+        }
+        return values;
+    }
+
+    private sealed record Named(int Id, string Name);
+
+    /// <summary>The names of the records entries mention, loaded together; and values shown with them.</summary>
+    public sealed class Names
+    {
+        /// <summary>Asks for the names of every record the values name (units, people, plans, tasks, targets).</summary>
+        public void WantAll(IEnumerable<KeyValuePair<string, string>> values)
+        {
+            foreach (var (field, value) in values)
+                if (Id(value) is { } v) Want(KindOf(field), v);
+        }
+
+        /// <summary>A stored value as the pages show it (empty when there is none).</summary>
+        public string Show(string field, string? value) => AuditReader.Show(field, value, this);
+
+        private readonly Dictionary<string, HashSet<int>> wanted = [];
+        private readonly Dictionary<(string, int), string> found = [];
+
+        public void Want(string? kind, int id)
+        {
+            if (kind is null) return;
+            if (!wanted.TryGetValue(kind, out var ids)) wanted[kind] = ids = [];
+            ids.Add(id);
+        }
+
+        public string? Of(string kind, int id) => found.GetValueOrDefault((kind, id));
+
+        public async Task LoadAsync(LuoshiDb db, CancellationToken ct)
+        {
+            foreach (var (kind, set) in wanted)
+            {
+                var ids = set.ToList();
+                var rows = kind switch
+                {
+                    "OrgUnit" => await db.OrgUnits.Where(u => ids.Contains(u.Id)).Select(u => new Named(u.Id, u.Name)).ToListAsync(ct),
+                    "User" => await db.Users.Where(u => ids.Contains(u.Id)).Select(u => new Named(u.Id, u.DisplayName)).ToListAsync(ct),
+                    "Plan" => await db.Plans.Where(p => ids.Contains(p.Id)).Select(p => new Named(p.Id, p.Title)).ToListAsync(ct),
+                    "PlanTask" => await db.Tasks.Where(t => ids.Contains(t.Id)).Select(t => new Named(t.Id, t.Title)).ToListAsync(ct),
+                    "Target" => await db.Targets.Where(g => ids.Contains(g.Id)).Select(g => new Named(g.Id, g.Subject)).ToListAsync(ct),
+                    "ProgressReport" => await db.Reports.Where(r => ids.Contains(r.Id))
+                        .Join(db.OrgUnits, r => r.OrgUnitId, u => u.Id, (r, u) => new Named(r.Id, u.Name + " " + r.Period + " 进展")).ToListAsync(ct),
+                    _ => new List<Named>(),
+                };
+                foreach (var row in rows) found[(kind, row.Id)] = row.Name;
+            }
+        }
+    }
+}
