@@ -30,6 +30,7 @@ public static class LedgerServices
         services.AddScoped<PlanWorkflow>();
         services.AddScoped<TargetWorkflow>();
         services.AddScoped<Assignments>();
+        services.AddScoped<YearRollover>();
         services.AddScoped<PlanIntake>();
         services.AddScoped<LedgerWorkbook>();
         services.AddScoped<ReportWorkflow>();

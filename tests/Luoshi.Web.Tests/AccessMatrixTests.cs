@@ -219,6 +219,7 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
         ["DELETE /api/v1/plans/{id}"] = None,
         ["POST /api/v1/plans/{id}/tasks"] = Body((_, _, _) => new { title = "新增的任务" }),
         ["POST /api/v1/plans/{id}/copy-assignments"] = async (w, _, _) => JsonContent.Create(new { fromPlanId = (await w.ChainAsync(Stage.Published, true, fresh: false)).PlanId }),
+        ["POST /api/v1/plans/{id}/carry-over"] = async (w, _, _) => JsonContent.Create(new { fromPlanId = await w.LastYearPlanAsync() }),
         ["GET /api/v1/tasks"] = None,
         ["GET /api/v1/tasks/{id}"] = None,
         ["PATCH /api/v1/tasks/{id}"] = Body((_, _, _) => new { text = "修改后的任务内容：新建改扩建公办幼儿园。" }),
@@ -333,6 +334,7 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
             return [("taskId", S(task.Id)), ("version", S(task.Version)), ("assign.LeadDepartmentId", S(own ? w.D03 : w.D05))];
         }),
         ["POST /Plans/{id}?handler=CopyAssignments"] = Form(async (w, _, _) => [("fromPlanId", S((await w.ChainAsync(Stage.Published, true, fresh: false)).PlanId))]),
+        ["POST /Plans/{id}?handler=CarryOver"] = Form(async (w, _, _) => [("fromPlanId", S(await w.LastYearPlanAsync()))]),
         ["POST /Plans/New"] = Form(("text", Ledgers.PlanText)),
         ["POST /Login"] = Form((w, _, _) => Task.FromResult<(string, string)[]>([("username", w.CurrentUserName ?? "jiangdong"), ("password", LuoshiFactory.Password)])),
         ["POST /Logout"] = Form(),
@@ -437,6 +439,17 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
             await w.ChainAsync(Stage.Accepted, own: true, fresh: false);
             await w.ChainAsync(Stage.Accepted, own: false, fresh: false);
             return w;
+        }
+
+        private int? lastYearPlan;
+
+        /// <summary>A plan of the year before the fixtures' (2025), whose unfinished tasks a draft may carry over.</summary>
+        public async Task<int> LastYearPlanAsync()
+        {
+            if (lastYearPlan is { } known) return known;
+            var text = Ledgers.PlanText.Replace("2026年", "2025年", StringComparison.Ordinal);
+            var plan = await admin.PostAsync("/api/v1/plans", new StringContent(text, System.Text.Encoding.UTF8, "text/plain")).SucceedsAsync("last year's plan");
+            return (lastYearPlan = plan.GetProperty("id").GetInt32()).Value;
         }
 
         /// <summary>A plan whose task is led by D03 for Q01 and its school (own) or by D05 for Q02 and its school (other), taken to the stage.</summary>

@@ -18,6 +18,10 @@ public static class PlanProblems
     public static readonly ProblemType PlaceholderLeft = Catalog.Of(ProblemKind.Conflict, "placeholder-left", "任务“{0}{1}”的目标“{2}”仍是占位数（XX），请填写或删除",
         "Task “{0}{1}” still has the placeholder target “{2}” (XX): fill it in or drop it");
     public static readonly ProblemType NoTasks = Catalog.Of(ProblemKind.Conflict, "no-tasks", "计划中还没有任务", "The plan has no tasks yet");
+    public static readonly ProblemType CarryIntoDraft = Catalog.Of(ProblemKind.Conflict, "carry-into-draft",
+        "未完成任务只能结转到草稿状态的计划中（在发布前结转）", "Unfinished tasks are carried into a draft plan only (before it is published)");
+    public static readonly ProblemType CarryFromEarlier = Catalog.Invalid("carry-from-earlier", "只能从 {0} 年以前的计划结转未完成任务",
+        "Unfinished tasks are carried from plans of years before {0} only");
     public static readonly ProblemType CopySourceMissing = Catalog.Of(ProblemKind.NotFound, "copy-source-missing", "找不到要沿用分工的计划",
         "The plan to copy assignments from was not found");
 }

@@ -34,6 +34,7 @@ public static class PlansApi
         group.MapDelete("/{id:int}", DeleteDraft).WithSummary("删除草稿计划（已发布的计划不能删除）");
         group.MapPost("/{id:int}/tasks", AddTask).WithSummary("在草稿中新增任务");
         group.MapPost("/{id:int}/copy-assignments", CopyAssignments).WithSummary("按任务名称沿用往年计划的分工");
+        group.MapPost("/{id:int}/carry-over", CarryOver).WithSummary("把往年计划中未办结的任务及其目标结转到本草稿（上年实际值为基线）");
         group.MapGet("/{id:int}/ledger.xlsx", Ledger).WithSummary("工作台账（Excel）");
     }
 
@@ -138,6 +139,13 @@ public static class PlansApi
         var outcome = await plans.AddTaskAsync(http.User.ToCaller(), id, new PlanWorkflow.NewTask(request.Title, request.Text, request.ParentId), ct);
         if (outcome.Value is not { } task) return outcome.ToProblem();
         return TypedResults.Created($"/api/v1/tasks/{task.Id}", ToDto(task, tasks.StatusOf(task), tasks.Today));
+    }
+
+    public static async Task<Results<Ok<Dictionary<string, int>>, ProblemHttpResult>> CarryOver(int id, CopyRequest request, YearRollover rollover,
+        HttpContext http, CancellationToken ct)
+    {
+        var outcome = await rollover.CarryOverAsync(http.User.ToCaller(), id, request.FromPlanId, ct);
+        return outcome.Succeeded ? TypedResults.Ok(new Dictionary<string, int> { ["carried"] = outcome.Value }) : outcome.ToProblem();
     }
 
     public static async Task<Results<Ok<Dictionary<string, int>>, ProblemHttpResult>> CopyAssignments(int id, CopyRequest request,

@@ -65,6 +65,13 @@ public sealed partial class DetailModel
         return await AfterAssignmentAsync(outcome, "copied", back);
     }
 
+    public async Task<IActionResult> OnPostCarryOverAsync(int id, int? fromPlanId)
+    {
+        if (!await FindPlanAsync(id)) return NotFound();
+        var outcome = await rollover.CarryOverAsync(Caller, id, fromPlanId, HttpContext.RequestAborted);
+        return await AfterAssignmentAsync(outcome, "carried", null);
+    }
+
     /// <summary>Back to the board with its filters and a notice, or the board again with the Chinese problems.</summary>
     private async Task<IActionResult> AfterAssignmentAsync(Outcome<int> outcome, string notice, string? back)
     {

@@ -22,7 +22,7 @@ namespace Luoshi.Web.Pages.Plans;
 /// assignment). Only plans the caller may see open; another unit's plan looks like "not found".
 /// </summary>
 public sealed partial class DetailModel(TaskScope scope, TaskWorkflow ledger, TargetWorkflow targetDesk, PlanWorkflow plans, Assignments assignments,
-    LuoshiDb db, UiText text) : PageModel
+    YearRollover rollover, LuoshiDb db, UiText text) : PageModel
 {
     /// <summary>One outline item of a draft: the task, the task before it (to merge into), where it came from in the source.</summary>
     public sealed record OutlineItem(PlanTask Task, int? PreviousId, SourceLocator.Span? Source, bool MayEdit);
@@ -117,6 +117,7 @@ public sealed partial class DetailModel(TaskScope scope, TaskWorkflow ledger, Ta
                 : text.Format("计划已发布，已通知 {0} 个单位", n ?? 0),
             "assigned" => text.Format("已为 {0} 个任务设置分工", n ?? 0),
             "copied" => text.Format("已沿用往年分工：{0} 个任务", n ?? 0),
+            "carried" => n is > 0 ? text.Format("已结转 {0} 个未完成任务，目标以上年实际值为基线", n) : text["所选计划中没有需要结转的未完成任务"],
             _ => null,
         };
         return await ShowAsync(StatusCodes.Status200OK, reload: false);
@@ -166,6 +167,7 @@ public sealed partial class DetailModel(TaskScope scope, TaskWorkflow ledger, Ta
         LeaderNames = await db.Users.AsNoTracking().Where(u => leaderIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName);
         if (Outline.Any(i => i.MayEdit)) Choices = await AssignmentChoices.LoadAsync(db, HttpContext.RequestAborted);
         Twins = await plans.TwinsAsync(Caller, Plan, HttpContext.RequestAborted);
+        await LoadEarlierPlansAsync();
     }
 
     private async Task LoadBoardAsync()
@@ -201,11 +203,15 @@ public sealed partial class DetailModel(TaskScope scope, TaskWorkflow ledger, Ta
             }).ToList(),
         });
 
-        if (Caller.DraftsPlans)
-        {
-            var others = await scope.VisiblePlans(Caller).AsNoTracking().Where(p => p.Id != Plan.Id).ToListAsync();
-            EarlierPlans = others.OrderByDescending(p => p.Year < Plan.Year).ThenByDescending(p => p.Year).ThenByDescending(p => p.Id).ToList();
-        }
+        await LoadEarlierPlansAsync();
+    }
+
+    /// <summary>Other plans whose assignments may be copied (and, into a draft, whose unfinished tasks may be carried), last year's first.</summary>
+    private async Task LoadEarlierPlansAsync()
+    {
+        if (!Caller.DraftsPlans) return;
+        var others = await scope.VisiblePlans(Caller).AsNoTracking().Where(p => p.Id != Plan.Id).ToListAsync();
+        EarlierPlans = others.OrderByDescending(p => p.Year < Plan.Year).ThenByDescending(p => p.Year).ThenByDescending(p => p.Id).ToList();
     }
 
     /// <summary>The board's query string with one filter changed (null removes it).</summary>
