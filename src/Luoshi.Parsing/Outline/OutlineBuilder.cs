@@ -41,9 +41,12 @@ public sealed class ItemDraft
 
     public string Text => string.Join("\n", Segments.Select(s => s.Text));
 
-    /// <summary>Where the item's own text ends (line, character): at its last segment, or at its marker when it has no text.</summary>
-    public (int Line, int End) TextEnd => Segments.Count > 0 ? (Segments[^1].LineIndex, Segments[^1].End) : (LineIndex,
-        MarkerStart + MarkerText.Length);
+    /// <summary>
+    /// Where the item's own text ends (line, character): at its table row's last cell, at its last segment, or at its marker
+    /// when it has no text.
+    /// </summary>
+    public (int Line, int End) TextEnd => Table?.RowEnd ?? (Segments.Count > 0 ? (Segments[^1].LineIndex, Segments[^1].End) : (LineIndex,
+        MarkerStart + MarkerText.Length));
 }
 
 /// <summary>The outline of a document and the text outside every item.</summary>

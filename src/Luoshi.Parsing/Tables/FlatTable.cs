@@ -12,5 +12,8 @@ public sealed record TableEntry(IReadOnlyList<TableCell?> Cells, TableCell? Sect
 /// <summary>A task table read from flattened text: the roles of its columns, its rows, and the line after it.</summary>
 public sealed record FlatTable(IReadOnlyList<ColumnRole> Columns, IReadOnlyList<TableEntry> Entries, int FirstLine, int EndLine);
 
-/// <summary>What a table row says beyond its text: the units of its unit columns and the text of its deadline column.</summary>
-public sealed record TableRowFacts(IReadOnlyList<string> Units, string? DeadlineText);
+/// <summary>
+/// What a table row says beyond its text: the units of its unit columns, the text of its deadline column, and where its
+/// last cell ends (line, character), which is where the item ends.
+/// </summary>
+public sealed record TableRowFacts(IReadOnlyList<string> Units, string? DeadlineText, (int Line, int End) RowEnd);

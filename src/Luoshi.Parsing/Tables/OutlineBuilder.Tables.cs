@@ -28,9 +28,11 @@ public static partial class OutlineBuilder
             {
                 PlaceRow(table.Columns, entry.Cells, number, chain, items);
             }
-            else if (chain.Count > 0 && chain[^1].Table is not null)
+            else if (chain.Count > 0 && chain[^1].Table is { } above && RowCells(table.Columns, entry.Cells) is { Count: > 0 } rest)
             {
                 AddRowText(table.Columns, entry.Cells, null, chain[^1]); // the rest of the row above
+                var last = rest.MaxBy(c => (c.Line, c.End))!;
+                chain[^1].Table = above with { RowEnd = (last.Line, last.End) };
             }
         }
     }
@@ -50,7 +52,11 @@ public static partial class OutlineBuilder
     {
         var numberCell = Enumerable.Range(0, columns.Count).Where(k => columns[k] == ColumnRole.Number && cells[k]?.Text == number)
             .Select(k => cells[k]).FirstOrDefault();
-        var at = numberCell ?? TableReader.FirstTask(columns, cells)!;
+
+        // The item is the row: from its first cell to its last, wherever the number is (序号 may be the last column).
+        var rowCells = RowCells(columns, cells);
+        var at = rowCells.MinBy(c => (c.Line, c.Start))!;
+        var last = rowCells.MaxBy(c => (c.Line, c.End))!;
         var ordinal = int.Parse(number.AsSpan(0, number.TakeWhile(Text.Chars.IsDigit).Count()), System.Globalization.CultureInfo.InvariantCulture);
         var marker = new Marker(MarkerStyle.TableRow, ordinal, number.Length);
         var item = Place(marker, inline: false, at.Line, at.Start, number, chain, items);
@@ -73,9 +79,13 @@ public static partial class OutlineBuilder
             }
         }
 
-        item.Table = new TableRowFacts(units, deadline);
+        item.Table = new TableRowFacts(units, deadline, (last.Line, last.End));
         AddRowText(columns, cells, numberCell is null ? number : null, item);
     }
+
+    /// <summary>The cells of a row that belong to its item: all but a group cell spanning rows.</summary>
+    private static List<TableCell> RowCells(IReadOnlyList<ColumnRole> columns, IReadOnlyList<TableCell?> cells) =>
+        Enumerable.Range(0, columns.Count).Where(k => columns[k] != ColumnRole.Category).Select(k => cells[k]).OfType<TableCell>().ToList();
 
     /// <summary>The row's cells as the item's text: task cells first (the first gives the heading), then the others in order.</summary>
     private static void AddRowText(IReadOnlyList<ColumnRole> columns, IReadOnlyList<TableCell?> cells, string? numberInTask, ItemDraft item)
