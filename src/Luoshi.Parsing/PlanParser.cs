@@ -65,7 +65,8 @@ public static class PlanParser
             foreach (var segment in draft.Segments)
             {
                 var before = quantities.Count;
-                QuantityRecognizer.Recognize(segment.Text, review || reviewLines[segment.LineIndex], quantities, options.MaxTargets - targets);
+                QuantityRecognizer.Recognize(segment.Text, review || reviewLines[segment.LineIndex] || segment.Done, quantities,
+                    options.MaxTargets - targets);
                 options.CheckTargets(targets += quantities.Count - before);
             }
 
@@ -78,8 +79,8 @@ public static class PlanParser
                 draft.MarkerText,
                 draft.Heading,
                 ownText,
-                ResponsibleUnitFinder.Find(ownText),
-                DeadlineFinder.Find(draft.Heading, draft.Segments, year),
+                draft.Table is { Units.Count: > 0 } row ? row.Units : ResponsibleUnitFinder.Find(ownText),
+                DeadlineOf(draft, year),
                 quantities,
                 clean.Span(draft.LineIndex, draft.MarkerStart, endLine, end)));
         }
@@ -137,6 +138,11 @@ public static class PlanParser
     private static bool IsPairedSurrogate(string text, int i) => char.IsHighSurrogate(text[i])
         ? i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])
         : i > 0 && char.IsHighSurrogate(text[i - 1]);
+
+    /// <summary>A table row's deadline column where it states a date, else the limit its text states.</summary>
+    private static Deadline? DeadlineOf(ItemDraft draft, int? year) =>
+        (draft.Table?.DeadlineText is { } cell ? Tables.DeadlineCell.Read(cell, year) : null)
+            ?? DeadlineFinder.Find(draft.Heading, draft.Segments.Where(s => !s.Done), year);
 
     private static string? TitleFromFileName(string? fileName)
     {

@@ -5,6 +5,7 @@ using System.Text;
 using Luoshi.Cli.CommandLine;
 using Luoshi.Parsing;
 using Luoshi.Parsing.Model;
+using Luoshi.Parsing.Reading;
 using Luoshi.Parsing.Rendering;
 using Spectre.Console;
 
@@ -100,7 +101,7 @@ public static class PlanParseCommand
             解析教育工作要点、工作安排意见、会议报道等计划文档，
             找出提纲、数量指标、责任单位和完成时限（格式 luoshi.plan/1）。
 
-            退出码：0 成功；1 有文件无法读取或解析，或输出无法写入；2 参数错误。
+            退出码：0 成功；1 有文件无法读取或解析、是空文档（给出警告，不写输出），或输出无法写入；2 参数错误。
             示例：
               luoshi plan parse 2022年教育工作要点.docx
               luoshi plan parse 要点.txt --format xlsx -o 任务分解表.xlsx
@@ -184,9 +185,15 @@ public static class PlanParseCommand
         var name = input.Path == StandardInput ? "标准输入" : input.Path;
         try
         {
-            document = input.Path == StandardInput
-                ? PlanParser.Parse(await ReadStandardInputAsync(), fileName: null)
-                : PlanParser.Parse(await File.ReadAllBytesAsync(input.Path), input.Path);
+            var fileName = input.Path == StandardInput ? null : input.Path;
+            var text = PlanText(input.Path == StandardInput ? await ReadStandardInputAsync() : await File.ReadAllBytesAsync(input.Path), fileName);
+            if (text is null)
+            {
+                CliOutput.Warning(EmptyDocument(name));
+                return ExitCodes.Failed;
+            }
+
+            document = PlanParser.Parse(text, fileName);
         }
         catch (PlanDocumentException e)
         {
@@ -235,6 +242,15 @@ public static class PlanParseCommand
         return folder is null || Directory.Exists(folder) ? null : folder;
     }
 
+    /// <summary>The document's text, or null when it holds none: an empty file or input, blank lines, a .docx without text.</summary>
+    private static string? PlanText(byte[] content, string? fileName)
+    {
+        var text = PlanReader.ReadText(content, fileName);
+        return string.IsNullOrWhiteSpace(text) ? null : text;
+    }
+
+    private static string EmptyDocument(string name) => $"{name}：空文档，没有可解析的内容，未写入任何内容";
+
     private static async Task<byte[]> ReadStandardInputAsync()
     {
         using var buffer = new MemoryStream();
@@ -269,6 +285,7 @@ public static class PlanParseCommand
         long quantities = 0;
         var done = 0;
         var failures = new System.Collections.Concurrent.ConcurrentBag<string>();
+        var empty = new System.Collections.Concurrent.ConcurrentBag<string>();
         var stopwatch = Stopwatch.StartNew();
 
         void Work(Input input)
@@ -277,7 +294,13 @@ public static class PlanParseCommand
             {
                 var content = File.ReadAllBytes(input.Path);
                 Interlocked.Add(ref bytes, content.Length);
-                var document = PlanParser.Parse(content, input.Path);
+                if (PlanText(content, input.Path) is not { } text)
+                {
+                    empty.Add(EmptyDocument(input.Path));
+                    return;
+                }
+
+                var document = PlanParser.Parse(text, input.Path);
                 Interlocked.Add(ref quantities, document.Items.Sum(i => i.Quantities.Count) + document.Quantities.Count);
                 var target = Path.Combine(output, OutputName(input.Relative, options.Format));
                 var directory = Path.GetDirectoryName(target);
@@ -337,17 +360,23 @@ public static class PlanParseCommand
             CliOutput.Error(failure);
         }
 
+        foreach (var warning in empty.Order(StringComparer.Ordinal))
+        {
+            CliOutput.Warning(warning);
+        }
+
         if (!options.Quiet)
         {
             var seconds = Math.Max(stopwatch.Elapsed.TotalSeconds, 0.001);
             var megabytes = bytes / 1048576.0;
             var summary = string.Create(CultureInfo.InvariantCulture,
-                $"已解析 {inputs.Count - failures.Count}/{inputs.Count} 个文件，{megabytes:0.0} MB，用时 {seconds:0.00} 秒，" +
+                $"已解析 {inputs.Count - failures.Count - empty.Count}/{inputs.Count} 个文件，{megabytes:0.0} MB，用时 {seconds:0.00} 秒，" +
                 $"{megabytes / seconds:0.0} MB/秒，共找到 {quantities} 个数量指标");
-            Console.Error.WriteLine(failures.IsEmpty ? summary : summary + $"，{failures.Count} 个文件失败");
+            summary += failures.IsEmpty ? string.Empty : $"，{failures.Count} 个文件失败";
+            Console.Error.WriteLine(empty.IsEmpty ? summary : summary + $"，{empty.Count} 个空文档");
         }
 
-        return failures.IsEmpty ? ExitCodes.Ok : ExitCodes.Failed;
+        return failures.IsEmpty && empty.IsEmpty ? ExitCodes.Ok : ExitCodes.Failed;
     }
 
     /// <summary>

@@ -8,8 +8,8 @@ public static class NavigationBlockFilter
     private const int MaxLength = 10;
     private const int MinRun = 4;
 
-    /// <summary>Marks, in <paramref name="removed"/>, the lines that belong to a menu run.</summary>
-    public static void Apply(IReadOnlyList<string> lines, bool[] removed, List<(int Index, string Reason)> reasons)
+    /// <summary>Marks, in <paramref name="removed"/>, the lines that belong to a menu run; the lines of a task table are no menu.</summary>
+    public static void Apply(IReadOnlyList<string> lines, bool[] removed, List<(int Index, string Reason)> reasons, bool[]? table = null)
     {
         var run = new List<int>();
         for (var i = 0; i <= lines.Count; i++)
@@ -19,7 +19,7 @@ public static class NavigationBlockFilter
                 continue; // removed and blank lines do not break a menu
             }
 
-            if (i < lines.Count && IsMenuLike(lines[i]))
+            if (i < lines.Count && table?[i] != true && IsMenuLike(lines[i]))
             {
                 run.Add(i);
                 continue;

@@ -25,10 +25,11 @@ public static class TextCleaner
         var maps = new SourceMap[raw.Count];
         var removed = new bool[raw.Count];
         var reasons = new List<(int Index, string Reason)>();
+        var table = Tables.TableReader.Find(raw, removed); // a task table's rows are no menu, however short or barred
         for (var i = 0; i < raw.Count; i++)
         {
             var line = raw[i];
-            var reason = LineNoiseRules.Classify(line);
+            var reason = table[i] ? null : LineNoiseRules.Classify(line);
             if (reason is not null)
             {
                 removed[i] = true;
@@ -42,7 +43,7 @@ public static class TextCleaner
             maps[i] = map.Skip(kept.Length - kept.AsSpan().TrimStart().Length);
         }
 
-        NavigationBlockFilter.Apply(masked, removed, reasons);
+        NavigationBlockFilter.Apply(masked, removed, reasons, table);
         var removedLines = reasons.OrderBy(r => r.Index).Select(r => new RemovedLine(raw[r.Index], r.Reason)).ToList();
         var lines = new List<string>(raw.Count);
         var lineMaps = new List<SourceMap>(raw.Count);

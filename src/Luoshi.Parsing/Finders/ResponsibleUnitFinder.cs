@@ -96,7 +96,8 @@ public static class ResponsibleUnitFinder
 
     private static bool QuantityDelimiter(char c) => c is '，' or ',' or '。' or '；' or ';' or '：' or ':' or '\n' or '（' or '(' or '）' or ')';
 
-    private static void AddList(ReadOnlySpan<char> list, List<string> result)
+    /// <summary>Adds the units of a list (甲、乙，丙) that are not there yet.</summary>
+    internal static void AddList(ReadOnlySpan<char> list, List<string> result)
     {
         var start = 0;
         for (var i = 0; i <= list.Length; i++)

@@ -51,7 +51,8 @@ public static class TitleFinder
 
     private static bool IsTitleLike(string line)
     {
-        if (line.Length is < 6 or > 80 || line.Contains('。') || OutlineStart(line))
+        // A table row (cells between bars or tabs) is no title.
+        if (line.Length is < 6 or > 80 || line.Contains('。') || OutlineStart(line) || line.AsSpan().IndexOfAny("|｜\t") >= 0)
         {
             return false;
         }

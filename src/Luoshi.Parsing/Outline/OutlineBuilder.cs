@@ -8,7 +8,11 @@ namespace Luoshi.Parsing.Outline;
 /// A piece of text that belongs to one item (or to the top level); phase lines (第一阶段：…) are flagged. It is
 /// line <see cref="LineIndex"/>'s characters [<see cref="Start"/>, <see cref="End"/>).
 /// </summary>
-public readonly record struct TextSegment(string Text, bool Phase, int LineIndex, int Start, int End);
+public readonly record struct TextSegment(string Text, bool Phase, int LineIndex, int Start, int End)
+{
+    /// <summary>A table's progress cell (完成情况, 成效): its figures report what is done.</summary>
+    public bool Done { get; init; }
+}
 
 /// <summary>An outline item while the outline is being built.</summary>
 public sealed class ItemDraft
@@ -32,11 +36,17 @@ public sealed class ItemDraft
 
     public List<TextSegment> Segments { get; } = [];
 
+    /// <summary>The units and deadline of the table row that is this item; null for an item of the prose.</summary>
+    public Tables.TableRowFacts? Table { get; set; }
+
     public string Text => string.Join("\n", Segments.Select(s => s.Text));
 
-    /// <summary>Where the item's own text ends (line, character): at its last segment, or at its marker when it has no text.</summary>
-    public (int Line, int End) TextEnd => Segments.Count > 0 ? (Segments[^1].LineIndex, Segments[^1].End) : (LineIndex,
-        MarkerStart + MarkerText.Length);
+    /// <summary>
+    /// Where the item's own text ends (line, character): at its table row's last cell, at its last segment, or at its marker
+    /// when it has no text.
+    /// </summary>
+    public (int Line, int End) TextEnd => Table?.RowEnd ?? (Segments.Count > 0 ? (Segments[^1].LineIndex, Segments[^1].End) : (LineIndex,
+        MarkerStart + MarkerText.Length));
 }
 
 /// <summary>The outline of a document and the text outside every item.</summary>
@@ -48,7 +58,7 @@ public sealed record OutlineResult(IReadOnlyList<ItemDraft> Items, IReadOnlyList
 /// structural style (一、 over （一） over 1.) closes the lower ones; a run restarting inside the paragraph of
 /// its own previous item nests one level down.
 /// </summary>
-public static class OutlineBuilder
+public static partial class OutlineBuilder
 {
     private const int MaxDepth = 12;
 
@@ -76,6 +86,13 @@ public static class OutlineBuilder
             }
 
             var line = lines[li];
+            if (!attachment && Tables.TableReader.TryRead(lines, li, out var table))
+            {
+                PlaceTable(table, chain, items);
+                li = table.EndLine - 1;
+                continue;
+            }
+
             if (attachment)
             {
                 if (OutlineMarkers.StartsWithMarker(line))

@@ -33,12 +33,18 @@ public enum MarkerStyle
 
     /// <summary>第一， 第二，</summary>
     Ordinal,
+
+    /// <summary>A task table's row number (its 序号 cell).</summary>
+    TableRow,
 }
 
 /// <summary>A numbering marker found in the text.</summary>
 public readonly record struct Marker(MarkerStyle Style, int Ordinal, int Length)
 {
-    /// <summary>Structural styles nest by rank (一、 above （一） above 1. above （1） above ①); run styles (一是 一要 第一) nest wherever they start.</summary>
+    /// <summary>
+    /// Structural styles nest by rank (一、 above （一） above 1. above （1） above ① above a table's rows); run styles
+    /// (一是 一要 第一) nest wherever they start.
+    /// </summary>
     public int Rank => Style switch
     {
         MarkerStyle.ChineseComma => 1,
@@ -46,6 +52,7 @@ public readonly record struct Marker(MarkerStyle Style, int Ordinal, int Length)
         MarkerStyle.ArabicDot or MarkerStyle.ArabicBare => 3,
         MarkerStyle.ArabicParen => 4,
         MarkerStyle.Circled => 5,
+        MarkerStyle.TableRow => 6,
         _ => 0,
     };
 

@@ -6,7 +6,8 @@ using DocumentFormat.OpenXml.Wordprocessing;
 namespace Luoshi.Parsing.Reading;
 
 /// <summary>
-/// Reads a .docx as lines: paragraphs with the numbering Word renders (一、 （一） 1. ①…), tables as one line per row.
+/// Reads a .docx as lines: paragraphs with the numbering Word renders (一、 （一） 1. ①…), tables as one line per row, the cells
+/// separated by tabs (a cell spanning columns leaves empty cells in the columns it covers).
 /// </summary>
 public static class DocxTextExtractor
 {
@@ -96,9 +97,17 @@ public static class DocxTextExtractor
     {
         foreach (var row in table.Elements<TableRow>())
         {
-            var cells = row.Elements<TableCell>()
-                .Select(c => string.Join(" ", c.Elements<Paragraph>().Select(ParagraphText).Where(s => s.Length > 0)).Replace('\n', ' ').Trim())
-                .ToList();
+            var cells = new List<string>();
+            foreach (var cell in row.Elements<TableCell>())
+            {
+                cells.Add(string.Join(" ", cell.Elements<Paragraph>().Select(ParagraphText).Where(s => s.Length > 0)).Replace('\n', ' ').Trim());
+                var span = cell.TableCellProperties?.GridSpan?.Val?.Value ?? 1;
+                for (var k = 1; k < Math.Min(span, 64); k++)
+                {
+                    cells.Add(string.Empty); // a cell spanning columns: the cells after it stay under their headers
+                }
+            }
+
             if (cells.Any(c => c.Length > 0))
             {
                 sb.Append(string.Join('\t', cells)).Append('\n');
