@@ -31,7 +31,7 @@ public static class QuantityKindClassifier
             return QuantityKind.Other; // 14项中有7项, 10个部门中, 在600元的基础上
         }
 
-        if (after.StartsWith("之差") || after.StartsWith("/") || after.StartsWith("／") || after.StartsWith("的标准") || after.StartsWith("标准"))
+        if (after.StartsWith("之差") || after.StartsWith("/") || after.StartsWith("／") || after.StartsWith("的标准") || (after.StartsWith("标准") && !after.StartsWith("标准化")))
         {
             return QuantityKind.Other; // 14项中, 1分之差, 200元/生·年的标准
         }

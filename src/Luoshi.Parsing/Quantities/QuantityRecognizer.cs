@@ -9,17 +9,19 @@ public static class QuantityRecognizer
 {
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     /// <param name="limit">Figures beyond this many are not looked at (the caller refuses the document then).</param>
-    public static void Recognize(string text, bool review, List<Quantity> into, int limit = int.MaxValue)
+    public static void Recognize(string original, bool review, List<Quantity> into, int limit = int.MaxValue)
     {
+        // Traditional script is read as simplified; the clause and subject keep the text as written.
+        var text = Traditional.Simplify(original);
         foreach (var raw in QuantityScanner.Scan(text, limit))
         {
             var (clauseStart, clauseEnd) = Clause(text, raw.Start, raw.End);
             var (sentenceStart, sentenceEnd) = Sentence(text, raw.Start, raw.End);
-            var clause = text[clauseStart..clauseEnd];
+            var clause = original[clauseStart..clauseEnd];
             var before = text.AsSpan(clauseStart, raw.Start - clauseStart);
             var after = text.AsSpan(raw.End, Math.Min(text.Length - raw.End, 12));
             var kind = QuantityKindClassifier.Classify(raw, before, after, text.AsSpan(sentenceStart, sentenceEnd - sentenceStart), review);
-            var subject = SubjectFinder.Find(clause, raw.Start - clauseStart, raw.End - clauseStart, raw.Unit);
+            var subject = SubjectFinder.Find(clause, text[clauseStart..clauseEnd], raw.Start - clauseStart, raw.End - clauseStart, raw.Unit);
             into.Add(new Quantity(Chars.TrimPunct(clause), raw.Value, raw.Upper, raw.Denominator,
                 raw.Unit, subject, raw.Comparator, kind, raw.Placeholder));
         }
