@@ -16,11 +16,11 @@ public static class QuantityRecognizer
         foreach (var raw in QuantityScanner.Scan(text, limit))
         {
             var (clauseStart, clauseEnd) = Clause(text, raw.Start, raw.End);
-            var (sentenceStart, sentenceEnd) = Sentence(text, raw.Start, raw.End);
+            var (sentenceStart, _) = Sentence(text, raw.Start, raw.End);
             var clause = original[clauseStart..clauseEnd];
             var before = text.AsSpan(clauseStart, raw.Start - clauseStart);
             var after = text.AsSpan(raw.End, Math.Min(text.Length - raw.End, 12));
-            var kind = QuantityKindClassifier.Classify(raw, before, after, text.AsSpan(sentenceStart, sentenceEnd - sentenceStart), review);
+            var kind = QuantityKindClassifier.Classify(raw, before, after, text.AsSpan(sentenceStart, raw.Start - sentenceStart), review);
             var subject = SubjectFinder.Find(clause, text[clauseStart..clauseEnd], raw.Start - clauseStart, raw.End - clauseStart, raw.Unit);
             into.Add(new Quantity(Chars.TrimPunct(clause), raw.Value, raw.Upper, raw.Denominator,
                 raw.Unit, subject, raw.Comparator, kind, raw.Placeholder));
