@@ -7,7 +7,7 @@ namespace Luoshi.Parsing.Tests;
 /// <summary>
 /// Runs the rule specs in Specs/*.md (markdig's spec.md style): each example is a fenced block opened by
 /// <c>```````````````````````````````` example VIEW</c>, holding a plan text written for the test, a line with a single
-/// <c>.</c>, and what the parse must show in VIEW (quantities, kinds, subjects, texts, outline, framing, responsible).
+/// <c>.</c> (→ in an input is a tab), and what the parse must show in VIEW (quantities, kinds, subjects, texts, outline, framing, responsible).
 /// One test case per example, named by file and example number.
 /// </summary>
 public class SpecTests
@@ -67,7 +67,7 @@ public class SpecTests
                     continue;
                 }
 
-                target.Add(lines[i].Replace('→', '\t'));
+                target.Add(target == input ? lines[i].Replace('→', '\t') : lines[i]); // → stands for a tab in an input, as in markdig's spec
             }
 
             examples.Add(new SpecExample(view, string.Join("\n", input), string.Join("\n", expected), start + 1));
