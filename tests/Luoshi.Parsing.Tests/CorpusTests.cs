@@ -95,12 +95,12 @@ public class CorpusTests
             }
         }
 
-        // Issue 11: every figure 1.00 except kind (>= 0.95) and subject (the issue asks 0.90; the rules reach 0.59, see the report).
+        // Issue 11: every figure 1.00 except kind (>= 0.95) and subject (the issue asks 0.90; the rules reach 0.64, see the report).
         Assert.Equal(11, docs);
         Assert.True(F1(qHit, qGold, qPred) == 1, $"quantity F1 {F1(qHit, qGold, qPred):0.000}");
         Assert.True((double)kind / qHit >= 0.95, $"kind {(double)kind / qHit:0.000}");
         Assert.True((double)cmp / qHit >= 0.99, $"comparator {(double)cmp / qHit:0.000}");
-        Assert.True(subject / qHit >= 0.59, $"subject {subject / qHit:0.000}");
+        Assert.True(subject / qHit >= 0.64, $"subject {subject / qHit:0.000}");
         Assert.True(F1(oHit, oGold, oPred) >= 0.995, $"outline F1 {F1(oHit, oGold, oPred):0.000}");
         Assert.True(level == oHit, $"level {(double)level / oHit:0.000}");
         Assert.True(F1(rHit, rGold, rPred) == 1, $"responsible F1 {F1(rHit, rGold, rPred):0.000}");

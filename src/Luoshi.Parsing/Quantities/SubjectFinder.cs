@@ -17,7 +17,7 @@ public static class SubjectFinder
         "遴选培养", "规划建设", "继续招录", "严格落实", "创建", "建设", "建成", "启动", "办好", "完成", "培养", "招录", "招收", "招聘", "遴选", "选树", "选派",
         "选拔", "引进", "组织", "开展", "举办", "培训", "设立", "发放", "化解", "投入", "推进", "落实", "确保", "力争", "争取", "实现", "打造", "提高", "提升",
         "扩大", "增加", "督促", "支持", "资助", "评选", "认定", "表彰", "建立", "组建", "配备", "录取", "覆盖", "消除", "学会", "再引进", "要求", "推动", "加快",
-        "做好", "按照", "依托", "通过", "共有", "现有", "已有", "拥有", "对", "为", "使", "让", "把", "将", "有", "获", "共", "计", "达",
+        "做好", "按照", "依托", "通过", "修习", "共有", "现有", "已有", "拥有", "对", "为", "使", "让", "把", "将", "有", "获", "共", "计", "达",
     ];
 
     /// <summary>The verbs that govern a rate or share (落实…职普比, 确保…合格率); other verbs there are part of its name (教师培训经费比例).</summary>
@@ -33,14 +33,14 @@ public static class SubjectFinder
     ];
 
     /// <summary>Words that, right after the figure, show that no noun follows it (14项中有7项, 居全省第一, 在…的基础上).</summary>
-    private static readonly string[] NoNounAfter = ["中有", "中居", "中，", "中,", "居", "占", "进入", "从中", "用于", "基础上", "以上", "需", "代表", "位居"];
+    private static readonly string[] NoNounAfter = ["中有", "中居", "中，", "中,", "居", "占", "进入", "从中", "用于", "基础上", "以上", "需", "代表", "位居", "提高", "减少", "增加", "降低", "下降", "上升", "增长", "调整"];
 
     /// <summary>Comparators and adverbs between a noun and its figure (覆盖率<u>逐步达到</u>7%).</summary>
     private static readonly string[] Linking =
     [
         "分别达到", "分别为", "分别", "逐步达到", "力争达到", "达到", "不低于", "不少于", "不超过", "不高于", "超过", "至少", "保持在", "稳定在", "控制在",
         "提高到", "提高至", "提升到", "提升至", "增加到", "增至", "增长", "下降", "已达", "达", "为", "要", "各", "逐步", "稳定", "保持", "约", "近", "共",
-        "计", "在", "的", "是", "到", "至", "按", "每年", "每学年", "每人", "每生", "每",
+        "计", "在", "的", "是", "到", "至", "按", "修满", "满", "每年", "每学年", "每学期", "每月", "每周", "每天", "每人", "每生", "每",
     ];
 
     private static readonly string[] Leading = ["全市", "全县", "全区", "全镇", "我市", "我县", "我区", "其中", "同时", "并", "各", "要", "再", "均", "继续"];
@@ -60,7 +60,7 @@ public static class SubjectFinder
         }
 
         var share = unit is "%" or "比" or "个百分点" or "百分点";
-        var (bs, be) = NounBefore(read, figureStart, share);
+        var (bs, be) = NounBefore(read, ChangeStart(read, figureStart), share);
         var (a, b) = NounAfter(read, figureEnd);
         if (b - a >= 2 && (!share || (figureEnd < read.Length && read[figureEnd] == '的')))
         {
@@ -71,6 +71,27 @@ public static class SubjectFinder
         }
 
         return be > bs ? Tidy(clause[bs..be]) : b > a ? Tidy(clause[a..b]) : string.Empty;
+    }
+
+    /// <summary>
+    /// 必修学分从116学分减少到96学分: both figures of a change measure the noun before 从/由; returns where to look for it.
+    /// </summary>
+    private static int ChangeStart(string s, int figureStart)
+    {
+        for (var k = figureStart - 1; k >= 0 && figureStart - k <= 20; k--)
+        {
+            if (s[k] is '从' or '由' && k + 1 < s.Length && (Chars.IsDigit(s[k + 1]) || Chars.IsPlaceholderX(s[k + 1])) && k > 0)
+            {
+                return k;
+            }
+
+            if (s[k] is '，' or ',' or '；' or '。')
+            {
+                break;
+            }
+        }
+
+        return figureStart;
     }
 
     /// <summary>The noun phrase before a figure, [start, end): linking words dropped, cut at the last governing verb.</summary>
@@ -146,7 +167,7 @@ public static class SubjectFinder
 
             // A one-character verb only where it opens the clause or stands right before the figure (共同体 is no 共, 达标率 no 达);
             // a verb that only one character follows is part of a noun (覆盖率, 创建率).
-            if ((verb.Length == 1 && k != start && k + 1 != end && verb is not ("对" or "为" or "将" or "把")) || end - (k + verb.Length) == 1)
+            if ((verb.Length == 1 && k != start && k + 1 != end && verb is not ("对" or "为" or "将" or "把" or "获")) || end - (k + verb.Length) == 1)
             {
                 continue;
             }
@@ -164,7 +185,7 @@ public static class SubjectFinder
     private static (int Start, int End) NounAfter(string s, int figureEnd)
     {
         var start = figureEnd;
-        foreach (var w in new[] { "及以上", "及以下", "以上", "以下", "以内", "左右", "的" })
+        foreach (var w in new[] { "及以上", "及以下", "以上", "以下", "以内", "左右", "的", "内" })
         {
             if (string.CompareOrdinal(s, start, w, 0, w.Length) == 0)
             {
