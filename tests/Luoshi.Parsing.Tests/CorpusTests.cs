@@ -70,29 +70,8 @@ public class CorpusTests
 
             titles += TitleOk(gold.RootElement.GetProperty("title").GetString(), pred.RootElement.GetProperty("title").GetString()) ? 1 : 0;
             years += gold.RootElement.GetProperty("year").ToString() == pred.RootElement.GetProperty("year").ToString() ? 1 : 0;
-            var gr = Responsible(gold.RootElement);
-            var pr = Responsible(pred.RootElement);
-            rGold += gr.Count;
-            rPred += pr.Count;
-            foreach (var r in gr)
-            {
-                if (pr.Remove(r))
-                {
-                    rHit++;
-                }
-            }
-
-            var gd = Deadlines(gold.RootElement);
-            var pd = Deadlines(pred.RootElement);
-            dGold += gd.Count;
-            dPred += pd.Count;
-            foreach (var d in gd)
-            {
-                if (pd.Remove(d))
-                {
-                    dHit++;
-                }
-            }
+            (rGold, rPred, rHit) = AddBag(Responsible(gold.RootElement), Responsible(pred.RootElement), (rGold, rPred, rHit));
+            (dGold, dPred, dHit) = AddBag(Deadlines(gold.RootElement), Deadlines(pred.RootElement), (dGold, dPred, dHit));
         }
 
         // Issue 11: every figure 1.00 except kind (>= 0.95) and subject (the issue asks 0.90; the rules reach 0.64, see the report).
@@ -125,6 +104,21 @@ public class CorpusTests
 
     private static List<string> Responsible(JsonElement doc) =>
         doc.GetProperty("items").EnumerateArray().SelectMany(i => i.GetProperty("responsible").EnumerateArray()).Select(r => Norm(r.GetString())).Where(r => r.Length > 0).ToList();
+
+    /// <summary>score_plan.py's bag match: each gold entry takes one equal predicted entry; adds the counts to the totals.</summary>
+    private static (int Gold, int Pred, int Hit) AddBag(List<string> gold, List<string> pred, (int Gold, int Pred, int Hit) totals)
+    {
+        var (g, p, h) = (totals.Gold + gold.Count, totals.Pred + pred.Count, totals.Hit);
+        foreach (var x in gold)
+        {
+            if (pred.Remove(x))
+            {
+                h++;
+            }
+        }
+
+        return (g, p, h);
+    }
 
     private static double F1(int hit, int gold, int pred)
     {
