@@ -70,7 +70,15 @@ public static class SubjectFinder
             return Tidy(modifier + clause[a..b]);
         }
 
-        return be > bs ? Tidy(clause[bs..be]) : b > a ? Tidy(clause[a..b]) : string.Empty;
+        var found = be > bs ? Tidy(clause[bs..be]) : b > a ? Tidy(clause[a..b]) : string.Empty;
+        if (found.Length > 0)
+        {
+            return found;
+        }
+
+        // Nothing names the figure on its own: the ledger still shows the clause around it rather than nothing.
+        var rest = Tidy(clause[..figureStart] + clause[figureEnd..]);
+        return rest.Length > 30 ? rest[..30] : rest;
     }
 
     /// <summary>
