@@ -14,6 +14,9 @@ public class CleaningTests
     [InlineData("《2022年工作要点.docx》由会员分享，可在线阅读，更多相关请在文库上搜索。")]
     [InlineData("上一篇：教工会议通知[ 03-21 ]")]
     [InlineData("微信截图_20220219075924.jpg")]
+    [InlineData("本PDF共12页，点击图标可打开原文件预览。")]
+    [InlineData("文中图片仅作示意，如有侵权请联系删除。")]
+    [InlineData("作品中的图片仅作为展示，禁止商用，作者享有著作权。")]
     public void Noise_lines_are_removed_with_a_reason(string line)
     {
         var clean = TextCleaner.Clean("一、正文标题\n" + line + "\n正文内容。");

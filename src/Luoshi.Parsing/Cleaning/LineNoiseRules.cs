@@ -17,7 +17,7 @@ public static class LineNoiseRules
         "编辑:", "编辑：", "审核:", "审核：", "校对:", "校对：", "上一篇", "下一篇", "上一条", "下一条", "【打印", "打印本页", "关闭窗口", "【关闭",
         "分享到", "相关阅读", "相关文章", "相关链接", "推荐阅读", "热点推荐", "评论列表", "发表评论", "网友评论", "标签:", "标签：", "关键词:", "关键词：",
         "关 键 词", "展开全文", "阅读全文", "点击查看", "扫一扫", "手机扫", "地址:", "地址：", "邮编", "Email", "E-mail", "邮箱:", "邮箱：", "主办单位",
-        "主办:", "主办：", "承办单位", "技术支持", "网站地图", "配套讲稿", "如PPT文件", "特殊限制", "部分文档作品", "会员登录", "用户登录", "新用户注册",
+        "主办:", "主办：", "承办单位", "技术支持", "网站地图", "会员登录", "用户登录", "新用户注册",
         "忘记密码", "验证码", "返回顶部", "返回首页", "设为首页", "加入收藏", "【字号", "字号：", "【我要打印", "版权声明", "免责声明", "联系我们",
     ];
 
@@ -30,10 +30,15 @@ public static class LineNoiseRules
 
     private static readonly string[] Counters = ["阅读量", "阅读次数", "点击数", "点击量", "浏览次数", "访问量", "浏览量", "阅读数"];
 
-    private static readonly string[] SharingSite =
-    [
-        "由会员分享", "可在线阅读", "文库", "原创力文档", "下载积分", "文档分享", "上传者", "本文档", "VIP", "免费下载", "下载文档", "页珍藏版",
-    ];
+    private static readonly string[] SharingSite = ["文库", "下载积分", "文档分享", "上传者", "本文档", "VIP", "免费下载", "下载文档"];
+
+    /// <summary>A line about the file itself names its format and what the reader can do with it (如PPT文件的首页显示word图标…).</summary>
+    private static readonly string[] FileFormats = ["PPT", "ppt", "Word", "word", "WORD", "PDF", "pdf", "docx", "DOCX", ".doc", "WPS"];
+
+    private static readonly string[] FileActions = ["图标", "下载", "预览", "讲稿", "阅读", "分享", "上传", "打开", "页"];
+
+    /// <summary>Words of a rights notice (…仅作为示例展示，禁止商用。设计者仅对作品中独创性部分享有著作权).</summary>
+    private static readonly string[] RightsNotice = ["著作权", "禁止商用", "侵权", "版权归", "仅供学习", "仅供参考", "请联系删除"];
 
     private static readonly string[] Browser = ["建议使用IE", "分辨率", "浏览器", "最佳浏览", "技术支持："];
 
@@ -86,9 +91,14 @@ public static class LineNoiseRules
             return "阅读计数";
         }
 
-        if (line.Length <= 200 && ContainsAny(line, SharingSite))
+        if (line.Length <= 200 && (ContainsAny(line, SharingSite) || (ContainsAny(line, FileFormats) && ContainsAny(line, FileActions))))
         {
             return "文档分享站点";
+        }
+
+        if (line.Length <= 200 && ContainsAny(line, RightsNotice))
+        {
+            return "版权备案信息";
         }
 
         if (line.Length <= 120 && ContainsAny(line, Browser))

@@ -14,6 +14,12 @@ public static class ResponsibleUnitFinder
         "牵头责任单位", "主要责任单位", "牵头单位", "责任单位", "责任科室", "责任处室", "责任部门", "牵头部门", "牵头科室", "牵头处室", "负责单位", "承办单位", "责任主体",
     ];
 
+    /// <summary>Labels that end a list of responsible units on the same line (牵头单位：A 配合单位：B, 完成时限：…).</summary>
+    private static readonly string[] FollowingLabels =
+    [
+        "配合单位", "协办单位", "参与单位", "协同单位", "配合部门", "配合科室", "配合处室", "完成时限", "完成时间", "时间节点", "时限要求", "责任人", "牵头领导", "分管领导",
+    ];
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static List<string> Find(string text)
     {
@@ -51,10 +57,35 @@ public static class ResponsibleUnitFinder
                     continue;
                 }
 
+                // The list ends at its bracket, the sentence or a following label; brackets inside it (各县（市、区）) stay.
                 var end = j;
-                while (end < text.Length && text[end] is not ('）' or ')' or '。' or '；' or ';' or '\n' or '\t' or '（' or '(' or '】' or ']'))
+                var depth = 0;
+                while (end < text.Length && text[end] is not ('。' or '；' or ';' or '\n' or '\t' or '】' or ']'))
                 {
+                    if (text[end] is '（' or '(' && end + 1 < text.Length && Chars.IsCjk(text[end + 1]) && end > j && Chars.IsCjk(text[end - 1])
+                        && text.IndexOfAny(['）', ')'], end) is var close && close > 0 && close - end <= 8)
+                    {
+                        depth++;
+                    }
+                    else if (text[end] is '）' or ')' && depth > 0)
+                    {
+                        depth--;
+                    }
+                    else if (text[end] is '）' or ')' or '（' or '(')
+                    {
+                        break;
+                    }
+
                     end++;
+                }
+
+                foreach (var following in FollowingLabels)
+                {
+                    var f = text.IndexOf(following, j, end - j, StringComparison.Ordinal);
+                    if (f >= 0)
+                    {
+                        end = f;
+                    }
                 }
 
                 AddList(text.AsSpan(j, end - j), result);
@@ -96,13 +127,26 @@ public static class ResponsibleUnitFinder
 
     private static bool QuantityDelimiter(char c) => c is '，' or ',' or '。' or '；' or ';' or '：' or ':' or '\n' or '（' or '(' or '）' or ')';
 
-    /// <summary>Adds the units of a list (甲、乙，丙) that are not there yet.</summary>
+    /// <summary>
+    /// Adds the units of a list that are not there yet, split at 、，/ and spaces but not inside brackets: 各县（市、区）教育局
+    /// is one entry, a catch-all kept as written.
+    /// </summary>
     internal static void AddList(ReadOnlySpan<char> list, List<string> result)
     {
         var start = 0;
+        var depth = 0;
         for (var i = 0; i <= list.Length; i++)
         {
-            if (i == list.Length || list[i] is '、' or '，' or ',' or '/' or '／' or ' ' or '\u3000')
+            if (i < list.Length && list[i] is '（' or '(')
+            {
+                depth++;
+            }
+            else if (i < list.Length && list[i] is '）' or ')')
+            {
+                depth = Math.Max(0, depth - 1);
+            }
+
+            if (i == list.Length || (depth == 0 && list[i] is '、' or '，' or ',' or '/' or '／' or ' ' or '\u3000'))
             {
                 var unit = Chars.TrimPunct(list[start..i]);
                 if (unit.Length is >= 2 and <= 20 && !result.Contains(unit))

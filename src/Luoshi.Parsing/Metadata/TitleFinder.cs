@@ -19,12 +19,45 @@ public static class TitleFinder
 
     private static readonly string[] Extensions = [".docx", ".doc", ".pdf", ".txt", ".html", ".htm", ".wps"];
 
+    /// <summary>A field that names the document (标题：…, 名称：…).</summary>
+    private static readonly string[] TitleFields = ["标题", "名称", "文件名称", "题目", "文件标题"];
+
+    /// <summary>Metadata fields of a government page (索引号, 文号…) that are never the title.</summary>
+    private static readonly string[] MetadataFields = ["索引号", "文号", "发文字号", "主题分类", "发文机关", "成文日期", "发布机构", "公开方式", "有效性"];
+
+    /// <summary>Words that mark what follows a title in a page's &lt;title&gt; as the site's name (…要点_某某市人民政府网).</summary>
+    private static readonly string[] SiteWords = ["网", "门户", "首页", "官网", "政府", "教育局", "信息公开"];
+
     public static string? Find(IReadOnlyList<string> lines, int firstItemLine)
     {
         var limit = Math.Min(lines.Count, Math.Min(SearchLines, firstItemLine < 0 ? int.MaxValue : firstItemLine + 1));
         for (var i = 0; i < limit; i++)
         {
+            if (FieldValue(lines[i]) is { Length: >= 4 } field)
+            {
+                return Clean(field);
+            }
+        }
+
+        for (var i = 0; i < limit; i++)
+        {
             var line = lines[i];
+            if (IsMetadata(line))
+            {
+                continue;
+            }
+
+            // A main title followed by its subtitle (——在…会议上的报告) is the title, whatever words it uses.
+            if (i + 1 < lines.Count && IsSubtitle(lines[i + 1]) && line.Length is >= 4 and <= 60 && !line.Contains('。') && !OutlineStart(line))
+            {
+                return Clean(line);
+            }
+
+            if (IsSubtitle(line))
+            {
+                continue;
+            }
+
             if (IsTitleLike(line))
             {
                 var title = Clean(line);
@@ -82,6 +115,37 @@ public static class TitleFinder
         return false;
     }
 
+    /// <summary>标题：2023年全县教育工作要点 → the value of the field.</summary>
+    private static string? FieldValue(string line)
+    {
+        foreach (var f in TitleFields)
+        {
+            if (line.StartsWith(f, StringComparison.Ordinal) && line.Length > f.Length + 1 && line[f.Length] is '：' or ':')
+            {
+                return line[(f.Length + 1)..].Trim();
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsMetadata(string line)
+    {
+        foreach (var f in MetadataFields)
+        {
+            if (line.StartsWith(f, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>——在2024年全县教育工作会议上的报告: a subtitle names the occasion, not the document.</summary>
+    public static bool IsSubtitle(string line) => line.StartsWith("——", StringComparison.Ordinal) || line.StartsWith("—-", StringComparison.Ordinal)
+        || line.StartsWith("--", StringComparison.Ordinal);
+
     private static bool OutlineStart(string line) => Outline.OutlineMarkers.StartsWithMarker(line);
 
     private static bool EndsLikeTitle(string title)
@@ -111,6 +175,18 @@ public static class TitleFinder
             }
         }
 
+        // 2021年全市教育工作要点_某某市人民政府网: a page title carries the site's name after _ | or -.
+        var cut = s.LastIndexOfAny(['_', '|', '｜']);
+        if (cut < 0 && s.LastIndexOf(" - ", StringComparison.Ordinal) is var dash and > 0)
+        {
+            cut = dash;
+        }
+
+        if (cut > 4 && SiteWords.Any(w => s.AsSpan(cut).Contains(w, StringComparison.Ordinal)))
+        {
+            s = s[..cut].TrimEnd(' ', '-');
+        }
+
         if (s.StartsWith("转发", StringComparison.Ordinal))
         {
             s = s[2..];
@@ -133,6 +209,18 @@ public static class TitleFinder
         if (k < 0)
         {
             return null;
+        }
+
+        // 3月2日，全县2024年教育工作会议在县行政中心召开: the name stands before 在.
+        var at = line.LastIndexOf('在', k);
+        if (at > 4 && (line.AsSpan(0, at).EndsWith("会议") || line.AsSpan(0, at).EndsWith("会")))
+        {
+            var from = line.LastIndexOfAny(['，', ',', '。'], at - 1) + 1;
+            var lead = line[from..at].Trim();
+            if (lead.Length is >= 4 and <= 60)
+            {
+                return lead;
+            }
         }
 
         var start = k + 2;

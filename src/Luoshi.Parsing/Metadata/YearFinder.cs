@@ -17,6 +17,14 @@ public static class YearFinder
             return fromTitle;
         }
 
+        foreach (var line in lines.Take(15))
+        {
+            if (TitleFinder.IsSubtitle(line) && YearBefore(line, '年') is { } fromSubtitle)
+            {
+                return fromSubtitle; // ——在2024年全县教育工作会议上的报告
+            }
+        }
+
         foreach (var line in lines.Take(40).Concat(lines.Skip(Math.Max(40, lines.Count - 15))))
         {
             if (IsDateLine(line) && FirstDateYear(line) is { } signed)
@@ -50,17 +58,19 @@ public static class YearFinder
         return counts.Count == 0 ? null : counts.OrderByDescending(kv => kv.Value).ThenByDescending(kv => kv.Key).First().Key;
     }
 
+    /// <summary>The latest year the text names (2020年工作情况及2021年工作思路 → 2021: a plan looks forward).</summary>
     private static int? YearBefore(string s, char suffix)
     {
+        int? latest = null;
         for (var i = 0; i + 4 < s.Length; i++)
         {
-            if (IsYearAt(s, i, out var y) && s[i + 4] == suffix)
+            if (IsYearAt(s, i, out var y) && s[i + 4] == suffix && (latest is null || y > latest))
             {
-                return y;
+                latest = y;
             }
         }
 
-        return null;
+        return latest;
     }
 
     /// <summary>A line that is only a date: （2010年2月22日）, 2015年7月10日, 二○一二年六月十二日.</summary>

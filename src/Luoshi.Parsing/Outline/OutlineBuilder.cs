@@ -129,7 +129,8 @@ public static partial class OutlineBuilder
 
                 var atStart = i == 0;
                 var afterBoundary = !atStart && BoundaryBefore(line, i);
-                if (atStart || afterBoundary || (Chars.IsDigit(c) && i > 0 && !Chars.IsDigit(line[i - 1])))
+                if (atStart || afterBoundary || (Chars.IsDigit(c) && i > 0 && !Chars.IsDigit(line[i - 1]))
+                    || (Chars.IsChineseNumeralChar(c) && i + 1 < line.Length && line[i + 1] is '是' or '要' && chain.Count > 0))
                 {
                     Marker marker = default;
                     var found = false;
@@ -140,7 +141,12 @@ public static partial class OutlineBuilder
                     else if (Chars.IsDigit(c) && TryBare(line, i, out marker))
                     {
                         var glued = openedHere is not null && !sentenceEndSinceOpen;
-                        found = marker.Ordinal == lastBare + 1 && (atStart || afterBoundary || glued) && (marker.Ordinal > 1 || glued || atStart);
+                        var next = marker.Ordinal == lastBare + 1 || (marker.Ordinal == lastBare + 2 && lastBare > 0 && afterBoundary);
+                        found = next && (atStart || afterBoundary || glued) && (marker.Ordinal > 1 || glued || atStart);
+                    }
+                    else if (!atStart && GluedRunMarker(line, i, chain, out marker))
+                    {
+                        found = true; // 形成有力支撑三是推进…: line breaks lost before a run marker
                     }
 
                     if (found && chain.Count < MaxDepth)
@@ -192,7 +198,8 @@ public static partial class OutlineBuilder
             if (chain[k].Marker.Family == marker.Family)
             {
                 var previous = chain[k].Marker.Ordinal;
-                return marker.IsRun ? marker.Ordinal <= previous + 1 : marker.Ordinal == previous + 1;
+                // A missing number does not end the list: one number may be skipped (二是…；四是…).
+                return marker.IsRun ? marker.Ordinal <= previous + 2 : marker.Ordinal == previous + 1 || marker.Ordinal == previous + 2;
             }
         }
 
@@ -281,6 +288,29 @@ public static partial class OutlineBuilder
         }
     }
 
+    /// <summary>
+    /// A run marker glued to the word before it (支撑三是推进…): only the next number of a run already open (or the one after it).
+    /// </summary>
+    private static bool GluedRunMarker(string line, int i, List<ItemDraft> chain, out Marker marker)
+    {
+        if (!Chars.IsCjk(line[i - 1]) || Chars.IsChineseNumeralChar(line[i - 1]) || line[i - 1] is '第' or '这' or '那' or '其' or '统' or '唯'
+            || !OutlineMarkers.TryMatch(line, i, out marker) || !marker.IsRun || marker.Ordinal < 2)
+        {
+            marker = default;
+            return false;
+        }
+
+        for (var k = chain.Count - 1; k >= 0; k--)
+        {
+            if (chain[k].Marker.Family == marker.Family)
+            {
+                return marker.Ordinal == chain[k].Marker.Ordinal + 1 || marker.Ordinal == chain[k].Marker.Ordinal + 2;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>A digit glued to the text it numbers (<c>育人1切实强化</c>): 1–2 digits, then a character that is not a unit or date word.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryBare(string s, int i, out Marker marker)
@@ -340,7 +370,29 @@ public static partial class OutlineBuilder
             }
         }
 
-        return Chars.TrimPunct(first.AsSpan(0, end));
+        return Chars.TrimPunct(WithoutNumber(first.AsSpan(0, end)));
+    }
+
+    /// <summary>12加大…, 6促进…: a number left at the start of a heading is numbering, not part of the title.</summary>
+    private static ReadOnlySpan<char> WithoutNumber(ReadOnlySpan<char> heading)
+    {
+        var k = 0;
+        while (k < heading.Length && k < 3 && Chars.IsDigit(heading[k]))
+        {
+            k++;
+        }
+
+        if (k is 0 or > 2 || k >= heading.Length)
+        {
+            return heading;
+        }
+
+        if (heading[k] is '、' or '.' or '．' && k + 1 < heading.Length && Chars.IsCjk(heading[k + 1]))
+        {
+            return heading[(k + 1)..];
+        }
+
+        return Chars.IsCjk(heading[k]) && !Units.StartsUnitOrDate(heading, k) ? heading[k..] : heading;
     }
 
     private static bool IsAttachmentLine(string line) =>

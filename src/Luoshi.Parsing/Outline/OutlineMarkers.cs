@@ -34,6 +34,9 @@ public enum MarkerStyle
     /// <summary>第一， 第二，</summary>
     Ordinal,
 
+    /// <summary>第一部分 第二部分: parts above 一、</summary>
+    Part,
+
     /// <summary>A task table's row number (its 序号 cell).</summary>
     TableRow,
 }
@@ -47,12 +50,13 @@ public readonly record struct Marker(MarkerStyle Style, int Ordinal, int Length)
     /// </summary>
     public int Rank => Style switch
     {
-        MarkerStyle.ChineseComma => 1,
-        MarkerStyle.ChineseParen => 2,
-        MarkerStyle.ArabicDot or MarkerStyle.ArabicBare => 3,
-        MarkerStyle.ArabicParen => 4,
-        MarkerStyle.Circled => 5,
-        MarkerStyle.TableRow => 6,
+        MarkerStyle.Part => 1,
+        MarkerStyle.ChineseComma => 2,
+        MarkerStyle.ChineseParen => 3,
+        MarkerStyle.ArabicDot or MarkerStyle.ArabicBare => 4,
+        MarkerStyle.ArabicParen => 5,
+        MarkerStyle.Circled => 6,
+        MarkerStyle.TableRow => 7,
         _ => 0,
     };
 
@@ -176,6 +180,13 @@ public static class OutlineMarkers
             if (len is >= 1 and <= 3 && value >= 1 && j < s.Length && s[j] is '，' or ',' or '、')
             {
                 marker = new Marker(MarkerStyle.Ordinal, (int)value, WithSpaces(s, i, len + 2));
+                return true;
+            }
+
+            if (len is >= 1 and <= 3 && value >= 1 && s[j..].StartsWith("部分") && (j + 2 >= s.Length || Chars.IsSpace(s[j + 2]) || s[j + 2] is '：' or ':' or '、'))
+            {
+                var k = j + 2 < s.Length && s[j + 2] is '：' or ':' or '、' ? j + 3 : j + 2;
+                marker = new Marker(MarkerStyle.Part, (int)value, WithSpaces(s, i, k - i));
                 return true;
             }
 

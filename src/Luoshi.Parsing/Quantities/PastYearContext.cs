@@ -6,20 +6,42 @@ namespace Luoshi.Parsing.Quantities;
 /// <summary>Recognises text that looks back on results already reached (a review of the past year).</summary>
 public static class PastYearContext
 {
-    private static readonly string[] HeadingWords = ["回顾", "成绩", "成效", "工作总结", "主要成果", "取得的", "过去"];
-    private static readonly string[] ParagraphOpeners = ["过去的一年", "过去一年", "过去五年", "一年来", "去年", "回顾", "近年来", "近几年", "这一年", "五年来", "过去的五年"];
+    /// <summary>How a heading that looks back opens (回顾…, 过去一年…, 今年以来…, 【回顾】).</summary>
+    private static readonly string[] HeadingOpeners = ["回顾", "过去", "一年来", "今年以来", "去年以来", "近年来", "五年来", "【回顾", "［回顾"];
+
+    /// <summary>How it ends (…完成情况, …亮点工作, …工作回顾, 取得的成绩); 提高…高考成绩 names a target and does not end so.</summary>
+    private static readonly string[] HeadingEndings = ["回顾", "完成情况", "亮点工作", "工作亮点", "工作总结", "主要成果", "工作情况", "主要成绩", "工作成效", "取得的成绩", "取得的成效", "取得的成就"];
+    private static readonly string[] ParagraphOpeners =
+    [
+        "过去的一年", "过去一年", "过去五年", "一年来", "去年", "回顾", "近年来", "近几年", "这一年", "五年来", "过去的五年", "今年以来", "【回顾】", "［回顾］",
+    ];
     private static readonly string[] Frames = ["会议指出，", "会议认为，", "会议总结，", "会上，", "报告指出，"];
 
     /// <summary>A section heading such as “2009年教育工作的简要回顾”.</summary>
     public static bool IsReviewHeading(string heading, int? planYear)
     {
-        heading = WithoutQuotes(heading);
-        foreach (var w in HeadingWords)
+        heading = WithoutQuotes(heading).TrimEnd('。', '：', ':', ' ');
+        foreach (var w in HeadingOpeners)
         {
-            if (heading.Contains(w, StringComparison.Ordinal))
+            if (heading.StartsWith(w, StringComparison.Ordinal))
             {
                 return true;
             }
+        }
+
+        foreach (var w in HeadingEndings)
+        {
+            if (heading.EndsWith(w, StringComparison.Ordinal) && !heading.Contains("工作思路", StringComparison.Ordinal)
+                && !heading.Contains("工作安排", StringComparison.Ordinal) && !heading.Contains("工作要点", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        if (heading.Contains("取得的", StringComparison.Ordinal) || heading.Contains("成绩与", StringComparison.Ordinal)
+            || heading.Contains("成效与", StringComparison.Ordinal))
+        {
+            return true; // 取得的主要成绩, 成绩与经验
         }
 
         return planYear is not null && StartsWithYear(heading, out var y) && y < planYear

@@ -11,9 +11,18 @@ public static class QuantityKindClassifier
     private static readonly string[] DurationUnits = ["小时", "天", "周", "个月", "学时", "分钟", "课时"];
     private static readonly string[] SentencePast = ["累计", "目前", "现有", "已经", "去年", "过去", "实现了", "达到了", "取得了", "获得了", "荣获", "创历史", "同比"];
 
+    /// <summary>Words that commit the plan to a figure, even inside a review (力争达到95%, 确保, 计划新建, 将新增).</summary>
+    private static readonly string[] TargetMarkers =
+    [
+        "力争", "确保", "争取", "计划新", "计划建", "计划完成", "计划投入", "将新增", "将达到", "将建成", "将完成", "将实现", "将提高", "将新建", "目标是", "目标为",
+    ];
+
+    /// <summary>A share of a fund or a total (公用经费的10%, 工资总额的3%) sets a funding rule, not a target.</summary>
+    private static readonly string[] FundShares = ["总额的", "经费的", "总量的", "收入的", "支出的"];
+
     /// <param name="before">The clause text before the figure.</param>
     /// <param name="after">The text right after the figure and its unit.</param>
-    /// <param name="sentence">The sentence the figure is in.</param>
+    /// <param name="sentence">The sentence the figure is in, up to the figure: words after it say nothing about it.</param>
     /// <param name="review">Whether the figure sits in a review of the past (a section or paragraph that looks back).</param>
     public static QuantityKind Classify(RawQuantity q, ReadOnlySpan<char> before, ReadOnlySpan<char> after, ReadOnlySpan<char> sentence, bool review)
     {
@@ -31,7 +40,7 @@ public static class QuantityKindClassifier
             return QuantityKind.Other; // 14项中有7项, 10个部门中, 在600元的基础上
         }
 
-        if (after.StartsWith("之差") || after.StartsWith("/") || after.StartsWith("／") || after.StartsWith("的标准") || after.StartsWith("标准"))
+        if (after.StartsWith("之差") || after.StartsWith("/") || after.StartsWith("／") || after.StartsWith("的标准") || (after.StartsWith("标准") && !after.StartsWith("标准化")))
         {
             return QuantityKind.Other; // 14项中, 1分之差, 200元/生·年的标准
         }
@@ -60,19 +69,48 @@ public static class QuantityKindClassifier
             return QuantityKind.Other;
         }
 
-        if (review)
+        if (q.Unit == "%" && EndsWithAny(b, FundShares))
         {
-            return QuantityKind.Achievement;
+            return QuantityKind.Other;
         }
 
-        foreach (var w in SentencePast)
+        // The nearest word before the figure decides: 同比增长12%（past），力争达到95%（target）.
+        var past = LastIndexOfAny(sentence, SentencePast);
+        if (past >= 0 && past < sentence.Length - before.Length && LastIndexOfAny(b, ["已", "累计", "共有", "现有"]) < 0)
         {
-            if (sentence.Contains(w, StringComparison.Ordinal))
+            past = -1; // a past word in an earlier clause (目前已建成35所，今年再建设20所) says nothing about this figure
+        }
+
+        var target = LastIndexOfAny(sentence, TargetMarkers);
+        if (target >= 0 && target > past)
+        {
+            return QuantityKind.Target;
+        }
+
+        return review || past >= 0 ? QuantityKind.Achievement : QuantityKind.Target;
+    }
+
+    private static int LastIndexOfAny(ReadOnlySpan<char> s, string[] words)
+    {
+        var last = -1;
+        foreach (var w in words)
+        {
+            last = Math.Max(last, s.LastIndexOf(w, StringComparison.Ordinal));
+        }
+
+        return last;
+    }
+
+    private static bool EndsWithAny(ReadOnlySpan<char> s, string[] words)
+    {
+        foreach (var w in words)
+        {
+            if (s.EndsWith(w, StringComparison.Ordinal) || (s.Length > w.Length && s[..^1].EndsWith(w, StringComparison.Ordinal)))
             {
-                return QuantityKind.Achievement;
+                return true;
             }
         }
 
-        return QuantityKind.Target;
+        return false;
     }
 }

@@ -9,20 +9,50 @@ public static class QuantityRecognizer
 {
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     /// <param name="limit">Figures beyond this many are not looked at (the caller refuses the document then).</param>
-    public static void Recognize(string text, bool review, List<Quantity> into, int limit = int.MaxValue)
+    public static void Recognize(string original, bool review, List<Quantity> into, int limit = int.MaxValue)
     {
+        // Traditional script is read as simplified; the clause and subject keep the text as written.
+        var text = Traditional.Simplify(original);
         foreach (var raw in QuantityScanner.Scan(text, limit))
         {
             var (clauseStart, clauseEnd) = Clause(text, raw.Start, raw.End);
-            var (sentenceStart, sentenceEnd) = Sentence(text, raw.Start, raw.End);
-            var clause = text[clauseStart..clauseEnd];
+            var (sentenceStart, _) = Sentence(text, raw.Start, raw.End);
+            var clause = original[clauseStart..clauseEnd];
             var before = text.AsSpan(clauseStart, raw.Start - clauseStart);
             var after = text.AsSpan(raw.End, Math.Min(text.Length - raw.End, 12));
-            var kind = QuantityKindClassifier.Classify(raw, before, after, text.AsSpan(sentenceStart, sentenceEnd - sentenceStart), review);
-            var subject = SubjectFinder.Find(clause, raw.Start - clauseStart, raw.End - clauseStart, raw.Unit);
+            var kind = QuantityKindClassifier.Classify(raw, before, after, text.AsSpan(sentenceStart, raw.Start - sentenceStart), review);
+            var subject = SubjectFinder.Find(clause, text[clauseStart..clauseEnd], raw.Start - clauseStart, raw.End - clauseStart, raw.Unit);
+            subject = WithEvent(original, text, sentenceStart, subject);
             into.Add(new Quantity(Chars.TrimPunct(clause), raw.Value, raw.Upper, raw.Denominator,
                 raw.Unit, subject, raw.Comparator, kind, raw.Placeholder));
         }
+    }
+
+    /// <summary>
+    /// 在全省中职学生技能大赛中，获一等奖7个: an award counted in a sentence that opens on the event it was won in is that
+    /// event's award (全省中职学生技能大赛一等奖).
+    /// </summary>
+    private static string WithEvent(string original, string text, int sentenceStart, string subject)
+    {
+        if (subject.Length == 0 || !(subject.EndsWith('奖') || subject.EndsWith('名') || subject.EndsWith('牌') || subject.EndsWith("冠军", StringComparison.Ordinal))
+            || sentenceStart >= text.Length || text[sentenceStart] != '在')
+        {
+            return subject;
+        }
+
+        var close = text.IndexOf("中，", sentenceStart, Math.Min(40, text.Length - sentenceStart), StringComparison.Ordinal);
+        if (close < 0)
+        {
+            close = text.IndexOf("中,", sentenceStart, Math.Min(40, text.Length - sentenceStart), StringComparison.Ordinal);
+        }
+
+        if (close <= sentenceStart + 3)
+        {
+            return subject;
+        }
+
+        var eventName = original[(sentenceStart + 1)..close];
+        return subject.Contains(eventName, StringComparison.Ordinal) ? subject : eventName + subject;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -13,6 +13,7 @@ public static class QuantityScanner
 {
     private static readonly string[] AbstractCountUnits = ["个", "项", "条", "批", "支", "大", "点", "级", "方面"];
     private static readonly string[] EnumeratedUnits = ["个", "所", "项", "名", "人", "位", "家", "座", "幢"];
+    private static readonly string[] SchemeNouns = ["工程", "行动", "计划", "项目", "战略", "举措", "攻坚战"];
     private static readonly string[] ConcreteUnits = ["所", "周", "天", "小时", "个月", "学分", "学时", "元", "平方米", "人", "位", "名", "幢", "栋", "座", "门", "期", "次"];
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -50,7 +51,7 @@ public static class QuantityScanner
             {
                 q = ReadArabic(s, i, result, out next);
             }
-            else if (Chars.IsPlaceholderX(c))
+            else if (IsBlank(c))
             {
                 q = ReadPlaceholder(s, i, out next);
             }
@@ -61,6 +62,10 @@ public static class QuantityScanner
             else if (Chars.IsChineseNumeralChar(c))
             {
                 q = ReadChinese(s, i, out next);
+            }
+            else if (c == '万')
+            {
+                q = ReadBareWan(s, i, out next);
             }
 
             if (q is not null)
@@ -103,22 +108,53 @@ public static class QuantityScanner
             isYearLike: intDigits == 4 && value >= 1900 && value <= 2100, leadingZero, found, out next);
     }
 
+    /// <summary>
+    /// A blank figure: any run of X, x, ×, Ｘ (or ○ away from other numerals), with a blank decimal part (xx.x%) and a
+    /// blank upper end (x~x所), before a unit.
+    /// </summary>
     private static RawQuantity? ReadPlaceholder(string s, int start, out int next)
     {
-        var j = start;
-        while (j < s.Length && Chars.IsPlaceholderX(s[j]) && j - start < 6)
-        {
-            j++;
-        }
-
+        var j = SkipBlank(s, start);
         next = j;
-        if (j - start < 2 || (start > 0 && Chars.IsAsciiLetter(s[start - 1])) || (j < s.Length && Chars.IsAsciiLetter(s[j])))
+        var prev = start > 0 ? s[start - 1] : '\0';
+        if (Chars.IsAsciiLetter(prev) || Chars.IsDigit(prev) || (j < s.Length && Chars.IsAsciiLetter(s[j]))
+            || (s[start] == '○' && (Chars.IsChineseNumeralChar(prev) || (j < s.Length && (Chars.IsChineseNumeralChar(s[j]) || s[j] is '年' or '月')))))
         {
             return null;
         }
 
+        if (j + 1 < s.Length && Chars.IsDot(s[j]) && IsBlank(s[j + 1]))
+        {
+            j = SkipBlank(s, j + 1);
+        }
+
         // XX县, XX开放大学, 力促XX、XX通过: a name, not a figure — ReadTail requires a unit.
         return ReadTail(s, start, j, null, placeholder: true, isYearLike: false, leadingZero: false, [], out next);
+    }
+
+    private static bool IsBlank(char c) => Chars.IsPlaceholderX(c) || c == '○';
+
+    private static int SkipBlank(string s, int i)
+    {
+        var j = i;
+        while (j < s.Length && IsBlank(s[j]) && j - i < 8)
+        {
+            j++;
+        }
+
+        return j;
+    }
+
+    /// <summary>近万名, 逾万人: 万 standing alone for ten thousand.</summary>
+    private static RawQuantity? ReadBareWan(string s, int start, out int next)
+    {
+        next = start + 1;
+        if (start == 0 || s[start - 1] is not ('近' or '约' or '逾' or '超' or '上'))
+        {
+            return null;
+        }
+
+        return ReadTail(s, start, start, 1m, placeholder: false, isYearLike: false, leadingZero: false, [], out next);
     }
 
     private static RawQuantity? ReadPercentWords(string s, int start, out int next)
@@ -181,6 +217,14 @@ public static class QuantityScanner
         var j = start + len;
         decimal? upper = null;
 
+        // 三分之一: a fraction, written like a ratio (value 1, denominator 3).
+        if (At(s, j, "分之") && ChineseNumber.Read(s, j + 2, out var numerator) is > 0 and var numLen && v > 0)
+        {
+            next = j + 2 + numLen;
+            var fb = ClauseBefore(s, start);
+            return new RawQuantity(start, next, numerator, null, v, "比", ComparatorReader.Read(fb, s.AsSpan(next), false), false);
+        }
+
         // 三五天, 两三个: two neighbouring digits make a range.
         if (len == 1 && j < s.Length && Chars.ChineseDigit(s[j]) is var d2 && d2 > v && d2 <= v + 2 && v > 0)
         {
@@ -191,7 +235,14 @@ public static class QuantityScanner
         next = j;
         if (j < s.Length && (s[j] is '万' or '亿'))
         {
-            return null; // 十万火急, 千万; real amounts are written in Arabic figures
+            return null; // 十万火急: a numeral before a bare 万 that is no number of its own
+        }
+
+        var more = false;
+        if (j < s.Length && s[j] is '余' or '多' && v >= 10)
+        {
+            more = true; // 一万多人次, 三千余名
+            j++;
         }
 
         var unitLen = Units.Read(s, j, out var unit);
@@ -208,50 +259,90 @@ public static class QuantityScanner
             return null;
         }
 
-        var accepted = false;
-        if (EndsWith(before, "为期") || (unit == "年" && EndsWith(before, "连续")))
-        {
-            accepted = unit is "年" or "个月" or "天" or "周" or "小时";
-        }
-        else if (unit == "年")
-        {
-            accepted = false; // 三年攻坚, 五年规划: a project span, not a figure
-        }
-        else if (unit is "次" && (At(s, end, "全会") || At(s, end, "全体")
-            || At(s, end, "会议") || At(s, end, "党代会") || At(s, end, "代表大会"))
-            || (unit is "期" && (v != 1 || upper is not null)))
-        {
-            accepted = false; // 八次全会, 工程三期
-        }
-        else if (EndsWith(before, "各") || EndsWith(before, "共") || EndsWith(before, "计")
-            || (EndsWith(before, "等") && Array.IndexOf(EnumeratedUnits, unit) >= 0))
-        {
-            accepted = true;
-        }
-        else if (v == 1 && upper is null)
-        {
-            // 一次 / 一期 count a task's events; 一名 only as the subject of a clause (一名学生获…).
-            accepted = (unit is "次" or "期" && after != '性' && !EndsWith(before, "其中")
-                && !EndsWith(before, "每") && !EndsWith(before, "再") && !EndsWith(before, "这") && !EndsWith(before, "此"))
-                || (unit == "名" && before.Length == 0);
-        }
-        else if (Array.IndexOf(ConcreteUnits, unit) >= 0)
-        {
-            accepted = true;
-        }
-        else if (Array.IndexOf(AbstractCountUnits, unit) >= 0)
-        {
-            accepted = before.Length == 0 && v >= 2;
-        }
-
-        if (!accepted)
+        // A lone 百 or 千 is an idiom (千家万户, 百年大计), not a hundred or a thousand.
+        if (!AcceptChinese(s, v, upper, unit, before, end, after, len == 1 && s[start] is '百' or '千'))
         {
             return null;
         }
 
         next = end;
-        var comparator = upper is not null ? Comparator.Range : ComparatorReader.Read(before, s.AsSpan(end), false);
+        var comparator = upper is not null ? Comparator.Range : ComparatorReader.Read(before, s.AsSpan(end), more);
         return new RawQuantity(start, end, v, upper, null, unit, comparator, false);
+    }
+
+    /// <summary>
+    /// Whether a Chinese numeral with its unit measures something: counts of concrete things and events do, slogans and
+    /// names do not (八项工程, 三大行动, 工程二期, 五年规划).
+    /// </summary>
+    private static bool AcceptChinese(string s, long v, decimal? upper, string unit, ReadOnlySpan<char> before, int end, char after, bool idiom)
+    {
+        if (NamesAScheme(s, end) || (unit is "期" && (EndsWith(before, "工程") || EndsWith(before, "项目"))))
+        {
+            return false; // 等八项工程, 五项行动, 工程二期, 二期工程
+        }
+
+        if (EndsWith(before, "为期") || (unit == "年" && EndsWith(before, "连续")))
+        {
+            return unit is "年" or "个月" or "天" or "周" or "小时";
+        }
+
+        if (unit == "年")
+        {
+            return false; // 三年攻坚, 五年规划: a project span, not a figure
+        }
+
+        if (unit is "次" && (At(s, end, "全会") || At(s, end, "全体") || At(s, end, "会议") || At(s, end, "党代会") || At(s, end, "代表大会")))
+        {
+            return false; // 八次全会
+        }
+
+        if (EndsWith(before, "各") || EndsWith(before, "共") || EndsWith(before, "计")
+            || (EndsWith(before, "等") && Array.IndexOf(EnumeratedUnits, unit) >= 0))
+        {
+            return true;
+        }
+
+        if (v >= 10 && !idiom)
+        {
+            return true; // 三千六百个, 一万二千人次: a numeral written with 十/百/千/万 counts something
+        }
+
+        if (v == 1 && upper is null)
+        {
+            // 一次 / 一期 count a task's events; 一名 only as the subject of a clause (一名学生获…).
+            return (unit is "次" or "期" && after != '性' && !EndsWith(before, "其中")
+                && !EndsWith(before, "每") && !EndsWith(before, "再") && !EndsWith(before, "这") && !EndsWith(before, "此"))
+                || (unit == "名" && before.Length == 0);
+        }
+
+        if (Array.IndexOf(ConcreteUnits, unit) >= 0)
+        {
+            return true;
+        }
+
+        // 四个意识, 两个维护 are slogans; a count written with 十/百/千 (三千六百个) is a count.
+        return Array.IndexOf(AbstractCountUnits, unit) >= 0 && ((before.Length == 0 && v >= 2) || v >= 10);
+    }
+
+    /// <summary>八项工程, 三大行动, 十大民生项目: the numeral names a scheme when its noun phrase ends in one of these words.</summary>
+    private static bool NamesAScheme(string s, int end)
+    {
+        var k = end;
+        while (k < s.Length && k - end < 8 && Chars.IsCjk(s[k]))
+        {
+            foreach (var w in SchemeNouns)
+            {
+                if (At(s, k, w) && (k + w.Length >= s.Length || !Chars.IsCjk(s[k + w.Length]) || At(s, k + w.Length, "建设")
+                    || At(s, k + w.Length, "全面") || At(s, k + w.Length, "深入") || At(s, k + w.Length, "取得")))
+                {
+                    return true;
+                }
+            }
+
+            k++;
+        }
+
+        return false;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -263,6 +354,7 @@ public static class QuantityScanner
         decimal? denominator = null;
         var unit = string.Empty;
         var more = false;
+        var blankRange = false;
         var k = j;
 
         // Range: 1~2所, 1-2, 1至2, 3.5到4
@@ -274,7 +366,16 @@ public static class QuantityScanner
                 m++;
             }
 
-            if (m < s.Length && (Chars.IsDigit(s[m]) || (placeholder && Chars.IsPlaceholderX(s[m]))))
+            if (placeholder && m < s.Length && IsBlank(s[m]))
+            {
+                blankRange = true; // x~x所
+                k = SkipBlank(s, m);
+                if (k + 1 < s.Length && Chars.IsDot(s[k]) && IsBlank(s[k + 1]))
+                {
+                    k = SkipBlank(s, k + 1);
+                }
+            }
+            else if (m < s.Length && Chars.IsDigit(s[m]))
             {
                 if (Chars.IsDigit(s[m]))
                 {
@@ -356,6 +457,10 @@ public static class QuantityScanner
                 {
                     k++; // 30万人口以上
                 }
+                else if (upper is null && !blankRange && value is not null && unit is not ("年" or "月" or "日"))
+                {
+                    k = UnitAtBothEnds(s, k, unit, multiplier, ref upper);
+                }
             }
             else if (multiplier > 1 && value is not null)
             {
@@ -387,8 +492,41 @@ public static class QuantityScanner
             return null;
         }
 
-        var comparator = upper is not null ? Comparator.Range : ComparatorReader.Read(before, after, more);
+        var comparator = upper is not null || blankRange ? Comparator.Range : ComparatorReader.Read(before, after, more);
         return new RawQuantity(start, k, value, upper, denominator, unit, comparator, placeholder);
+    }
+
+    /// <summary>85%—90%, 90%至95%, 3人~5人: a range that repeats its unit at the upper end.</summary>
+    private static int UnitAtBothEnds(string s, int k, string unit, decimal multiplier, ref decimal? upper)
+    {
+        if (k + 1 >= s.Length || s[k] is not ('~' or '～' or '-' or '—' or '－' or '至' or '到' or '〜'))
+        {
+            return k;
+        }
+
+        var m = s[k] == '—' && s[k + 1] == '—' ? k + 2 : k + 1;
+        if (m >= s.Length || !Chars.IsDigit(s[m]))
+        {
+            return k;
+        }
+
+        var e = ReadNumber(s, m, out var u, out _, out _);
+        var f = e;
+        var scale = 1m;
+        if (multiplier > 1 && f < s.Length && s[f] is '万' or '亿')
+        {
+            scale = multiplier;
+            f++;
+        }
+
+        var len = Units.Read(s, f, out var second);
+        if (len == 0 || second != unit)
+        {
+            return k;
+        }
+
+        upper = u * scale / multiplier; // multiplied with the value below
+        return f + len;
     }
 
     private static bool Accept(string unit, decimal? value, bool isYearLike, bool leadingZero, ReadOnlySpan<char> before,

@@ -2,59 +2,415 @@ using Luoshi.Parsing.Text;
 
 namespace Luoshi.Parsing.Quantities;
 
-/// <summary>Names what a figure counts or measures, as short as the clause allows.</summary>
+/// <summary>
+/// Names what a figure counts or measures, as short as the clause allows: the noun after the figure (创建30所<u>中小学党建
+/// 示范校</u>), or the noun before it, cut at the verb that governs it (遴选培养<u>中小学后备干部</u>50人) and at the
+/// comparator after it (<u>普惠性园覆盖率</u>达到XX%); a list that 分别 spreads over several figures gives each figure its
+/// own subject (文、理科上线率分别为51.2%、27.1% → 文科上线率, 理科上线率). Leading years, 各, 全市 and stray
+/// punctuation are left out.
+/// </summary>
 public static class SubjectFinder
 {
-    private static readonly string[] Verbs =
+    /// <summary>Verbs and prepositions that govern the noun after them; the subject starts after the last one.</summary>
+    private static readonly string[] Governing =
     [
-        "创建", "建设", "建成", "新建", "改扩建", "启动", "办好", "完成", "培养", "招录", "招收", "遴选", "新增", "增加", "扩大", "提高", "达到", "实现", "打造",
-        "引进", "选拔", "组织", "开展", "举办", "培训", "设立", "发放", "化解", "投入", "推进", "落实", "确保", "力争", "争取", "保持", "达", "为", "有", "共",
+        "遴选培养", "规划建设", "继续招录", "严格落实", "创建", "建设", "建成", "启动", "办好", "完成", "培养", "招录", "招收", "招聘", "遴选", "选树", "选派",
+        "选拔", "引进", "组织", "开展", "举办", "培训", "设立", "发放", "化解", "投入", "推进", "落实", "确保", "力争", "争取", "实现", "打造", "提高", "提升",
+        "扩大", "增加", "督促", "支持", "资助", "评选", "认定", "表彰", "建立", "组建", "配备", "录取", "覆盖", "消除", "学会", "再引进", "要求", "推动", "加快",
+        "做好", "按照", "依托", "通过", "修习", "共有", "现有", "已有", "拥有", "对", "为", "使", "让", "把", "将", "有", "获", "共", "计", "达",
     ];
 
-    public static string Find(string clause, int figureStart, int figureEnd, string unit)
+    /// <summary>The verbs that govern a rate or share (落实…职普比, 确保…合格率); other verbs there are part of its name (教师培训经费比例).</summary>
+    private static readonly string[] ShareGoverning =
+    [
+        "严格落实", "落实", "确保", "力争", "争取", "实现", "推动", "要求", "提高", "提升", "督促", "按照", "对", "为", "使", "让", "将", "把",
+    ];
+
+    /// <summary>Words after the figure that end its noun (用于, 进行, a comparator, a verb).</summary>
+    private static readonly string[] AfterStops =
+    [
+        "用于", "进行", "发放", "需", "从中", "按期", "如期", "投用", "投入使用", "开工", "竣工", "通过", "参赛", "进入", "达到", "达", "获", "以上", "以下", "的基础上", "中有", "中居", "居", "占", "代表", "“",
+    ];
+
+    /// <summary>Words that, right after the figure, show that no noun follows it (14项中有7项, 居全省第一, 在…的基础上).</summary>
+    private static readonly string[] NoNounAfter = ["中有", "中居", "中，", "中,", "居", "占", "进入", "从中", "用于", "基础上", "以上", "需", "代表", "位居", "提高", "减少", "增加", "降低", "下降", "上升", "增长", "调整"];
+
+    /// <summary>Comparators and adverbs between a noun and its figure (覆盖率<u>逐步达到</u>7%).</summary>
+    private static readonly string[] Linking =
+    [
+        "分别达到", "分别为", "分别", "逐步达到", "力争达到", "达到", "不低于", "不少于", "不超过", "不高于", "超过", "至少", "保持在", "稳定在", "控制在",
+        "提高到", "提高至", "提升到", "提升至", "增加到", "增至", "增长", "下降", "已达", "达", "为", "要", "各", "逐步", "稳定", "保持", "约", "近", "共",
+        "计", "在", "的", "是", "到", "至", "按", "修满", "满", "每年", "每学年", "每学期", "每月", "每周", "每天", "每人", "每生", "每",
+    ];
+
+    private static readonly string[] Leading = ["全市", "全县", "全区", "全镇", "我市", "我县", "我区", "其中", "同时", "并", "各", "要", "再", "均", "继续"];
+
+    /// <summary>
+    /// <paramref name="clause"/> is the clause as written, <paramref name="read"/> the same clause as the rules read it
+    /// (traditional script read as simplified, same length); the figure is [<paramref name="figureStart"/>,
+    /// <paramref name="figureEnd"/>).
+    /// </summary>
+    public static string Find(string clause, string read, int figureStart, int figureEnd, string unit)
     {
         figureStart = Math.Clamp(figureStart, 0, clause.Length);
         figureEnd = Math.Clamp(figureEnd, figureStart, clause.Length);
-        var after = Clean(clause.AsSpan(figureEnd));
-        var before = Clean(clause.AsSpan(0, figureStart));
-        if (unit != "%" && unit != "比" && after.Length >= 2)
+        if (ListSubject(clause, read, figureStart) is { } listed)
         {
-            return after.TrimStart('的');
+            return listed;
         }
 
-        foreach (var verb in Verbs)
+        var share = unit is "%" or "比" or "个百分点" or "百分点";
+        var (bs, be) = NounBefore(read, ChangeStart(read, figureStart), share);
+        var (a, b) = NounAfter(read, figureEnd);
+        if (b - a >= 2 && (!share || (figureEnd < read.Length && read[figureEnd] == '的')))
         {
-            var k = before.LastIndexOf(verb, StringComparison.Ordinal);
-            if (k >= 0 && k + verb.Length >= before.Length - 6)
-            {
-                var head = before[..k].Trim();
-                var tail = before[(k + verb.Length)..].Trim();
-                return tail.Length >= 2 ? tail : head.Length > 0 ? head : before;
-            }
+            // 督促落实2021年开工的XX所中小学校, 对教育高质量发展19项任务: a modifier before the figure belongs to the noun after it.
+            var me = be < figureStart && read[be] == '的' ? be + 1 : be;
+            var modifier = me - bs is >= 2 and <= 12 && IsModifier(read, bs, me) ? clause[bs..me] : string.Empty;
+            return Tidy(modifier + clause[a..b]);
         }
 
-        return before.Length > 0 ? before : after;
+        var found = be > bs ? Tidy(clause[bs..be]) : b > a ? Tidy(clause[a..b]) : string.Empty;
+        if (found.Length > 0)
+        {
+            return found;
+        }
+
+        // Nothing names the figure on its own: the ledger still shows the clause around it rather than nothing.
+        var rest = Tidy(clause[..figureStart] + clause[figureEnd..]);
+        return rest.Length > 30 ? rest[..30] : rest;
     }
 
-    private static string Clean(ReadOnlySpan<char> s)
+    /// <summary>
+    /// 必修学分从116学分减少到96学分: both figures of a change measure the noun before 从/由; returns where to look for it.
+    /// </summary>
+    private static int ChangeStart(string s, int figureStart)
     {
-        var t = Chars.TrimPunct(s);
-        foreach (var suffix in new[] { "以上", "以下", "以内", "左右" })
+        for (var k = figureStart - 1; k >= 0 && figureStart - k <= 20; k--)
         {
-            if (t.StartsWith(suffix, StringComparison.Ordinal))
+            if (s[k] is '从' or '由' && k + 1 < s.Length && (Chars.IsDigit(s[k + 1]) || Chars.IsPlaceholderX(s[k + 1])) && k > 0)
             {
-                t = t[suffix.Length..];
+                return k;
+            }
+
+            if (s[k] is '，' or ',' or '；' or '。')
+            {
+                break;
             }
         }
 
-        foreach (var prefix in new[] { "不低于", "不少于", "不超过", "至少", "达到", "超过" })
+        return figureStart;
+    }
+
+    /// <summary>The noun phrase before a figure, [start, end): linking words dropped, cut at the last governing verb.</summary>
+    private static (int Start, int End) NounBefore(string s, int figureStart, bool share = false)
+    {
+        var end = figureStart;
+        var stripped = true;
+        while (stripped && end > 0)
         {
-            if (t.EndsWith(prefix, StringComparison.Ordinal))
+            stripped = false;
+            while (end > 0 && (Chars.IsSpace(s[end - 1]) || s[end - 1] is '、' or '，' or ','))
             {
-                t = t[..^prefix.Length];
+                end--;
+            }
+
+            if (end > 1 && s[end - 1] == '均' && s[end - 2] != '平')
+            {
+                end--;
+                stripped = true;
+                continue;
+            }
+
+            foreach (var w in Linking)
+            {
+                if (end >= w.Length && string.CompareOrdinal(s, end - w.Length, w, 0, w.Length) == 0 && end - w.Length > 0)
+                {
+                    end -= w.Length;
+                    stripped = true;
+                    break;
+                }
             }
         }
 
-        return Chars.TrimPunct(t);
+        // A list of figures: the noun starts after the previous figure (教育联合体XX个、<u>研修共同体</u>XX个).
+        var start = end;
+        while (start > 0 && s[start - 1] is not ('（' or '(' or '）' or ')'))
+        {
+            if (IsFigureChar(s[start - 1]))
+            {
+                if (start >= 4 && start < s.Length && s[start] == '年' && s.AsSpan(start - 4, 4).ToString().All(Chars.IsDigit))
+                {
+                    start -= 4; // a year (2022年立项的) is no figure of a list
+                    continue;
+                }
+
+                break;
+            }
+
+            start--;
+        }
+
+        if (start > 0 && IsFigureChar(s[start - 1]))
+        {
+            while (start < end && !(s[start] == '、' || Chars.IsCjk(s[start]) || s[start] is '“' or '"' or '《'))
+            {
+                start++;
+            }
+
+            while (start < end && (s[start] == '、' || Units.Read(s, start, out _) > 0 || s[start] is '以' or '上' or '下' or '余' or '多' or '万'))
+            {
+                start++;
+            }
+        }
+
+        var best = start;
+        foreach (var verb in end <= start ? [] : share ? ShareGoverning : Governing)
+        {
+            var k = s.LastIndexOf(verb, end - 1, end - start, StringComparison.Ordinal);
+            if (k < start)
+            {
+                continue;
+            }
+
+            // A one-character verb only where it opens the clause or stands right before the figure (共同体 is no 共, 达标率 no 达);
+            // a verb that only one character follows is part of a noun (覆盖率, 创建率).
+            if ((verb.Length == 1 && k != start && k + 1 != end && verb is not ("对" or "为" or "将" or "把" or "获")) || end - (k + verb.Length) == 1)
+            {
+                continue;
+            }
+
+            if (k + verb.Length > best)
+            {
+                best = k + verb.Length;
+            }
+        }
+
+        return Trim(s, best, end);
+    }
+
+    /// <summary>The noun after a figure, [start, end): comparators (以上, 左右) skipped, cut at the next verb or list mark.</summary>
+    private static (int Start, int End) NounAfter(string s, int figureEnd)
+    {
+        var start = figureEnd;
+        foreach (var w in new[] { "及以上", "及以下", "以上", "以下", "以内", "左右", "的", "内" })
+        {
+            if (string.CompareOrdinal(s, start, w, 0, w.Length) == 0)
+            {
+                start += w.Length;
+            }
+        }
+
+        if (start >= s.Length || !(Chars.IsCjk(s[start]) || Chars.IsAsciiLetter(s[start]) || s[start] is '“' or '"' or '《') || StartsWithAny(s, start, NoNounAfter))
+        {
+            return (start, start);
+        }
+
+        var end = start;
+        while (end < s.Length && !Chars.IsDigit(s[end]) && !Chars.IsPlaceholderX(s[end]))
+        {
+            var c = s[end];
+            if (c is '、' && FigureBeforeClauseEnd(s, end))
+            {
+                break; // 示范幼儿园、46所…: the next member of a list of figures
+            }
+
+            if (c is '（' or '(' && !ShortAside(s, end))
+            {
+                break;
+            }
+
+            if (end - start >= 2 && (StartsWithAny(s, end, AfterStops) || (StartsWithAny(s, end, Governing, 2) && MoreWordsAfter(s, end))))
+            {
+                break;
+            }
+
+            end++;
+        }
+
+        return Trim(s, start, end);
+    }
+
+    private static bool StartsWithAny(string s, int i, string[] words, int minLength = 1)
+    {
+        foreach (var w in words)
+        {
+            if (w.Length >= minLength && string.CompareOrdinal(s, i, w, 0, w.Length) == 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A verb after the noun ends it only when it has an object (中小学和幼儿园<u>建设</u>安防…), not at the clause's end (重点校舍建设).</summary>
+    private static bool MoreWordsAfter(string s, int i)
+    {
+        var k = i + 2;
+        return k < s.Length && (Chars.IsCjk(s[k]) || s[k] is '“');
+    }
+
+    private static bool FigureBeforeClauseEnd(string s, int i)
+    {
+        for (var k = i + 1; k < s.Length && s[k] is not ('，' or '。' or '；' or ','); k++)
+        {
+            if (IsFigureChar(s[k]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>(示范), （个人）: a short aside without figures belongs to the noun.</summary>
+    private static bool ShortAside(string s, int i)
+    {
+        for (var k = i + 1; k < s.Length && k - i <= 6; k++)
+        {
+            if (s[k] is '）' or ')')
+            {
+                return true;
+            }
+
+            if (IsFigureChar(s[k]))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>文、理科上线率分别为51.2%、27.1%: the n-th figure after 分别 takes the n-th member of the list before it.</summary>
+    private static string? ListSubject(string clause, string s, int figureStart)
+    {
+        var fen = s.LastIndexOf("分别", Math.Max(0, figureStart - 1), StringComparison.Ordinal);
+        if (fen <= 0 || figureStart - fen > 30)
+        {
+            return null;
+        }
+
+        var nth = 0;
+        for (var k = fen; k < figureStart; k++)
+        {
+            if (s[k] == '、')
+            {
+                nth++;
+            }
+        }
+
+        var figures = nth + 1;
+        for (var k = figureStart; k < s.Length && s[k] is not ('，' or '。' or '；'); k++)
+        {
+            if (s[k] == '、')
+            {
+                figures++;
+            }
+        }
+
+        var (bs, be) = NounBefore(s, fen + 2, true);
+        var parts = clause[bs..be].Split('、');
+        if (parts.Length != figures || figures < 2 || parts.Any(p => p.Length == 0))
+        {
+            return null;
+        }
+
+        // The first member may carry a shared head (普通本科文), the last a shared tail (理科上线率).
+        var last = parts[^1];
+        var k0 = parts.Length > 2 ? parts[1..^1].Min(p => p.Length) : last.Length >= 3 && "科级类等型".Contains(last[1]) ? 1 : Math.Min(2, last.Length);
+        var first = parts[0];
+        var head = first.Length > k0 ? first[..^k0] : string.Empty;
+        var tail = last.Length > k0 ? last[k0..] : string.Empty;
+        var member = nth == 0 ? first[^Math.Min(k0, first.Length)..] : nth == parts.Length - 1 ? last[..Math.Min(k0, last.Length)] : parts[nth];
+        return Tidy(head + member + tail);
+    }
+
+    /// <summary>The words right before the figure modify the noun after it when they end in 的 (2022年立项的) or a preposition opened them (对…).</summary>
+    private static bool IsModifier(string s, int start, int end) =>
+        s[end - 1] == '的' || (start > 0 && s[start - 1] == '对' && !HasDigit(s, start, end) && !s.AsSpan(start, end - start).EndsWith("等"));
+
+    private static (int, int) Trim(string s, int start, int end)
+    {
+        while (start < end && (Chars.IsSpace(s[start]) || s[start] is '、' or '，' or ',' or '：' or ':' or '）' or ')'))
+        {
+            start++;
+        }
+
+        while (end > start && (Chars.IsSpace(s[end - 1]) || s[end - 1] is '、' or '，' or ',' or '（' or '(' or '和' or '及' or '与'))
+        {
+            end--;
+        }
+
+        return (start, end);
+    }
+
+    private static bool IsFigureChar(char c) => Chars.IsDigit(c) || Chars.IsPlaceholderX(c) || c is '%' or '％';
+
+    private static bool HasDigit(string s, int start, int end)
+    {
+        for (var k = start; k < end; k++)
+        {
+            if (Chars.IsDigit(s[k]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Drops leading years (2019年, 到2022年; not the year of a modifier: 2022年立项的), 各, 全市 and unbalanced punctuation.</summary>
+    private static string Tidy(string subject)
+    {
+        var s = subject.AsSpan().Trim();
+        var changed = true;
+        while (changed && s.Length > 0)
+        {
+            changed = false;
+            if (s.Length >= 5 && s[..4].ToString().All(Chars.IsDigit) && s[4] == '年' && s[5..Math.Min(s.Length, 10)].IndexOf('的') < 0)
+            {
+                s = s[5..];
+                changed = true;
+                if (s.StartsWith("底") || s.StartsWith("前"))
+                {
+                    s = s[1..];
+                }
+
+                continue;
+            }
+
+            if (s.Length >= 6 && s[0] is '到' or '至' or '在' && s[1..5].ToString().All(Chars.IsDigit) && s[5] == '年')
+            {
+                s = s[6..];
+                changed = true;
+                continue;
+            }
+
+            foreach (var w in Leading)
+            {
+                if (s.Length > w.Length + 1 && s.StartsWith(w, StringComparison.Ordinal))
+                {
+                    s = s[w.Length..];
+                    changed = true;
+                    break;
+                }
+            }
+
+            while (s.Length > 0 && (Chars.IsTrimPunct(s[0]) || s[0] is '）' or ')' or '”' or '—' or '-' || (s[0] is '“' && s.IndexOf('”') < 0)))
+            {
+                s = s[1..];
+                changed = true;
+            }
+
+            while (s.Length > 0 && (Chars.IsTrimPunct(s[^1]) || s[^1] is '（' or '(' or '“' || (s[^1] is '”' && s.IndexOf('“') < 0)))
+            {
+                s = s[..^1];
+                changed = true;
+            }
+        }
+
+        return s.ToString();
     }
 }
