@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Runs every Luoshi test: unit, integration over HTTP on SQLite and on a real PostgreSQL, and browser tests in
-# Chromium. PostgreSQL and Chromium are installed with apt-get when missing (as root), PostgreSQL is started on a
-# private port in a temporary directory and stopped afterwards. Without them their tests are skipped with one
-# line each; with CI=true a missing component fails the run instead.
+# Runs every Luoshi test: unit, integration over HTTP on SQLite and on a real PostgreSQL, browser tests in Chromium
+# and the printing test (LibreOffice and pdftotext). PostgreSQL, Chromium and LibreOffice are installed with apt-get
+# when missing (as root), PostgreSQL is started on a private port in a temporary directory and stopped afterwards.
+# Without them their tests are skipped with one line each; with CI=true a missing component fails the run instead.
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$root"
@@ -65,6 +65,16 @@ if [ -x /usr/bin/chromium ]; then
   fc-list 2>/dev/null | grep -qi "noto sans cjk" || apt_install fonts-noto-cjk || true
 else
   skip "没有 Chromium（需要 root 通过 apt-get 安装 chromium），浏览器测试不运行"
+fi
+
+# --- LibreOffice and pdftotext for the printing test (ledger.xlsx and ledger.docx to PDF) -------------
+if ! command -v soffice >/dev/null || ! command -v pdftotext >/dev/null; then
+  apt_install libreoffice-calc-nogui libreoffice-writer-nogui poppler-utils fonts-noto-cjk || true
+fi
+if command -v soffice >/dev/null && command -v pdftotext >/dev/null; then
+  fc-list 2>/dev/null | grep -qi "noto sans cjk" || apt_install fonts-noto-cjk || true
+else
+  skip "没有 LibreOffice 或 pdftotext（需要 root 通过 apt-get 安装 libreoffice-calc-nogui libreoffice-writer-nogui poppler-utils），打印测试不运行"
 fi
 
 if $ci && [ ${#missing[@]} -gt 0 ]; then

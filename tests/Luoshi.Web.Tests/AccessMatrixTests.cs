@@ -120,6 +120,16 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
                 ? shared[i] : c.InlineString?.InnerText ?? c.CellValue?.Text ?? ""));
     }
 
+    private const string WordContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    /// <summary>Every paragraph's text of a Word document, read with the OpenXml SDK, one a line.</summary>
+    private static string WordText(byte[] docx)
+    {
+        using var stream = new MemoryStream(docx);
+        using var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(stream, false);
+        return string.Join("\n", document.MainDocumentPart!.Document!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText));
+    }
+
     /// <summary>A refusal in Chinese: problem+json from the API, the Chinese error page from a page.</summary>
     private static bool Refusal(string endpoint, string? contentType, string body) =>
         contentType == (endpoint.Contains(" /api/", StringComparison.Ordinal) ? "application/problem+json" : "text/html")
@@ -215,6 +225,7 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
         ["GET /api/v1/plans/{id}"] = None,
         ["GET /api/v1/plans/{id}/problems"] = None,
         ["GET /api/v1/plans/{id}/ledger.xlsx"] = None,
+        ["GET /api/v1/plans/{id}/ledger.docx"] = None,
         ["POST /api/v1/plans/{id}/publish"] = None,
         ["DELETE /api/v1/plans/{id}"] = None,
         ["POST /api/v1/plans/{id}/tasks"] = Body((_, _, _) => new { title = "新增的任务" }),
@@ -617,8 +628,10 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
             if (method is "PUT" or "PATCH") request.Headers.TryAddWithoutValidation("If-Match", "*");
             var response = await client.SendAsync(request);
             var type = response.Content.Headers.ContentType?.MediaType;
-            // A spreadsheet's text is read out of it (it is zipped), so its cells are searched like any other answer.
-            var body = type == CityImport.ContentType ? WorkbookText(await response.Content.ReadAsByteArrayAsync()) : await response.Content.ReadAsStringAsync();
+            // A spreadsheet's or Word document's text is read out of it (it is zipped), so its cells are searched like any other answer.
+            var body = type == CityImport.ContentType ? WorkbookText(await response.Content.ReadAsByteArrayAsync())
+                : type == WordContentType ? WordText(await response.Content.ReadAsByteArrayAsync())
+                : await response.Content.ReadAsStringAsync();
             return new((int)response.StatusCode, body, type, response.Headers.Location?.ToString());
         }
     }

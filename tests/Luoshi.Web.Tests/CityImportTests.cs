@@ -93,6 +93,60 @@ public sealed class CityImportTests(DemoCopies demo) : IClassFixture<DemoCopies>
     }
 
     [Theory, Databases]
+    public async Task The_templates_sample_rows_import_as_they_are_and_it_carries_no_password(TestDatabase database)
+    {
+        var app = await demo.For(database);
+        var admin = await app.SignedInAsync("admin");
+        var template = await admin.GetByteArrayAsync("/api/v1/org-units/import-template.xlsx");
+        using (var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(template), false))
+        {
+            var workbook = document.WorkbookPart!;
+            var sheet = workbook.Workbook!.Descendants<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Single(s => s.Name == CityImport.UsersSheet);
+            var users = ((DocumentFormat.OpenXml.Packaging.WorksheetPart)workbook.GetPartById(sheet.Id!)).Worksheet!
+                .Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().Select(r => r.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().Select(c => c.InnerText).ToList()).ToList();
+            Assert.Equal(["用户名", "姓名", "角色", "单位代码"], users[0]);
+            Assert.All(users, row => Assert.Equal(4, row.Count));
+            Assert.Equal("区县", users[1][2]);
+        }
+
+        // Uploaded unchanged, the sample creates 示例区教育局 (Q99), its school and the user q99, whose password is made up and shown once.
+        var response = await admin.PostAsync("/api/v1/org-units/import", Upload(template));
+        var result = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, result);
+        var outcome = System.Text.Json.JsonDocument.Parse(result).RootElement;
+        Assert.Equal(2, outcome.GetProperty("orgUnitsCreated").GetInt32());
+        Assert.Equal(1, outcome.GetProperty("usersCreated").GetInt32());
+        var issued = Assert.Single(outcome.GetProperty("passwords").EnumerateArray().ToList());
+        Assert.Equal("q99", issued.GetProperty("username").GetString());
+        var client = app.NewClient();
+        var signIn = await client.PostAsync("/api/v1/session", System.Net.Http.Json.JsonContent.Create(new { username = "q99", password = issued.GetProperty("password").GetString() }));
+        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
+        var me = await client.GetJsonAsync("/api/v1/me");
+        Assert.Equal("district", me.GetProperty("role").GetString());
+        Assert.Equal("示例区教育局", me.GetProperty("orgUnitName").GetString());
+        Assert.Equal("学校", await app.WithDbAsync(async db => Domain.OrgUnits.OrgUnitKinds.ToChinese((await db.OrgUnits.SingleAsync(u => u.Code == "Q99-S01")).Kind)));
+    }
+
+    [Theory, Databases]
+    public async Task Kinds_and_roles_are_read_in_Chinese_and_a_wrong_one_is_told_the_Chinese_names(TestDatabase database)
+    {
+        var app = await demo.For(database);
+        var admin = await app.SignedInAsync("admin");
+        var p = Guid.NewGuid().ToString("N")[..6];
+        var file = CityImport.Workbook([[$"{p}-S", "中文类型小学", "星球", "Q01"]], [[$"cn{p}", "王五", "校长", "Q01"]]);
+        var problem = await (await admin.PostAsync("/api/v1/org-units/import", Upload(file))).AssertProblemAsync(400);
+        var rows = problem.GetProperty("errors").GetProperty("rows").EnumerateArray().Select(e => e.GetString()!).ToList();
+        Assert.Contains(rows, r => r.StartsWith("“单位”第 2 行", StringComparison.Ordinal) && r.Contains("星球") && r.Contains("区县") && r.Contains("学校"));
+        Assert.Contains(rows, r => r.StartsWith("“用户”第 2 行", StringComparison.Ordinal) && r.Contains("校长") && r.Contains("区县") && r.Contains("学校")
+            && r.Contains("处室"));
+
+        file = CityImport.Workbook([[$"{p}-S", "中文类型小学", "学校", "Q01"]], [[$"cn{p}", "王五", "学校", $"{p}-S"], [$"cq{p}", "赵六", "处室", "D03"]]);
+        var response = await admin.PostAsync("/api/v1/org-units/import", Upload(file));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(2, (await response.ReadJsonAsync()).GetProperty("usersCreated").GetInt32());
+    }
+
+    [Theory, Databases]
     public async Task The_template_downloads_as_a_spreadsheet(TestDatabase database)
     {
         var app = await demo.For(database);

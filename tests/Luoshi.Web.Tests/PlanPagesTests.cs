@@ -198,6 +198,7 @@ public sealed partial class PlanPagesTests(DemoCopies demo) : IClassFixture<Demo
         Assert.Contains("data-testid=\"board-matrix\"", board);
         Assert.Contains("导出工作台账", board);
         Assert.Contains($"/api/v1/plans/{id}/ledger.xlsx", board);
+        Assert.Contains($"/api/v1/plans/{id}/ledger.docx", board);
         Assert.Equal(PlanStatus.Published, await app.WithDbAsync(db => db.Plans.Where(p => p.Id == id).Select(p => p.Status).FirstAsync()));
     }
 

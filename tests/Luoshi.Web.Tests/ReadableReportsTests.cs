@@ -87,7 +87,7 @@ public sealed class ReadableReportsTests(DemoCopies demo) : IClassFixture<DemoCo
         var column = Array.IndexOf(LedgerWorkbook.Headers, header);
         Assert.True(column >= 0, $"no column {header}");
         var letter = ((char)('A' + column)).ToString();
-        return rows.Skip(2).SelectMany(r => r.Elements<Cell>())
+        return rows.SkipWhile(r => !r.InnerText.Contains(header, StringComparison.Ordinal)).Skip(1).SelectMany(r => r.Elements<Cell>())
             .Where(c => c.CellReference?.Value?.StartsWith(letter, StringComparison.Ordinal) == true)
             .Select(c => c.InnerText).ToList();
     }

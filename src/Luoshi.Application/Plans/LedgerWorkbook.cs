@@ -1,32 +1,68 @@
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using Luoshi.Application.Access;
 using Luoshi.Application.Tasks;
+using Luoshi.Domain.OrgUnits;
 using Luoshi.Domain.Plans;
 using Luoshi.Domain.Reports;
 using Luoshi.Domain.Targets;
 using Luoshi.Domain.Tasks;
+using Luoshi.Domain.Time;
+using Luoshi.Parsing.Rendering;
+using Luoshi.Parsing.Rendering.Office;
 using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Application.Plans;
 
 /// <summary>
-/// The 工作台账 as a spreadsheet for the director's desk: a title row, a frozen header, one row per task with its
-/// targets, units, leader, deadline, latest progress and status; wrapped text, A4 landscape, header repeated on each page.
-/// Tasks and the latest progress are only those the caller may see and read (<see cref="TaskScope"/>).
+/// The 工作台账 for the director's desk, as a spreadsheet (ledger.xlsx) or a Word table (ledger.docx, 任务分解表): a
+/// title, the line "截至 2026年11月28日 · 单位" (China's today and the caller's unit), and one row per task with its
+/// number (一/（一）/1.), targets, units, leader, deadline (a date cell), progress (a percentage), latest progress and
+/// status; printed landscape on A4 with the header on each page. Tasks and the latest progress are only those the
+/// caller may see and read (<see cref="TaskScope"/>); each export is in the audit trail.
 /// </summary>
-public sealed class LedgerWorkbook(LuoshiDb db, TaskScope scope, TaskWorkflow ledger)
+public sealed class LedgerWorkbook(LuoshiDb db, TaskScope scope, TaskWorkflow ledger, ChinaClock clock)
 {
-    public static readonly string[] Headers = ["序号", "工作任务", "具体目标", "牵头处室", "配合处室", "责任单位", "包保领导", "完成时限", "最新进展", "状态"];
-    private static readonly double[] Widths = [8, 42, 30, 14, 16, 22, 10, 12, 36, 9];
+    public enum Format
+    {
+        Xlsx,
+        Docx,
+    }
 
-    public async Task<byte[]> BuildAsync(Plan plan, Caller caller, CancellationToken ct = default)
+    /// <summary>A file to download.</summary>
+    public sealed record File(byte[] Content, string ContentType, string Name);
+
+    public static readonly SheetColumn[] Columns =
+    [
+        new("编号", 7), new("工作任务", 44), new("具体目标", 28), new("牵头处室", 12), new("配合处室", 14), new("责任单位", 20),
+        new("包保领导", 9), new("完成时限", 17), new("进度", 7), new("最新进展", 34), new("状态", 8),
+    ];
+
+    public static readonly string[] Headers = [.. Columns.Select(c => c.Header)];
+
+    /// <summary>The plan's ledger in the format asked for; null when the caller may not see the plan.</summary>
+    public async Task<File?> ExportAsync(int planId, Caller caller, Format format, CancellationToken ct = default)
+    {
+        var plan = await scope.VisiblePlans(caller).AsNoTracking().FirstOrDefaultAsync(p => p.Id == planId, ct);
+        if (plan is null) return null;
+        var (table, info) = await TableAsync(plan, caller, format == Format.Xlsx ? "工作台账" : "任务分解表", ct);
+        var name = format == Format.Xlsx ? "ledger.xlsx" : "ledger.docx";
+        db.Audit("export", "Plan", planId.ToString(System.Globalization.CultureInfo.InvariantCulture), new { file = name });
+        await db.SaveChangesAsync(ct);
+        return format == Format.Xlsx
+            ? new(WorkbookWriter.Write(info, table), WorkbookWriter.ContentType, $"{table.Title}.xlsx")
+            : new(WordTableWriter.Write(info, table), WordTableWriter.ContentType, $"{table.Title}.docx");
+    }
+
+    private async Task<(SheetTable, DocumentInfo)> TableAsync(Plan plan, Caller caller, string kind, CancellationToken ct)
     {
         var tasks = await scope.Visible(caller).Where(t => t.PlanId == plan.Id).Include(t => t.Units).Include(t => t.Milestones)
             .Include(t => t.Targets)
             .AsSplitQuery().AsNoTracking().OrderBy(t => t.Ordinal).ToListAsync(ct);
-        var units = await db.OrgUnits.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        // Numbers come from the whole plan's outline, so a unit that sees part of it reads the same numbers as everyone.
+        var outline = await db.Tasks.AsNoTracking().Where(t => t.PlanId == plan.Id).OrderBy(t => t.Ordinal).ThenBy(t => t.Id)
+            .Select(t => new { t.Id, t.ParentId }).ToListAsync(ct);
+        var numbers = OutlineNumbering.Assign(outline.Select(t => (t.Id, t.ParentId)));
+        var parents = outline.Where(t => t.ParentId is not null).Select(t => t.ParentId!.Value).ToHashSet();
+        var units = await db.OrgUnits.AsNoTracking().ToDictionaryAsync(u => u.Id, ct);
         var leaders = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var taskIds = tasks.Select(t => t.Id).ToList();
         var latest = (await scope.ReadableReports(caller).AsNoTracking().Where(r => taskIds.Contains(r.TaskId)
@@ -34,90 +70,32 @@ public sealed class LedgerWorkbook(LuoshiDb db, TaskScope scope, TaskWorkflow le
             .GroupBy(r => r.TaskId).ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.Period, StringComparer.Ordinal)
             .ThenByDescending(r => r.Id).First());
 
-        string Names(IEnumerable<int> ids) => string.Join("、", ids.Select(id => units.GetValueOrDefault(id, "")).Where(n => n.Length > 0));
-        var rows = new List<string[]>();
-        foreach (var t in tasks)
+        string Name(int id) => units.TryGetValue(id, out var u) ? u.Name : "";
+        string Names(IEnumerable<int> ids) => string.Join("、", ids.Select(Name).Where(n => n.Length > 0));
+        var rows = tasks.Select(t => new SheetRow(
+        [
+            numbers.GetValueOrDefault(t.Id, ""),
+            t.Title,
+            string.Join("\n", t.Targets.Select(g => g.Describe() + (g.Actual is { } a ? $"（已完成{Target.Figure(a)}{g.Unit}）" : ""))),
+            t.LeadDepartmentId is { } lead ? Name(lead) : "",
+            Names(t.CoDepartmentIds),
+            Names(t.ResponsibleOrgUnitIds),
+            t.LeaderUserId is { } l ? leaders.GetValueOrDefault(l, "") : "",
+            SheetCell.Of(t.DueDate),
+            SheetCell.Percent(t.Progress),
+            latest.TryGetValue(t.Id, out var r) ? $"{r.Period}：{r.Narrative}" : "",
+            ledger.StatusOf(t).ToChinese(),
+        ], Emphasis: parents.Contains(t.Id))).ToList();
+
+        var title = plan.Title + kind;
+        var unit = Name(caller.OrgUnitId);
+        var company = units.Values.Where(u => u.ParentId is null && u.Kind == OrgUnitKind.Bureau).Select(u => u.Name).FirstOrDefault();
+        var table = new SheetTable(kind, Columns, rows)
         {
-            var targets = string.Join("\n", t.Targets.Select(g => g.Describe() + (g.Actual is { } a ? $"（已完成{Target.Figure(a)}{g.Unit}）" : "")));
-            var progress = latest.TryGetValue(t.Id, out var r) ? $"{r.Period}：{r.Narrative}（进度{r.Progress}%）" : "";
-            rows.Add(
-            [
-                t.Number.Length > 0 ? t.Number.TrimEnd('、', '.', '．') : t.Ordinal.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                new string('　', Math.Max(0, t.Level - 1)) + t.Title,
-                targets,
-                t.LeadDepartmentId is { } lead ? units.GetValueOrDefault(lead, "") : "",
-                Names(t.CoDepartmentIds),
-                Names(t.ResponsibleOrgUnitIds),
-                t.LeaderUserId is { } l ? leaders.GetValueOrDefault(l, "") : "",
-                t.DueDate is { } d ? $"{d.Year}年{d.Month}月{d.Day}日" : "",
-                progress,
-                ledger.StatusOf(t).ToChinese(),
-            ]);
-        }
-        return Write($"{plan.Title}工作台账", rows);
+            Title = title,
+            Subtitle = $"截至 {SheetCell.DateText(clock.Today)} · {unit}",
+            Printed = true,
+        };
+        return (table, new DocumentInfo(title, leaders.GetValueOrDefault(caller.UserId, unit), company ?? unit, clock.UtcNow));
     }
-
-    private static byte[] Write(string title, List<string[]> rows)
-    {
-        using var stream = new MemoryStream();
-        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
-        {
-            var workbook = document.AddWorkbookPart();
-            workbook.Workbook = new Workbook();
-            var styles = workbook.AddNewPart<WorkbookStylesPart>();
-            styles.Stylesheet = Styles();
-            var sheetPart = workbook.AddNewPart<WorksheetPart>();
-            var data = new SheetData();
-            data.Append(new Row(Cell("A1", title, 1)) { RowIndex = 1U, Height = 30, CustomHeight = true });
-            data.Append(new Row(Headers.Select((h, i) => Cell(Ref(i, 2), h, 2))) { RowIndex = 2U, Height = 22, CustomHeight = true });
-            for (var r = 0; r < rows.Count; r++)
-            {
-                var index = (uint)(r + 3);
-                data.Append(new Row(rows[r].Select((v, i) => Cell(Ref(i, index), v, 3))) { RowIndex = index });
-            }
-            var last = Ref(Headers.Length - 1, 2)[..1];
-            var sheet = new Worksheet(
-                new SheetProperties(new PageSetupProperties { FitToPage = true }),
-                new SheetViews(new SheetView(new Pane { VerticalSplit = 2, TopLeftCell = "A3", ActivePane = PaneValues.BottomLeft,
-                    State = PaneStateValues.Frozen })
-                { WorkbookViewId = 0U, TabSelected = true }),
-                new Columns(Widths.Select((w, i) => new Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = w, CustomWidth = true })),
-                data,
-                new MergeCells(new MergeCell { Reference = $"A1:{last}1" }),
-                new PageMargins { Left = 0.4, Right = 0.4, Top = 0.6, Bottom = 0.6, Header = 0.3, Footer = 0.3 },
-                new PageSetup { PaperSize = 9U, Orientation = OrientationValues.Landscape, FitToWidth = 1U, FitToHeight = 0U },
-                new HeaderFooter(new OddFooter("&C第 &P 页，共 &N 页")));
-            sheetPart.Worksheet = sheet;
-            workbook.Workbook.Append(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1U, Name = "工作台账" }));
-            workbook.Workbook.Append(new DefinedNames(new DefinedName("'工作台账'!$2:$2") { Name = "_xlnm.Print_Titles", LocalSheetId = 0U }));
-            workbook.Workbook.Save();
-        }
-        return stream.ToArray();
-    }
-
-    private static string Ref(int column, uint row) => $"{(char)('A' + column)}{row}";
-
-    private static Cell Cell(string reference, string text, uint style) =>
-        new() { CellReference = reference, DataType = CellValues.InlineString,
-            InlineString = new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve }), StyleIndex = style };
-
-    private static Stylesheet Styles() => new(
-        new Fonts(
-            new Font(new FontSize { Val = 10.5 }, new FontName { Val = "宋体" }),
-            new Font(new Bold(), new FontSize { Val = 16 }, new FontName { Val = "黑体" }),
-            new Font(new Bold(), new FontSize { Val = 11 }, new FontName { Val = "黑体" })),
-        new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 }),
-            new Fill(new PatternFill(new ForegroundColor { Rgb = "FFF2F2F2" }) { PatternType = PatternValues.Solid })),
-        new Borders(new Border(),
-            new Border(new LeftBorder { Style = BorderStyleValues.Thin }, new RightBorder { Style = BorderStyleValues.Thin },
-                new TopBorder { Style = BorderStyleValues.Thin }, new BottomBorder { Style = BorderStyleValues.Thin }, new DiagonalBorder())),
-        new CellFormats(
-            new CellFormat(),
-            new CellFormat(new Alignment { Horizontal = HorizontalAlignmentValues.Center, Vertical = VerticalAlignmentValues.Center }) { FontId = 1,
-                ApplyFont = true, ApplyAlignment = true },
-            new CellFormat(new Alignment { Horizontal = HorizontalAlignmentValues.Center, Vertical = VerticalAlignmentValues.Center,
-                WrapText = true })
-            { FontId = 2, FillId = 2, BorderId = 1, ApplyFont = true, ApplyFill = true, ApplyBorder = true, ApplyAlignment = true },
-            new CellFormat(new Alignment { Vertical = VerticalAlignmentValues.Top, WrapText = true }) { BorderId = 1, ApplyBorder = true,
-                ApplyAlignment = true }));
 }

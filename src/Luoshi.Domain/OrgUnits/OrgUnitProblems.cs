@@ -19,7 +19,7 @@ public static class OrgUnitProblems
     public static readonly ProblemType NameEmpty = Catalog.Invalid("name-empty", "单位名称不能为空", "The unit name cannot be empty");
     public static readonly ProblemType NameTooLong = Catalog.Invalid("name-too-long", "单位名称不能超过 {0} 个字符",
         "The unit name cannot be longer than {0} characters");
-    public static readonly ProblemType KindInvalid = Catalog.Invalid("kind-invalid", "单位类型“{0}”无效，应为 bureau/department/district/school（教育局/处室/区县/学校）",
+    public static readonly ProblemType KindInvalid = Catalog.Invalid("kind-invalid", "单位类型“{0}”无效，应为 教育局、处室、区县、学校之一（或 bureau/department/district/school）",
         "“{0}” is not a unit kind; use bureau/department/district/school");
     public static readonly ProblemType ParentRequired = Catalog.Invalid("parent-required", "除教育局外，每个单位都必须有上级单位",
         "Every unit but the bureau needs a parent unit");

@@ -19,7 +19,7 @@ public static class UserProblems
     public static readonly ProblemType DisplayNameTooLong = Catalog.Invalid("display-name-too-long", "姓名不能超过 {0} 个字符",
         "The name cannot be longer than {0} characters");
     public static readonly ProblemType RoleInvalid = Catalog.Invalid("role-invalid",
-        "角色“{0}”无效，应为 admin/leader/supervisor/department/district/school",
+        "角色“{0}”无效，应为 局领导、督查督导、处室、区县、学校、系统管理员之一（或 leader/supervisor/department/district/school/admin）",
         "“{0}” is not a role; use admin/leader/supervisor/department/district/school");
     public static readonly ProblemType RoleMissing = Catalog.Invalid("role-missing", "请选择角色", "Choose a role");
     public static readonly ProblemType UnitMissing = Catalog.Invalid("unit-missing", "所属单位不存在", "The unit does not exist");

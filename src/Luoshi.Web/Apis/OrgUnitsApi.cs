@@ -17,7 +17,10 @@ public static class OrgUnitsApi
 
     public sealed record OrgUnitRequest(string? Code, string? Name, string? Kind, int? ParentId);
 
-    public sealed record ImportResult(int OrgUnitsCreated, int OrgUnitsUpdated, int UsersCreated);
+    /// <summary>What an import did; <c>passwords</c> lists the passwords made up for users given none, shown this once.</summary>
+    public sealed record ImportResult(int OrgUnitsCreated, int OrgUnitsUpdated, int UsersCreated, IReadOnlyList<IssuedPasswordDto> Passwords);
+
+    public sealed record IssuedPasswordDto(string Username, string DisplayName, string Password);
 
     public static void MapOrgUnitsApi(this RouteGroupBuilder api)
     {
@@ -93,7 +96,8 @@ public static class OrgUnitsApi
             return TypedResults.ValidationProblem(
                 new Dictionary<string, string[]> { ["rows"] = [.. result.Problems] },
                 title: "导入失败，未导入任何数据", detail: $"共发现 {result.Problems.Count} 处问题，请修改后重新上传");
-        return TypedResults.Ok(new ImportResult(result.UnitsCreated, result.UnitsUpdated, result.UsersCreated));
+        return TypedResults.Ok(new ImportResult(result.UnitsCreated, result.UnitsUpdated, result.UsersCreated,
+            [.. result.Passwords.Select(p => new IssuedPasswordDto(p.UserName, p.DisplayName, p.Password))]));
     }
 
 }

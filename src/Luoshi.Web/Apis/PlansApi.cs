@@ -35,7 +35,10 @@ public static class PlansApi
         group.MapPost("/{id:int}/tasks", AddTask).WithSummary("在草稿中新增任务");
         group.MapPost("/{id:int}/copy-assignments", CopyAssignments).WithSummary("按任务名称沿用往年计划的分工");
         group.MapPost("/{id:int}/carry-over", CarryOver).WithSummary("把往年计划中未办结的任务及其目标结转到本草稿（上年实际值为基线）");
-        group.MapGet("/{id:int}/ledger.xlsx", Ledger).WithSummary("工作台账（Excel）");
+        group.MapGet("/{id:int}/ledger.xlsx", (int id, LedgerWorkbook ledger, HttpContext http) => Ledger(id, LedgerWorkbook.Format.Xlsx, ledger, http))
+            .WithSummary("工作台账（Excel）");
+        group.MapGet("/{id:int}/ledger.docx", (int id, LedgerWorkbook ledger, HttpContext http) => Ledger(id, LedgerWorkbook.Format.Docx, ledger, http))
+            .WithSummary("任务分解表（Word）");
     }
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Parse(HttpRequest request, HttpContext http)
@@ -155,16 +158,11 @@ public static class PlansApi
         return outcome.Succeeded ? TypedResults.Ok(new Dictionary<string, int> { ["copied"] = outcome.Value }) : outcome.ToProblem();
     }
 
-    public static async Task<Results<FileContentHttpResult, NotFound>> Ledger(int id, TaskScope scope, LedgerWorkbook workbook, LuoshiDb db,
-        HttpContext http, CancellationToken ct)
+    public static async Task<Results<FileContentHttpResult, NotFound>> Ledger(int id, LedgerWorkbook.Format format, LedgerWorkbook ledger,
+        HttpContext http)
     {
-        var caller = http.User.ToCaller();
-        var plan = await scope.VisiblePlans(caller).AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (plan is null) return TypedResults.NotFound();
-        var bytes = await workbook.BuildAsync(plan, caller, ct);
-        db.Audit("export", "Plan", id.ToString(System.Globalization.CultureInfo.InvariantCulture), new { file = "ledger.xlsx" });
-        await db.SaveChangesAsync(ct);
-        return TypedResults.File(bytes, Application.OrgUnits.CityImport.ContentType, $"{plan.Title}工作台账.xlsx");
+        var file = await ledger.ExportAsync(id, http.User.ToCaller(), format, http.RequestAborted);
+        return file is null ? TypedResults.NotFound() : TypedResults.File(file.Content, file.ContentType, file.Name);
     }
 
     private static async Task<(int Tasks, int Targets)> CountsAsync(HttpContext http, int planId, CancellationToken ct)

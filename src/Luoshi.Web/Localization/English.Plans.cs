@@ -92,6 +92,7 @@ public static partial class English
         ["任务总数"] = "Tasks",
         ["符合筛选的任务"] = "Matching tasks",
         ["导出工作台账"] = "Export ledger",
+        ["导出任务分解表（Word）"] = "Export task table (Word)",
         ["牵头处室"] = "Lead department",
         ["责任单位"] = "Responsible units",
         ["清除筛选"] = "Clear filters",

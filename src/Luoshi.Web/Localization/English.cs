@@ -91,8 +91,10 @@ public static partial class English
         ["督查督导"] = "Supervisor",
         ["区县教育局"] = "District bureau",
         ["教育局"] = "Bureau",
-        ["一个表格同时导入单位和用户：工作表“单位”（代码、名称、类型、上级代码）和“用户”（用户名、姓名、角色、单位代码、初始密码）。有任何一行出错时，整个文件都不会导入，并列出所有出错的行。"] =
-            "One spreadsheet imports units and users: sheet 单位 (code, name, kind, parent code) and sheet 用户 (user name, name, role, unit code, initial password). If any row is wrong, nothing is imported and every bad row is listed.",
+        ["一个表格同时导入单位和用户：工作表“单位”（代码、名称、类型、上级代码）和“用户”（用户名、姓名、角色、单位代码，可加一列初始密码）。类型和角色可填中文（如区县、学校、处室）。没有指定初始密码的用户由系统生成密码，导入后只显示一次。有任何一行出错时，整个文件都不会导入，并列出所有出错的行。"] =
+            "One spreadsheet imports units and users: sheet 单位 (code, name, kind, parent code) and sheet 用户 (user name, name, role, unit code, optionally an initial password). Kinds and roles may be written in Chinese (区县, 学校, 处室). Users given no initial password get one made up, shown once after the import. If any row is wrong, nothing is imported and every bad row is listed.",
+        ["以下用户的初始密码由系统生成，只显示这一次，请转交本人并提醒登录后修改："] =
+            "These users' initial passwords were made up and are shown only this once; pass them on and ask each user to change it after signing in:",
         ["该记录在您读取之后已被他人修改，请刷新查看最新内容后再提交"] = "Someone changed this record after you opened it; reload to see the latest version",
         ["无"] = "None",
         ["返回"] = "Back",
