@@ -36,9 +36,13 @@ public static class LuoshiApp
         var services = builder.Services;
         services.AddOptions<LuoshiOptions>().BindConfiguration(LuoshiOptions.Section);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<LuoshiOptions>>().Value.DatabaseSettings);
-        services.AddDbContext<LuoshiDb>((sp, options) => sp.GetRequiredService<DatabaseSettings>().Configure(options));
+        // The options are built once for the process: building them per request (provider, connection string, data folder) was
+        // a measurable part of every signed-in request.
+        services.AddDbContext<LuoshiDb>((sp, options) => sp.GetRequiredService<DatabaseSettings>().Configure(options),
+            ServiceLifetime.Scoped, ServiceLifetime.Singleton);
         services.AddHttpContextAccessor();
         services.AddScoped<IAuditActor, HttpAuditActor>();
+        services.AddSingleton<Luoshi.Application.Caching.ReferenceData>();
         services.AddScoped<UserAccounts>();
         services.AddScoped<Luoshi.Application.OrgUnits.OrgUnitDirectory>();
         services.AddScoped<Luoshi.Application.OrgUnits.CityImport>();

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Luoshi.Application.Tasks;
 
 /// <summary>A task's changes as people read them, from the audit trail: who changed which field from what to what.</summary>
-public sealed class TaskHistory(LuoshiDb db)
+public sealed class TaskHistory(LuoshiDb db, Caching.ReferenceData reference)
 {
     /// <summary>One field's change; a null side means the value was added or removed.</summary>
     public sealed record Change(string Field, string? Before, string? After);
@@ -43,8 +43,9 @@ public sealed class TaskHistory(LuoshiDb db)
             .SelectMany(d => new[] { d.GetValueOrDefault("leadDepartmentId"), d.GetValueOrDefault("orgUnitId"), d.GetValueOrDefault("leaderUserId") })
             .Select(v => int.TryParse(v, CultureInfo.InvariantCulture, out var n) ? n : 0).Where(n => n > 0).Distinct().ToList();
         var people = rows.Select(r => r.UserId).OfType<int>().Concat(mentioned).Distinct().ToList();
-        var units = await db.OrgUnits.AsNoTracking().Where(u => mentioned.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
-        var users = await db.Users.AsNoTracking().Where(u => people.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var names = await reference.GetAsync(db, ct);
+        var units = mentioned.Where(names.Units.ContainsKey).ToDictionary(id => id, id => names.Units[id].Name);
+        var users = people.Where(names.People.ContainsKey).ToDictionary(id => id, id => names.People[id].DisplayName);
         var entries = new List<Entry>();
         // One save writes its rows with the same time; EF replaces a task's units and milestones wholesale, so the
         // rows of one save are netted out: what was there before against what is there after.
