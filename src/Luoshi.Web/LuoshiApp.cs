@@ -57,15 +57,12 @@ public static class LuoshiApp
             o.Conventions.AllowAnonymousToPage("/Error");
             o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
         }).AddViewLocalization();
-        services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
-        {
-            doc.Info.Title = "落实 Luoshi API";
-            doc.Info.Description = "教育工作任务落实平台的 HTTP 接口（/api/v1）。";
-            return Task.CompletedTask;
-        }));
+        services.AddLuoshiOpenApi();
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+            // Ids and numbers are JSON numbers: "5" is not accepted for 5, and the document says integer, not integer-or-string.
+            o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
         });
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -97,8 +94,10 @@ public static class LuoshiApp
         app.UseAntiforgery();
 
         app.MapGet("/healthz", HealthApi.Check).AllowAnonymous().ExcludeFromDescription();
-        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapLuoshiOpenApi();
         var api = app.MapGroup("/api/v1");
+        api.AddEndpointFilter<PagingGuard>();
+        api.AddEndpointFilter<ConditionalGet>();
         api.MapSessionApi();
         api.MapOrgUnitsApi();
         api.MapUsersApi();
