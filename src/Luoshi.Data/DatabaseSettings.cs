@@ -25,7 +25,7 @@ public sealed record DatabaseSettings(string DataDirectory, string? PostgresConn
     {
         if (IsPostgres)
         {
-            options.UseNpgsql(PostgresConnection, o => o.MigrationsAssembly("Luoshi.Data.Postgres"));
+            options.UseNpgsql(PostgresTuned(PostgresConnection!), o => o.MigrationsAssembly("Luoshi.Data.Postgres"));
         }
         else
         {
@@ -33,6 +33,19 @@ public sealed record DatabaseSettings(string DataDirectory, string? PostgresConn
             options.UseSqlite(SqliteConnection, o => o.MigrationsAssembly("Luoshi.Data.Sqlite"));
             options.AddInterceptors(SqliteDurability.Instance);
         }
+    }
+
+    /// <summary>
+    /// The PostgreSQL connection string with what a busy server needs unless it says otherwise: pooled connections, and the
+    /// statements EF sends again and again prepared once per connection (parsed and planned once, not on every request).
+    /// </summary>
+    public static string PostgresTuned(string connection)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connection);
+        var said = connection.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant();
+        if (!said.Contains("maxautoprepare", StringComparison.Ordinal)) builder.MaxAutoPrepare = 100;
+        if (!said.Contains("autoprepareminusages", StringComparison.Ordinal)) builder.AutoPrepareMinUsages = 2;
+        return builder.ConnectionString;
     }
 
     public DbContextOptions<LuoshiDb> BuildOptions()

@@ -132,20 +132,22 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
 
     /// <summary>A refusal in Chinese: problem+json from the API, the Chinese error page from a page.</summary>
     private static bool Refusal(string endpoint, string? contentType, string body) =>
-        contentType == (endpoint.Contains(" /api/", StringComparison.Ordinal) ? "application/problem+json" : "text/html")
+        contentType == (endpoint.Contains(" /api/", StringComparison.Ordinal) || endpoint.Contains(" /openapi/", StringComparison.Ordinal)
+            ? "application/problem+json" : "text/html")
         && body.Any(c => c is >= '\u4e00' and <= '\u9fff');
 
     [GeneratedRegex(@"\{(\w+):[^}]+\}")]
     private static partial Regex Constraint();
 
-    /// <summary>"METHOD /api/v1/path/{id}" for every endpoint the app really maps under /api/v1.</summary>
+    /// <summary>"METHOD /api/v1/path/{id}" for every endpoint the app really maps under /api (and the OpenAPI document).</summary>
     public static HashSet<string> ApiEndpoints(LuoshiFactory app)
     {
         var result = new HashSet<string>(StringComparer.Ordinal);
         foreach (var endpoint in app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
         {
             var path = Normalize(endpoint.RoutePattern.RawText ?? "");
-            if (!path.StartsWith("/api/v1/", StringComparison.Ordinal) && path != "/api/v1") continue;
+            // The API, its OpenAPI document and its reference page.
+            if (!path.StartsWith("/api/", StringComparison.Ordinal) && !path.StartsWith("/openapi/", StringComparison.Ordinal)) continue;
             foreach (var method in endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? [])
                 result.Add($"{method} {path}");
         }
@@ -200,6 +202,11 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
         ["DELETE /api/v1/session/all"] = None,
         ["DELETE /api/v1/session/{id}"] = None,
         ["GET /api/v1/me"] = None,
+        ["GET /openapi/{documentName}.json"] = None,
+        ["GET /api/docs/{documentName?}"] = None,
+        ["GET /api/docs/scalar.js"] = None,
+        ["GET /api/docs/scalar.aspnetcore.js"] = None,
+        ["GET /api/docs/favicon.svg"] = None,
         ["GET /api/v1/org-units"] = None,
         ["GET /api/v1/org-units/{id}"] = None,
         ["POST /api/v1/org-units"] = Body((w, _, _) => new { code = Next("M"), name = Next("矩阵测试小学"), kind = "school", parentId = w.Q02 }),
@@ -619,7 +626,8 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
                     return new((int)signIn.StatusCode, await signIn.Content.ReadAsStringAsync(), signIn.Content.Headers.ContentType?.MediaType, null);
                 }
             }
-            var url = path.Replace("{id}", id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            var url = path.Replace("{id}", id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+                .Replace("{documentName}", "v1", StringComparison.Ordinal).Replace("{documentName?}", "v1", StringComparison.Ordinal);
             if (url is "/api/v1/search" or "/Search") url += "?q=" + Uri.EscapeDataString(SearchWord);
             // A part of the review fetched for one item names the item as well as the plan.
             if (row.Endpoint == "GET /Plans/{id}?handler=AssignForm") url += "&taskId=" + S((await FirstTaskAsync(id)).Id);

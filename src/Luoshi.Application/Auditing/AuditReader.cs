@@ -17,7 +17,7 @@ namespace Luoshi.Application.Auditing;
 /// (named by its title, not its number), and each changed field by its Chinese name with its values as the pages
 /// show them (类别：其他 → 学前教育; units, people, plans and tasks by name). The audit page and its CSV read the same.
 /// </summary>
-public sealed class AuditReader(LuoshiDb db)
+public sealed class AuditReader(LuoshiDb db, Caching.ReferenceData reference)
 {
     /// <summary>One field that changed: its Chinese name and the value before and after (empty when there was none).</summary>
     public sealed record Change(string Field, string Before, string After);
@@ -102,7 +102,7 @@ public sealed class AuditReader(LuoshiDb db)
             if (Id(entry.EntityId) is { } id) names.Want(entry.Entity, id);
             names.WantAll(before.Concat(after));
         }
-        await names.LoadAsync(db, ct);
+        await names.LoadAsync(db, ct, await reference.GetAsync(db, ct));
         return parsed.Select(p => Read(p.Entry, p.Before, p.After, names)).ToList();
     }
 
@@ -226,11 +226,18 @@ public sealed class AuditReader(LuoshiDb db)
 
         public string? Of(string kind, int id) => found.GetValueOrDefault((kind, id));
 
-        public async Task LoadAsync(LuoshiDb db, CancellationToken ct)
+        /// <summary>Loads the names asked for; units and people come from <paramref name="known"/> (kept in memory) when given.</summary>
+        public async Task LoadAsync(LuoshiDb db, CancellationToken ct, Caching.ReferenceSnapshot? known = null)
         {
             foreach (var (kind, set) in wanted)
             {
                 var ids = set.ToList();
+                if (known is not null && kind is "OrgUnit" or "User")
+                {
+                    foreach (var id in ids)
+                        if ((kind == "OrgUnit" ? known.UnitName(id) : known.PersonName(id)) is { } name) found[(kind, id)] = name;
+                    continue;
+                }
                 var rows = kind switch
                 {
                     "OrgUnit" => await db.OrgUnits.Where(u => ids.Contains(u.Id)).Select(u => new Named(u.Id, u.Name)).ToListAsync(ct),

@@ -10,7 +10,7 @@ namespace Luoshi.Application.Tasks;
 /// A task's changes as people read them, from the audit trail: who changed which field of the task or of its targets
 /// from what to what (values shown as <see cref="AuditReader"/> shows them everywhere).
 /// </summary>
-public sealed class TaskHistory(LuoshiDb db)
+public sealed class TaskHistory(LuoshiDb db, Caching.ReferenceData reference)
 {
     /// <summary>One field's change; a null side means the value was added or removed.</summary>
     public sealed record Change(string Field, string? Before, string? After);
@@ -53,7 +53,7 @@ public sealed class TaskHistory(LuoshiDb db)
         var names = new AuditReader.Names();
         names.WantAll(parsed.Values.SelectMany(p => p.Before.Concat(p.After)));
         foreach (var user in rows.Select(r => r.UserId).OfType<int>()) names.Want("User", user);
-        await names.LoadAsync(db, ct);
+        await names.LoadAsync(db, ct, await reference.GetAsync(db, ct));
         var entries = new List<Entry>();
         // One save writes its rows with the same time; EF replaces a task's units and milestones wholesale, so the
         // rows of one save are netted out: what was there before against what is there after.

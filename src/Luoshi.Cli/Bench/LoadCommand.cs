@@ -20,9 +20,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Luoshi.Cli.Bench;
 
 /// <summary>
-/// <c>luoshi bench load</c>: starts Luoshi on a fresh demo database (or uses --url), then (1) reads the main endpoints
-/// and pages with N connections for S seconds, and (2) runs 200 district users submitting reports at once; prints
-/// errors, p50/p99 and throughput, and checks that every acknowledged report is stored.
+/// <c>luoshi bench load</c>: starts Luoshi on a fresh demo database, then (1) reads each of the main endpoints and pages in
+/// turn as a district user with N connections for S seconds (a table of requests, errors, throughput, p50 and p99 per
+/// endpoint), and (2) runs 200 district users submitting reports at once; checks that every acknowledged report is stored.
 /// </summary>
 public static class LoadCommand
 {
@@ -30,8 +30,8 @@ public static class LoadCommand
 
     public static Command Create()
     {
-        var seconds = CommonOptions.Integer("--seconds", "每个阶段的时长（秒，默认 60）", 60, 1, 86_400);
-        var connections = CommonOptions.Integer("--connections", "读取阶段的连接数（默认 64）", 64, 1, 4_096);
+        var seconds = CommonOptions.Integer("--seconds", "每个接口的读取时长和报送阶段的时长（秒，默认 60）", 60, 1, 86_400);
+        var connections = CommonOptions.Integer("--connections", "读取阶段每个接口的连接数（默认 64）", 64, 1, 4_096);
         var users = CommonOptions.Integer("--users", "同时报送的区县用户数（默认 200）", 200, 1, 10_000);
         var data = new Option<string?>("--data")
         {
@@ -83,8 +83,24 @@ public static class LoadCommand
             var loaders = await PrepareUsersAsync(app, users);
             output.WriteLine($"已准备 {loaders.Count} 个区县用户，每人有可报送的任务");
 
-            var read = await ReadPhaseAsync(url, connections, TimeSpan.FromSeconds(seconds));
-            Print(output, $"读取（{connections} 个连接，{seconds} 秒）", read);
+            var endpoints = await EndpointsAsync(app, loaders[0]);
+            output.WriteLine($"读取：以区县用户 {loaders[0].UserName} 登录，每个接口和页面 {connections} 个连接各 {seconds} 秒");
+            output.WriteLine("| 接口或页面 | 请求 | 错误 | 吞吐（次/秒） | p50 (ms) | p99 (ms) |");
+            output.WriteLine("| --- | --- | --- | --- | --- | --- |");
+            var read = new Stats();
+            var readers = new List<HttpClient>();
+            for (var i = 0; i < connections; i++)
+            {
+                readers.Add(Client(url));
+                await SignInAsync(readers[^1], loaders[0].UserName);
+            }
+            foreach (var path in endpoints)
+            {
+                var one = await ReadPhaseAsync(readers, path, TimeSpan.FromSeconds(seconds));
+                PrintRow(output, path, one);
+                read.Add(one);
+            }
+            readers.ForEach(c => c.Dispose());
             var (write, acknowledged) = await WritePhaseAsync(url, loaders, TimeSpan.FromSeconds(seconds));
             Print(output, $"混合负载（{loaders.Count} 个区县用户同时报送与查看，{seconds} 秒）", write);
 
@@ -113,6 +129,27 @@ public static class LoadCommand
         public int Errors;
         public ConcurrentDictionary<string, int> ErrorKinds { get; } = new();
         public double Seconds;
+
+        public void Add(Stats other)
+        {
+            foreach (var latency in other.Latencies) Latencies.Add(latency);
+            Errors += other.Errors;
+            foreach (var (kind, n) in other.ErrorKinds) ErrorKinds.AddOrUpdate(kind, n, (_, m) => m + n);
+            Seconds += other.Seconds;
+        }
+    }
+
+    /// <summary>
+    /// The calls and pages of issue 16's measurements, as a district user sees them: who am I, a plan's tasks, the home page,
+    /// the plan page, one of the district's tasks and 我的任务.
+    /// </summary>
+    private static async Task<string[]> EndpointsAsync(WebApplication app, Loader district)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<LuoshiDb>();
+        var task = district.TaskIds[0];
+        var plan = await db.Tasks.Where(t => t.Id == task).Select(t => t.PlanId).FirstAsync();
+        return ["/api/v1/me", $"/api/v1/tasks?planId={plan}", "/", $"/Plans/{plan}", $"/Tasks/{task}", "/MyTasks"];
     }
 
     private static async Task<List<Loader>> PrepareUsersAsync(WebApplication app, int count)
@@ -157,26 +194,17 @@ public static class LoadCommand
         response.EnsureSuccessStatusCode();
     }
 
-    private static async Task<Stats> ReadPhaseAsync(string url, int connections, TimeSpan duration)
+    /// <summary>Every signed-in client asks for the same path again and again for the duration.</summary>
+    private static async Task<Stats> ReadPhaseAsync(List<HttpClient> clients, string path, TimeSpan duration)
     {
-        string[] paths = ["/api/v1/tasks?pageSize=50", "/api/v1/plans", "/api/v1/me", "/api/v1/org-units?pageSize=100", "/", "/api/v1/notifications"];
         var stats = new Stats();
-        var clients = new List<HttpClient>();
-        for (var i = 0; i < connections; i++)
-        {
-            var c = Client(url);
-            await SignInAsync(c, "admin");
-            clients.Add(c);
-        }
         var watch = Stopwatch.StartNew();
-        await Task.WhenAll(clients.Select(async (client, n) =>
+        await Task.WhenAll(clients.Select(async client =>
         {
-            var i = n;
             while (watch.Elapsed < duration)
-                await TimeAsync(stats, () => client.GetAsync(paths[i++ % paths.Length]));
+                await TimeAsync(stats, () => client.GetAsync(path));
         }));
         stats.Seconds = watch.Elapsed.TotalSeconds;
-        foreach (var c in clients) c.Dispose();
         return stats;
     }
 
@@ -261,6 +289,15 @@ public static class LoadCommand
             stats.ErrorKinds.AddOrUpdate("timeout", 1, (_, n) => n + 1);
             return null;
         }
+    }
+
+    private static void PrintRow(TextWriter output, string path, Stats stats)
+    {
+        var sorted = stats.Latencies.Order().ToArray();
+        double P(double q) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)(q * sorted.Length))];
+        output.WriteLine($"| `{path}` | {sorted.Length + stats.Errors} | {stats.Errors} | {sorted.Length / Math.Max(stats.Seconds, 0.001):0} | " +
+            $"{P(0.50):0.0} | {P(0.99):0.0} |" +
+            (stats.ErrorKinds.IsEmpty ? "" : $"（{string.Join("，", stats.ErrorKinds.Select(k => $"{k.Key}×{k.Value}"))}）"));
     }
 
     private static void Print(TextWriter output, string title, Stats stats)

@@ -36,12 +36,13 @@ public static class ReportsApi
         api.MapGet("/attachments/{id:int}", Download).WithTags("进展反馈").WithSummary("下载佐证材料");
     }
 
-    public static async Task<Results<Ok<PagedList<ReportDto>>, NotFound>> List(int id, TaskScope scope, HttpContext http, CancellationToken ct)
+    public static async Task<Results<Ok<PagedList<ReportDto>>, NotFound>> List(int id, TaskScope scope, HttpContext http, int? page, int? pageSize,
+        CancellationToken ct)
     {
         var caller = http.User.ToCaller();
         if (await scope.FindAsync(caller, id, ct) is not { } found) return TypedResults.NotFound();
         var items = (await scope.ReadableReportsAsync(caller, found.Task, ct)).Select(ToDto).ToList();
-        return TypedResults.Ok(new PagedList<ReportDto>(items, items.Count));
+        return TypedResults.Ok(PagedList<ReportDto>.Of(items, new Paging(page, pageSize)));
     }
 
     /// <summary>

@@ -11,10 +11,10 @@ public static class SearchApi
         api.MapGet("/search", Search).WithTags("搜索").WithSummary("按中文搜索计划、任务和进展反馈");
 
     public static async Task<Results<Ok<Infrastructure.PagedList<LedgerSearch.Hit>>, ProblemHttpResult>> Search(string? q, LedgerSearch search,
-        HttpContext http, CancellationToken ct)
+        HttpContext http, int? page, int? pageSize, CancellationToken ct)
     {
         var hits = await search.FindAsync(http.User.ToCaller(), q, ct);
         if (hits is null) return TypedResults.Problem(statusCode: 400, detail: LedgerSearch.Problem(q));
-        return TypedResults.Ok(new Infrastructure.PagedList<LedgerSearch.Hit>(hits, hits.Count));
+        return TypedResults.Ok(Infrastructure.PagedList<LedgerSearch.Hit>.Of(hits, new Infrastructure.Paging(page, pageSize)));
     }
 }

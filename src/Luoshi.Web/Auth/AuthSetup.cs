@@ -78,9 +78,15 @@ public static class AuthSetup
     private static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
         var http = context.HttpContext;
-        var sessions = http.RequestServices.GetRequiredService<UserSessions>();
-        var idle = http.RequestServices.GetRequiredService<IOptions<LuoshiOptions>>().Value.SessionIdle;
-        var session = await sessions.ValidateAsync(context.Principal?.SessionToken(), idle, http.RequestAborted);
+        var token = context.Principal?.SessionToken();
+        var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        // Checked in this process moments ago: no database context, no query (the common case).
+        var session = UserSessions.FromCache(http.RequestServices.GetRequiredService<SessionCache>(), token, now);
+        if (session is null)
+        {
+            var idle = http.RequestServices.GetRequiredService<IOptions<LuoshiOptions>>().Value.SessionIdle;
+            session = await http.RequestServices.GetRequiredService<UserSessions>().ValidateAsync(token, idle, http.RequestAborted);
+        }
         if (session is null || session.UserId != context.Principal!.UserIdOrNull())
         {
             context.RejectPrincipal();

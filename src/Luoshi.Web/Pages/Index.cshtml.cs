@@ -1,3 +1,4 @@
+using Luoshi.Application.Caching;
 using Luoshi.Application.OrgUnits;
 using Luoshi.Application.Tasks;
 using Luoshi.Data;
@@ -10,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Luoshi.Web.Pages;
 
 /// <summary>The home page: who I am, which unit I work for, and (as features land) what I must do next.</summary>
-public sealed class IndexModel(LuoshiDb db, Agenda agenda) : PageModel
+public sealed class IndexModel(LuoshiDb db, Agenda agenda, ReferenceData reference) : PageModel
 {
     public string UnitName { get; private set; } = "";
 
@@ -29,7 +30,8 @@ public sealed class IndexModel(LuoshiDb db, Agenda agenda) : PageModel
 
     public async Task OnGetAsync()
     {
-        var unit = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == User.OrgUnitId());
+        var tree = await reference.GetAsync(db, HttpContext.RequestAborted);
+        var unit = tree.Units.GetValueOrDefault(User.OrgUnitId());
         UnitName = unit?.Name ?? "";
         UnitKind = unit?.Kind.ToChinese() ?? "";
         RoleName = User.Role().ToChinese();
@@ -47,7 +49,7 @@ public sealed class IndexModel(LuoshiDb db, Agenda agenda) : PageModel
         }
         else if (User.Role() == Role.District)
         {
-            Counts.Add(("学校", await db.OrgUnits.CountAsync(u => u.ParentId == User.OrgUnitId() && u.Kind == OrgUnitKind.School)));
+            Counts.Add(("学校", tree.UnitsInOrder.Count(u => u.ParentId == User.OrgUnitId() && u.Kind == OrgUnitKind.School)));
         }
     }
 }

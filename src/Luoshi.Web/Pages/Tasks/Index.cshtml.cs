@@ -1,6 +1,7 @@
 using System.Globalization;
 using Luoshi.Application;
 using Luoshi.Application.Access;
+using Luoshi.Application.Caching;
 using Luoshi.Application.Idempotency;
 using Luoshi.Application.Reports;
 using Luoshi.Application.Targets;
@@ -30,7 +31,7 @@ namespace Luoshi.Web.Pages.Tasks;
 [RequestSizeLimit(MaxEvidenceFiles * EvidenceFiles.MaxBytes + 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxEvidenceFiles * EvidenceFiles.MaxBytes + 1024 * 1024)]
 public sealed class TaskPageModel(LuoshiDb db, TaskScope scope, TaskWorkflow workflow, ReportWorkflow reports, TargetWorkflow targets,
-    IdempotentRequests once, EvidenceFiles files, TaskHistory history) : PageModel
+    IdempotentRequests once, EvidenceFiles files, TaskHistory history, ReferenceData reference) : PageModel
 {
     public const int MaxEvidenceFiles = 5;
     private const int BlankMilestoneRows = 2;
@@ -284,18 +285,19 @@ public sealed class TaskPageModel(LuoshiDb db, TaskScope scope, TaskWorkflow wor
         var task = Task;
         Reports = await scope.ReadableReportsAsync(Caller, task, Ct);
         // The edit form offers every department, district and school (a city has a thousand); readers need only the named ones.
-        var units = db.OrgUnits.AsNoTracking();
+        var tree = await reference.GetAsync(db, Ct);
+        IEnumerable<OrgUnit> units = tree.UnitsInOrder;
         if (!Can.CanEdit)
         {
             var named = task.Units.Select(u => u.OrgUnitId).Concat(Reports.Select(r => r.OrgUnitId))
-                .Concat(task.Targets.SelectMany(g => g.Breakdown.Select(s => s.OrgUnitId))).Append(task.LeadDepartmentId ?? 0).Distinct().ToList();
+                .Concat(task.Targets.SelectMany(g => g.Breakdown.Select(s => s.OrgUnitId))).Append(task.LeadDepartmentId ?? 0).ToHashSet();
             units = units.Where(u => named.Contains(u.Id));
         }
-        Units = await units.OrderBy(u => u.Kind).ThenBy(u => u.SortOrder).ThenBy(u => u.Code).ToDictionaryAsync(u => u.Id, Ct);
+        Units = units.ToDictionary(u => u.Id);
         Leaders = Can.CanEdit ? await AssignmentChoices.LeadersAsync(db, Ct) : [];
         var peopleIds = Reports.SelectMany(r => new[] { r.SubmittedById, r.ReviewedById }).Append(task.LeaderUserId).Append(task.ClosedById)
             .OfType<int>().Distinct().ToList();
-        People = await db.Users.AsNoTracking().Where(u => peopleIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, Ct);
+        People = peopleIds.Where(tree.People.ContainsKey).ToDictionary(id => id, id => tree.People[id].DisplayName);
         Parent = task.ParentId is { } parent ? await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == parent, Ct) : null;
         Changes = await history.OfAsync(task, Ct);
         return true;

@@ -1,0 +1,91 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Net;
+using Luoshi.Domain.People;
+using Luoshi.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Luoshi.Web.Tests;
+
+/// <summary>
+/// What a signed-in request costs the database: the session check and the caller's name come from memory, not from a query
+/// per request; names kept in memory still change at once when an administrator changes them.
+/// </summary>
+public sealed class RequestCostTests(DemoCopies demo) : IClassFixture<DemoCopies>
+{
+    [Theory, Databases]
+    public async Task A_signed_in_call_to_me_runs_no_database_command_once_the_session_is_checked(TestDatabase database)
+    {
+        var app = await demo.For(database);
+        var client = await app.SignedInAsync(await app.AddUserAsync(Role.District, "Q02"));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/me")).StatusCode);
+        using var commands = new DatabaseCommands(app);
+        for (var i = 0; i < 5; i++)
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/me")).StatusCode);
+        Assert.Equal(0, commands.Count);
+    }
+
+    [Theory, Databases]
+    public async Task A_new_display_name_shows_in_me_at_once(TestDatabase database)
+    {
+        var app = await demo.For(database);
+        var name = await app.AddUserAsync(Role.District, "Q03");
+        var user = await app.SignedInAsync(name);
+        var admin = await app.SignedInAsync("admin");
+        Assert.NotEqual("改过的名字", (await user.GetJsonAsync("/api/v1/me")).GetProperty("displayName").GetString());
+        var id = await app.WithDbAsync(db => db.Users.Where(u => u.UserName == name).Select(u => u.Id).FirstAsync());
+        var read = await admin.GetAsync($"/api/v1/users/{id}");
+        var update = await admin.PutJsonAsync($"/api/v1/users/{id}", new { displayName = "改过的名字" }, read.Headers.ETag!.Tag);
+        Assert.Equal(HttpStatusCode.OK, update.StatusCode);
+        Assert.Equal("改过的名字", (await user.GetJsonAsync("/api/v1/me")).GetProperty("displayName").GetString());
+    }
+
+    /// <summary>Counts the commands EF runs against this app's own database (the test class's copy), whoever runs them.</summary>
+    private sealed class DatabaseCommands : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+    {
+        private readonly LuoshiFactory app;
+        private readonly IDisposable all;
+        private readonly List<IDisposable> listeners = [];
+        private int count;
+
+        public DatabaseCommands(LuoshiFactory app)
+        {
+            this.app = app;
+            all = DiagnosticListener.AllListeners.Subscribe(this);
+        }
+
+        public int Count => Volatile.Read(ref count);
+
+        public void OnNext(DiagnosticListener listener)
+        {
+            if (listener.Name == DbLoggerCategory.Name)
+                lock (listeners) listeners.Add(listener.Subscribe(this));
+        }
+
+        public void OnNext(KeyValuePair<string, object?> e)
+        {
+            if (e.Key == RelationalEventId.CommandExecuted.Name && e.Value is CommandExecutedEventData data && IsMine(data.Command.Connection))
+                Interlocked.Increment(ref count);
+        }
+
+        private bool IsMine(DbConnection? connection)
+        {
+            if (connection is null) return false;
+            if (app.PostgresConnection is { } pg)
+                return string.Equals(connection.Database, new DbConnectionStringBuilder { ConnectionString = pg }["Database"] as string,
+                    StringComparison.Ordinal);
+            return Path.GetFullPath(connection.DataSource) == Path.GetFullPath(Path.Combine(app.DataDirectory, "luoshi.db"));
+        }
+
+        public void OnCompleted() { }
+
+        public void OnError(Exception error) { }
+
+        public void Dispose()
+        {
+            all.Dispose();
+            lock (listeners) listeners.ForEach(l => l.Dispose());
+        }
+    }
+}

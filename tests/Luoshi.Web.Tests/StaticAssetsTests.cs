@@ -1,0 +1,60 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Luoshi.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Luoshi.Web.Tests;
+
+/// <summary>
+/// What a browser downloads: scripts and styles under fingerprinted addresses, precompressed and cached for good; pages and JSON
+/// compressed; the plan page's chart library only the part it uses.
+/// </summary>
+public sealed partial class StaticAssetsTests(DemoCopies demo) : IClassFixture<DemoCopies>
+{
+    [GeneratedRegex("(?:href|src)=\"(/[^\"]+\\.(?:css|js))\"")]
+    private static partial Regex Asset();
+
+    [Fact]
+    public async Task The_sign_in_page_links_fingerprinted_assets_that_are_compressed_and_immutable()
+    {
+        var app = await demo.For(TestDatabase.Sqlite);
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var html = await client.GetStringAsync("/Login");
+        var assets = Asset().Matches(html).Select(m => m.Groups[1].Value).ToList();
+        Assert.Contains(assets, a => a.StartsWith("/css/site.", StringComparison.Ordinal));
+        foreach (var asset in assets)
+        {
+            // site.{fingerprint}.css: the address changes whenever the file does, so it may be kept for good.
+            Assert.Matches(@"\.[a-z0-9]{8,}\.(css|js)$", asset);
+            var request = new HttpRequestMessage(HttpMethod.Get, asset);
+            request.Headers.TryAddWithoutValidation("Accept-Encoding", "gzip, br");
+            var response = await client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains("immutable", response.Headers.CacheControl?.ToString() ?? "", StringComparison.Ordinal);
+            Assert.Contains(response.Content.Headers.ContentEncoding, e => e is "gzip" or "br");
+        }
+    }
+
+    [Theory, Databases]
+    public async Task Pages_and_JSON_are_compressed(TestDatabase database)
+    {
+        var app = await demo.For(database);
+        var client = await app.SignedInAsync("admin");
+        foreach (var url in new[] { "/", "/api/v1/org-units" })
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.TryAddWithoutValidation("Accept-Encoding", "br, gzip");
+            var response = await client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(["br"], response.Content.Headers.ContentEncoding);
+        }
+    }
+
+    [Fact]
+    public void The_chart_library_is_the_bar_chart_build_not_the_full_one()
+    {
+        var file = Path.Combine(AppContext.BaseDirectory, "wwwroot", "vendor", "echarts.bar.min.js");
+        Assert.True(File.Exists(file), file);
+        Assert.InRange(new FileInfo(file).Length, 100_000, 600_000);
+    }
+}
