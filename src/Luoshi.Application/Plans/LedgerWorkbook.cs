@@ -51,7 +51,8 @@ public sealed class LedgerWorkbook(LuoshiDb db, TaskScope scope, TaskWorkflow le
                 t.LeaderUserId is { } l ? leaders.GetValueOrDefault(l, "") : "",
                 t.DueDate is { } d ? $"{d.Year}年{d.Month}月{d.Day}日" : "",
                 progress,
-                ledger.StatusOf(t).ToChinese(),
+                // A group (an outline heading) has no status of its own: the ledger lists it as the heading it is.
+                t.IsGroup ? "" : ledger.StatusOf(t).ToChinese(),
             ]);
         }
         return Write($"{plan.Title}工作台账", rows);
