@@ -108,6 +108,7 @@ public sealed class LedgerSumsTests(DemoCopies demo) : IClassFixture<DemoCopies>
         var page = await district.GetAsync($"/Tasks/{groupId}");
         var html = await page.Content.ReadAsStringAsync();
         Assert.Contains("data-testid=\"group-note\"", html);
+        Assert.Contains($"提升保教质量{u}", html); // the group lists its items
         Assert.DoesNotContain("data-testid=\"report-form\"", html);
         var form = await district.PostAsync($"/Tasks/{groupId}?handler=Report", Forms.Form(Forms.TokenIn(html),
             ("report.Period", "2026-11"), ("report.Progress", "30"), ("report.Narrative", "已完成选址。"), ("report.Key", Guid.NewGuid().ToString("N"))));

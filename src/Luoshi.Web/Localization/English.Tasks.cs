@@ -8,6 +8,7 @@ public static partial class English
         ["分解到责任单位"] = "Split among responsible units",
         // Groups, why a task is yellow, and each unit's figures
         ["分组"] = "Group",
+        ["下属任务"] = "Items under it",
         ["这是计划的分组标题，不是任务：状态和进度是它下面各项任务的汇总（最差的灯色、按权重的平均进度），不单独报送进展、不计入任务数。"] =
             "This is a heading of the plan grouping tasks, not a task: its status and progress sum up the tasks under it (the worst light, "
             + "progress averaged by weight); it is not reported on and not counted as a task.",

@@ -94,6 +94,9 @@ public sealed class TaskPageModel(LuoshiDb db, TaskScope scope, TaskWorkflow wor
     public List<TaskHistory.Entry> Changes { get; private set; } = [];
     public PlanTask? Parent { get; private set; }
 
+    /// <summary>A group's items the caller may see, with their states: what its roll-up is made of.</summary>
+    public List<(PlanTask Task, TaskState State)> Children { get; private set; } = [];
+
     /// <summary>What the caller may do to the task now (the buttons and forms shown come from here, as the endpoints' checks do).</summary>
     public TaskPermissions Can { get; private set; } = null!;
 
@@ -315,6 +318,13 @@ public sealed class TaskPageModel(LuoshiDb db, TaskScope scope, TaskWorkflow wor
         People = await db.Users.AsNoTracking().Where(u => peopleIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, Ct);
         Parent = task.ParentId is { } parent ? await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == parent, Ct) : null;
         Changes = await history.OfAsync(task, Ct);
+        if (task.IsGroup)
+        {
+            var children = await scope.Visible(Caller).AsNoTracking().Include(t => t.Milestones).Where(t => t.ParentId == task.Id)
+                .OrderBy(t => t.Ordinal).ToListAsync(Ct);
+            var states = await workflow.States.OfAsync(children, Ct);
+            Children = children.Select(c => (c, states[c.Id])).ToList();
+        }
         return true;
     }
 
