@@ -94,6 +94,8 @@ public sealed class LedgerSumsTests(DemoCopies demo) : IClassFixture<DemoCopies>
         var groupId = heading.GetProperty("id").GetInt32();
         var group = await admin.GetJsonAsync($"/api/v1/tasks/{groupId}");
         Assert.Equal("overdue", group.GetProperty("status").GetString());
+        var overdue = (await admin.GetJsonAsync($"/api/v1/tasks?planId={planId}&status=overdue")).GetProperty("items").EnumerateArray().ToList();
+        Assert.Contains($"提升保教质量{u}", Assert.Single(overdue).GetProperty("title").GetString());
         var board = await (await admin.GetAsync($"/Plans/{planId}")).Content.ReadAsStringAsync();
         Assert.Contains("任务（3 项）", board);
         Assert.Equal(2, board.Split("data-testid=\"board-group\"").Length - 1);
@@ -152,6 +154,7 @@ public sealed class LedgerSumsTests(DemoCopies demo) : IClassFixture<DemoCopies>
         var version = plan.GetProperty("version").GetInt32();
         await (await PatchAsync(jichu, $"/api/v1/plans/{planId}", new { year = 2026 }, $"\"{version + 5}\"")).AssertProblemAsync(412);
         await (await PatchAsync(jichu, $"/api/v1/plans/{planId}", new { year = 1900 }, $"\"{version}\"")).AssertProblemAsync(400);
+        await (await PatchAsync(jichu, $"/api/v1/plans/{planId}", new { title = "计划\r\n名称" }, $"\"{version}\"")).AssertProblemAsync(400);
         var changed = await PatchAsync(jichu, $"/api/v1/plans/{planId}", new { year = 2026 }, $"\"{version}\"").SucceedsAsync("change year");
         Assert.Equal((2026, "changed"), (changed.GetProperty("year").GetInt32(), changed.GetProperty("yearSource").GetString()));
 

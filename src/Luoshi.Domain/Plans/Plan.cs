@@ -102,6 +102,8 @@ public partial class Plan
         if (Status != PlanStatus.Draft) problems.Add(PlanProblems.OnlyDraftChanged);
         if (title is not null && string.IsNullOrWhiteSpace(title)) problems.Add(PlanProblems.TitleEmpty);
         if (title is { Length: > MaxTitleLength }) problems.Add(PlanProblems.TitleTooLong.With(MaxTitleLength));
+        // The title names the ledger's files (工作台账.xlsx): line breaks and other control characters have no place in it.
+        if (title is not null && title.Any(char.IsControl)) problems.Add(PlanProblems.TitleControl);
         if (year is < MinYear or > MaxYear) problems.Add(PlanProblems.YearRange.With(MinYear, MaxYear));
         if (problems.Count > 0) return problems;
         if (title is not null) Title = title.Trim();

@@ -21,6 +21,8 @@ public static class PlanProblems
     public static readonly ProblemType TitleEmpty = Catalog.Invalid("title-empty", "计划名称不能为空", "The plan's title cannot be empty");
     public static readonly ProblemType TitleTooLong = Catalog.Invalid("title-too-long", "计划名称不能超过 {0} 个字符",
         "The plan's title cannot be longer than {0} characters");
+    public static readonly ProblemType TitleControl = Catalog.Invalid("title-control", "计划名称不能包含换行或其他控制字符",
+        "The plan's title cannot hold line breaks or other control characters");
     public static readonly ProblemType Stale = Catalog.Of(ProblemKind.Stale, "stale", "该计划在您打开之后已被他人修改，您的修改没有保存，请刷新后再试",
         "Someone changed the plan after you opened it; your change was not saved. Reload and try again");
     public static readonly ProblemType PlaceholderLeft = Catalog.Of(ProblemKind.Conflict, "placeholder-left", "任务“{0}{1}”的目标“{2}”仍是占位数（XX），请填写或删除",

@@ -44,7 +44,10 @@ public static class LedgerDtos
 
     public sealed record AttachmentDto(int Id, string FileName, string ContentType, long Size, string Url);
 
-    /// <summary>A plan; <c>yearSource</c> says where its year came from: <c>title</c>, <c>text</c>, <c>today</c> (none in the text), <c>changed</c>.</summary>
+    /// <summary>
+    /// A plan; <c>yearSource</c> says where its year came from: <c>title</c>, <c>text</c>, <c>today</c> (none in the text),
+    /// <c>changed</c>.
+    /// </summary>
     public sealed record PlanDto(int Id, string Title, int Year, string? YearSource, string? Issuer, string Status, int TaskCount, int TargetCount,
         DateTime CreatedAt, DateTime? PublishedAt, int Version);
 
@@ -57,7 +60,9 @@ public static class LedgerDtos
         t.Breakdown.Select(s => new ShareDto(s.OrgUnitId, s.Value)).ToList(), t.IndicatorId, t.SourceText, t.Version,
         figures?.Select(f => new UnitFigureDto(f.OrgUnitId, f.Value, f.Numerator, f.Denominator, f.Period, f.AcceptedAt, f.ReportId)).ToList());
 
-    /// <summary>A task as the ledger shows it (<paramref name="state"/>); <paramref name="figures"/>, when given, are its targets' unit figures.</summary>
+    /// <summary>
+    /// A task as the ledger shows it (<paramref name="state"/>); <paramref name="figures"/>, when given, are its targets' unit figures.
+    /// </summary>
     public static TaskDto ToDto(PlanTask t, TaskState state, IReadOnlyDictionary<int, List<UnitFigure>>? figures = null) => new(t.Id, t.PlanId,
         t.ParentId, t.Number, t.Level, t.Title, t.Text, t.Category.ToChinese(), t.LeadDepartmentId, t.CoDepartmentIds.ToList(),
         t.ResponsibleOrgUnitIds.ToList(), t.LeaderUserId, t.StartDate, t.DueDate,
@@ -66,7 +71,8 @@ public static class LedgerDtos
         t.Targets.OrderBy(g => g.Id).Select(g => ToDto(g, t.DueDate, figures?.GetValueOrDefault(g.Id))).ToList(), t.IsGroup, state.Behind?.Points);
 
     public static ReportDto ToDto(ProgressReport r) => new(r.Id, r.TaskId, r.OrgUnitId, r.Period, r.Progress, r.Narrative,
-        r.Values.Select(v => new ValueDto(v.TargetId, v.Value, v.Numerator, v.Denominator)).ToList(), r.Status.ToCode(), r.Late, r.SubmittedById, r.SubmittedAt,
+        r.Values.Select(v => new ValueDto(v.TargetId, v.Value, v.Numerator, v.Denominator)).ToList(), r.Status.ToCode(), r.Late, r.SubmittedById,
+        r.SubmittedAt,
         r.ReviewedById, r.ReviewedAt, r.ReviewComment, r.SupersedesId,
         r.Attachments.Select(a => new AttachmentDto(a.Id, a.FileName, a.ContentType, a.Size, $"/api/v1/attachments/{a.Id}")).ToList(), r.Version);
 }

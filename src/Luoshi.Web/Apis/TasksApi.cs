@@ -59,7 +59,8 @@ public static class TasksApi
         // Status is computed, so filtering by it happens after loading; a city's ledger is hundreds of tasks, not millions.
         var states = await workflow.States.OfAsync(tasks, ct);
         var rows = tasks.Select(t => (Task: t, State: states[t.Id]));
-        if (WorkStatusRules.TryParse(status, out var st)) rows = rows.Where(r => r.State.Status == st);
+        // A status asked for is a list of tasks (overdue, yellow…): groups show only their tasks' roll-up, so they are left out.
+        if (WorkStatusRules.TryParse(status, out var st)) rows = rows.Where(r => !r.Task.IsGroup && r.State.Status == st);
         var list = rows.ToList();
         var paging = new Paging(page, pageSize);
         var items = list.Skip(paging.Skip).Take(paging.Size).Select(r => ToDto(r.Task, r.State)).ToList();

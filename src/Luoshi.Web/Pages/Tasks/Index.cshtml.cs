@@ -153,7 +153,8 @@ public sealed class TaskPageModel(LuoshiDb db, TaskScope scope, TaskWorkflow wor
         var values = new List<ReportWorkflow.Figure>();
         foreach (var target in Task.Targets)
         {
-            var (value, numerator, denominator) = (Parse(report.Values, target), Parse(report.Numerators, target), Parse(report.Denominators, target));
+            var (value, numerator, denominator) =
+                (Parse(report.Values, target), Parse(report.Numerators, target), Parse(report.Denominators, target));
             if (value.Bad || numerator.Bad || denominator.Bad) problems.Add(ReportProblems.ValueNotNumber.With(target.Subject));
             else if (value.Number is not null || numerator.Number is not null || denominator.Number is not null)
                 values.Add(new ReportWorkflow.Figure(target.Id, value.Number, numerator.Number, denominator.Number));
@@ -358,7 +359,8 @@ public sealed class TaskPageModel(LuoshiDb db, TaskScope scope, TaskWorkflow wor
             form.Progress = mine.Progress.ToString(CultureInfo.InvariantCulture);
             form.Narrative = mine.Narrative;
             form.Values = mine.Values.Where(v => v.Numerator is null).ToDictionary(v => v.TargetId, v => (string?)LedgerFormat.Number(v.Value));
-            form.Numerators = mine.Values.Where(v => v.Numerator is not null).ToDictionary(v => v.TargetId, v => (string?)LedgerFormat.Number(v.Numerator));
+            form.Numerators = mine.Values.Where(v => v.Numerator is not null)
+                .ToDictionary(v => v.TargetId, v => (string?)LedgerFormat.Number(v.Numerator));
             form.Denominators = mine.Values.Where(v => v.Denominator is not null)
                 .ToDictionary(v => v.TargetId, v => (string?)LedgerFormat.Number(v.Denominator));
         }
