@@ -18,6 +18,12 @@ public sealed record ParseOptions
 
     public int MaxTargets { get; init; } = int.MaxValue;
 
+    /// <summary>
+    /// The plan's year when it is already known (a draft whose year someone changed): the parser reads deadlines without a
+    /// year of their own (年底前, 6月底前) in it instead of the year it would find in the text.
+    /// </summary>
+    public int? Year { get; init; }
+
     /// <summary>Stops the parse when the client has gone or the server is stopping.</summary>
     public CancellationToken CancellationToken { get; init; }
 

@@ -16,7 +16,11 @@ public static class LedgerServices
 {
     public static IServiceCollection AddLedger(this IServiceCollection services)
     {
-        services.AddSingleton(sp => new LedgerSettings(sp.GetRequiredService<IOptions<LuoshiOptions>>().Value.WarningDays));
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<LuoshiOptions>>().Value;
+            return new LedgerSettings(options.WarningDays, options.LagPoints);
+        });
         // One clock, read in China time; tests put a fake TimeProvider in its place.
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new ChinaClock(sp.GetRequiredService<TimeProvider>()));
@@ -26,6 +30,7 @@ public static class LedgerServices
         services.AddScoped<Agenda>();
         services.AddScoped<TaskHistory>();
         services.AddScoped<Luoshi.Application.Auditing.AuditReader>();
+        services.AddScoped<TaskStates>();
         services.AddScoped<TaskWorkflow>();
         services.AddScoped<PlanWorkflow>();
         services.AddScoped<TargetWorkflow>();

@@ -26,6 +26,9 @@ public sealed class LuoshiOptions
     /// <summary>Days before a milestone or due date within which a lagging task turns yellow (预警).</summary>
     public int WarningDays { get; set; } = 14;
 
+    /// <summary>Percentage points a task's progress may lag its expected path (start → milestones → deadline) before it turns yellow.</summary>
+    public int LagPoints { get; set; } = Luoshi.Domain.Tasks.WorkStatusRules.DefaultLagPoints;
+
     /// <summary>
     /// Addresses or networks (CIDR) of the reverse proxies in front of Luoshi, separated by commas; their forwarded
     /// address and scheme are believed. Empty: forwarded headers are ignored.

@@ -50,9 +50,11 @@ public sealed class LedgerRuleTests
     [Fact]
     public void The_warning_window_is_configurable()
     {
+        // Far behind (10% of 92%) would be yellow at any time under the default lag of 20 points; with the lag out of the
+        // way, only the window decides.
         var task = Task(new DateOnly(2026, 12, 20), progress: 10);
-        Assert.Equal(WorkStatus.InProgress, WorkStatusRules.Compute(task, Today, 14));
-        Assert.Equal(WorkStatus.Warning, WorkStatusRules.Compute(task, Today, 30));
+        Assert.Equal(WorkStatus.InProgress, WorkStatusRules.Compute(task, Today, 14, lagPoints: 100));
+        Assert.Equal(WorkStatus.Warning, WorkStatusRules.Compute(task, Today, 30, lagPoints: 100));
     }
 
     [Fact]

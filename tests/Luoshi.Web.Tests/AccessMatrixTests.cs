@@ -235,6 +235,7 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
         ["GET /api/v1/plans/{id}/ledger.docx"] = None,
         ["POST /api/v1/plans/{id}/publish"] = None,
         ["DELETE /api/v1/plans/{id}"] = None,
+        ["PATCH /api/v1/plans/{id}"] = Body((_, _, _) => new { year = 2026 }),
         ["POST /api/v1/plans/{id}/tasks"] = Body((_, _, _) => new { title = "新增的任务" }),
         ["POST /api/v1/plans/{id}/copy-assignments"] = async (w, _, _) => JsonContent.Create(new { fromPlanId = (await w.ChainAsync(Stage.Published, true, fresh: false)).PlanId }),
         ["POST /api/v1/plans/{id}/carry-over"] = async (w, _, _) => JsonContent.Create(new { fromPlanId = await w.LastYearPlanAsync() }),
@@ -344,6 +345,8 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
         }),
         ["POST /Plans/{id}?handler=Publish"] = Form(),
         ["POST /Plans/{id}?handler=DeleteDraft"] = Form(),
+        ["POST /Plans/{id}?handler=ChangePlan"] = Form(async (w, id, _) =>
+            [("version", S(await w.App.WithDbAsync(db => db.Plans.Where(p => p.Id == id).Select(p => p.Version).FirstAsync()))), ("year", "2026")]),
         ["POST /Plans/{id}?handler=BulkAssign"] = Form(async (w, id, own) => [("taskIds", S((await w.FirstTaskAsync(id)).Id)), ("leadDepartmentId", S(own ? w.D03 : w.D05))]),
         ["GET /Plans/{id}?handler=AssignForm"] = None,
         ["POST /Plans/{id}?handler=AssignTask"] = Form(async (w, id, own) =>

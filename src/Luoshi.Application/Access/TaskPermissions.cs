@@ -61,10 +61,12 @@ public sealed class TaskPermissions(Caller caller, PlanTask task, Plan plan)
         TaskAction.Edit => Edits ? null : TaskProblems.EditForbidden,
         TaskAction.ChangeDraft => !Edits ? TaskProblems.EditForbidden : plan.Status != PlanStatus.Draft ? TaskProblems.DraftOnly : null,
         TaskAction.Report => !Reports ? ReportProblems.ReportForbidden
+            : task.IsGroup ? ReportProblems.GroupNotReported.With(task.Title)
             : plan.Status != PlanStatus.Published ? ReportProblems.PlanNotPublished
             : task.IsClosed ? ReportProblems.TaskClosed : null,
         TaskAction.Review => Reviews ? null : ReportProblems.ReviewForbidden,
         TaskAction.RequestCompletion => !RequestsCompletion ? TaskProblems.RequestForbidden
+            : task.IsGroup ? TaskProblems.GroupNotClosed.With(task.Title)
             : plan.Status != PlanStatus.Published ? TaskProblems.PlanNotPublished
             : task.WhyNotRequestCompletion(),
         TaskAction.DecideCompletion => !caller.DecidesCompletion ? TaskProblems.DecideForbidden : task.WhyNotDecideCompletion(),

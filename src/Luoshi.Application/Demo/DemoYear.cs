@@ -144,7 +144,8 @@ public sealed class DemoYear(LuoshiDb db, PlanWorkflow plans)
         CancellationToken ct)
     {
         var lastMonth = today.Month - 1;
-        foreach (var task in tasks.Where(t => t.ResponsibleOrgUnitIds.Any()))
+        // Groups (the outline's headings) are not reported on: their tasks are.
+        foreach (var task in tasks.Where(t => !t.IsGroup && t.ResponsibleOrgUnitIds.Any()))
         {
             var pace = 0.6 + random.NextDouble() * 0.6;
             foreach (var unit in task.ResponsibleOrgUnitIds)
@@ -217,7 +218,8 @@ public sealed class DemoYear(LuoshiDb db, PlanWorkflow plans)
             var units = Math.Max(1, task.ResponsibleOrgUnitIds.Count());
             var isShare = Target.IsShareUnit(target.Unit);
             var value = isShare ? target.Value!.Value * progress / 100m : Math.Round(target.Value!.Value * progress / 100m / units, 0);
-            report.Values.Add(new ReportValue { TargetId = target.Id, Value = value });
+            // A share comes with the unit's base (its pupils, its schools), so the units' shares combine as one ratio.
+            report.Values.Add(new ReportValue { TargetId = target.Id, Value = value, Denominator = isShare ? 500 + (unit * 137 % 2500) : null });
         }
         return report;
     }

@@ -16,7 +16,7 @@ public sealed class ReminderSweep(LuoshiDb db, Notifier notifier, TaskWorkflow l
         var today = clock.Today;
         var published = db.Plans.Where(p => p.Status == PlanStatus.Published).Select(p => p.Id);
         var tasks = await db.Tasks.Include(t => t.Units).Include(t => t.Milestones)
-            .Where(t => published.Contains(t.PlanId) && t.Closure == TaskClosure.Open).AsSplitQuery().ToListAsync(ct);
+            .Where(t => published.Contains(t.PlanId) && t.Closure == TaskClosure.Open && !t.IsGroup).AsSplitQuery().ToListAsync(ct);
         var before = db.ChangeTracker.Entries().Count();
         foreach (var task in tasks)
         {

@@ -84,8 +84,9 @@ public sealed class LedgerWorkbook(LuoshiDb db, TaskScope scope, TaskWorkflow le
             SheetCell.Of(t.DueDate),
             SheetCell.Percent(t.Progress),
             latest.TryGetValue(t.Id, out var r) ? $"{r.Period}：{r.Narrative}" : "",
-            ledger.StatusOf(t).ToChinese(),
-        ], Emphasis: parents.Contains(t.Id))).ToList();
+            // A group (an outline heading) has no status of its own: the ledger lists it as the heading it is.
+            t.IsGroup ? "" : ledger.StatusOf(t).ToChinese(),
+        ], Emphasis: t.IsGroup || parents.Contains(t.Id))).ToList();
 
         var title = plan.Title + kind;
         var unit = Name(caller.OrgUnitId);

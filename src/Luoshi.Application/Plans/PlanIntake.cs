@@ -40,6 +40,7 @@ public sealed class PlanIntake(LuoshiDb db, ChinaClock? clock = null)
         {
             Title = Trim(document.Title ?? Path.GetFileNameWithoutExtension(fileName) ?? $"{year}年工作计划", Plan.MaxTitleLength),
             Year = year,
+            YearSource = YearSourceOf(document),
             Issuer = document.Issuer,
             Status = PlanStatus.Draft,
             // The source is kept as the parser read it: the items' source positions count in this text (with \n line
@@ -84,18 +85,27 @@ public sealed class PlanIntake(LuoshiDb db, ChinaClock? clock = null)
                 foreach (var u in parent.Units) task.Units.Add(new TaskUnit { OrgUnitId = u.OrgUnitId, Role = u.Role });
             }
             foreach (var q in item.Quantities.Where(q => q.Kind == QuantityKind.Target))
-                task.Targets.Add(ToTarget(q, task.DueDate));
+                task.Targets.Add(ToTarget(q));
             // Each task is saved before its children, so they can point at it.
             task.ParentId = parent?.Id;
             db.Tasks.Add(task);
             await db.SaveChangesAsync(ct);
             byItem[item.Id] = task;
         }
+        TaskOutline.MarkGroups(byItem.Values);
+        await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return plan;
     }
 
-    public static Target ToTarget(Quantity q, DateOnly? due) => new()
+    /// <summary>Where the parser's year came from: the title, else a date in the text; this year when the text names none.</summary>
+    private static string YearSourceOf(PlanDocument document) =>
+        document.Year is not { } year ? PlanYearSources.Today
+        : document.Title?.Contains($"{year}年", StringComparison.Ordinal) == true ? PlanYearSources.Title
+        : PlanYearSources.Text;
+
+    /// <summary>A target read from the plan; its deadline follows its task's.</summary>
+    public static Target ToTarget(Quantity q) => new()
     {
         Subject = Trim(q.Subject, Target.MaxSubjectLength),
         Comparator = q.Comparator switch
@@ -110,7 +120,6 @@ public sealed class PlanIntake(LuoshiDb db, ChinaClock? clock = null)
         Unit = Trim(q.Unit, Target.MaxUnitLength),
         Placeholder = q.Placeholder,
         SourceText = Trim(q.Text, Target.MaxSourceTextLength),
-        DueDate = due,
     };
 
     /// <summary>Named units matched to the city's org units: the first department leads, other departments help, districts and schools carry the

@@ -62,7 +62,7 @@ public sealed class PlanWorkflow(LuoshiDb db, TaskScope scope, Notifier notifier
         var tasks = await db.Tasks.Include(t => t.Units).Where(t => t.PlanId == plan.Id).ToListAsync(ct);
         var told = new HashSet<int>();
         var unassigned = 0;
-        foreach (var task in tasks)
+        foreach (var task in tasks.Where(t => !t.IsGroup))
         {
             var units = task.ResponsibleOrgUnitIds.ToList();
             if (task.LeadDepartmentId is { } lead) units.Add(lead);
@@ -72,6 +72,25 @@ public sealed class PlanWorkflow(LuoshiDb db, TaskScope scope, Notifier notifier
         }
         await db.SaveChangesAsync(ct);
         return new Published(plan, told.Count, unassigned);
+    }
+
+    /// <summary>
+    /// Corrects a draft's title and year (<paramref name="readVersion"/> is the version the caller read). A new year reads
+    /// the deadlines of the plan's text again in it (<see cref="PlanDeadlines"/>): 年底前 of a plan read as 2019's becomes
+    /// 31 December of the year the plan is meant for; deadlines set by hand stay.
+    /// </summary>
+    public async Task<Outcome<Plan>> ChangeDraftAsync(Caller caller, int planId, ReadVersion readVersion, string? title, int? year,
+        CancellationToken ct = default)
+    {
+        if (await FindAsync(caller, planId, ct) is not { } plan) return PlanProblems.NotFound;
+        if (!caller.DraftsPlans) return PlanProblems.DraftForbidden;
+        if (readVersion.Check(plan.Version, PlanProblems.Stale) is { } stale) return stale;
+        var oldYear = plan.Year;
+        var problems = plan.Change(title, year);
+        if (problems.Count > 0) return problems;
+        if (plan.Year != oldYear)
+            PlanDeadlines.ReadAgain(plan, oldYear, await db.Tasks.Where(t => t.PlanId == planId).ToListAsync(ct));
+        return await db.SaveOrStaleAsync(PlanProblems.Stale, ct) is { } lost ? lost : plan;
     }
 
     /// <summary>
@@ -116,6 +135,12 @@ public sealed class PlanWorkflow(LuoshiDb db, TaskScope scope, Notifier notifier
             DueDate = parent?.DueDate ?? new DateOnly(plan.Year, 12, 31),
         };
         db.Tasks.Add(task);
+        if (parent is { IsGroup: false })
+        {
+            // An item added under another makes that one a heading of the outline: a group.
+            parent.IsGroup = true;
+            parent.Version++;
+        }
         await db.SaveChangesAsync(ct);
         return task;
     }

@@ -42,7 +42,7 @@ public sealed class YearRollover(LuoshiDb db, TaskScope scope)
         {
             heading = new PlanTask
             {
-                PlanId = to.Id, Level = 1, Ordinal = ++ordinal, Title = Heading, Category = TaskCategory.Other,
+                PlanId = to.Id, Level = 1, Ordinal = ++ordinal, Title = Heading, Category = TaskCategory.Other, IsGroup = true,
                 Text = $"{from.Year}年“{from.Title}”中到{to.Year}年尚未办结的任务。",
             };
             db.Tasks.Add(heading);

@@ -2,6 +2,7 @@ using Luoshi.Application.Access;
 using Luoshi.Application.Notifications;
 using Luoshi.Domain.Problems;
 using Luoshi.Domain.Reports;
+using Luoshi.Domain.Targets;
 using Luoshi.Domain.Tasks;
 using Luoshi.Domain.Time;
 using Microsoft.EntityFrameworkCore;
@@ -19,9 +20,14 @@ public sealed class ReportWorkflow(LuoshiDb db, TaskScope scope, Notifier notifi
     /// What a unit reports; <paramref name="OrgUnitId"/> null means the caller's own unit; <paramref name="Evidence"/>
     /// are files already stored (<see cref="EvidenceFiles"/>) that are saved with the report.
     /// </summary>
-    public sealed record Submission(int? OrgUnitId, string? Period, int? Progress, string? Narrative, IReadOnlyList<(int TargetId,
-        decimal Value)> Values,
+    public sealed record Submission(int? OrgUnitId, string? Period, int? Progress, string? Narrative, IReadOnlyList<Figure> Values,
         bool Draft, IReadOnlyList<Attachment>? Evidence = null);
+
+    /// <summary>
+    /// A unit's figure for a target: the value; or, for a share (%, 比), its numerator and denominator (the value is then
+    /// their ratio), or the value with the unit's base as denominator.
+    /// </summary>
+    public sealed record Figure(int TargetId, decimal? Value, decimal? Numerator = null, decimal? Denominator = null);
 
     /// <summary>
     /// Saves a draft or submits: the unit's live report for the period is updated if it is a draft, replaced by a new
@@ -40,9 +46,15 @@ public sealed class ReportWorkflow(LuoshiDb db, TaskScope scope, Notifier notifi
         if (s.Narrative is { Length: > ProgressReport.MaxNarrativeLength })
             problems.Add(ReportProblems.NarrativeTooLong.With(ProgressReport.MaxNarrativeLength));
         if (!s.Draft && string.IsNullOrWhiteSpace(s.Narrative)) problems.Add(ReportProblems.NarrativeRequired);
-        var targetIds = task.Targets.Select(t => t.Id).ToHashSet();
-        foreach (var (targetId, _) in s.Values)
-            if (!targetIds.Contains(targetId)) problems.Add(ReportProblems.TargetNotOfTask.With(targetId));
+        var values = new List<ReportValue>();
+        foreach (var figure in s.Values)
+        {
+            if (task.Targets.FirstOrDefault(t => t.Id == figure.TargetId) is not { } target)
+                problems.Add(ReportProblems.TargetNotOfTask.With(figure.TargetId));
+            else if (ValueOf(target, figure) is { } value) values.Add(value);
+            else problems.Add(figure.Numerator is null && figure.Denominator is null ? ReportProblems.ValueIncomplete
+                : ReportProblems.ShareParts.With(target.Subject));
+        }
         if (s.Values.Select(v => v.TargetId).Distinct().Count() != s.Values.Count) problems.Add(ReportProblems.ValueTwice);
         if (problems.Count > 0) return problems;
 
@@ -70,8 +82,7 @@ public sealed class ReportWorkflow(LuoshiDb db, TaskScope scope, Notifier notifi
         report.Progress = s.Progress!.Value;
         report.Narrative = s.Narrative?.Trim() ?? "";
         report.SubmittedById = caller.UserId;
-        foreach (var (targetId, value) in s.Values)
-            report.Values.Add(new ReportValue { TargetId = targetId, Value = value });
+        report.Values.AddRange(values);
         report.Attachments.AddRange(s.Evidence ?? []);
         if (s.Draft)
         {
@@ -94,6 +105,22 @@ public sealed class ReportWorkflow(LuoshiDb db, TaskScope scope, Notifier notifi
             return ReportProblems.LostRace;
         }
         return report;
+    }
+
+    /// <summary>
+    /// The figure as stored: numerator and denominator of a share make its value; a denominator alone is the unit's base
+    /// for the value given. Null when the figure says nothing usable (no value, or parts that are not a share).
+    /// </summary>
+    private static ReportValue? ValueOf(Domain.Targets.Target target, Figure figure)
+    {
+        if (figure.Numerator is { } n && figure.Denominator is { } d)
+        {
+            if (!target.IsShare || TargetActuals.ShareOf(target, n, d) is not { } share) return null;
+            return new ReportValue { TargetId = target.Id, Value = share, Numerator = n, Denominator = d };
+        }
+        if (figure.Numerator is not null || figure.Value is not { } value) return null;
+        if (figure.Denominator is { } baseGiven && (baseGiven <= 0 || !target.IsShare)) return null;
+        return new ReportValue { TargetId = target.Id, Value = value, Denominator = figure.Denominator };
     }
 
     /// <summary>

@@ -35,16 +35,27 @@ public sealed class TargetWorkflow(LuoshiDb db, TaskScope scope)
     /// <summary>A target and its task as the caller sees them.</summary>
     public sealed record Found(Target Target, TaskAccess Task);
 
-    public async Task<Outcome<Target>> AddAsync(Caller caller, int taskId, TargetChange change, CancellationToken ct = default)
+    /// <summary>Adds a target to a task; its deadline follows the task's unless the change sets one of its own.</summary>
+    public async Task<Outcome<Found>> AddAsync(Caller caller, int taskId, TargetChange change, CancellationToken ct = default)
     {
         if (await scope.FindAsync(caller, taskId, ct) is not { } found) return TaskProblems.NotFound;
         if (!found.Can.CanEdit) return TargetProblems.EditForbidden;
-        var target = new Target { TaskId = found.Task.Id, DueDate = found.Task.DueDate };
+        var target = new Target { TaskId = found.Task.Id };
         var problems = await ApplyAsync(target, change, isNew: true, ct);
         if (problems.Count > 0) return problems;
         db.Targets.Add(target);
         await db.SaveChangesAsync(ct);
-        return target;
+        return new Found(target, found);
+    }
+
+    /// <summary>
+    /// Each unit's latest accepted figure for each of the task's targets (by target id), from the reports the caller may
+    /// read: what the task page and the task's API answer show beside the actual value.
+    /// </summary>
+    public static Dictionary<int, List<UnitFigure>> FiguresOf(PlanTask task, IEnumerable<Domain.Reports.ProgressReport> readable)
+    {
+        var reports = readable.ToList();
+        return task.Targets.ToDictionary(g => g.Id, g => TargetActuals.Latest(g, reports));
     }
 
     /// <summary>A target if the caller may see its task; null otherwise.</summary>

@@ -33,7 +33,8 @@ public sealed class Agenda(LuoshiDb db, TaskScope scope, TaskWorkflow ledger, Ch
     public async Task<List<Item>> ForAsync(Caller caller, CancellationToken ct = default)
     {
         var published = db.Plans.Where(p => p.Status == PlanStatus.Published).Select(p => p.Id);
-        var tasks = scope.Visible(caller).Where(t => published.Contains(t.PlanId)).AsNoTracking();
+        // Groups (outline headings) are neither reported on nor due: only tasks are things to do.
+        var tasks = scope.Visible(caller).Where(t => published.Contains(t.PlanId) && !t.IsGroup).AsNoTracking();
         var items = caller.Role switch
         {
             Role.District or Role.School => await ReportsToSendAsync(caller, tasks, ct),

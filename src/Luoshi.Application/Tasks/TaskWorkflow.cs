@@ -10,15 +10,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Application.Tasks;
 
-/// <summary>Settings of the ledger's rules.</summary>
-public sealed record LedgerSettings(int WarningDays = 14);
-
 /// <summary>
 /// The use cases on one task, each written once for pages and endpoints alike: change it, delete, merge or split it in
 /// a draft, and close it (办结). Each finds the task as the caller sees it, asks <see cref="TaskPermissions"/>, checks
 /// the input, acts, and saves once (the change and its audit rows in one transaction); a refusal changes nothing.
 /// </summary>
-public sealed class TaskWorkflow(LuoshiDb db, TaskScope scope, Notifier notifier, ChinaClock clock, LedgerSettings settings)
+public sealed class TaskWorkflow(LuoshiDb db, TaskScope scope, Notifier notifier, ChinaClock clock, TaskStates states)
 {
     /// <summary>The fields of a task a caller may change; null means "leave as it is".</summary>
     public sealed record TaskChanges(
@@ -42,7 +39,10 @@ public sealed class TaskWorkflow(LuoshiDb db, TaskScope scope, Notifier notifier
     /// <summary>Today in China: what statuses and "late" are computed against.</summary>
     public DateOnly Today => clock.Today;
 
-    public WorkStatus StatusOf(PlanTask task) => WorkStatusRules.Compute(task, clock.Today, settings.WarningDays);
+    public WorkStatus StatusOf(PlanTask task) => states.StatusOf(task);
+
+    /// <summary>What the ledger shows of tasks (statuses, roll-ups of groups, why yellow), as <see cref="TaskStates"/> computes it.</summary>
+    public TaskStates States => states;
 
     /// <summary>Changes a task's fields. <paramref name="readVersion"/> is the version the caller read (If-Match, or the form's).</summary>
     public async Task<Outcome<TaskAccess>> ChangeAsync(Caller caller, int taskId, ReadVersion readVersion, TaskChanges c,
@@ -75,7 +75,12 @@ public sealed class TaskWorkflow(LuoshiDb db, TaskScope scope, Notifier notifier
         if (c.CoDepartmentIds is not null) ReplaceUnits(task, TaskUnitRole.CoDepartment, c.CoDepartmentIds);
         if (c.ResponsibleOrgUnitIds is not null) ReplaceUnits(task, TaskUnitRole.Responsible, c.ResponsibleOrgUnitIds);
         task.StartDate = c.StartDate ?? task.StartDate;
-        task.DueDate = c.DueDate ?? task.DueDate;
+        if (c.DueDate is { } due && due != task.DueDate)
+        {
+            // A deadline set by hand stays when the draft's year changes; the targets without their own follow it.
+            task.DueDate = due;
+            task.DueByHand = true;
+        }
         if (c.Weight is { } w) task.Weight = w;
         if (c.Milestones is not null)
         {
@@ -150,6 +155,8 @@ public sealed class TaskWorkflow(LuoshiDb db, TaskScope scope, Notifier notifier
             child.Version++;
         }
         db.Tasks.Remove(task);
+        var left = await db.Tasks.Where(t => t.PlanId == task.PlanId && t.Id != task.Id).ToListAsync(ct);
+        TaskOutline.MarkGroups(left);
     }
 
     /// <summary>Merges an item of a draft into another of the same plan: text appended, targets and units moved, the item removed.</summary>

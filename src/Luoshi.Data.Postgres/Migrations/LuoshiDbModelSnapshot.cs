@@ -357,6 +357,10 @@ namespace Luoshi.Data.Postgres.Migrations
                     b.Property<int>("Year")
                         .HasColumnType("integer");
 
+                    b.Property<string>("YearSource")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OrgUnitId");
@@ -493,6 +497,14 @@ namespace Luoshi.Data.Postgres.Migrations
 
                     b.Property<int>("TargetId")
                         .HasColumnType("integer");
+
+                    b.Property<decimal?>("Denominator")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<decimal?>("Numerator")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
 
                     b.Property<decimal>("Value")
                         .HasPrecision(18, 4)
@@ -650,8 +662,17 @@ namespace Luoshi.Data.Postgres.Migrations
                     b.Property<string>("CompletionSummary")
                         .HasColumnType("text");
 
+                    b.Property<bool>("DueByHand")
+                        .HasColumnType("boolean");
+
                     b.Property<DateOnly?>("DueDate")
                         .HasColumnType("date");
+
+                    b.Property<bool>("IsBreakdown")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsGroup")
+                        .HasColumnType("boolean");
 
                     b.Property<int?>("LeadDepartmentId")
                         .HasColumnType("integer");

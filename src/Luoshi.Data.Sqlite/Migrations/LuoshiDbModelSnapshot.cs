@@ -338,6 +338,10 @@ namespace Luoshi.Data.Sqlite.Migrations
                     b.Property<int>("Year")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("YearSource")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OrgUnitId");
@@ -470,6 +474,14 @@ namespace Luoshi.Data.Sqlite.Migrations
 
                     b.Property<int>("TargetId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Denominator")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Numerator")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
 
                     b.Property<decimal>("Value")
                         .HasPrecision(18, 4)
@@ -621,8 +633,17 @@ namespace Luoshi.Data.Sqlite.Migrations
                     b.Property<string>("CompletionSummary")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("DueByHand")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("DueDate")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsBreakdown")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsGroup")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("LeadDepartmentId")
                         .HasColumnType("INTEGER");

@@ -16,6 +16,7 @@ internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
         b.Property(p => p.Title).HasMaxLength(Plan.MaxTitleLength);
         b.Property(p => p.Issuer).HasMaxLength(200);
         b.Property(p => p.SourceFileName).HasMaxLength(260);
+        b.Property(p => p.YearSource).HasMaxLength(Plan.MaxYearSourceLength);
         b.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
         b.HasOne<Domain.OrgUnits.OrgUnit>().WithMany().HasForeignKey(p => p.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
         b.Property(p => p.Version).IsConcurrencyToken();
@@ -122,6 +123,8 @@ internal sealed class ReportValueConfiguration : IEntityTypeConfiguration<Report
         b.ToTable("report_values");
         b.HasKey(v => new { v.ReportId, v.TargetId });
         b.Property(v => v.Value).HasPrecision(18, 4);
+        b.Property(v => v.Numerator).HasPrecision(18, 4);
+        b.Property(v => v.Denominator).HasPrecision(18, 4);
         b.HasOne<Target>().WithMany().HasForeignKey(v => v.TargetId).OnDelete(DeleteBehavior.Cascade);
     }
 }

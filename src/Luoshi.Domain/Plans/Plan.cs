@@ -9,6 +9,9 @@ public partial class Plan
 
     public int Year { get; set; }
 
+    /// <summary>Where the year was read from (the title, a date in the text, or this year for want of one), or who changed it.</summary>
+    public string? YearSource { get; set; }
+
     public string? Issuer { get; set; }
 
     public PlanStatus Status { get; set; }
@@ -41,6 +44,22 @@ public enum PlanStatus
     Archived,
 }
 
+/// <summary>Where a plan's year came from (<see cref="Plan.YearSource"/>): the review page says it in words.</summary>
+public static class PlanYearSources
+{
+    /// <summary>The title names the year (2019年教育工作要点).</summary>
+    public const string Title = "title";
+
+    /// <summary>The title has none; a date in the text (signed, published, or the year it names most) gave it.</summary>
+    public const string Text = "text";
+
+    /// <summary>The text names no year: this year, for want of one.</summary>
+    public const string Today = "today";
+
+    /// <summary>Someone changed the year of the draft by hand.</summary>
+    public const string Changed = "changed";
+}
+
 /// <summary>Codes and Chinese names of plan states.</summary>
 public static class PlanStatuses
 {
@@ -63,12 +82,39 @@ public static class PlanStatuses
 public partial class Plan
 {
     public const int MaxTitleLength = 300;
+    public const int MaxYearSourceLength = 20;
+    public const int MinYear = 2000;
+    public const int MaxYear = 2100;
 
     /// <summary>The user uploaded or published the plan: the clerk who runs it, whose work it is to assign its tasks.</summary>
     public bool IsRunBy(int userId) => CreatedById == userId || PublishedById == userId;
 
     /// <summary>The draft becomes the published ledger; only a draft can be published.</summary>
     public Problems.Problem? WhyNotPublish() => Status == PlanStatus.Draft ? null : PlanProblems.NotDraft;
+
+    /// <summary>
+    /// The draft's title and year as someone corrects them on review; null leaves a field as it is. Only a draft changes;
+    /// the deadlines read from the text are then read again in the new year (the use case does that).
+    /// </summary>
+    public List<Problems.Problem> Change(string? title, int? year)
+    {
+        var problems = new List<Problems.Problem>();
+        if (Status != PlanStatus.Draft) problems.Add(PlanProblems.OnlyDraftChanged);
+        if (title is not null && string.IsNullOrWhiteSpace(title)) problems.Add(PlanProblems.TitleEmpty);
+        if (title is { Length: > MaxTitleLength }) problems.Add(PlanProblems.TitleTooLong.With(MaxTitleLength));
+        // The title names the ledger's files (工作台账.xlsx): line breaks and other control characters have no place in it.
+        if (title is not null && title.Any(char.IsControl)) problems.Add(PlanProblems.TitleControl);
+        if (year is < MinYear or > MaxYear) problems.Add(PlanProblems.YearRange.With(MinYear, MaxYear));
+        if (problems.Count > 0) return problems;
+        if (title is not null) Title = title.Trim();
+        if (year is { } y && y != Year)
+        {
+            Year = y;
+            YearSource = PlanYearSources.Changed;
+        }
+        Version++;
+        return problems;
+    }
 
     public Problems.Problem? Publish(DateTime utcNow, int? userId = null)
     {

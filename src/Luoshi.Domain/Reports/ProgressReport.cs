@@ -118,7 +118,14 @@ public class ReportValue
 
     public int TargetId { get; set; }
 
+    /// <summary>The unit's figure: a count, or its share (numerator ÷ denominator, in percent for a % target).</summary>
     public decimal Value { get; set; }
+
+    /// <summary>For a share target, what was counted (学生中的 95 人), when the unit gave it.</summary>
+    public decimal? Numerator { get; set; }
+
+    /// <summary>For a share target, the unit's base (它的 200 名学生): what its share is weighted by when units combine.</summary>
+    public decimal? Denominator { get; set; }
 }
 
 /// <summary>Evidence attached to a report (photo, PDF, Office file), stored under the data directory.</summary>

@@ -13,6 +13,11 @@ public static class ReportProblems
         "The plan is not published yet; progress cannot be reported");
     public static readonly ProblemType TaskClosed = Catalog.Of(ProblemKind.Conflict, "task-closed", "任务已办结或已取消，不能再报送进展",
         "The task is closed or cancelled; no more progress can be reported");
+    public static readonly ProblemType GroupNotReported = Catalog.Of(ProblemKind.Conflict, "group-not-reported",
+        "“{0}”是计划的分组标题，不是任务，不能报送进展；请在它下面的具体任务中报送",
+        "“{0}” is a heading of the plan grouping tasks, not a task: report on the tasks under it");
+    public static readonly ProblemType ShareParts = Catalog.Invalid("share-parts", "目标“{0}”的分子、分母应为数字，分母大于 0、分子不小于 0",
+        "For target “{0}” give numbers: a denominator above 0 and a numerator of at least 0");
     public static readonly ProblemType ReportForbidden = Catalog.Of(ProblemKind.Forbidden, "report-forbidden", "只能为本单位承担的任务报送进展",
         "You may report only for your own unit on tasks it carries");
     public static readonly ProblemType PeriodFormat = Catalog.Invalid("period-format", "报告期应写作 YYYY-MM，例如 2026-03",

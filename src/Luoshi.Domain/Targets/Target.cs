@@ -28,7 +28,11 @@ public class Target
 
     public decimal? Baseline { get; set; }
 
+    /// <summary>The target's own deadline, when one was set for it; null means it follows its task's (<see cref="DueBy"/>).</summary>
     public DateOnly? DueDate { get; set; }
+
+    /// <summary>The target's deadline: its own if set, else its task's, so changing the task's deadline moves it.</summary>
+    public DateOnly? DueBy(DateOnly? taskDue) => DueDate ?? taskDue;
 
     /// <summary>The words of the plan the target was read from.</summary>
     public string SourceText { get; set; } = "";
@@ -61,6 +65,12 @@ public class Target
 
     /// <summary>Targets in percent or as a ratio (占比、比例、生师比) are shares: each unit's part is a rate, not a piece of the total.</summary>
     public static bool IsShareUnit(string unit) => unit.Contains('%') || unit.Contains('％') || unit.Contains('比');
+
+    /// <summary>What a share is written in: numerator ÷ denominator × 100 for percentages, × 1 for ratios (比).</summary>
+    public static decimal ShareScale(string unit) => unit.Contains('%') || unit.Contains('％') ? 100 : 1;
+
+    /// <summary>Units' figures combine as ratios (shares and rates) rather than adding up (counts).</summary>
+    public bool IsShare => IsShareUnit(Unit);
 
     /// <summary>Attainment in percent of the target reached (capped at 100 for "at most" targets met), or null without data.</summary>
     public decimal? Attainment => Attainments.Of(Comparator, Value, Upper, Actual);

@@ -42,6 +42,24 @@ public partial class PlanTask
 
     public DateOnly? DueDate { get; set; }
 
+    /// <summary>
+    /// Someone set the deadline by hand: it stays when the draft's year changes. Otherwise it is the parser's reading of
+    /// the plan's text (or the year's end), and is read again in the new year.
+    /// </summary>
+    public bool DueByHand { get; set; }
+
+    /// <summary>
+    /// An outline heading of the plan with child items (一、二、…): a group, not a task. It has no status of its own (its
+    /// children's roll-up), is not reported on and is not counted. Kept by <see cref="TaskOutline.MarkGroups"/>.
+    /// </summary>
+    public bool IsGroup { get; set; }
+
+    /// <summary>
+    /// A child a responsible unit made by breaking its task down to its own units (a district to its schools): it does not
+    /// make its parent a group.
+    /// </summary>
+    public bool IsBreakdown { get; set; }
+
     public decimal Weight { get; set; } = 1;
 
     /// <summary>Progress in percent from the latest accepted report (0–100).</summary>

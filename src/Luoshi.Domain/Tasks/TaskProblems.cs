@@ -64,6 +64,9 @@ public static class TaskProblems
         "Only supervisors or bureau leaders may reopen a task");
     public static readonly ProblemType CancelForbidden = Catalog.Of(ProblemKind.Forbidden, "cancel-forbidden", "没有权限取消该任务",
         "You may not cancel this task");
+    public static readonly ProblemType GroupNotClosed = Catalog.Of(ProblemKind.Conflict, "group-not-closed",
+        "“{0}”是计划的分组标题，不是任务，不能申请办结；它下面的任务各自办结",
+        "“{0}” is a heading of the plan grouping tasks, not a task: the tasks under it are closed one by one");
     public static readonly ProblemType NotOpen = Catalog.Of(ProblemKind.Conflict, "not-open", "只有进行中的任务可以申请办结",
         "Only an open task can be asked to be closed");
     public static readonly ProblemType SummaryRequired = Catalog.Invalid("summary-required", "请填写办结情况说明", "Describe how the task was completed");

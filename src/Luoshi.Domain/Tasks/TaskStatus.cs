@@ -61,11 +61,15 @@ public static class WorkStatusRules
         return false;
     }
 
+    /// <summary>How many percentage points progress may lag the expected path before the task turns yellow, unless set.</summary>
+    public const int DefaultLagPoints = 20;
+
     /// <summary>
-    /// Overdue (red) once the due date or an open milestone has passed; warning (yellow) when the due date or an
-    /// open milestone is within <paramref name="warningDays"/> and progress lags the share of time elapsed.
+    /// Overdue (red) once the due date or an open milestone has passed. Warning (yellow) when progress lags the expected
+    /// path (<see cref="ExpectedProgress"/>) and either the due date or an open milestone is within
+    /// <paramref name="warningDays"/>, or the lag is more than <paramref name="lagPoints"/> points at any time.
     /// </summary>
-    public static WorkStatus Compute(PlanTask task, DateOnly today, int warningDays)
+    public static WorkStatus Compute(PlanTask task, DateOnly today, int warningDays, int lagPoints = DefaultLagPoints)
     {
         switch (task.Closure)
         {
@@ -73,14 +77,8 @@ public static class WorkStatusRules
             case TaskClosure.Done: return WorkStatus.Done;
             case TaskClosure.CompletionRequested: return WorkStatus.CompletionRequested;
         }
-        var openMilestones = task.Milestones.Where(m => !m.Done).Select(m => m.Date).ToList();
-        if ((task.DueDate is { } due && due < today) || openMilestones.Any(d => d < today))
-            return WorkStatus.Overdue;
-
-        var nextDates = openMilestones.Append(task.DueDate ?? DateOnly.MaxValue).Where(d => d != DateOnly.MaxValue);
-        var soon = nextDates.Any(d => d.DayNumber - today.DayNumber <= warningDays);
-        if (soon && task.Progress < 100 && task.Progress < ExpectedProgress(task, today))
-            return WorkStatus.Warning;
+        if (IsOverdue(task, today)) return WorkStatus.Overdue;
+        if (Behind(task, today, warningDays, lagPoints) is not null) return WorkStatus.Warning;
         if (task.StartDate is { } start && start > today && task.Progress == 0)
             return WorkStatus.NotStarted;
         return task.Progress > 0
@@ -88,13 +86,56 @@ public static class WorkStatusRules
             : (task.StartDate is null || task.StartDate > today ? WorkStatus.NotStarted : WorkStatus.InProgress);
     }
 
-    /// <summary>The share of the task's time that has passed, in percent: where progress should be by now.</summary>
+    private static bool IsOverdue(PlanTask task, DateOnly today) =>
+        (task.DueDate is { } due && due < today) || task.Milestones.Any(m => !m.Done && m.Date < today);
+
+    /// <summary>
+    /// Why an open task is yellow, or null when it is not behind: its progress, where it should be, and whether its next
+    /// date (an open milestone or the deadline) is within the warning window. The task page says this in words.
+    /// </summary>
+    public static Lag? Behind(PlanTask task, DateOnly today, int warningDays, int lagPoints = DefaultLagPoints)
+    {
+        if (task.Closure != TaskClosure.Open || task.Progress >= 100 || IsOverdue(task, today)) return null;
+        var expected = ExpectedProgress(task, today);
+        if (task.Progress >= expected) return null;
+        var next = task.Milestones.Where(m => !m.Done).Select(m => (DateOnly?)m.Date).Append(task.DueDate).Where(d => d is not null).Min();
+        var soon = next is { } n && n.DayNumber - today.DayNumber <= warningDays;
+        var lag = new Lag(task.Progress, expected, next, soon);
+        return soon || lag.Points > lagPoints ? lag : null;
+    }
+
+    /// <summary>
+    /// Where progress should be by now, in percent: along the path from the start (0%) through the milestones (each one
+    /// an equal step) to the deadline (100%), in straight lines between them. Without a start, the year's first day.
+    /// </summary>
     public static int ExpectedProgress(PlanTask task, DateOnly today)
     {
-        if (task.DueDate is not { } due) return 0;
-        var start = task.StartDate ?? new DateOnly(due.Year, 1, 1);
-        var total = due.DayNumber - start.DayNumber;
-        if (total <= 0) return 100;
-        return Math.Clamp((int)Math.Round(100.0 * (today.DayNumber - start.DayNumber) / total), 0, 100);
+        var checkpoints = task.Milestones.Select(m => m.Date).Append(task.DueDate ?? DateOnly.MinValue).Where(d => d != DateOnly.MinValue)
+            .Distinct().Order().ToList();
+        if (checkpoints.Count == 0) return 0;
+        var last = checkpoints[^1];
+        var start = task.StartDate ?? new DateOnly(last.Year, 1, 1);
+        checkpoints.RemoveAll(d => d <= start);
+        if (checkpoints.Count == 0) return today >= start ? 100 : 0;
+        var (from, fromPercent) = (start, 0.0);
+        for (var i = 0; i < checkpoints.Count; i++)
+        {
+            var to = checkpoints[i];
+            var toPercent = 100.0 * (i + 1) / checkpoints.Count;
+            if (today < to)
+            {
+                var share = Math.Max(0, today.DayNumber - from.DayNumber) / (double)(to.DayNumber - from.DayNumber);
+                return (int)Math.Round(fromPercent + (share * (toPercent - fromPercent)));
+            }
+            (from, fromPercent) = (to, toPercent);
+        }
+        return 100;
     }
+}
+
+/// <summary>How far a task lags where it should be: progress, the expected progress, and its next date.</summary>
+public sealed record Lag(int Progress, int Expected, DateOnly? Next, bool NextIsSoon)
+{
+    /// <summary>Percentage points behind.</summary>
+    public int Points => Expected - Progress;
 }

@@ -22,6 +22,9 @@ public static class PlansApi
 
     public sealed record CopyRequest(int? FromPlanId);
 
+    /// <summary>A draft's corrections: its title and its year (the deadlines read from its text follow the year).</summary>
+    public sealed record PatchPlanRequest(string? Title, int? Year);
+
     public static void MapPlansApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/plans").WithTags("工作计划");
@@ -31,6 +34,7 @@ public static class PlansApi
         group.MapGet("/{id:int}", Get).WithSummary("计划详情");
         group.MapGet("/{id:int}/problems", Problems).WithSummary("发布前尚未解决的问题");
         group.MapPost("/{id:int}/publish", Publish).WithSummary("发布草稿计划");
+        group.MapPatch("/{id:int}", Patch).WithSummary("修改草稿计划的名称和年份（需 If-Match；年份改变时按新年份重新读出文中的完成时限）");
         group.MapDelete("/{id:int}", DeleteDraft).WithSummary("删除草稿计划（已发布的计划不能删除）");
         group.MapPost("/{id:int}/tasks", AddTask).WithSummary("在草稿中新增任务");
         group.MapPost("/{id:int}/copy-assignments", CopyAssignments).WithSummary("按任务名称沿用往年计划的分工");
@@ -99,7 +103,7 @@ public static class PlansApi
         var total = await query.CountAsync(ct);
         var plans = await query.OrderByDescending(p => p.Year).ThenByDescending(p => p.Id).Skip(paging.Skip).Take(paging.Size).ToListAsync(ct);
         var ids = plans.Select(p => p.Id).ToList();
-        var taskCounts = await db.Tasks.Where(t => ids.Contains(t.PlanId)).GroupBy(t => t.PlanId).Select(g => new { g.Key,
+        var taskCounts = await db.Tasks.Where(t => ids.Contains(t.PlanId) && !t.IsGroup).GroupBy(t => t.PlanId).Select(g => new { g.Key,
             N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
         var targetCounts = await db.Targets.Join(db.Tasks, g => g.TaskId, t => t.Id, (g, t) => t.PlanId).Where(p => ids.Contains(p))
             .GroupBy(p => p).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
@@ -130,6 +134,16 @@ public static class PlansApi
         return TypedResults.Ok(ToDto(plan, tasks, targets));
     }
 
+    public static async Task<Results<Ok<PlanDto>, ProblemHttpResult>> Patch(int id, PatchPlanRequest request, PlanWorkflow plans, HttpContext http,
+        CancellationToken ct)
+    {
+        var outcome = await plans.ChangeDraftAsync(http.User.ToCaller(), id, Versions.Read(http.Request), request.Title, request.Year, ct);
+        if (outcome.Value is not { } plan) return outcome.ToProblem();
+        http.Response.SetETag(plan.Version);
+        var (tasks, targets) = await CountsAsync(http, id, ct);
+        return TypedResults.Ok(ToDto(plan, tasks, targets));
+    }
+
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteDraft(int id, PlanWorkflow plans, HttpContext http, CancellationToken ct)
     {
         var outcome = await plans.DeleteDraftAsync(http.User.ToCaller(), id, ct);
@@ -141,7 +155,7 @@ public static class PlansApi
     {
         var outcome = await plans.AddTaskAsync(http.User.ToCaller(), id, new PlanWorkflow.NewTask(request.Title, request.Text, request.ParentId), ct);
         if (outcome.Value is not { } task) return outcome.ToProblem();
-        return TypedResults.Created($"/api/v1/tasks/{task.Id}", ToDto(task, tasks.StatusOf(task), tasks.Today));
+        return TypedResults.Created($"/api/v1/tasks/{task.Id}", ToDto(task, await tasks.States.OfAsync(task, ct)));
     }
 
     public static async Task<Results<Ok<Dictionary<string, int>>, ProblemHttpResult>> CarryOver(int id, CopyRequest request, YearRollover rollover,
@@ -168,7 +182,7 @@ public static class PlansApi
     private static async Task<(int Tasks, int Targets)> CountsAsync(HttpContext http, int planId, CancellationToken ct)
     {
         var db = http.RequestServices.GetRequiredService<LuoshiDb>();
-        var tasks = await db.Tasks.CountAsync(t => t.PlanId == planId, ct);
+        var tasks = await db.Tasks.CountAsync(t => t.PlanId == planId && !t.IsGroup, ct);
         var targets = await db.Targets.CountAsync(g => db.Tasks.Any(t => t.Id == g.TaskId && t.PlanId == planId), ct);
         return (tasks, targets);
     }

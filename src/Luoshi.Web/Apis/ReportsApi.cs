@@ -17,7 +17,8 @@ namespace Luoshi.Web.Apis;
 /// <summary>Progress reports: units report on their tasks, lead departments review; evidence files go with them.</summary>
 public static class ReportsApi
 {
-    public sealed record ValueRequest(int? TargetId, decimal? Value);
+    /// <summary>A unit's figure for a target: <c>value</c>; for a share (%, 比) also or instead <c>numerator</c> and <c>denominator</c>.</summary>
+    public sealed record ValueRequest(int? TargetId, decimal? Value, decimal? Numerator, decimal? Denominator);
 
     public sealed record ReportRequest(int? OrgUnitId, string? Period, int? Progress, string? Narrative, ValueRequest[]? Values, bool? Draft);
 
@@ -53,11 +54,12 @@ public static class ReportsApi
         IdempotentRequests once, HttpContext http, CancellationToken ct)
     {
         var caller = http.User.ToCaller();
-        if (request.Values?.Any(v => v.TargetId is null || v.Value is null) == true) return ((Problem)ReportProblems.ValueIncomplete).ToProblem();
+        if (request.Values?.Any(v => v.TargetId is null) == true) return ((Problem)ReportProblems.ValueIncomplete).ToProblem();
         var key = IdempotencyKeys.KeyOf(http);
         if (key is not null && IdempotentRequests.ProblemWith(key) is { } keyProblem) return keyProblem.ToProblem();
         var submission = new ReportWorkflow.Submission(request.OrgUnitId, request.Period, request.Progress, request.Narrative,
-            request.Values?.Select(v => (v.TargetId!.Value, v.Value!.Value)).ToList() ?? [], request.Draft ?? false);
+            request.Values?.Select(v => new ReportWorkflow.Figure(v.TargetId!.Value, v.Value, v.Numerator, v.Denominator)).ToList() ?? [],
+            request.Draft ?? false);
         var run = await once.RunAsync(key is null ? null : IdempotencyKeys.For(http, key, request), ct => workflow.SubmitAsync(caller, id,
             submission, ct),
             outcome => outcome.Value is { } r

@@ -26,17 +26,17 @@ public static class TargetsApi
         HttpContext http, CancellationToken ct)
     {
         var outcome = await workflow.AddAsync(http.User.ToCaller(), id, request.ToChange(), ct);
-        if (outcome.Value is not { } target) return outcome.ToProblem();
-        return TypedResults.Created($"/api/v1/targets/{target.Id}", ToDto(target));
+        if (outcome.Value is not { } added) return outcome.ToProblem();
+        return TypedResults.Created($"/api/v1/targets/{added.Target.Id}", ToDto(added.Target, added.Task.Task.DueDate));
     }
 
     public static async Task<Results<Ok<TargetDto>, ProblemHttpResult>> Patch(int id, TargetRequest request, TargetWorkflow workflow,
         HttpContext http, CancellationToken ct)
     {
         var outcome = await workflow.ChangeAsync(http.User.ToCaller(), id, Versions.Read(http.Request), request.ToChange(), ct);
-        if (outcome.Value is not { Target: var target }) return outcome.ToProblem();
-        http.Response.SetETag(target.Version);
-        return TypedResults.Ok(ToDto(target));
+        if (outcome.Value is not { } changed) return outcome.ToProblem();
+        http.Response.SetETag(changed.Target.Version);
+        return TypedResults.Ok(ToDto(changed.Target, changed.Task.Task.DueDate));
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> Delete(int id, TargetWorkflow workflow, HttpContext http, CancellationToken ct)

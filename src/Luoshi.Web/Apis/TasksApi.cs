@@ -1,4 +1,5 @@
 using Luoshi.Application.Access;
+using Luoshi.Application.Targets;
 using Luoshi.Application.Tasks;
 using Luoshi.Domain.Tasks;
 using Luoshi.Web.Auth;
@@ -58,20 +59,24 @@ public static class TasksApi
         var tasks = await query.Include(t => t.Units).Include(t => t.Milestones).Include(t => t.Targets).ThenInclude(g => g.Breakdown)
             .AsSplitQuery().OrderBy(t => t.PlanId).ThenBy(t => t.Ordinal).ToListAsync(ct);
         // Status is computed, so filtering by it happens after loading; a city's ledger is hundreds of tasks, not millions.
-        var rows = tasks.Select(t => (Task: t, Status: workflow.StatusOf(t)));
-        if (WorkStatusRules.TryParse(status, out var st)) rows = rows.Where(r => r.Status == st);
+        var states = await workflow.States.OfAsync(tasks, ct);
+        var rows = tasks.Select(t => (Task: t, State: states[t.Id]));
+        // A status asked for is a list of tasks (overdue, yellow…): groups show only their tasks' roll-up, so they are left out.
+        if (WorkStatusRules.TryParse(status, out var st)) rows = rows.Where(r => !r.Task.IsGroup && r.State.Status == st);
         var list = rows.ToList();
         var paging = new Paging(page, pageSize);
-        var items = list.Skip(paging.Skip).Take(paging.Size).Select(r => ToDto(r.Task, r.Status, workflow.Today)).ToList();
+        var items = list.Skip(paging.Skip).Take(paging.Size).Select(r => ToDto(r.Task, r.State)).ToList();
         return TypedResults.Ok(new PagedList<TaskDto>(items, list.Count));
     }
 
     public static async Task<Results<Ok<TaskDto>, NotFound>> Get(int id, TaskScope scope, TaskWorkflow workflow, HttpContext http,
         CancellationToken ct)
     {
-        if (await scope.FindAsync(http.User.ToCaller(), id, ct) is not { } found) return TypedResults.NotFound();
+        var caller = http.User.ToCaller();
+        if (await scope.FindAsync(caller, id, ct) is not { } found) return TypedResults.NotFound();
         http.Response.SetETag(found.Task.Version);
-        return TypedResults.Ok(ToDto(found.Task, workflow.StatusOf(found.Task), workflow.Today));
+        var figures = TargetWorkflow.FiguresOf(found.Task, await scope.ReadableReportsAsync(caller, found.Task, ct));
+        return TypedResults.Ok(ToDto(found.Task, await workflow.States.OfAsync(found.Task, ct), figures));
     }
 
     public static async Task<Results<Ok<TaskDto>, ProblemHttpResult>> Patch(int id, PatchTaskRequest request, TaskWorkflow workflow,
@@ -85,7 +90,7 @@ public static class TasksApi
             request.StartDate, request.DueDate,
             request.Milestones?.Select(m => new TaskWorkflow.MilestoneChange(m.Date, m.Title ?? "", m.Done ?? false)).ToList(),
             request.Weight);
-        return Answer(await workflow.ChangeAsync(http.User.ToCaller(), id, Versions.Read(http.Request), changes, ct), workflow, http);
+        return await AnswerAsync(await workflow.ChangeAsync(http.User.ToCaller(), id, Versions.Read(http.Request), changes, ct), workflow, http, ct);
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> Delete(int id, TaskWorkflow workflow, HttpContext http, CancellationToken ct)
@@ -96,14 +101,15 @@ public static class TasksApi
 
     public static async Task<Results<Ok<TaskDto>, ProblemHttpResult>> Merge(int id, MergeRequest request, TaskWorkflow workflow, HttpContext http,
         CancellationToken ct) =>
-        Answer(await workflow.MergeAsync(http.User.ToCaller(), id, request.IntoTaskId, Versions.Read(http.Request).OrAny(), ct), workflow, http);
+        await AnswerAsync(await workflow.MergeAsync(http.User.ToCaller(), id, request.IntoTaskId, Versions.Read(http.Request).OrAny(), ct), workflow,
+            http, ct);
 
     public static async Task<Results<Created<TaskDto>, ProblemHttpResult>> Split(int id, SplitRequest request, TaskWorkflow workflow,
         HttpContext http, CancellationToken ct)
     {
         var outcome = await workflow.SplitAsync(http.User.ToCaller(), id, request.At, request.Title, Versions.Read(http.Request).OrAny(), ct);
         if (outcome.Value is not { } sibling) return outcome.ToProblem();
-        return TypedResults.Created($"/api/v1/tasks/{sibling.Id}", ToDto(sibling, workflow.StatusOf(sibling), workflow.Today));
+        return TypedResults.Created($"/api/v1/tasks/{sibling.Id}", ToDto(sibling, await workflow.States.OfAsync(sibling, ct)));
     }
 
     public static async Task<Results<Ok<Dictionary<string, int>>, ProblemHttpResult>> BulkAssign(BulkAssignRequest request, Assignments assignments,
@@ -117,29 +123,30 @@ public static class TasksApi
 
     public static async Task<Results<Ok<TaskDto>, ProblemHttpResult>> RequestCompletion(int id, ReasonRequest request, TaskWorkflow workflow,
         HttpContext http, CancellationToken ct) =>
-        Answer(await workflow.RequestCompletionAsync(http.User.ToCaller(), id, request.Summary ?? request.Reason, ct), workflow, http);
+        await AnswerAsync(await workflow.RequestCompletionAsync(http.User.ToCaller(), id, request.Summary ?? request.Reason, ct), workflow, http, ct);
 
     public static async Task<Results<Ok<TaskDto>, ProblemHttpResult>> ApproveCompletion(int id, TaskWorkflow workflow, HttpContext http,
         CancellationToken ct) =>
-        Answer(await workflow.DecideCompletionAsync(http.User.ToCaller(), id, approve: true, null, ct), workflow, http);
+        await AnswerAsync(await workflow.DecideCompletionAsync(http.User.ToCaller(), id, approve: true, null, ct), workflow, http, ct);
 
     public static async Task<Results<Ok<TaskDto>, ProblemHttpResult>> RefuseCompletion(int id, ReasonRequest request, TaskWorkflow workflow,
         HttpContext http, CancellationToken ct) =>
-        Answer(await workflow.DecideCompletionAsync(http.User.ToCaller(), id, approve: false, request.Reason, ct), workflow, http);
+        await AnswerAsync(await workflow.DecideCompletionAsync(http.User.ToCaller(), id, approve: false, request.Reason, ct), workflow, http, ct);
 
     public static async Task<Results<Ok<TaskDto>, ProblemHttpResult>> Reopen(int id, ReasonRequest request, TaskWorkflow workflow, HttpContext http,
         CancellationToken ct) =>
-        Answer(await workflow.ReopenAsync(http.User.ToCaller(), id, request.Reason, ct), workflow, http);
+        await AnswerAsync(await workflow.ReopenAsync(http.User.ToCaller(), id, request.Reason, ct), workflow, http, ct);
 
     public static async Task<Results<Ok<TaskDto>, ProblemHttpResult>> Cancel(int id, ReasonRequest request, TaskWorkflow workflow, HttpContext http,
         CancellationToken ct) =>
-        Answer(await workflow.CancelAsync(http.User.ToCaller(), id, request.Reason, ct), workflow, http);
+        await AnswerAsync(await workflow.CancelAsync(http.User.ToCaller(), id, request.Reason, ct), workflow, http, ct);
 
     /// <summary>The task as it is after the use case, with its new ETag; or the refusal.</summary>
-    private static Results<Ok<TaskDto>, ProblemHttpResult> Answer(Application.Outcome<TaskAccess> outcome, TaskWorkflow workflow, HttpContext http)
+    private static async Task<Results<Ok<TaskDto>, ProblemHttpResult>> AnswerAsync(Application.Outcome<TaskAccess> outcome, TaskWorkflow workflow,
+        HttpContext http, CancellationToken ct)
     {
         if (outcome.Value is not { Task: var task }) return outcome.ToProblem();
         http.Response.SetETag(task.Version);
-        return TypedResults.Ok(ToDto(task, workflow.StatusOf(task), workflow.Today));
+        return TypedResults.Ok(ToDto(task, await workflow.States.OfAsync(task, ct)));
     }
 }

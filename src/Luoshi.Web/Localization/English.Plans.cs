@@ -6,6 +6,23 @@ public static partial class English
     /// categories.</summary>
     private static Dictionary<string, string> PlanPages() => new()
     {
+        // The draft's year: where it was read from, and correcting it.
+        ["计划年份：{0} 年"] = "The plan's year: {0}",
+        ["（从标题“{0}”读出）"] = " (read from the title “{0}”)",
+        ["（标题中没有年份，从文中的落款、发布日期或最常提到的年份读出）"] =
+            " (the title names none: read from the signature, publishing date or the year the text names most)",
+        ["（已在核对时修改）"] = " (changed on review)",
+        ["（文中没有写年份，按今年计）"] = " (the text names no year: this year)",
+        ["文中没有写年份的完成时限（如“年底前”“6月底前”）按这一年计算。"] =
+            "Deadlines the text gives without a year (by the year's end, by the end of June) are read in this year.",
+        ["该年份早于今年（{0} 年）。如果这是今年的计划，请把年份改为 {0}，文中读出的完成时限会随之重新计算；否则发布后这些任务会立即显示逾期。"] =
+            "This year is before this one ({0}). If the plan is this year's, change the year to {0}: the deadlines read from the text "
+            + "follow it. Otherwise its tasks show overdue as soon as it is published.",
+        ["年份"] = "Year",
+        ["保存名称和年份"] = "Save title and year",
+        ["已保存计划名称和年份；文中读出的完成时限已按该年份重新计算（手工修改过的除外）"] =
+            "Title and year saved; the deadlines read from the text follow the year (except those set by hand)",
+        ["（其中 {0} 个分组标题，不计为任务）"] = " ({0} of them group headings, not counted as tasks)",
         // The list and upload.
         ["新建计划"] = "New plan",
         ["暂无可查看的工作计划。"] = "No plans to show.",

@@ -6,6 +6,28 @@ public static partial class English
     private static Dictionary<string, string> TaskPages() => new()
     {
         ["分解到责任单位"] = "Split among responsible units",
+        // Groups, why a task is yellow, and each unit's figures
+        ["分组"] = "Group",
+        ["下属任务"] = "Items under it",
+        ["这是计划的分组标题，不是任务：状态和进度是它下面各项任务的汇总（最差的灯色、按权重的平均进度），不单独报送进展、不计入任务数。"] =
+            "This is a heading of the plan grouping tasks, not a task: its status and progress sum up the tasks under it (the worst light, "
+            + "progress averaged by weight); it is not reported on and not counted as a task.",
+        ["进度 {0}%，按时间应达 {1}%，落后 {2} 个百分点"] = "Progress {0}%, {1}% expected by now: {2} points behind",
+        ["；{0} 到期，只剩 {1} 天"] = "; due {0}, {1} days left",
+        ["（随任务）"] = " (the task's)",
+        ["最新采纳值"] = "Latest accepted figure",
+        ["报告期"] = "Period",
+        ["采纳时间"] = "Accepted",
+        ["（基数 {0}）"] = " (base {0})",
+        ["完成值为各单位最新采纳值之和。"] = "The actual value is the sum of the units' latest accepted figures.",
+        ["完成值按比例合计：各单位分子之和 ÷ 各单位基数（分母）之和。"] =
+            "The actual value combines the shares as one ratio: the units' numerators over the sum of their bases (denominators).",
+        ["各单位没有报送基数（分母），完成值暂按各单位比例的平均数计。"] =
+            "No unit has reported its base (denominator): the actual value is the plain mean of the units' shares for now.",
+        ["完成值为各单位最新采纳值的平均数。"] = "The actual value is the mean of the units' latest accepted figures.",
+        ["未报基数、未计入：{0}"] = " Not counted, without a base: {0}",
+        ["或：分子"] = "Or: numerator",
+        ["分母（本单位基数）"] = "Denominator (your unit's base)",
         ["保存分解"] = "Save split",
         ["已保存目标分解"] = "Split saved",
         // A task: its facts, statuses and sections

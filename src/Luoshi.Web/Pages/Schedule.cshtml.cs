@@ -30,6 +30,7 @@ public sealed class ScheduleModel(TaskScope scope, TaskWorkflow ledger) : PageMo
         var year = Plan.Year;
         var tasks = await scope.Visible(caller).AsNoTracking().Where(t => t.PlanId == Plan.Id).Include(t => t.Milestones)
             .OrderBy(t => t.Ordinal).ToListAsync(ct);
+        var states = await ledger.States.OfAsync(tasks, ct);
         foreach (var task in tasks)
         {
             int? from = null, to = null;
@@ -40,7 +41,7 @@ public sealed class ScheduleModel(TaskScope scope, TaskWorkflow ledger) : PageMo
                 to = due.Year > year ? 12 : due.Month;
             }
             var milestones = task.Milestones.Where(m => m.Date.Year == year).OrderBy(m => m.Date).ToList();
-            Rows.Add(new(task, ledger.StatusOf(task), from, to, milestones));
+            Rows.Add(new(task, states[task.Id].Status, from, to, milestones));
         }
     }
 }

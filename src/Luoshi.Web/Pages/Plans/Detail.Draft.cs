@@ -93,6 +93,17 @@ public sealed partial class DetailModel
         return await ShowAsync(ProblemAnswers.StatusOf(outcome.Problems));
     }
 
+    /// <summary>The draft's title and year corrected; a new year reads the text's deadlines again (the API's PATCH, the same use case).</summary>
+    public async Task<IActionResult> OnPostChangePlanAsync(int id, int version, string? title, int? year)
+    {
+        var outcome = await plans.ChangeDraftAsync(Caller, id, ReadVersion.Of(version), title, year, Ct);
+        if (outcome.Succeeded) return Redirect($"/Plans/{id}?notice=planChanged");
+        if (outcome.Kind is ProblemKind.NotFound || !await FindPlanAsync(id)) return NotFound();
+        if (outcome.Kind is ProblemKind.Forbidden) return StatusCode(StatusCodes.Status403Forbidden);
+        Problems = outcome.Problems.Words();
+        return await ShowAsync(ProblemAnswers.StatusOf(outcome.Problems));
+    }
+
     public async Task<IActionResult> OnPostDeleteDraftAsync(int id)
     {
         var outcome = await plans.DeleteDraftAsync(Caller, id, Ct);

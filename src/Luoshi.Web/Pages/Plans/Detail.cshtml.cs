@@ -27,8 +27,8 @@ public sealed partial class DetailModel(TaskScope scope, TaskWorkflow ledger, Ta
     /// <summary>One outline item of a draft: the task, the task before it (to merge into), where it came from in the source.</summary>
     public sealed record OutlineItem(PlanTask Task, int? PreviousId, SourceLocator.Span? Source, bool MayEdit);
 
-    /// <summary>One row of the board's task table.</summary>
-    public sealed record BoardRow(PlanTask Task, WorkStatus Status, bool MayEdit);
+    /// <summary>One row of the board's task table: a task, or a group (an outline heading) showing its tasks' roll-up.</summary>
+    public sealed record BoardRow(PlanTask Task, WorkStatus Status, int Progress, bool MayEdit);
 
     /// <summary>The board's filters, as the query string carries them.</summary>
     public sealed record BoardFilter(string? Category, string? Status, int? Lead, int? Unit)
@@ -62,7 +62,11 @@ public sealed partial class DetailModel(TaskScope scope, TaskWorkflow ledger, Ta
 
     public BoardFilter Filter { get; private set; } = new(null, null, null, null);
 
+    /// <summary>The table's rows: the tasks that pass the filters and, without filters, the groups they sit under.</summary>
     public List<BoardRow> Rows { get; } = [];
+
+    /// <summary>The tasks of the table (not its groups): what the counts, lights and chart count.</summary>
+    public IEnumerable<BoardRow> TaskRows => Rows.Where(r => !r.Task.IsGroup);
 
     public Dictionary<(TaskCategory Category, WorkStatus Status), int> Counts { get; } = [];
 
@@ -93,6 +97,9 @@ public sealed partial class DetailModel(TaskScope scope, TaskWorkflow ledger, Ta
     /// <summary>The bulk assignment's fields: empty, each left as it is unless chosen.</summary>
     public AssignmentFields BulkFields => new(Choices!, "", Bulk: true);
 
+    /// <summary>Today in China: a draft read as an earlier year than this one is pointed out.</summary>
+    public DateOnly Today => ledger.Today;
+
     public bool MayCopyAssignments => Caller.DraftsPlans && EarlierPlans.Count > 0;
 
     public static IReadOnlyList<WorkStatus> Statuses { get; } = Enum.GetValues<WorkStatus>();
@@ -107,6 +114,7 @@ public sealed partial class DetailModel(TaskScope scope, TaskWorkflow ledger, Ta
         Notice = notice switch
         {
             "saved" => text["已保存"],
+            "planChanged" => text["已保存计划名称和年份；文中读出的完成时限已按该年份重新计算（手工修改过的除外）"],
             "merged" => text["已并入上一条"],
             "split" => text["已拆分为两条"],
             "deleted" => text["已删除该条目"],
@@ -181,7 +189,10 @@ public sealed partial class DetailModel(TaskScope scope, TaskWorkflow ledger, Ta
             .ThenBy(u => u.Code).ToListAsync();
         UnitNames = Departments.Concat(ResponsibleUnits).DistinctBy(u => u.Id).ToDictionary(u => u.Id, u => u.Name);
 
-        var rows = tasks.Select(t => new BoardRow(t, ledger.StatusOf(t), new TaskPermissions(Caller, t, Plan).CanEdit));
+        var states = await ledger.States.OfAsync(tasks);
+        var rows = tasks.Select(t => new BoardRow(t, states[t.Id].Status, states[t.Id].Progress, new TaskPermissions(Caller, t, Plan).CanEdit));
+        // Groups head the table only while it is not filtered; they are never counted.
+        if (Filter.Any) rows = rows.Where(r => !r.Task.IsGroup);
         if (TaskCategories.TryParse(Filter.Category, out var category)) rows = rows.Where(r => r.Task.Category == category);
         if (WorkStatusRules.TryParse(Filter.Status, out var status)) rows = rows.Where(r => r.Status == status);
         if (Filter.Lead is { } lead) rows = rows.Where(r => r.Task.LeadDepartmentId == lead);
@@ -189,9 +200,9 @@ public sealed partial class DetailModel(TaskScope scope, TaskWorkflow ledger, Ta
         Rows.AddRange(rows);
         if (Rows.Any(r => r.MayEdit)) Choices = await AssignmentChoices.LoadAsync(db, HttpContext.RequestAborted);
 
-        foreach (var row in Rows)
+        foreach (var row in TaskRows)
             Counts[(row.Task.Category, row.Status)] = Counts.GetValueOrDefault((row.Task.Category, row.Status)) + 1;
-        Lights = TaskLights.Of(Rows.Select(r => r.Status).ToList());
+        Lights = TaskLights.Of(TaskRows.Select(r => r.Status).ToList());
         ChartJson = JsonSerializer.Serialize(new
         {
             categories = TaskCategories.All.Select(c => text[c.ToChinese()]).ToList(),

@@ -66,6 +66,12 @@ public sealed class TaskPageModel(LuoshiDb db, TaskScope scope, TaskWorkflow wor
         public string? Progress { get; set; }
         public string? Narrative { get; set; }
         public Dictionary<int, string?> Values { get; set; } = [];
+
+        /// <summary>For a share target: what was counted and the unit's base (the share is then their ratio).</summary>
+        public Dictionary<int, string?> Numerators { get; set; } = [];
+
+        public Dictionary<int, string?> Denominators { get; set; } = [];
+
         public string? Key { get; set; }
     }
 
@@ -74,14 +80,24 @@ public sealed class TaskPageModel(LuoshiDb db, TaskScope scope, TaskWorkflow wor
 
     public PlanTask Task { get; private set; } = null!;
     public Plan Plan { get; private set; } = null!;
-    public WorkStatus Status { get; private set; }
-    public int ExpectedProgress { get; private set; }
+    public WorkStatus Status => State.Status;
+
+    /// <summary>The task's status, progress (a group's roll-up) and, when yellow, why.</summary>
+    public TaskState State { get; private set; } = null!;
+
+    public int ExpectedProgress => State.Expected;
+
+    /// <summary>Each unit's latest accepted figure per target (by target id), from the reports the caller may read.</summary>
+    public Dictionary<int, List<UnitFigure>> Figures { get; private set; } = [];
     public Dictionary<int, OrgUnit> Units { get; private set; } = [];
     public Dictionary<int, string> People { get; private set; } = [];
     public List<User> Leaders { get; private set; } = [];
     public List<ProgressReport> Reports { get; private set; } = [];
     public List<TaskHistory.Entry> Changes { get; private set; } = [];
     public PlanTask? Parent { get; private set; }
+
+    /// <summary>A group's items the caller may see, with their states: what its roll-up is made of.</summary>
+    public List<(PlanTask Task, TaskState State)> Children { get; private set; } = [];
 
     /// <summary>What the caller may do to the task now (the buttons and forms shown come from here, as the endpoints' checks do).</summary>
     public TaskPermissions Can { get; private set; } = null!;
@@ -140,13 +156,14 @@ public sealed class TaskPageModel(LuoshiDb db, TaskScope scope, TaskWorkflow wor
         if (Can.WhyNot(TaskAction.Report) is { } no) return Refused("report", [no], report: report);
         var problems = new List<Problem>();
         int? progress = int.TryParse(report.Progress, NumberStyles.Integer, CultureInfo.InvariantCulture, out var p) ? p : null;
-        var values = new List<(int, decimal)>();
+        var values = new List<ReportWorkflow.Figure>();
         foreach (var target in Task.Targets)
         {
-            var text = report.Values.GetValueOrDefault(target.Id)?.Trim();
-            if (string.IsNullOrEmpty(text)) continue;
-            if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value)) values.Add((target.Id, value));
-            else problems.Add(ReportProblems.ValueNotNumber.With(target.Subject));
+            var (value, numerator, denominator) =
+                (Parse(report.Values, target), Parse(report.Numerators, target), Parse(report.Denominators, target));
+            if (value.Bad || numerator.Bad || denominator.Bad) problems.Add(ReportProblems.ValueNotNumber.With(target.Subject));
+            else if (value.Number is not null || numerator.Number is not null || denominator.Number is not null)
+                values.Add(new ReportWorkflow.Figure(target.Id, value.Number, numerator.Number, denominator.Number));
         }
         var uploads = evidence.Where(f => f.Length > 0 || !string.IsNullOrEmpty(f.FileName)).ToList();
         if (uploads.Count > MaxEvidenceFiles) problems.Add(ReportProblems.TooManyFiles.With(MaxEvidenceFiles));
@@ -178,6 +195,14 @@ public sealed class TaskPageModel(LuoshiDb db, TaskScope scope, TaskWorkflow wor
         return Refused("report", run.Value!.Problems, report: report);
     }
 
+    /// <summary>A number typed for a target (empty: none; not a number: bad).</summary>
+    private static (decimal? Number, bool Bad) Parse(Dictionary<int, string?> fields, Target target)
+    {
+        var text = fields.GetValueOrDefault(target.Id)?.Trim();
+        if (string.IsNullOrEmpty(text)) return (null, false);
+        return decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var n) ? (n, false) : (null, true);
+    }
+
     /// <summary>
     /// The form's one-time key, bound to what the form says (its files by their content): the same form sent twice
     /// stores one report, and the key cannot carry a different report.
@@ -189,7 +214,7 @@ public sealed class TaskPageModel(LuoshiDb db, TaskScope scope, TaskWorkflow wor
         return IdempotencyKeys.For(HttpContext, key, new
         {
             submission.Period, submission.Progress, submission.Narrative, submission.Draft,
-            Values = submission.Values.OrderBy(v => v.TargetId).Select(v => new[] { v.TargetId, v.Value }),
+            Values = submission.Values.OrderBy(v => v.TargetId).Select(v => new object?[] { v.TargetId, v.Value, v.Numerator, v.Denominator }),
             Evidence = submission.Evidence?.Select(a => new[] { a.FileName, a.Sha256 }),
         });
     }
@@ -280,10 +305,10 @@ public sealed class TaskPageModel(LuoshiDb db, TaskScope scope, TaskWorkflow wor
         db.ChangeTracker.Clear();
         if (await scope.FindAsync(Caller, id, Ct) is not { } found) return false;
         (Task, Plan, Can) = (found.Task, found.Plan, found.Can);
-        Status = workflow.StatusOf(Task);
-        ExpectedProgress = WorkStatusRules.ExpectedProgress(Task, Today);
+        State = await workflow.States.OfAsync(Task, Ct);
         var task = Task;
         Reports = await scope.ReadableReportsAsync(Caller, task, Ct);
+        Figures = TargetWorkflow.FiguresOf(task, Reports);
         // The edit form offers every department, district and school (a city has a thousand); readers need only the named ones.
         var tree = await reference.GetAsync(db, Ct);
         IEnumerable<OrgUnit> units = tree.UnitsInOrder;
@@ -300,6 +325,13 @@ public sealed class TaskPageModel(LuoshiDb db, TaskScope scope, TaskWorkflow wor
         People = peopleIds.Where(tree.People.ContainsKey).ToDictionary(id => id, id => tree.People[id].DisplayName);
         Parent = task.ParentId is { } parent ? await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == parent, Ct) : null;
         Changes = await history.OfAsync(task, Ct);
+        if (task.IsGroup)
+        {
+            var children = await scope.Visible(Caller).AsNoTracking().Include(t => t.Milestones).Where(t => t.ParentId == task.Id)
+                .OrderBy(t => t.Ordinal).ToListAsync(Ct);
+            var states = await workflow.States.OfAsync(children, Ct);
+            Children = children.Select(c => (c, states[c.Id])).ToList();
+        }
         return true;
     }
 
@@ -332,7 +364,11 @@ public sealed class TaskPageModel(LuoshiDb db, TaskScope scope, TaskWorkflow wor
             form.Period = mine.Period;
             form.Progress = mine.Progress.ToString(CultureInfo.InvariantCulture);
             form.Narrative = mine.Narrative;
-            form.Values = mine.Values.ToDictionary(v => v.TargetId, v => (string?)LedgerFormat.Number(v.Value));
+            form.Values = mine.Values.Where(v => v.Numerator is null).ToDictionary(v => v.TargetId, v => (string?)LedgerFormat.Number(v.Value));
+            form.Numerators = mine.Values.Where(v => v.Numerator is not null)
+                .ToDictionary(v => v.TargetId, v => (string?)LedgerFormat.Number(v.Numerator));
+            form.Denominators = mine.Values.Where(v => v.Denominator is not null)
+                .ToDictionary(v => v.TargetId, v => (string?)LedgerFormat.Number(v.Denominator));
         }
         return form;
     }

@@ -1,0 +1,53 @@
+using Luoshi.Domain.Tasks;
+using Luoshi.Domain.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace Luoshi.Application.Tasks;
+
+/// <summary>Settings of the ledger's rules: the warning window in days, and how far behind its path a task may fall before it is yellow.</summary>
+public sealed record LedgerSettings(int WarningDays = 14, int LagPoints = WorkStatusRules.DefaultLagPoints);
+
+/// <summary>
+/// A task as the ledger shows it: its status, progress, where it should be by now and, when yellow, why. A group shows the
+/// roll-up of its tasks (<see cref="TaskRollup"/>) in place of a status of its own.
+/// </summary>
+public sealed record TaskState(WorkStatus Status, int Progress, int Expected, Lag? Behind, bool IsGroup);
+
+/// <summary>Computes <see cref="TaskState"/>s today in China, with the ledger's settings: the one place pages and endpoints get them.</summary>
+public sealed class TaskStates(LuoshiDb db, ChinaClock clock, LedgerSettings settings)
+{
+    public DateOnly Today => clock.Today;
+
+    /// <summary>A task's own status (of a group, use <see cref="OfAsync"/>).</summary>
+    public WorkStatus StatusOf(PlanTask task) => WorkStatusRules.Compute(task, clock.Today, settings.WarningDays, settings.LagPoints);
+
+    /// <summary>A task that is not a group: its own status and, when it lags, why.</summary>
+    public TaskState OfTask(PlanTask task)
+    {
+        var status = StatusOf(task);
+        var behind = status == WorkStatus.Warning ? WorkStatusRules.Behind(task, clock.Today, settings.WarningDays, settings.LagPoints) : null;
+        return new TaskState(status, task.Progress, WorkStatusRules.ExpectedProgress(task, clock.Today), behind, false);
+    }
+
+    /// <summary>The states of <paramref name="tasks"/>; their plans' other tasks are read when a group needs them.</summary>
+    public async Task<Dictionary<int, TaskState>> OfAsync(IReadOnlyCollection<PlanTask> tasks, CancellationToken ct = default)
+    {
+        var states = new Dictionary<int, TaskState>();
+        foreach (var task in tasks.Where(t => !t.IsGroup)) states[task.Id] = OfTask(task);
+        var groups = tasks.Where(t => t.IsGroup).ToList();
+        if (groups.Count == 0) return states;
+        var planIds = groups.Select(g => g.PlanId).Distinct().ToList();
+        var all = await db.Tasks.AsNoTracking().Include(t => t.Milestones).Where(t => planIds.Contains(t.PlanId)).ToListAsync(ct);
+        var byPlan = all.GroupBy(t => t.PlanId).ToDictionary(g => g.Key, g => (IReadOnlyCollection<PlanTask>)g.ToList());
+        foreach (var group in groups)
+        {
+            var leaves = TaskOutline.LeavesOf(group, byPlan.GetValueOrDefault(group.PlanId) ?? []).Select(l => (l, StatusOf(l))).ToList();
+            var rollup = TaskRollup.Of(leaves);
+            states[group.Id] = new TaskState(rollup.Status, rollup.Progress, 0, null, true);
+        }
+        return states;
+    }
+
+    /// <summary>One task's state (a group's roll-up included).</summary>
+    public async Task<TaskState> OfAsync(PlanTask task, CancellationToken ct = default) => (await OfAsync([task], ct))[task.Id];
+}
