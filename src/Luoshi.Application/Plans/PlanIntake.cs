@@ -21,7 +21,7 @@ public sealed class PlanIntake(LuoshiDb db, ChinaClock? clock = null)
     /// Chinese message before anything is saved; <paramref name="ct"/> stops the reading too.
     /// </summary>
     public Task<Plan> CreateDraftFromDocumentAsync(byte[] content, string? fileName, int? createdById, CancellationToken ct = default) =>
-        Path.GetExtension(fileName ?? string.Empty).ToLowerInvariant() is ".xlsx" or ".xlsm"
+        TaskWorkbook.IsWorkbook(fileName)
             ? CreateDraftFromWorkbookAsync(content, fileName, createdById, ct)
             : CreateDraftFromTextAsync(PlanReader.ReadText(content, fileName, ct), fileName, createdById, ct);
 
@@ -33,13 +33,13 @@ public sealed class PlanIntake(LuoshiDb db, ChinaClock? clock = null)
     public async Task<Plan> CreateDraftFromWorkbookAsync(byte[] content, string? fileName, int? createdById, CancellationToken ct = default)
     {
         var workbook = TaskWorkbook.Read(content, ct);
-        var parsed = PlanParser.Parse(workbook.Text, fileName, ParseOptions.ForUpload(ct));
+        var parsed = workbook.Parse(fileName, ParseOptions.ForUpload(ct));
         var problems = workbook.RowProblems(parsed.Year);
         var units = await db.OrgUnits.AsNoTracking().Where(u => u.Kind != OrgUnitKind.Bureau).ToListAsync(ct);
-        problems.AddRange(workbook.UnitNames().Where(x => FindUnit(x.Name, units) is null).Select(x => $"第 {x.Row} 行：{x.Header}“{x.Name}”不存在"));
+        problems.AddRange(workbook.UnitNames().Where(x => FindUnit(x.Name, units) is null).Select(x => new RowProblem(x.Row, x.Header, x.Name, "不存在")));
         if (problems.Count > 0)
         {
-            var rows = problems.OrderBy(p => p, StringComparer.Ordinal).ToList();
+            var rows = problems.OrderBy(p => p.Row).Select(p => p.Text).ToList();
             throw new PlanDocumentException($"任务分解表有 {rows.Count} 处错误，未创建计划：{string.Join("；", rows)}", rows);
         }
 

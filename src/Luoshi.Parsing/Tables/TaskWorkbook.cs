@@ -9,6 +9,15 @@ namespace Luoshi.Parsing.Tables;
 /// <summary>A column of a 分解表 that names a role (<see cref="TableColumns"/>): its header and where it is in the sheet.</summary>
 public sealed record WorkbookColumn(string Header, ColumnRole Role, int Index);
 
+/// <summary>What is wrong with a row of a 分解表: its row number as Excel shows it, and the Chinese sentence naming it (<c>第 7 行：…</c>).</summary>
+public sealed record RowProblem(int Row, string Text)
+{
+    public RowProblem(int row, string column, string cell, string wrong)
+        : this(row, $"第 {row} 行：{column}“{cell}”{wrong}")
+    {
+    }
+}
+
 /// <summary>A row of a 分解表 under its header: its row number as Excel shows it, and its cells in the order of the columns.</summary>
 public sealed record WorkbookRow(int Row, IReadOnlyList<string> Cells, bool IsGroup);
 
@@ -79,15 +88,25 @@ public sealed class TaskWorkbook
             $"表格中没有找到任务分解表的表头：前 {HeaderSearchRows} 行中应有一行列名，如“序号、工作任务、牵头单位、责任单位、完成时限”");
     }
 
-    /// <summary>The problems of each row (no task, a deadline that names no date, a 目标值 that is no number), in Chinese.</summary>
-    public List<string> RowProblems(int? year)
+    /// <summary>The plan the parser makes of <see cref="Text"/>, titled by the title above the header.</summary>
+    public Model.PlanDocument Parse(string? fileName, ParseOptions options)
     {
-        var problems = new List<string>();
+        var parsed = PlanParser.Parse(Text, fileName, options);
+        return Title is null ? parsed : parsed with { Title = Title };
+    }
+
+    /// <summary>Whether a file is read as a 任务分解表 workbook, by its name.</summary>
+    public static bool IsWorkbook(string? fileName) => Path.GetExtension(fileName ?? string.Empty).ToLowerInvariant() is ".xlsx" or ".xlsm";
+
+    /// <summary>The problems of each row (no task, a deadline that names no date, a 目标值 that is no number), in Chinese.</summary>
+    public List<RowProblem> RowProblems(int? year)
+    {
+        var problems = new List<RowProblem>();
         foreach (var row in Rows.Where(r => !r.IsGroup))
         {
-            if (Columns.Select((c, k) => (c, k)).All(x => x.c.Role != ColumnRole.Task || row.Cells[x.k].Length == 0))
+            if (Columns.Select((c, k) => (c, k)).All(x => x.c.Role != ColumnRole.Task || IsValueColumn(x.c.Header) || row.Cells[x.k].Length == 0))
             {
-                problems.Add($"第 {row.Row} 行：没有工作任务");
+                problems.Add(new RowProblem(row.Row, $"第 {row.Row} 行：没有工作任务"));
             }
 
             for (var k = 0; k < Columns.Count; k++)
@@ -100,11 +119,11 @@ public sealed class TaskWorkbook
 
                 if (Columns[k].Role == ColumnRole.Deadline && DeadlineCell.Read(cell, year) is null && !OpenEnded.Any(w => cell.Contains(w, StringComparison.Ordinal)))
                 {
-                    problems.Add($"第 {row.Row} 行：{Columns[k].Header}“{cell}”不是可识别的日期");
+                    problems.Add(new RowProblem(row.Row, Columns[k].Header, cell, "不是可识别的日期"));
                 }
                 else if (IsValueColumn(Columns[k].Header) && !cell.Any(char.IsAsciiDigit) && !cell.Contains("XX", StringComparison.OrdinalIgnoreCase))
                 {
-                    problems.Add($"第 {row.Row} 行：{Columns[k].Header}“{cell}”不是数字");
+                    problems.Add(new RowProblem(row.Row, Columns[k].Header, cell, "不是数字"));
                 }
             }
         }
@@ -255,11 +274,13 @@ public sealed class TaskWorkbook
         var number = Columns.Any(c => c.Role == ColumnRole.Number);
         sb.Append(number ? "| " : "| 序号 | ").AppendJoin(" | ", Columns.Select(c => c.Header)).Append(" |\n");
         var ordinal = 0;
+        WorkbookRow? above = null;
         foreach (var row in Rows)
         {
             if (row.IsGroup)
             {
                 sb.Append("| ").Append(row.Cells[0]).Append(" |\n");
+                above = null;
                 continue;
             }
 
@@ -267,7 +288,8 @@ public sealed class TaskWorkbook
             sb.Append(number ? "| " : $"| {ordinal} | ");
             for (var k = 0; k < Columns.Count; k++)
             {
-                var cell = row.Cells[k];
+                // A group cell merged over rows opens its group once: the rows below it belong to it.
+                var cell = Columns[k].Role == ColumnRole.Category && above?.Cells[k] == row.Cells[k] ? string.Empty : row.Cells[k];
                 sb.Append(cell.Length > 0 ? cell
                     : Columns[k].Role == ColumnRole.Number ? ordinal.ToString(CultureInfo.InvariantCulture)
                     : Empty).Append(" | ");
@@ -275,6 +297,7 @@ public sealed class TaskWorkbook
 
             sb.Length--;
             sb.Append('\n');
+            above = row;
         }
 
         return sb.ToString();
