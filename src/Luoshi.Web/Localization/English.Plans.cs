@@ -28,7 +28,7 @@ public static partial class English
         ["或粘贴计划全文"] = "Or paste the plan's full text",
         ["上传并起草"] = "Upload and draft",
         ["文档超过 10 MB，请拆分后再上传"] = "The document is over 10 MB; split it and upload the parts",
-        ["请选择计划文档（.txt、.html 或 .docx），或把计划全文粘贴到文本框中"] = "Choose a plan document (.txt, .html or .docx), or paste the plan's text into the box",
+        ["请选择计划文档（.txt、.html、.docx，或任务分解表 .xlsx），或把计划全文粘贴到文本框中"] = "Choose a plan document (.txt, .html, .docx, or a task breakdown table .xlsx), or paste the plan's text into the box",
 
         // The draft review.
         ["共 {0} 条，{1} 个目标"] = "{0} items, {1} targets",
