@@ -12,6 +12,13 @@ public sealed class PlanDocumentException : Exception
     {
     }
 
+    /// <summary>A document refused for several reasons at once (every bad row of a 分解表), each one a Chinese sentence.</summary>
+    public PlanDocumentException(string message, IReadOnlyList<string> problems)
+        : base(message) => Problems = problems;
+
+    /// <summary>Each reason on its own; empty when <see cref="Exception.Message"/> is the only one.</summary>
+    public IReadOnlyList<string> Problems { get; } = [];
+
     public PlanDocumentException(string message, Exception inner)
         : base(message, inner)
     {

@@ -21,7 +21,9 @@ public static class PlanParser
     /// beyond the caps of <paramref name="options"/>, <see cref="OperationCanceledException"/> when its token is cancelled.
     /// </summary>
     public static PlanDocument Parse(byte[] content, string? fileName, ParseOptions? options = null) =>
-        Parse(PlanReader.ReadText(content, fileName, options?.CancellationToken ?? default), fileName, options);
+        Tables.TaskWorkbook.IsWorkbook(fileName)
+            ? Tables.TaskWorkbook.Read(content, options?.CancellationToken ?? default).Parse(fileName, options ?? ParseOptions.Unlimited)
+            : Parse(PlanReader.ReadText(content, fileName, options?.CancellationToken ?? default), fileName, options);
 
     /// <summary>
     /// Parses plain text (a pasted plan or a web page copied to text). Never throws on any text with

@@ -439,7 +439,7 @@ public sealed partial class PlanPagesTests(DemoCopies demo) : IClassFixture<Demo
         }
 
         var png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
-        await AssertRefusedAsync(png, $"现场照片{unique}.png", "不支持 .png 文件，请上传 .docx、网页（.html）或文本文件");
+        await AssertRefusedAsync(png, $"现场照片{unique}.png", "不支持 .png 文件，请上传 .docx、.xlsx（任务分解表）、网页（.html）或文本文件");
         await AssertRefusedAsync(Encoding.UTF8.GetBytes("这不是一个 Word 文档"), $"计划{unique}.docx", "文件不是有效的 .docx 文档");
         await AssertRefusedAsync(new byte[11 * 1024 * 1024], $"计划{unique}.txt", "文档超过 10 MB，请拆分后再上传");
         await AssertRefusedAsync([], $"空{unique}.txt", "请选择计划文档");

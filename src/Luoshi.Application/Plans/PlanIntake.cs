@@ -6,6 +6,7 @@ using Luoshi.Domain.Time;
 using Luoshi.Parsing;
 using Luoshi.Parsing.Model;
 using Luoshi.Parsing.Reading;
+using Luoshi.Parsing.Tables;
 using Microsoft.EntityFrameworkCore;
 using Comparator = Luoshi.Domain.Targets.Comparator;
 
@@ -20,7 +21,31 @@ public sealed class PlanIntake(LuoshiDb db, ChinaClock? clock = null)
     /// Chinese message before anything is saved; <paramref name="ct"/> stops the reading too.
     /// </summary>
     public Task<Plan> CreateDraftFromDocumentAsync(byte[] content, string? fileName, int? createdById, CancellationToken ct = default) =>
-        CreateDraftFromTextAsync(PlanReader.ReadText(content, fileName, ct), fileName, createdById, ct);
+        TaskWorkbook.IsWorkbook(fileName)
+            ? CreateDraftFromWorkbookAsync(content, fileName, createdById, ct)
+            : CreateDraftFromTextAsync(PlanReader.ReadText(content, fileName, ct), fileName, createdById, ct);
+
+    /// <summary>
+    /// A bureau's 任务分解表 (.xlsx) becomes a draft, whole or nothing: the table is read as the parser reads a task table
+    /// (<see cref="TaskWorkbook"/>), and a row without a task, with a unit the city does not have, or with a deadline that
+    /// names no date throws <see cref="PlanDocumentException"/> listing every bad row, before anything is saved.
+    /// </summary>
+    public async Task<Plan> CreateDraftFromWorkbookAsync(byte[] content, string? fileName, int? createdById, CancellationToken ct = default)
+    {
+        var workbook = TaskWorkbook.Read(content, ct);
+        var parsed = workbook.Parse(fileName, ParseOptions.ForUpload(ct));
+        var problems = workbook.RowProblems(parsed.Year);
+        var units = await db.OrgUnits.AsNoTracking().Where(u => u.Kind != OrgUnitKind.Bureau).ToListAsync(ct);
+        problems.AddRange(workbook.UnitNames().Where(x => FindUnit(x.Name, units) is null).Select(x => new RowProblem(x.Row, x.Header, x.Name, "不存在")));
+        if (problems.Count > 0)
+        {
+            var rows = problems.OrderBy(p => p.Row).Select(p => p.Text).ToList();
+            throw new PlanDocumentException($"任务分解表有 {rows.Count} 处错误，未创建计划：{string.Join("；", rows)}", rows);
+        }
+
+        var bureauId = await db.OrgUnits.Where(u => u.ParentId == null).Select(u => u.Id).FirstAsync(ct);
+        return await CreateDraftAsync(parsed, workbook.Text, fileName, bureauId, createdById, ct);
+    }
 
     /// <summary>A plan's text (pasted, or read from a document) becomes a draft of the bureau's plan, within the upload caps.</summary>
     public async Task<Plan> CreateDraftFromTextAsync(string text, string? fileName, int? createdById, CancellationToken ct = default)
@@ -130,9 +155,7 @@ public sealed class PlanIntake(LuoshiDb db, ChinaClock? clock = null)
         {
             var n = name.Trim();
             if (n.Length < 2) continue;
-            var unit = units.FirstOrDefault(u => u.Name == n)
-                ?? units.FirstOrDefault(u => u.Name.Contains(n, StringComparison.Ordinal) || n.Contains(u.Name, StringComparison.Ordinal));
-            if (unit is null) continue;
+            if (FindUnit(n, units) is not { } unit) continue;
             if (unit.Kind == OrgUnitKind.Department && task.LeadDepartmentId is null)
                 task.LeadDepartmentId = unit.Id;
             else if (unit.Kind == OrgUnitKind.Department && unit.Id != task.LeadDepartmentId && task.Units.All(x => x.OrgUnitId != unit.Id))
@@ -141,6 +164,11 @@ public sealed class PlanIntake(LuoshiDb db, ChinaClock? clock = null)
                 task.Units.Add(new TaskUnit { OrgUnitId = unit.Id, Role = TaskUnitRole.Responsible });
         }
     }
+
+    /// <summary>The org unit a name in a plan means: the one of that name, else one whose name contains it or is contained in it.</summary>
+    private static OrgUnit? FindUnit(string name, List<OrgUnit> units) =>
+        units.FirstOrDefault(u => u.Name == name)
+            ?? units.FirstOrDefault(u => u.Name.Contains(name, StringComparison.Ordinal) || name.Contains(u.Name, StringComparison.Ordinal));
 
     private static string Trim(string text, int max) => text.Length <= max ? text : text[..max];
 }

@@ -22,7 +22,10 @@ public static class PackageGuard
         CloseInput = false,
     };
 
-    public static void Check(byte[] content, CancellationToken ct = default)
+    public static void Check(byte[] content, CancellationToken ct = default) => Check(content, PackageKind.Docx, ct);
+
+    /// <summary>The same checks for any Office package; the messages name <paramref name="kind"/>.</summary>
+    public static void Check(byte[] content, PackageKind kind, CancellationToken ct = default)
     {
         ZipArchive zip;
         try
@@ -31,14 +34,14 @@ public static class PackageGuard
         }
         catch (InvalidDataException e)
         {
-            throw new PlanDocumentException("文件不是有效的 .docx 文档（压缩包已损坏）", e);
+            throw new PlanDocumentException($"文件不是有效的 {kind.File}（压缩包已损坏）", e);
         }
 
         using (zip)
         {
             if (zip.Entries.Count > ReadingLimits.MaxParts)
             {
-                throw new PlanDocumentException($"文档包含的部件超过 {ReadingLimits.MaxParts} 个，不像正常的 Word 文档，无法读取");
+                throw new PlanDocumentException($"{kind.Noun}包含的部件超过 {ReadingLimits.MaxParts} 个，不像正常的 {kind.Name}，无法读取");
             }
 
             long unpacked = 0;
@@ -50,20 +53,20 @@ public static class PackageGuard
                 var partLimit = xml ? ReadingLimits.MaxXmlPartBytes : ReadingLimits.MaxUnpackedBytes;
                 if (entry.Length > partLimit)
                 {
-                    throw PartTooLarge(xml);
+                    throw PartTooLarge(xml, kind);
                 }
 
                 if (unpacked + entry.Length > ReadingLimits.MaxUnpackedBytes)
                 {
-                    throw TotalTooLarge();
+                    throw TotalTooLarge(kind);
                 }
 
                 try
                 {
-                    using var counted = new CountingStream(entry.Open(), Math.Min(partLimit, ReadingLimits.MaxUnpackedBytes - unpacked), xml);
+                    using var counted = new CountingStream(entry.Open(), Math.Min(partLimit, ReadingLimits.MaxUnpackedBytes - unpacked), xml, kind);
                     if (xml)
                     {
-                        elements = Scan(counted, elements, ct);
+                        elements = Scan(counted, elements, kind, ct);
                     }
                     else
                     {
@@ -74,19 +77,19 @@ public static class PackageGuard
                 }
                 catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException)
                 {
-                    throw new PlanDocumentException("文件不是有效的 .docx 文档（压缩包已损坏）", e);
+                    throw new PlanDocumentException($"文件不是有效的 {kind.File}（压缩包已损坏）", e);
                 }
                 catch (XmlException e)
                 {
                     throw new PlanDocumentException(e.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase)
-                        ? "文件不是有效的 .docx 文档（含有不允许的 DTD 声明）"
-                        : "文件不是有效的 .docx 文档（XML 格式错误）", e);
+                        ? $"文件不是有效的 {kind.File}（含有不允许的 DTD 声明）"
+                        : $"文件不是有效的 {kind.File}（XML 格式错误）", e);
                 }
             }
         }
     }
 
-    private static int Scan(Stream part, int elements, CancellationToken ct)
+    private static int Scan(Stream part, int elements, PackageKind kind, CancellationToken ct)
     {
         using var reader = XmlReader.Create(part, Settings);
         while (reader.Read())
@@ -98,12 +101,12 @@ public static class PackageGuard
 
             if (reader.Depth >= ReadingLimits.MaxXmlDepth)
             {
-                throw new PlanDocumentException($"文档结构嵌套超过 {ReadingLimits.MaxXmlDepth} 层，不像正常的 Word 文档，无法读取");
+                throw new PlanDocumentException($"{kind.Noun}结构嵌套超过 {ReadingLimits.MaxXmlDepth} 层，不像正常的 {kind.Name}，无法读取");
             }
 
             if (++elements > ReadingLimits.MaxXmlElements)
             {
-                throw new PlanDocumentException($"文档包含的元素超过 {ReadingLimits.MaxXmlElements:N0} 个，不像正常的 Word 文档，请拆分后再上传");
+                throw new PlanDocumentException($"{kind.Noun}包含的元素超过 {ReadingLimits.MaxXmlElements:N0} 个，不像正常的 {kind.Name}，请拆分后再上传");
             }
 
             if ((elements & 0xFFF) == 0)
@@ -118,15 +121,15 @@ public static class PackageGuard
     private static bool IsXml(string name) =>
         name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".rels", StringComparison.OrdinalIgnoreCase);
 
-    private static PlanDocumentException PartTooLarge(bool xml) => xml
-        ? new($"文档的一个部件解压后超过 {ReadingLimits.Megabytes(ReadingLimits.MaxXmlPartBytes)} MB，不像正常的 Word 文档，无法读取")
-        : TotalTooLarge();
+    private static PlanDocumentException PartTooLarge(bool xml, PackageKind kind) => xml
+        ? new($"{kind.Noun}的一个部件解压后超过 {ReadingLimits.Megabytes(ReadingLimits.MaxXmlPartBytes)} MB，不像正常的 {kind.Name}，无法读取")
+        : TotalTooLarge(kind);
 
-    private static PlanDocumentException TotalTooLarge() =>
-        new($"文档解压后超过 {ReadingLimits.Megabytes(ReadingLimits.MaxUnpackedBytes)} MB，不像正常的 Word 文档，无法读取");
+    private static PlanDocumentException TotalTooLarge(PackageKind kind) =>
+        new($"{kind.Noun}解压后超过 {ReadingLimits.Megabytes(ReadingLimits.MaxUnpackedBytes)} MB，不像正常的 {kind.Name}，无法读取");
 
     /// <summary>A read-only stream that refuses to give more than <c>limit</c> bytes: the check happens while unpacking.</summary>
-    private sealed class CountingStream(Stream inner, long limit, bool xml) : Stream
+    private sealed class CountingStream(Stream inner, long limit, bool xml, PackageKind kind) : Stream
     {
         public long Count { get; private set; }
 
@@ -149,7 +152,7 @@ public static class PackageGuard
             Count += n;
             if (Count > limit)
             {
-                throw limit >= (xml ? ReadingLimits.MaxXmlPartBytes : ReadingLimits.MaxUnpackedBytes) ? PartTooLarge(xml) : TotalTooLarge();
+                throw limit >= (xml ? ReadingLimits.MaxXmlPartBytes : ReadingLimits.MaxUnpackedBytes) ? PartTooLarge(xml, kind) : TotalTooLarge(kind);
             }
 
             return n;
@@ -175,4 +178,11 @@ public static class PackageGuard
             base.Dispose(disposing);
         }
     }
+}
+
+/// <summary>What a package is called in the messages: its file kind (<c>.docx 文档</c>), a normal one (<c>Word 文档</c>), and itself (<c>文档</c>).</summary>
+public sealed record PackageKind(string File, string Name, string Noun)
+{
+    public static readonly PackageKind Docx = new(".docx 文档", "Word 文档", "文档");
+    public static readonly PackageKind Xlsx = new(".xlsx 电子表格", "Excel 表格", "表格");
 }

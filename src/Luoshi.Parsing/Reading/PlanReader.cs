@@ -1,7 +1,7 @@
 namespace Luoshi.Parsing.Reading;
 
 /// <summary>
-/// Turns uploaded bytes into text: .docx through OpenXml, .html through AngleSharp, anything else as text
+/// Turns uploaded bytes into text: .docx through OpenXml, a 任务分解表 .xlsx as its table's text (<see cref="Tables.TaskWorkbook"/>), .html through AngleSharp, anything else as text
 /// (UTF-8 or GB18030). Throws <see cref="PlanDocumentException"/> (Chinese message) when the bytes are not a
 /// readable document; this is the only place of the parser that reports “unreadable”.
 /// </summary>
@@ -25,8 +25,12 @@ public static class PlanReader
                 throw new PlanDocumentException("不支持旧版 .doc/.wps 文档，请另存为 .docx 后再上传");
             case ".pdf":
                 throw new PlanDocumentException("暂不支持 PDF 文件，请上传 .docx、网页或文本文件");
-            case ".xlsx" or ".xls" or ".pptx" or ".ppt" or ".zip" or ".rar" or ".7z" or ".png" or ".jpg" or ".jpeg" or ".gif":
-                throw new PlanDocumentException($"不支持 {ext} 文件，请上传 .docx、网页（.html）或文本文件");
+            case ".xlsx" or ".xlsm":
+                return Tables.TaskWorkbook.Read(content, ct).Text;
+            case ".xls":
+                throw new PlanDocumentException("不支持旧版 .xls 表格，请另存为 .xlsx 后再上传");
+            case ".pptx" or ".ppt" or ".zip" or ".rar" or ".7z" or ".png" or ".jpg" or ".jpeg" or ".gif":
+                throw new PlanDocumentException($"不支持 {ext} 文件，请上传 .docx、.xlsx（任务分解表）、网页（.html）或文本文件");
         }
 
         if (zip)

@@ -29,7 +29,7 @@ public static class DocumentUpload
             }
             var file = form.Files.GetFile("file");
             if (file is null || file.Length == 0)
-                return (null, TypedResults.Problem(statusCode: 400, detail: "请在表单字段 file 中上传计划文档（.txt、.html 或 .docx）"));
+                return (null, TypedResults.Problem(statusCode: 400, detail: "请在表单字段 file 中上传计划文档（.txt、.html、.docx 或任务分解表 .xlsx）"));
             if (file.Length > MaxBytes) return (null, TooLarge());
             using var buffer = new MemoryStream((int)file.Length);
             await file.CopyToAsync(buffer, ct);

@@ -57,13 +57,17 @@ public static class PlansApi
         }
         catch (PlanDocumentException e)
         {
-            return TypedResults.Problem(statusCode: 422, detail: e.Message);
+            return Unreadable(e);
         }
         catch (OperationCanceledException e) when (http.StoppedByServer(e))
         {
             return TypedResults.Problem(statusCode: 503, detail: RequestWork.StoppingMessage);
         }
     }
+
+    /// <summary>An unreadable document: 422 with its reason, and each reason in <c>errors</c> (every bad row of a 分解表).</summary>
+    private static ProblemHttpResult Unreadable(PlanDocumentException e) => TypedResults.Problem(statusCode: 422, detail: e.Message,
+        extensions: e.Problems.Count > 0 ? new Dictionary<string, object?> { ["errors"] = e.Problems } : null);
 
     public static async Task<Results<Created<PlanDto>, ProblemHttpResult>> Create(HttpRequest request, PlanIntake intake, PlanWorkflow plans,
         HttpContext http)
@@ -80,7 +84,7 @@ public static class PlansApi
         }
         catch (PlanDocumentException e)
         {
-            return TypedResults.Problem(statusCode: 422, detail: e.Message);
+            return Unreadable(e);
         }
         catch (OperationCanceledException e) when (http.StoppedByServer(e))
         {

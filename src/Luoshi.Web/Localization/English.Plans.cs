@@ -39,11 +39,13 @@ public static partial class English
         ["已归档"] = "Archived",
         ["上传本年度的教育工作要点（或工作安排意见、工作会议报告），系统会自动起草任务分解表和量化目标，供您逐条核对后发布。"] =
             "Upload this year's work plan (or work arrangements, or conference report). Luoshi drafts the task breakdown and its measurable targets for you to check item by item before publishing.",
-        ["计划文档（.txt、.html 或 .docx，不超过 10 MB）"] = "Plan document (.txt, .html or .docx, up to 10 MB)",
+        ["计划文档（.txt、.html、.docx，或任务分解表 .xlsx；不超过 10 MB）"] = "Plan document (.txt, .html, .docx, or a task breakdown table .xlsx; up to 10 MB)",
+        ["已有任务分解表（Excel）的，可直接上传 .xlsx：表头含序号、工作任务、目标、牵头单位、责任单位、配合单位、完成时限等列（顺序不限，可合并单元格），每一行成为一项任务；有任何一行有误时列出全部错误行，不创建计划。"] =
+            "If you already have a task breakdown table in Excel, upload the .xlsx: a header row with columns such as 序号, 工作任务, 目标, 牵头单位, 责任单位, 配合单位 and 完成时限 (in any order, merged cells allowed); each row becomes a task. If any row is wrong, every bad row is listed and no plan is created.",
         ["或粘贴计划全文"] = "Or paste the plan's full text",
         ["上传并起草"] = "Upload and draft",
         ["文档超过 10 MB，请拆分后再上传"] = "The document is over 10 MB; split it and upload the parts",
-        ["请选择计划文档（.txt、.html 或 .docx），或把计划全文粘贴到文本框中"] = "Choose a plan document (.txt, .html or .docx), or paste the plan's text into the box",
+        ["请选择计划文档（.txt、.html、.docx，或任务分解表 .xlsx），或把计划全文粘贴到文本框中"] = "Choose a plan document (.txt, .html, .docx, or a task breakdown table .xlsx), or paste the plan's text into the box",
 
         // The draft review.
         ["共 {0} 条，{1} 个目标"] = "{0} items, {1} targets",

@@ -46,7 +46,7 @@ public sealed class NewModel(PlanIntake intake) : PageModel
                 var plan = await intake.CreateDraftFromTextAsync(text, null, caller.UserId, ct);
                 return Redirect($"/Plans/{plan.Id}");
             }
-            return Refuse("请选择计划文档（.txt、.html 或 .docx），或把计划全文粘贴到文本框中");
+            return Refuse("请选择计划文档（.txt、.html、.docx，或任务分解表 .xlsx），或把计划全文粘贴到文本框中");
         }
         catch (PlanDocumentException e)
         {
