@@ -104,7 +104,16 @@ public sealed class ReportingWorkload
         var stored = new Dictionary<int, Report>();
         foreach (var task in taskIds)
         {
-            foreach (var r in (await district.GetJsonAsync($"/api/v1/tasks/{task}/reports")).GetProperty("items").EnumerateArray())
+            // A task's reports come a page at a time (at most 500 a page): every page is read.
+            var reports = new List<System.Text.Json.JsonElement>();
+            for (var page = 1; ; page++)
+            {
+                var items = (await district.GetJsonAsync($"/api/v1/tasks/{task}/reports?page={page}&pageSize=500")).GetProperty("items")
+                    .EnumerateArray().ToList();
+                reports.AddRange(items);
+                if (items.Count < 500) break;
+            }
+            foreach (var r in reports)
             {
                 var narrative = r.GetProperty("narrative").GetString()!;
                 if (!narrative.StartsWith(marker, StringComparison.Ordinal)) continue;

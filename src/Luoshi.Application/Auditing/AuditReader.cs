@@ -84,6 +84,8 @@ public sealed class AuditReader(LuoshiDb db, Caching.ReferenceData reference)
         ["reviewedAt"] = "审核时间", ["reviewComment"] = "审核意见", ["reportId"] = "进展反馈", ["fileName"] = "文件名", ["contentType"] = "文件类型",
         ["size"] = "大小（字节）", ["uploadedById"] = "上传人", ["uploadedAt"] = "上传时间", ["code"] = "代码", ["name"] = "名称", ["kind"] = "类型",
         ["sortOrder"] = "排序", ["userName"] = "用户名", ["displayName"] = "姓名", ["disabled"] = "停用", ["file"] = "文件",
+        ["yearSource"] = "年份来源", ["numerator"] = "分子", ["denominator"] = "分母（基数）", ["dueByHand"] = "手工设定时限",
+        ["isBreakdown"] = "分解到学校", ["isGroup"] = "分组",
         ["entity"] = "对象", ["entityId"] = "对象编号", ["from"] = "起", ["to"] = "止", ["userId"] = "用户", ["action"] = "操作",
     };
 
@@ -153,6 +155,14 @@ public sealed class AuditReader(LuoshiDb db, Caching.ReferenceData reference)
             "role" when Enum.TryParse<TaskUnitRole>(value, out var unitRole) => unitRole == TaskUnitRole.Responsible ? "责任单位" : "配合处室",
             "kind" when Enum.TryParse<OrgUnitKind>(value, out var k) => k.ToChinese(),
             "comparator" when Enum.TryParse<Comparator>(value, out var cmp) => cmp.ToChinese(),
+            "yearSource" => value switch
+            {
+                PlanYearSources.Title => "标题",
+                PlanYearSources.Text => "正文中的日期",
+                PlanYearSources.Today => "文中无年份，按当年",
+                PlanYearSources.Changed => "核对时修改",
+                _ => null,
+            },
             _ => null,
         };
         if (chinese is not null) return chinese;
