@@ -66,8 +66,13 @@ public static class PlansApi
     }
 
     /// <summary>An unreadable document: 422 with its reason, and each reason in <c>errors</c> (every bad row of a 分解表).</summary>
-    private static ProblemHttpResult Unreadable(PlanDocumentException e) => TypedResults.Problem(statusCode: 422, detail: e.Message,
-        extensions: e.Problems.Count > 0 ? new Dictionary<string, object?> { ["errors"] = e.Problems } : null);
+    /// <summary>A document that could not be read: 422 in Chinese, and the memory its reading took is given back.</summary>
+    private static ProblemHttpResult Unreadable(PlanDocumentException e)
+    {
+        MemoryRelief.AfterRefusedDocument();
+        return TypedResults.Problem(statusCode: 422, detail: e.Message,
+            extensions: e.Problems.Count > 0 ? new Dictionary<string, object?> { ["errors"] = e.Problems } : null);
+    }
 
     public static async Task<Results<Created<PlanDto>, ProblemHttpResult>> Create(HttpRequest request, PlanIntake intake, PlanWorkflow plans,
         HttpContext http)

@@ -50,6 +50,7 @@ public sealed class NewModel(PlanIntake intake) : PageModel
         }
         catch (PlanDocumentException e)
         {
+            MemoryRelief.AfterRefusedDocument();
             return Refuse(e.Message);
         }
         catch (OperationCanceledException e) when (HttpContext.StoppedByServer(e))
