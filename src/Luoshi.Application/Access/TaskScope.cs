@@ -60,7 +60,8 @@ public sealed class TaskScope(LuoshiDb db)
     /// <summary>A report the caller may read, with its values and evidence, and its task as the caller sees it; null otherwise.</summary>
     public async Task<(ProgressReport Report, TaskAccess Task)?> FindReportAsync(Caller caller, int reportId, CancellationToken ct = default)
     {
-        var report = await ReadableReports(caller).Include(r => r.Values).Include(r => r.Attachments).FirstOrDefaultAsync(r => r.Id == reportId, ct);
+        var report = await ReadableReports(caller).Include(r => r.Values).Include(r => r.Attachments).AsSplitQuery()
+            .FirstOrDefaultAsync(r => r.Id == reportId, ct);
         if (report is null || await FindAsync(caller, report.TaskId, ct) is not { } task) return null;
         return (report, task);
     }
@@ -96,7 +97,7 @@ public sealed class TaskScope(LuoshiDb db)
     public async Task<List<ProgressReport>> ReadableReportsAsync(Caller caller, PlanTask task, CancellationToken ct = default)
     {
         var reports = await ReadableReports(caller).AsNoTracking().Include(r => r.Values).Include(r => r.Attachments)
-            .Where(r => r.TaskId == task.Id).ToListAsync(ct);
+            .Where(r => r.TaskId == task.Id).AsSplitQuery().ToListAsync(ct);
         return reports.OrderByDescending(r => r.Period, StringComparer.Ordinal).ThenByDescending(r => r.Id).ToList();
     }
 }
