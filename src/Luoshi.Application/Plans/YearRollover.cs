@@ -30,9 +30,9 @@ public sealed class YearRollover(LuoshiDb db, TaskScope scope)
         var old = await db.Tasks.AsNoTracking().Include(t => t.Units).Include(t => t.Targets).Where(t => t.PlanId == from.Id)
             .OrderBy(t => t.Ordinal).ToListAsync(ct);
         var parents = old.Select(t => t.ParentId).OfType<int>().ToHashSet();
-        var existing = (await db.Tasks.Where(t => t.PlanId == to.Id).Select(t => t.Title).ToListAsync(ct)).Select(Same).ToHashSet();
+        var existing = (await db.Tasks.Where(t => t.PlanId == to.Id).Select(t => t.Title).ToListAsync(ct)).Select(PlanTask.TitleKey).ToHashSet();
         var open = old.Where(t => !parents.Contains(t.Id) && t.Closure is TaskClosure.Open or TaskClosure.CompletionRequested
-            && !existing.Contains(Same(t.Title))).ToList();
+            && !existing.Contains(PlanTask.TitleKey(t.Title))).ToList();
         if (open.Count == 0) return 0;
 
         var ordinal = await db.Tasks.Where(t => t.PlanId == to.Id).MaxAsync(t => (int?)t.Ordinal, ct) ?? 0;
@@ -77,6 +77,4 @@ public sealed class YearRollover(LuoshiDb db, TaskScope scope)
         await transaction.CommitAsync(ct);
         return open.Count;
     }
-
-    private static string Same(string title) => new([.. title.Where(c => !char.IsWhiteSpace(c) && !char.IsPunctuation(c))]);
 }

@@ -266,12 +266,12 @@ public sealed class TaskWorkflow(LuoshiDb db, TaskScope scope, Notifier notifier
     public async Task<int> CopyAssignmentsAsync(Plan from, Plan to, CancellationToken ct = default)
     {
         var source = await db.Tasks.Include(t => t.Units).Where(t => t.PlanId == from.Id).ToListAsync(ct);
-        var byTitle = source.GroupBy(t => Normalize(t.Title)).ToDictionary(g => g.Key, g => g.First());
+        var byTitle = source.GroupBy(t => PlanTask.TitleKey(t.Title)).ToDictionary(g => g.Key, g => g.First());
         var targets = await db.Tasks.Include(t => t.Units).Where(t => t.PlanId == to.Id).ToListAsync(ct);
         var copied = 0;
         foreach (var task in targets)
         {
-            if (!byTitle.TryGetValue(Normalize(task.Title), out var old)) continue;
+            if (!byTitle.TryGetValue(PlanTask.TitleKey(task.Title), out var old)) continue;
             task.LeadDepartmentId = old.LeadDepartmentId;
             task.LeaderUserId = old.LeaderUserId;
             task.Units.Clear();
@@ -283,6 +283,4 @@ public sealed class TaskWorkflow(LuoshiDb db, TaskScope scope, Notifier notifier
         return copied;
     }
 
-    private static string Normalize(string title) =>
-        new(title.Where(c => !char.IsWhiteSpace(c) && !char.IsPunctuation(c) && !char.IsDigit(c)).ToArray());
 }

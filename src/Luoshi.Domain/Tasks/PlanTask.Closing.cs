@@ -12,6 +12,13 @@ public partial class PlanTask
     public const int MaxTextLength = 20000;
     public const int MaxMilestoneTitleLength = 300;
 
+    /// <summary>
+    /// A title as it is matched across plans (沿用往年分工, 结转): without spaces, punctuation or numbers, so that
+    /// "12加大…" of last year is the same task as "加大…" of this year.
+    /// </summary>
+    public static string TitleKey(string title) =>
+        new(title.Where(c => !char.IsWhiteSpace(c) && !char.IsPunctuation(c) && !char.IsDigit(c)).ToArray());
+
     /// <summary>Problems with a title as typed: empty, or too long.</summary>
     public static Problem? CheckTitle(string? title) =>
         string.IsNullOrWhiteSpace(title) ? TaskProblems.TitleEmpty

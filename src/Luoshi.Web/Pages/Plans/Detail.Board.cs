@@ -40,7 +40,7 @@ public sealed partial class DetailModel
             || found.Task.PlanId != id) return NotFound();
         if (!found.Can.CanEdit) return StatusCode(StatusCodes.Status403Forbidden);
         var task = found.Task;
-        var choices = await AssignmentChoices.LoadAsync(db, HttpContext.RequestAborted);
+        var choices = AssignmentChoices.Of(await reference.GetAsync(db, HttpContext.RequestAborted));
         var fields = new AssignmentFields(choices, "assign.", Lead: task.LeadDepartmentId,
             Co: [.. task.Units.Where(u => u.Role == TaskUnitRole.CoDepartment).Select(u => u.OrgUnitId)], Responsible: [.. task.ResponsibleOrgUnitIds],
             Leader: task.LeaderUserId, Due: task.DueDate);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Luoshi.Application.Access;
+using Luoshi.Application.Caching;
 using Luoshi.Application.Plans;
 using Luoshi.Application.Targets;
 using Luoshi.Application.Tasks;
@@ -22,7 +23,7 @@ namespace Luoshi.Web.Pages.Plans;
 /// assignment). Only plans the caller may see open; another unit's plan looks like "not found".
 /// </summary>
 public sealed partial class DetailModel(TaskScope scope, TaskWorkflow ledger, TargetWorkflow targetDesk, PlanWorkflow plans, Assignments assignments,
-    YearRollover rollover, LuoshiDb db, UiText text) : PageModel
+    YearRollover rollover, ReferenceData reference, LuoshiDb db, UiText text) : PageModel
 {
     /// <summary>One outline item of a draft: the task, the task before it (to merge into), where it came from in the source.</summary>
     public sealed record OutlineItem(PlanTask Task, int? PreviousId, SourceLocator.Span? Source, bool MayEdit);
@@ -173,7 +174,7 @@ public sealed partial class DetailModel(TaskScope scope, TaskWorkflow ledger, Ta
         UnitNames = await db.OrgUnits.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name);
         var leaderIds = tasks.Select(t => t.LeaderUserId).OfType<int>().Distinct().ToList();
         LeaderNames = await db.Users.AsNoTracking().Where(u => leaderIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName);
-        if (Outline.Any(i => i.MayEdit)) Choices = await AssignmentChoices.LoadAsync(db, HttpContext.RequestAborted);
+        if (Outline.Any(i => i.MayEdit)) Choices = AssignmentChoices.Of(await reference.GetAsync(db, HttpContext.RequestAborted));
         Twins = await plans.TwinsAsync(Caller, Plan, HttpContext.RequestAborted);
         await LoadEarlierPlansAsync();
     }
@@ -198,7 +199,7 @@ public sealed partial class DetailModel(TaskScope scope, TaskWorkflow ledger, Ta
         if (Filter.Lead is { } lead) rows = rows.Where(r => r.Task.LeadDepartmentId == lead);
         if (Filter.Unit is { } unit) rows = rows.Where(r => r.Task.ResponsibleOrgUnitIds.Contains(unit));
         Rows.AddRange(rows);
-        if (Rows.Any(r => r.MayEdit)) Choices = await AssignmentChoices.LoadAsync(db, HttpContext.RequestAborted);
+        if (Rows.Any(r => r.MayEdit)) Choices = AssignmentChoices.Of(await reference.GetAsync(db, HttpContext.RequestAborted));
 
         foreach (var row in TaskRows)
             Counts[(row.Task.Category, row.Status)] = Counts.GetValueOrDefault((row.Task.Category, row.Status)) + 1;

@@ -1,30 +1,26 @@
-using Luoshi.Data;
+using Luoshi.Application.Caching;
 using Luoshi.Domain.OrgUnits;
 using Luoshi.Domain.People;
-using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Web.Pages.Shared;
 
 /// <summary>Whom a task can be given to: the departments, the districts with their schools, the bureau's leaders.</summary>
 public sealed record AssignmentChoices(IReadOnlyList<OrgUnit> Departments, IReadOnlyList<OrgUnit> Districts, ILookup<int?, OrgUnit> Schools,
-    IReadOnlyList<User> Leaders)
+    IReadOnlyList<Person> Leaders)
 {
-    public static AssignmentChoices Of(IEnumerable<OrgUnit> units, IReadOnlyList<User> leaders)
+    public static AssignmentChoices Of(IEnumerable<OrgUnit> units, IReadOnlyList<Person> leaders)
     {
         var ordered = units.OrderBy(u => u.Kind).ThenBy(u => u.SortOrder).ThenBy(u => u.Code).ToList();
         return new(ordered.Where(u => u.Kind == OrgUnitKind.Department).ToList(), ordered.Where(u => u.Kind == OrgUnitKind.District).ToList(),
             ordered.Where(u => u.Kind == OrgUnitKind.School).ToLookup(u => u.ParentId), leaders);
     }
 
-    public static async Task<AssignmentChoices> LoadAsync(LuoshiDb db, CancellationToken ct)
-    {
-        var units = await db.OrgUnits.AsNoTracking().Where(u => u.Kind != OrgUnitKind.Bureau).ToListAsync(ct);
-        return Of(units, await LeadersAsync(db, ct));
-    }
+    /// <summary>From the org tree and people kept in memory (<see cref="ReferenceData"/>): no query.</summary>
+    public static AssignmentChoices Of(ReferenceSnapshot known) => Of(known.UnitsInOrder, LeadersOf(known));
 
-    /// <summary>The users who may be a task's leader in charge (包保局领导).</summary>
-    public static Task<List<User>> LeadersAsync(LuoshiDb db, CancellationToken ct) =>
-        db.Users.AsNoTracking().Where(u => u.Role == Role.Leader && !u.Disabled).OrderBy(u => u.DisplayName).ToListAsync(ct);
+    /// <summary>The people who may be a task's leader in charge (包保局领导).</summary>
+    public static List<Person> LeadersOf(ReferenceSnapshot known) =>
+        [.. known.People.Values.Where(p => p.Role == Role.Leader && !p.Disabled).OrderBy(p => p.DisplayName, StringComparer.Ordinal)];
 }
 
 /// <summary>

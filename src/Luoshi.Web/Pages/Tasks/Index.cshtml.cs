@@ -91,7 +91,7 @@ public sealed class TaskPageModel(LuoshiDb db, TaskScope scope, TaskWorkflow wor
     public Dictionary<int, List<UnitFigure>> Figures { get; private set; } = [];
     public Dictionary<int, OrgUnit> Units { get; private set; } = [];
     public Dictionary<int, string> People { get; private set; } = [];
-    public List<User> Leaders { get; private set; } = [];
+    public List<Person> Leaders { get; private set; } = [];
     public List<ProgressReport> Reports { get; private set; } = [];
     public List<TaskHistory.Entry> Changes { get; private set; } = [];
     public PlanTask? Parent { get; private set; }
@@ -319,7 +319,7 @@ public sealed class TaskPageModel(LuoshiDb db, TaskScope scope, TaskWorkflow wor
             units = units.Where(u => named.Contains(u.Id));
         }
         Units = units.ToDictionary(u => u.Id);
-        Leaders = Can.CanEdit ? await AssignmentChoices.LeadersAsync(db, Ct) : [];
+        Leaders = Can.CanEdit ? AssignmentChoices.LeadersOf(tree) : [];
         var peopleIds = Reports.SelectMany(r => new[] { r.SubmittedById, r.ReviewedById }).Append(task.LeaderUserId).Append(task.ClosedById)
             .OfType<int>().Distinct().ToList();
         People = peopleIds.Where(tree.People.ContainsKey).ToDictionary(id => id, id => tree.People[id].DisplayName);
