@@ -544,6 +544,9 @@ namespace Luoshi.Data.Postgres.Migrations
                     b.Property<int?>("IndicatorId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("ParentTargetId")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("Placeholder")
                         .HasColumnType("boolean");
 
@@ -578,6 +581,8 @@ namespace Luoshi.Data.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ParentTargetId");
 
                     b.HasIndex("TaskId");
 
@@ -856,6 +861,11 @@ namespace Luoshi.Data.Postgres.Migrations
 
             modelBuilder.Entity("Luoshi.Domain.Targets.Target", b =>
                 {
+                    b.HasOne("Luoshi.Domain.Targets.Target", null)
+                        .WithMany()
+                        .HasForeignKey("ParentTargetId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Luoshi.Domain.Tasks.PlanTask", null)
                         .WithMany("Targets")
                         .HasForeignKey("TaskId")

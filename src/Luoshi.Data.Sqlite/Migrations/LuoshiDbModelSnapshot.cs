@@ -519,6 +519,9 @@ namespace Luoshi.Data.Sqlite.Migrations
                     b.Property<int?>("IndicatorId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ParentTargetId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("Placeholder")
                         .HasColumnType("INTEGER");
 
@@ -553,6 +556,8 @@ namespace Luoshi.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ParentTargetId");
 
                     b.HasIndex("TaskId");
 
@@ -827,6 +832,11 @@ namespace Luoshi.Data.Sqlite.Migrations
 
             modelBuilder.Entity("Luoshi.Domain.Targets.Target", b =>
                 {
+                    b.HasOne("Luoshi.Domain.Targets.Target", null)
+                        .WithMany()
+                        .HasForeignKey("ParentTargetId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Luoshi.Domain.Tasks.PlanTask", null)
                         .WithMany("Targets")
                         .HasForeignKey("TaskId")
