@@ -35,6 +35,7 @@ public static class LedgerServices
         services.AddScoped<PlanWorkflow>();
         services.AddScoped<TargetWorkflow>();
         services.AddScoped<Assignments>();
+        services.AddScoped<Breakdowns>();
         services.AddScoped<YearRollover>();
         services.AddScoped<PlanIntake>();
         services.AddScoped<LedgerWorkbook>();

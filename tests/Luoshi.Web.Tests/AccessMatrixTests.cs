@@ -245,6 +245,7 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
         ["DELETE /api/v1/tasks/{id}"] = None,
         ["POST /api/v1/tasks/{id}/merge"] = async (w, id, _) => JsonContent.Create(new { intoTaskId = await w.SiblingAsync(id) }),
         ["POST /api/v1/tasks/{id}/split"] = Body((_, _, _) => new { at = 6, title = "拆分出的任务" }),
+        ["POST /api/v1/tasks/{id}/children"] = Body((w, _, own) => new { responsibleOrgUnitIds = new[] { own ? w.SchoolQ01 : w.SchoolQ02 } }),
         ["POST /api/v1/tasks/bulk-assign"] = Body((w, id, own) => new { taskIds = new[] { id }, leadDepartmentId = own ? w.D03 : w.D05 }),
         ["POST /api/v1/tasks/{id}/completion"] = Body((_, _, _) => new { summary = "已全部完成" }),
         ["POST /api/v1/tasks/{id}/completion/approve"] = None,
@@ -311,6 +312,7 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
         ["POST /Tasks/{id}?handler=Decide"] = Form(("decision", "approve")),
         ["POST /Tasks/{id}?handler=Reopen"] = Form(("reason", "需要补充")),
         ["POST /Tasks/{id}?handler=Cancel"] = Form(("reason", "不再开展")),
+        ["POST /Tasks/{id}?handler=Part"] = Form((w, _, own) => Task.FromResult<(string, string)[]>([("part.SchoolIds", S(own ? w.SchoolQ01 : w.SchoolQ02))])),
         ["POST /Plans/{id}?handler=EditTask"] = Form(async (w, id, _) =>
         {
             var task = await w.FirstTaskAsync(id);

@@ -31,6 +31,9 @@ public enum TaskAction
 
     /// <summary>Drop the task.</summary>
     Cancel,
+
+    /// <summary>Break the task down to the caller's own schools (a responsible district).</summary>
+    BreakDown,
 }
 
 /// <summary>
@@ -52,7 +55,15 @@ public sealed class TaskPermissions(Caller caller, PlanTask task, Plan plan)
     private bool Reports => task.ResponsibleOrgUnitIds.Contains(caller.OrgUnitId) || task.LeadDepartmentId == caller.OrgUnitId
         || task.CoDepartmentIds.Contains(caller.OrgUnitId);
 
-    private bool Reviews => caller.RunsLedger || (caller.Role == Domain.People.Role.Department && task.LeadDepartmentId == caller.OrgUnitId);
+    /// <summary>
+    /// The overseers; the lead department; of a task a district broke down to its schools, that district (the schools
+    /// report to it).
+    /// </summary>
+    private bool Reviews => caller.RunsLedger || (caller.Role == Domain.People.Role.Department && task.LeadDepartmentId == caller.OrgUnitId)
+        || (caller.Role == Domain.People.Role.District && task.OverseerOrgUnitId == caller.OrgUnitId);
+
+    /// <summary>A district responsible for the task (清单式: 县级抓全员), which breaks it down to its own schools.</summary>
+    private bool BreaksDown => caller.Role == Domain.People.Role.District && task.ResponsibleOrgUnitIds.Contains(caller.OrgUnitId);
 
     private bool RequestsCompletion => caller.RunsLedger || task.LeadDepartmentId == caller.OrgUnitId;
 
@@ -72,6 +83,10 @@ public sealed class TaskPermissions(Caller caller, PlanTask task, Plan plan)
         TaskAction.DecideCompletion => !caller.DecidesCompletion ? TaskProblems.DecideForbidden : task.WhyNotDecideCompletion(),
         TaskAction.Reopen => !caller.DecidesCompletion ? TaskProblems.ReopenForbidden : task.WhyNotReopen(),
         TaskAction.Cancel => !Edits ? TaskProblems.CancelForbidden : task.WhyNotCancel(),
+        TaskAction.BreakDown => !BreaksDown ? TaskProblems.BreakdownForbidden
+            : task.IsGroup ? TaskProblems.BreakdownGroup.With(task.Title)
+            : plan.Status != PlanStatus.Published ? TaskProblems.PlanNotPublished
+            : task.IsClosed ? TaskProblems.BreakdownClosed : null,
         _ => TaskProblems.EditForbidden,
     };
 
@@ -90,6 +105,8 @@ public sealed class TaskPermissions(Caller caller, PlanTask task, Plan plan)
     public bool CanReopen => Can(TaskAction.Reopen);
 
     public bool CanCancel => Can(TaskAction.Cancel);
+
+    public bool CanBreakDown => Can(TaskAction.BreakDown);
 
     /// <summary>Evidence may be added to the caller's own unit's reports until they are accepted.</summary>
     public Problem? WhyNotAttach(ProgressReport report) =>

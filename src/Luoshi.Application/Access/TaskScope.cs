@@ -37,6 +37,17 @@ public sealed class TaskScope(LuoshiDb db)
         }
     }
 
+    /// <summary>
+    /// The tasks a list shows the caller (boards, 我的任务, the calendar, the ledger's export): the visible ones, but a part a
+    /// district gave its schools (<see cref="PlanTask.IsBreakdown"/>) only to those schools; the district and the city
+    /// see it on the page of the task it was broken down from, so it never counts as one more task of the plan.
+    /// </summary>
+    public IQueryable<PlanTask> Listed(Caller caller)
+    {
+        var unit = caller.OrgUnitId;
+        return Visible(caller).Where(t => !t.IsBreakdown || t.Units.Any(u => u.Role == TaskUnitRole.Responsible && u.OrgUnitId == unit));
+    }
+
     public IQueryable<Plan> VisiblePlans(Caller caller)
     {
         if (caller.SeesEverything || caller.Role == Role.Department) return db.Plans;

@@ -79,7 +79,7 @@ public sealed class AuditReader(LuoshiDb db, Caching.ReferenceData reference)
         ["progress"] = "进度", ["closure"] = "办结状态", ["completionSummary"] = "办结说明", ["completionRequestedAt"] = "申请办结时间",
         ["closedAt"] = "办结时间", ["closedById"] = "办结人", ["taskId"] = "任务", ["role"] = "角色", ["date"] = "日期", ["done"] = "已完成",
         ["subject"] = "目标对象", ["comparator"] = "比较", ["value"] = "数值", ["upper"] = "上限", ["unit"] = "计量单位", ["placeholder"] = "待填写",
-        ["baseline"] = "基线", ["actual"] = "实际值", ["indicatorId"] = "指标", ["targetId"] = "目标", ["period"] = "月份",
+        ["baseline"] = "基线", ["parentTargetId"] = "所属上级目标", ["actual"] = "实际值", ["indicatorId"] = "指标", ["targetId"] = "目标", ["period"] = "月份",
         ["narrative"] = "进展情况", ["late"] = "迟报", ["submittedById"] = "报送人", ["submittedAt"] = "报送时间", ["reviewedById"] = "审核人",
         ["reviewedAt"] = "审核时间", ["reviewComment"] = "审核意见", ["reportId"] = "进展反馈", ["fileName"] = "文件名", ["contentType"] = "文件类型",
         ["size"] = "大小（字节）", ["uploadedById"] = "上传人", ["uploadedAt"] = "上传时间", ["code"] = "代码", ["name"] = "名称", ["kind"] = "类型",
@@ -152,7 +152,12 @@ public sealed class AuditReader(LuoshiDb db, Caching.ReferenceData reference)
                 _ => value,
             },
             "role" when Enum.TryParse<Role>(value, out var role) => role.ToChinese(),
-            "role" when Enum.TryParse<TaskUnitRole>(value, out var unitRole) => unitRole == TaskUnitRole.Responsible ? "责任单位" : "配合处室",
+            "role" when Enum.TryParse<TaskUnitRole>(value, out var unitRole) => unitRole switch
+            {
+                TaskUnitRole.Responsible => "责任单位",
+                TaskUnitRole.Overseer => "分解单位",
+                _ => "配合处室",
+            },
             "kind" when Enum.TryParse<OrgUnitKind>(value, out var k) => k.ToChinese(),
             "comparator" when Enum.TryParse<Comparator>(value, out var cmp) => cmp.ToChinese(),
             "yearSource" => value switch
@@ -179,7 +184,7 @@ public sealed class AuditReader(LuoshiDb db, Caching.ReferenceData reference)
         {
             "planId" => "Plan",
             "taskId" or "parentId" => "PlanTask",
-            "targetId" => "Target",
+            "targetId" or "parentTargetId" => "Target",
             _ => null,
         };
 

@@ -54,7 +54,7 @@ public sealed class LedgerWorkbook(LuoshiDb db, TaskScope scope, TaskWorkflow le
 
     private async Task<(SheetTable, DocumentInfo)> TableAsync(Plan plan, Caller caller, string kind, CancellationToken ct)
     {
-        var tasks = await scope.Visible(caller).Where(t => t.PlanId == plan.Id).Include(t => t.Units).Include(t => t.Milestones)
+        var tasks = await scope.Listed(caller).Where(t => t.PlanId == plan.Id).Include(t => t.Units).Include(t => t.Milestones)
             .Include(t => t.Targets)
             .AsSplitQuery().AsNoTracking().OrderBy(t => t.Ordinal).ToListAsync(ct);
         // Numbers come from the whole plan's outline, so a unit that sees part of it reads the same numbers as everyone.

@@ -29,9 +29,10 @@ public sealed class YearRollover(LuoshiDb db, TaskScope scope)
 
         var old = await db.Tasks.AsNoTracking().Include(t => t.Units).Include(t => t.Targets).Where(t => t.PlanId == from.Id)
             .OrderBy(t => t.Ordinal).ToListAsync(ct);
-        var parents = old.Select(t => t.ParentId).OfType<int>().ToHashSet();
+        // A district's parts for its schools are not carried: the district breaks the new year's task down again.
+        var parents = old.Where(t => !t.IsBreakdown).Select(t => t.ParentId).OfType<int>().ToHashSet();
         var existing = (await db.Tasks.Where(t => t.PlanId == to.Id).Select(t => t.Title).ToListAsync(ct)).Select(PlanTask.TitleKey).ToHashSet();
-        var open = old.Where(t => !parents.Contains(t.Id) && t.Closure is TaskClosure.Open or TaskClosure.CompletionRequested
+        var open = old.Where(t => !parents.Contains(t.Id) && !t.IsBreakdown && t.Closure is TaskClosure.Open or TaskClosure.CompletionRequested
             && !existing.Contains(PlanTask.TitleKey(t.Title))).ToList();
         if (open.Count == 0) return 0;
 

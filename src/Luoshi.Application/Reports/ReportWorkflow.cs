@@ -91,8 +91,9 @@ public sealed class ReportWorkflow(LuoshiDb db, TaskScope scope, Notifier notifi
         else
         {
             report.Submit(clock.UtcNow, clock.Today);
-            if (task.LeadDepartmentId is { } lead)
-                await notifier.ToUnitsAsync([lead], Notifier.ReportSubmitted, $"收到进展反馈：{task.Title}（{report.Period}）", $"/Tasks/{task.Id}", null, ct);
+            // A school's report on a part its district gave it goes to that district; any other to the lead department.
+            if ((task.OverseerOrgUnitId ?? task.LeadDepartmentId) is { } reviewer)
+                await notifier.ToUnitsAsync([reviewer], Notifier.ReportSubmitted, $"收到进展反馈：{task.Title}（{report.Period}）", $"/Tasks/{task.Id}", null, ct);
         }
         try
         {

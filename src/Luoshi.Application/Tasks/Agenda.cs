@@ -34,10 +34,11 @@ public sealed class Agenda(LuoshiDb db, TaskScope scope, TaskWorkflow ledger, Ch
     {
         var published = db.Plans.Where(p => p.Status == PlanStatus.Published).Select(p => p.Id);
         // Groups (outline headings) are neither reported on nor due: only tasks are things to do.
-        var tasks = scope.Visible(caller).Where(t => published.Contains(t.PlanId) && !t.IsGroup).AsNoTracking();
+        var tasks = scope.Listed(caller).Where(t => published.Contains(t.PlanId) && !t.IsGroup).AsNoTracking();
         var items = caller.Role switch
         {
-            Role.District or Role.School => await ReportsToSendAsync(caller, tasks, ct),
+            Role.District => [.. await ReportsToSendAsync(caller, tasks, ct), .. await SchoolReportsAsync(caller, published, ct)],
+            Role.School => await ReportsToSendAsync(caller, tasks, ct),
             Role.Department => await LeadWorkAsync(caller, tasks, ct),
             _ => await OversightAsync(tasks, ct),
         };
@@ -89,15 +90,30 @@ public sealed class Agenda(LuoshiDb db, TaskScope scope, TaskWorkflow ledger, Ch
         return items;
     }
 
+    /// <summary>A district's schools' reports on the parts of tasks it gave them, waiting for its review.</summary>
+    private async Task<List<Item>> SchoolReportsAsync(Caller caller, IQueryable<int> published, CancellationToken ct)
+    {
+        var unit = caller.OrgUnitId;
+        var parts = await scope.Visible(caller).AsNoTracking().Where(t => published.Contains(t.PlanId) && t.IsBreakdown
+                && t.Units.Any(u => u.Role == TaskUnitRole.Overseer && u.OrgUnitId == unit))
+            .Select(t => new { t.Id, t.Title }).ToListAsync(ct);
+        return await WaitingAsync(caller, parts.ToDictionary(t => t.Id, t => t.Title), ct);
+    }
+
+    /// <summary>The submitted reports on these tasks (id → title) waiting for the caller's review, dated when they were sent.</summary>
+    private async Task<List<Item>> WaitingAsync(Caller caller, Dictionary<int, string> titles, CancellationToken ct)
+    {
+        var ids = titles.Keys.ToList();
+        var waiting = await scope.ReadableReports(caller).AsNoTracking().Where(r => ids.Contains(r.TaskId) && r.Status == ReportStatus.Submitted)
+            .Join(db.OrgUnits, r => r.OrgUnitId, u => u.Id, (r, u) => new { r.Id, r.TaskId, r.Period, r.SubmittedAt, Unit = u.Name }).ToListAsync(ct);
+        return waiting.Select(r => new Item(r.SubmittedAt is { } at ? DateOnly.FromDateTime(ChinaClock.ToChina(at)) : Today, "review",
+            $"待审核：{r.Unit} {r.Period} 进展", r.TaskId, titles[r.TaskId], "yellow", $"/Tasks/{r.TaskId}#report-{r.Id}")).ToList();
+    }
+
     private async Task<List<Item>> LeadWorkAsync(Caller caller, IQueryable<PlanTask> visible, CancellationToken ct)
     {
         var lead = await visible.Include(t => t.Milestones).Where(t => t.LeadDepartmentId == caller.OrgUnitId).ToListAsync(ct);
-        var ids = lead.Select(t => t.Id).ToList();
-        var titles = lead.ToDictionary(t => t.Id, t => t.Title);
-        var waiting = await scope.ReadableReports(caller).AsNoTracking().Where(r => ids.Contains(r.TaskId) && r.Status == ReportStatus.Submitted)
-            .Join(db.OrgUnits, r => r.OrgUnitId, u => u.Id, (r, u) => new { r.Id, r.TaskId, r.Period, r.SubmittedAt, Unit = u.Name }).ToListAsync(ct);
-        var items = waiting.Select(r => new Item(r.SubmittedAt is { } at ? DateOnly.FromDateTime(ChinaClock.ToChina(at)) : Today, "review",
-            $"待审核：{r.Unit} {r.Period} 进展", r.TaskId, titles[r.TaskId], "yellow", $"/Tasks/{r.TaskId}#report-{r.Id}")).ToList();
+        var items = await WaitingAsync(caller, lead.ToDictionary(t => t.Id, t => t.Title), ct);
         var horizon = Today.AddDays(HorizonDays);
         foreach (var task in lead.Where(t => t.Closure == TaskClosure.Open))
         {

@@ -82,6 +82,8 @@ internal sealed class TargetConfiguration : IEntityTypeConfiguration<Target>
         foreach (var p in new[] { nameof(Target.Value), nameof(Target.Upper), nameof(Target.Baseline), nameof(Target.Actual) })
             b.Property(p).HasPrecision(18, 4);
         b.HasMany(t => t.Breakdown).WithOne().HasForeignKey(s => s.TargetId).OnDelete(DeleteBehavior.Cascade);
+        // A school's part of a district's target: dropping the district's target leaves the school's standing on its own.
+        b.HasOne<Target>().WithMany().HasForeignKey(t => t.ParentTargetId).OnDelete(DeleteBehavior.SetNull);
         b.Ignore(t => t.Attainment);
         b.Property(t => t.Version).IsConcurrencyToken();
     }

@@ -42,6 +42,12 @@ public class Target
 
     public int? IndicatorId { get; set; }
 
+    /// <summary>
+    /// Of a breakdown child's target: the target of the task it was broken down from, whose share (the district's) this
+    /// target is a part of (a school's part).
+    /// </summary>
+    public int? ParentTargetId { get; set; }
+
     public List<TargetShare> Breakdown { get; set; } = [];
 
     public int Version { get; set; }

@@ -26,8 +26,16 @@ public enum ActualMethod
     Mean,
 }
 
-/// <summary>The target's actual value, how it was reached, each unit's figure, and the units left out for want of a base.</summary>
-public sealed record TargetActual(decimal? Value, ActualMethod Method, IReadOnlyList<UnitFigure> Figures, IReadOnlyList<int> UnitsWithoutBase);
+/// <summary>
+/// The target's actual value, how it was reached, each unit's figure, and the units left out for want of a base; of a
+/// ratio, also its parts (Σ numerators and Σ bases), which a district reports upwards as its own numerator and denominator.
+/// </summary>
+public sealed record TargetActual(decimal? Value, ActualMethod Method, IReadOnlyList<UnitFigure> Figures, IReadOnlyList<int> UnitsWithoutBase)
+{
+    public decimal? Numerator { get; init; }
+
+    public decimal? Denominator { get; init; }
+}
 
 /// <summary>
 /// The one home of how units' reports add up to a target's actual value. Each unit counts with its latest accepted figure
@@ -73,7 +81,11 @@ public static class TargetActuals
         var numerators = weighted.Sum(f => f.Numerator is { } n && f.Denominator is > 0 ? n : f.Value * f.Base!.Value / scale);
         var bases = weighted.Sum(f => f.Base!.Value);
         var missing = figures.Where(f => f.Base is not > 0).Select(f => f.OrgUnitId).ToList();
-        return new TargetActual(Math.Round(numerators / bases * scale, 2), ActualMethod.Ratio, figures, missing);
+        return new TargetActual(Math.Round(numerators / bases * scale, 2), ActualMethod.Ratio, figures, missing)
+        {
+            Numerator = numerators,
+            Denominator = bases,
+        };
     }
 
     /// <summary>The target's actual value from the task's reports.</summary>

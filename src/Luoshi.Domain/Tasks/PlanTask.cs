@@ -87,6 +87,9 @@ public partial class PlanTask
     public IEnumerable<int> CoDepartmentIds => Units.Where(u => u.Role == TaskUnitRole.CoDepartment).Select(u => u.OrgUnitId);
 
     public IEnumerable<int> ResponsibleOrgUnitIds => Units.Where(u => u.Role == TaskUnitRole.Responsible).Select(u => u.OrgUnitId);
+
+    /// <summary>Of a breakdown child: the unit that broke its task down to it (a district), which reviews its reports.</summary>
+    public int? OverseerOrgUnitId => Units.Where(u => u.Role == TaskUnitRole.Overseer).Select(u => (int?)u.OrgUnitId).FirstOrDefault();
 }
 
 /// <summary>The part of a task's state that people decide: open, asked to be closed, closed, or cancelled.</summary>
@@ -112,6 +115,12 @@ public enum TaskUnitRole
 {
     CoDepartment,
     Responsible,
+
+    /// <summary>
+    /// The unit that broke its own task down to its units (a district to its schools): it assigned this child, reviews its
+    /// reports and sees its figures. Only a breakdown child (<see cref="PlanTask.IsBreakdown"/>) has one.
+    /// </summary>
+    Overseer,
 }
 
 /// <summary>A dated checkpoint of a task (倒排工期): what is due by when.</summary>

@@ -84,6 +84,25 @@ public static class TaskProblems
         "The task is already cancelled");
     public static readonly ProblemType CancelReasonRequired = Catalog.Invalid("cancel-reason-required", "取消任务时请说明理由",
         "Give the reason for cancelling");
+    public static readonly ProblemType BreakdownForbidden = Catalog.Of(ProblemKind.Forbidden, "breakdown-forbidden",
+        "只有负责该任务的区县可以把它分解到本区县的学校", "Only a district responsible for the task may break it down to its own schools");
+    public static readonly ProblemType BreakdownOtherUnit = Catalog.Of(ProblemKind.Forbidden, "breakdown-other-unit",
+        "只能分解到本单位所属的学校：“{0}”不属于本单位", "A task is broken down only to the caller's own schools: “{0}” is not one of them");
+    public static readonly ProblemType BreakdownUnitsEmpty = Catalog.Invalid("breakdown-units-empty", "请选择要分解到的学校",
+        "Choose the schools to break the task down to");
+    public static readonly ProblemType BreakdownGroup = Catalog.Of(ProblemKind.Conflict, "breakdown-group",
+        "“{0}”是计划的分组标题，不是任务，不能分解；请分解它下面的任务", "“{0}” is a heading grouping tasks: break down the tasks under it");
+    public static readonly ProblemType BreakdownClosed = Catalog.Of(ProblemKind.Conflict, "breakdown-closed", "任务已办结或已取消，不能再分解",
+        "The task is closed or cancelled: it cannot be broken down");
+    public static readonly ProblemType BreakdownAfterDue = Catalog.Invalid("breakdown-after-due", "分解任务的完成时限不能晚于原任务的完成时限（{0}）",
+        "The deadline of a part cannot be after the task's own ({0})");
+    public static readonly ProblemType BreakdownTargetNotOfTask = Catalog.Invalid("breakdown-target-not-of-task", "目标（编号 {0}）不是该任务的目标",
+        "Target #{0} is not a target of this task");
+    public static readonly ProblemType BreakdownTargetTwice = Catalog.Invalid("breakdown-target-twice", "同一目标只能填写一次", "Give each target once");
+    public static readonly ProblemType BreakdownShareInvalid = Catalog.Invalid("breakdown-share-invalid", "“{0}”的分解数应为不小于 0 的数",
+        "The part of “{0}” must be a number not below 0");
+    public static readonly ProblemType BreakdownExceedsShare = Catalog.Invalid("breakdown-exceeds-share",
+        "“{0}”分给学校的合计 {1} 超过本单位的份额 {2}", "The parts of “{0}” given to schools add up to {1}, more than the unit's share of {2}");
     public static readonly ProblemType Stale = Catalog.Of(ProblemKind.Stale, "stale", "该任务在您打开之后已被他人修改，您的修改没有保存，请刷新查看最新内容后再提交",
         "Someone changed the task after you opened it; your change was not saved. Reload and try again");
 }

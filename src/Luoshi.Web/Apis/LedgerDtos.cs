@@ -21,7 +21,18 @@ public static class LedgerDtos
     public sealed record TargetDto(int Id, int TaskId, string Subject, string Comparator, decimal? Value, decimal? Upper, string Unit,
         bool Placeholder,
         decimal? Baseline, decimal? Actual, decimal? Attainment, DateOnly? DueDate, bool OwnDueDate, IReadOnlyList<ShareDto> Breakdown,
-        int? IndicatorId, string SourceText, int Version, IReadOnlyList<UnitFigureDto>? UnitFigures = null);
+        int? IndicatorId, string SourceText, int Version, IReadOnlyList<UnitFigureDto>? UnitFigures = null, int? ParentTargetId = null,
+        FromSchoolsDto? FromSchools = null);
+
+    /// <summary>
+    /// On a district's answer for a task it broke down: what its schools reached of the target (their latest accepted figures,
+    /// combined as the target's actual is: <c>sum</c>, <c>ratio</c> with Σ numerators and Σ bases, or <c>mean</c>).
+    /// </summary>
+    public sealed record FromSchoolsDto(decimal? Value, string Method, decimal? Numerator, decimal? Denominator, IReadOnlyList<UnitFigureDto> Figures);
+
+    /// <summary>A part of the task a district gave its schools (only on one task's answer).</summary>
+    public sealed record PartDto(int TaskId, string Title, int? OverseerOrgUnitId, IReadOnlyList<int> ResponsibleOrgUnitIds, DateOnly? DueDate,
+        string Status, int Progress);
 
     public sealed record UnitFigureDto(int OrgUnitId, decimal Value, decimal? Numerator, decimal? Denominator, string Period, DateTime? AcceptedAt,
         int ReportId);
@@ -34,7 +45,7 @@ public static class LedgerDtos
         int? LeadDepartmentId, IReadOnlyList<int> CoDepartmentIds, IReadOnlyList<int> ResponsibleOrgUnitIds, int? LeaderUserId,
         DateOnly? StartDate, DateOnly? DueDate, IReadOnlyList<MilestoneDto> Milestones, decimal Weight, string Status, string StatusName,
         int Progress, int ExpectedProgress, string? CompletionSummary, int Version, IReadOnlyList<TargetDto> Targets, bool IsGroup,
-        int? BehindBy);
+        int? BehindBy, bool IsBreakdown, int? OverseerOrgUnitId, IReadOnlyList<PartDto>? Parts = null);
 
     public sealed record ReportDto(int Id, int TaskId, int OrgUnitId, string Period, int Progress, string Narrative, IReadOnlyList<ValueDto> Values,
         string Status, bool Late, int? SubmittedBy, DateTime? SubmittedAt, int? ReviewedBy, DateTime? ReviewedAt, string? ReviewComment,
@@ -59,20 +70,30 @@ public static class LedgerDtos
     public static PlanDto ToDto(Plan p, int taskCount, int targetCount) =>
         new(p.Id, p.Title, p.Year, p.YearSource, p.Issuer, p.Status.ToCode(), taskCount, targetCount, p.CreatedAt, p.PublishedAt, p.Version);
 
-    public static TargetDto ToDto(Target t, DateOnly? taskDue, IReadOnlyList<UnitFigure>? figures = null) => new(t.Id, t.TaskId, t.Subject,
+    public static TargetDto ToDto(Target t, DateOnly? taskDue, IReadOnlyList<UnitFigure>? figures = null, TargetActual? fromSchools = null) =>
+        new(t.Id, t.TaskId, t.Subject,
         t.Comparator.ToCode(), t.Value, t.Upper, t.Unit, t.Placeholder, t.Baseline, t.Actual, t.Attainment, t.DueBy(taskDue), t.DueDate is not null,
-        t.Breakdown.Select(s => new ShareDto(s.OrgUnitId, s.Value)).ToList(), t.IndicatorId, t.SourceText, t.Version,
-        figures?.Select(f => new UnitFigureDto(f.OrgUnitId, f.Value, f.Numerator, f.Denominator, f.Period, f.AcceptedAt, f.ReportId)).ToList());
+        t.Breakdown.Select(s => new ShareDto(s.OrgUnitId, s.Value)).ToList(), t.IndicatorId, t.SourceText, t.Version, figures?.Select(ToDto).ToList(),
+        t.ParentTargetId,
+        fromSchools is null ? null : new FromSchoolsDto(fromSchools.Value, fromSchools.Method.ToString().ToLowerInvariant(), fromSchools.Numerator,
+            fromSchools.Denominator, fromSchools.Figures.Select(ToDto).ToList()));
+
+    private static UnitFigureDto ToDto(UnitFigure f) => new(f.OrgUnitId, f.Value, f.Numerator, f.Denominator, f.Period, f.AcceptedAt, f.ReportId);
 
     /// <summary>
-    /// A task as the ledger shows it (<paramref name="state"/>); <paramref name="figures"/>, when given, are its targets' unit figures.
+    /// A task as the ledger shows it (<paramref name="state"/>); <paramref name="figures"/>, when given, are its targets' unit
+    /// figures, and <paramref name="below"/> the parts given to schools with what they reached.
     /// </summary>
-    public static TaskDto ToDto(PlanTask t, TaskState state, IReadOnlyDictionary<int, List<UnitFigure>>? figures = null) => new(t.Id, t.PlanId,
+    public static TaskDto ToDto(PlanTask t, TaskState state, IReadOnlyDictionary<int, List<UnitFigure>>? figures = null,
+        Breakdowns.View? below = null) => new(t.Id, t.PlanId,
         t.ParentId, t.Number, t.Level, t.Title, t.Text, t.Category.ToChinese(), t.LeadDepartmentId, t.CoDepartmentIds.ToList(),
         t.ResponsibleOrgUnitIds.ToList(), t.LeaderUserId, t.StartDate, t.DueDate,
         t.Milestones.OrderBy(m => m.Date).Select(m => new MilestoneDto(m.Date, m.Title, m.Done)).ToList(), t.Weight,
         state.Status.ToCode(), state.Status.ToChinese(), state.Progress, state.Expected, t.CompletionSummary, t.Version,
-        t.Targets.OrderBy(g => g.Id).Select(g => ToDto(g, t.DueDate, figures?.GetValueOrDefault(g.Id))).ToList(), t.IsGroup, state.Behind?.Points);
+        t.Targets.OrderBy(g => g.Id).Select(g => ToDto(g, t.DueDate, figures?.GetValueOrDefault(g.Id), below?.FromSchools.GetValueOrDefault(g.Id)))
+            .ToList(), t.IsGroup, state.Behind?.Points, t.IsBreakdown, t.OverseerOrgUnitId,
+        below?.Parts.Select(p => new PartDto(p.Child.Id, p.Child.Title, p.Overseer, p.Child.ResponsibleOrgUnitIds.ToList(), p.Child.DueDate,
+            p.State.Status.ToCode(), p.State.Progress)).ToList());
 
     public static ReportDto ToDto(ProgressReport r) => new(r.Id, r.TaskId, r.OrgUnitId, r.Period, r.Progress, r.Narrative,
         r.Values.Select(v => new ValueDto(v.TargetId, v.Value, v.Numerator, v.Denominator)).ToList(), r.Status.ToCode(), r.Late, r.SubmittedById,

@@ -112,7 +112,7 @@ public static class PlansApi
         var total = await query.CountAsync(ct);
         var plans = await query.OrderByDescending(p => p.Year).ThenByDescending(p => p.Id).Skip(paging.Skip).Take(paging.Size).ToListAsync(ct);
         var ids = plans.Select(p => p.Id).ToList();
-        var taskCounts = await db.Tasks.Where(t => ids.Contains(t.PlanId) && !t.IsGroup).GroupBy(t => t.PlanId).Select(g => new { g.Key,
+        var taskCounts = await db.Tasks.Where(t => ids.Contains(t.PlanId) && !t.IsGroup && !t.IsBreakdown).GroupBy(t => t.PlanId).Select(g => new { g.Key,
             N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
         var targetCounts = await db.Targets.Join(db.Tasks, g => g.TaskId, t => t.Id, (g, t) => t.PlanId).Where(p => ids.Contains(p))
             .GroupBy(p => p).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
@@ -191,7 +191,7 @@ public static class PlansApi
     private static async Task<(int Tasks, int Targets)> CountsAsync(HttpContext http, int planId, CancellationToken ct)
     {
         var db = http.RequestServices.GetRequiredService<LuoshiDb>();
-        var tasks = await db.Tasks.CountAsync(t => t.PlanId == planId && !t.IsGroup, ct);
+        var tasks = await db.Tasks.CountAsync(t => t.PlanId == planId && !t.IsGroup && !t.IsBreakdown, ct);
         var targets = await db.Targets.CountAsync(g => db.Tasks.Any(t => t.Id == g.TaskId && t.PlanId == planId), ct);
         return (tasks, targets);
     }

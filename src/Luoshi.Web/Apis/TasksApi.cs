@@ -27,6 +27,12 @@ public static class TasksApi
 
     public sealed record MergeRequest(int? IntoTaskId);
 
+    /// <summary>A school's part of one of the task's targets.</summary>
+    public sealed record TargetPartRequest(int? TargetId, decimal? Value);
+
+    /// <summary>A district gives its task, or parts of its targets, to its own schools.</summary>
+    public sealed record BreakdownRequest(string? Title, int[]? ResponsibleOrgUnitIds, DateOnly? DueDate, TargetPartRequest[]? Targets, string? Text);
+
     public sealed record SplitRequest(int? At, string? Title);
 
     public sealed record ReasonRequest(string? Reason, string? Summary);
@@ -40,6 +46,7 @@ public static class TasksApi
         group.MapDelete("/{id:int}", Delete).WithSummary("删除草稿中的任务");
         group.MapPost("/{id:int}/merge", Merge).WithSummary("把草稿任务并入另一任务");
         group.MapPost("/{id:int}/split", Split).WithSummary("把草稿任务一分为二");
+        group.MapPost("/{id:int}/children", BreakDown).WithSummary("区县把任务分解到本区县的学校（整项任务或目标份额）");
         group.MapPost("/bulk-assign", BulkAssign).WithSummary("批量分工：牵头处室、配合处室、责任单位、包保领导、完成时限");
         group.MapPost("/{id:int}/completion", RequestCompletion).WithSummary("申请办结");
         group.MapPost("/{id:int}/completion/approve", ApproveCompletion).WithSummary("同意办结");
@@ -69,14 +76,15 @@ public static class TasksApi
         return TypedResults.Ok(new PagedList<TaskDto>(items, list.Count));
     }
 
-    public static async Task<Results<Ok<TaskDto>, NotFound>> Get(int id, TaskScope scope, TaskWorkflow workflow, HttpContext http,
-        CancellationToken ct)
+    public static async Task<Results<Ok<TaskDto>, NotFound>> Get(int id, TaskScope scope, TaskWorkflow workflow, Breakdowns breakdowns,
+        HttpContext http, CancellationToken ct)
     {
         var caller = http.User.ToCaller();
         if (await scope.FindAsync(caller, id, ct) is not { } found) return TypedResults.NotFound();
         http.Response.SetETag(found.Task.Version);
         var figures = TargetWorkflow.FiguresOf(found.Task, await scope.ReadableReportsAsync(caller, found.Task, ct));
-        return TypedResults.Ok(ToDto(found.Task, await workflow.States.OfAsync(found.Task, ct), figures));
+        var below = await breakdowns.OfAsync(caller, found.Task, ct);
+        return TypedResults.Ok(ToDto(found.Task, await workflow.States.OfAsync(found.Task, ct), figures, below));
     }
 
     public static async Task<Results<Ok<TaskDto>, ProblemHttpResult>> Patch(int id, PatchTaskRequest request, TaskWorkflow workflow,
@@ -110,6 +118,16 @@ public static class TasksApi
         var outcome = await workflow.SplitAsync(http.User.ToCaller(), id, request.At, request.Title, Versions.Read(http.Request).OrAny(), ct);
         if (outcome.Value is not { } sibling) return outcome.ToProblem();
         return TypedResults.Created($"/api/v1/tasks/{sibling.Id}", ToDto(sibling, await workflow.States.OfAsync(sibling, ct)));
+    }
+
+    public static async Task<Results<Created<TaskDto>, ProblemHttpResult>> BreakDown(int id, BreakdownRequest request, Breakdowns breakdowns,
+        TaskWorkflow workflow, HttpContext http, CancellationToken ct)
+    {
+        var outcome = await breakdowns.BreakDownAsync(http.User.ToCaller(), id, new Breakdowns.Request(request.Title, request.ResponsibleOrgUnitIds,
+            request.DueDate, request.Targets?.Select(t => new Breakdowns.TargetPart(t.TargetId, t.Value)).ToList(), request.Text), ct);
+        if (outcome.Value is not { } child) return outcome.ToProblem();
+        http.Response.SetETag(child.Version);
+        return TypedResults.Created($"/api/v1/tasks/{child.Id}", ToDto(child, await workflow.States.OfAsync(child, ct)));
     }
 
     public static async Task<Results<Ok<Dictionary<string, int>>, ProblemHttpResult>> BulkAssign(BulkAssignRequest request, Assignments assignments,

@@ -30,6 +30,23 @@ public static partial class English
         ["分母（本单位基数）"] = "Denominator (your unit's base)",
         ["保存分解"] = "Save split",
         ["已保存目标分解"] = "Split saved",
+        // A district's breakdown of its task to its schools
+        ["区县分解"] = "District's part",
+        ["分解单位"] = "Given by",
+        ["（审核本任务的进展）"] = " (reviews this task's reports)",
+        ["已分解到学校，学校已收到通知"] = "Given to the schools; they have been told",
+        ["进展已报送，等待区县审核"] = "Report sent; the district will review it",
+        ["本区县学校已采纳"] = "Accepted from our schools",
+        ["分解到学校"] = "Parts given to schools",
+        ["尚未分解。区县可以把整项任务，或把本区县的目标份额分给本区县的学校；学校向区县报送进展，由区县审核。"] =
+            "Not broken down yet. A district can give the whole task, or parts of its share of the targets, to its own schools; the schools report to the district, which reviews them.",
+        ["目标份额"] = "Target parts",
+        ["分解给本区县的学校"] = "Give to our schools",
+        ["任务名称（不填则与本任务相同）"] = "Title (this task's when empty)",
+        ["{0}：分给所选学校（{1}）"] = "{0}: part for the chosen schools ({1})",
+        ["（本区县份额 {0}）"] = " (our share: {0})",
+        ["分解并通知学校"] = "Give and tell the schools",
+        ["已按本区县学校已采纳的数填好，可修改。"] = "Filled in from our schools' accepted figures; you may change it.",
         // A task: its facts, statuses and sections
         ["（按时间应达 {0}%）"] = "(by the calendar: {0}%)",
         ["配合处室"] = "Co-departments",

@@ -41,7 +41,7 @@ public sealed class CalendarModel(TaskScope scope, TaskWorkflow ledger, LuoshiDb
         for (var d = first; d <= last; d = d.AddDays(1)) Days.Add(d);
 
         var published = scope.VisiblePlans(User.ToCaller()).Where(p => p.Status != PlanStatus.Draft).Select(p => p.Id);
-        var tasks = await scope.Visible(User.ToCaller()).AsNoTracking().Where(t => published.Contains(t.PlanId) && !t.IsGroup)
+        var tasks = await scope.Listed(User.ToCaller()).AsNoTracking().Where(t => published.Contains(t.PlanId) && !t.IsGroup)
             .Where(t => (t.DueDate >= first && t.DueDate <= last) || t.Milestones.Any(x => x.Date >= first && x.Date <= last))
             .Include(t => t.Milestones).OrderBy(t => t.Ordinal).Take(2000).ToListAsync(HttpContext.RequestAborted);
         var planIds = tasks.Select(t => t.PlanId).Distinct().ToList();

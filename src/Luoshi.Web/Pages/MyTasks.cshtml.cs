@@ -25,7 +25,7 @@ public sealed class MyTasksModel(Agenda agenda, TaskScope scope, TaskWorkflow le
         if (caller.SeesEverything) return;
         var published = db.Plans.Where(p => p.Status == PlanStatus.Published).Select(p => p.Id);
         var unit = caller.OrgUnitId;
-        var tasks = await scope.Visible(caller).AsNoTracking().Where(t => published.Contains(t.PlanId) && !t.IsGroup)
+        var tasks = await scope.Listed(caller).AsNoTracking().Where(t => published.Contains(t.PlanId) && !t.IsGroup)
             .Where(t => t.LeadDepartmentId == unit || t.Units.Any(u => u.OrgUnitId == unit))
             .Include(t => t.Milestones).OrderBy(t => t.DueDate == null).ThenBy(t => t.DueDate).ThenBy(t => t.Ordinal)
             .Take(500).ToListAsync(HttpContext.RequestAborted);

@@ -28,7 +28,7 @@ public sealed class ScheduleModel(TaskScope scope, TaskWorkflow ledger) : PageMo
         Plan = Plans.FirstOrDefault(p => p.Id == planId) ?? Plans.FirstOrDefault();
         if (Plan is null) return;
         var year = Plan.Year;
-        var tasks = await scope.Visible(caller).AsNoTracking().Where(t => t.PlanId == Plan.Id).Include(t => t.Milestones)
+        var tasks = await scope.Listed(caller).AsNoTracking().Where(t => t.PlanId == Plan.Id).Include(t => t.Milestones)
             .OrderBy(t => t.Ordinal).ToListAsync(ct);
         var states = await ledger.States.OfAsync(tasks, ct);
         foreach (var task in tasks)

@@ -181,7 +181,7 @@ public sealed partial class DetailModel(TaskScope scope, TaskWorkflow ledger, Ta
 
     private async Task LoadBoardAsync()
     {
-        var tasks = await scope.Visible(Caller).AsNoTracking().Where(t => t.PlanId == Plan.Id)
+        var tasks = await scope.Listed(Caller).AsNoTracking().Where(t => t.PlanId == Plan.Id)
             .Include(t => t.Units).Include(t => t.Milestones).AsSplitQuery().OrderBy(t => t.Ordinal).ToListAsync();
         Departments = await db.OrgUnits.AsNoTracking().Where(u => u.Kind == OrgUnitKind.Department).OrderBy(u => u.SortOrder).ThenBy(u => u.Code)
             .ToListAsync();

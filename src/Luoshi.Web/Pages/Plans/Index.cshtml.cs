@@ -28,7 +28,7 @@ public sealed class IndexModel(TaskScope scope, TaskWorkflow ledger, LuoshiDb db
         var plans = await scope.VisiblePlans(caller).AsNoTracking().OrderByDescending(p => p.Year).ThenByDescending(p => p.Id)
             .Select(p => new Plan { Id = p.Id, Title = p.Title, Year = p.Year, Status = p.Status }).ToListAsync();
         // Counts are of the tasks the caller may see: a district counts its own part of a plan.
-        var visible = scope.Visible(caller);
+        var visible = scope.Listed(caller);
         // Groups (outline headings) are not tasks: they are neither counted nor lit.
         var tasks = await visible.AsNoTracking().Where(t => !t.IsGroup).Include(t => t.Milestones).ToListAsync();
         var targets = (await db.Targets.Join(visible, g => g.TaskId, t => t.Id, (g, t) => t.PlanId).ToListAsync())

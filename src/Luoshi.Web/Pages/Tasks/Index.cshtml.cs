@@ -31,7 +31,7 @@ namespace Luoshi.Web.Pages.Tasks;
 [RequestSizeLimit(MaxEvidenceFiles * EvidenceFiles.MaxBytes + 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxEvidenceFiles * EvidenceFiles.MaxBytes + 1024 * 1024)]
 public sealed class TaskPageModel(LuoshiDb db, TaskScope scope, TaskWorkflow workflow, ReportWorkflow reports, TargetWorkflow targets,
-    IdempotentRequests once, EvidenceFiles files, TaskHistory history, ReferenceData reference) : PageModel
+    IdempotentRequests once, EvidenceFiles files, TaskHistory history, ReferenceData reference, Breakdowns breakdowns) : PageModel
 {
     public const int MaxEvidenceFiles = 5;
     private const int BlankMilestoneRows = 2;
@@ -75,6 +75,17 @@ public sealed class TaskPageModel(LuoshiDb db, TaskScope scope, TaskWorkflow wor
         public string? Key { get; set; }
     }
 
+    /// <summary>The form by which a district gives its task, or parts of its targets, to its own schools.</summary>
+    public sealed class PartForm
+    {
+        public string? Title { get; set; }
+        public List<int> SchoolIds { get; set; } = [];
+        public DateOnly? DueDate { get; set; }
+
+        /// <summary>Each target's part for these schools (by target id); empty means none.</summary>
+        public Dictionary<int, string?> Targets { get; set; } = [];
+    }
+
     /// <summary>A field that differs between a stale form and the task as it is now.</summary>
     public sealed record Conflict(string Field, string Yours, string Current);
 
@@ -95,6 +106,20 @@ public sealed class TaskPageModel(LuoshiDb db, TaskScope scope, TaskWorkflow wor
     public List<ProgressReport> Reports { get; private set; } = [];
     public List<TaskHistory.Entry> Changes { get; private set; } = [];
     public PlanTask? Parent { get; private set; }
+
+    /// <summary>Whether the caller may open the task this one was broken down from (a school sees only its part).</summary>
+    public bool ParentVisible { get; private set; }
+
+    /// <summary>The parts of the task given to schools, and what a district's schools reached (<see cref="Breakdowns.View"/>).</summary>
+    public Breakdowns.View Below { get; private set; } = new([], new Dictionary<int, TargetActual>());
+
+    /// <summary>The caller's own schools, offered by the breakdown form (only to a district that may break the task down).</summary>
+    public List<OrgUnit> OwnSchools { get; private set; } = [];
+
+    public PartForm Part { get; private set; } = new();
+
+    /// <summary>The caller's own unit (whose share of a target the breakdown form shows).</summary>
+    public int CallerUnitId => Caller.OrgUnitId;
 
     /// <summary>A group's items the caller may see, with their states: what its roll-up is made of.</summary>
     public List<(PlanTask Task, TaskState State)> Children { get; private set; } = [];
@@ -247,6 +272,32 @@ public sealed class TaskPageModel(LuoshiDb db, TaskScope scope, TaskWorkflow wor
         return Refused("breakdown", outcome.Problems);
     }
 
+    /// <summary>A district gives the task, or parts of its targets, to some of its schools (Breakdowns' rules).</summary>
+    public async Task<IActionResult> OnPostPartAsync(int id, PartForm part)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        var problems = new List<Problem>();
+        var parts = new List<Breakdowns.TargetPart>();
+        foreach (var target in Task.Targets)
+        {
+            var (value, bad) = Parse(part.Targets, target);
+            if (bad) problems.Add(TaskProblems.BreakdownShareInvalid.With(target.Subject));
+            else if (value is not null) parts.Add(new(target.Id, value));
+        }
+        if (problems.Count > 0 && Can.CanBreakDown) return RefusedPart(problems, part);
+        var outcome = await breakdowns.BreakDownAsync(Caller, id, new Breakdowns.Request(part.Title, part.SchoolIds, part.DueDate, parts), Ct);
+        if (outcome.Succeeded) return Redirect($"/Tasks/{id}?done=part#parts");
+        await LoadAsync(id);
+        return RefusedPart(outcome.Problems, part);
+    }
+
+    private IActionResult RefusedPart(IReadOnlyList<Problem> problems, PartForm part)
+    {
+        var answer = Refused("part", problems);
+        Part = part;
+        return answer;
+    }
+
     /// <summary>The target whose breakdown form the problems belong to.</summary>
     public int? BreakdownTargetId { get; private set; }
 
@@ -324,6 +375,12 @@ public sealed class TaskPageModel(LuoshiDb db, TaskScope scope, TaskWorkflow wor
             .OfType<int>().Distinct().ToList();
         People = peopleIds.Where(tree.People.ContainsKey).ToDictionary(id => id, id => tree.People[id].DisplayName);
         Parent = task.ParentId is { } parent ? await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == parent, Ct) : null;
+        ParentVisible = Parent is not null && (!task.IsBreakdown || await scope.Visible(Caller).AnyAsync(t => t.Id == Parent.Id, Ct));
+        Below = await breakdowns.OfAsync(Caller, task, Ct);
+        OwnSchools = Can.CanBreakDown ? tree.UnitsInOrder.Where(u => u.ParentId == Caller.OrgUnitId && u.Kind == OrgUnitKind.School).ToList() : [];
+        foreach (var unit in Below.Parts.SelectMany(p => p.Child.Units.Select(u => u.OrgUnitId)).Concat(OwnSchools.Select(s => s.Id))
+                     .Concat(Below.FromSchools.Values.SelectMany(f => f.Figures.Select(x => x.OrgUnitId))))
+            if (!Units.ContainsKey(unit) && tree.Units.TryGetValue(unit, out var known)) Units[unit] = known;
         Changes = await history.OfAsync(task, Ct);
         if (task.IsGroup)
         {
@@ -369,6 +426,20 @@ public sealed class TaskPageModel(LuoshiDb db, TaskScope scope, TaskWorkflow wor
                 .ToDictionary(v => v.TargetId, v => (string?)LedgerFormat.Number(v.Numerator));
             form.Denominators = mine.Values.Where(v => v.Denominator is not null)
                 .ToDictionary(v => v.TargetId, v => (string?)LedgerFormat.Number(v.Denominator));
+            return form;
+        }
+        // A district's report starts from what its schools reached: their count, or their ratio's parts (Σ numerators, Σ bases).
+        foreach (var (targetId, reached) in Below.FromSchools)
+        {
+            if (reached.Method == ActualMethod.Ratio)
+            {
+                form.Numerators[targetId] = LedgerFormat.Number(reached.Numerator);
+                form.Denominators[targetId] = LedgerFormat.Number(reached.Denominator);
+            }
+            else if (reached.Value is { } value)
+            {
+                form.Values[targetId] = LedgerFormat.Number(value);
+            }
         }
         return form;
     }
