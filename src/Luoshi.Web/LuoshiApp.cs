@@ -129,37 +129,16 @@ public static class LuoshiApp
         app.MapLuoshiTextSwitch();
     }
 
-    /// <summary>Imports the corpus plans into the demo city with a year of activity, when the plans can be found.</summary>
+    /// <summary>The demo city's own plan of this year with a year of activity, unless the demo year is turned off (<c>DemoPlans=none</c>).</summary>
     private static async Task SeedDemoYearAsync(WebApplication app, LuoshiDb db, LuoshiOptions options, string password)
     {
-        var folder = DemoPlanFolder(options.DemoPlans);
-        if (folder is null)
-        {
-            Console.WriteLine("  （未找到演示计划文档，演示城市中暂无计划；可用环境变量 Luoshi__DemoPlans=目录 指定）");
-            return;
-        }
-        var files = Directory.GetFiles(folder, "*.txt").Order(StringComparer.Ordinal).Take(5).ToList();
+        if (string.Equals(options.DemoPlans, "none", StringComparison.OrdinalIgnoreCase)) return;
         var clock = app.Services.GetRequiredService<Domain.Time.ChinaClock>();
         var plans = new Application.Plans.PlanWorkflow(db, new Application.Access.TaskScope(db), new Application.Notifications.Notifier(db), clock);
-        var count = await new DemoYear(db, plans).SeedAsync(files, password, clock.Today);
-        Console.WriteLine($"  已导入并发布 {count} 个工作计划，生成了今年以来的进展反馈；各区县、处室另有联络员账号（用户名为单位代码，如 q02、d05，密码同上）。");
-    }
-
-    private static string? DemoPlanFolder(string? configured)
-    {
-        if (string.Equals(configured, "none", StringComparison.OrdinalIgnoreCase)) return null;
-        if (!string.IsNullOrWhiteSpace(configured)) return Directory.Exists(configured) ? configured : null;
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                // The shared corpus beside the project, else the copy of it kept in the repository for the tests.
-                foreach (var candidate in new[] { Path.Combine(dir.FullName, "shared", "corpus", "plans"), Path.Combine(dir.FullName, "tests",
-                    "Data", "corpus", "plans") })
-                    if (Directory.Exists(candidate)) return candidate;
-            }
-        }
-        return null;
+        var count = await new DemoYear(db, plans).SeedAsync(password, clock.Today);
+        Console.WriteLine(count > 0
+            ? $"  已发布“{DemoYear.PlanTitle(clock.Today.Year)}”，生成了今年以来的进展反馈；各区县、处室另有联络员账号（用户名为单位代码，如 q02、d05，密码同上）。"
+            : "  演示计划未能发布，演示城市中暂无计划。");
     }
 
     /// <summary>Brings the database to the current schema and, on an empty one, creates the demo city or the first administrator.</summary>

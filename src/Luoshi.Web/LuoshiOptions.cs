@@ -15,7 +15,7 @@ public sealed class LuoshiOptions
 
     public bool Demo { get; set; }
 
-    /// <summary>Folder of plan documents the demo imports (default: the corpus beside the repository); <c>none</c> for none.</summary>
+    /// <summary><c>none</c>: the demo city without its plan and year of activity (for tests that need only the city).</summary>
     public string? DemoPlans { get; set; }
 
     /// <summary>Minutes of inactivity after which a browser session ends.</summary>

@@ -14,9 +14,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Luoshi.Application.Demo;
 
 /// <summary>
-/// A year of believable work in the demo city: the corpus plans imported, assigned by category to departments and
-/// districts, published, and reported on month by month up to last month — some reports late, some returned and
-/// corrected, most accepted, some tasks closed.
+/// A year of believable work in the demo city: its own work plan for this year (江州市教育局{year}年教育工作要点, written for
+/// the demo, so its title and year are true) read by the parser, assigned by category to departments and districts,
+/// published, and reported on month by month up to last month — some reports late, some returned and corrected, most
+/// accepted, some tasks closed; and one district's task broken down to two of its schools, which report to it.
 /// </summary>
 public sealed class DemoYear(LuoshiDb db, PlanWorkflow plans)
 {
@@ -52,34 +53,46 @@ public sealed class DemoYear(LuoshiDb db, PlanWorkflow plans)
         "完成年度目标任务的大部分，剩余工作正在收尾。",
     ];
 
-    /// <summary>Imports, assigns, publishes and reports on the plan files; returns the number of plans imported.</summary>
     /// <summary>The kinds of work a school reports on itself, not only through its district.</summary>
     private static readonly HashSet<TaskCategory> SchoolWork =
         [TaskCategory.MoralEducation, TaskCategory.Compulsory, TaskCategory.HighSchool, TaskCategory.HealthArtsLabour, TaskCategory.Safety,
             TaskCategory.Informatization];
 
-    public async Task<int> SeedAsync(IReadOnlyList<string> planFiles, string password, DateOnly today, CancellationToken ct = default)
+    /// <summary>The title of the demo city's plan of a year.</summary>
+    public static string PlanTitle(int year) => $"江州市教育局{year}年教育工作要点";
+
+    /// <summary>The demo city's work plan of a year, as its bureau would have written it.</summary>
+    public static string PlanText(int year)
+    {
+        using var stream = typeof(DemoYear).Assembly.GetManifestResourceStream("Luoshi.Demo.jiangzhou-work-plan.txt")
+            ?? throw new InvalidOperationException("演示计划缺失");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd().Replace("{year}", year.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+
+    /// <summary>Creates, assigns, publishes and reports on the demo city's plan of this year; returns the number of plans made.</summary>
+    public async Task<int> SeedAsync(string password, DateOnly today, CancellationToken ct = default)
     {
         var random = new Random(2026);
         var bureau = await db.OrgUnits.FirstAsync(u => u.ParentId == null, ct);
         var units = await db.OrgUnits.AsNoTracking().ToListAsync(ct);
         var departments = units.Where(u => u.Kind == OrgUnitKind.Department).ToDictionary(u => u.Name, u => u.Id);
         var districts = units.Where(u => u.Kind == OrgUnitKind.District).OrderBy(u => u.SortOrder).ToList();
-        var reporters = await EnsureUnitUsersAsync(units, password, ct);
+        // The first district's first two schools get accounts: that district breaks a task down to them.
+        var breakdownSchools = units.Where(u => u.Kind == OrgUnitKind.School && u.ParentId == districts[0].Id).OrderBy(u => u.Code).Take(2).ToList();
+        var hadAccounts = (await db.Users.Select(u => u.OrgUnitId).Distinct().ToListAsync(ct)).ToHashSet();
+        var reporters = await EnsureUnitUsersAsync(units, breakdownSchools, password, ct);
         // Schools with an account (the demo school) carry some of the classroom-level work themselves.
-        var staffedSchools = units.Where(u => u.Kind == OrgUnitKind.School && reporters.ContainsKey(u.Id)).ToList();
+        var staffedSchools = units.Where(u => u.Kind == OrgUnitKind.School && hadAccounts.Contains(u.Id)).ToList();
         var leader = await db.Users.Where(u => u.Role == Role.Leader).Select(u => (int?)u.Id).FirstOrDefaultAsync(ct);
         var supervisor = await db.Users.Where(u => u.Role == Role.Supervisor).Select(u => u.Id).FirstAsync(ct);
         var intake = new PlanIntake(db);
         var imported = 0;
-        foreach (var file in planFiles)
         {
-            var bytes = await File.ReadAllBytesAsync(file, ct);
-            var text = Parsing.Reading.PlanReader.ReadText(bytes, file);
-            var document = PlanParser.Parse(text, file);
-            var plan = await intake.CreateDraftAsync(document, text, Path.GetFileName(file), bureau.Id, null, ct);
-            // The demo plays this year: the plan keeps its own title, its schedule moves to the current year.
-            plan.Year = today.Year;
+            var text = PlanText(today.Year);
+            var fileName = PlanTitle(today.Year) + ".txt";
+            var document = PlanParser.Parse(text, fileName);
+            var plan = await intake.CreateDraftAsync(document, text, fileName, bureau.Id, null, ct);
             var tasks = await db.Tasks.Include(t => t.Units).Include(t => t.Targets).Include(t => t.Milestones)
                 .Where(t => t.PlanId == plan.Id).OrderBy(t => t.Ordinal).ToListAsync(ct);
             foreach (var task in tasks)
@@ -113,24 +126,70 @@ public sealed class DemoYear(LuoshiDb db, PlanWorkflow plans)
             }
             await db.SaveChangesAsync(ct);
             // Published by the supervisor as any plan is (every unit is told of its tasks), dated as if in January.
-            if (!(await plans.PublishAsync(new Access.Caller(supervisor, Role.Supervisor, bureau.Id), plan.Id, ct)).Succeeded) continue;
+            if (!(await plans.PublishAsync(new Access.Caller(supervisor, Role.Supervisor, bureau.Id), plan.Id, ct)).Succeeded) return imported;
             plan.PublishedAt = new DateTime(today.Year, 1, 15, 2, 0, 0, DateTimeKind.Utc);
             await db.SaveChangesAsync(ct);
             await ReportAsync(tasks, reporters, supervisor, today, random, ct);
+            if (breakdownSchools.Count == 2) await BreakDownAsync(tasks, districts[0].Id, breakdownSchools, reporters, today, random, ct);
             imported++;
         }
         return imported;
     }
 
+    /// <summary>
+    /// The district breaks one of its count tasks down to its two schools, half each, as 清单式 work does; the schools
+    /// report on their parts every month and the district accepts.
+    /// </summary>
+    private async Task BreakDownAsync(List<PlanTask> tasks, int districtId, List<OrgUnit> schools, Dictionary<int, int> reporters, DateOnly today,
+        Random random, CancellationToken ct)
+    {
+        var task = tasks.FirstOrDefault(t => !t.IsGroup && t.ResponsibleOrgUnitIds.Contains(districtId) && t.Closure == TaskClosure.Open
+            && t.Targets.Any(g => g.Value is >= 2 && !g.IsShare)) ?? tasks.FirstOrDefault(t => !t.IsGroup && t.Closure == TaskClosure.Open);
+        if (task is null) return;
+        if (!task.ResponsibleOrgUnitIds.Contains(districtId))
+            task.Units.Add(new TaskUnit { TaskId = task.Id, OrgUnitId = districtId, Role = TaskUnitRole.Responsible });
+        foreach (var (school, index) in schools.Select((s, i) => (s, i)))
+        {
+            var child = new PlanTask
+            {
+                PlanId = task.PlanId, ParentId = task.Id, Level = task.Level + 1, Ordinal = task.Ordinal, Title = task.Title, Category = task.Category,
+                StartDate = task.StartDate, DueDate = task.DueDate, IsBreakdown = true,
+            };
+            child.Units.Add(new TaskUnit { OrgUnitId = school.Id, Role = TaskUnitRole.Responsible });
+            child.Units.Add(new TaskUnit { OrgUnitId = districtId, Role = TaskUnitRole.Overseer });
+            foreach (var target in task.Targets.Where(g => g.Value is not null))
+            {
+                var part = target.IsShare ? target.Value!.Value
+                    : Math.Floor(target.Value!.Value / Math.Max(1, task.ResponsibleOrgUnitIds.Count()) / 2) + (index == 0 ? 1 : 0);
+                child.Targets.Add(new Target { Subject = target.Subject, Comparator = target.Comparator, Value = part, Unit = target.Unit,
+                    SourceText = target.SourceText, ParentTargetId = target.Id });
+            }
+            db.Tasks.Add(child);
+            await db.SaveChangesAsync(ct);
+            for (var month = 3; month < today.Month; month++)
+            {
+                var period = $"{today.Year}-{month:00}";
+                var progress = Math.Min(100, 10 * month + 5 * index);
+                var submittedOn = new DateTime(today.Year, month, 1).AddMonths(1).AddDays(random.Next(0, 5));
+                var report = NewReport(child, school.Id, period, progress, reporters, submittedOn, false, random);
+                report.ReviewedById = reporters.GetValueOrDefault(districtId);
+                db.Reports.Add(report);
+            }
+            await db.SaveChangesAsync(ct);
+            TaskProgress.Recompute(child, await db.Reports.AsNoTracking().Include(r => r.Values).Where(r => r.TaskId == child.Id).ToListAsync(ct));
+            await db.SaveChangesAsync(ct);
+        }
+    }
+
     /// <summary>One reporting account for each district and department that has none yet.</summary>
-    private async Task<Dictionary<int, int>> EnsureUnitUsersAsync(List<OrgUnit> units, string password, CancellationToken ct)
+    private async Task<Dictionary<int, int>> EnsureUnitUsersAsync(List<OrgUnit> units, List<OrgUnit> schools, string password, CancellationToken ct)
     {
         var existing = await db.Users.GroupBy(u => u.OrgUnitId).Select(g => new { g.Key, Id = g.Min(u => u.Id) }).ToDictionaryAsync(x => x.Key, x
             => x.Id, ct);
         var added = new List<User>();
-        foreach (var unit in units.Where(u => u.Kind is OrgUnitKind.District or OrgUnitKind.Department && !existing.ContainsKey(u.Id)))
+        foreach (var unit in units.Where(u => (u.Kind is OrgUnitKind.District or OrgUnitKind.Department || schools.Contains(u)) && !existing.ContainsKey(u.Id)))
         {
-            var role = unit.Kind == OrgUnitKind.District ? Role.District : Role.Department;
+            var role = unit.Kind switch { OrgUnitKind.District => Role.District, OrgUnitKind.School => Role.School, _ => Role.Department };
             var user = UserAccounts.New(unit.Code.ToLowerInvariant(), $"{unit.Name}联络员", role, unit.Id, password);
             db.Users.Add(user);
             added.Add(user);
