@@ -124,4 +124,53 @@ public sealed class TaskPagesTests(LiveApp app) : IClassFixture<LiveApp>
         Assert.True(departmentErrors.Count == 0, string.Join("\n", departmentErrors));
         Assert.True(districtErrors.Count == 0, string.Join("\n", districtErrors));
     }
+
+    [BrowserFact]
+    public async Task The_district_gives_a_task_to_its_school_which_reports_to_the_district_and_the_district_accepts()
+    {
+        // 基础教育处 gives its plan's task to 江东区 through the API; the rest happens in the browser.
+        var (taskId, targetId) = await PublishedTaskAsync();
+        var jichu = await app.ApiAsync("jichu");
+        var units = (await LiveApp.JsonAsync(await jichu.GetAsync("/api/v1/org-units?pageSize=500"))).GetProperty("items").EnumerateArray().ToList();
+        var q01 = units.First(u => u.GetProperty("code").GetString() == "Q01").GetProperty("id").GetInt32();
+        var assign = new HttpRequestMessage(HttpMethod.Patch, $"/api/v1/tasks/{taskId}") { Content = JsonContent.Create(new { responsibleOrgUnitIds = new[] { q01 } }) };
+        assign.Headers.TryAddWithoutValidation("If-Match", "*");
+        await LiveApp.JsonAsync(await jichu.SendAsync(assign));
+
+        // 江东区 gives 5 of the 12 kindergartens to its 第一中学 on the task page.
+        var (district, districtErrors) = await SignInAsync("jiangdong");
+        await district.GotoAsync($"/Tasks/{taskId}");
+        await district.Locator("[data-testid=part-form] > summary").ClickAsync();
+        await district.GetByTestId("part-schools").SelectOptionAsync(new SelectOptionValue { Label = "江东区第一中学" });
+        await district.GetByTestId($"part-target-{targetId}").FillAsync("5");
+        await district.GetByTestId("part-save").ClickAsync();
+        await Assertions.Expect(district.GetByTestId("notice")).ToHaveTextAsync("已分解到学校，学校已收到通知");
+        var row = district.GetByTestId("parts-table").Locator("tbody tr").First;
+        await Assertions.Expect(row).ToContainTextAsync("江东区第一中学");
+        await Assertions.Expect(row).ToContainTextAsync("达到 5 所");
+
+        // The school finds its part in 我的任务 and reports to the district.
+        var (school, schoolErrors) = await SignInAsync("school");
+        await school.GotoAsync("/MyTasks");
+        var item = school.Locator("[data-testid=agenda-item]").Filter(new LocatorFilterOptions { HasText = "扩大普惠资源" }).First;
+        await item.Locator("a").ClickAsync();
+        await Assertions.Expect(school.GetByTestId("task-part")).ToBeVisibleAsync();
+        await Assertions.Expect(school.GetByTestId("task-overseer")).ToContainTextAsync("江东区教育局");
+        await school.GetByTestId("report-progress").FillAsync("40");
+        await school.GetByTestId("report-narrative").FillAsync("已完成2所幼儿园的改扩建。");
+        await school.Locator("[data-testid^=report-value-]").First.FillAsync("2");
+        await school.GetByTestId("report-submit").ClickAsync();
+        await Assertions.Expect(school.GetByTestId("notice")).ToHaveTextAsync("进展已报送，等待区县审核");
+        var childUrl = school.Url;
+
+        // 江东区 accepts it; its own report form then starts from the school's 2.
+        await district.GotoAsync(childUrl);
+        await district.Locator("li.report").First.GetByTestId("accept").ClickAsync();
+        await Assertions.Expect(district.GetByTestId("notice")).ToHaveTextAsync("已采纳该进展反馈");
+        await district.GotoAsync($"/Tasks/{taskId}");
+        await Assertions.Expect(district.GetByTestId($"report-value-{targetId}")).ToHaveValueAsync("2");
+        await Assertions.Expect(district.GetByTestId($"from-schools-{targetId}")).ToContainTextAsync("江东区第一中学 2");
+        Assert.True(districtErrors.Count == 0, string.Join("\n", districtErrors));
+        Assert.True(schoolErrors.Count == 0, string.Join("\n", schoolErrors));
+    }
 }
