@@ -136,10 +136,15 @@ public sealed class PlanRunnerTests(DemoCopies demo) : IClassFixture<DemoCopies>
         Assert.Equal(new[] { q01, q02, q04 }.Order(), Ids(await clerk.GetJsonAsync($"/api/v1/tasks/{resources}"), "responsibleOrgUnitIds").Order());
         Assert.Equal(new[] { q01, q04 }.Order(), Ids(await clerk.GetJsonAsync($"/api/v1/tasks/{quality}"), "responsibleOrgUnitIds").Order());
 
-        // Published: the lead department and the three districts are told (4 units), and the clerk's board lists the tasks.
+        // Published: the lead department, the helping 职业教育处 and the three districts are told (5 units), and the clerk's
+        // board lists the tasks.
+        var helper = await app.SignedInAsync(await app.AddUserAsync(Role.Department, "D05"));
         var publish = await clerk.PostAsync($"/Plans/{planId}?handler=Publish", Forms.Form(await clerk.TokenAsync($"/Plans/{planId}")));
         var board = WebUtility.HtmlDecode(await clerk.GetStringAsync(publish.Headers.Location!.ToString()));
-        Assert.Contains("计划已发布，已通知 4 个单位", board);
+        Assert.Contains("计划已发布，已通知 5 个单位", board);
+        Assert.Contains((await helper.GetJsonAsync("/api/v1/notifications")).GetProperty("items").EnumerateArray(),
+            n => n.GetProperty("text").GetString()!.StartsWith("新任务（配合）：", StringComparison.Ordinal)
+                && n.GetProperty("link").GetString() == $"/Tasks/{quality}");
         Assert.Contains($"data-task=\"{resources}\"", board);
     }
 

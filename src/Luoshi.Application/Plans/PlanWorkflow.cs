@@ -67,8 +67,12 @@ public sealed class PlanWorkflow(LuoshiDb db, TaskScope scope, Notifier notifier
             var units = task.ResponsibleOrgUnitIds.ToList();
             if (task.LeadDepartmentId is { } lead) units.Add(lead);
             if (units.Count == 0) unassigned++;
+            // The helping departments (配合处室) are told too: they see the task and may report on it.
+            var helpers = task.CoDepartmentIds.Except(units).ToList();
             told.UnionWith(units);
+            told.UnionWith(helpers);
             await notifier.ToUnitsAsync(units, Notifier.Assigned, $"新任务：{task.Title}", $"/Tasks/{task.Id}", $"assigned:{task.Id}", ct);
+            await notifier.ToUnitsAsync(helpers, Notifier.Assigned, $"新任务（配合）：{task.Title}", $"/Tasks/{task.Id}", $"assigned:{task.Id}", ct);
         }
         await db.SaveChangesAsync(ct);
         return new Published(plan, told.Count, unassigned);

@@ -64,7 +64,7 @@ public sealed class TaskWorkflow(LuoshiDb db, TaskScope scope, Notifier notifier
     /// </summary>
     internal async Task ApplyAsync(PlanTask task, Plan plan, TaskChanges c, CancellationToken ct)
     {
-        var before = task.ResponsibleOrgUnitIds.Append(task.LeadDepartmentId ?? 0).ToHashSet();
+        var before = task.ResponsibleOrgUnitIds.Concat(task.CoDepartmentIds).Append(task.LeadDepartmentId ?? 0).ToHashSet();
         if (c.Title is not null) task.Title = c.Title.Trim();
         if (c.Text is not null) task.Text = c.Text;
         if (c.Category is not null && TaskCategories.TryParse(c.Category, out var category)) task.Category = category;
@@ -91,7 +91,8 @@ public sealed class TaskWorkflow(LuoshiDb db, TaskScope scope, Notifier notifier
         task.Version++;
         if (plan.Status == PlanStatus.Published)
         {
-            var added = task.ResponsibleOrgUnitIds.Append(task.LeadDepartmentId ?? 0).Where(id => id != 0 && !before.Contains(id)).ToList();
+            var added = task.ResponsibleOrgUnitIds.Concat(task.CoDepartmentIds).Append(task.LeadDepartmentId ?? 0)
+                .Where(id => id != 0 && !before.Contains(id)).Distinct().ToList();
             await notifier.ToUnitsAsync(added, Notifier.Assigned, $"新任务：{task.Title}", $"/Tasks/{task.Id}", null, ct);
         }
     }
