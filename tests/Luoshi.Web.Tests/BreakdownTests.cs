@@ -4,11 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Luoshi.Domain.People;
 using Luoshi.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Luoshi.Web.Tests;
 
@@ -22,19 +18,7 @@ public sealed class BreakdownTests(DemoCopies demo) : IClassFixture<DemoCopies>
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 29, 2, 0, 0, TimeSpan.Zero);
 
-    private async Task<(LuoshiFactory Data, WebApplicationFactory<Program> App)> AppAsync(TestDatabase database)
-    {
-        var data = await demo.For(database);
-        var app = data.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(new FakeTimeProvider(Now))));
-        return (data, app);
-    }
 
-    private static async Task<HttpClient> SignedInAsync(WebApplicationFactory<Program> app, string userName)
-    {
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        (await client.PostAsJsonAsync("/api/v1/session", new { username = userName, password = LuoshiFactory.Password })).EnsureSuccessStatusCode();
-        return client;
-    }
 
     private static Task<JsonElement> ReviewAsync(HttpClient reviewer, int reportId) =>
         reviewer.PostAsJsonAsync($"/api/v1/reports/{reportId}/review", new { decision = "accept", comment = "同意" }).SucceedsAsync("accept");
@@ -49,12 +33,12 @@ public sealed class BreakdownTests(DemoCopies demo) : IClassFixture<DemoCopies>
     [Theory, Databases]
     public async Task A_district_breaks_its_task_down_to_two_schools_that_report_to_it_and_the_figures_add_up(TestDatabase database)
     {
-        var (data, app) = await AppAsync(database);
+        var (data, app) = await demo.ClockedAsync(database, Now);
         await using var _ = app;
         var u = Guid.NewGuid().ToString("N")[..6];
         var (d03, q01, q02) = (await data.UnitIdAsync("D03"), await data.UnitIdAsync("Q01"), await data.UnitIdAsync("Q02"));
         var (s1, s2, q02School) = (await data.UnitIdAsync("Q01-S01"), await data.UnitIdAsync("Q01-S02"), await data.UnitIdAsync("Q02-S01"));
-        var admin = await SignedInAsync(app, "admin");
+        var admin = await app.SignedInAsync("admin");
 
         // The city's task: 10 school canteens, 6 of them 江东区's and 4 城南区's; a healthy-fitness rate of at least 60%.
         var plan = await admin.PostAsync("/api/v1/plans", new StringContent($"""
@@ -78,11 +62,11 @@ public sealed class BreakdownTests(DemoCopies demo) : IClassFixture<DemoCopies>
         await admin.SendAsync(split).SucceedsAsync("city breakdown");
         await Ledgers.PublishAsync(admin, planId);
 
-        var district = await SignedInAsync(app, "jiangdong");
-        var other = await SignedInAsync(app, await data.AddUserAsync(Role.District, "Q02"));
-        var school1 = await SignedInAsync(app, "school");
-        var school2 = await SignedInAsync(app, await data.AddUserAsync(Role.School, "Q01-S02"));
-        var lead = await SignedInAsync(app, "jichu");
+        var district = await app.SignedInAsync("jiangdong");
+        var other = await app.SignedInAsync(await data.AddUserAsync(Role.District, "Q02"));
+        var school1 = await app.SignedInAsync("school");
+        var school2 = await app.SignedInAsync(await data.AddUserAsync(Role.School, "Q01-S02"));
+        var lead = await app.SignedInAsync("jichu");
 
         // Another district's school, or another district breaking down with 江东区's school: refused, nothing made.
         var foreign = await district.PostAsJsonAsync($"/api/v1/tasks/{taskId}/children", new { responsibleOrgUnitIds = new[] { q02School } });

@@ -1,8 +1,5 @@
 using System.Net.Http.Json;
 using Luoshi.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Luoshi.Web.Tests;
@@ -13,21 +10,13 @@ namespace Luoshi.Web.Tests;
 /// </summary>
 public sealed class ClockTests
 {
-    /// <summary>The app of the factory, its clock replaced by <paramref name="time"/>, and a signed-in client of it.</summary>
-    private static async Task<HttpClient> SignedInAsync(WebApplicationFactory<Program> app, string userName)
-    {
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        (await client.PostAsJsonAsync("/api/v1/session", new { username = userName, password = LuoshiFactory.Password })).EnsureSuccessStatusCode();
-        return client;
-    }
-
     [Theory, Databases]
     public async Task A_task_due_today_turns_red_at_midnight_in_Beijing_not_at_midnight_UTC(TestDatabase database)
     {
         await using var factory = await new LuoshiFactory(database).StartAsync();
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 15, 30, 0, TimeSpan.Zero)); // 23:30 on 27 November in Beijing
-        await using var app = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(time)));
-        var admin = await SignedInAsync(app, "admin");
+        await using var app = factory.At(time);
+        var admin = await app.SignedInAsync("admin");
         var taskId = await Ledgers.PublishedQ01TaskAsync(factory, admin);
         await Ledgers.AssignAsync(admin, taskId, await factory.UnitIdAsync("D03"), await factory.UnitIdAsync("Q01"));
         var request = new HttpRequestMessage(HttpMethod.Patch, $"/api/v1/tasks/{taskId}") { Content = JsonContent.Create(new { startDate = "2026-01-01", dueDate = "2026-11-27" }) };
@@ -51,9 +40,9 @@ public sealed class ClockTests
     {
         await using var factory = await new LuoshiFactory(database).StartAsync();
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 15, 30, 0, TimeSpan.Zero)); // 23:30 on 30 November in Beijing
-        await using var app = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(time)));
-        var taskId = await Ledgers.PublishedQ01TaskAsync(factory, await SignedInAsync(app, "admin"));
-        var district = await SignedInAsync(app, "jiangdong");
+        await using var app = factory.At(time);
+        var taskId = await Ledgers.PublishedQ01TaskAsync(factory, await app.SignedInAsync("admin"));
+        var district = await app.SignedInAsync("jiangdong");
         var december = new { period = "2026-12", progress = 40, narrative = "12月进展" };
 
         var early = await district.PostAsJsonAsync($"/api/v1/tasks/{taskId}/reports", december);

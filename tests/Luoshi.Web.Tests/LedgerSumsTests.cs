@@ -3,11 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Luoshi.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Luoshi.Web.Tests;
 
@@ -23,20 +19,7 @@ public sealed class LedgerSumsTests(DemoCopies demo) : IClassFixture<DemoCopies>
 
     private static string Unique() => Guid.NewGuid().ToString("N")[..6];
 
-    /// <summary>The class's demo city with its clock set to <see cref="Now"/>.</summary>
-    private async Task<(LuoshiFactory Data, WebApplicationFactory<Program> App)> AppAsync(TestDatabase database)
-    {
-        var data = await demo.For(database);
-        var app = data.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(new FakeTimeProvider(Now))));
-        return (data, app);
-    }
 
-    private static async Task<HttpClient> SignedInAsync(WebApplicationFactory<Program> app, string userName)
-    {
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        (await client.PostAsJsonAsync("/api/v1/session", new { username = userName, password = LuoshiFactory.Password })).EnsureSuccessStatusCode();
-        return client;
-    }
 
     private static async Task<(int Id, JsonElement Plan, List<JsonElement> Tasks)> DraftAsync(HttpClient client, string text)
     {
@@ -61,10 +44,10 @@ public sealed class LedgerSumsTests(DemoCopies demo) : IClassFixture<DemoCopies>
     [Theory, Databases]
     public async Task Headings_are_groups_not_counted_not_reported_on_and_show_their_tasks_roll_up(TestDatabase database)
     {
-        var (data, app) = await AppAsync(database);
+        var (data, app) = await demo.ClockedAsync(database, Now);
         await using var _ = app;
         var u = Unique();
-        var admin = await SignedInAsync(app, "admin");
+        var admin = await app.SignedInAsync("admin");
         var (planId, plan, tasks) = await DraftAsync(admin, $"""
             江州市教育局2026年教育工作要点{u}
 
@@ -102,7 +85,7 @@ public sealed class LedgerSumsTests(DemoCopies demo) : IClassFixture<DemoCopies>
         Assert.Equal(3, board.Split("data-testid=\"board-row\"").Length - 1);
 
         // A district responsible for the heading cannot report on it: the same refusal from the API and the page.
-        var district = await SignedInAsync(app, "jiangdong");
+        var district = await app.SignedInAsync("jiangdong");
         var refused = await district.PostAsJsonAsync($"/api/v1/tasks/{groupId}/reports",
             new { period = "2026-11", progress = 30, narrative = "已完成选址。" });
         var problem = await refused.AssertProblemAsync(409);
@@ -127,10 +110,10 @@ public sealed class LedgerSumsTests(DemoCopies demo) : IClassFixture<DemoCopies>
     [Theory, Databases]
     public async Task A_draft_s_year_can_be_changed_and_the_deadlines_read_from_its_text_follow_but_not_those_set_by_hand(TestDatabase database)
     {
-        var (data, app) = await AppAsync(database);
+        var (data, app) = await demo.ClockedAsync(database, Now);
         await using var _ = app;
         var u = Unique();
-        var jichu = await SignedInAsync(app, "jichu");
+        var jichu = await app.SignedInAsync("jichu");
         var (planId, plan, tasks) = await DraftAsync(jichu, $"""
             江州市教育局2019年教育工作要点{u}
 
@@ -191,10 +174,10 @@ public sealed class LedgerSumsTests(DemoCopies demo) : IClassFixture<DemoCopies>
     [Theory, Databases]
     public async Task Units_figures_add_up_shares_as_one_ratio_and_an_empty_value_keeps_the_unit_s_earlier_one(TestDatabase database)
     {
-        var (data, app) = await AppAsync(database);
+        var (data, app) = await demo.ClockedAsync(database, Now);
         await using var _ = app;
         var u = Unique();
-        var admin = await SignedInAsync(app, "admin");
+        var admin = await app.SignedInAsync("admin");
         var (planId, _, tasks) = await DraftAsync(admin, $"""
             江州市教育局2026年教育工作要点{u}
 
@@ -211,9 +194,9 @@ public sealed class LedgerSumsTests(DemoCopies demo) : IClassFixture<DemoCopies>
         await Ledgers.PublishAsync(admin, planId);
 
         // 95% of 200, 68 of 1000 (6.8%), 6.16% of 2500: the plain mean was 35.99, the city's share is 412 of 3700.
-        var jiangdong = await SignedInAsync(app, "jiangdong");
-        var q02 = await SignedInAsync(app, await data.AddUserAsync(Domain.People.Role.District, "Q02"));
-        var q03 = await SignedInAsync(app, await data.AddUserAsync(Domain.People.Role.District, "Q03"));
+        var jiangdong = await app.SignedInAsync("jiangdong");
+        var q02 = await app.SignedInAsync(await data.AddUserAsync(Domain.People.Role.District, "Q02"));
+        var q03 = await app.SignedInAsync(await data.AddUserAsync(Domain.People.Role.District, "Q03"));
         var reports = new List<int>
         {
             await ReportAsync(jiangdong, taskId, "2026-10", new { targetId = share, value = 95, denominator = 200 }, new { targetId = count, value = 4 }),
@@ -236,7 +219,7 @@ public sealed class LedgerSumsTests(DemoCopies demo) : IClassFixture<DemoCopies>
         });
         Assert.Equal("report.share-parts", (await bad.AssertProblemAsync(400)).GetProperty("code").GetString());
 
-        var jichu = await SignedInAsync(app, "jichu");
+        var jichu = await app.SignedInAsync("jichu");
         foreach (var id in reports) await AcceptAsync(jichu, id);
         var figures = await admin.GetJsonAsync($"/api/v1/tasks/{taskId}");
         Assert.Equal(11.14m, TargetOf(figures, share).GetProperty("actual").GetDecimal());
@@ -275,10 +258,10 @@ public sealed class LedgerSumsTests(DemoCopies demo) : IClassFixture<DemoCopies>
     [Theory, Databases]
     public async Task A_task_far_behind_the_time_elapsed_is_yellow_and_its_page_says_why(TestDatabase database)
     {
-        var (data, app) = await AppAsync(database);
+        var (data, app) = await demo.ClockedAsync(database, Now);
         await using var _ = app;
         var u = Unique();
-        var admin = await SignedInAsync(app, "admin");
+        var admin = await app.SignedInAsync("admin");
         var (planId, _, tasks) = await DraftAsync(admin, $"""
             江州市教育局2026年教育工作要点{u}
 
@@ -288,10 +271,10 @@ public sealed class LedgerSumsTests(DemoCopies demo) : IClassFixture<DemoCopies>
         var taskId = Titled(tasks, $"扩大普惠资源{u}").GetProperty("id").GetInt32();
         await Ledgers.AssignAsync(admin, taskId, await data.UnitIdAsync("D03"), await data.UnitIdAsync("Q01"));
         await Ledgers.PublishAsync(admin, planId);
-        var jiangdong = await SignedInAsync(app, "jiangdong");
+        var jiangdong = await app.SignedInAsync("jiangdong");
         var report = (await jiangdong.PostAsJsonAsync($"/api/v1/tasks/{taskId}/reports", new { period = "2026-11", progress = 40, narrative = "已完成选址。" })
             .SucceedsAsync("report")).GetProperty("id").GetInt32();
-        await AcceptAsync(await SignedInAsync(app, "jichu"), report);
+        await AcceptAsync(await app.SignedInAsync("jichu"), report);
 
         // Due on 31 December, 32 days away: before, 进行中 until the last fortnight; now yellow, 51 points behind.
         var task = await admin.GetJsonAsync($"/api/v1/tasks/{taskId}");
