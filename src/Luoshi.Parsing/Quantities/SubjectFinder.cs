@@ -29,7 +29,7 @@ public static class SubjectFinder
     /// <summary>Words after the figure that end its noun (用于, 进行, a comparator, a verb).</summary>
     private static readonly string[] AfterStops =
     [
-        "用于", "进行", "发放", "需", "从中", "按期", "如期", "投用", "投入使用", "开工", "竣工", "通过", "参赛", "进入", "达到", "达", "获", "以上", "以下", "的基础上", "中有", "中居", "居", "占", "代表", "“",
+        "用于", "进行", "发放", "一定", "必须", "应当", "要", "需", "从中", "按期", "如期", "投用", "投入使用", "开工", "竣工", "通过", "参赛", "进入", "达到", "达", "获", "以上", "以下", "的基础上", "中有", "中居", "居", "占", "代表", "“",
     ];
 
     /// <summary>Words that, right after the figure, show that no noun follows it (14项中有7项, 居全省第一, 在…的基础上).</summary>
@@ -38,7 +38,7 @@ public static class SubjectFinder
     /// <summary>Comparators and adverbs between a noun and its figure (覆盖率<u>逐步达到</u>7%).</summary>
     private static readonly string[] Linking =
     [
-        "分别达到", "分别为", "分别", "逐步达到", "扩大到", "扩大至", "减少到", "降低到", "下降到", "降至", "不得", "最多", "最少", "至多", "虽已", "已经", "已", "仅", "只", "力争达到", "达到", "不低于", "不少于", "不超过", "不高于", "超过", "至少", "保持在", "稳定在", "控制在",
+        "分别达到", "分别为", "分别", "逐步达到", "扩大到", "扩大至", "减少到", "降低到", "下降到", "降至", "不得", "最多", "最少", "至多", "虽已", "已经", "已", "仅", "只", "大都", "大多", "一般", "通常", "力争达到", "达到", "不低于", "不少于", "不超过", "不高于", "超过", "至少", "保持在", "稳定在", "控制在",
         "提高到", "提高至", "提升到", "提升至", "增加到", "增至", "增长", "下降", "已达", "达", "为", "要", "各", "逐步", "稳定", "保持", "约", "近", "共",
         "计", "在", "的", "是", "有", "到", "至", "按", "修满", "满", "每年", "每学年", "每学期", "每月", "每周", "每天", "每人", "每生", "每",
     ];
@@ -50,7 +50,10 @@ public static class SubjectFinder
     /// (traditional script read as simplified, same length); the figure is [<paramref name="figureStart"/>,
     /// <paramref name="figureEnd"/>).
     /// </summary>
-    public static string Find(string clause, string read, int figureStart, int figureEnd, string unit, string? previous = null)
+    public static string Find(string clause, string read, int figureStart, int figureEnd, string unit, string? previous = null) =>
+        SubjectMeasure.Complete(Part(clause, read, figureStart, previous) ?? Core(clause, read, figureStart, figureEnd, unit, previous), unit);
+
+    private static string Core(string clause, string read, int figureStart, int figureEnd, string unit, string? previous)
     {
         figureStart = Math.Clamp(figureStart, 0, clause.Length);
         figureEnd = Math.Clamp(figureEnd, figureStart, clause.Length);
@@ -73,13 +76,22 @@ public static class SubjectFinder
             var me = be < figureStart && read[be] == '的' ? be + 1 : be;
             var modifier = me - bs is >= 2 and <= 12 && IsModifier(read, bs, me) ? clause[bs..me] : string.Empty;
             var noun = Tidy(modifier + clause[a..b]);
+            if (SubjectMeasure.IsDuration(unit))
+            {
+                noun = SubjectMeasure.Timed(noun);
+            }
+            if (modifier.Length == 0 && NounPrefix(clause, read, figureStart) is { } prefix)
+            {
+                noun = prefix + noun; // 新增4所示范幼儿园, 每所学校配备1名心理教师
+            }
+
             return modifier.Length == 0 && SubjectPredicate.At(clause, read, b) is { } predicate ? SubjectPredicate.Describe(predicate, noun) : noun;
         }
 
         if (a == b && NextFigure(read, a) is { } next)
         {
             // 98万平方米1028幢校舍: a figure right before another measures what the other counts (its area, its cost).
-            var other = Find(clause, read, a, next.End, next.Unit);
+            var other = Core(clause, read, a, next.End, next.Unit, null);
             return other.Length > 0 && AreaUnits.Contains(unit) ? other + "面积" : other;
         }
 
@@ -99,7 +111,7 @@ public static class SubjectFinder
         if (PreviousInList(read, figureStart) is { } first)
         {
             // 600元、800元: a figure of a list that names nothing of its own measures what the list's first figure measures.
-            return Find(clause, read, first.Start, first.End, unit, previous);
+            return Core(clause, read, first.Start, first.End, unit, previous);
         }
 
         // Nothing names the figure on its own: the ledger still shows the clause around it rather than nothing.
@@ -142,6 +154,11 @@ public static class SubjectFinder
             return noun + "比例";
         }
 
+        if (SubjectMeasure.IsDuration(unit))
+        {
+            return SubjectMeasure.Timed(noun);
+        }
+
         return SubjectPredicate.IsPeopleUnit(unit) && !PersonEnds.Contains(noun[^1]) && !MeasureEnds.Contains(noun[^1]) ? noun + "人数" : noun;
     }
 
@@ -163,6 +180,142 @@ public static class SubjectFinder
         }
 
         return null;
+    }
+
+    /// <summary>Verbs before a figure that say which of the things after it are counted (新增4所<u>幼儿园</u>: new ones).</summary>
+    private static readonly string[] NewThings = ["新增", "新建", "新开办", "新招录", "新聘"];
+
+    private static readonly string[] PerVerbs = ["配备", "配齐", "建成", "建立", "设立", "设置", "建有", "有"];
+
+    /// <summary>
+    /// Words before the figure that belong to the noun after it: 新增 (全市新增4所示范幼儿园、46所农村合格幼儿园 → 新增示范幼儿园,
+    /// 新增农村合格幼儿园) and a per-unit opening (每所规模学校配备1名心理教师 → 每所规模学校心理教师).
+    /// </summary>
+    private static string? NounPrefix(string clause, string read, int figureStart)
+    {
+        var end = figureStart;
+        while (PreviousInList(read, end) is not null || ListMemberBefore(read, end) is not null)
+        {
+            end = PreviousInList(read, end)?.Start ?? ListMemberBefore(read, end)!.Value;
+        }
+
+        var k = end;
+        while (k > 0 && (Chars.IsSpace(read[k - 1]) || read[k - 1] is '共' or '再' or '又'))
+        {
+            k--;
+        }
+
+        if (NewThings.FirstOrDefault(w => k >= w.Length && string.CompareOrdinal(read, k - w.Length, w, 0, w.Length) == 0) is { } verb)
+        {
+            return verb;
+        }
+
+        var per = read.LastIndexOf('每', Math.Max(0, k - 1));
+        if (per < 0 || k - per > 12 || per + 1 >= k)
+        {
+            return null;
+        }
+
+        foreach (var w in PerVerbs)
+        {
+            if (k - per > w.Length + 1 && string.CompareOrdinal(read, k - w.Length, w, 0, w.Length) == 0)
+            {
+                var span = read.AsSpan(per, k - w.Length - per);
+                return span.IndexOfAny("，,。；、") < 0 && !HasDigit(read, per, k) ? clause[per..(k - w.Length)].Replace("至少", string.Empty).Replace("均", string.Empty) : null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>4所示范幼儿园、<u>46所</u>: where the list member before the figure (figure and noun, then 、) starts.</summary>
+    private static int? ListMemberBefore(string s, int figureStart)
+    {
+        if (figureStart < 2 || s[figureStart - 1] is not ('、' or '和' or '及'))
+        {
+            return null;
+        }
+
+        var k = figureStart - 1;
+        var limit = Math.Max(0, k - 20);
+        while (k > limit && !IsFigureChar(s[k - 1]) && s[k - 1] is not ('，' or ',' or '。' or '；' or '、'))
+        {
+            k--;
+        }
+
+        if (k <= limit || !IsFigureChar(s[k - 1]))
+        {
+            return null;
+        }
+
+        while (k > 0 && (IsFigureChar(s[k - 1]) || Chars.IsDot(s[k - 1])))
+        {
+            k--;
+        }
+
+        return k;
+    }
+
+    /// <summary>
+    /// 其中市区2000人, （清华22人）: a part of the figure stated before it, named by a short word, is that part of what the
+    /// figure before counted (市区 + 跨地域招生; 被北大、清华录取的人数 → 被清华录取的人数).
+    /// </summary>
+    private static string? Part(string clause, string read, int figureStart, string? previous)
+    {
+        if (string.IsNullOrEmpty(previous))
+        {
+            return null;
+        }
+
+        var k = -1;
+        for (var n = 2; n <= 3 && figureStart - n >= 0; n++)
+        {
+            var opening = read[..(figureStart - n)].TrimEnd();
+            if ((opening == "其中" || opening.EndsWith('（') || opening.EndsWith('(')) && read.AsSpan(figureStart - n, n).ToString().All(Chars.IsCjk))
+            {
+                k = figureStart - n;
+                break;
+            }
+        }
+
+        if (k < 0 || PersonEnds.Contains(read[figureStart - 1]))
+        {
+            return null;
+        }
+
+        var name = clause[k..figureStart];
+        var before = read[..k].TrimEnd();
+        if (before.EndsWith("其中", StringComparison.Ordinal) && before.Length == 2)
+        {
+            return ListNamed(previous, name) ?? (previous.StartsWith(name, StringComparison.Ordinal) ? previous : name + previous);
+        }
+
+        return before.EndsWith('（') || before.EndsWith('(') ? ListNamed(previous, name) : null;
+    }
+
+    /// <summary>被北大、清华录取的人数 with 清华 → 被清华录取的人数: a list in a subject, cut to the member named.</summary>
+    private static string? ListNamed(string subject, string name)
+    {
+        var at = subject.IndexOf(name, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        // Members of one list are about as long as each other: step over the ones before and after the member named.
+        var start = at;
+        while (start > name.Length && subject[start - 1] == '、')
+        {
+            start -= name.Length + 1;
+        }
+
+        var end = at + name.Length;
+        while (end + name.Length < subject.Length && subject[end] == '、')
+        {
+            end += name.Length + 1;
+        }
+
+        return start == at && end == at + name.Length ? null : subject[..start] + name + subject[end..];
     }
 
     /// <summary>同比下降5.9%: a change that names nothing of its own measures the figure stated before it in the sentence.</summary>
@@ -375,7 +528,7 @@ public static class SubjectFinder
         }
 
         if (start >= s.Length || !(Chars.IsCjk(s[start]) || Chars.IsAsciiLetter(s[start]) || s[start] is '“' or '"' or '《') || StartsWithAny(s, start, NoNounAfter)
-            || SubjectPredicate.OpensAt(s, start))
+            || (s[start - 1] != '的' && SubjectPredicate.OpensAt(s, start)))
         {
             return (start, start);
         }
@@ -445,7 +598,7 @@ public static class SubjectFinder
     private static bool MoreWordsAfter(string s, int i)
     {
         var k = i + 2;
-        return k < s.Length && (Chars.IsCjk(s[k]) || s[k] is '“');
+        return k < s.Length && (Chars.IsCjk(s[k]) || s[k] is '“') && !StartsWithAny(s, k, AfterStops);
     }
 
     private static bool FigureBeforeClauseEnd(string s, int i)

@@ -12,13 +12,13 @@ internal static class SubjectPredicate
     /// <summary>Words that open a predicate right after a noun (an adverb of time or manner, a passive, a verb of taking part).</summary>
     private static readonly string[] Openers =
     [
-        "已经", "已", "需要", "需", "获得", "获", "代表", "进入", "接受", "参加", "参与", "从中", "按时", "按期", "如期", "集中", "被", "有望", "通过",
+        "已经", "已", "需要", "需", "获得", "获", "代表", "进入", "接受", "参加", "参与", "从中", "按时", "按期", "如期", "集中进行", "集中开展", "被", "有望", "通过",
     ];
 
     private static readonly string[] PeopleUnits = ["人", "名", "位", "人次"];
 
     /// <summary>The longest predicate kept; a longer one is a sentence of its own, not a description of the noun.</summary>
-    private const int MaxLength = 20;
+    private const int MaxLength = 24;
 
     public static bool OpensAt(string s, int i)
     {
@@ -66,17 +66,12 @@ internal static class SubjectPredicate
 
     /// <summary>
     /// A figure with no noun of its own, followed by what was done: 44人获…一等奖 → 获…一等奖的人数, 连续三年被评为…单位 →
-    /// 被评为…单位的年数; for other units the predicate alone.
+    /// 被评为…单位的年数 (other units name no count of a doer).
     /// </summary>
     public static string? Counted(string clause, string read, int figureEnd, string unit)
     {
-        if (At(clause, read, figureEnd) is not { } predicate)
-        {
-            return null;
-        }
-
         var count = PeopleUnits.Contains(unit) ? "人数" : unit switch { "年" => "年数", "次" => "次数", "天" => "天数", "周" => "周数", _ => null };
-        return count is null ? predicate : predicate + "的" + count;
+        return count is not null && At(clause, read, figureEnd) is { } predicate ? predicate + "的" + count : null;
     }
 
     public static bool IsPeopleUnit(string unit) => PeopleUnits.Contains(unit);
