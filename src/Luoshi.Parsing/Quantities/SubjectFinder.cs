@@ -50,8 +50,13 @@ public static class SubjectFinder
     /// (traditional script read as simplified, same length); the figure is [<paramref name="figureStart"/>,
     /// <paramref name="figureEnd"/>).
     /// </summary>
-    public static string Find(string clause, string read, int figureStart, int figureEnd, string unit, string? previous = null) =>
-        SubjectMeasure.Complete(Part(clause, read, figureStart, previous) ?? Core(clause, read, figureStart, figureEnd, unit, previous), unit);
+    public static string Find(string clause, string read, int figureStart, int figureEnd, string unit, string? previous = null)
+    {
+        var found = SubjectMeasure.Complete(Part(clause, read, figureStart, previous) ?? Core(clause, read, figureStart, figureEnd, unit, previous), unit);
+
+        // 共二十周, 计560多万元: a single word names nothing; the figure adds to what the sentence counted before it.
+        return found.Length < 2 && !string.IsNullOrEmpty(previous) ? previous : found;
+    }
 
     private static string Core(string clause, string read, int figureStart, int figureEnd, string unit, string? previous)
     {
@@ -271,7 +276,7 @@ public static class SubjectFinder
         for (var n = 2; n <= 3 && figureStart - n >= 0; n++)
         {
             var opening = read[..(figureStart - n)].TrimEnd();
-            if ((opening == "其中" || opening.EndsWith('（') || opening.EndsWith('(')) && read.AsSpan(figureStart - n, n).ToString().All(Chars.IsCjk))
+            if ((opening == "其中" || opening.EndsWith('（') || opening.EndsWith('(') || opening.EndsWith("（其中", StringComparison.Ordinal)) && read.AsSpan(figureStart - n, n).ToString().All(Chars.IsCjk))
             {
                 k = figureStart - n;
                 break;
@@ -285,7 +290,7 @@ public static class SubjectFinder
 
         var name = clause[k..figureStart];
         var before = read[..k].TrimEnd();
-        if (before.EndsWith("其中", StringComparison.Ordinal) && before.Length == 2)
+        if (before == "其中" || before.EndsWith("（其中", StringComparison.Ordinal))
         {
             return ListNamed(previous, name) ?? (previous.StartsWith(name, StringComparison.Ordinal) ? previous : name + previous);
         }
@@ -575,6 +580,9 @@ public static class SubjectFinder
         return false;
     }
 
+    /// <summary>Modal words: a verb before them (集中培训<u>一定</u>要…) has no object.</summary>
+    private static readonly string[] Modals = ["一定", "必须", "应当", "要"];
+
     /// <summary>Nouns that make a verb before them part of a name (创建<u>任务</u>, 建设<u>项目</u>, 提档升级<u>工程</u>).</summary>
     private static readonly string[] HeadNouns =
     [
@@ -598,7 +606,7 @@ public static class SubjectFinder
     private static bool MoreWordsAfter(string s, int i)
     {
         var k = i + 2;
-        return k < s.Length && (Chars.IsCjk(s[k]) || s[k] is '“') && !StartsWithAny(s, k, AfterStops);
+        return k < s.Length && (Chars.IsCjk(s[k]) || s[k] is '“') && !StartsWithAny(s, k, Modals);
     }
 
     private static bool FigureBeforeClauseEnd(string s, int i)
@@ -776,7 +784,7 @@ public static class SubjectFinder
                 changed = true;
             }
 
-            while (s.Length > 0 && (Chars.IsTrimPunct(s[^1]) || s[^1] is '（' or '(' or '“' || (s[^1] is '”' && s.IndexOf('“') < 0)))
+            while (s.Length > 0 && (Chars.IsTrimPunct(s[^1]) || s[^1] is '（' or '(' or '“' || (s[^1] is '”' && s.IndexOf('“') < 0) || (s[^1] is '）' or ')' && s.IndexOfAny("（(") < 0)))
             {
                 s = s[..^1];
                 changed = true;
