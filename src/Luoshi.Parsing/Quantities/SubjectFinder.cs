@@ -463,6 +463,16 @@ public static class SubjectFinder
             }
         }
 
+        // 获一等奖（均为第一名）2个: a remark in brackets between the noun and its figure is neither.
+        if (end > 2 && s[end - 1] is '）' or ')')
+        {
+            var open = s.LastIndexOfAny(['（', '('], end - 1, Math.Min(end, 12));
+            if (open > 0 && !HasDigit(s, open, end))
+            {
+                end = open;
+            }
+        }
+
         // A list of figures: the noun starts after the previous figure (教育联合体XX个、<u>研修共同体</u>XX个).
         var start = end;
         while (start > 0 && s[start - 1] is not ('（' or '(' or '）' or ')'))
