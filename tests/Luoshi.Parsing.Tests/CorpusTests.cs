@@ -25,13 +25,13 @@ public class CorpusTests
     {
         Assert.True(Corpus is not null, "the corpus (tests/Data/corpus) was not copied beside the test binaries");
         var s = PlanScorer.Score(Corpus!);
-        // Issue 11: every figure 1.00 except kind (>= 0.95) and subject (the issue asks 0.90; the rules reach 0.74: the gold's
+        // Issue 11: every figure 1.00 except kind (>= 0.95) and subject (the issue asks 0.90; the rules reach 0.75: the gold's
         // subjects often take words from earlier sentences, which the subject rules do not read).
         Assert.Equal(11, s.Plans);
         Assert.True(s.QuantityF1 == 1, $"quantity F1: {s}");
         Assert.True(s.Kind >= 0.97, $"kind: {s}");
         Assert.True(s.Comparator >= 0.99, $"comparator: {s}");
-        Assert.True(s.Subject >= 0.74, $"subject: {s}");
+        Assert.True(s.Subject >= 0.75, $"subject: {s}");
         Assert.True(s.OutlineF1 >= 0.995, $"outline F1: {s}");
         Assert.True(s.Level == 1, $"level: {s}");
         Assert.True(s.ResponsibleF1 == 1, $"responsible F1: {s}");
