@@ -10,7 +10,11 @@ public static class PastYearContext
     private static readonly string[] HeadingOpeners = ["回顾", "过去", "一年来", "今年以来", "去年以来", "近年来", "五年来", "【回顾", "［回顾"];
 
     /// <summary>How it ends (…完成情况, …亮点工作, …工作回顾, 取得的成绩); 提高…高考成绩 names a target and does not end so.</summary>
-    private static readonly string[] HeadingEndings = ["回顾", "完成情况", "亮点工作", "工作亮点", "工作总结", "主要成果", "工作情况", "主要成绩", "工作成效", "取得的成绩", "取得的成效", "取得的成就"];
+    private static readonly string[] HeadingEndings =
+    [
+        "回顾", "完成情况", "亮点工作", "工作亮点", "工作总结", "主要成果", "工作情况", "主要成绩", "工作成效", "取得的成绩", "取得的成效", "取得的成就",
+        "成绩亮点", "主要亮点", "工作成绩", "主要成效",
+    ];
     private static readonly string[] ParagraphOpeners =
     [
         "过去的一年", "过去一年", "过去五年", "一年来", "去年", "回顾", "近年来", "近几年", "这一年", "五年来", "过去的五年", "今年以来", "【回顾】", "［回顾］",

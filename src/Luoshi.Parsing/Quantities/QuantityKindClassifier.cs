@@ -9,7 +9,10 @@ namespace Luoshi.Parsing.Quantities;
 public static class QuantityKindClassifier
 {
     private static readonly string[] DurationUnits = ["小时", "天", "周", "个月", "学时", "分钟", "课时"];
-    private static readonly string[] SentencePast = ["累计", "目前", "现有", "已经", "去年", "过去", "实现了", "达到了", "取得了", "获得了", "荣获", "创历史", "同比"];
+    private static readonly string[] SentencePast =
+    [
+        "累计", "目前", "现有", "已经", "去年", "过去", "实现了", "达到了", "取得了", "获得了", "荣获", "创历史", "同比", "只占", "仅占", "只有", "仅有", "虽已", "尚有",
+    ];
 
     /// <summary>Words that commit the plan to a figure, even inside a review (力争达到95%, 确保, 计划新建, 将新增).</summary>
     private static readonly string[] TargetMarkers =
@@ -17,8 +20,26 @@ public static class QuantityKindClassifier
         "力争", "确保", "争取", "计划新", "计划建", "计划完成", "计划投入", "将新增", "将达到", "将建成", "将完成", "将实现", "将提高", "将新建", "目标是", "目标为",
     ];
 
-    /// <summary>A share of a fund or a total (公用经费的10%, 工资总额的3%) sets a funding rule, not a target.</summary>
+    /// <summary>
+    /// A share of a fund or a total (公用经费的10%, 工资总额的3%) sets a funding rule, not a target; one that something 占
+    /// (拨付资金占年度计划投资总额的75%) reports how far it got.
+    /// </summary>
     private static readonly string[] FundShares = ["总额的", "经费的", "总量的", "收入的", "支出的"];
+
+    /// <summary>Drawing a share from a fund (从…中提取30%, 按…计提) sets a funding rule too.</summary>
+    private static readonly string[] FundDrawing = ["提取", "计提", "列支"];
+
+    /// <summary>A figure that something 需 (needs) after it is a need stated, neither a result nor a commitment (1028幢校舍需加固改造).</summary>
+    private static bool IsNeed(ReadOnlySpan<char> after)
+    {
+        var end = after.IndexOfAny("，,。；;");
+        var clause = end < 0 ? after : after[..end];
+        var need = clause.IndexOf('需');
+        return need > 0 && !clause[..need].Contains('已');
+    }
+
+    /// <summary>Words right before a figure that state where things stand now (只占18%, 仅有3所, 虽已达66.7%).</summary>
+    private static readonly string[] StandsNow = ["只占", "仅占", "只有", "仅有", "虽已", "尚有", "已", "累计", "共有", "现有"];
 
     /// <param name="before">The clause text before the figure.</param>
     /// <param name="after">The text right after the figure and its unit.</param>
@@ -69,14 +90,19 @@ public static class QuantityKindClassifier
             return QuantityKind.Other;
         }
 
-        if (q.Unit == "%" && EndsWithAny(b, FundShares))
+        if (q.Unit == "%" && ((EndsWithAny(b, FundShares) && !b.Contains('占')) || EndsWithAny(b, FundDrawing)))
+        {
+            return QuantityKind.Other;
+        }
+
+        if (IsNeed(after))
         {
             return QuantityKind.Other;
         }
 
         // The nearest word before the figure decides: 同比增长12%（past），力争达到95%（target）.
         var past = LastIndexOfAny(sentence, SentencePast);
-        if (past >= 0 && past < sentence.Length - before.Length && LastIndexOfAny(b, ["已", "累计", "共有", "现有"]) < 0)
+        if (past >= 0 && past < sentence.Length - before.Length && LastIndexOfAny(b, StandsNow) < 0)
         {
             past = -1; // a past word in an earlier clause (目前已建成35所，今年再建设20所) says nothing about this figure
         }

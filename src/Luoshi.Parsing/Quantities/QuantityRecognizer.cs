@@ -13,6 +13,7 @@ public static class QuantityRecognizer
     {
         // Traditional script is read as simplified; the clause and subject keep the text as written.
         var text = Traditional.Simplify(original);
+        var (lastSentence, lastEnd, lastSubject) = (-1, -1, (string?)null);
         foreach (var raw in QuantityScanner.Scan(text, limit))
         {
             var (clauseStart, clauseEnd) = Clause(text, raw.Start, raw.End);
@@ -21,12 +22,22 @@ public static class QuantityRecognizer
             var before = text.AsSpan(clauseStart, raw.Start - clauseStart);
             var after = text.AsSpan(raw.End, Math.Min(text.Length - raw.End, 12));
             var kind = QuantityKindClassifier.Classify(raw, before, after, text.AsSpan(sentenceStart, raw.Start - sentenceStart), review);
-            var subject = SubjectFinder.Find(clause, text[clauseStart..clauseEnd], raw.Start - clauseStart, raw.End - clauseStart, raw.Unit);
+            var subject = SubjectFinder.Find(clause, text[clauseStart..clauseEnd], raw.Start - clauseStart, raw.End - clauseStart, raw.Unit,
+                lastSentence == sentenceStart ? lastSubject : null);
+            if (lastEnd >= 0 && raw.Start - lastEnd <= AdjacentFigures)
+            {
+                subject = ListedAward.Complete(subject, lastSubject);
+            }
+
             subject = WithEvent(original, text, sentenceStart, subject);
+            (lastSentence, lastEnd, lastSubject) = (sentenceStart, raw.End, subject);
             into.Add(new Quantity(Chars.TrimPunct(clause), raw.Value, raw.Upper, raw.Denominator,
                 raw.Unit, subject, raw.Comparator, kind, raw.Placeholder));
         }
     }
+
+    /// <summary>The most characters between two figures of one list (二等奖6个，<u>三等奖</u>13个).</summary>
+    private const int AdjacentFigures = 10;
 
     /// <summary>
     /// 在全省中职学生技能大赛中，获一等奖7个: an award counted in a sentence that opens on the event it was won in is that

@@ -29,7 +29,7 @@ public static class SubjectFinder
     /// <summary>Words after the figure that end its noun (用于, 进行, a comparator, a verb).</summary>
     private static readonly string[] AfterStops =
     [
-        "用于", "进行", "发放", "需", "从中", "按期", "如期", "投用", "投入使用", "开工", "竣工", "通过", "参赛", "进入", "达到", "达", "获", "以上", "以下", "的基础上", "中有", "中居", "居", "占", "代表", "“",
+        "用于", "进行", "发放", "一定", "必须", "应当", "要", "需", "从中", "按期", "如期", "投用", "投入使用", "开工", "竣工", "通过", "参赛", "进入", "达到", "达", "获", "以上", "以下", "的基础上", "中有", "中居", "居", "占", "代表", "“",
     ];
 
     /// <summary>Words that, right after the figure, show that no noun follows it (14项中有7项, 居全省第一, 在…的基础上).</summary>
@@ -38,25 +38,38 @@ public static class SubjectFinder
     /// <summary>Comparators and adverbs between a noun and its figure (覆盖率<u>逐步达到</u>7%).</summary>
     private static readonly string[] Linking =
     [
-        "分别达到", "分别为", "分别", "逐步达到", "力争达到", "达到", "不低于", "不少于", "不超过", "不高于", "超过", "至少", "保持在", "稳定在", "控制在",
+        "分别达到", "分别为", "分别", "逐步达到", "扩大到", "扩大至", "减少到", "降低到", "下降到", "降至", "不得", "最多", "最少", "至多", "虽已", "已经", "已", "仅", "只", "大都", "大多", "一般", "通常", "力争达到", "达到", "不低于", "不少于", "不超过", "不高于", "超过", "至少", "保持在", "稳定在", "控制在",
         "提高到", "提高至", "提升到", "提升至", "增加到", "增至", "增长", "下降", "已达", "达", "为", "要", "各", "逐步", "稳定", "保持", "约", "近", "共",
-        "计", "在", "的", "是", "到", "至", "按", "修满", "满", "每年", "每学年", "每学期", "每月", "每周", "每天", "每人", "每生", "每",
+        "计", "在", "的", "是", "有", "到", "至", "按", "修满", "满", "每年", "每学年", "每学期", "每月", "每周", "每天", "每人", "每生", "每",
     ];
 
-    private static readonly string[] Leading = ["全市", "全县", "全区", "全镇", "我市", "我县", "我区", "其中", "同时", "并", "各", "要", "再", "均", "继续"];
+    private static readonly string[] Leading = ["全市", "全县", "全区", "全镇", "我市", "我县", "我区", "其中", "同时", "并", "各", "要", "再", "均", "继续", "但", "而", "月份"];
 
     /// <summary>
     /// <paramref name="clause"/> is the clause as written, <paramref name="read"/> the same clause as the rules read it
     /// (traditional script read as simplified, same length); the figure is [<paramref name="figureStart"/>,
     /// <paramref name="figureEnd"/>).
     /// </summary>
-    public static string Find(string clause, string read, int figureStart, int figureEnd, string unit)
+    public static string Find(string clause, string read, int figureStart, int figureEnd, string unit, string? previous = null)
+    {
+        var found = SubjectMeasure.Complete(Part(clause, read, figureStart, previous) ?? Core(clause, read, figureStart, figureEnd, unit, previous), unit);
+
+        // 共二十周, 计560多万元: a single word names nothing; the figure adds to what the sentence counted before it.
+        return found.Length < 2 && !string.IsNullOrEmpty(previous) ? previous : found;
+    }
+
+    private static string Core(string clause, string read, int figureStart, int figureEnd, string unit, string? previous)
     {
         figureStart = Math.Clamp(figureStart, 0, clause.Length);
         figureEnd = Math.Clamp(figureEnd, figureStart, clause.Length);
         if (ListSubject(clause, read, figureStart) is { } listed)
         {
             return listed;
+        }
+
+        if (ChangeOf(clause, read, figureStart, previous) is { } change)
+        {
+            return change;
         }
 
         var share = unit is "%" or "比" or "个百分点" or "百分点";
@@ -67,18 +80,335 @@ public static class SubjectFinder
             // 督促落实2021年开工的XX所中小学校, 对教育高质量发展19项任务: a modifier before the figure belongs to the noun after it.
             var me = be < figureStart && read[be] == '的' ? be + 1 : be;
             var modifier = me - bs is >= 2 and <= 12 && IsModifier(read, bs, me) ? clause[bs..me] : string.Empty;
-            return Tidy(modifier + clause[a..b]);
+            var noun = Tidy(modifier + clause[a..b]);
+            if (SubjectMeasure.IsDuration(unit))
+            {
+                noun = SubjectMeasure.Timed(noun);
+            }
+            if (modifier.Length == 0 && NounPrefix(clause, read, figureStart) is { } prefix)
+            {
+                noun = prefix + noun; // 新增4所示范幼儿园, 每所学校配备1名心理教师
+            }
+
+            return modifier.Length == 0 && SubjectPredicate.At(clause, read, b) is { } predicate ? SubjectPredicate.Describe(predicate, noun) : noun;
         }
 
-        var found = be > bs ? Tidy(clause[bs..be]) : b > a ? Tidy(clause[a..b]) : string.Empty;
+        if (a == b && NextFigure(read, a) is { } next)
+        {
+            // 98万平方米1028幢校舍: a figure right before another measures what the other counts (its area, its cost).
+            var other = Core(clause, read, a, next.End, next.Unit, null);
+            return other.Length > 0 && AreaUnits.Contains(unit) ? other + "面积" : other;
+        }
+
+        if (a == b && SubjectPredicate.Counted(clause, read, a, unit) is { } counted)
+        {
+            return counted;
+        }
+
+        var found = be > bs ? Named(clause, read, bs, be, figureStart, unit, share) : b > a ? Tidy(clause[a..b]) : string.Empty;
         if (found.Length > 0)
         {
-            return found;
+            // 44人获一等奖，占全省1/5: a share that opens on 占 is the share of what the figure before it counted.
+            return share && found[0] == '占' && !string.IsNullOrEmpty(previous) && !previous.EndsWith("比例", StringComparison.Ordinal)
+                ? previous + found : found;
+        }
+
+        if (PreviousInList(read, figureStart) is { } first)
+        {
+            // 600元、800元: a figure of a list that names nothing of its own measures what the list's first figure measures.
+            return Core(clause, read, first.Start, first.End, unit, previous);
         }
 
         // Nothing names the figure on its own: the ledger still shows the clause around it rather than nothing.
         var rest = Tidy(clause[..figureStart] + clause[figureEnd..]);
         return rest.Length > 30 ? rest[..30] : rest;
+    }
+
+    private static readonly string[] AreaUnits = ["平方米", "万平方米", "平方公里", "平方千米", "亩", "公顷"];
+
+    /// <summary>Words that open a change measured against an earlier figure (同比下降5.9%).</summary>
+    private static readonly string[] ChangeOpeners = ["同比", "比上年", "较上年", "比去年", "较去年", "环比"];
+
+    /// <summary>Words that end a rate's or share's name: a share named by them needs no 比例 added.</summary>
+    private static readonly string[] RateEnds = ["率", "比", "比例", "比重", "占比", "份额", "覆盖面"];
+
+    /// <summary>The last characters of nouns that name people (教师, 学生, 校长, 工作者); a count of people named otherwise counts 人数.</summary>
+    private const string PersonEnds = "生师员长人者手童儿士工部才民户家属女孩子兵警医友众客官干匠模丁军";
+
+    /// <summary>
+    /// The noun before the figure, named as what the figure measures: a share of something (学校公用经费的10%, 占全省1/4)
+    /// is its 比例; a count of people of something that names no people (学生非正常死亡34人) is its 人数.
+    /// </summary>
+    private static string Named(string clause, string read, int start, int end, int figureStart, string unit, bool share)
+    {
+        var noun = Tidy(clause[start..end]);
+        if (noun.Length == 0)
+        {
+            return noun;
+        }
+
+        var shareOf = read.AsSpan(end, figureStart - end).Contains('的');
+        if (share && shareOf && ShareBound(noun) is { } bound)
+        {
+            // 课时比例不少于总课时的20% → 课时占总课时比例: the comparator between the part and the whole reads as 占.
+            return noun[..bound.Start].TrimEnd("比例".ToCharArray()) + "占" + noun[bound.End..] + "比例";
+        }
+
+        if (share && unit != "个百分点" && unit != "百分点" && !RateEnds.Any(noun.EndsWith) && (noun.Contains('占') || shareOf))
+        {
+            return noun + "比例";
+        }
+
+        if (SubjectMeasure.IsDuration(unit))
+        {
+            return SubjectMeasure.Timed(noun);
+        }
+
+        return SubjectPredicate.IsPeopleUnit(unit) && !PersonEnds.Contains(noun[^1]) && !MeasureEnds.Contains(noun[^1]) ? noun + "人数" : noun;
+    }
+
+    /// <summary>Nouns that already name a measure (班额, 招生人数, 规模): a count of people of them adds nothing.</summary>
+    private const string MeasureEnds = "数量额模率比";
+
+    /// <summary>Comparators that stand between a part and its whole in a share (A不低于B的10%).</summary>
+    private static readonly string[] ShareComparators = ["不低于", "不少于", "不超过", "不高于", "达到", "超过"];
+
+    private static (int Start, int End)? ShareBound(string noun)
+    {
+        foreach (var w in ShareComparators)
+        {
+            var k = noun.IndexOf(w, StringComparison.Ordinal);
+            if (k >= 2 && noun.Length - (k + w.Length) >= 2)
+            {
+                return (k, k + w.Length);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Verbs before a figure that say which of the things after it are counted (新增4所<u>幼儿园</u>: new ones).</summary>
+    private static readonly string[] NewThings = ["新增", "新建", "新开办", "新招录", "新聘"];
+
+    private static readonly string[] PerVerbs = ["配备", "配齐", "建成", "建立", "设立", "设置", "建有", "有"];
+
+    /// <summary>
+    /// Words before the figure that belong to the noun after it: 新增 (全市新增4所示范幼儿园、46所农村合格幼儿园 → 新增示范幼儿园,
+    /// 新增农村合格幼儿园) and a per-unit opening (每所规模学校配备1名心理教师 → 每所规模学校心理教师).
+    /// </summary>
+    private static string? NounPrefix(string clause, string read, int figureStart)
+    {
+        var end = figureStart;
+        while (PreviousInList(read, end) is not null || ListMemberBefore(read, end) is not null)
+        {
+            end = PreviousInList(read, end)?.Start ?? ListMemberBefore(read, end)!.Value;
+        }
+
+        var k = end;
+        while (k > 0 && (Chars.IsSpace(read[k - 1]) || read[k - 1] is '共' or '再' or '又'))
+        {
+            k--;
+        }
+
+        if (NewThings.FirstOrDefault(w => k >= w.Length && string.CompareOrdinal(read, k - w.Length, w, 0, w.Length) == 0) is { } verb)
+        {
+            return verb;
+        }
+
+        var per = read.LastIndexOf('每', Math.Max(0, k - 1));
+        if (per < 0 || k - per > 12 || per + 1 >= k)
+        {
+            return null;
+        }
+
+        foreach (var w in PerVerbs)
+        {
+            if (k - per > w.Length + 1 && string.CompareOrdinal(read, k - w.Length, w, 0, w.Length) == 0)
+            {
+                var span = read.AsSpan(per, k - w.Length - per);
+                return span.IndexOfAny("，,。；、") < 0 && !HasDigit(read, per, k) ? clause[per..(k - w.Length)].Replace("至少", string.Empty).Replace("均", string.Empty) : null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>4所示范幼儿园、<u>46所</u>: where the list member before the figure (figure and noun, then 、) starts.</summary>
+    private static int? ListMemberBefore(string s, int figureStart)
+    {
+        if (figureStart < 2 || s[figureStart - 1] is not ('、' or '和' or '及'))
+        {
+            return null;
+        }
+
+        var k = figureStart - 1;
+        var limit = Math.Max(0, k - 20);
+        while (k > limit && !IsFigureChar(s[k - 1]) && s[k - 1] is not ('，' or ',' or '。' or '；' or '、'))
+        {
+            k--;
+        }
+
+        if (k <= limit || !IsFigureChar(s[k - 1]))
+        {
+            return null;
+        }
+
+        while (k > 0 && (IsFigureChar(s[k - 1]) || Chars.IsDot(s[k - 1])))
+        {
+            k--;
+        }
+
+        return k;
+    }
+
+    /// <summary>
+    /// 其中市区2000人, （清华22人）: a part of the figure stated before it, named by a short word, is that part of what the
+    /// figure before counted (市区 + 跨地域招生; 被北大、清华录取的人数 → 被清华录取的人数).
+    /// </summary>
+    private static string? Part(string clause, string read, int figureStart, string? previous)
+    {
+        if (string.IsNullOrEmpty(previous))
+        {
+            return null;
+        }
+
+        var k = -1;
+        for (var n = 2; n <= 3 && figureStart - n >= 0; n++)
+        {
+            var opening = read[..(figureStart - n)].TrimEnd();
+            if ((opening == "其中" || opening.EndsWith('（') || opening.EndsWith('(') || opening.EndsWith("（其中", StringComparison.Ordinal)) && read.AsSpan(figureStart - n, n).ToString().All(Chars.IsCjk))
+            {
+                k = figureStart - n;
+                break;
+            }
+        }
+
+        if (k < 0 || PersonEnds.Contains(read[figureStart - 1]))
+        {
+            return null;
+        }
+
+        var name = clause[k..figureStart];
+        var before = read[..k].TrimEnd();
+        if (before == "其中" || before.EndsWith("（其中", StringComparison.Ordinal))
+        {
+            return ListNamed(previous, name) ?? (previous.StartsWith(name, StringComparison.Ordinal) ? previous : name + previous);
+        }
+
+        return before.EndsWith('（') || before.EndsWith('(') ? ListNamed(previous, name) : null;
+    }
+
+    /// <summary>被北大、清华录取的人数 with 清华 → 被清华录取的人数: a list in a subject, cut to the member named.</summary>
+    private static string? ListNamed(string subject, string name)
+    {
+        var at = subject.IndexOf(name, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        // Members of one list are about as long as each other: step over the ones before and after the member named.
+        var start = at;
+        while (start > name.Length && subject[start - 1] == '、')
+        {
+            start -= name.Length + 1;
+        }
+
+        var end = at + name.Length;
+        while (end + name.Length < subject.Length && subject[end] == '、')
+        {
+            end += name.Length + 1;
+        }
+
+        return start == at && end == at + name.Length ? null : subject[..start] + name + subject[end..];
+    }
+
+    /// <summary>同比下降5.9%: a change that names nothing of its own measures the figure stated before it in the sentence.</summary>
+    private static string? ChangeOf(string clause, string read, int figureStart, string? previous)
+    {
+        if (string.IsNullOrEmpty(previous))
+        {
+            return null;
+        }
+
+        var k = 0;
+        while (k < figureStart && (Chars.IsSpace(read[k]) || read[k] is '，' or ','))
+        {
+            k++;
+        }
+
+        if (!ChangeOpeners.Any(w => string.CompareOrdinal(read, k, w, 0, w.Length) == 0))
+        {
+            return null;
+        }
+
+        var (s, e) = Trim(read, k, figureStart);
+        return previous + clause[s..e];
+    }
+
+    /// <summary>The figure that starts at <paramref name="i"/> (digits, then 万/亿, then a unit), if one does.</summary>
+    private static (int End, string Unit)? NextFigure(string s, int i)
+    {
+        var k = i;
+        while (k < s.Length && (Chars.IsDigit(s[k]) || Chars.IsDot(s[k])))
+        {
+            k++;
+        }
+
+        if (k == i)
+        {
+            return null;
+        }
+
+        while (k < s.Length && s[k] is '万' or '亿' or '多' or '余')
+        {
+            k++;
+        }
+
+        var n = Units.Read(s, k, out var unit);
+        return n > 0 && Units.IsMeasure(unit) ? (k + n, unit) : null;
+    }
+
+    /// <summary>Where the figure that starts at <paramref name="i"/> ends (its digits and unit); <paramref name="i"/> if none starts there.</summary>
+    private static int FigureEnd(string s, int i)
+    {
+        var k = i;
+        while (k < s.Length && (IsFigureChar(s[k]) || Chars.IsDot(s[k])))
+        {
+            k++;
+        }
+
+        return k > i && !Chars.IsPercent(s[k - 1]) ? k + Units.Read(s, k, out _) : k;
+    }
+
+    /// <summary>600元、<u>800元</u>: the figure of the same list right before this one, if this one follows it after a 、.</summary>
+    private static (int Start, int End)? PreviousInList(string s, int figureStart)
+    {
+        var k = figureStart - 1;
+        if (k < 1 || s[k] != '、')
+        {
+            return null;
+        }
+
+        var end = k;
+        var u = end;
+        while (u > 0 && end - u < 4 && !IsFigureChar(s[u - 1]))
+        {
+            u--;
+        }
+
+        if (u == 0 || !IsFigureChar(s[u - 1]) || (u < end && Units.Read(s, u, out _) != end - u))
+        {
+            return null;
+        }
+
+        var start = u;
+        while (start > 0 && (IsFigureChar(s[start - 1]) || Chars.IsDot(s[start - 1])))
+        {
+            start--;
+        }
+
+        return (start, end);
     }
 
     /// <summary>
@@ -133,6 +463,16 @@ public static class SubjectFinder
             }
         }
 
+        // 获一等奖（均为第一名）2个: a remark in brackets between the noun and its figure is neither.
+        if (end > 2 && s[end - 1] is '）' or ')')
+        {
+            var open = s.LastIndexOfAny(['（', '('], end - 1, Math.Min(end, 12));
+            if (open > 0 && !HasDigit(s, open, end))
+            {
+                end = open;
+            }
+        }
+
         // A list of figures: the noun starts after the previous figure (教育联合体XX个、<u>研修共同体</u>XX个).
         var start = end;
         while (start > 0 && s[start - 1] is not ('（' or '(' or '）' or ')'))
@@ -175,7 +515,8 @@ public static class SubjectFinder
 
             // A one-character verb only where it opens the clause or stands right before the figure (共同体 is no 共, 达标率 no 达);
             // a verb that only one character follows is part of a noun (覆盖率, 创建率).
-            if ((verb.Length == 1 && k != start && k + 1 != end && verb is not ("对" or "为" or "将" or "把" or "获")) || end - (k + verb.Length) == 1)
+            if ((verb.Length == 1 && k != start && k + 1 != end && verb is not ("对" or "为" or "将" or "把" or "获")) || end - (k + verb.Length) == 1
+                || (verb.Length >= 2 && StartsWithAny(s, k + verb.Length, HeadNouns)))
             {
                 continue;
             }
@@ -201,7 +542,8 @@ public static class SubjectFinder
             }
         }
 
-        if (start >= s.Length || !(Chars.IsCjk(s[start]) || Chars.IsAsciiLetter(s[start]) || s[start] is '“' or '"' or '《') || StartsWithAny(s, start, NoNounAfter))
+        if (start >= s.Length || !(Chars.IsCjk(s[start]) || Chars.IsAsciiLetter(s[start]) || s[start] is '“' or '"' or '《') || StartsWithAny(s, start, NoNounAfter)
+            || (s[start - 1] != '的' && SubjectPredicate.OpensAt(s, start)))
         {
             return (start, start);
         }
@@ -220,7 +562,7 @@ public static class SubjectFinder
                 break;
             }
 
-            if (end - start >= 2 && (StartsWithAny(s, end, AfterStops) || (StartsWithAny(s, end, Governing, 2) && MoreWordsAfter(s, end))))
+            if (end - start >= 2 && (StartsWithAny(s, end, AfterStops) || SubjectPredicate.OpensAt(s, end) || GoverningAfterNoun(s, end)))
             {
                 break;
             }
@@ -230,6 +572,32 @@ public static class SubjectFinder
 
         return Trim(s, start, end);
     }
+
+    /// <summary>
+    /// A verb after the noun that takes an object of its own (中小学和幼儿园<u>建设</u>安防…) ends the noun; one that a head noun
+    /// follows (幼儿园<u>创建</u>任务, 绿色装配<u>建设</u>项目) is part of it.
+    /// </summary>
+    private static bool GoverningAfterNoun(string s, int i)
+    {
+        foreach (var w in Governing)
+        {
+            if (w.Length >= 2 && string.CompareOrdinal(s, i, w, 0, w.Length) == 0)
+            {
+                return MoreWordsAfter(s, i) && !StartsWithAny(s, i + w.Length, HeadNouns);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Modal words: a verb before them (集中培训<u>一定</u>要…) has no object.</summary>
+    private static readonly string[] Modals = ["一定", "必须", "应当", "要"];
+
+    /// <summary>Nouns that make a verb before them part of a name (创建<u>任务</u>, 建设<u>项目</u>, 提档升级<u>工程</u>).</summary>
+    private static readonly string[] HeadNouns =
+    [
+        "任务", "目标", "项目", "工程", "工作", "计划", "名单", "经费", "资金", "标准", "活动", "成果", "指标", "主体",
+    ];
 
     private static bool StartsWithAny(string s, int i, string[] words, int minLength = 1)
     {
@@ -248,7 +616,7 @@ public static class SubjectFinder
     private static bool MoreWordsAfter(string s, int i)
     {
         var k = i + 2;
-        return k < s.Length && (Chars.IsCjk(s[k]) || s[k] is '“');
+        return k < s.Length && (Chars.IsCjk(s[k]) || s[k] is '“') && !StartsWithAny(s, k, Modals);
     }
 
     private static bool FigureBeforeClauseEnd(string s, int i)
@@ -283,36 +651,58 @@ public static class SubjectFinder
         return false;
     }
 
-    /// <summary>文、理科上线率分别为51.2%、27.1%: the n-th figure after 分别 takes the n-th member of the list before it.</summary>
+    /// <summary>
+    /// 文、理科上线率分别为51.2%、27.1%, 小学、初中生均公用经费600元、800元: the n-th figure of a list (after 分别, or of
+    /// figures joined by 、) takes the n-th member of the list of nouns before it.
+    /// </summary>
     private static string? ListSubject(string clause, string s, int figureStart)
     {
         var fen = s.LastIndexOf("分别", Math.Max(0, figureStart - 1), StringComparison.Ordinal);
-        if (fen <= 0 || figureStart - fen > 30)
+        int anchor, nth = 0, figures;
+        if (fen > 0 && figureStart - fen <= 30)
         {
-            return null;
-        }
-
-        var nth = 0;
-        for (var k = fen; k < figureStart; k++)
-        {
-            if (s[k] == '、')
+            anchor = fen + 2;
+            for (var k = fen; k < figureStart; k++)
             {
-                nth++;
+                if (s[k] == '、')
+                {
+                    nth++;
+                }
+            }
+
+            figures = nth + 1;
+            for (var k = figureStart; k < s.Length && s[k] is not ('，' or '。' or '；'); k++)
+            {
+                if (s[k] == '、')
+                {
+                    figures++;
+                }
             }
         }
-
-        var figures = nth + 1;
-        for (var k = figureStart; k < s.Length && s[k] is not ('，' or '。' or '；'); k++)
+        else
         {
-            if (s[k] == '、')
+            anchor = figureStart;
+            while (PreviousInList(s, anchor) is { } previous)
+            {
+                anchor = previous.Start;
+                nth++;
+            }
+
+            figures = nth + 1;
+            for (var k = FigureEnd(s, figureStart); k + 1 < s.Length && s[k] == '、' && FigureEnd(s, k + 1) > k + 1; k = FigureEnd(s, k + 1))
             {
                 figures++;
             }
         }
 
-        var (bs, be) = NounBefore(s, fen + 2, true);
+        if (figures < 2)
+        {
+            return null;
+        }
+
+        var (bs, be) = NounBefore(s, anchor, true);
         var parts = clause[bs..be].Split('、');
-        if (parts.Length != figures || figures < 2 || parts.Any(p => p.Length == 0))
+        if (parts.Length != figures || parts.Any(p => p.Length == 0))
         {
             return null;
         }
@@ -404,7 +794,7 @@ public static class SubjectFinder
                 changed = true;
             }
 
-            while (s.Length > 0 && (Chars.IsTrimPunct(s[^1]) || s[^1] is '（' or '(' or '“' || (s[^1] is '”' && s.IndexOf('“') < 0)))
+            while (s.Length > 0 && (Chars.IsTrimPunct(s[^1]) || s[^1] is '（' or '(' or '“' || (s[^1] is '”' && s.IndexOf('“') < 0) || (s[^1] is '）' or ')' && s.IndexOfAny("（(") < 0)))
             {
                 s = s[..^1];
                 changed = true;
