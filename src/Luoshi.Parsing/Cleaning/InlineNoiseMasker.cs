@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Luoshi.Parsing.Text;
@@ -28,9 +29,19 @@ public static class InlineNoiseMasker
             return line;
         }
 
-        var sb = new StringBuilder(line.Length);
-        SourceMap.Builder? runs = null;
         var i = 0;
+        while (i < line.Length && MatchNoise(line, i) == 0)
+        {
+            i++; // most lines hold no noise: nothing is copied until the first
+        }
+
+        if (i == line.Length)
+        {
+            return line;
+        }
+
+        var sb = new StringBuilder(line.Length).Append(line, 0, i);
+        SourceMap.Builder? runs = null;
         while (i < line.Length)
         {
             var skip = MatchNoise(line, i);
@@ -64,19 +75,10 @@ public static class InlineNoiseMasker
         return sb.ToString();
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool NeedsWork(string line)
-    {
-        foreach (var c in line)
-        {
-            if (c == '@' || c == '微' || c == 'Q' || c == 'q' || c == 'h' || c == 'w' || c == 'V' || c == 'v' || c == 'W' || Chars.IsDigit(c))
-            {
-                return true;
-            }
-        }
+    /// <summary>The characters noise can start with: a line without any is left as it is.</summary>
+    private static readonly SearchValues<char> NoiseStarts = SearchValues.Create("@微QqhwVvW0123456789０１２３４５６７８９");
 
-        return false;
-    }
+    private static bool NeedsWork(string line) => line.AsSpan().ContainsAny(NoiseStarts);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int MatchNoise(string s, int i)
