@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Luoshi.Parsing.Cleaning;
 using Luoshi.Parsing.Finders;
 using Luoshi.Parsing.Metadata;
@@ -96,7 +95,6 @@ public static class PlanParser
     /// <c>\n</c> (CR LF, CR, NEL, LS, FF and PS, the breaks of <see cref="string.ReplaceLineEndings(string)"/>), so that
     /// positions in it (<see cref="PlanItem.Source"/>) are the positions a browser counts in the text shown on a page.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string Sanitize(string text)
     {
         var first = -1;

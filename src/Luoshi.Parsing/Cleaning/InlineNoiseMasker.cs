@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Runtime.CompilerServices;
 using System.Text;
 using Luoshi.Parsing.Text;
 
@@ -20,7 +19,6 @@ public static class InlineNoiseMasker
     /// Masks a line that stands at <paramref name="origin"/> in the parser's text; <paramref name="map"/> tells where each
     /// character of the result is there.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string Mask(string line, int origin, out SourceMap map)
     {
         map = SourceMap.At(origin);
@@ -80,7 +78,6 @@ public static class InlineNoiseMasker
 
     private static bool NeedsWork(string line) => line.AsSpan().ContainsAny(NoiseStarts);
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int MatchNoise(string s, int i)
     {
         var c = s[i];

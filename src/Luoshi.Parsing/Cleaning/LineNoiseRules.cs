@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Luoshi.Parsing.Outline;
 using Luoshi.Parsing.Text;
 
@@ -48,7 +47,6 @@ public static class LineNoiseRules
     ]);
 
     /// <summary>The reason the line is noise, or null when it is content.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string? Classify(string line)
     {
         if (line.Length == 0)
@@ -197,7 +195,6 @@ public static class LineNoiseRules
             || s.EndsWith(".bmp", StringComparison.OrdinalIgnoreCase) || s.EndsWith(".webp", StringComparison.OrdinalIgnoreCase);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsSpaceSeparatedMenu(string line)
     {
         if (line.Contains('。'))

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Luoshi.Parsing.Text;
 
 namespace Luoshi.Parsing.Finders;
@@ -20,7 +19,6 @@ public static class ResponsibleUnitFinder
         "配合单位", "协办单位", "参与单位", "协同单位", "配合部门", "配合科室", "配合处室", "完成时限", "完成时间", "时间节点", "时限要求", "责任人", "牵头领导", "分管领导",
     ];
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static List<string> Find(string text)
     {
         var result = new List<string>();

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Luoshi.Parsing.Quantities;
 using Luoshi.Parsing.Text;
 
@@ -68,7 +67,6 @@ public static partial class OutlineBuilder
         "会议传达", "会议部署", "会议听取", "会议通报", "会议审议", "会上", "会议期间", "此次会议", "本次会议", "会议由", "会议在",
     ];
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static OutlineResult Build(IReadOnlyList<string> lines, ParseOptions? options = null)
     {
         options ??= ParseOptions.Unlimited;
@@ -312,7 +310,6 @@ public static partial class OutlineBuilder
     }
 
     /// <summary>A digit glued to the text it numbers (<c>育人1切实强化</c>): 1–2 digits, then a character that is not a unit or date word.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryBare(string s, int i, out Marker marker)
     {
         marker = default;
@@ -339,7 +336,6 @@ public static partial class OutlineBuilder
         return true;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool BoundaryBefore(string s, int i)
     {
         var k = i - 1;

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Luoshi.Parsing.Quantities;
 using Luoshi.Parsing.Text;
 
@@ -80,7 +79,6 @@ public static class OutlineMarkers
         return TryMatch(line, i, out _);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryMatch(ReadOnlySpan<char> s, int i, out Marker marker)
     {
         marker = default;
