@@ -74,6 +74,7 @@ public static partial class OutlineBuilder
         var top = new List<TextSegment>();
         var chain = new List<ItemDraft>();
         var lastBare = 0;
+        var brackets = 0;
         var attachment = false;
         for (var li = 0; li < lines.Count; li++)
         {
@@ -110,6 +111,14 @@ public static partial class OutlineBuilder
             if (StartsWithAny(line, ClosingFrames))
             {
                 chain.Clear();
+            }
+
+            if (chain.Count < MaxDepth && BracketHeading.Is(lines, li))
+            {
+                // 【重点任务】: a part heading without a number; its label is the heading.
+                Place(new Marker(MarkerStyle.Bracket, ++brackets, 1), inline: false, li, 0, BracketHeading.MarkerText, chain, items);
+                Emit(line, li, 1, line.Length - 1, false, chain, top);
+                continue;
             }
 
             var phase = IsPhaseLine(line);
