@@ -7,12 +7,13 @@ namespace Luoshi.Bench;
 /// <summary>
 /// The plan parser on the corpus documents (<c>shared/corpus/plans</c>, found by walking up from here or given in
 /// <c>LUOSHI_CORPUS</c>), from the file's bytes as <c>luoshi plan parse</c> reads them: one short and one long
-/// document, and the whole corpus in one go.
+/// document, the whole corpus in one go, and one 8.5 MB document made of the corpus repeated.
 /// </summary>
 [MemoryDiagnoser]
 public class PlanParsing
 {
     private Dictionary<string, byte[]> corpus = [];
+    private byte[] longDocument = [];
 
     [GlobalSetup]
     public void Load()
@@ -21,6 +22,18 @@ public class PlanParsing
         corpus = Directory.GetFiles(folder, "*.txt").Order(StringComparer.Ordinal)
             .ToDictionary(f => Path.GetFileName(f), File.ReadAllBytes);
         if (corpus.Count == 0) throw new InvalidOperationException($"no .txt plans in {folder}");
+        longDocument = LongDocument(corpus.Values);
+    }
+
+    /// <summary>The plans' bytes repeated in order until they reach 8.5 MiB (whole plans: the last round is not cut).</summary>
+    public static byte[] LongDocument(IEnumerable<byte[]> plans)
+    {
+        const int size = 17 * 512 * 1024;
+        using var buffer = new MemoryStream();
+        while (buffer.Length < size)
+            foreach (var plan in plans)
+                buffer.Write(plan);
+        return buffer.ToArray();
     }
 
     /// <summary>203: a Shaoxing summer arrangement, 9.7 KB.</summary>
@@ -40,6 +53,13 @@ public class PlanParsing
             items += PlanParser.Parse(bytes, name).Items.Count;
         return items;
     }
+
+    /// <summary>
+    /// One long document of 8.6 MB: the corpus plans one after another, again and again until the text reaches 8.5 MiB
+    /// (the document the README's CLI figure uses).
+    /// </summary>
+    [Benchmark]
+    public int Parse_8_5_MB_document() => PlanParser.Parse(longDocument, "long.txt").Items.Count;
 
     private PlanDocument Parse(string prefix)
     {

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Luoshi.Parsing.Cleaning;
 using Luoshi.Parsing.Finders;
 using Luoshi.Parsing.Metadata;
@@ -96,18 +95,13 @@ public static class PlanParser
     /// <c>\n</c> (CR LF, CR, NEL, LS, FF and PS, the breaks of <see cref="string.ReplaceLineEndings(string)"/>), so that
     /// positions in it (<see cref="PlanItem.Source"/>) are the positions a browser counts in the text shown on a page.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string Sanitize(string text)
     {
-        var first = -1;
-        for (var i = 0; i < text.Length; i++)
+        var first = text.AsSpan().IndexOfAny(NeedSanitizing);
+        var lone = FirstLoneSurrogate(text, first < 0 ? text.Length : first);
+        if (lone >= 0)
         {
-            var c = text[i];
-            if (c is '\0' or '\r' or '\u0085' or '\u2028' or '\u2029' or '\f' || (char.IsSurrogate(c) && !IsPairedSurrogate(text, i)))
-            {
-                first = i;
-                break;
-            }
+            first = lone;
         }
 
         if (first < 0)
@@ -135,6 +129,31 @@ public static class PlanParser
         }
 
         return new string(chars, 0, n);
+    }
+
+    /// <summary>NUL and the line breaks other than <c>\n</c>: the characters <see cref="Sanitize"/> rewrites, besides lone surrogates.</summary>
+    private static readonly System.Buffers.SearchValues<char> NeedSanitizing =
+        System.Buffers.SearchValues.Create("\0\r\u0085\u2028\u2029\f");
+
+    /// <summary>The first surrogate before <paramref name="end"/> that is not half of a pair, or -1.</summary>
+    private static int FirstLoneSurrogate(string text, int end)
+    {
+        for (var i = 0; i < end; i++)
+        {
+            var k = text.AsSpan(i, end - i).IndexOfAnyInRange('\uD800', '\uDFFF');
+            if (k < 0)
+            {
+                return -1;
+            }
+
+            i += k;
+            if (!IsPairedSurrogate(text, i))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static bool IsPairedSurrogate(string text, int i) => char.IsHighSurrogate(text[i])

@@ -1,4 +1,4 @@
-using System.Runtime.CompilerServices;
+using System.Buffers;
 using System.Text;
 using Luoshi.Parsing.Text;
 
@@ -19,7 +19,6 @@ public static class InlineNoiseMasker
     /// Masks a line that stands at <paramref name="origin"/> in the parser's text; <paramref name="map"/> tells where each
     /// character of the result is there.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string Mask(string line, int origin, out SourceMap map)
     {
         map = SourceMap.At(origin);
@@ -28,9 +27,19 @@ public static class InlineNoiseMasker
             return line;
         }
 
-        var sb = new StringBuilder(line.Length);
-        SourceMap.Builder? runs = null;
         var i = 0;
+        while (i < line.Length && MatchNoise(line, i) == 0)
+        {
+            i++; // most lines hold no noise: nothing is copied until the first
+        }
+
+        if (i == line.Length)
+        {
+            return line;
+        }
+
+        var sb = new StringBuilder(line.Length).Append(line, 0, i);
+        SourceMap.Builder? runs = null;
         while (i < line.Length)
         {
             var skip = MatchNoise(line, i);
@@ -64,21 +73,11 @@ public static class InlineNoiseMasker
         return sb.ToString();
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool NeedsWork(string line)
-    {
-        foreach (var c in line)
-        {
-            if (c == '@' || c == '微' || c == 'Q' || c == 'q' || c == 'h' || c == 'w' || c == 'V' || c == 'v' || c == 'W' || Chars.IsDigit(c))
-            {
-                return true;
-            }
-        }
+    /// <summary>The characters noise can start with: a line without any is left as it is.</summary>
+    private static readonly SearchValues<char> NoiseStarts = SearchValues.Create("@微QqhwVvW0123456789０１２３４５６７８９");
 
-        return false;
-    }
+    private static bool NeedsWork(string line) => line.AsSpan().ContainsAny(NoiseStarts);
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int MatchNoise(string s, int i)
     {
         var c = s[i];

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Luoshi.Parsing.Outline;
 using Luoshi.Parsing.Text;
 
@@ -10,7 +9,7 @@ namespace Luoshi.Parsing.Cleaning;
 /// </summary>
 public static class LineNoiseRules
 {
-    private static readonly string[] AlwaysPrefixes =
+    private static readonly WordSet AlwaysPrefixes = new(
     [
         "当前位置", "您当前的位置", "您现在的位置", "你现在的位置", "现在位置", "首页 >", "首页>", "首页 ＞", "栏目导航", "今天是", "今天日期",
         "来源:", "来源：", "文章来源", "信息来源", "【信息来源", "稿件来源", "发布时间", "发布日期", "更新时间", "责任编辑", "【责任编辑", "撰稿",
@@ -19,36 +18,35 @@ public static class LineNoiseRules
         "关 键 词", "展开全文", "阅读全文", "点击查看", "扫一扫", "手机扫", "地址:", "地址：", "邮编", "Email", "E-mail", "邮箱:", "邮箱：", "主办单位",
         "主办:", "主办：", "承办单位", "技术支持", "网站地图", "会员登录", "用户登录", "新用户注册",
         "忘记密码", "验证码", "返回顶部", "返回首页", "设为首页", "加入收藏", "【字号", "字号：", "【我要打印", "版权声明", "免责声明", "联系我们",
-    ];
+    ]);
 
-    private static readonly string[] ShortPrefixes = ["关注", "登录", "注册", "用户名", "密码", "作者", "字号", "打印", "分享", "收藏", "阅读", "点赞", "评论", "电话", "搜索"];
+    private static readonly WordSet ShortPrefixes = new(["关注", "登录", "注册", "用户名", "密码", "作者", "字号", "打印", "分享", "收藏", "阅读", "点赞", "评论", "电话", "搜索"]);
 
-    private static readonly string[] Footer =
+    private static readonly WordSet Footer = new(
     [
         "Copyright", "copyright", "COPYRIGHT", "版权所有", "All Rights Reserved", "all rights reserved", "©", "ICP备", "ICP证", "公网安备", "网安备", "备案号",
-    ];
+    ]);
 
-    private static readonly string[] Counters = ["阅读量", "阅读次数", "点击数", "点击量", "浏览次数", "访问量", "浏览量", "阅读数"];
+    private static readonly WordSet Counters = new(["阅读量", "阅读次数", "点击数", "点击量", "浏览次数", "访问量", "浏览量", "阅读数"]);
 
-    private static readonly string[] SharingSite = ["文库", "下载积分", "文档分享", "上传者", "本文档", "VIP", "免费下载", "下载文档"];
+    private static readonly WordSet SharingSite = new(["文库", "下载积分", "文档分享", "上传者", "本文档", "VIP", "免费下载", "下载文档"]);
 
     /// <summary>A line about the file itself names its format and what the reader can do with it (如PPT文件的首页显示word图标…).</summary>
-    private static readonly string[] FileFormats = ["PPT", "ppt", "Word", "word", "WORD", "PDF", "pdf", "docx", "DOCX", ".doc", "WPS"];
+    private static readonly WordSet FileFormats = new(["PPT", "ppt", "Word", "word", "WORD", "PDF", "pdf", "docx", "DOCX", ".doc", "WPS"]);
 
-    private static readonly string[] FileActions = ["图标", "下载", "预览", "讲稿", "阅读", "分享", "上传", "打开", "页"];
+    private static readonly WordSet FileActions = new(["图标", "下载", "预览", "讲稿", "阅读", "分享", "上传", "打开", "页"]);
 
     /// <summary>Words of a rights notice (…仅作为示例展示，禁止商用。设计者仅对作品中独创性部分享有著作权).</summary>
-    private static readonly string[] RightsNotice = ["著作权", "禁止商用", "侵权", "版权归", "仅供学习", "仅供参考", "请联系删除"];
+    private static readonly WordSet RightsNotice = new(["著作权", "禁止商用", "侵权", "版权归", "仅供学习", "仅供参考", "请联系删除"]);
 
-    private static readonly string[] Browser = ["建议使用IE", "分辨率", "浏览器", "最佳浏览", "技术支持："];
+    private static readonly WordSet Browser = new(["建议使用IE", "分辨率", "浏览器", "最佳浏览", "技术支持："]);
 
-    private static readonly string[] Spam =
+    private static readonly WordSet Spam = new(
     [
         "赌博", "博彩", "娱乐城", "棋牌", "彩票", "百家乐", "老虎机", "六合彩", "时时彩", "赌场", "投注", "真人娱乐", "网赌", "开户送", "体育下注", "菠菜", "澳门新葡京", "威尼斯人",
-    ];
+    ]);
 
     /// <summary>The reason the line is noise, or null when it is content.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string? Classify(string line)
     {
         if (line.Length == 0)
@@ -147,48 +145,11 @@ public static class LineNoiseRules
         return true;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool StartsWithAny(string line, string[] prefixes)
-    {
-        var s = line.AsSpan().TrimStart("【[ -•·>");
-        foreach (var p in prefixes)
-        {
-            if (s.StartsWith(p, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
+    private static bool StartsWithAny(string line, WordSet prefixes) => prefixes.StartOf(line.AsSpan().TrimStart("【[ -•·>"));
 
-        return false;
-    }
+    private static bool ContainsAny(string line, WordSet words) => words.FoundIn(line);
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool ContainsAny(string line, string[] words)
-    {
-        foreach (var w in words)
-        {
-            if (line.Contains(w, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static int CountChar(string s, char c)
-    {
-        var n = 0;
-        foreach (var ch in s)
-        {
-            if (ch == c)
-            {
-                n++;
-            }
-        }
-
-        return n;
-    }
+    private static int CountChar(string s, char c) => s.AsSpan().Count(c);
 
     private static bool EndsWithLinkDate(string line)
     {
@@ -234,7 +195,6 @@ public static class LineNoiseRules
             || s.EndsWith(".bmp", StringComparison.OrdinalIgnoreCase) || s.EndsWith(".webp", StringComparison.OrdinalIgnoreCase);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsSpaceSeparatedMenu(string line)
     {
         if (line.Contains('。'))

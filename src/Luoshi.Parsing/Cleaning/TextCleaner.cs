@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Luoshi.Parsing.Model;
 using Luoshi.Parsing.Text;
 
@@ -60,7 +59,6 @@ public static class TextCleaner
         return new CleanText(joined, removedLines, joinedMaps);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (List<string> Lines, List<int> Origins) SplitLines(string text)
     {
         var lines = new List<string>();

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Luoshi.Parsing.Model;
 using Luoshi.Parsing.Text;
 
@@ -35,7 +34,6 @@ public readonly record struct DateAtom(int Start, int End, int? Year, int? Month
 /// <summary>Reads one <see cref="DateAtom"/> at a position.</summary>
 public static class DateAtomReader
 {
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static DateAtom? Read(string s, int i)
     {
         var c = s[i];

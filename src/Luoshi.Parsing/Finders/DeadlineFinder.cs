@@ -1,4 +1,4 @@
-using System.Runtime.CompilerServices;
+using System.Buffers;
 using Luoshi.Parsing.Model;
 using Luoshi.Parsing.Outline;
 using Luoshi.Parsing.Text;
@@ -12,7 +12,9 @@ namespace Luoshi.Parsing.Finders;
 /// </summary>
 public static class DeadlineFinder
 {
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    /// <summary>The characters a date can start with (2019年, 年底, 上半年, 第一季度, 秋季, “七一”, 国庆, 元旦).</summary>
+    private static readonly SearchValues<char> AtomStarts = SearchValues.Create("0123456789０１２３４５６７８９年上下第秋春“\"国元");
+
     public static Deadline? Find(string heading, IEnumerable<TextSegment> segments, int? planYear)
     {
         Deadline? best = null;
@@ -40,11 +42,13 @@ public static class DeadlineFinder
             var s = segment.Text;
             for (var i = 0; i < s.Length; i++)
             {
-                var c = s[i];
-                if (!(Chars.IsDigit(c) || c is '年' or '上' or '下' or '第' or '秋' or '春' or '“' or '"' or '国' or '元'))
+                var skip = s.AsSpan(i).IndexOfAny(AtomStarts);
+                if (skip < 0)
                 {
-                    continue;
+                    break;
                 }
+
+                i += skip;
 
                 if (DateAtomReader.Read(s, i) is not { } atom)
                 {

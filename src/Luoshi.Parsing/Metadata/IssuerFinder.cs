@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Luoshi.Parsing.Text;
 
 namespace Luoshi.Parsing.Metadata;
@@ -10,7 +9,6 @@ public static class IssuerFinder
     private static readonly string[] NotPlaces = ["全", "本", "我", "各", "该", "市", "省", "县", "区", "城", "地", "校",
         "社", "小", "辖", "园", "片", "学", "新", "老", "郊", "景"];
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string? Find(string? title, IReadOnlyList<string> lines)
     {
         if (title is not null && FirstPlace(title) is { } fromTitle)

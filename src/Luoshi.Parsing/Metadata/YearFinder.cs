@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Luoshi.Parsing.Text;
 
 namespace Luoshi.Parsing.Metadata;
@@ -9,7 +8,6 @@ namespace Luoshi.Parsing.Metadata;
 /// </summary>
 public static class YearFinder
 {
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int? Find(string? title, IReadOnlyList<string> lines, IEnumerable<string> removedLines)
     {
         if (title is not null && YearBefore(title, '年') is { } fromTitle)

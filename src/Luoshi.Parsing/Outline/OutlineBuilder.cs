@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Luoshi.Parsing.Quantities;
 using Luoshi.Parsing.Text;
 
@@ -68,7 +67,6 @@ public static partial class OutlineBuilder
         "会议传达", "会议部署", "会议听取", "会议通报", "会议审议", "会上", "会议期间", "此次会议", "本次会议", "会议由", "会议在",
     ];
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static OutlineResult Build(IReadOnlyList<string> lines, ParseOptions? options = null)
     {
         options ??= ParseOptions.Unlimited;
@@ -76,6 +74,7 @@ public static partial class OutlineBuilder
         var top = new List<TextSegment>();
         var chain = new List<ItemDraft>();
         var lastBare = 0;
+        var brackets = 0;
         var attachment = false;
         for (var li = 0; li < lines.Count; li++)
         {
@@ -112,6 +111,14 @@ public static partial class OutlineBuilder
             if (StartsWithAny(line, ClosingFrames))
             {
                 chain.Clear();
+            }
+
+            if (chain.Count < MaxDepth && BracketHeading.Is(lines, li))
+            {
+                // 【重点任务】: a part heading without a number; its label is the heading.
+                Place(new Marker(MarkerStyle.Bracket, ++brackets, 1), inline: false, li, 0, BracketHeading.MarkerText, chain, items);
+                Emit(line, li, 1, line.Length - 1, false, chain, top);
+                continue;
             }
 
             var phase = IsPhaseLine(line);
@@ -312,7 +319,6 @@ public static partial class OutlineBuilder
     }
 
     /// <summary>A digit glued to the text it numbers (<c>育人1切实强化</c>): 1–2 digits, then a character that is not a unit or date word.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryBare(string s, int i, out Marker marker)
     {
         marker = default;
@@ -339,7 +345,6 @@ public static partial class OutlineBuilder
         return true;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool BoundaryBefore(string s, int i)
     {
         var k = i - 1;

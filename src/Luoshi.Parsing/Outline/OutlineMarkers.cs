@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Luoshi.Parsing.Quantities;
 using Luoshi.Parsing.Text;
 
@@ -39,6 +38,9 @@ public enum MarkerStyle
 
     /// <summary>A task table's row number (its 序号 cell).</summary>
     TableRow,
+
+    /// <summary>【总体要求】 alone on a line: a part heading above 一、, written without a number.</summary>
+    Bracket,
 }
 
 /// <summary>A numbering marker found in the text.</summary>
@@ -50,7 +52,7 @@ public readonly record struct Marker(MarkerStyle Style, int Ordinal, int Length)
     /// </summary>
     public int Rank => Style switch
     {
-        MarkerStyle.Part => 1,
+        MarkerStyle.Part or MarkerStyle.Bracket => 1,
         MarkerStyle.ChineseComma => 2,
         MarkerStyle.ChineseParen => 3,
         MarkerStyle.ArabicDot or MarkerStyle.ArabicBare => 4,
@@ -80,7 +82,6 @@ public static class OutlineMarkers
         return TryMatch(line, i, out _);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryMatch(ReadOnlySpan<char> s, int i, out Marker marker)
     {
         marker = default;

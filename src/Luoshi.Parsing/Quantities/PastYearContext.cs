@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Luoshi.Parsing.Text;
 
 namespace Luoshi.Parsing.Quantities;
@@ -53,7 +52,6 @@ public static class PastYearContext
     }
 
     /// <summary>A paragraph that opens on the past: 过去的一年，… / 2009年在…中，… in a 2010 plan.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool IsReviewParagraph(string line, int? planYear)
     {
         var s = line.AsSpan();

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Luoshi.Parsing.Model;
 using Luoshi.Parsing.Text;
 
@@ -7,7 +6,6 @@ namespace Luoshi.Parsing.Quantities;
 /// <summary>Turns the figures of one piece of text into <see cref="Quantity"/> records: clause, subject, comparator, kind.</summary>
 public static class QuantityRecognizer
 {
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     /// <param name="limit">Figures beyond this many are not looked at (the caller refuses the document then).</param>
     public static void Recognize(string original, bool review, List<Quantity> into, int limit = int.MaxValue)
     {
@@ -66,7 +64,6 @@ public static class QuantityRecognizer
         return subject.Contains(eventName, StringComparison.Ordinal) ? subject : eventName + subject;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (int Start, int End) Clause(string s, int start, int end)
     {
         var a = start;
@@ -84,7 +81,6 @@ public static class QuantityRecognizer
         return (a, b);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (int Start, int End) Sentence(string s, int start, int end)
     {
         var a = start;

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Luoshi.Parsing.Model;
 using Luoshi.Parsing.Text;
 
@@ -16,7 +15,6 @@ public static class QuantityScanner
     private static readonly string[] SchemeNouns = ["工程", "行动", "计划", "项目", "战略", "举措", "攻坚战"];
     private static readonly string[] ConcreteUnits = ["所", "周", "天", "小时", "个月", "学分", "学时", "元", "平方米", "人", "位", "名", "幢", "栋", "座", "门", "期", "次"];
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static List<RawQuantity> Scan(string s, int limit = int.MaxValue)
     {
         var result = new List<RawQuantity>();
@@ -79,7 +77,6 @@ public static class QuantityScanner
         return result;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static RawQuantity? ReadArabic(string s, int start, List<RawQuantity> found, out int next)
     {
         var j = ReadNumber(s, start, out var value, out var intDigits, out var leadingZero);
@@ -198,7 +195,6 @@ public static class QuantityScanner
         return new RawQuantity(start, j, value, null, null, "%", ComparatorReader.Read(before, after, false), false);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static RawQuantity? ReadChinese(string s, int start, out int next)
     {
         next = start + 1;
@@ -345,7 +341,6 @@ public static class QuantityScanner
         return false;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static RawQuantity? ReadTail(string s, int start, int j, decimal? value, bool placeholder, bool isYearLike,
         bool leadingZero, List<RawQuantity> found, out int next)
     {
@@ -575,7 +570,6 @@ public static class QuantityScanner
         return true;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int ReadNumber(string s, int i, out decimal value, out int intDigits, out bool leadingZero)
     {
         value = 0;
@@ -646,7 +640,6 @@ public static class QuantityScanner
     }
 
     /// <summary>The clause before position <paramref name="i"/>: back to the last ，。；：(、 does not end a clause).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ReadOnlySpan<char> ClauseBefore(string s, int i)
     {
         var k = i - 1;

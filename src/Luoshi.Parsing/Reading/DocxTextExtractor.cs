@@ -115,13 +115,26 @@ public static class DocxTextExtractor
         }
     }
 
-    /// <summary>Counts list paragraphs the way Word does and renders their labels.</summary>
+    /// <summary>
+    /// Counts list paragraphs the way Word shows them and renders their labels. Paragraphs of one abstract list
+    /// (<c>w:abstractNum</c>) share their counters, whichever <c>w:num</c> they use and whatever stands between them (other
+    /// paragraphs, tables, section breaks); a <c>w:num</c> whose <c>w:lvlOverride</c> has a <c>w:startOverride</c> restarts that
+    /// level at its first paragraph (Word's 重新开始编号); a level restarts when a level above it is used, or, with
+    /// <c>w:lvlRestart</c>, only when one at or above the level it names is (0: never, numbering that continues across sections).
+    /// </summary>
     private sealed class NumberingRenderer
     {
         private readonly Dictionary<int, int> abstractOf = [];
         private readonly Dictionary<int, Dictionary<int, Level>> levels = [];
         private readonly Dictionary<int, int[]> counters = [];
         private readonly Dictionary<string, (int NumId, int Level)> styleNumbering = new(StringComparer.Ordinal);
+
+        /// <summary>Per <c>w:num</c>, the levels it starts anew (<c>w:startOverride</c>) and the levels it redefines.</summary>
+        private readonly Dictionary<int, Dictionary<int, int>> startOverrides = [];
+        private readonly Dictionary<int, Dictionary<int, Level>> levelOverrides = [];
+
+        /// <summary>The (num, level) pairs whose start override has been applied: it restarts the level once, at its first paragraph.</summary>
+        private readonly HashSet<(int NumId, int Level)> overridden = [];
 
         public NumberingRenderer(MainDocumentPart main)
         {
@@ -142,7 +155,21 @@ public static class DocxTextExtractor
 
                 foreach (var num in numbering.Elements<NumberingInstance>())
                 {
-                    abstractOf[num.NumberID?.Value ?? -1] = num.AbstractNumId?.Val?.Value ?? -1;
+                    var numId = num.NumberID?.Value ?? -1;
+                    abstractOf[numId] = num.AbstractNumId?.Val?.Value ?? -1;
+                    foreach (var over in num.Elements<LevelOverride>())
+                    {
+                        var ilvl = Math.Clamp(over.LevelIndex?.Value ?? 0, 0, 8);
+                        if (over.StartOverrideNumberingValue?.Val?.Value is { } start)
+                        {
+                            (startOverrides.TryGetValue(numId, out var starts) ? starts : startOverrides[numId] = [])[ilvl] = start;
+                        }
+
+                        if (over.Level is { } redefined)
+                        {
+                            (levelOverrides.TryGetValue(numId, out var redefinedLevels) ? redefinedLevels : levelOverrides[numId] = [])[ilvl] = redefined;
+                        }
+                    }
                 }
             }
 
@@ -180,11 +207,12 @@ public static class DocxTextExtractor
                 return string.Empty;
             }
 
-            if (numId == 0 || !abstractOf.TryGetValue(numId, out var abs) || !levels.TryGetValue(abs, out var map))
+            if (numId == 0 || !abstractOf.TryGetValue(numId, out var abs) || !levels.TryGetValue(abs, out var abstractLevels))
             {
                 return string.Empty;
             }
 
+            var map = levelOverrides.TryGetValue(numId, out var redefined) ? Merge(abstractLevels, redefined) : abstractLevels;
             ilvl = Math.Clamp(ilvl, 0, 8);
             if (!counters.TryGetValue(abs, out var count))
             {
@@ -192,17 +220,27 @@ public static class DocxTextExtractor
                 counters[abs] = count;
             }
 
-            count[ilvl] = count[ilvl] == 0 ? Start(map, ilvl) : count[ilvl] + 1;
+            if (startOverrides.TryGetValue(numId, out var starts) && starts.TryGetValue(ilvl, out var startOver) && overridden.Add((numId, ilvl)))
+            {
+                count[ilvl] = startOver;
+            }
+            else
+            {
+                count[ilvl] = count[ilvl] == 0 ? Start(map, ilvl) : count[ilvl] + 1;
+            }
+
             for (var deeper = ilvl + 1; deeper < 9; deeper++)
             {
-                count[deeper] = 0;
+                if (RestartsAfter(map, deeper, ilvl))
+                {
+                    count[deeper] = 0;
+                }
             }
 
             if (!map.TryGetValue(ilvl, out var level))
             {
                 return string.Empty;
             }
-
             var pattern = level.LevelText?.Val?.Value ?? string.Empty;
             var sb = new StringBuilder();
             for (var i = 0; i < pattern.Length; i++)
@@ -230,6 +268,31 @@ public static class DocxTextExtractor
 
             // Word separates the label by a tab; a label ending in a digit needs a visible separator.
             return label.Length > 0 && char.IsDigit(label[^1]) ? label + " " : label;
+        }
+
+        /// <summary>
+        /// Whether level <paramref name="deeper"/> starts again after a paragraph at level <paramref name="used"/> (above it):
+        /// always, unless its <c>w:lvlRestart</c> says 0 (never) or names a level (one-based) above <paramref name="used"/>.
+        /// </summary>
+        private static bool RestartsAfter(Dictionary<int, Level> map, int deeper, int used)
+        {
+            if (!map.TryGetValue(deeper, out var level) || level.LevelRestart?.Val?.Value is not { } restart)
+            {
+                return true;
+            }
+
+            return restart != 0 && (restart - 1 >= deeper || used <= restart - 1);
+        }
+
+        private static Dictionary<int, Level> Merge(Dictionary<int, Level> levels, Dictionary<int, Level> redefined)
+        {
+            var merged = new Dictionary<int, Level>(levels);
+            foreach (var (index, level) in redefined)
+            {
+                merged[index] = level;
+            }
+
+            return merged;
         }
 
         private static int Start(Dictionary<int, Level> map, int ilvl) =>

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Luoshi.Parsing.Reading;
@@ -53,7 +52,6 @@ public static class TextDecoder
         return Encoding.GetEncoding(54936);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool LooksBinary(ReadOnlySpan<byte> bytes)
     {
         var sample = bytes[..Math.Min(bytes.Length, 8192)];
@@ -69,7 +67,6 @@ public static class TextDecoder
         return sample.Length > 0 && control * 20 > sample.Length;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string Check(string text)
     {
         var bad = 0;

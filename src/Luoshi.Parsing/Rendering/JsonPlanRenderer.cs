@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Luoshi.Parsing.Model;
@@ -21,7 +20,6 @@ public static class JsonPlanRenderer
         return buffer.ToArray();
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Write(PlanDocument document, Stream output)
     {
         using var w = new Utf8JsonWriter(output, Options);
@@ -104,7 +102,6 @@ public static class JsonPlanRenderer
         _ => "target",
     };
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void WriteQuantities(Utf8JsonWriter w, IReadOnlyList<Quantity> quantities)
     {
         w.WriteStartArray();

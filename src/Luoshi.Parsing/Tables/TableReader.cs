@@ -60,14 +60,16 @@ public static class TableReader
         }
 
         return (Separator(line) is { } separator && TryReadRows(lines, start, separator, out table))
-            || (line.Length <= TableColumns.MaxHeaderLength + 2 && TryReadCellLines(lines, start, out table));
+            || (line.Length <= TableColumns.MaxHeaderLength + 2 && TableColumns.MayNameNumber(line) && TryReadCellLines(lines, start, out table));
     }
 
+    private static readonly System.Buffers.SearchValues<char> Separators = System.Buffers.SearchValues.Create("\t|｜");
+
     private static char? Separator(string line) =>
-        line.Contains('\t', StringComparison.Ordinal) ? '\t'
+        !line.AsSpan().ContainsAny(Separators) ? null
+        : line.Contains('\t', StringComparison.Ordinal) ? '\t'
         : line.Contains('|', StringComparison.Ordinal) ? '|'
-        : line.Contains('｜', StringComparison.Ordinal) ? '｜'
-        : null;
+        : '｜';
 
     /// <summary>One row per line: <c>序号\t工作任务\t牵头单位</c> or <c>序号 | 工作任务 | 牵头单位 |</c>.</summary>
     private static bool TryReadRows(IReadOnlyList<string> lines, int start, char separator, out FlatTable table)

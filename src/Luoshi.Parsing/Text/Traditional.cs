@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 
 namespace Luoshi.Parsing.Text;
 
@@ -31,7 +30,6 @@ public static class Traditional
     }
 
     /// <summary>The text with traditional characters read as simplified; the same instance when there are none.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string Simplify(string text)
     {
         char[]? chars = null;
