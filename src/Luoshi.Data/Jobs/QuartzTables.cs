@@ -12,16 +12,29 @@ public static class QuartzTables
 {
     public const string Prefix = "qrtz_";
 
-    /// <summary>Runs every statement of the script embedded in <paramref name="provider"/> (separated by lines of <c>--;;</c>).</summary>
+    /// <summary>Runs every statement of the script embedded in <paramref name="provider"/> (separated by lines reading exactly <c>--;;</c>; comment lines dropped).</summary>
     public static void Create(MigrationBuilder migration, Assembly provider)
     {
         using var stream = provider.GetManifestResourceStream("quartz-schema.sql")
             ?? throw new InvalidOperationException($"{provider.GetName().Name} 中缺少 quartz-schema.sql");
         using var reader = new StreamReader(stream);
-        foreach (var statement in reader.ReadToEnd().Split("--;;"))
+        var statement = new List<string>();
+        while (reader.ReadLine() is { } line)
         {
-            var sql = string.Join('\n', statement.Split('\n').Where(l => !l.TrimStart().StartsWith("--", StringComparison.Ordinal))).Trim();
-            if (sql.Length > 0) migration.Sql(sql);
+            if (line.Trim() == "--;;")
+            {
+                Run(migration, statement);
+                continue;
+            }
+            if (!line.TrimStart().StartsWith("--", StringComparison.Ordinal)) statement.Add(line);
         }
+        Run(migration, statement);
+    }
+
+    private static void Run(MigrationBuilder migration, List<string> lines)
+    {
+        var sql = string.Join('\n', lines).Trim();
+        if (sql.Length > 0) migration.Sql(sql);
+        lines.Clear();
     }
 }
