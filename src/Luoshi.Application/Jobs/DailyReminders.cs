@@ -62,14 +62,14 @@ public sealed class DailyReminders(LuoshiDb db, Notifier notifier, WorkCalendar 
         }
         if (task.DueDate is { } due && Within(day, due, days) is { } left)
         {
-            await notifier.ToUnitsAsync(units, DeadlineSoon, $"任务将于{Words(due)}到期（{Left(left)}）：{task.Title}", $"/Tasks/{task.Id}",
+            await notifier.ToUnitsAsync(units, DeadlineSoon, $"任务将于{Words(due)}到期（{Left(day, due, left)}）：{task.Title}", $"/Tasks/{task.Id}",
                 $"remind:due:{task.Id}:{stamp}", ct);
             Count(counts, "任务到期");
         }
         foreach (var m in task.Milestones.Where(m => !m.Done))
         {
             if (Within(day, m.Date, days) is not { } mLeft) continue;
-            await notifier.ToUnitsAsync(units, Notifier.MilestoneSoon, $"节点将于{Words(m.Date)}到期（{Left(mLeft)}）：{task.Title}——{m.Title}",
+            await notifier.ToUnitsAsync(units, Notifier.MilestoneSoon, $"节点将于{Words(m.Date)}到期（{Left(day, m.Date, mLeft)}）：{task.Title}——{m.Title}",
                 $"/Tasks/{task.Id}#milestones", $"remind:milestone:{m.Id}:{stamp}", ct);
             Count(counts, "节点到期");
         }
@@ -100,7 +100,7 @@ public sealed class DailyReminders(LuoshiDb db, Notifier notifier, WorkCalendar 
                         await notifier.ToUnitsAsync([unit], ReportLate, $"{period} 进展已逾期未报送（应于{Words(due)}前报送）：{task.Title}", link,
                             $"remind:late:{task.Id}:{unit}:{period}:{stamp}", ct);
                     else
-                        await notifier.ToUnitsAsync([unit], ReportDue, $"{period} 进展请于{Words(due)}前报送（{Left(left!.Value)}）：{task.Title}", link,
+                        await notifier.ToUnitsAsync([unit], ReportDue, $"{period} 进展请于{Words(due)}前报送（{Left(day, due, left!.Value)}）：{task.Title}", link,
                             $"remind:report:{task.Id}:{unit}:{period}:{stamp}", ct);
                     Count(counts, late ? "进展逾期未报" : "进展待报送");
                 }
@@ -118,7 +118,8 @@ public sealed class DailyReminders(LuoshiDb db, Notifier notifier, WorkCalendar 
 
     private static void Count(Dictionary<string, int> counts, string what) => counts[what] = counts.GetValueOrDefault(what) + 1;
 
-    private static string Left(int workingDays) => workingDays == 0 ? "今天截止" : $"还有 {workingDays} 个工作日";
+    private static string Left(DateOnly day, DateOnly date, int workingDays) =>
+        date == day ? "今天截止" : workingDays == 0 ? "截止前已无工作日" : $"还有 {workingDays} 个工作日";
 
     private static string Words(DateOnly date) => date.ToString("M月d日", CultureInfo.InvariantCulture);
 
