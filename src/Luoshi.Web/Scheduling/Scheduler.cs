@@ -7,8 +7,8 @@ using Quartz;
 namespace Luoshi.Web.Scheduling;
 
 /// <summary>
-/// Quartz.NET on the app's own database: a persistent, clustered job store (tables <c>qrtz_*</c>, created by the
-/// migrations), so every instance of Luoshi shares one schedule and a trigger fires on one instance only. The daily jobs
+/// Quartz.NET on the app's own database: a persistent job store (tables <c>qrtz_*</c>, created by the migrations),
+/// clustered on PostgreSQL, so every instance of Luoshi shares one schedule and a trigger fires on one instance only. The daily jobs
 /// run at <see cref="DailyCron"/> China time; a firing missed while every instance was down runs once when one is back
 /// (misfire: fire once and proceed), and the job ledger keeps a day from running twice.
 /// </summary>
@@ -54,9 +54,17 @@ public sealed class Scheduler : IAsyncDisposable
             q.UseTimeProvider(TimeProvider.System);
             q.UsePersistentStore(store =>
             {
-                store.UseClustering(c => c.CheckinInterval = TimeSpan.FromSeconds(10));
-                if (database.IsPostgres) store.UsePostgres(database.PostgresConnection!);
-                else store.UseSqlite(database.SqliteConnection);
+                if (database.IsPostgres)
+                {
+                    store.UsePostgres(database.PostgresConnection!);
+                    store.UseClustering(c => c.CheckinInterval = TimeSpan.FromSeconds(10));
+                }
+                else
+                {
+                    // Quartz refuses to cluster on SQLite (it serialises in process, not by row locks); the embedded database
+                    // belongs to one server anyway. The job ledger still keeps a day from running twice (say the CLI meanwhile).
+                    store.UseSqlite(database.SqliteConnection);
+                }
                 store.ConfigureStore(o =>
                 {
                     o.TablePrefix = QuartzTables.Prefix;
