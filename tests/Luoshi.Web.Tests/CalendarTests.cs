@@ -111,6 +111,35 @@ public sealed class CalendarTests(DemoCopies demo) : IClassFixture<DemoCopies>
         Assert.True(await app.WithDbAsync(db => db.CalendarDays.AnyAsync(d => d.Date == new DateOnly(2026, 10, 1))));
     }
 
+    [Theory, Databases]
+    public async Task The_admin_page_shows_the_year_and_refuses_a_bad_import_listing_every_row(TestDatabase database)
+    {
+        var app = await demo.For(database);
+        var admin = await app.SignedInAsync("admin");
+        var page = await admin.GetStringAsync("/Admin/WorkCalendar?year=2026");
+        Assert.Contains("data-date=\"2026-10-01\" data-workday=\"false\"", page);
+        Assert.Contains("title=\"国庆节调休上班\" data-date=\"2026-10-10\" data-workday=\"true\"", page);
+        Assert.Contains("2027 年的通知尚未发布", page);
+
+        var token = await admin.TokenAsync("/Admin/WorkCalendar?year=2095");
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent("2095"), "year" }, { new StringContent(token), "__RequestVerificationToken" },
+            { new ByteArrayContent(Encoding.UTF8.GetBytes("2095-10-01,放假,国庆节\n2095-10-01,上班,国庆节\n2095-02-30,放假,春节\n")), "file", "holidays.csv" },
+        };
+        var refused = await admin.PostAsync("/Admin/WorkCalendar?handler=Import", form);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var html = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("第 2 行：日期 2095-10-01 与第 1 行重复", html);
+        Assert.Contains("第 3 行：日期“2095-02-30”无效", html);
+        Assert.Equal(0, await app.WithDbAsync(db => db.CalendarDays.CountAsync(d => d.Date.Year == 2095)));
+
+        var saved = await admin.PostAsync("/Admin/WorkCalendar?handler=Save",
+            Forms.Form(token, ("year", "2095"), ("date", "2095-10-01"), ("workday", "放假"), ("name", "国庆节")));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Contains("data-date=\"2095-10-01\" data-workday=\"false\"", await admin.GetStringAsync("/Admin/WorkCalendar?year=2095"));
+    }
+
     private static MultipartFormDataContent Csv(string text) =>
         new() { { new ByteArrayContent(Encoding.UTF8.GetBytes(text)), "file", "holidays.csv" } };
 }
