@@ -89,6 +89,7 @@ public static class LuoshiApp
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+        builder.Logging.AddFilter("Quartz", LogLevel.Warning);
     }
 
     public static void UseLuoshi(this WebApplication app)
