@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 
 namespace Luoshi.Web;
 
-/// <summary>Registers the task ledger's services: intake, rules, reports, evidence, notifications and reminders.</summary>
+/// <summary>Registers the task ledger's services: intake, rules, reports, evidence, notifications, the working-day calendar and the daily jobs.</summary>
 public static class LedgerServices
 {
     public static IServiceCollection AddLedger(this IServiceCollection services)
@@ -42,9 +42,13 @@ public static class LedgerServices
         services.AddScoped<ReportWorkflow>();
         services.AddScoped<Luoshi.Application.Idempotency.IdempotentRequests>();
         services.AddScoped<Notifier>();
-        services.AddScoped<ReminderSweep>();
+        services.AddSingleton(sp => new Luoshi.Application.Jobs.ReminderSettings(sp.GetRequiredService<IOptions<LuoshiOptions>>().Value.ReminderWorkingDays));
+        services.AddScoped<Luoshi.Application.Calendar.WorkCalendar>();
+        services.AddScoped<Luoshi.Application.Jobs.DailyReminders>();
+        services.AddScoped<Luoshi.Application.Jobs.DailyJobs>();
         services.AddSingleton<EvidenceFiles>();
-        services.AddHostedService<Reminders>();
+        // The daily jobs (reminders, and the outbox once it is in) run from the clustered scheduler, not from a timer per instance.
+        services.AddHostedService<Scheduling.SchedulerHost>();
         return services;
     }
 }

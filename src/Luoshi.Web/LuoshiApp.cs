@@ -89,6 +89,7 @@ public static class LuoshiApp
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+        builder.Logging.AddFilter("Quartz", LogLevel.Warning);
     }
 
     public static void UseLuoshi(this WebApplication app)
@@ -125,6 +126,7 @@ public static class LuoshiApp
         api.MapNotificationsApi();
         api.MapSearchApi();
         api.MapAuditApi();
+        api.MapCalendarApi();
         app.MapRazorPages().WithStaticAssets();
         app.MapLuoshiTextSwitch();
     }

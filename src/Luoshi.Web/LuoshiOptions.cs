@@ -29,6 +29,12 @@ public sealed class LuoshiOptions
     /// <summary>Percentage points a task's progress may lag its expected path (start → milestones → deadline) before it turns yellow.</summary>
     public int LagPoints { get; set; } = Luoshi.Domain.Tasks.WorkStatusRules.DefaultLagPoints;
 
+    /// <summary>How many working days before a deadline, a milestone or a monthly report's due day the daily reminders start.</summary>
+    public int ReminderWorkingDays { get; set; } = 3;
+
+    /// <summary>Whether this instance takes part in the scheduler (the daily jobs at 07:00 China time, clustered over the database).</summary>
+    public bool Scheduler { get; set; } = true;
+
     /// <summary>
     /// Addresses or networks (CIDR) of the reverse proxies in front of Luoshi, separated by commas; their forwarded
     /// address and scheme are believed. Empty: forwarded headers are ignored.

@@ -101,7 +101,7 @@ public sealed partial class CommandLineTests
         {
             var (exitCode, output, _) = await LuoshiProcess.RunAsync(args);
             Assert.Equal(0, exitCode);
-            foreach (var command in new[] { "serve", "user", "plan", "backup", "restore", "bench", "completion" })
+            foreach (var command in new[] { "serve", "user", "plan", "backup", "restore", "jobs", "bench", "completion" })
             {
                 Assert.Contains($"  {command} ", output);
             }

@@ -222,6 +222,16 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
             file.Headers.ContentType = new MediaTypeHeaderValue(CityImport.ContentType);
             return Task.FromResult<HttpContent?>(new MultipartFormDataContent { { file, "file", "city.xlsx" } });
         },
+        ["GET /api/v1/calendar/{year}"] = None,
+        ["PUT /api/v1/calendar/{year}"] = Body((_, _, _) => new { days = new[] { new { date = "2097-10-02", workday = false, name = "国庆节" } } }),
+        ["PUT /api/v1/calendar/days/{date}"] = Body((_, _, _) => new { workday = false, name = "国庆节" }),
+        ["DELETE /api/v1/calendar/days/{date}"] = async (w, _, _) =>
+        {
+            await w.EnsureCalendarDayAsync();
+            return null;
+        },
+        ["POST /api/v1/calendar/import"] = (_, _, _) => Task.FromResult<HttpContent?>(new MultipartFormDataContent
+            { { new ByteArrayContent(Encoding.UTF8.GetBytes("2097-10-03,放假,国庆节\n")), "file", "holidays.csv" } }),
         ["GET /api/v1/users"] = None,
         ["GET /api/v1/users/{id}"] = None,
         ["POST /api/v1/users"] = Body((w, _, _) => new { username = Next("m"), displayName = "矩阵测试", role = "district", orgUnitId = w.Q02, password = LuoshiFactory.Password }),
@@ -282,6 +292,18 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
         ["GET /Search"] = None,
         ["GET /Notifications"] = None,
         ["GET /Audit"] = None,
+        ["GET /Admin/WorkCalendar"] = None,
+        ["POST /Admin/WorkCalendar?handler=Save"] = Form((_, _, _) => Task.FromResult<(string, string)[]>([("year", "2097"), ("date", "2097-10-04"), ("workday", "放假"), ("name", "国庆节")])),
+        ["POST /Admin/WorkCalendar?handler=Delete"] = Form(async (w, _, _) =>
+        {
+            await w.EnsureCalendarDayAsync();
+            return [("year", "2097"), ("date", CalendarDate)];
+        }),
+        ["POST /Admin/WorkCalendar?handler=Import"] = async (w, _, _) => new MultipartFormDataContent
+        {
+            { new StringContent("2097"), "year" }, { new ByteArrayContent(Encoding.UTF8.GetBytes("2097-10-05,放假,国庆节\n")), "file", "holidays.csv" },
+            { new StringContent(await w.TokenAsync()), "__RequestVerificationToken" },
+        },
         ["GET /Admin/Units"] = None,
         ["GET /Admin/UnitEdit/{id}"] = None,
         ["GET /Admin/Users"] = None,
@@ -386,6 +408,9 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
         },
     };
 
+    /// <summary>The calendar day the calendar's endpoints are called on (in a year nothing else uses).</summary>
+    private const string CalendarDate = "2097-10-01";
+
     private static string S(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>A page form's fields, sent form-encoded with the caller's antiforgery token (as the browser sends the form).</summary>
@@ -406,6 +431,15 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
     /// <summary>The fixtures of one app: callers signed in as each role, and plans, tasks and reports made through the API.</summary>
     private sealed class World
     {
+        /// <summary>Makes sure the calendar has a row on <see cref="CalendarDate"/>, so deleting it can succeed.</summary>
+        public Task EnsureCalendarDayAsync() => App.WithDbAsync(async db =>
+        {
+            var date = DateOnly.Parse(CalendarDate, System.Globalization.CultureInfo.InvariantCulture);
+            if (await db.CalendarDays.AnyAsync(d => d.Date == date)) return;
+            db.CalendarDays.Add(new Domain.Calendar.CalendarDay { Date = date, Workday = false, Name = "国庆节" });
+            await db.SaveChangesAsync();
+        });
+
         public required LuoshiFactory App { get; init; }
         private readonly Dictionary<string, HttpClient> clients = [];
         private readonly Dictionary<string, int> userIds = [];
@@ -632,6 +666,7 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
                 }
             }
             var url = path.Replace("{id}", id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+                .Replace("{year}", "2097", StringComparison.Ordinal).Replace("{date}", CalendarDate, StringComparison.Ordinal)
                 .Replace("{documentName}", "v1", StringComparison.Ordinal).Replace("{documentName?}", "v1", StringComparison.Ordinal);
             if (url is "/api/v1/search" or "/Search") url += "?q=" + Uri.EscapeDataString(SearchWord);
             // A part of the review fetched for one item names the item as well as the plan.

@@ -27,6 +27,7 @@ public static partial class English
         ["单位管理"] = "Org units",
         ["用户管理"] = "Users",
         ["批量导入"] = "Import",
+        ["节假日与调休"] = "Holidays",
         ["退出登录"] = "Sign out",
         ["我的账号"] = "My account",
         ["已登录的设备"] = "Where you are signed in",

@@ -44,6 +44,8 @@ public sealed class LuoshiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Luoshi:Database", PostgresConnection ?? "");
         builder.UseSetting("Luoshi:Demo", demo ? "true" : "false");
         builder.UseSetting("Luoshi:DemoPlans", "none");
+        // Test apps run no scheduler of their own (Quartz keeps one scheduler per name in a process); SchedulerTests starts its own.
+        builder.UseSetting("Luoshi:Scheduler", "false");
     }
 
     /// <summary>Starts the app (migrating and seeding) and gives every existing account the test password.</summary>
