@@ -27,6 +27,9 @@ public class LuoshiDb(DbContextOptions<LuoshiDb> options, IAuditActor? actor = n
     public DbSet<Domain.Reports.Attachment> Attachments => Set<Domain.Reports.Attachment>();
     public DbSet<Domain.Notifications.Notification> Notifications => Set<Domain.Notifications.Notification>();
     public DbSet<Idempotency.IdempotencyRecord> IdempotencyRecords => Set<Idempotency.IdempotencyRecord>();
+    public DbSet<Domain.Messaging.OutboxMessage> OutboxMessages => Set<Domain.Messaging.OutboxMessage>();
+    public DbSet<Domain.Messaging.UnitChannels> UnitChannels => Set<Domain.Messaging.UnitChannels>();
+    public DbSet<Domain.Messaging.UserChannels> UserChannels => Set<Domain.Messaging.UserChannels>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
