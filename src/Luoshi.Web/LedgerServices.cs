@@ -1,5 +1,6 @@
 using Luoshi.Application.Access;
 using Luoshi.Application.Idempotency;
+using Luoshi.Application.Messaging;
 using Luoshi.Application.Notifications;
 using Luoshi.Application.Plans;
 using Luoshi.Application.Reports;
@@ -44,6 +45,8 @@ public static class LedgerServices
         services.AddScoped<ReminderSweep>();
         services.AddSingleton<EvidenceFiles>();
         services.AddHostedService<Reminders>();
+        services.AddLuoshiMessaging();
+        services.AddHostedService<OutboxPump>();
         return services;
     }
 }

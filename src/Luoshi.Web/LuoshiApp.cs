@@ -125,6 +125,7 @@ public static class LuoshiApp
         api.MapNotificationsApi();
         api.MapSearchApi();
         api.MapAuditApi();
+        api.MapMessagingApi();
         app.MapRazorPages().WithStaticAssets();
         app.MapLuoshiTextSwitch();
     }
