@@ -44,6 +44,8 @@ public sealed class LuoshiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Luoshi:Database", PostgresConnection ?? "");
         builder.UseSetting("Luoshi:Demo", demo ? "true" : "false");
         builder.UseSetting("Luoshi:DemoPlans", "none");
+        // Tests send the outbox themselves (OutboxDispatcher.SendDueAsync), at the moments they choose.
+        builder.UseSetting("Luoshi:Messages:PumpSeconds", "0");
     }
 
     /// <summary>Starts the app (migrating and seeding) and gives every existing account the test password.</summary>
