@@ -29,6 +29,9 @@ public class LuoshiDb(DbContextOptions<LuoshiDb> options, IAuditActor? actor = n
     public DbSet<Idempotency.IdempotencyRecord> IdempotencyRecords => Set<Idempotency.IdempotencyRecord>();
     public DbSet<Domain.Calendar.CalendarDay> CalendarDays => Set<Domain.Calendar.CalendarDay>();
     public DbSet<Jobs.JobRun> JobRuns => Set<Jobs.JobRun>();
+    public DbSet<Domain.Messaging.OutboxMessage> OutboxMessages => Set<Domain.Messaging.OutboxMessage>();
+    public DbSet<Domain.Messaging.UnitChannels> UnitChannels => Set<Domain.Messaging.UnitChannels>();
+    public DbSet<Domain.Messaging.UserChannels> UserChannels => Set<Domain.Messaging.UserChannels>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,5 +1,6 @@
 using Luoshi.Application.Access;
 using Luoshi.Application.Idempotency;
+using Luoshi.Application.Messaging;
 using Luoshi.Application.Notifications;
 using Luoshi.Application.Plans;
 using Luoshi.Application.Reports;
@@ -49,6 +50,7 @@ public static class LedgerServices
         services.AddSingleton<EvidenceFiles>();
         // The daily jobs (reminders, and the outbox once it is in) run from the clustered scheduler, not from a timer per instance.
         services.AddHostedService<Scheduling.SchedulerHost>();
+        services.AddLuoshiMessaging();
         return services;
     }
 }

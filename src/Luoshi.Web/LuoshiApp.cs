@@ -127,6 +127,7 @@ public static class LuoshiApp
         api.MapSearchApi();
         api.MapAuditApi();
         api.MapCalendarApi();
+        api.MapMessagingApi();
         app.MapRazorPages().WithStaticAssets();
         app.MapLuoshiTextSwitch();
     }

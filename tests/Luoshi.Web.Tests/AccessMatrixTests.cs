@@ -274,6 +274,14 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
         ["GET /api/v1/notifications"] = None,
         ["POST /api/v1/notifications/{id}/read"] = None,
         ["POST /api/v1/notifications/read-all"] = None,
+        ["GET /api/v1/outbox"] = None,
+        ["POST /api/v1/outbox/{id}/resend"] = None,
+        ["GET /api/v1/org-units/{id}/channels"] = None,
+        ["PUT /api/v1/org-units/{id}/channels"] = Body((_, _, _) => new { email = "matrix-unit@example.test" }),
+        ["GET /api/v1/users/{id}/channels"] = None,
+        ["PUT /api/v1/users/{id}/channels"] = Body((_, _, _) => new { email = "matrix-user@example.test", emailEnabled = true }),
+        ["GET /api/v1/me/channels"] = None,
+        ["PUT /api/v1/me/channels"] = Body((_, _, _) => new { email = "matrix-me@example.test", emailEnabled = false }),
         ["GET /api/v1/search"] = None,
         ["GET /api/v1/audit"] = None,
         ["GET /api/v1/audit/export.csv"] = None,
@@ -309,6 +317,9 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
         ["GET /Admin/Users"] = None,
         ["GET /Admin/UserEdit/{id}"] = None,
         ["GET /Admin/Import"] = None,
+        ["GET /Admin/Messages"] = None,
+        ["GET /Admin/UnitChannels/{id}"] = None,
+        ["GET /Admin/UserChannels/{id}"] = None,
         // The page forms: each posts what its form posts, with the caller's antiforgery token.
         ["POST /Tasks/{id}?handler=Edit"] = Form(async (w, id, _) =>
         {
@@ -400,6 +411,10 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
             var u = await w.App.WithDbAsync(db => db.Users.AsNoTracking().FirstAsync(u => u.Id == id));
             return [("version", S(u.Version)), ("displayName", u.DisplayName), ("role", u.Role.ToCode()), ("orgUnitId", S(u.OrgUnitId))];
         }),
+        ["POST /Admin/Messages?handler=Resend"] = Form((_, id, _) => Task.FromResult<(string, string)[]>([("id", S(id)), ("status", "dead")])),
+        ["POST /Admin/UnitChannels/{id}"] = Form(("email", "matrix-unit@example.test")),
+        ["POST /Admin/UserChannels/{id}"] = Form(("email", "matrix-user@example.test"), ("emailEnabled", "true")),
+        ["POST /Account?handler=Channels"] = Form(("email", "matrix-me@example.test")),
         ["POST /Admin/Import"] = async (w, _, _) =>
         {
             var file = new ByteArrayContent(CityImport.Workbook([[Next("J"), Next("矩阵表单导入小学"), "school", "Q02"]], []));
@@ -609,6 +624,20 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
             return (int)await db.Notifications.Where(n => n.UserId == userId).MaxAsync(n => n.Id);
         }
 
+        /// <summary>A message on the outbox's dead-letter list.</summary>
+        private Task<int> DeadLetterAsync() => App.WithDbAsync(async db =>
+        {
+            var message = new Domain.Messaging.OutboxMessage
+            {
+                Key = "matrix:" + Guid.NewGuid().ToString("N"), Channel = Domain.Messaging.MessageChannel.Email, Address = "matrix@example.test",
+                Kind = Notifier.Overdue, Text = "矩阵测试消息", Status = Domain.Messaging.OutboxStatus.Dead, Attempts = 8,
+                CreatedAt = DateTime.UtcNow, NextAttemptAt = DateTime.UtcNow,
+            };
+            db.OutboxMessages.Add(message);
+            await db.SaveChangesAsync();
+            return (int)message.Id;
+        });
+
         /// <summary>A new session of the account (a sign-in of its own), so ending it leaves the cell's caller signed in.</summary>
         private async Task<int> NewSessionAsync(string userName)
         {
@@ -628,6 +657,7 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
                 "user" => own ? userIds[me] : q02UserId,
                 "user-session" => await NewSessionAsync(own ? userNames[me] : q02Name),
                 "notification" => await NotificationAsync(own ? userIds[me] : q02UserId),
+                "outbox-message" => await DeadLetterAsync(),
                 "plan" => (await ChainAsync(Stage.Published, own, fresh)).PlanId,
                 "reported-plan" => (await ChainAsync(Stage.Accepted, own, fresh: false)).PlanId,
                 "reported-task" => (await ChainAsync(Stage.Accepted, own, fresh: false)).TaskId,

@@ -40,6 +40,7 @@ public sealed class AuditReader(LuoshiDb db, Caching.ReferenceData reference)
         "signOut" => "退出登录",
         "signOutEverywhere" => "退出全部登录",
         "export" => "导出",
+        "resend" => "重发消息",
         _ => action,
     };
 
@@ -59,6 +60,9 @@ public sealed class AuditReader(LuoshiDb db, Caching.ReferenceData reference)
         ["User"] = "用户",
         ["Session"] = "会话",
         ["AuditEntry"] = "审计日志",
+        ["UnitChannels"] = "单位消息渠道",
+        ["OutboxMessage"] = "外发消息",
+        ["UserChannels"] = "个人消息设置",
     };
 
     public static string EntityName(string entity) => Entities.GetValueOrDefault(entity, entity);
@@ -86,6 +90,7 @@ public sealed class AuditReader(LuoshiDb db, Caching.ReferenceData reference)
         ["sortOrder"] = "排序", ["userName"] = "用户名", ["displayName"] = "姓名", ["disabled"] = "停用", ["file"] = "文件",
         ["yearSource"] = "年份来源", ["numerator"] = "分子", ["denominator"] = "分母（基数）", ["dueByHand"] = "手工设定时限",
         ["isBreakdown"] = "分解到学校", ["isGroup"] = "分组",
+        ["email"] = "邮箱", ["emailEnabled"] = "接收邮件", ["weComWebhook"] = "企业微信机器人", ["dingTalkWebhook"] = "钉钉机器人",
         ["entity"] = "对象", ["entityId"] = "对象编号", ["from"] = "起", ["to"] = "止", ["userId"] = "用户", ["action"] = "操作",
     };
 

@@ -4,7 +4,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Application.Notifications;
 
-/// <summary>Puts messages in users' bells; a message with a dedup key is sent to each user once.</summary>
+/// <summary>
+/// Puts messages in users' bells, and in the outbox for their mail and their units' mailboxes and group robots (sent
+/// later, never during the request); a message with a dedup key is sent to each user once.
+/// </summary>
 public sealed class Notifier(LuoshiDb db, ChinaClock? clock = null)
 {
     private ChinaClock Clock => clock ?? ChinaClock.System;
@@ -41,6 +44,7 @@ public sealed class Notifier(LuoshiDb db, ChinaClock? clock = null)
         foreach (var id in ids)
             db.Notifications.Add(new Notification { UserId = id, Kind = kind, Text = text.Length > 500 ? text[..500] : text, Link = link,
                 DedupKey = dedupKey, CreatedAt = now });
+        await new Messaging.MessageOutbox(db).QueueAsync(ids, kind, text, link, dedupKey, now, ct);
     }
 
     /// <summary>How many of the user's messages are unread (the number on the bell).</summary>

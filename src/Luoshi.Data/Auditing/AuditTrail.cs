@@ -12,7 +12,7 @@ namespace Luoshi.Data.Auditing;
 public static class AuditTrail
 {
     /// <summary>Properties never written to the audit trail.</summary>
-    private static readonly HashSet<string> Secret = ["PasswordHash"];
+    private static readonly HashSet<string> Secret = ["PasswordHash", "DingTalkSecret"];
 
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -28,7 +28,7 @@ public static class AuditTrail
         var list = new List<PendingChange>();
         foreach (var entry in tracker.Entries())
         {
-            if (entry.Entity is AuditEntry or Domain.Notifications.Notification) continue;
+            if (entry.Entity is AuditEntry or Domain.Notifications.Notification or Domain.Messaging.OutboxMessage) continue;
             if (entry.Entity is Idempotency.IdempotencyRecord) continue; // a kept answer, not a change: what it answered is audited
             if (entry.Entity is Jobs.JobRun) continue; // the scheduler's ledger of days done; what the jobs wrote is audited
             if (entry.Entity is UserSession) continue; // sign-in and sign-out are audited as events, without the token's hash

@@ -26,6 +26,9 @@ public sealed class Scheduler : IAsyncDisposable
     public static readonly JobKey DailyJobKey = new("daily-jobs", "luoshi");
     public static readonly TriggerKey DailyTriggerKey = new("daily-0700", "luoshi");
 
+    public static readonly JobKey OutboxJobKey = new("outbox", "luoshi");
+    public static readonly TriggerKey OutboxTriggerKey = new("outbox-every", "luoshi");
+
     private readonly ServiceProvider container;
 
     public IScheduler Quartz { get; }
@@ -37,11 +40,11 @@ public sealed class Scheduler : IAsyncDisposable
     }
 
     /// <summary>
-    /// Starts a scheduler on <paramref name="database"/> with the daily trigger (and whatever <paramref name="more"/> adds),
-    /// taking part in the cluster of every scheduler on that database.
+    /// Starts a scheduler on <paramref name="database"/> with the daily trigger, the outbox every <paramref name="outboxSeconds"/>
+    /// seconds (none when 0) and whatever <paramref name="more"/> adds, taking part in the cluster of every scheduler on that database.
     /// </summary>
     public static async Task<Scheduler> StartAsync(DatabaseSettings database, IServiceScopeFactory app, ILoggerFactory logs,
-        Action<IServiceCollection, IQuartzBuilder>? more = null, CancellationToken ct = default)
+        Action<IServiceCollection, IQuartzBuilder>? more = null, int outboxSeconds = 0, CancellationToken ct = default)
     {
         var services = new ServiceCollection();
         services.AddSingleton(logs);
@@ -75,6 +78,13 @@ public sealed class Scheduler : IAsyncDisposable
                 trigger => trigger.WithIdentity(DailyTriggerKey)
                     .WithCronSchedule(DailyCron, cron => cron.InTimeZone(ChinaClock.Zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)),
                 job => job.WithIdentity(DailyJobKey).WithDescription("每日定时任务：提醒等"));
+            if (outboxSeconds > 0)
+            {
+                q.ScheduleJob<OutboxJob>(
+                    trigger => trigger.WithIdentity(OutboxTriggerKey).StartNow()
+                        .WithSimpleSchedule(s => s.WithIntervalInSeconds(outboxSeconds).RepeatForever().WithMisfireHandlingInstructionNextWithRemainingCount()),
+                    job => job.WithIdentity(OutboxJobKey).WithDescription("发送外发消息：邮件、企业微信和钉钉群机器人"));
+            }
             more?.Invoke(services, q);
         });
         var container = services.BuildServiceProvider();
@@ -91,14 +101,15 @@ public sealed class Scheduler : IAsyncDisposable
 }
 
 /// <summary>Starts the scheduler with the app (unless <c>Luoshi:Scheduler</c> is false) and stops it, letting a running job finish.</summary>
-public sealed class SchedulerHost(IServiceScopeFactory scopes, DatabaseSettings database, ILoggerFactory logs, IOptions<LuoshiOptions> options)
-    : IHostedService
+public sealed class SchedulerHost(IServiceScopeFactory scopes, DatabaseSettings database, ILoggerFactory logs, IOptions<LuoshiOptions> options,
+    IOptions<Application.Messaging.MessagingSettings> messaging) : IHostedService
 {
     private Scheduler? scheduler;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (options.Value.Scheduler) scheduler = await Scheduler.StartAsync(database, scopes, logs, ct: cancellationToken);
+        if (options.Value.Scheduler)
+            scheduler = await Scheduler.StartAsync(database, scopes, logs, outboxSeconds: messaging.Value.PumpSeconds, ct: cancellationToken);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)

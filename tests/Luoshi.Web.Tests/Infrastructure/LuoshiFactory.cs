@@ -46,6 +46,8 @@ public sealed class LuoshiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Luoshi:DemoPlans", "none");
         // Test apps run no scheduler of their own (Quartz keeps one scheduler per name in a process); SchedulerTests starts its own.
         builder.UseSetting("Luoshi:Scheduler", "false");
+        // Tests send the outbox themselves (OutboxDispatcher.SendDueAsync), at the moments they choose.
+        builder.UseSetting("Luoshi:Messages:PumpSeconds", "0");
     }
 
     /// <summary>Starts the app (migrating and seeding) and gives every existing account the test password.</summary>
