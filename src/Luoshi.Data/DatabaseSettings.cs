@@ -33,6 +33,7 @@ public sealed record DatabaseSettings(string DataDirectory, string? PostgresConn
             options.UseSqlite(SqliteConnection, o => o.MigrationsAssembly("Luoshi.Data.Sqlite"));
             options.AddInterceptors(SqliteDurability.Instance);
         }
+        options.AddInterceptors(Caching.DataVersionBump.Instance);
     }
 
     /// <summary>

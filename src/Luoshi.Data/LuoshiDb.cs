@@ -51,9 +51,16 @@ public class LuoshiDb(DbContextOptions<LuoshiDb> options, IAuditActor? actor = n
             throw new InvalidOperationException("审计日志只能追加，不能修改或删除");
         StoredText.DropNuls(ChangeTracker);
         var touchesReference = Caching.ReferenceVersion.Touches(ChangeTracker);
+        if (Caching.DataVersion.Touches(ChangeTracker)) pendingBump = true;
         var changes = AuditTrail.Capture(ChangeTracker);
         if (changes.Count == 0)
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        {
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            // Without a transaction of its own (EF may not need one), the version moves on right after the change: a reader
+            // between the two may keep the new data under the old version, which the bump then retires; never the reverse.
+            if (Database.CurrentTransaction is null && TakePendingBump()) await Caching.DataVersion.BumpAsync(this, cancellationToken);
+            return saved;
+        }
 
         // The change and its audit rows are stored together or not at all.
         var ownTransaction = Database.CurrentTransaction is null
@@ -74,6 +81,16 @@ public class LuoshiDb(DbContextOptions<LuoshiDb> options, IAuditActor? actor = n
             if (ownTransaction is not null)
                 await ownTransaction.DisposeAsync();
         }
+    }
+
+    private bool pendingBump;
+
+    /// <summary>True once after a save changed what pages show and the data version has not yet been moved on for it.</summary>
+    internal bool TakePendingBump()
+    {
+        var pending = pendingBump;
+        pendingBump = false;
+        return pending;
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

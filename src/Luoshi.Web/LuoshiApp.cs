@@ -107,6 +107,7 @@ public static class LuoshiApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseMiddleware<PageCache>();
 
         // Fingerprinted and cached for good (Cache-Control: immutable, see ImmutableAssets) by the build's asset manifest
         // (Luoshi.Web.staticwebassets.endpoints.json beside the dll); open to everyone, like the sign-in page that uses them.

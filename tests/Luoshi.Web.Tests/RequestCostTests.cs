@@ -41,6 +41,35 @@ public sealed class RequestCostTests(DemoCopies demo) : IClassFixture<DemoCopies
         Assert.Equal("改过的名字", (await user.GetJsonAsync("/api/v1/me")).GetProperty("displayName").GetString());
     }
 
+    /// <summary>
+    /// The most commands each page or call of issue 16's measurements may run when it is rendered afresh (a handful, not one per
+    /// row or per unit), as a district sees them; a copy sent again, while nothing changed, runs one: the data version.
+    /// </summary>
+    [Theory, Databases]
+    public async Task Each_busy_page_runs_a_handful_of_commands_and_a_kept_copy_runs_one(TestDatabase database)
+    {
+        var app = await demo.For(database);
+        var pages = await DistrictPages.PublishedAsync(app);
+        var client = await pages.SignedInAsync(app);
+        var most = new Dictionary<string, int>
+        {
+            [pages.TaskList] = 6, [pages.Home] = 5, [pages.Plan] = 8, [pages.Task] = 15, [pages.MyTasks] = 7,
+        };
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/me")).StatusCode); // the session is checked once
+        foreach (var (path, limit) in most)
+        {
+            using (var fresh = new DatabaseCommands(app))
+            {
+                Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(path)).StatusCode);
+                Assert.True(fresh.Count <= limit, $"{path} 运行了 {fresh.Count} 条数据库命令（最多 {limit} 条）");
+            }
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(path)).StatusCode);
+            using var again = new DatabaseCommands(app);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(path)).StatusCode);
+            Assert.True(again.Count <= 1, $"{path} 再次打开运行了 {again.Count} 条数据库命令（最多 1 条）");
+        }
+    }
+
     /// <summary>Counts the commands EF runs against this app's own database (the test class's copy), whoever runs them.</summary>
     private sealed class DatabaseCommands : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
     {

@@ -64,6 +64,8 @@ public sealed class Notifier(LuoshiDb db, ChinaClock? clock = null)
     public async Task MarkAllReadAsync(int userId, CancellationToken ct = default)
     {
         var now = Clock.UtcNow;
-        await db.Notifications.Where(n => n.UserId == userId && n.ReadAt == null).ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), ct);
+        var marked = await db.Notifications.Where(n => n.UserId == userId && n.ReadAt == null).ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), ct);
+        // A bulk update bypasses SaveChanges: the bell on cached pages must still change on the next page.
+        if (marked > 0) await Luoshi.Data.Caching.DataVersion.BumpAsync(db, ct);
     }
 }

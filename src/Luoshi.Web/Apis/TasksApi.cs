@@ -40,7 +40,7 @@ public static class TasksApi
     public static void MapTasksApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/tasks").WithTags("任务");
-        group.MapGet("/", List).WithSummary("可见的任务（可按计划、单位、状态、类别筛选）");
+        group.MapGet("/", List).WithMetadata(new CachedPerBrowserAttribute()).WithSummary("可见的任务（可按计划、单位、状态、类别筛选）");
         group.MapGet("/{id:int}", Get).WithSummary("任务详情（带 ETag）");
         group.MapPatch("/{id:int}", Patch).WithSummary("修改任务（需 If-Match）");
         group.MapDelete("/{id:int}", Delete).WithSummary("删除草稿中的任务");

@@ -5,12 +5,14 @@ using Luoshi.Data;
 using Luoshi.Domain.OrgUnits;
 using Luoshi.Domain.People;
 using Luoshi.Web.Auth;
+using Luoshi.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Web.Pages;
 
 /// <summary>The home page: who I am, which unit I work for, and (as features land) what I must do next.</summary>
+[CachedPerBrowser]
 public sealed class IndexModel(LuoshiDb db, Agenda agenda, ReferenceData reference) : PageModel
 {
     public string UnitName { get; private set; } = "";

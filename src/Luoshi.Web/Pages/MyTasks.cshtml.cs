@@ -3,12 +3,14 @@ using Luoshi.Application.Tasks;
 using Luoshi.Domain.Plans;
 using Luoshi.Domain.Tasks;
 using Luoshi.Web.Auth;
+using Luoshi.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Web.Pages;
 
 /// <summary>我的任务: what I must do next, by date, and the open tasks my unit leads or carries.</summary>
+[CachedPerBrowser]
 public sealed class MyTasksModel(Agenda agenda, TaskScope scope, TaskWorkflow ledger, Luoshi.Data.LuoshiDb db) : PageModel
 {
     public List<Agenda.Item> Items { get; private set; } = [];

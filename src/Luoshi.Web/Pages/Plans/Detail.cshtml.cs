@@ -9,6 +9,7 @@ using Luoshi.Domain.OrgUnits;
 using Luoshi.Domain.Plans;
 using Luoshi.Domain.Tasks;
 using Luoshi.Web.Auth;
+using Luoshi.Web.Infrastructure;
 using Luoshi.Web.Localization;
 using Luoshi.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
@@ -22,6 +23,7 @@ namespace Luoshi.Web.Pages.Plans;
 /// offers); once published, the board (counts by category and status, a chart, filters, the task table, bulk
 /// assignment). Only plans the caller may see open; another unit's plan looks like "not found".
 /// </summary>
+[CachedPerBrowser]
 public sealed partial class DetailModel(TaskScope scope, TaskWorkflow ledger, TargetWorkflow targetDesk, PlanWorkflow plans, Assignments assignments,
     YearRollover rollover, ReferenceData reference, LuoshiDb db, UiText text) : PageModel
 {

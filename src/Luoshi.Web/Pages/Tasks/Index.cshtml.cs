@@ -28,6 +28,7 @@ namespace Luoshi.Web.Pages.Tasks;
 /// The task page: details, milestones, targets, the timeline of reports and changes, and the forms each role may use:
 /// edit (the lead department and overseers), report (a responsible unit), review, and 办结. Every rule is the API's.
 /// </summary>
+[CachedPerBrowser]
 [RequestSizeLimit(MaxEvidenceFiles * EvidenceFiles.MaxBytes + 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxEvidenceFiles * EvidenceFiles.MaxBytes + 1024 * 1024)]
 public sealed class TaskPageModel(LuoshiDb db, TaskScope scope, TaskWorkflow workflow, ReportWorkflow reports, TargetWorkflow targets,
@@ -414,7 +415,7 @@ public sealed class TaskPageModel(LuoshiDb db, TaskScope scope, TaskWorkflow wor
     /// <summary>A fresh report form: this month, prefilled from my unit's draft or returned report, with a new one-time key.</summary>
     private ReportForm ReportOf()
     {
-        var form = new ReportForm { Period = $"{Today.Year:0000}-{Today.Month:00}", Key = Guid.NewGuid().ToString("N") };
+        var form = new ReportForm { Period = $"{Today.Year:0000}-{Today.Month:00}", Key = PageCache.OneTimeKey(HttpContext) };
         var mine = Reports.Where(r => r.OrgUnitId == Caller.OrgUnitId).MaxBy(r => r.Id);
         if (mine is { Status: ReportStatus.Draft or ReportStatus.Returned })
         {
