@@ -29,7 +29,7 @@ public sealed class PhoneTests(LiveApp app) : IClassFixture<LiveApp>
         {
             taskIds = tasks.Select(t => t.GetProperty("id").GetInt32()).ToArray(), leadDepartmentId = Unit("D03"), responsibleOrgUnitIds = new[] { Unit("Q01") },
         }));
-        var month = DateTime.Now.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        var month = Luoshi.Domain.Time.ChinaClock.System.Now.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
 
         var pages = new Dictionary<string, string[]>
         {

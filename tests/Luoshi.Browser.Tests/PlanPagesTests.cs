@@ -122,7 +122,7 @@ public sealed class PlanPagesTests(LiveApp app) : IClassFixture<LiveApp>
         var taskUrl = new Uri(page.Url).AbsolutePath;
         await page.Locator("#edit > summary").ClickAsync();
         await page.GetByTestId("edit-lead").SelectOptionAsync(new SelectOptionValue { Label = "基础教育处" });
-        var today = DateOnly.FromDateTime(DateTime.Now);
+        var today = Luoshi.Domain.Time.ChinaClock.System.Today;
         await page.Locator("input[name='edit.StartDate']").FillAsync(today.AddDays(-5).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await page.GetByTestId("edit-due").FillAsync(today.AddDays(10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await page.GetByTestId("unit-Q01").CheckAsync();

@@ -39,8 +39,8 @@ public sealed class TaskPagesTests(LiveApp app) : IClassFixture<LiveApp>
         {
             // Due in ten days with no progress yet: a warning (yellow) until progress catches up with the time elapsed.
             leadDepartmentId = d03,
-            startDate = DateOnly.FromDateTime(DateTime.Now).AddDays(-5).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            dueDate = DateOnly.FromDateTime(DateTime.Now).AddDays(10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            startDate = Luoshi.Domain.Time.ChinaClock.System.Today.AddDays(-5).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            dueDate = Luoshi.Domain.Time.ChinaClock.System.Today.AddDays(10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         }) };
         patch.Headers.TryAddWithoutValidation("If-Match", read.Headers.ETag!.Tag);
         await LiveApp.JsonAsync(await supervisor.SendAsync(patch));

@@ -246,7 +246,7 @@ public sealed partial class PlanPagesTests(DemoCopies demo) : IClassFixture<Demo
         var placeholder = (await TaskAsync(app, id, "深化党建品牌创建")).Targets.Single(g => g.Placeholder);
         await PostFormAsync(client, $"/Plans/{id}", "DropTarget", new() { ["targetId"] = S(placeholder.Id), ["version"] = S(placeholder.Version) });
         Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(client, $"/Plans/{id}", "Publish", [])).StatusCode);
-        var today = DateOnly.FromDateTime(DateTime.Now);
+        var today = Luoshi.Domain.Time.ChinaClock.System.Today;
         await app.WithDbAsync(async db =>
         {
             foreach (var t in await db.Tasks.Where(t => t.PlanId == id).ToListAsync())

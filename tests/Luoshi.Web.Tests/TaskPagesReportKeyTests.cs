@@ -55,7 +55,7 @@ public sealed partial class TaskPagesTests
 
         // The same form, back in the browser and changed: a draft of another month with a file.
         var png = OwnPng();
-        var lastMonth = DateTime.Now.AddMonths(-1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        var lastMonth = Luoshi.Domain.Time.ChinaClock.System.Now.AddMonths(-1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
         var changed = await district.PostAsync(l.Page + "?handler=Report", ReportForm(token, key, lastMonth, target, "7", true, ("照片.png", png)));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, changed.StatusCode);
         Assert.Contains("已经提交过", Part(await changed.Content.ReadAsStringAsync(), "report-problems"));

@@ -28,8 +28,8 @@ public sealed partial class TaskPagesTests(DemoCopies demo) : IClassFixture<Demo
     /// <summary>A real 1×1 PNG.</summary>
     private static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
 
-    private static string Today => DateOnly.FromDateTime(DateTime.Now).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-    private static string ThisMonth => DateTime.Now.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+    private static string Today => Luoshi.Domain.Time.ChinaClock.System.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string ThisMonth => Luoshi.Domain.Time.ChinaClock.System.Now.ToString("yyyy-MM", CultureInfo.InvariantCulture);
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     private static string Chinese(DateOnly d) => $"{d.Year}年{d.Month}月{d.Day}日";
 
@@ -188,7 +188,7 @@ public sealed partial class TaskPagesTests(DemoCopies demo) : IClassFixture<Demo
 
         // A program named .png is refused by its content; nothing is stored, not even the report.
         var (_, token2) = await OpenAsync(jiangdong, l.Page);
-        var lastMonth = DateTime.Now.AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var lastMonth = Luoshi.Domain.Time.ChinaClock.System.Now.AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
         var refused = await jiangdong.PostAsync(l.Page + "?handler=Report",
             ReportForm(token2, Guid.NewGuid().ToString("N"), lastMonth, target, "7", false, ("照片.png", "MZ\x90\0 not an image"u8.ToArray()), ("另一张.png", Png)));
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, refused.StatusCode);
@@ -280,7 +280,7 @@ public sealed partial class TaskPagesTests(DemoCopies demo) : IClassFixture<Demo
     public async Task My_tasks_shows_each_role_what_to_do_next(TestDatabase database)
     {
         var l = await PublishedPlanAsync(database);
-        var today = DateOnly.FromDateTime(DateTime.Now);
+        var today = Luoshi.Domain.Time.ChinaClock.System.Today;
         await AssignAsync(l, new
         {
             leadDepartmentId = l.D03, responsibleOrgUnitIds = new[] { l.Q01 }, startDate = "2026-01-01", dueDate = Iso(today.AddDays(20)),
@@ -352,7 +352,7 @@ public sealed partial class TaskPagesTests(DemoCopies demo) : IClassFixture<Demo
         Assert.Contains("gantt-bar bar-", row);
         Assert.Contains("c3 e13", row);
         Assert.Contains("中期检查", row);
-        Assert.Contains($"今天：{Chinese(DateOnly.FromDateTime(DateTime.Now))}", schedule);
+        Assert.Contains($"今天：{Chinese(Domain.Time.ChinaClock.System.Today)}", schedule); // today in China, whatever the host's zone
     }
 
     [Theory, Databases]

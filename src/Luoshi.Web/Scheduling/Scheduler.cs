@@ -82,7 +82,7 @@ public sealed class Scheduler : IAsyncDisposable
             {
                 q.ScheduleJob<OutboxJob>(
                     trigger => trigger.WithIdentity(OutboxTriggerKey).StartNow()
-                        .WithSimpleSchedule(s => s.WithIntervalInSeconds(outboxSeconds).RepeatForever().WithMisfireHandlingInstructionNextWithRemainingCount()),
+                        .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(outboxSeconds)).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)),
                     job => job.WithIdentity(OutboxJobKey).WithDescription("发送外发消息：邮件、企业微信和钉钉群机器人"));
             }
             more?.Invoke(services, q);
