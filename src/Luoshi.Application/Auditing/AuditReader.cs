@@ -91,6 +91,9 @@ public sealed class AuditReader(LuoshiDb db, Caching.ReferenceData reference)
         ["yearSource"] = "年份来源", ["numerator"] = "分子", ["denominator"] = "分母（基数）", ["dueByHand"] = "手工设定时限",
         ["isBreakdown"] = "分解到学校", ["isGroup"] = "分组",
         ["email"] = "邮箱", ["emailEnabled"] = "接收邮件", ["weComWebhook"] = "企业微信机器人", ["dingTalkWebhook"] = "钉钉机器人",
+        ["dingTalkSecret"] = "钉钉加签密钥", ["address"] = "接收地址", ["attempts"] = "尝试次数", ["channel"] = "渠道", ["key"] = "幂等键",
+        ["lastError"] = "最近的错误", ["link"] = "链接", ["lockOwner"] = "认领者", ["lockedAt"] = "认领时间", ["nextAttemptAt"] = "下次尝试",
+        ["sentAt"] = "发送时间",
         ["entity"] = "对象", ["entityId"] = "对象编号", ["from"] = "起", ["to"] = "止", ["userId"] = "用户", ["action"] = "操作",
     };
 
