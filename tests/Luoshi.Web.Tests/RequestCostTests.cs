@@ -53,7 +53,8 @@ public sealed class RequestCostTests(DemoCopies demo) : IClassFixture<DemoCopies
         var client = await pages.SignedInAsync(app);
         var most = new Dictionary<string, int>
         {
-            [pages.TaskList] = 6, [pages.Home] = 5, [pages.Plan] = 8, [pages.Task] = 15, [pages.MyTasks] = 7,
+            // The task page of a district's own task also reads the parts it gave its schools (one command).
+            [pages.TaskList] = 6, [pages.Home] = 5, [pages.Plan] = 8, [pages.Task] = 16, [pages.MyTasks] = 7,
         };
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/me")).StatusCode); // the session is checked once
         foreach (var (path, limit) in most)

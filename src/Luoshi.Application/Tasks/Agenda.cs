@@ -13,7 +13,7 @@ namespace Luoshi.Application.Tasks;
 /// and returned ones to correct. A department: reports waiting for its review, milestones and due dates coming on the
 /// tasks it leads. Leaders and supervisors: completion requests to decide, overdue and warning tasks.
 /// </summary>
-public sealed class Agenda(LuoshiDb db, TaskScope scope, TaskWorkflow ledger, ChinaClock clock, LedgerSettings settings)
+public sealed class Agenda(LuoshiDb db, TaskScope scope, TaskWorkflow ledger, ChinaClock clock, LedgerSettings settings, Caching.ReferenceData reference)
 {
     /// <summary>How far ahead a department is shown its milestones and due dates.</summary>
     public const int HorizonDays = 30;
@@ -37,8 +37,9 @@ public sealed class Agenda(LuoshiDb db, TaskScope scope, TaskWorkflow ledger, Ch
         var tasks = scope.Listed(caller).Where(t => published.Contains(t.PlanId) && !t.IsGroup).AsNoTracking();
         var items = caller.Role switch
         {
-            Role.District => [.. await ReportsToSendAsync(caller, tasks, ct), .. await SchoolReportsAsync(caller, published, ct)],
-            Role.School => await ReportsToSendAsync(caller, tasks, ct),
+            // A district's and a school's own reports; for a district also its schools' reports on the parts it gave them.
+            Role.District or Role.School => await ReportsToSendAsync(caller,
+                scope.Visible(caller).Where(t => published.Contains(t.PlanId) && !t.IsGroup).AsNoTracking(), ct),
             Role.Department => await LeadWorkAsync(caller, tasks, ct),
             _ => await OversightAsync(tasks, ct),
         };
@@ -62,16 +63,25 @@ public sealed class Agenda(LuoshiDb db, TaskScope scope, TaskWorkflow ledger, Ch
     private async Task<List<Item>> ReportsToSendAsync(Caller caller, IQueryable<PlanTask> visible, CancellationToken ct)
     {
         var unit = caller.OrgUnitId;
-        var tasks = await visible.Include(t => t.Units)
-            .Where(t => t.Closure == TaskClosure.Open && t.Units.Any(u => u.OrgUnitId == unit && u.Role == TaskUnitRole.Responsible))
+        var all = await visible.Include(t => t.Units)
+            .Where(t => t.Closure == TaskClosure.Open && t.Units.Any(u => u.OrgUnitId == unit && (u.Role == TaskUnitRole.Responsible
+                || u.Role == TaskUnitRole.Overseer)))
             .ToListAsync(ct);
+        var tasks = all.Where(t => t.ResponsibleOrgUnitIds.Contains(unit)).ToList();
+        var overseen = all.Where(t => t.OverseerOrgUnitId == unit).ToDictionary(t => t.Id, t => t.Title);
         var thisMonth = Period(Today);
         var lastMonth = Period(Today.AddMonths(-1));
         var ids = tasks.Select(t => t.Id).ToList();
+        var overseenIds = overseen.Keys.ToList();
         var reports = await scope.ReadableReports(caller).AsNoTracking()
-            .Where(r => ids.Contains(r.TaskId) && r.OrgUnitId == unit && (r.Period == thisMonth || r.Period == lastMonth))
-            .Select(r => new { r.Id, r.TaskId, r.Period, r.Status, r.ReviewComment }).ToListAsync(ct);
-        var items = new List<Item>();
+            .Where(r => (ids.Contains(r.TaskId) && r.OrgUnitId == unit && (r.Period == thisMonth || r.Period == lastMonth))
+                || (overseenIds.Contains(r.TaskId) && r.Status == ReportStatus.Submitted))
+            .Select(r => new { r.Id, r.TaskId, r.OrgUnitId, r.Period, r.Status, r.ReviewComment, r.SubmittedAt }).ToListAsync(ct);
+        // The schools' reports on the parts the district gave them, waiting for its review (named from the cached org tree).
+        var tree = overseen.Count > 0 ? await reference.GetAsync(db, ct) : null;
+        var items = reports.Where(r => overseen.ContainsKey(r.TaskId)).Select(r => new Item(
+            r.SubmittedAt is { } at ? DateOnly.FromDateTime(ChinaClock.ToChina(at)) : Today, "review",
+            $"待审核：{tree!.UnitName(r.OrgUnitId)} {r.Period} 进展", r.TaskId, overseen[r.TaskId], "yellow", $"/Tasks/{r.TaskId}#report-{r.Id}")).ToList();
         foreach (var task in tasks)
         {
             foreach (var period in new[] { lastMonth, thisMonth })
@@ -79,7 +89,7 @@ public sealed class Agenda(LuoshiDb db, TaskScope scope, TaskWorkflow ledger, Ch
                 var firstDay = DateOnly.ParseExact(period + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
                 if (task.StartDate > firstDay.AddMonths(1).AddDays(-1)) continue;
                 var due = ReportStatuses.DueDate(period);
-                var latest = reports.Where(r => r.TaskId == task.Id && r.Period == period).MaxBy(r => r.Id);
+                var latest = reports.Where(r => r.TaskId == task.Id && r.OrgUnitId == unit && r.Period == period).MaxBy(r => r.Id);
                 var link = $"/Tasks/{task.Id}#report-form";
                 if (latest?.Status == ReportStatus.Returned)
                     items.Add(new(due, "returned", $"{period} 进展被退回，请修改后重新报送：{latest.ReviewComment}", task.Id, task.Title, "red", link));
@@ -88,16 +98,6 @@ public sealed class Agenda(LuoshiDb db, TaskScope scope, TaskWorkflow ledger, Ch
             }
         }
         return items;
-    }
-
-    /// <summary>A district's schools' reports on the parts of tasks it gave them, waiting for its review.</summary>
-    private async Task<List<Item>> SchoolReportsAsync(Caller caller, IQueryable<int> published, CancellationToken ct)
-    {
-        var unit = caller.OrgUnitId;
-        var parts = await scope.Visible(caller).AsNoTracking().Where(t => published.Contains(t.PlanId) && t.IsBreakdown
-                && t.Units.Any(u => u.Role == TaskUnitRole.Overseer && u.OrgUnitId == unit))
-            .Select(t => new { t.Id, t.Title }).ToListAsync(ct);
-        return await WaitingAsync(caller, parts.ToDictionary(t => t.Id, t => t.Title), ct);
     }
 
     /// <summary>The submitted reports on these tasks (id → title) waiting for the caller's review, dated when they were sent.</summary>
