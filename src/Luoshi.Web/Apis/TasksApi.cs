@@ -31,7 +31,7 @@ public static class TasksApi
     public sealed record TargetPartRequest(int? TargetId, decimal? Value);
 
     /// <summary>A district gives its task, or parts of its targets, to its own schools.</summary>
-    public sealed record BreakdownRequest(string? Title, int[]? ResponsibleOrgUnitIds, DateOnly? DueDate, TargetPartRequest[]? Targets, string? Text);
+    public sealed record BreakdownRequest(string? Title, int[]? ResponsibleOrgUnitIds, DateOnly? DueDate, TargetPartRequest?[]? Targets, string? Text);
 
     public sealed record SplitRequest(int? At, string? Title);
 
@@ -124,7 +124,7 @@ public static class TasksApi
         TaskWorkflow workflow, HttpContext http, CancellationToken ct)
     {
         var outcome = await breakdowns.BreakDownAsync(http.User.ToCaller(), id, new Breakdowns.Request(request.Title, request.ResponsibleOrgUnitIds,
-            request.DueDate, request.Targets?.Select(t => new Breakdowns.TargetPart(t.TargetId, t.Value)).ToList(), request.Text), ct);
+            request.DueDate, request.Targets?.Select(t => new Breakdowns.TargetPart(t?.TargetId, t?.Value)).ToList(), request.Text), ct);
         if (outcome.Value is not { } child) return outcome.ToProblem();
         http.Response.SetETag(child.Version);
         return TypedResults.Created($"/api/v1/tasks/{child.Id}", ToDto(child, await workflow.States.OfAsync(child, ct)));
