@@ -13,6 +13,8 @@ public static class NoticeProblems
         "This notice is not addressed to your unit");
     public static readonly ProblemType NotIssuer = Catalog.Of(ProblemKind.Forbidden, "not-issuer", "只有发出督办单的单位才能办结或退回",
         "Only the issuer may close or return the notice");
+    public static readonly ProblemType Stale = Catalog.Of(ProblemKind.Stale, "stale", "该督办单在您打开之后已被他人处理，请刷新后重试",
+        "Someone changed the notice after you opened it; reload and try again");
     public static readonly ProblemType Closed = Catalog.Of(ProblemKind.Conflict, "closed", "该督办单已办结，不能再办理",
         "The notice is closed");
     public static readonly ProblemType NotAnswered = Catalog.Of(ProblemKind.Conflict, "not-answered", "该督办单当前状态为“{0}”，尚未反馈办理情况",
