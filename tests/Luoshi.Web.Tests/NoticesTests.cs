@@ -122,4 +122,40 @@ public sealed class NoticesTests
         var again = await district.PostAsJsonAsync($"/api/v1/notices/{id}/response", new { response = "已补充照片和验收单" }).SucceedsAsync("answer again");
         Assert.Equal("responded", again.GetProperty("status").GetString());
     }
+
+    [Theory, Databases]
+    public async Task The_notices_page_issues_answers_and_closes_in_Chinese(TestDatabase database)
+    {
+        await using var data = await DemoApps.OwnAsync(database);
+        await using var app = data.At(new FakeTimeProvider(Issued));
+        var supervisor = await app.SignedInAsync("supervisor");
+        var district = await app.SignedInAsync("jiangdong");
+        var q01 = await data.UnitIdAsync("Q01");
+
+        var token = await supervisor.TokenAsync("/Notices");
+        var issued = await supervisor.PostAsync("/Notices?handler=Issue", Forms.Form(token, ("Issue.OrgUnitId", q01.ToString()), ("Issue.Kind", "supervise"),
+            ("Issue.Days", "3"), ("Issue.Reason", "请说明食堂建设进度")));
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, issued.StatusCode);
+        var id = await data.WithDbAsync(db => db.Notices.Select(n => n.Id).SingleAsync());
+
+        var page = System.Net.WebUtility.HtmlDecode(await district.GetStringAsync("/Notices?tab=toAnswer"));
+        Assert.Contains("督办〔2026〕第1号", page);
+        Assert.Contains("2026年10月10日", page);
+        Assert.Contains($"data-testid=\"answer-form-{id}\"", page);
+        var districtToken = await district.TokenAsync("/Notices");
+        var empty = await district.PostAsync("/Notices?handler=Answer", Forms.Form(districtToken, ("id", id.ToString()), ("response", " ")));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.Contains("请填写办理情况", await empty.Content.ReadAsStringAsync());
+        var answered = await district.PostAsync("/Notices?handler=Answer", Forms.Form(districtToken, ("id", id.ToString()), ("response", "食堂已封顶")));
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, answered.StatusCode);
+
+        var issuedTab = System.Net.WebUtility.HtmlDecode(await supervisor.GetStringAsync("/Notices?tab=issued"));
+        Assert.Contains("食堂已封顶", issuedTab);
+        Assert.Contains($"data-testid=\"close-{id}\"", issuedTab);
+        var closed = await supervisor.PostAsync("/Notices?handler=Close", Forms.Form(token, ("id", id.ToString())));
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, closed.StatusCode);
+        var late = await district.PostAsync("/Notices?handler=Answer", Forms.Form(districtToken, ("id", id.ToString()), ("response", "补充")));
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, late.StatusCode);
+        Assert.Contains("该督办单已办结", await late.Content.ReadAsStringAsync());
+    }
 }
