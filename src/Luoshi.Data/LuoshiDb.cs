@@ -32,6 +32,7 @@ public class LuoshiDb(DbContextOptions<LuoshiDb> options, IAuditActor? actor = n
     public DbSet<Domain.Messaging.OutboxMessage> OutboxMessages => Set<Domain.Messaging.OutboxMessage>();
     public DbSet<Domain.Messaging.UnitChannels> UnitChannels => Set<Domain.Messaging.UnitChannels>();
     public DbSet<Domain.Messaging.UserChannels> UserChannels => Set<Domain.Messaging.UserChannels>();
+    public DbSet<Domain.Supervision.Notice> Notices => Set<Domain.Supervision.Notice>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -129,6 +129,7 @@ public static class LuoshiApp
         api.MapAuditApi();
         api.MapCalendarApi();
         api.MapMessagingApi();
+        api.MapNoticesApi();
         app.MapRazorPages().WithStaticAssets();
         app.MapLuoshiTextSwitch();
     }

@@ -223,6 +223,13 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
             return Task.FromResult<HttpContent?>(new MultipartFormDataContent { { file, "file", "city.xlsx" } });
         },
         ["GET /api/v1/calendar/{year}"] = None,
+        ["GET /api/v1/notices"] = None,
+        ["POST /api/v1/notices"] = Body((w, _, _) => new { orgUnitId = w.SchoolQ01, kind = "supervise", reason = "矩阵测试督办" }),
+        ["GET /api/v1/notices/{id}"] = None,
+        ["GET /api/v1/notices/{id}.docx"] = None,
+        ["POST /api/v1/notices/{id}/response"] = Body((_, _, _) => new { response = "矩阵测试办理情况" }),
+        ["POST /api/v1/notices/{id}/close"] = None,
+        ["POST /api/v1/notices/{id}/return"] = Body((_, _, _) => new { comment = "矩阵测试退回" }),
         ["PUT /api/v1/calendar/{year}"] = Body((_, _, _) => new { days = new[] { new { date = "2097-10-02", workday = false, name = "国庆节" } } }),
         ["PUT /api/v1/calendar/days/{date}"] = Body((_, _, _) => new { workday = false, name = "国庆节" }),
         ["DELETE /api/v1/calendar/days/{date}"] = async (w, _, _) =>
@@ -299,6 +306,12 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
         ["GET /Schedule"] = None,
         ["GET /Search"] = None,
         ["GET /Notifications"] = None,
+        ["GET /Notices"] = None,
+        ["POST /Notices?handler=Issue"] = Form((w, _, _) => Task.FromResult<(string, string)[]>([("Issue.OrgUnitId", S(w.SchoolQ01)), ("Issue.Kind", "urge"),
+            ("Issue.Days", "3"), ("Issue.Reason", "矩阵测试页面督办")])),
+        ["POST /Notices?handler=Answer"] = Form((_, id, _) => Task.FromResult<(string, string)[]>([("id", S(id)), ("response", "矩阵测试页面办理情况")])),
+        ["POST /Notices?handler=Close"] = Form((_, id, _) => Task.FromResult<(string, string)[]>([("id", S(id))])),
+        ["POST /Notices?handler=Return"] = Form((_, id, _) => Task.FromResult<(string, string)[]>([("id", S(id)), ("comment", "矩阵测试页面退回")])),
         ["GET /Audit"] = None,
         ["GET /Admin/WorkCalendar"] = None,
         ["POST /Admin/WorkCalendar?handler=Save"] = Form((_, _, _) => Task.FromResult<(string, string)[]>([("year", "2097"), ("date", "2097-10-04"), ("workday", "放假"), ("name", "国庆节")])),
@@ -638,6 +651,23 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
             return (int)message.Id;
         });
 
+        /// <summary>A 督办单 from the supervisor (督导室) to <paramref name="unitId"/>, open or already answered.</summary>
+        private Task<int> NoticeAsync(int unitId, bool answered) => App.WithDbAsync(async db =>
+        {
+            var sequence = (await db.Notices.Where(n => n.Year == 2097).MaxAsync(n => (int?)n.Sequence) ?? 0) + 1;
+            var notice = new Domain.Supervision.Notice
+            {
+                Year = 2097, Sequence = sequence, Kind = Domain.Supervision.NoticeKind.Supervise, Level = Domain.Supervision.NoticeLevel.Supervise,
+                OrgUnitId = unitId, Reason = "矩阵测试督办事由", IssuedById = userIds["supervisor"], IssuerUnitId = unitOf["supervisor"],
+                IssuedAt = DateTime.UtcNow, RespondBy = new DateOnly(2097, 10, 9),
+                Status = answered ? Domain.Supervision.NoticeStatus.Responded : Domain.Supervision.NoticeStatus.Open,
+                Response = answered ? "矩阵测试已办理" : null, AnsweredAt = answered ? DateTime.UtcNow : null,
+            };
+            db.Notices.Add(notice);
+            await db.SaveChangesAsync();
+            return notice.Id;
+        });
+
         /// <summary>A new session of the account (a sign-in of its own), so ending it leaves the cell's caller signed in.</summary>
         private async Task<int> NewSessionAsync(string userName)
         {
@@ -658,6 +688,8 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
                 "user-session" => await NewSessionAsync(own ? userNames[me] : q02Name),
                 "notification" => await NotificationAsync(own ? userIds[me] : q02UserId),
                 "outbox-message" => await DeadLetterAsync(),
+                "notice" => await NoticeAsync(own ? unitOf[me] : Q02, answered: false),
+                "answered-notice" => await NoticeAsync(own ? unitOf[me] : Q02, answered: true),
                 "plan" => (await ChainAsync(Stage.Published, own, fresh)).PlanId,
                 "reported-plan" => (await ChainAsync(Stage.Accepted, own, fresh: false)).PlanId,
                 "reported-task" => (await ChainAsync(Stage.Accepted, own, fresh: false)).TaskId,

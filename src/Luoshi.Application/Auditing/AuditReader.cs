@@ -63,6 +63,7 @@ public sealed class AuditReader(LuoshiDb db, Caching.ReferenceData reference)
         ["UnitChannels"] = "单位消息渠道",
         ["OutboxMessage"] = "外发消息",
         ["UserChannels"] = "个人消息设置",
+        ["Notice"] = "督办单",
     };
 
     public static string EntityName(string entity) => Entities.GetValueOrDefault(entity, entity);
@@ -94,12 +95,14 @@ public sealed class AuditReader(LuoshiDb db, Caching.ReferenceData reference)
         ["dingTalkSecret"] = "钉钉加签密钥", ["address"] = "接收地址", ["attempts"] = "尝试次数", ["channel"] = "渠道", ["key"] = "幂等键",
         ["lastError"] = "最近的错误", ["link"] = "链接", ["lockOwner"] = "认领者", ["lockedAt"] = "认领时间", ["nextAttemptAt"] = "下次尝试",
         ["sentAt"] = "发送时间",
+        ["sequence"] = "督办序号", ["reason"] = "督办事由", ["issuedById"] = "督办人", ["issuerUnitId"] = "督办单位", ["issuedAt"] = "督办时间",
+        ["respondBy"] = "办理时限", ["response"] = "办理情况", ["answeredById"] = "反馈人", ["answeredAt"] = "反馈时间", ["returnComment"] = "退回原因",
         ["entity"] = "对象", ["entityId"] = "对象编号", ["from"] = "起", ["to"] = "止", ["userId"] = "用户", ["action"] = "操作",
     };
 
-    private static readonly HashSet<string> UnitFields = ["orgUnitId", "leadDepartmentId"];
+    private static readonly HashSet<string> UnitFields = ["orgUnitId", "leadDepartmentId", "issuerUnitId"];
     private static readonly HashSet<string> UserFields = ["createdById", "publishedById", "leaderUserId", "closedById", "submittedById",
-        "reviewedById", "uploadedById", "userId"];
+        "reviewedById", "uploadedById", "userId", "issuedById", "answeredById"];
 
     /// <summary>Reads entries, looking up every unit, person, plan, task and target they name in a few queries.</summary>
     public async Task<List<Reading>> ReadAsync(IReadOnlyList<AuditEntry> entries, CancellationToken ct = default)
