@@ -150,20 +150,10 @@ public sealed class DemoYear(LuoshiDb db, PlanWorkflow plans)
             task.Units.Add(new TaskUnit { TaskId = task.Id, OrgUnitId = districtId, Role = TaskUnitRole.Responsible });
         foreach (var (school, index) in schools.Select((s, i) => (s, i)))
         {
-            var child = new PlanTask
-            {
-                PlanId = task.PlanId, ParentId = task.Id, Level = task.Level + 1, Ordinal = task.Ordinal, Title = task.Title, Category = task.Category,
-                StartDate = task.StartDate, DueDate = task.DueDate, IsBreakdown = true,
-            };
-            child.Units.Add(new TaskUnit { OrgUnitId = school.Id, Role = TaskUnitRole.Responsible });
-            child.Units.Add(new TaskUnit { OrgUnitId = districtId, Role = TaskUnitRole.Overseer });
-            foreach (var target in task.Targets.Where(g => g.Value is not null))
-            {
-                var part = target.IsShare ? target.Value!.Value
-                    : Math.Floor(target.Value!.Value / Math.Max(1, task.ResponsibleOrgUnitIds.Count()) / 2) + (index == 0 ? 1 : 0);
-                child.Targets.Add(new Target { Subject = target.Subject, Comparator = target.Comparator, Value = part, Unit = target.Unit,
-                    SourceText = target.SourceText, ParentTargetId = target.Id });
-            }
+            var child = task.PartFor([school.Id], districtId, task.Targets.Where(g => g.Value is not null).Select(target => (target,
+                target.IsShare ? target.Value!.Value
+                    : Math.Floor(target.Value!.Value / Math.Max(1, task.ResponsibleOrgUnitIds.Count()) / 2) + (index == 0 ? 1 : 0))),
+                task.Title, "", task.StartDate, task.DueDate, dueByHand: false);
             db.Tasks.Add(child);
             await db.SaveChangesAsync(ct);
             for (var month = 3; month < today.Month; month++)

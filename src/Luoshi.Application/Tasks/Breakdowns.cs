@@ -82,33 +82,9 @@ public sealed class Breakdowns(LuoshiDb db, TaskScope scope, Notifier notifier, 
         }
         if (problems.Count > 0) return problems;
 
-        var child = new PlanTask
-        {
-            PlanId = task.PlanId,
-            ParentId = task.Id,
-            Level = task.Level + 1,
-            Ordinal = task.Ordinal,
-            Number = "",
-            Title = title,
-            Text = request.Text?.Trim() ?? "",
-            Category = task.Category,
-            StartDate = clock.Today < task.StartDate ? task.StartDate : clock.Today,
-            DueDate = request.DueDate ?? task.DueDate,
-            DueByHand = request.DueDate is not null,
-            IsBreakdown = true,
-        };
-        if (child.StartDate > child.DueDate) child.StartDate = child.DueDate;
-        child.Units.AddRange(schoolIds.Select(id => new TaskUnit { OrgUnitId = id, Role = TaskUnitRole.Responsible }));
-        child.Units.Add(new TaskUnit { OrgUnitId = caller.OrgUnitId, Role = TaskUnitRole.Overseer });
-        foreach (var part in parts)
-        {
-            var target = task.Targets.First(g => g.Id == part.TargetId);
-            child.Targets.Add(new Target
-            {
-                Subject = target.Subject, Comparator = target.Comparator, Value = part.Value, Unit = target.Unit, DueDate = target.DueDate,
-                SourceText = target.SourceText, ParentTargetId = target.Id,
-            });
-        }
+        var child = task.PartFor(schoolIds, caller.OrgUnitId,
+            parts.Select(p => (task.Targets.First(g => g.Id == p.TargetId), p.Value!.Value)), title, request.Text?.Trim() ?? "",
+            clock.Today < task.StartDate ? task.StartDate : clock.Today, request.DueDate ?? task.DueDate, request.DueDate is not null);
 
         // Saved first so the schools' notice can link to the new task; the notice is stored in the same transaction.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
