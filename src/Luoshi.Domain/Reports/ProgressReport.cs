@@ -128,12 +128,18 @@ public class ReportValue
     public decimal? Denominator { get; set; }
 }
 
-/// <summary>Evidence attached to a report (photo, PDF, Office file), stored under the data directory.</summary>
+/// <summary>
+/// Evidence (photo, PDF, Office file) attached to a report or to the rectification of an inspection's finding (整改佐证),
+/// stored under the data directory; it belongs to exactly one of the two.
+/// </summary>
 public class Attachment
 {
     public int Id { get; set; }
 
-    public int ReportId { get; set; }
+    public int? ReportId { get; set; }
+
+    /// <summary>The finding whose rectification this evidences (<see cref="Supervision.Finding"/>), when not a report's.</summary>
+    public int? FindingId { get; set; }
 
     public required string FileName { get; set; }
 
