@@ -33,6 +33,9 @@ public class LuoshiDb(DbContextOptions<LuoshiDb> options, IAuditActor? actor = n
     public DbSet<Domain.Messaging.UnitChannels> UnitChannels => Set<Domain.Messaging.UnitChannels>();
     public DbSet<Domain.Messaging.UserChannels> UserChannels => Set<Domain.Messaging.UserChannels>();
     public DbSet<Domain.Supervision.Notice> Notices => Set<Domain.Supervision.Notice>();
+    public DbSet<Domain.Supervision.Inspection> Inspections => Set<Domain.Supervision.Inspection>();
+    public DbSet<Domain.Supervision.InspectedUnit> InspectedUnits => Set<Domain.Supervision.InspectedUnit>();
+    public DbSet<Domain.Supervision.Finding> Findings => Set<Domain.Supervision.Finding>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -108,7 +108,8 @@ public static class ReportsApi
         HttpContext http, CancellationToken ct)
     {
         var attachment = await db.Attachments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
-        if (attachment is null || await scope.FindReportAsync(http.User.ToCaller(), attachment.ReportId, ct) is null) return TypedResults.NotFound();
+        if (attachment?.ReportId is not { } reportId || await scope.FindReportAsync(http.User.ToCaller(), reportId, ct) is null)
+            return TypedResults.NotFound();
         var stream = files.Open(attachment);
         if (stream is null) return TypedResults.NotFound();
         // Sent as a download (Content-Disposition: attachment) with nosniff: a file never runs as a page of ours.
