@@ -42,6 +42,8 @@ public static class LedgerServices
         services.AddScoped<LedgerWorkbook>();
         services.AddScoped<ReportWorkflow>();
         services.AddScoped<Luoshi.Application.Supervision.Notices>();
+        services.AddScoped<Luoshi.Application.Supervision.Inspections>();
+        services.AddScoped<Luoshi.Application.Supervision.RectificationStats>();
         services.AddScoped<Luoshi.Application.Idempotency.IdempotentRequests>();
         services.AddScoped<Notifier>();
         services.AddSingleton(sp => new Luoshi.Application.Jobs.ReminderSettings(sp.GetRequiredService<IOptions<LuoshiOptions>>().Value.ReminderWorkingDays));

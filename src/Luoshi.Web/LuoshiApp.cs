@@ -130,6 +130,7 @@ public static class LuoshiApp
         api.MapCalendarApi();
         api.MapMessagingApi();
         api.MapNoticesApi();
+        api.MapInspectionsApi();
         app.MapRazorPages().WithStaticAssets();
         app.MapLuoshiTextSwitch();
     }

@@ -64,6 +64,9 @@ public sealed class AuditReader(LuoshiDb db, Caching.ReferenceData reference)
         ["OutboxMessage"] = "外发消息",
         ["UserChannels"] = "个人消息设置",
         ["Notice"] = "督办单",
+        ["Inspection"] = "专项督导",
+        ["InspectedUnit"] = "被督导单位",
+        ["Finding"] = "整改问题",
     };
 
     public static string EntityName(string entity) => Entities.GetValueOrDefault(entity, entity);
@@ -97,10 +100,13 @@ public sealed class AuditReader(LuoshiDb db, Caching.ReferenceData reference)
         ["sentAt"] = "发送时间",
         ["sequence"] = "督办序号", ["reason"] = "督办事由", ["issuedById"] = "督办人", ["issuerUnitId"] = "督办单位", ["issuedAt"] = "督办时间",
         ["respondBy"] = "办理时限", ["response"] = "办理情况", ["answeredById"] = "反馈人", ["answeredAt"] = "反馈时间", ["returnComment"] = "退回原因",
+        ["topic"] = "督导专项", ["endDate"] = "结束日期", ["summary"] = "督导概况", ["inspectorUnitId"] = "督导单位", ["inspectionId"] = "专项督导",
+        ["description"] = "问题描述", ["severity"] = "严重程度", ["requirement"] = "整改要求", ["deadline"] = "整改时限", ["rectification"] = "整改情况",
+        ["findingId"] = "整改问题",
         ["entity"] = "对象", ["entityId"] = "对象编号", ["from"] = "起", ["to"] = "止", ["userId"] = "用户", ["action"] = "操作",
     };
 
-    private static readonly HashSet<string> UnitFields = ["orgUnitId", "leadDepartmentId", "issuerUnitId"];
+    private static readonly HashSet<string> UnitFields = ["orgUnitId", "leadDepartmentId", "issuerUnitId", "inspectorUnitId"];
     private static readonly HashSet<string> UserFields = ["createdById", "publishedById", "leaderUserId", "closedById", "submittedById",
         "reviewedById", "uploadedById", "userId", "issuedById", "answeredById"];
 
