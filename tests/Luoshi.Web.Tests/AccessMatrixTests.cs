@@ -230,6 +230,17 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
         ["POST /api/v1/notices/{id}/response"] = Body((_, _, _) => new { response = "矩阵测试办理情况" }),
         ["POST /api/v1/notices/{id}/close"] = None,
         ["POST /api/v1/notices/{id}/return"] = Body((_, _, _) => new { comment = "矩阵测试退回" }),
+        ["GET /api/v1/inspections"] = None,
+        ["POST /api/v1/inspections"] = Body((w, _, _) => new { title = "矩阵测试专项督导", topic = "校园安全", startDate = "2097-09-30", orgUnitIds = new[] { w.SchoolQ01 } }),
+        ["GET /api/v1/inspections/{id}"] = None,
+        ["POST /api/v1/inspections/{id}/findings"] = async (w, id, _) => JsonContent.Create(new
+        {
+            findings = new[] { new { orgUnitId = await w.InspectedUnitAsync(id), description = "矩阵测试问题", days = 3 } },
+        }),
+        ["POST /api/v1/inspections/findings/{id}/rectification"] = Body((_, _, _) => new { rectification = "矩阵测试整改情况" }),
+        ["POST /api/v1/inspections/findings/{id}/close"] = None,
+        ["POST /api/v1/inspections/findings/{id}/return"] = Body((_, _, _) => new { comment = "矩阵测试退回整改" }),
+        ["GET /api/v1/inspections/files/{id}"] = None,
         ["PUT /api/v1/calendar/{year}"] = Body((_, _, _) => new { days = new[] { new { date = "2097-10-02", workday = false, name = "国庆节" } } }),
         ["PUT /api/v1/calendar/days/{date}"] = Body((_, _, _) => new { workday = false, name = "国庆节" }),
         ["DELETE /api/v1/calendar/days/{date}"] = async (w, _, _) =>
@@ -312,6 +323,16 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
         ["POST /Notices?handler=Answer"] = Form((_, id, _) => Task.FromResult<(string, string)[]>([("id", S(id)), ("response", "矩阵测试页面办理情况")])),
         ["POST /Notices?handler=Close"] = Form((_, id, _) => Task.FromResult<(string, string)[]>([("id", S(id))])),
         ["POST /Notices?handler=Return"] = Form((_, id, _) => Task.FromResult<(string, string)[]>([("id", S(id)), ("comment", "矩阵测试页面退回")])),
+        ["GET /Inspections"] = None,
+        ["POST /Inspections?handler=Record"] = Form((w, _, _) => Task.FromResult<(string, string)[]>([("Record.Title", "矩阵测试页面督导"),
+            ("Record.Topic", "校园安全"), ("Record.StartDate", "2097-09-30"), ("Record.OrgUnitIds", S(w.SchoolQ01))])),
+        ["GET /Inspections/{id}"] = None,
+        ["POST /Inspections/{id}?handler=Add"] = Form(async (w, id, _) => [("Add.OrgUnitId", S(await w.InspectedUnitAsync(id))),
+            ("Add.Description", "矩阵测试页面问题"), ("Add.Days", "3")]),
+        ["POST /Inspections/{id}?handler=Rectify"] = Form((_, id, _) => Task.FromResult<(string, string)[]>([("findingId", S(id)),
+            ("rectification", "矩阵测试页面整改情况")])),
+        ["POST /Inspections/{id}?handler=Close"] = Form((_, id, _) => Task.FromResult<(string, string)[]>([("findingId", S(id))])),
+        ["POST /Inspections/{id}?handler=Return"] = Form((_, id, _) => Task.FromResult<(string, string)[]>([("findingId", S(id)), ("comment", "矩阵测试页面退回")])),
         ["GET /Audit"] = None,
         ["GET /Admin/WorkCalendar"] = None,
         ["POST /Admin/WorkCalendar?handler=Save"] = Form((_, _, _) => Task.FromResult<(string, string)[]>([("year", "2097"), ("date", "2097-10-04"), ("workday", "放假"), ("name", "国庆节")])),
@@ -668,6 +689,39 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
             return notice.Id;
         });
 
+        /// <summary>
+        /// A 专项督导 by the supervisor (督导室) of <paramref name="unitId"/> with one finding there, open or with its rectification
+        /// submitted, and optionally an evidence file; returns the inspection's, the finding's or the file's id as asked.
+        /// </summary>
+        private Task<int> InspectionAsync(int unitId, string what) => App.WithDbAsync(async db =>
+        {
+            var finding = new Domain.Supervision.Finding
+            {
+                OrgUnitId = unitId, Description = "矩阵测试发现的问题", Requirement = "立即整改", Deadline = new DateOnly(2097, 10, 9), CreatedAt = DateTime.UtcNow,
+                Status = what == "open" ? Domain.Supervision.FindingStatus.Open : Domain.Supervision.FindingStatus.Submitted,
+                Rectification = what == "open" ? null : "矩阵测试已整改", SubmittedAt = what == "open" ? null : DateTime.UtcNow,
+            };
+            var inspection = new Domain.Supervision.Inspection
+            {
+                Title = "矩阵测试专项督导", Topic = "校园安全专项督导", StartDate = new DateOnly(2097, 9, 30), EndDate = new DateOnly(2097, 9, 30),
+                CreatedById = userIds["supervisor"], InspectorUnitId = unitOf["supervisor"], CreatedAt = DateTime.UtcNow,
+                Units = [new() { OrgUnitId = unitId }], Findings = [finding],
+            };
+            db.Inspections.Add(inspection);
+            await db.SaveChangesAsync();
+            if (what != "file") return what == "inspection" ? inspection.Id : finding.Id;
+            var files = App.Services.GetRequiredService<Application.Reports.EvidenceFiles>();
+            var (attachment, _) = await files.StoreAsync(new MemoryStream(Ledgers.PngBytes), "整改照片.png", Ledgers.PngBytes.Length, null);
+            attachment!.FindingId = finding.Id;
+            db.Attachments.Add(attachment);
+            await db.SaveChangesAsync();
+            return attachment.Id;
+        });
+
+        /// <summary>The unit an inspection fixture looked at.</summary>
+        public Task<int> InspectedUnitAsync(int inspectionId) =>
+            App.WithDbAsync(db => db.InspectedUnits.Where(u => u.InspectionId == inspectionId).Select(u => u.OrgUnitId).FirstAsync());
+
         /// <summary>A new session of the account (a sign-in of its own), so ending it leaves the cell's caller signed in.</summary>
         private async Task<int> NewSessionAsync(string userName)
         {
@@ -690,6 +744,10 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
                 "outbox-message" => await DeadLetterAsync(),
                 "notice" => await NoticeAsync(own ? unitOf[me] : Q02, answered: false),
                 "answered-notice" => await NoticeAsync(own ? unitOf[me] : Q02, answered: true),
+                "inspection" => await InspectionAsync(own ? unitOf[me] : Q02, "inspection"),
+                "finding" => await InspectionAsync(own ? unitOf[me] : Q02, "open"),
+                "submitted-finding" => await InspectionAsync(own ? unitOf[me] : Q02, "submitted"),
+                "finding-file" => await InspectionAsync(own ? unitOf[me] : Q02, "file"),
                 "plan" => (await ChainAsync(Stage.Published, own, fresh)).PlanId,
                 "reported-plan" => (await ChainAsync(Stage.Accepted, own, fresh: false)).PlanId,
                 "reported-task" => (await ChainAsync(Stage.Accepted, own, fresh: false)).TaskId,

@@ -143,6 +143,16 @@ public sealed class Inspections(LuoshiDb db, WorkCalendar calendar, Notifier not
         }
     }
 
+    /// <summary>The districts and schools the caller may inspect, in the city's order (none for those who inspect nobody).</summary>
+    public Task<List<OrgUnit>> InspectableUnitsAsync(Caller caller, CancellationToken ct = default)
+    {
+        var units = db.OrgUnits.AsNoTracking().Where(u => u.Kind == OrgUnitKind.District || u.Kind == OrgUnitKind.School);
+        if (!caller.SeesEverything)
+            units = caller.Role == Domain.People.Role.District ? units.Where(u => u.ParentId == caller.OrgUnitId && u.Kind == OrgUnitKind.School)
+                : units.Where(_ => false);
+        return units.OrderBy(u => u.SortOrder).ThenBy(u => u.Code).ToListAsync(ct);
+    }
+
     /// <summary>May the caller inspect <paramref name="unit"/> (a district or a school)?</summary>
     public static bool MayInspect(Caller caller, OrgUnit unit) => caller.SeesEverything
         || (caller.Role == Domain.People.Role.District && unit.ParentId == caller.OrgUnitId && unit.Kind == OrgUnitKind.School);
@@ -151,6 +161,8 @@ public sealed class Inspections(LuoshiDb db, WorkCalendar calendar, Notifier not
     public async Task<Outcome<Finding>> SubmitAsync(Caller caller, int findingId, string? rectification, IReadOnlyList<Upload> uploads,
         CancellationToken ct = default)
     {
+        // A form's file field left empty still sends a nameless, empty part: that is no file.
+        uploads = [.. uploads.Where(u => u.Length > 0 || !string.IsNullOrEmpty(u.FileName))];
         if (uploads.Count > MaxFiles) return InspectionProblems.TooManyFiles.With(MaxFiles);
         var (finding, inspection) = await FindForChangeAsync(caller, findingId, ct);
         if (finding is null) return InspectionProblems.FindingNotFound;
