@@ -49,7 +49,7 @@ public sealed class Inspections(LuoshiDb db, WorkCalendar calendar, Notifier not
         /// <summary>我发起的: inspections by the caller or the caller's unit.</summary>
         Issued,
 
-        /// <summary>逾期: findings not closed past their deadline, of those the caller may see.</summary>
+        /// <summary>逾期: findings open past their deadline, of those the caller may see.</summary>
         Overdue,
     }
 
@@ -256,7 +256,7 @@ public sealed class Inspections(LuoshiDb db, WorkCalendar calendar, Notifier not
         if (box == Box.Issued) query = query.Where(i => i.CreatedById == caller.UserId || i.InspectorUnitId == caller.OrgUnitId);
         if (box == Box.Mine) query = query.Where(i => i.Findings.Any(f => f.OrgUnitId == caller.OrgUnitId));
         var today = Clock.Today;
-        if (box == Box.Overdue) query = query.Where(i => i.Findings.Any(f => f.Status != FindingStatus.Closed && f.Deadline < today));
+        if (box == Box.Overdue) query = query.Where(i => i.Findings.Any(f => f.Status == FindingStatus.Open && f.Deadline < today));
         var inspections = await query.AsNoTracking().AsSplitQuery().Include(i => i.Units).Include(i => i.Findings).ThenInclude(f => f.Attachments)
             .OrderByDescending(i => i.StartDate).ThenByDescending(i => i.Id).ToListAsync(ct);
         var unitIds = inspections.SelectMany(i => i.Units.Select(u => u.OrgUnitId))

@@ -6,8 +6,10 @@ namespace Luoshi.Application.Supervision;
 
 /// <summary>
 /// 整改完成率 per unit and month, for the ranking: of the 整改 items due in the month (deadline in it), how many were
-/// closed on time (the accepted rectification came in by the deadline) and how many are still open past their deadline,
-/// as of the month's end (or <c>asOf</c>, if earlier). A unit with nothing due that month is absent: not applicable.
+/// closed on time (the accepted rectification came in by the deadline, and was accepted by the month's end or <c>asOf</c>,
+/// if earlier) and how many are open past their deadline (not rectified, or sent back; what is waiting for the inspector's
+/// review is not the unit's delay). Open is read as the items stand now: the figures of a past month are meant to be read
+/// at its end, as the ranking does. A unit with nothing due that month is absent: not applicable.
 /// </summary>
 public sealed class RectificationStats(LuoshiDb db)
 {
@@ -31,7 +33,7 @@ public sealed class RectificationStats(LuoshiDb db)
         var due = await db.Findings.AsNoTracking().Where(f => f.Deadline >= first && f.Deadline <= last).ToListAsync(ct);
         return due.GroupBy(f => f.OrgUnitId).OrderBy(g => g.Key).Select(g => new UnitMonth(g.Key, g.Count(),
             g.Count(f => f.ClosedOnTime && f.ClosedAt < cutoff),
-            g.Count(f => !(f.Status == FindingStatus.Closed && f.ClosedAt < cutoff) && f.Deadline < day),
+            g.Count(f => f.Status == FindingStatus.Open && f.Deadline < day),
             [.. g.Select(f => f.Id).Order()])).ToList();
     }
 }

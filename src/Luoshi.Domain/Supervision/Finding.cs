@@ -7,7 +7,7 @@ namespace Luoshi.Domain.Supervision;
 /// <summary>
 /// A problem an inspection found at one unit (督导发现的问题), and the 整改 item it becomes: the unit rectifies by its
 /// deadline and says how, with evidence (open → submitted); the inspector's side accepts it (closed) or sends it back
-/// with the reason (open again). Overdue while not closed past its deadline.
+/// with the reason (open again). Overdue while open past its deadline.
 /// </summary>
 public class Finding
 {
@@ -57,8 +57,11 @@ public class Finding
     /// <summary>The evidence of the rectification (photos, PDF, Office files).</summary>
     public List<Attachment> Attachments { get; set; } = [];
 
-    /// <summary>Not closed and past its deadline as of China's <paramref name="chinaToday"/>.</summary>
-    public bool IsOverdue(DateOnly chinaToday) => Status != FindingStatus.Closed && chinaToday > Deadline;
+    /// <summary>
+    /// Open (not rectified, or sent back) past its deadline as of China's <paramref name="chinaToday"/>; a rectification
+    /// waiting for the inspector's review is not the unit's delay.
+    /// </summary>
+    public bool IsOverdue(DateOnly chinaToday) => Status == FindingStatus.Open && chinaToday > Deadline;
 
     /// <summary>
     /// A new finding at <paramref name="orgUnitId"/>, due on <paramref name="deadline"/> or <paramref name="days"/> working
