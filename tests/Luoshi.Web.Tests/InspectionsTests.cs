@@ -180,4 +180,26 @@ public sealed class InspectionsTests
             new { findings = new[] { new { orgUnitId = s01, description = "课后服务收费未公示", severity = "serious", days = 10 } } }).SucceedsAsync("add");
         Assert.Equal("2026-10-20", FindingsOf(added).Single().GetProperty("deadline").GetString());
     }
+
+    [Theory, Databases]
+    public async Task The_demo_city_has_an_inspection_with_findings_in_every_state(TestDatabase database)
+    {
+        await using var data = await DemoApps.OwnAsync(database);
+        Assert.True(await data.WithDbAsync(db => new Application.Demo.DemoInspection(db).SeedAsync(new DateOnly(2026, 11, 23))));
+        await using var app = data.At(new FakeTimeProvider(Beijing(11, 23)));
+
+        // 江东区第一中学 has one item closed, one waiting for the supervisor and one returned and now overdue.
+        var mine = (await (await app.SignedInAsync("school")).GetJsonAsync("/api/v1/inspections?box=mine")).GetProperty("items").EnumerateArray()
+            .Single(i => i.GetProperty("title").GetString() == Application.Demo.DemoInspection.Title(2026));
+        Assert.Equal([("closed", false), ("submitted", false), ("open", true)],
+            FindingsOf(mine).Select(f => (f.GetProperty("status").GetString(), f.GetProperty("overdue").GetBoolean())));
+        Assert.Equal("请说明修复完成情况并附检测记录。", FindingsOf(mine)[2].GetProperty("returnComment").GetString());
+        // The supervisor sees all five: the bus is overdue, the laboratory not yet due.
+        var all = (await (await app.SignedInAsync("supervisor")).GetJsonAsync("/api/v1/inspections?box=issued")).GetProperty("items").EnumerateArray()
+            .Single(i => i.GetProperty("title").GetString() == Application.Demo.DemoInspection.Title(2026));
+        Assert.Equal([false, false, true, true, false], FindingsOf(all).Select(f => f.GetProperty("overdue").GetBoolean()));
+        var page = WebUtility.HtmlDecode(await (await app.SignedInAsync("supervisor")).GetStringAsync($"/Inspections/{all.GetProperty("id").GetInt32()}"));
+        Assert.Contains("校车随车安全员未全程随车", page);
+        Assert.Contains("已逾期", page);
+    }
 }
