@@ -202,4 +202,54 @@ public sealed class InspectionsTests
         Assert.Contains("校车随车安全员未全程随车", page);
         Assert.Contains("已逾期", page);
     }
+
+    [Theory, Databases]
+    public async Task The_inspection_pages_record_findings_as_lines_rectify_and_close_in_Chinese(TestDatabase database)
+    {
+        await using var data = await DemoApps.OwnAsync(database);
+        await using var app = data.At(new FakeTimeProvider(Inspected));
+        var (s01, s02) = (await data.UnitIdAsync("Q01-S01"), await data.UnitIdAsync("Q01-S02"));
+        var district = await app.SignedInAsync("jiangdong");
+        var word = Guid.NewGuid().ToString("N")[..6];
+        var token = await district.TokenAsync("/Inspections");
+        (string, string)[] Record(string findings) => [("Record.Title", $"课后服务专项督导{word}"), ("Record.Topic", "课后服务"),
+            ("Record.StartDate", "2026-09-30"), ("Record.OrgUnitIds", s01.ToString()), ("Record.OrgUnitIds", s02.ToString()), ("Record.Findings", findings)];
+
+        // A line that does not read as a finding is refused in Chinese, with its number; nothing is stored.
+        var bad = await district.PostAsync("/Inspections?handler=Record", Forms.Form(token, Record("江东区第一中学｜收费未公示\n无名学校｜问题｜一般｜要求｜3")));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var refusal = WebUtility.HtmlDecode(await bad.Content.ReadAsStringAsync());
+        Assert.Contains("第 1 行应为“单位｜问题｜严重程度｜整改要求｜整改时限”", refusal);
+        Assert.Contains("找不到单位“无名学校”", refusal);
+        Assert.False(await data.WithDbAsync(db => db.Inspections.AnyAsync(i => i.Title.EndsWith(word))));
+
+        // Lines by unit name or code, deadlines as a date or in working days (3 from Wed 30 Sep: the 调休 Saturday 10 October).
+        var recorded = await district.PostAsync("/Inspections?handler=Record", Forms.Form(token, Record(
+            $"江东区第一中学｜课后服务收费未公示{word}｜较重｜公示收费标准｜2026-10-16\nQ01-S02｜课后服务签到缺失{word}｜｜｜3个工作日")));
+        Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
+        var page = recorded.Headers.Location!.OriginalString.Split('?')[0];
+        var findings = await data.WithDbAsync(db => db.Findings.Where(f => f.Description.EndsWith(word)).OrderBy(f => f.Id).ToListAsync());
+        Assert.Equal([(s01, new DateOnly(2026, 10, 16)), (s02, new DateOnly(2026, 10, 10))], findings.Select(f => (f.OrgUnitId, f.Deadline)));
+
+        // The school rectifies on the inspection page; an empty rectification is refused in Chinese.
+        var school = await app.SignedInAsync("school");
+        var html = WebUtility.HtmlDecode(await school.GetStringAsync(page));
+        Assert.Contains($"课后服务收费未公示{word}", html);
+        Assert.DoesNotContain($"课后服务签到缺失{word}", html);
+        var schoolToken = Forms.TokenIn(html);
+        var empty = await school.PostAsync($"{page}?handler=Rectify", Forms.Form(schoolToken, ("findingId", findings[0].Id.ToString()), ("rectification", " ")));
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.Contains("请填写整改情况", WebUtility.HtmlDecode(await empty.Content.ReadAsStringAsync()));
+        var rectified = await school.PostAsync($"{page}?handler=Rectify", Forms.Form(schoolToken, ("findingId", findings[0].Id.ToString()),
+            ("rectification", "已在校门口公示收费标准。")));
+        Assert.Equal(HttpStatusCode.Redirect, rectified.StatusCode);
+
+        // The district that inspected closes it; the school then cannot rectify again.
+        var closed = await district.PostAsync($"{page}?handler=Close", Forms.Form(await district.TokenAsync(page), ("findingId", findings[0].Id.ToString())));
+        Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
+        Assert.Contains("已销号", WebUtility.HtmlDecode(await school.GetStringAsync(page)));
+        var late = await school.PostAsync($"{page}?handler=Rectify", Forms.Form(schoolToken, ("findingId", findings[0].Id.ToString()), ("rectification", "补充")));
+        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+        Assert.Contains("该整改问题已销号", WebUtility.HtmlDecode(await late.Content.ReadAsStringAsync()));
+    }
 }
