@@ -8,24 +8,6 @@ public sealed class InspectionPagesTests(LiveApp app) : IClassFixture<LiveApp>
 {
     private static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
 
-    /// <summary>A signed-in page that records every console error and uncaught script error (CSP violations show there).</summary>
-    private async Task<(IPage Page, List<string> Errors)> SignInAsync(string user)
-    {
-        var page = await app.NewPageAsync();
-        var errors = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error") errors.Add($"{page.Url}: {message.Text} ({message.Location})");
-        };
-        page.PageError += (_, error) => errors.Add(error);
-        await page.GotoAsync("/Login");
-        await page.GetByTestId("username").FillAsync(user);
-        await page.GetByTestId("password").FillAsync(LiveApp.Password);
-        await page.GetByTestId("sign-in").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("welcome")).ToBeVisibleAsync();
-        return (page, errors);
-    }
-
     [BrowserFact]
     public async Task A_school_rectifies_in_the_browser_and_the_supervisor_closes_item_by_item()
     {
@@ -50,7 +32,7 @@ public sealed class InspectionPagesTests(LiveApp app) : IClassFixture<LiveApp>
         var (fire, canteen) = (findings[0], findings[1]);
 
         // The school finds it under 专项督导 → 我的整改 and rectifies both items, the first with a photo.
-        var (schoolPage, schoolErrors) = await SignInAsync("school");
+        var (schoolPage, schoolErrors) = await app.SignedInPageAsync("school");
         await schoolPage.GetByTestId("nav-inspections").ClickAsync();
         await Assertions.Expect(schoolPage.GetByTestId("tab-mine")).ToHaveClassAsync("active");
         await schoolPage.GetByTestId($"inspection-{id}").Locator("a").First.ClickAsync();
@@ -66,7 +48,7 @@ public sealed class InspectionPagesTests(LiveApp app) : IClassFixture<LiveApp>
         await Assertions.Expect(schoolPage.GetByTestId($"finding-status-{canteen}")).ToHaveTextAsync("已提交整改");
 
         // The supervisor closes the fire lane and sends the canteen back with the reason, one item at a time.
-        var (supervisor, supervisorErrors) = await SignInAsync("supervisor");
+        var (supervisor, supervisorErrors) = await app.SignedInPageAsync("supervisor");
         await supervisor.GotoAsync($"/Inspections/{id}");
         await Assertions.Expect(supervisor.GetByTestId($"rectification-{fire}")).ToContainTextAsync("已清理消防通道");
         await supervisor.GetByTestId($"close-{fire}").ClickAsync();

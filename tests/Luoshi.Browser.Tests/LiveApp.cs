@@ -62,6 +62,24 @@ public sealed class LiveApp : IAsyncLifetime
         return page;
     }
 
+    /// <summary>A page signed in as the user that records every console error and uncaught script error (CSP violations show there).</summary>
+    public async Task<(IPage Page, List<string> Errors)> SignedInPageAsync(string user)
+    {
+        var page = await NewPageAsync();
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error") errors.Add($"{page.Url}: {message.Text} ({message.Location})");
+        };
+        page.PageError += (_, error) => errors.Add(error);
+        await page.GotoAsync("/Login");
+        await page.GetByTestId("username").FillAsync(user);
+        await page.GetByTestId("password").FillAsync(Password);
+        await page.GetByTestId("sign-in").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("welcome")).ToBeVisibleAsync();
+        return (page, errors);
+    }
+
     /// <summary>A client of the live app's JSON API, signed in as the user; for setting up what a browser test starts from.</summary>
     public async Task<HttpClient> ApiAsync(string user)
     {

@@ -47,23 +47,7 @@ public sealed class TaskPagesTests(LiveApp app) : IClassFixture<LiveApp>
         return (taskId, targetId);
     }
 
-    /// <summary>A signed-in page that records every console error and uncaught script error (CSP violations show there).</summary>
-    private async Task<(IPage Page, List<string> Errors)> SignInAsync(string user)
-    {
-        var page = await app.NewPageAsync();
-        var errors = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error") errors.Add($"{page.Url}: {message.Text} ({message.Location})");
-        };
-        page.PageError += (_, error) => errors.Add(error);
-        await page.GotoAsync("/Login");
-        await page.GetByTestId("username").FillAsync(user);
-        await page.GetByTestId("password").FillAsync(LiveApp.Password);
-        await page.GetByTestId("sign-in").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("welcome")).ToBeVisibleAsync();
-        return (page, errors);
-    }
+    private Task<(IPage Page, List<string> Errors)> SignInAsync(string user) => app.SignedInPageAsync(user);
 
     [BrowserFact]
     public async Task The_department_assigns_the_district_reports_with_evidence_and_the_department_accepts()
