@@ -113,6 +113,10 @@ public sealed class InspectionsTests
         // Every change is in the audit trail.
         Assert.True(await data.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Entity == "Finding" && e.Action == "update"
             && e.After!.Contains("已补齐9月留样记录"))));
+        var audit = WebUtility.HtmlDecode(await supervisor.GetStringAsync($"/Audit?entity=Finding&entityId={canteen}"));
+        Assert.Contains($"整改问题“食堂留样记录不全{word}”", audit);
+        Assert.Contains("<span class=\"field\">整改情况</span>", audit);
+        Assert.Contains("<span class=\"field\">严重程度</span>：<span class=\"after\">一般</span>", audit);
 
         // Tuesday 13 October is the fire lane's last day: not yet overdue; the bus (due Saturday 10th) is.
         await using (var onTheDay = data.At(new FakeTimeProvider(Beijing(10, 13))))

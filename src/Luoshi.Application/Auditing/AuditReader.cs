@@ -177,6 +177,7 @@ public sealed class AuditReader(LuoshiDb db, Caching.ReferenceData reference)
             },
             "kind" when Enum.TryParse<OrgUnitKind>(value, out var k) => k.ToChinese(),
             "comparator" when Enum.TryParse<Comparator>(value, out var cmp) => cmp.ToChinese(),
+            "severity" when Enum.TryParse<Domain.Supervision.FindingSeverity>(value, out var severity) => Domain.Supervision.FindingWords.ToChinese(severity),
             "yearSource" => value switch
             {
                 PlanYearSources.Title => "标题",
@@ -202,6 +203,8 @@ public sealed class AuditReader(LuoshiDb db, Caching.ReferenceData reference)
             "planId" => "Plan",
             "taskId" or "parentId" => "PlanTask",
             "targetId" or "parentTargetId" => "Target",
+            "inspectionId" => "Inspection",
+            "findingId" => "Finding",
             _ => null,
         };
 
@@ -277,6 +280,8 @@ public sealed class AuditReader(LuoshiDb db, Caching.ReferenceData reference)
                     "Plan" => await db.Plans.Where(p => ids.Contains(p.Id)).Select(p => new Named(p.Id, p.Title)).ToListAsync(ct),
                     "PlanTask" => await db.Tasks.Where(t => ids.Contains(t.Id)).Select(t => new Named(t.Id, t.Title)).ToListAsync(ct),
                     "Target" => await db.Targets.Where(g => ids.Contains(g.Id)).Select(g => new Named(g.Id, g.Subject)).ToListAsync(ct),
+                    "Inspection" => await db.Inspections.Where(i => ids.Contains(i.Id)).Select(i => new Named(i.Id, i.Title)).ToListAsync(ct),
+                    "Finding" => await db.Findings.Where(f => ids.Contains(f.Id)).Select(f => new Named(f.Id, f.Description)).ToListAsync(ct),
                     "ProgressReport" => await db.Reports.Where(r => ids.Contains(r.Id))
                         .Join(db.OrgUnits, r => r.OrgUnitId, u => u.Id, (r, u) => new Named(r.Id, u.Name + " " + r.Period + " 进展")).ToListAsync(ct),
                     _ => new List<Named>(),
