@@ -25,14 +25,7 @@ public sealed class AnalyticsEngine : IDisposable
     {
         connection = new DuckDBConnection("DataSource=:memory:");
         connection.Open();
-        var paths = string.Join(", ", Enumerable.Range(0, MaxDepth).Select(i => $"a{i} INTEGER"));
-        Execute($"""
-            CREATE TABLE units (id INTEGER, depth INTEGER, {paths});
-            CREATE TABLE elements (code VARCHAR, agg VARCHAR);
-            CREATE TABLE vals (unit INTEGER, month INTEGER, element VARCHAR, option VARCHAR, value DOUBLE);
-            CREATE TABLE terms (indicator INTEGER, part VARCHAR, element VARCHAR, option VARCHAR, sign DOUBLE);
-            CREATE TABLE indicators (id INTEGER, factor DOUBLE, ncon DOUBLE, dcon DOUBLE, has_den BOOLEAN);
-            """);
+        Execute(TablesSql("DOUBLE"));
     }
 
     /// <summary>Replaces the org tree. Units whose parent is unknown are treated as tops.</summary>
@@ -199,6 +192,22 @@ public sealed class AnalyticsEngine : IDisposable
         }
         return rows;
     });
+
+    /// <summary>
+    /// The full monthly recompute as plain SQL over tables units, vals, terms and indicators: the same text runs on DuckDB
+    /// and on PostgreSQL (the bench compares them on the same data).
+    /// </summary>
+    public static string AllMonthlyFiguresSql => FiguresSql("TRUE", PeriodGrain.Month, 0, MaxDepth - 1);
+
+    /// <summary>The columns of the store's tables, for a database that is to hold the same rows.</summary>
+    public static string TablesSql(string doubleType) =>
+        $"""
+        CREATE TABLE units (id INTEGER, depth INTEGER, {string.Join(", ", Enumerable.Range(0, MaxDepth).Select(i => $"a{i} INTEGER"))});
+        CREATE TABLE elements (code VARCHAR, agg VARCHAR);
+        CREATE TABLE vals (unit INTEGER, month INTEGER, element VARCHAR, option VARCHAR, value {doubleType});
+        CREATE TABLE terms (indicator INTEGER, part VARCHAR, element VARCHAR, option VARCHAR, sign {doubleType});
+        CREATE TABLE indicators (id INTEGER, factor {doubleType}, ncon {doubleType}, dcon {doubleType}, has_den BOOLEAN);
+        """;
 
     private static string Bucket(PeriodGrain grain) => grain switch
     {

@@ -66,7 +66,7 @@ public sealed class AnalyticsEngineTests : IDisposable
     public void Months_roll_up_to_a_quarter_and_a_year_as_the_element_says()
     {
         Assert.Equal(Math.Round(5.0 / 30 * 100, 4), Value(1, 100, PeriodGrain.Quarter, period: "2026Q1")); // (1+4)/(10+20)
-        Assert.Equal(Math.Round(95.0 / 180 * 100, 4), Value(1, 10, PeriodGrain.Year, period: "2026"));
+        Assert.Equal(Math.Round(95.0 / 130 * 100, 4), Value(1, 10, PeriodGrain.Year, period: "2026"));
         Assert.Equal(15, Value(3, 100, PeriodGrain.Quarter));  // average of the months with a value: (10+20)/2
         Assert.Equal(45, Value(3, 10, PeriodGrain.Quarter));   // the schools' averages add up: 15 + 30
         Assert.Equal(7, Value(4, 100, PeriodGrain.Quarter));   // the last month's value, not 5 + 7
@@ -90,7 +90,7 @@ public sealed class AnalyticsEngineTests : IDisposable
         engine.Apply([(100, Jan, "GY", "", 5)]);
         Assert.Equal(50, Value(1, 100, PeriodGrain.Month, Jan, Jan));
         engine.Apply([(100, Jan, "GY", "", null)]);
-        Assert.Equal(-1, Value(1, 100, PeriodGrain.Month, Jan, Jan) is null ? -1 : Value(1, 100, PeriodGrain.Month, Jan, Jan));
+        Assert.Null(Value(1, 100, PeriodGrain.Month, Jan, Jan)); // removed: the numerator is missing again, so is the figure
     }
 
     [Fact]
