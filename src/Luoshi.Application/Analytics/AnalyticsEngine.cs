@@ -19,7 +19,10 @@ public sealed class AnalyticsEngine : IDisposable
 
     private readonly DuckDBConnection connection;
     private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly Dictionary<string, int> elementIds = [];
+    private readonly Dictionary<string, int> optionIds = [];
     private Dictionary<int, int> depthOf = [];
+    private Dictionary<int, int[]> indicatorElements = [];
 
     public AnalyticsEngine()
     {
@@ -33,12 +36,13 @@ public sealed class AnalyticsEngine : IDisposable
     {
         var list = units.ToList();
         var parents = list.ToDictionary(u => u.Id, u => u.ParentId);
+        var withChildren = list.Where(u => u.ParentId is { } p && parents.ContainsKey(p)).Select(u => u.ParentId!.Value).ToHashSet();
         var paths = new Dictionary<int, List<int>>();
         List<int> PathOf(int id)
         {
             if (paths.TryGetValue(id, out var known)) return known;
             var path = new List<int>();
-            for (int? at = id; at is { } a && path.Count <= MaxDepth; at = parents.GetValueOrDefault(a))
+            for (int? at = id; at is { } a && path.Count < MaxDepth; at = parents.GetValueOrDefault(a))
             {
                 path.Insert(0, a);
                 if (!parents.ContainsKey(a)) break;
@@ -52,78 +56,118 @@ public sealed class AnalyticsEngine : IDisposable
             foreach (var unit in list)
             {
                 var path = PathOf(unit.Id);
-                if (path.Count > MaxDepth) path = path[^MaxDepth..];
                 var row = appender.CreateRow().AppendValue(unit.Id).AppendValue(path.Count - 1);
+                row = path.Count > 1 ? row.AppendValue(path[^2]) : row.AppendNullValue();
+                row = row.AppendValue(!withChildren.Contains(unit.Id));
                 for (var i = 0; i < MaxDepth; i++) row = i < path.Count ? row.AppendValue(path[i]) : row.AppendNullValue();
                 row.EndRow();
             }
-            depthOf = list.ToDictionary(u => u.Id, u => Math.Min(PathOf(u.Id).Count, MaxDepth) - 1);
+            depthOf = list.ToDictionary(u => u.Id, u => PathOf(u.Id).Count - 1);
         });
     }
 
+    /// <summary>Replaces the data elements; each gets a number (1, 2, … in the order given) that the store keeps values by.</summary>
     public void SetElements(IEnumerable<ElementRow> elements) => Locked(() =>
     {
         Execute("DELETE FROM elements");
         using var appender = connection.CreateAppender("elements");
         foreach (var e in elements)
-            appender.CreateRow().AppendValue(e.Code).AppendValue(e.Aggregation.ToString().ToLowerInvariant()).EndRow();
+            appender.CreateRow().AppendValue(ElementId(e.Code)).AppendValue(e.Code).AppendValue(e.Aggregation.ToString().ToLowerInvariant()).EndRow();
     });
+
+    private int ElementId(string code)
+    {
+        if (!elementIds.TryGetValue(code, out var id)) elementIds[code] = id = elementIds.Count + 1;
+        return id;
+    }
+
+    private int OptionId(string option)
+    {
+        if (option.Length == 0) return 0;
+        if (!optionIds.TryGetValue(option, out var id)) optionIds[option] = id = optionIds.Count + 1;
+        return id;
+    }
 
     /// <summary>Replaces the indicators and their terms.</summary>
     public void SetIndicators(IEnumerable<IndicatorRow> indicators) => Locked(() =>
     {
         Execute("DELETE FROM terms; DELETE FROM indicators;");
+        var elementsOf = new Dictionary<int, int[]>();
         using (var terms = connection.CreateAppender("terms"))
         using (var rows = connection.CreateAppender("indicators"))
         {
             foreach (var indicator in indicators)
             {
-                AppendTerms(terms, indicator.Id, "n", indicator.Numerator);
-                if (indicator.Denominator is { } den) AppendTerms(terms, indicator.Id, "d", den);
+                AppendTerms(terms, indicator.Id, true, indicator.Numerator);
+                if (indicator.Denominator is { } den) AppendTerms(terms, indicator.Id, false, den);
                 rows.CreateRow().AppendValue(indicator.Id).AppendValue((double)indicator.Factor)
                     .AppendValue(Constant(indicator.Numerator)).AppendValue(indicator.Denominator is null ? 0 : Constant(indicator.Denominator))
                     .AppendValue(indicator.Denominator is not null).EndRow();
+                elementsOf[indicator.Id] = indicator.Numerator.Operands.Concat(indicator.Denominator?.Operands ?? [])
+                    .Select(o => ElementId(o.ElementCode)).Distinct().ToArray();
             }
         }
+        indicatorElements = elementsOf;
     });
 
     private static double Constant(IndicatorExpression e) => (double)e.Terms.Where(t => t.Operand is null).Sum(t => t.Constant);
 
-    private static void AppendTerms(DuckDBAppender appender, int indicator, string part, IndicatorExpression expression)
+    private void AppendTerms(DuckDBAppender appender, int indicator, bool numerator, IndicatorExpression expression)
     {
         foreach (var term in expression.Terms.Where(t => t.Operand is not null))
         {
-            var row = appender.CreateRow().AppendValue(indicator).AppendValue(part).AppendValue(term.Operand!.ElementCode);
-            row = term.Operand.Option is { } option ? row.AppendValue(option) : row.AppendNullValue();
+            var row = appender.CreateRow().AppendValue(indicator).AppendValue(numerator).AppendValue(ElementId(term.Operand!.ElementCode));
+            row = term.Operand.Option is { } option ? row.AppendValue(OptionId(option)) : row.AppendNullValue();
             row.AppendValue((double)term.Sign).EndRow();
         }
     }
 
-    /// <summary>Bulk-loads values with DuckDB's appender (on start: everything the database holds).</summary>
-    public long Load(IEnumerable<ValueRow> values)
-    {
-        long count = 0;
-        Locked(() =>
-        {
-            using var appender = connection.CreateAppender("vals");
-            foreach (var v in values)
-            {
-                appender.CreateRow().AppendValue(v.UnitId).AppendValue(v.Month).AppendValue(v.ElementCode).AppendValue(v.Option)
-                    .AppendValue(v.Value).EndRow();
-                count++;
-            }
-        });
-        return count;
-    }
+    /// <summary>
+    /// Bulk-loads values with DuckDB's appender (on start: everything the database holds), then keeps them in element
+    /// and month order, so that a query for one indicator reads only its elements' blocks.
+    /// </summary>
+    public long Load(IEnumerable<ValueRow> values) =>
+        LoadNumbered(values.Select(v => (v.UnitId, v.Month, ElementId(v.ElementCode), OptionId(v.Option), v.Value)));
 
-    /// <summary>Bulk-loads values from a reader of (unit, month, element, option, value) rows, as a database sends them.</summary>
-    public long Load(IDataReader reader) => Load(Read(reader));
+    /// <summary>
+    /// Bulk-loads values from a reader of (unit, month, element, option, value) rows, as a database sends them; element
+    /// and option are codes (text) or already the store's numbers.
+    /// </summary>
+    public long Load(IDataReader reader) => reader.GetFieldType(2) == typeof(string)
+        ? Load(ReadCoded(reader))
+        : LoadNumbered(ReadNumbered(reader));
 
-    private static IEnumerable<ValueRow> Read(IDataReader reader)
+    private static IEnumerable<ValueRow> ReadCoded(IDataReader reader)
     {
         while (reader.Read())
             yield return new ValueRow(reader.GetInt32(0), reader.GetInt32(1), reader.GetString(2),
                 reader.IsDBNull(3) ? "" : reader.GetString(3), Convert.ToDouble(reader.GetValue(4), CultureInfo.InvariantCulture));
+    }
+
+    private static IEnumerable<(int, int, int, int, double)> ReadNumbered(IDataReader reader)
+    {
+        while (reader.Read())
+            yield return (reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2), reader.IsDBNull(3) ? 0 : reader.GetInt32(3),
+                reader.GetDouble(4));
+    }
+
+    private long LoadNumbered(IEnumerable<(int Unit, int Month, int Element, int Option, double Value)> values)
+    {
+        long count = 0;
+        Locked(() =>
+        {
+            using (var appender = connection.CreateAppender("vals"))
+            {
+                foreach (var v in values)
+                {
+                    appender.CreateRow().AppendValue(v.Unit).AppendValue(v.Month).AppendValue(v.Element).AppendValue(v.Option)
+                        .AppendValue(v.Value).EndRow();
+                    count++;
+                }
+            }
+            Execute("CREATE OR REPLACE TABLE vals AS SELECT * FROM vals ORDER BY element, month, unit");
+        });
+        return count;
     }
 
     /// <summary>
@@ -135,12 +179,13 @@ public sealed class AnalyticsEngine : IDisposable
         using var transaction = connection.BeginTransaction();
         foreach (var change in changes)
         {
-            using var delete = Command("DELETE FROM vals WHERE unit = $1 AND month = $2 AND element = $3 AND option = $4",
-                change.UnitId, change.Month, change.ElementCode, change.Option);
+            var element = ElementId(change.ElementCode);
+            var option = OptionId(change.Option);
+            using var delete = Command("DELETE FROM vals WHERE element = $1 AND month = $2 AND unit = $3 AND option = $4",
+                element, change.Month, change.UnitId, option);
             delete.ExecuteNonQuery();
             if (change.Value is not { } value) continue;
-            using var insert = Command("INSERT INTO vals VALUES ($1, $2, $3, $4, $5)",
-                change.UnitId, change.Month, change.ElementCode, change.Option, value);
+            using var insert = Command("INSERT INTO vals VALUES ($1, $2, $3, $4, $5)", change.UnitId, change.Month, element, option, value);
             insert.ExecuteNonQuery();
         }
         transaction.Commit();
@@ -156,28 +201,21 @@ public sealed class AnalyticsEngine : IDisposable
     /// </summary>
     public IReadOnlyList<AnalyticsFigure> Query(int indicatorId, int orgUnitId, int fromMonth, int toMonth, PeriodGrain grain, int levelsBelow = 0)
     {
-        if (!depthOf.TryGetValue(orgUnitId, out var depth)) return [];
+        if (!depthOf.TryGetValue(orgUnitId, out var depth) || !indicatorElements.TryGetValue(indicatorId, out var elements)) return [];
         var lowest = Math.Min(depth + Math.Max(levelsBelow, 0), MaxDepth - 1);
-        var filter = $"t.indicator = {indicatorId} AND v.month BETWEEN {fromMonth} AND {toMonth} AND u.a{depth} = {orgUnitId}";
+        var filter = $"t.indicator = {indicatorId} AND v.element IN ({string.Join(", ", elements)}) " +
+            $"AND v.month BETWEEN {fromMonth} AND {toMonth} AND v.unit IN (SELECT id FROM units WHERE a{depth} = {orgUnitId})";
         var sql = FiguresSql(filter, grain, depth, lowest);
         return Locked(() => ReadFigures(sql, grain));
     }
 
     /// <summary>
-    /// A full recompute: every indicator for every unit and month, written to the table <c>figures</c>
-    /// (indicator, unit, bucket, value, n, d). Answers how many figures were made.
+    /// A full recompute: every indicator for every unit and month, each figure worked out and folded into a check per
+    /// indicator (how many figures, how many with a value, their sum, a sum weighted by unit and month).
     /// </summary>
-    public long RecomputeAll(PeriodGrain grain = PeriodGrain.Month) => Locked(() =>
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = "CREATE OR REPLACE TABLE figures AS " + FiguresSql("TRUE", grain, 0, MaxDepth - 1);
-        command.ExecuteNonQuery();
-        using var count = connection.CreateCommand();
-        count.CommandText = "SELECT count(*) FROM figures";
-        return Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture);
-    });
+    public List<object?[]> RecomputeAll() => Rows(AllMonthlyFiguresCheckSql);
 
-    /// <summary>Runs a query over the store (for checks: the bench compares <c>figures</c> with PostgreSQL's).</summary>
+    /// <summary>Runs a query over the store.</summary>
     public List<object?[]> Rows(string sql) => Locked(() =>
     {
         using var command = connection.CreateCommand();
@@ -194,18 +232,25 @@ public sealed class AnalyticsEngine : IDisposable
     });
 
     /// <summary>
-    /// The full monthly recompute as plain SQL over tables units, vals, terms and indicators: the same text runs on DuckDB
-    /// and on PostgreSQL (the bench compares them on the same data).
+    /// The full monthly recompute as plain SQL over tables units, vals, terms and indicators, folded into a check per
+    /// indicator: the same text runs on DuckDB and on PostgreSQL (the bench compares them on the same data).
     /// </summary>
-    public static string AllMonthlyFiguresSql => FiguresSql("TRUE", PeriodGrain.Month, 0, MaxDepth - 1);
+    public static string AllMonthlyFiguresCheckSql =>
+        $"""
+        SELECT indicator, count(*) AS figures, count(value) AS valued, sum(value) AS total,
+               sum(value * (unit % 97 + 1) * (bucket % 13 + 1)) AS weighted
+        FROM ({FiguresSql("TRUE", PeriodGrain.Month, 0, MaxDepth - 1)}) f
+        GROUP BY indicator ORDER BY indicator
+        """;
 
-    /// <summary>The columns of the store's tables, for a database that is to hold the same rows.</summary>
+    /// <summary>The store's tables, for a database that is to hold the same rows.</summary>
     public static string TablesSql(string doubleType) =>
         $"""
-        CREATE TABLE units (id INTEGER, depth INTEGER, {string.Join(", ", Enumerable.Range(0, MaxDepth).Select(i => $"a{i} INTEGER"))});
-        CREATE TABLE elements (code VARCHAR, agg VARCHAR);
-        CREATE TABLE vals (unit INTEGER, month INTEGER, element VARCHAR, option VARCHAR, value {doubleType});
-        CREATE TABLE terms (indicator INTEGER, part VARCHAR, element VARCHAR, option VARCHAR, sign {doubleType});
+        CREATE TABLE units (id INTEGER, depth INTEGER, parent INTEGER, leafy BOOLEAN,
+            {string.Join(", ", Enumerable.Range(0, MaxDepth).Select(i => $"a{i} INTEGER"))});
+        CREATE TABLE elements (id INTEGER, code VARCHAR, agg VARCHAR);
+        CREATE TABLE vals (unit INTEGER, month INTEGER, element INTEGER, option INTEGER, value {doubleType});
+        CREATE TABLE terms (indicator INTEGER, isn BOOLEAN, element INTEGER, option INTEGER, sign {doubleType});
         CREATE TABLE indicators (id INTEGER, factor {doubleType}, ncon {doubleType}, dcon {doubleType}, has_den BOOLEAN);
         """;
 
@@ -217,58 +262,65 @@ public sealed class AnalyticsEngine : IDisposable
     };
 
     /// <summary>
-    /// The SQL of the figures: (1) each term per unit and month, summed over its options; (2) combined over the bucket's
-    /// months per unit as its element says; (3) numerator and denominator per unit and bucket; (4) summed up the tree
-    /// for the units at depths <paramref name="fromDepth"/>..<paramref name="toDepth"/>; (5) divided, × factor.
+    /// The SQL of the figures: (1) each unit's own numerator and denominator per bucket — in a month a term is the sum of
+    /// its options; over a quarter or year it is first combined per unit as its element says (sum, average, last);
+    /// (2) level by level from the deepest up, a unit's sums are its own plus its children's; (3) divided, × factor.
+    /// Units at depths <paramref name="fromDepth"/>..<paramref name="toDepth"/> are answered.
     /// </summary>
     private static string FiguresSql(string filter, PeriodGrain grain, int fromDepth, int toDepth)
     {
-        var paths = string.Join(", ", Enumerable.Range(0, MaxDepth).Select(i => $"u.a{i}"));
-        var sets = string.Join(", ", Enumerable.Range(fromDepth, toDepth - fromDepth + 1).Select(i => $"(indicator, bucket, a{i})"));
-        var unit = "coalesce(" + string.Join(", ", Enumerable.Range(fromDepth, toDepth - fromDepth + 1).Select(i => $"a{i}")) + ")";
-        var perUnit = grain == PeriodGrain.Month
-            // A month is its own bucket: a term's value is the month's sum whatever the element's aggregation.
+        var own = grain == PeriodGrain.Month
             ? $"""
-              SELECT t.indicator, v.month AS bucket, {paths},
-                     sum(t.sign * v.value) FILTER (WHERE t.part = 'n') AS n, sum(t.sign * v.value) FILTER (WHERE t.part = 'd') AS d
-              FROM vals v JOIN terms t ON v.element = t.element AND (t.option IS NULL OR t.option = v.option)
-                   JOIN units u ON u.id = v.unit
-              WHERE {filter}
-              GROUP BY t.indicator, v.month, {paths}
+              SELECT t.indicator, v.unit, v.month AS bucket,
+                     sum(t.sign * v.value) FILTER (WHERE t.isn) AS n, sum(t.sign * v.value) FILTER (WHERE NOT t.isn) AS d
+              FROM vals v JOIN terms t ON v.element = t.element
+              WHERE (t.option IS NULL OR t.option = v.option) AND {filter}
+              GROUP BY t.indicator, v.unit, v.month
               """
             : $"""
               WITH m AS (
-                  SELECT t.indicator, t.part, t.element, t.option, t.sign, v.unit, v.month, {Bucket(grain)} AS bucket, sum(v.value) AS s
-                  FROM vals v JOIN terms t ON v.element = t.element AND (t.option IS NULL OR t.option = v.option)
-                       JOIN units u ON u.id = v.unit
-                  WHERE {filter}
+                  SELECT t.indicator, t.isn, t.element, t.option, t.sign, v.unit, v.month, {Bucket(grain)} AS bucket, sum(v.value) AS s
+                  FROM vals v JOIN terms t ON v.element = t.element
+                  WHERE (t.option IS NULL OR t.option = v.option) AND {filter}
                   GROUP BY ALL
               ), b AS (
-                  SELECT m.indicator, m.part, m.unit, m.bucket,
+                  SELECT m.indicator, m.isn, m.unit, m.bucket,
                          m.sign * CASE any_value(e.agg) WHEN 'average' THEN avg(m.s) WHEN 'last' THEN arg_max(m.s, m.month) ELSE sum(m.s) END AS x
-                  FROM m LEFT JOIN elements e ON e.code = m.element
-                  GROUP BY m.indicator, m.part, m.element, m.option, m.sign, m.unit, m.bucket
+                  FROM m LEFT JOIN elements e ON e.id = m.element
+                  GROUP BY m.indicator, m.isn, m.element, m.option, m.sign, m.unit, m.bucket
               )
-              SELECT b.indicator, b.bucket, {paths},
-                     sum(x) FILTER (WHERE part = 'n') AS n, sum(x) FILTER (WHERE part = 'd') AS d
-              FROM b JOIN units u ON u.id = b.unit
-              GROUP BY b.indicator, b.bucket, {paths}
+              SELECT indicator, unit, bucket, sum(x) FILTER (WHERE isn) AS n, sum(x) FILTER (WHERE NOT isn) AS d
+              FROM b GROUP BY indicator, unit, bucket
               """;
+        var ctes = new List<string>
+        {
+            $"own AS ({own})",
+            "placed AS (SELECT o.indicator, o.unit, o.bucket, o.n, o.d, u.depth, u.parent, u.leafy FROM own o JOIN units u ON u.id = o.unit)",
+        };
+        for (var k = MaxDepth - 1; k >= fromDepth; k--)
+        {
+            var children = k == MaxDepth - 1 ? "" : $" UNION ALL SELECT indicator, parent, bucket, n, d FROM all{k + 1}";
+            ctes.Add($"""
+                sum{k} AS (SELECT indicator, unit, bucket, sum(n) AS n, sum(d) AS d
+                    FROM (SELECT indicator, unit, bucket, n, d FROM placed WHERE depth = {k} AND NOT leafy{children}) x
+                    GROUP BY indicator, unit, bucket)
+                """);
+            ctes.Add($"""
+                all{k} AS (SELECT indicator, unit, bucket, n, d, parent FROM placed WHERE depth = {k} AND leafy
+                    UNION ALL SELECT s.indicator, s.unit, s.bucket, s.n, s.d, u.parent FROM sum{k} s JOIN units u ON u.id = s.unit)
+                """);
+        }
+        var answered = string.Join(" UNION ALL ", Enumerable.Range(fromDepth, toDepth - fromDepth + 1)
+            .Select(k => $"SELECT indicator, unit, bucket, n, d FROM all{k}"));
         return $"""
-            WITH per_unit AS ({perUnit}),
-            rolled AS (
-                SELECT indicator, bucket, {unit} AS unit, sum(n) AS n, sum(d) AS d
-                FROM per_unit
-                GROUP BY GROUPING SETS ({sets})
-            )
+            WITH {string.Join(",\n", ctes)}
             SELECT r.indicator, r.unit, r.bucket,
                    CASE WHEN r.n IS NULL THEN NULL
                         WHEN NOT i.has_den THEN (r.n + i.ncon) * i.factor
                         WHEN r.d IS NULL OR r.d + i.dcon = 0 THEN NULL
                         ELSE (r.n + i.ncon) / (r.d + i.dcon) * i.factor END AS value,
                    r.n + i.ncon AS n, CASE WHEN i.has_den THEN r.d + i.dcon END AS d
-            FROM rolled r JOIN indicators i ON i.id = r.indicator
-            WHERE r.unit IS NOT NULL
+            FROM ({answered}) r JOIN indicators i ON i.id = r.indicator
             """;
     }
 

@@ -103,9 +103,11 @@ public sealed class AnalyticsEngineTests : IDisposable
     [Fact]
     public void A_full_recompute_covers_every_indicator_unit_and_month()
     {
-        Assert.True(engine.RecomputeAll() > 0);
-        var rows = engine.Rows("SELECT round(value, 4) FROM figures WHERE indicator = 1 AND unit = 10 AND bucket = 202601");
-        Assert.Equal(Math.Round(91.0 / 110 * 100, 4), Convert.ToDouble(rows.Single()[0]));
+        var check = engine.RecomputeAll().ToDictionary(r => Convert.ToInt32(r[0]), r => r);
+        // Indicator 1 has figures for 3 schools, 2 districts and the city in January, and school 100, district 10 and the city in February.
+        Assert.Equal(9L, Convert.ToInt64(check[1][1]));
+        Assert.Equal(Math.Round(10 + 90 + 0 + 91.0 / 110 * 100 + 0 + 91.0 / 160 * 100 + 20 + 20 + 20, 6),
+            Math.Round(Convert.ToDouble(check[1][3]), 6));
     }
 
     public void Dispose() => engine.Dispose();
