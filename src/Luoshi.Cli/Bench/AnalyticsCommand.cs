@@ -86,11 +86,18 @@ public static class AnalyticsCommand
             var load = clock.Elapsed.TotalSeconds;
             output.WriteLine($"装入 DuckDB：{load:0.00} 秒");
 
-            clock.Restart();
-            var duckCheck = engine.RecomputeAll().Select(r => r.Select(Number).ToArray()).ToList();
-            var duck = clock.Elapsed.TotalSeconds;
+            // Three recomputes, the median counted: one run on a shared machine is at the mercy of its neighbours.
+            var runs = new List<double>();
+            List<double[]> duckCheck = [];
+            for (var run = 0; run < 3; run++)
+            {
+                clock.Restart();
+                duckCheck = engine.RecomputeAll().Select(r => r.Select(Number).ToArray()).ToList();
+                runs.Add(clock.Elapsed.TotalSeconds);
+            }
+            var duck = runs.Order().ElementAt(1);
             var figures = (long)duckCheck.Sum(r => r[1]);
-            output.WriteLine($"DuckDB 全量重算：{figures:N0} 个指标值，{duck:0.000} 秒");
+            output.WriteLine($"DuckDB 全量重算：{figures:N0} 个指标值，三次 {string.Join(" / ", runs.Select(r => r.ToString("0.000", CultureInfo.InvariantCulture)))} 秒，取中位数 {duck:0.000} 秒");
 
             clock.Restart();
             var postgresCheck = await RowsAsync(pg, AnalyticsEngine.AllMonthlyFiguresCheckSql);
