@@ -112,3 +112,29 @@ public sealed class AnalyticsEngineTests : IDisposable
 
     public void Dispose() => engine.Dispose();
 }
+
+public sealed class AnalyticsPeriodTests
+{
+    [Theory]
+    [InlineData("2026", 202601, 202612, PeriodGrain.Year)]
+    [InlineData("2026Q2", 202604, 202606, PeriodGrain.Quarter)]
+    [InlineData("2026-03", 202603, 202603, PeriodGrain.Month)]
+    public void Reads_a_year_a_quarter_and_a_month(string text, int from, int to, PeriodGrain grain)
+    {
+        var outcome = AnalyticsPeriod.Parse(text);
+        Assert.Equal(new AnalyticsPeriod(from, to, grain), outcome.Value);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("2026Q5")]
+    [InlineData("2026-13")]
+    [InlineData("26-03")]
+    [InlineData("1999")]
+    public void Refuses_anything_else_in_Chinese(string text)
+    {
+        var outcome = AnalyticsPeriod.Parse(text);
+        Assert.Null(outcome.Value);
+        Assert.Contains("请写成 2026（年）、2026Q1（季度）或 2026-03（月）", outcome.Problems.Single().ToChinese());
+    }
+}
