@@ -86,6 +86,7 @@ public sealed partial class CommandLineTests
     [InlineData("plan", "parse")]
     [InlineData("user", "add")]
     [InlineData("bench", "load")]
+    [InlineData("bench", "analytics")]
     public async Task A_command_that_groups_others_alone_lists_them(string group, string subcommand)
     {
         var (exitCode, output, error) = await LuoshiProcess.RunAsync([group]);
@@ -119,6 +120,7 @@ public sealed partial class CommandLineTests
     [InlineData(new[] { "bench", "load", "--seconds" }, "选项 --seconds 需要一个值")]
     [InlineData(new[] { "bench", "load", "extra" }, "多余的参数“extra”")]
     [InlineData(new[] { "bench", "run" }, "未知命令“run”")]
+    [InlineData(new[] { "bench", "analytics", "--months", "13" }, "--months 应为 1 到 12 之间的整数，收到“13”")]
     [InlineData(new[] { "serv" }, "未知命令“serv”，是不是要用 serve？")]
     [InlineData(new[] { "serve", "--urls", "localhost" }, "--urls 的地址“localhost”无效")]
     [InlineData(new[] { "serve", "--bogus" }, "luoshi serve 没有选项“--bogus”")]
@@ -143,7 +145,7 @@ public sealed partial class CommandLineTests
         Assert.True(exitCode == 2, $"{exitCode}\n{output}\n{error}");
         Assert.Equal("", output);
         Assert.Contains($"luoshi: 错误：{message}", error);
-        var command = string.Join(' ', args.TakeWhile(a => a is "bench" or "load" or "serve" or "plan" or "parse" or "user" or "add"
+        var command = string.Join(' ', args.TakeWhile(a => a is "bench" or "load" or "analytics" or "serve" or "plan" or "parse" or "user" or "add"
             or "backup" or "restore" or "completion"));
         Assert.EndsWith($"luoshi: 用 {string.Join(' ', new[] { "luoshi", command }.Where(w => w.Length > 0))} --help 查看用法。\n", error);
         AssertOneStyle(error);

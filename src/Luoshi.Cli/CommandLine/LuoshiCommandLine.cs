@@ -29,7 +29,7 @@ public static class LuoshiCommandLine
             BackupCommand.CreateBackup(),
             BackupCommand.CreateRestore(),
             Group("jobs", "定时任务", Jobs.JobsRunCommand.Create()),
-            Group("bench", "基准测试", LoadCommand.Create()),
+            Group("bench", "基准测试", LoadCommand.Create(), AnalyticsCommand.Create()),
             CompletionCommand.Create(),
         };
         root.Add(HelpCommand(root));

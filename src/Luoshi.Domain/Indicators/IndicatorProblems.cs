@@ -1,0 +1,26 @@
+using Luoshi.Domain.Problems;
+
+namespace Luoshi.Domain.Indicators;
+
+/// <summary>Every refusal about an indicator and its expressions, worded once in Chinese and English.</summary>
+public static class IndicatorProblems
+{
+    private static readonly ProblemCatalog Catalog = new("indicator");
+
+    public static readonly ProblemType NotFound = Catalog.Of(ProblemKind.NotFound, "not-found", "找不到该指标，或您无权查看",
+        "No such indicator, or you may not see it");
+    public static readonly ProblemType CodeMissing = Catalog.Invalid("code-missing", "请填写指标代码", "Give the indicator's code");
+    public static readonly ProblemType NameMissing = Catalog.Invalid("name-missing", "请填写指标名称", "Give the indicator's name");
+    public static readonly ProblemType ExpressionEmpty = Catalog.Invalid("expression-empty", "{0}不能为空，请写成 #{{数据元代码}} 的形式，如 #{{GYYE}}",
+        "The {0} is empty; write it as #{{ELEMENT}}, e.g. #{{GYYE}}");
+    public static readonly ProblemType ExpressionSyntax = Catalog.Invalid("expression-syntax",
+        "{0}“{1}”第 {2} 个字符处有误：{3}", "The {0} “{1}” is wrong at character {2}: {3}");
+    public static readonly ProblemType UnknownElement = Catalog.Invalid("unknown-element", "{0}中的数据元“{1}”不存在",
+        "The {0} names the data element “{1}”, which does not exist");
+    public static readonly ProblemType UnknownOption = Catalog.Invalid("unknown-option", "{0}中的数据元“{1}”没有分类“{2}”",
+        "The {0} names option “{2}” of data element “{1}”, which it does not have");
+    public static readonly ProblemType FactorInvalid = Catalog.Invalid("factor-invalid", "系数必须大于 0（百分比填 100）",
+        "The factor must be above 0 (100 for a percentage)");
+    public static readonly ProblemType TargetYearInvalid = Catalog.Invalid("target-year-invalid", "目标年度应在 2000 至 2100 之间",
+        "The target year must be between 2000 and 2100");
+}
