@@ -117,6 +117,10 @@ public sealed class InspectionsTests
         Assert.Contains($"整改问题“食堂留样记录不全{word}”", audit);
         Assert.Contains("<span class=\"field\">整改情况</span>", audit);
         Assert.Contains("<span class=\"field\">严重程度</span>：<span class=\"after\">一般</span>", audit);
+        // A finding's status reads in the words of 整改, not a report's or in English.
+        Assert.Contains("<span class=\"after\">已销号</span>", audit);
+        Assert.DoesNotContain(">Closed<", audit);
+        Assert.DoesNotContain(">Submitted<", audit);
 
         // Tuesday 13 October is the fire lane's last day: not yet overdue; the bus (due Saturday 10th) is.
         await using (var onTheDay = data.At(new FakeTimeProvider(Beijing(10, 13))))

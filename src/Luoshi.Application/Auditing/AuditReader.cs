@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Luoshi.Domain.Supervision;
 using Luoshi.Domain.Auditing;
 using Luoshi.Domain.OrgUnits;
 using Luoshi.Domain.People;
@@ -138,8 +139,8 @@ public sealed class AuditReader(LuoshiDb db, Caching.ReferenceData reference)
         var changes = new List<Change>();
         foreach (var field in before.Keys.Union(after.Keys).Where(f => !Hidden.Contains(f)))
         {
-            var b = names.Show(field, before.GetValueOrDefault(field));
-            var a = names.Show(field, after.GetValueOrDefault(field));
+            var b = names.Show(entry.Entity, field, before.GetValueOrDefault(field));
+            var a = names.Show(entry.Entity, field, after.GetValueOrDefault(field));
             if (entry.Action == "update" ? a != b : (a.Length > 0 || b.Length > 0))
                 changes.Add(new(FieldName(field), entry.Action == "create" ? "" : b, a));
         }
@@ -147,7 +148,7 @@ public sealed class AuditReader(LuoshiDb db, Caching.ReferenceData reference)
     }
 
     /// <summary>A stored value as the pages show it: Chinese for statuses and kinds, names for ids, dates as offices write them.</summary>
-    private static string Show(string field, string? value, Names names)
+    private static string Show(string entity, string field, string? value, Names names)
     {
         if (string.IsNullOrEmpty(value)) return "";
         if (KindOf(field) is { } kind && Id(value) is { } id) return names.Of(kind, id) ?? $"#{id}";
@@ -158,6 +159,10 @@ public sealed class AuditReader(LuoshiDb db, Caching.ReferenceData reference)
         var chinese = field switch
         {
             "category" when Enum.TryParse<TaskCategory>(value, out var c) => c.ToChinese(),
+            // A status is read as the kind of record it belongs to: 督办单 and 整改问题 share words such as Open with other records.
+            "status" when entity == "Notice" && Enum.TryParse<NoticeStatus>(value, out var n) => n.ToChinese(),
+            "status" when entity == "Finding" && Enum.TryParse<FindingStatus>(value, out var f) => f.ToChinese(),
+            "kind" when entity == "Notice" && Enum.TryParse<NoticeKind>(value, out var nk) => nk.ToChinese(),
             "status" when Enum.TryParse<PlanStatus>(value, out var s) => s.ToChinese(),
             "status" when Enum.TryParse<ReportStatus>(value, out var r) => r.ToChinese(),
             "closure" when Enum.TryParse<TaskClosure>(value, out var t) => t switch
@@ -177,7 +182,7 @@ public sealed class AuditReader(LuoshiDb db, Caching.ReferenceData reference)
             },
             "kind" when Enum.TryParse<OrgUnitKind>(value, out var k) => k.ToChinese(),
             "comparator" when Enum.TryParse<Comparator>(value, out var cmp) => cmp.ToChinese(),
-            "severity" when Enum.TryParse<Domain.Supervision.FindingSeverity>(value, out var severity) => Domain.Supervision.FindingWords.ToChinese(severity),
+            "severity" when Enum.TryParse<FindingSeverity>(value, out var severity) => FindingWords.ToChinese(severity),
             "yearSource" => value switch
             {
                 PlanYearSources.Title => "标题",
@@ -247,7 +252,10 @@ public sealed class AuditReader(LuoshiDb db, Caching.ReferenceData reference)
         }
 
         /// <summary>A stored value as the pages show it (empty when there is none).</summary>
-        public string Show(string field, string? value) => AuditReader.Show(field, value, this);
+        public string Show(string entity, string field, string? value) => AuditReader.Show(entity, field, value, this);
+
+        /// <summary>A value of a field whose meaning does not depend on the record (units, dates, the ledger's own statuses).</summary>
+        public string Show(string field, string? value) => AuditReader.Show("", field, value, this);
 
         private readonly Dictionary<string, HashSet<int>> wanted = [];
         private readonly Dictionary<(string, int), string> found = [];
