@@ -562,7 +562,7 @@ public static class SubjectFinder
                 break;
             }
 
-            if (end - start >= 2 && (StartsWithAny(s, end, AfterStops) || SubjectPredicate.OpensAt(s, end) || GoverningAfterNoun(s, end)))
+            if (end - start >= 2 && !NamedStandard(s, end) && (StartsWithAny(s, end, AfterStops) || SubjectPredicate.OpensAt(s, end) || GoverningAfterNoun(s, end)))
             {
                 break;
             }
@@ -590,13 +590,17 @@ public static class SubjectFinder
         return false;
     }
 
+    /// <summary>知识竞赛<u>达标</u>活动, 体育<u>达标</u>工程: 达标 before a head noun names the thing (an activity, a project), it reaches nothing.</summary>
+    private static bool NamedStandard(string s, int i) =>
+        string.CompareOrdinal(s, i, "达标", 0, 2) == 0 && StartsWithAny(s, i + 2, HeadNouns);
+
     /// <summary>Modal words: a verb before them (集中培训<u>一定</u>要…) has no object.</summary>
     private static readonly string[] Modals = ["一定", "必须", "应当", "要"];
 
-    /// <summary>Nouns that make a verb before them part of a name (创建<u>任务</u>, 建设<u>项目</u>, 提档升级<u>工程</u>).</summary>
+    /// <summary>Nouns that make a verb before them part of a name (创建<u>任务</u>, 建设<u>项目</u>, 提档升级<u>工程</u>, 专题培训<u>班</u>).</summary>
     private static readonly string[] HeadNouns =
     [
-        "任务", "目标", "项目", "工程", "工作", "计划", "名单", "经费", "资金", "标准", "活动", "成果", "指标", "主体",
+        "任务", "目标", "项目", "工程", "工作", "计划", "名单", "经费", "资金", "标准", "活动", "成果", "指标", "主体", "班",
     ];
 
     private static bool StartsWithAny(string s, int i, string[] words, int minLength = 1)
