@@ -55,7 +55,28 @@ public static class SubjectFinder
         var found = SubjectMeasure.Complete(Part(clause, read, figureStart, previous) ?? Core(clause, read, figureStart, figureEnd, unit, previous), unit);
 
         // 共二十周, 计560多万元: a single word names nothing; the figure adds to what the sentence counted before it.
-        return found.Length < 2 && !string.IsNullOrEmpty(previous) ? previous : found;
+        return found.Length < 2 && !string.IsNullOrEmpty(previous) ? previous : ChangeSide(read, figureStart) + found;
+    }
+
+    /// <summary>
+    /// 必修学分从116学分减少到96学分: the two figures of a change are the measure as it stands (现行) and as it will be
+    /// (调整后), so that the ledger tells them apart.
+    /// </summary>
+    private static string ChangeSide(string read, int figureStart)
+    {
+        if (figureStart < 2)
+        {
+            return string.Empty;
+        }
+
+        if (read[figureStart - 1] is '从' or '由')
+        {
+            var end = FigureEnd(read, figureStart);
+            var to = read.IndexOfAny(['到', '至'], end, Math.Min(8, read.Length - end));
+            return to > end && read.IndexOfAny(['，', ',', '；'], end, to - end) < 0 ? "现行" : string.Empty;
+        }
+
+        return read[figureStart - 1] is '到' or '至' && ChangeStart(read, figureStart) < figureStart ? "调整后" : string.Empty;
     }
 
     private static string Core(string clause, string read, int figureStart, int figureEnd, string unit, string? previous)
