@@ -100,7 +100,7 @@ public static class SubjectFinder
         {
             // 督促落实2021年开工的XX所中小学校, 对教育高质量发展19项任务: a modifier before the figure belongs to the noun after it.
             var me = be < figureStart && read[be] == '的' ? be + 1 : be;
-            var modifier = me - bs is >= 2 and <= 12 && IsModifier(read, bs, me) ? clause[bs..me] : string.Empty;
+            var modifier = me - bs is >= 2 and <= 12 && (IsModifier(read, bs, me) || OwnedMeasure(read, bs, me, figureStart, figureEnd)) ? clause[bs..me] : string.Empty;
             var noun = Tidy(modifier + clause[a..b]);
             if (SubjectMeasure.IsDuration(unit))
             {
@@ -741,6 +741,14 @@ public static class SubjectFinder
         var member = nth == 0 ? first[^Math.Min(k0, first.Length)..] : nth == parts.Length - 1 ? last[..Math.Min(k0, last.Length)] : parts[nth];
         return Tidy(head + member + tail);
     }
+
+    /// <summary>
+    /// 确保学生每天在校1小时的体育锻炼时间: a figure joined by 的 to the noun after it measures that noun, and the words between
+    /// the governing verb and the figure say whose it is (学生每天在校体育锻炼时间); 为期 (how long) says nothing of it.
+    /// </summary>
+    private static bool OwnedMeasure(string s, int start, int end, int figureStart, int figureEnd) =>
+        end == figureStart && figureEnd < s.Length && s[figureEnd] == '的' && start > 0 && !HasDigit(s, start, end)
+        && s.AsSpan(start, end - start).IndexOfAny("，,、；") < 0 && string.CompareOrdinal(s, start, "为期", 0, 2) != 0;
 
     /// <summary>The words right before the figure modify the noun after it when they end in 的 (2022年立项的) or a preposition opened them (对…).</summary>
     private static bool IsModifier(string s, int start, int end) =>
