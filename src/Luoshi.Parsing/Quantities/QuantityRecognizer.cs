@@ -28,6 +28,7 @@ public static class QuantityRecognizer
             }
 
             subject = WithEvent(original, text, sentenceStart, subject);
+            subject = QuotedTopic.Complete(subject, raw.Unit, original, text, sentenceStart, clauseStart);
             (lastSentence, lastEnd, lastSubject) = (sentenceStart, raw.End, subject);
             into.Add(new Quantity(Chars.TrimPunct(clause), raw.Value, raw.Upper, raw.Denominator,
                 raw.Unit, subject, raw.Comparator, kind, raw.Placeholder));

@@ -55,7 +55,28 @@ public static class SubjectFinder
         var found = SubjectMeasure.Complete(Part(clause, read, figureStart, previous) ?? Core(clause, read, figureStart, figureEnd, unit, previous), unit);
 
         // 共二十周, 计560多万元: a single word names nothing; the figure adds to what the sentence counted before it.
-        return found.Length < 2 && !string.IsNullOrEmpty(previous) ? previous : found;
+        return found.Length < 2 && !string.IsNullOrEmpty(previous) ? previous : ChangeSide(read, figureStart) + found;
+    }
+
+    /// <summary>
+    /// 必修学分从116学分减少到96学分: the two figures of a change are the measure as it stands (现行) and as it will be
+    /// (调整后), so that the ledger tells them apart.
+    /// </summary>
+    private static string ChangeSide(string read, int figureStart)
+    {
+        if (figureStart < 2)
+        {
+            return string.Empty;
+        }
+
+        if (read[figureStart - 1] is '从' or '由')
+        {
+            var end = FigureEnd(read, figureStart);
+            var to = read.IndexOfAny(['到', '至'], end, Math.Min(8, read.Length - end));
+            return to > end && read.IndexOfAny(['，', ',', '；'], end, to - end) < 0 ? "现行" : string.Empty;
+        }
+
+        return read[figureStart - 1] is '到' or '至' && ChangeStart(read, figureStart) < figureStart ? "调整后" : string.Empty;
     }
 
     private static string Core(string clause, string read, int figureStart, int figureEnd, string unit, string? previous)
@@ -79,7 +100,7 @@ public static class SubjectFinder
         {
             // 督促落实2021年开工的XX所中小学校, 对教育高质量发展19项任务: a modifier before the figure belongs to the noun after it.
             var me = be < figureStart && read[be] == '的' ? be + 1 : be;
-            var modifier = me - bs is >= 2 and <= 12 && IsModifier(read, bs, me) ? clause[bs..me] : string.Empty;
+            var modifier = me - bs is >= 2 and <= 12 && (IsModifier(read, bs, me) || OwnedMeasure(read, bs, me, figureStart, figureEnd)) ? clause[bs..me] : string.Empty;
             var noun = Tidy(modifier + clause[a..b]);
             if (SubjectMeasure.IsDuration(unit))
             {
@@ -562,7 +583,7 @@ public static class SubjectFinder
                 break;
             }
 
-            if (end - start >= 2 && (StartsWithAny(s, end, AfterStops) || SubjectPredicate.OpensAt(s, end) || GoverningAfterNoun(s, end)))
+            if (end - start >= 2 && !NamedStandard(s, end) && (StartsWithAny(s, end, AfterStops) || SubjectPredicate.OpensAt(s, end) || GoverningAfterNoun(s, end)))
             {
                 break;
             }
@@ -590,13 +611,17 @@ public static class SubjectFinder
         return false;
     }
 
+    /// <summary>知识竞赛<u>达标</u>活动, 体育<u>达标</u>工程: 达标 before a head noun names the thing (an activity, a project), it reaches nothing.</summary>
+    private static bool NamedStandard(string s, int i) =>
+        string.CompareOrdinal(s, i, "达标", 0, 2) == 0 && StartsWithAny(s, i + 2, HeadNouns);
+
     /// <summary>Modal words: a verb before them (集中培训<u>一定</u>要…) has no object.</summary>
     private static readonly string[] Modals = ["一定", "必须", "应当", "要"];
 
-    /// <summary>Nouns that make a verb before them part of a name (创建<u>任务</u>, 建设<u>项目</u>, 提档升级<u>工程</u>).</summary>
+    /// <summary>Nouns that make a verb before them part of a name (创建<u>任务</u>, 建设<u>项目</u>, 提档升级<u>工程</u>, 专题培训<u>班</u>).</summary>
     private static readonly string[] HeadNouns =
     [
-        "任务", "目标", "项目", "工程", "工作", "计划", "名单", "经费", "资金", "标准", "活动", "成果", "指标", "主体",
+        "任务", "目标", "项目", "工程", "工作", "计划", "名单", "经费", "资金", "标准", "活动", "成果", "指标", "主体", "班",
     ];
 
     private static bool StartsWithAny(string s, int i, string[] words, int minLength = 1)
@@ -716,6 +741,14 @@ public static class SubjectFinder
         var member = nth == 0 ? first[^Math.Min(k0, first.Length)..] : nth == parts.Length - 1 ? last[..Math.Min(k0, last.Length)] : parts[nth];
         return Tidy(head + member + tail);
     }
+
+    /// <summary>
+    /// 确保学生每天在校1小时的体育锻炼时间: a figure joined by 的 to the noun after it measures that noun, and the words between
+    /// the governing verb and the figure say whose it is (学生每天在校体育锻炼时间); 为期 (how long) says nothing of it.
+    /// </summary>
+    private static bool OwnedMeasure(string s, int start, int end, int figureStart, int figureEnd) =>
+        end == figureStart && figureEnd < s.Length && s[figureEnd] == '的' && start > 0 && !HasDigit(s, start, end)
+        && s.AsSpan(start, end - start).IndexOfAny("，,、；") < 0 && string.CompareOrdinal(s, start, "为期", 0, 2) != 0;
 
     /// <summary>The words right before the figure modify the noun after it when they end in 的 (2022年立项的) or a preposition opened them (对…).</summary>
     private static bool IsModifier(string s, int start, int end) =>
