@@ -36,6 +36,11 @@ public class LuoshiDb(DbContextOptions<LuoshiDb> options, IAuditActor? actor = n
     public DbSet<Domain.Supervision.Inspection> Inspections => Set<Domain.Supervision.Inspection>();
     public DbSet<Domain.Supervision.InspectedUnit> InspectedUnits => Set<Domain.Supervision.InspectedUnit>();
     public DbSet<Domain.Supervision.Finding> Findings => Set<Domain.Supervision.Finding>();
+    public DbSet<Domain.Data.DataElement> DataElements => Set<Domain.Data.DataElement>();
+    public DbSet<Domain.Data.DataSet> DataSets => Set<Domain.Data.DataSet>();
+    public DbSet<Domain.Data.DataSetElement> DataSetElements => Set<Domain.Data.DataSetElement>();
+    public DbSet<Domain.Data.DataValue> DataValues => Set<Domain.Data.DataValue>();
+    public DbSet<Domain.Data.DataSetReport> DataSetReports => Set<Domain.Data.DataSetReport>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
