@@ -43,6 +43,8 @@ public static class LedgerServices
         services.AddScoped<ReportWorkflow>();
         services.AddScoped<Luoshi.Application.Supervision.Notices>();
         services.AddScoped<Luoshi.Application.Supervision.Inspections>();
+        services.AddScoped<Luoshi.Application.Data.DataEntry>();
+        services.AddScoped<Luoshi.Application.Data.Completeness>();
         services.AddScoped<Luoshi.Application.Supervision.RectificationStats>();
         services.AddScoped<Luoshi.Application.Idempotency.IdempotentRequests>();
         services.AddScoped<Notifier>();

@@ -131,6 +131,7 @@ public static class LuoshiApp
         api.MapMessagingApi();
         api.MapNoticesApi();
         api.MapInspectionsApi();
+        api.MapDataApi();
         app.MapRazorPages().WithStaticAssets();
         app.MapLuoshiTextSwitch();
     }

@@ -1,0 +1,80 @@
+using System.Text.Json;
+using Luoshi.Application.Calendar;
+using Luoshi.Application.Data;
+using Luoshi.Domain.Data;
+using Luoshi.Web.Auth;
+using Luoshi.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Luoshi.Web.Apis;
+
+/// <summary><c>/api/v1/data-values</c>, data set reports and <c>/api/v1/completeness</c>: entry, 报送/零报告 and 报送率/及时率, each a <see cref="DataEntry"/> or <see cref="Completeness"/> use case.</summary>
+public static class DataApi
+{
+    /// <summary>One value (<c>dataElementId, orgUnitId, period, option, value</c>) or a batch under <c>values</c>.</summary>
+    public sealed record ValueRequest(int? DataElementId, int? OrgUnitId, string? Period, string? Option, JsonElement? Value, ValueRequest[]? Values);
+
+    public sealed record ReportRequest(int? OrgUnitId, string? Period, bool ZeroReport);
+
+    public sealed record SavedDto(int Saved);
+
+    public sealed record ReportDto(long Id, int DataSetId, int OrgUnitId, string Period, DateTime SubmittedAt, bool IsZeroReport, bool IsLate);
+
+    public sealed record CompletenessDto(int DataSetId, string Period, int? OrgUnitId, int Expected, int Received, int OnTime, int ZeroReports,
+        decimal? ReportingRate, decimal? TimelyRate, IReadOnlyList<int> MissingUnitIds);
+
+    public static void MapDataApi(this RouteGroupBuilder api)
+    {
+        api.MapPut("/data-values", Save).WithTags("数据采集")
+            .WithSummary("填报数据值：一个值，或 {\"values\":[…]} 整批保存（任一值有误则全部不保存，并逐项列出原因）");
+        api.MapPost("/data-sets/{id:int}/reports", Report).WithTags("数据采集").WithSummary("报送数据集（zeroReport=true 为“无情况”零报告）");
+        api.MapGet("/completeness", Completeness).WithTags("数据采集").WithSummary("报送率与及时率：dataSetId、period，可选 orgUnitId（其下属单位）");
+    }
+
+    private static string? Written(JsonElement? value) => value switch
+    {
+        null => null,
+        { ValueKind: JsonValueKind.String } v => v.GetString(),
+        { ValueKind: JsonValueKind.Number } v => v.GetRawText(),
+        { ValueKind: JsonValueKind.True } => "是",
+        { ValueKind: JsonValueKind.False } => "否",
+        _ => null,
+    };
+
+    private static DataEntry.ValueInput Input(ValueRequest? r) =>
+        new(r?.DataElementId, r?.OrgUnitId, r?.Period, r?.Option, Written(r?.Value));
+
+    public static async Task<Results<Ok<SavedDto>, ProblemHttpResult>> Save(ValueRequest request, DataEntry entry, HttpContext http, CancellationToken ct)
+    {
+        List<DataEntry.ValueInput> inputs = request.Values is { } values ? [.. values.Select(Input)] : [Input(request)];
+        var outcome = await entry.SaveAsync(http.User.ToCaller(), inputs, ct);
+        return outcome.Succeeded ? TypedResults.Ok(new SavedDto(outcome.Value)) : outcome.ToProblem();
+    }
+
+    public static async Task<Results<Ok<ReportDto>, ProblemHttpResult>> Report(int id, ReportRequest request, DataEntry entry, WorkCalendar calendar,
+        HttpContext http, CancellationToken ct)
+    {
+        var caller = http.User.ToCaller();
+        var outcome = await entry.SubmitAsync(caller, id, request.OrgUnitId ?? caller.OrgUnitId, request.Period, request.ZeroReport,
+            await calendar.WorkingDaysAsync(ct), ct);
+        if (outcome.Value is not { } r) return outcome.ToProblem();
+        return TypedResults.Ok(new ReportDto(r.Id, r.DataSetId, r.OrgUnitId, r.Period, r.SubmittedAt, r.IsZeroReport, r.IsLate));
+    }
+
+    public static async Task<Results<Ok<CompletenessDto>, ProblemHttpResult>> Completeness(int? dataSetId, string? period, int? orgUnitId,
+        Completeness completeness, HttpContext http, CancellationToken ct)
+    {
+        var caller = http.User.ToCaller();
+        // Those who do not see everything see their own unit's part only.
+        if (!caller.SeesEverything)
+        {
+            if (orgUnitId is { } asked && asked != caller.OrgUnitId)
+                return TypedResults.Problem(statusCode: 403, detail: "您只能查看本单位及下属单位的报送情况");
+            orgUnitId = caller.OrgUnitId;
+        }
+        var outcome = await completeness.ForAsync(dataSetId ?? 0, period, orgUnitId, ct);
+        if (outcome.Value is not { } f) return outcome.ToProblem();
+        return TypedResults.Ok(new CompletenessDto(f.DataSetId, f.Period, f.OrgUnitId, f.Expected, f.Received, f.OnTime, f.ZeroReports,
+            f.ReportingRate, f.TimelyRate, f.MissingUnitIds));
+    }
+}
