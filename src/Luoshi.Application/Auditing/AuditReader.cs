@@ -68,6 +68,11 @@ public sealed class AuditReader(LuoshiDb db, Caching.ReferenceData reference)
         ["Inspection"] = "专项督导",
         ["InspectedUnit"] = "被督导单位",
         ["Finding"] = "整改问题",
+        ["DataElement"] = "数据元素",
+        ["DataSet"] = "数据集",
+        ["DataSetElement"] = "数据集元素",
+        ["DataValue"] = "数据值",
+        ["DataSetReport"] = "数据集报送",
     };
 
     public static string EntityName(string entity) => Entities.GetValueOrDefault(entity, entity);
@@ -104,12 +109,16 @@ public sealed class AuditReader(LuoshiDb db, Caching.ReferenceData reference)
         ["topic"] = "督导专项", ["endDate"] = "结束日期", ["summary"] = "督导概况", ["inspectorUnitId"] = "督导单位", ["inspectionId"] = "专项督导",
         ["description"] = "问题描述", ["severity"] = "严重程度", ["requirement"] = "整改要求", ["deadline"] = "整改时限", ["rectification"] = "整改情况",
         ["findingId"] = "整改问题",
+        ["valueType"] = "数值类型", ["aggregation"] = "汇总方式", ["options"] = "分类选项", ["periodType"] = "报告期类型", ["unitKind"] = "填报单位类型",
+        ["rootUnitId"] = "填报范围", ["dueWorkingDays"] = "报送时限（工作日）", ["dueTime"] = "报送截止时间", ["allowZeroReport"] = "允许零报告",
+        ["dataSetId"] = "数据集", ["dataElementId"] = "数据元素", ["option"] = "分类", ["numeric"] = "数值", ["updatedById"] = "填报人",
+        ["updatedAt"] = "填报时间", ["isZeroReport"] = "零报告（无情况）", ["isLate"] = "迟报",
         ["entity"] = "对象", ["entityId"] = "对象编号", ["from"] = "起", ["to"] = "止", ["userId"] = "用户", ["action"] = "操作",
     };
 
-    private static readonly HashSet<string> UnitFields = ["orgUnitId", "leadDepartmentId", "issuerUnitId", "inspectorUnitId"];
+    private static readonly HashSet<string> UnitFields = ["orgUnitId", "leadDepartmentId", "issuerUnitId", "inspectorUnitId", "rootUnitId"];
     private static readonly HashSet<string> UserFields = ["createdById", "publishedById", "leaderUserId", "closedById", "submittedById",
-        "reviewedById", "uploadedById", "userId", "issuedById", "answeredById"];
+        "reviewedById", "uploadedById", "userId", "issuedById", "answeredById", "updatedById"];
 
     /// <summary>Reads entries, looking up every unit, person, plan, task and target they name in a few queries.</summary>
     public async Task<List<Reading>> ReadAsync(IReadOnlyList<AuditEntry> entries, CancellationToken ct = default)
