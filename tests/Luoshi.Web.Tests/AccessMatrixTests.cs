@@ -241,6 +241,9 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
         ["POST /api/v1/inspections/findings/{id}/close"] = None,
         ["POST /api/v1/inspections/findings/{id}/return"] = Body((_, _, _) => new { comment = "矩阵测试退回整改" }),
         ["GET /api/v1/inspections/files/{id}"] = None,
+        ["PUT /api/v1/data-values"] = Body((w, id, own) => new { dataElementId = id, orgUnitId = own ? w.SchoolQ01 : w.SchoolQ02, period = "2026-03-02", value = 1 }),
+        ["POST /api/v1/data-sets/{id}/reports"] = Body((w, _, own) => new { orgUnitId = own ? w.SchoolQ01 : w.SchoolQ02, period = "2026-03-02", zeroReport = true }),
+        ["GET /api/v1/completeness"] = None,
         ["PUT /api/v1/calendar/{year}"] = Body((_, _, _) => new { days = new[] { new { date = "2097-10-02", workday = false, name = "国庆节" } } }),
         ["PUT /api/v1/calendar/days/{date}"] = Body((_, _, _) => new { workday = false, name = "国庆节" }),
         ["DELETE /api/v1/calendar/days/{date}"] = async (w, _, _) =>
@@ -730,6 +733,31 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
             return list.GetProperty("items").EnumerateArray().Single(s => s.GetProperty("current").GetBoolean()).GetProperty("id").GetInt32();
         }
 
+        private (int Set, int Element)? dataSet;
+
+        /// <summary>A daily data set for every school with one element and zero reports allowed; a new one when the cell files a report.</summary>
+        private async Task<(int Set, int Element)> DataSetAsync(bool fresh)
+        {
+            if (!fresh && dataSet is { } known) return known;
+            var made = await App.WithDbAsync(async db =>
+            {
+                var word = Guid.NewGuid().ToString("N")[..10];
+                var element = new Domain.Data.DataElement { Code = $"M{word}", Name = $"矩阵测试数据{word}", ValueType = Domain.Data.DataValueType.Integer };
+                db.DataElements.Add(element);
+                await db.SaveChangesAsync();
+                var set = new Domain.Data.DataSet
+                {
+                    Code = $"M{word}", Name = $"矩阵测试日报{word}", PeriodType = Domain.Data.PeriodType.Day, AllowZeroReport = true,
+                    DueTime = new TimeOnly(16, 0), Elements = [new() { DataElementId = element.Id }],
+                };
+                db.DataSets.Add(set);
+                await db.SaveChangesAsync();
+                return (set.Id, element.Id);
+            });
+            if (!fresh) dataSet = made;
+            return made;
+        }
+
         /// <summary>The id the cell's request is about.</summary>
         private async Task<int> SubjectAsync(string subject, string caller, bool own, bool fresh)
         {
@@ -748,6 +776,8 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
                 "finding" => await InspectionAsync(own ? unitOf[me] : Q02, "open"),
                 "submitted-finding" => await InspectionAsync(own ? unitOf[me] : Q02, "submitted"),
                 "finding-file" => await InspectionAsync(own ? unitOf[me] : Q02, "file"),
+                "data-set" => (await DataSetAsync(fresh)).Set,
+                "data-element" => (await DataSetAsync(fresh: false)).Element,
                 "plan" => (await ChainAsync(Stage.Published, own, fresh)).PlanId,
                 "reported-plan" => (await ChainAsync(Stage.Accepted, own, fresh: false)).PlanId,
                 "reported-task" => (await ChainAsync(Stage.Accepted, own, fresh: false)).TaskId,
@@ -789,6 +819,7 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
                 .Replace("{year}", "2097", StringComparison.Ordinal).Replace("{date}", CalendarDate, StringComparison.Ordinal)
                 .Replace("{documentName}", "v1", StringComparison.Ordinal).Replace("{documentName?}", "v1", StringComparison.Ordinal);
             if (url is "/api/v1/search" or "/Search") url += "?q=" + Uri.EscapeDataString(SearchWord);
+            if (url == "/api/v1/completeness") url += $"?dataSetId={S(id)}&period=2026-03-02";
             // A part of the review fetched for one item names the item as well as the plan.
             if (row.Endpoint == "GET /Plans/{id}?handler=AssignForm") url += "&taskId=" + S((await FirstTaskAsync(id)).Id);
             currentClient = client;
