@@ -244,6 +244,10 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
         ["PUT /api/v1/data-values"] = Body((w, id, own) => new { dataElementId = id, orgUnitId = own ? w.SchoolQ01 : w.SchoolQ02, period = "2026-03-02", value = 1 }),
         ["POST /api/v1/data-sets/{id}/reports"] = Body((w, _, own) => new { orgUnitId = own ? w.SchoolQ01 : w.SchoolQ02, period = "2026-03-02", zeroReport = true }),
         ["GET /api/v1/completeness"] = None,
+        ["GET /api/v1/data-elements"] = None,
+        ["POST /api/v1/data-elements"] = Body((_, _, _) => new { code = Next("E"), name = Next("矩阵测试数据元"), valueType = "integer", unit = "人" }),
+        ["GET /api/v1/data-sets"] = None,
+        ["POST /api/v1/data-sets"] = Body((_, _, _) => new { code = Next("DS"), name = Next("矩阵测试报表"), periodType = "month", dueWorkingDays = 5 }),
         ["PUT /api/v1/calendar/{year}"] = Body((_, _, _) => new { days = new[] { new { date = "2097-10-02", workday = false, name = "国庆节" } } }),
         ["PUT /api/v1/calendar/days/{date}"] = Body((_, _, _) => new { workday = false, name = "国庆节" }),
         ["DELETE /api/v1/calendar/days/{date}"] = async (w, _, _) =>

@@ -184,4 +184,35 @@ public sealed class DataCollectionTests
         Assert.Contains("无法识别", (await (await supervisor.GetAsync($"/api/v1/completeness?dataSetId={s.DailySet}&period=2026-13"))
             .AssertProblemAsync(400)).GetProperty("detail").GetString());
     }
+
+    [Theory, Databases]
+    public async Task A_supervisor_defines_an_element_and_a_monthly_set_that_a_school_then_fills(TestDatabase database)
+    {
+        await using var data = await DemoApps.OwnAsync(database);
+        await using var app = data.At(new FakeTimeProvider(Before));
+        var supervisor = await app.SignedInAsync("supervisor");
+        var school = await app.SignedInAsync("school");
+        var word = Guid.NewGuid().ToString("N")[..8];
+        var element = await supervisor.PostAsJsonAsync("/api/v1/data-elements", new
+        {
+            code = $"YE{word}", name = $"在园幼儿数{word}", valueType = "integer", aggregation = "last", unit = "人", category = "办学性质", options = "公办 / 民办",
+        }).SucceedsAsync("define element");
+        Assert.Equal(["公办", "民办"], element.GetProperty("options").EnumerateArray().Select(o => o.GetString()));
+        var id = element.GetProperty("id").GetInt32();
+        // The same code twice, an unknown type, and a school defining: refused in Chinese, nothing added.
+        await (await supervisor.PostAsJsonAsync("/api/v1/data-elements", new { code = $"YE{word}", name = "重复", valueType = "integer" })).AssertProblemAsync(409);
+        Assert.Contains("数值类型", (await (await supervisor.PostAsJsonAsync("/api/v1/data-elements", new { code = $"X{word}", name = "x", valueType = "money" }))
+            .AssertProblemAsync(400)).GetProperty("detail").GetString());
+        await (await school.PostAsJsonAsync("/api/v1/data-elements", new { code = $"S{word}", name = "x", valueType = "integer" })).AssertProblemAsync(403);
+        Assert.Equal(1, await data.WithDbAsync(db => db.DataElements.CountAsync(e => e.Code.EndsWith(word))));
+
+        var set = await supervisor.PostAsJsonAsync("/api/v1/data-sets", new
+        {
+            code = $"JC{word}", name = $"学校基础数据{word}", periodType = "month", unitKind = "school", dueWorkingDays = 5, dataElementIds = new[] { id },
+        }).SucceedsAsync("define set");
+        Assert.Equal([id], set.GetProperty("dataElementIds").EnumerateArray().Select(e => e.GetInt32()));
+        var s01 = await data.UnitIdAsync("Q01-S01");
+        await school.PutAsJsonAsync("/api/v1/data-values", new { dataElementId = id, orgUnitId = s01, period = "2026-02", option = "公办", value = 88 }).SucceedsAsync("fill");
+        Assert.Equal(("公办", 88m), (Assert.Single(await ValuesAsync(data, id)).Option, Assert.Single(await ValuesAsync(data, id)).Numeric!.Value));
+    }
 }

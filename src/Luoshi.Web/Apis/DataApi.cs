@@ -23,12 +23,46 @@ public static class DataApi
     public sealed record CompletenessDto(int DataSetId, string Period, int? OrgUnitId, int Expected, int Received, int OnTime, int ZeroReports,
         decimal? ReportingRate, decimal? TimelyRate, IReadOnlyList<int> MissingUnitIds);
 
+    public sealed record ElementDto(int Id, string Code, string Name, string ValueType, string Aggregation, string Unit, string Category, IReadOnlyList<string> Options);
+
+    public sealed record DataSetDto(int Id, string Code, string Name, string PeriodType, string UnitKind, int? RootUnitId, int DueWorkingDays,
+        string? DueTime, bool AllowZeroReport, IReadOnlyList<int> DataElementIds);
+
+    private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
+
+    public static ElementDto ToDto(DataElement e) =>
+        new(e.Id, e.Code, e.Name, Camel(e.ValueType.ToString()), Camel(e.Aggregation.ToString()), e.Unit, e.Category, e.OptionList);
+
+    public static DataSetDto ToDto(DataSet s) => new(s.Id, s.Code, s.Name, Camel(s.PeriodType.ToString()), Camel(s.UnitKind.ToString()), s.RootUnitId,
+        s.DueWorkingDays, s.DueTime?.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), s.AllowZeroReport,
+        [.. s.Elements.OrderBy(e => e.SortOrder).Select(e => e.DataElementId)]);
+
     public static void MapDataApi(this RouteGroupBuilder api)
     {
+        api.MapGet("/data-elements", async (DataDefinitions d, CancellationToken ct) => TypedResults.Ok((await d.ElementsAsync(ct)).Select(ToDto).ToList()))
+            .WithTags("数据采集").WithSummary("数据元列表");
+        api.MapPost("/data-elements", CreateElement).WithTags("数据采集").WithSummary("定义数据元（督导、管理员）");
+        api.MapGet("/data-sets", async (DataDefinitions d, CancellationToken ct) => TypedResults.Ok((await d.DataSetsAsync(ct)).Select(ToDto).ToList()))
+            .WithTags("数据采集").WithSummary("数据集（报表）列表");
+        api.MapPost("/data-sets", CreateDataSet).WithTags("数据采集").WithSummary("定义数据集（督导、管理员）");
         api.MapPut("/data-values", Save).WithTags("数据采集")
             .WithSummary("填报数据值：一个值，或 {\"values\":[…]} 整批保存（任一值有误则全部不保存，并逐项列出原因）");
         api.MapPost("/data-sets/{id:int}/reports", Report).WithTags("数据采集").WithSummary("报送数据集（zeroReport=true 为“无情况”零报告）");
         api.MapGet("/completeness", Completeness).WithTags("数据采集").WithSummary("报送率与及时率：dataSetId、period，可选 orgUnitId（其下属单位）");
+    }
+
+    public static async Task<Results<Created<ElementDto>, ProblemHttpResult>> CreateElement(DataDefinitions.ElementRequest request,
+        DataDefinitions definitions, HttpContext http, CancellationToken ct)
+    {
+        var outcome = await definitions.CreateElementAsync(http.User.ToCaller(), request, ct);
+        return outcome.Value is { } e ? TypedResults.Created($"/api/v1/data-elements/{e.Id}", ToDto(e)) : outcome.ToProblem();
+    }
+
+    public static async Task<Results<Created<DataSetDto>, ProblemHttpResult>> CreateDataSet(DataDefinitions.DataSetRequest request,
+        DataDefinitions definitions, HttpContext http, CancellationToken ct)
+    {
+        var outcome = await definitions.CreateDataSetAsync(http.User.ToCaller(), request, ct);
+        return outcome.Value is { } s ? TypedResults.Created($"/api/v1/data-sets/{s.Id}", ToDto(s)) : outcome.ToProblem();
     }
 
     private static string? Written(JsonElement? value) => value switch
