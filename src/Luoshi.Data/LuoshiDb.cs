@@ -2,13 +2,14 @@ using Luoshi.Data.Auditing;
 using Luoshi.Domain.Auditing;
 using Luoshi.Domain.OrgUnits;
 using Luoshi.Domain.People;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Data;
 
 /// <summary>The one EF Core model of Luoshi, used on SQLite and on PostgreSQL alike.</summary>
 /// <remarks>Audit entries are dated by the app's one clock (<paramref name="time"/>), so a test's fake clock dates them too.</remarks>
-public class LuoshiDb(DbContextOptions<LuoshiDb> options, IAuditActor? actor = null, TimeProvider? time = null) : DbContext(options)
+public class LuoshiDb(DbContextOptions<LuoshiDb> options, IAuditActor? actor = null, TimeProvider? time = null) : DbContext(options), IDataProtectionKeyContext
 {
     private DateTime Now => (time ?? TimeProvider.System).GetUtcNow().UtcDateTime;
 
@@ -36,6 +37,8 @@ public class LuoshiDb(DbContextOptions<LuoshiDb> options, IAuditActor? actor = n
     public DbSet<Domain.Supervision.Inspection> Inspections => Set<Domain.Supervision.Inspection>();
     public DbSet<Domain.Supervision.InspectedUnit> InspectedUnits => Set<Domain.Supervision.InspectedUnit>();
     public DbSet<Domain.Supervision.Finding> Findings => Set<Domain.Supervision.Finding>();
+    /// <summary>The keys that protect session cookies, shared by every instance on the same database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
