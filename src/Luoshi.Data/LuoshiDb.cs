@@ -37,6 +37,7 @@ public class LuoshiDb(DbContextOptions<LuoshiDb> options, IAuditActor? actor = n
     public DbSet<Domain.Supervision.Inspection> Inspections => Set<Domain.Supervision.Inspection>();
     public DbSet<Domain.Supervision.InspectedUnit> InspectedUnits => Set<Domain.Supervision.InspectedUnit>();
     public DbSet<Domain.Supervision.Finding> Findings => Set<Domain.Supervision.Finding>();
+    public DbSet<SignIn.SignInCounter> SignInCounters => Set<SignIn.SignInCounter>();
     /// <summary>The keys that protect session cookies, shared by every instance on the same database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -1,6 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
+using Luoshi.Application.People;
 using Luoshi.Domain.People;
+using Luoshi.Web.Auth;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Luoshi.Web.Tests.Infrastructure;
 
 namespace Luoshi.Web.Tests;
@@ -79,6 +85,57 @@ public class ScaleOutTests
 
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal(Ledgers.PngBytes, await download.Content.ReadAsByteArrayAsync());
+    }
+
+    [Theory, Databases]
+    public async Task Failed_sign_ins_spread_over_two_instances_are_counted_together(TestDatabase database)
+    {
+        using var store = TestStore.CreateEmpty(database);
+        var second = store.SecondInstance();
+        try
+        {
+            await using var first = await new LuoshiFactory(store, demo: true, ownsStore: false).StartAsync();
+            await using var other = new LuoshiFactory(second, demo: false, ownsStore: false);
+            var user = await first.AddUserAsync(Role.Admin, UserAccounts.BureauCode);
+            var instances = new WebApplicationFactory<Program>[] { WithTestAddresses(first), WithTestAddresses(other) };
+            const string guesser = "203.0.113.77";
+            for (var i = 0; i < SignInThrottle.AccountLimit; i++)
+                await (await SignInFromAsync(instances[i % 2], guesser, user, "Guess-" + i + "-passw0rd")).AssertProblemAsync(401);
+
+            // Neither instance saw the limit on its own; together they did, and both refuse the next attempt.
+            await (await SignInFromAsync(instances[0], guesser, user, LuoshiFactory.Password)).AssertProblemAsync(429);
+            await (await SignInFromAsync(instances[1], guesser, user, LuoshiFactory.Password)).AssertProblemAsync(429);
+        }
+        finally
+        {
+            if (second.DataDirectory != store.DataDirectory) Directory.Delete(second.DataDirectory, recursive: true);
+        }
+    }
+
+    [Theory, Databases]
+    public async Task Sign_in_counters_past_their_time_are_deleted_from_the_database(TestDatabase database)
+    {
+        await using var app = await new LuoshiFactory(database, demo: false).StartAsync();
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 8, 0, 0, TimeSpan.Zero));
+        var counters = new DatabaseSignInCounters(new Luoshi.Data.DatabaseSettings(app.DataDirectory, app.PostgresConnection), clock);
+        counters.Save("u:quiet-" + Guid.NewGuid().ToString("N"), new SignInCount { Failures = 1, WindowStart = clock.GetUtcNow() }, SignInThrottle.Window);
+        clock.Advance(SignInThrottle.Window + TimeSpan.FromMinutes(1));
+        var fresh = "u:fresh-" + Guid.NewGuid().ToString("N");
+        counters.Save(fresh, new SignInCount { Failures = 1, WindowStart = clock.GetUtcNow() }, SignInThrottle.Window);
+
+        var keys = await app.WithDbAsync(db => db.SignInCounters.Select(c => c.Key).ToListAsync());
+        Assert.Equal([fresh], keys);
+    }
+
+    private static WebApplicationFactory<Program> WithTestAddresses(LuoshiFactory app) =>
+        app.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<IStartupFilter, RemoteAddressFromTest>()));
+
+    private static async Task<HttpResponseMessage> SignInFromAsync(WebApplicationFactory<Program> app, string address, string name, string password)
+    {
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/session") { Content = JsonContent.Create(new { username = name, password }) };
+        request.Headers.Add(RemoteAddressFromTest.Header, address);
+        return await client.SendAsync(request);
     }
 
     /// <summary>A district user of Q01 attaches a photo to a report; returns the download address.</summary>
