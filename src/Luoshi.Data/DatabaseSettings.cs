@@ -18,6 +18,15 @@ public sealed record DatabaseSettings(string DataDirectory, string? PostgresConn
         DefaultTimeout = 30,
     }.ToString();
 
+    /// <summary>A folder every instance reaches (a shared mount) for attachments; null: <c>DATA/attachments</c>.</summary>
+    public string? AttachmentsFolder { get; init; }
+
+    /// <summary>Where attachments are stored: the shared folder when one is set, else <c>DATA/attachments</c>.</summary>
+    public string AttachmentsRoot => string.IsNullOrWhiteSpace(AttachmentsFolder) ? LocalAttachmentsRoot : Path.GetFullPath(AttachmentsFolder);
+
+    /// <summary>The data folder's own attachments, where files stored before a shared folder was set still are.</summary>
+    public string LocalAttachmentsRoot => Path.Combine(Path.GetFullPath(DataDirectory), "attachments");
+
     public string Describe() => IsPostgres ? "PostgreSQL" : $"SQLite ({SqliteFile})";
 
     /// <summary>Points EF Core at the chosen database and at that provider's migrations.</summary>

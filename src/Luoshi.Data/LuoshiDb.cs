@@ -2,13 +2,14 @@ using Luoshi.Data.Auditing;
 using Luoshi.Domain.Auditing;
 using Luoshi.Domain.OrgUnits;
 using Luoshi.Domain.People;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Data;
 
 /// <summary>The one EF Core model of Luoshi, used on SQLite and on PostgreSQL alike.</summary>
 /// <remarks>Audit entries are dated by the app's one clock (<paramref name="time"/>), so a test's fake clock dates them too.</remarks>
-public class LuoshiDb(DbContextOptions<LuoshiDb> options, IAuditActor? actor = null, TimeProvider? time = null) : DbContext(options)
+public class LuoshiDb(DbContextOptions<LuoshiDb> options, IAuditActor? actor = null, TimeProvider? time = null) : DbContext(options), IDataProtectionKeyContext
 {
     private DateTime Now => (time ?? TimeProvider.System).GetUtcNow().UtcDateTime;
 
@@ -41,6 +42,9 @@ public class LuoshiDb(DbContextOptions<LuoshiDb> options, IAuditActor? actor = n
     public DbSet<Domain.Data.DataSetElement> DataSetElements => Set<Domain.Data.DataSetElement>();
     public DbSet<Domain.Data.DataValue> DataValues => Set<Domain.Data.DataValue>();
     public DbSet<Domain.Data.DataSetReport> DataSetReports => Set<Domain.Data.DataSetReport>();
+    public DbSet<SignIn.SignInCounter> SignInCounters => Set<SignIn.SignInCounter>();
+    /// <summary>The keys that protect session cookies, shared by every instance on the same database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -59,7 +63,6 @@ public class LuoshiDb(DbContextOptions<LuoshiDb> options, IAuditActor? actor = n
         if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
             throw new InvalidOperationException("审计日志只能追加，不能修改或删除");
         StoredText.DropNuls(ChangeTracker);
-        var touchesReference = Caching.ReferenceVersion.Touches(ChangeTracker);
         if (Caching.DataVersion.Touches(ChangeTracker)) pendingBump = true;
         var changes = AuditTrail.Capture(ChangeTracker);
         if (changes.Count == 0)
@@ -82,7 +85,6 @@ public class LuoshiDb(DbContextOptions<LuoshiDb> options, IAuditActor? actor = n
             await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             if (ownTransaction is not null)
                 await ownTransaction.CommitAsync(cancellationToken);
-            if (touchesReference) Caching.ReferenceVersion.Bump(this);
             return result;
         }
         finally

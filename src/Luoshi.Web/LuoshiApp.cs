@@ -79,12 +79,9 @@ public static class LuoshiApp
         });
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        // Keys that protect session cookies live in the data directory, so sessions survive a restart.
-        services.AddDataProtection().SetApplicationName("luoshi");
-        services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
-            .Configure<IOptions<LuoshiOptions>, ILoggerFactory>((o, luoshi, logs) =>
-                o.XmlRepository = new Microsoft.AspNetCore.DataProtection.Repositories.FileSystemXmlRepository(
-                    new DirectoryInfo(Path.Combine(Path.GetFullPath(luoshi.Value.Data), "keys")), logs));
+        // Keys that protect session cookies live in the database, so sessions survive a restart and every instance on the same
+        // database reads the cookies the others issued.
+        services.AddDataProtection().SetApplicationName("luoshi").PersistKeysToDbContext<LuoshiDb>();
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
@@ -157,6 +154,9 @@ public static class LuoshiApp
         var options = scope.ServiceProvider.GetRequiredService<IOptions<LuoshiOptions>>().Value;
         await using var db = new LuoshiDb(settings.BuildOptions(), FixedAuditActor.CommandLine);
         await DatabaseSetup.UpgradeAsync(db);
+        await DataProtectionKeyImport.ImportAsync(db, Path.Combine(Path.GetFullPath(options.Data), "keys"));
+        // The first key is made now, before requests, so instances starting together do not each make one of their own.
+        app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("luoshi.startup").Protect([1]);
         app.Logger.LogInformation("数据库：{Database}，已升级到最新结构", settings.Describe());
         if (options.Demo && await DatabaseSetup.IsEmptyAsync(db))
         {

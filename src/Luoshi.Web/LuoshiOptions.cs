@@ -41,6 +41,21 @@ public sealed class LuoshiOptions
     /// </summary>
     public string? TrustedProxies { get; set; }
 
+    /// <summary>Where attachments are kept (<c>Luoshi__Attachments__Folder</c>): see <see cref="AttachmentOptions"/>.</summary>
+    public AttachmentOptions Attachments { get; set; } = new();
+
     public DatabaseSettings DatabaseSettings =>
-        new(Data, string.IsNullOrWhiteSpace(Database) ? Environment.GetEnvironmentVariable("LUOSHI_DATABASE") : Database);
+        new(Data, string.IsNullOrWhiteSpace(Database) ? Environment.GetEnvironmentVariable("LUOSHI_DATABASE") : Database)
+        {
+            AttachmentsFolder = Attachments.Folder,
+        };
+}
+
+/// <summary>
+/// Attachments are files on disk. One instance keeps them in <c>DATA/attachments</c>; several instances behind a load balancer
+/// set <see cref="Folder"/> to one folder they all mount (NFS or similar), so a file uploaded via one is downloaded via another.
+/// </summary>
+public sealed class AttachmentOptions
+{
+    public string? Folder { get; set; }
 }

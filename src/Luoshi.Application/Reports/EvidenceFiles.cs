@@ -15,7 +15,7 @@ public sealed class EvidenceFiles(DatabaseSettings settings, ChinaClock? clock =
 
     public const long MaxMegabytes = MaxBytes / 1024 / 1024;
 
-    private string Root => Path.Combine(Path.GetFullPath(settings.DataDirectory), "attachments");
+    private string Root => settings.AttachmentsRoot;
 
     /// <summary>The content type the bytes really are, or null when they are not an accepted kind.</summary>
     public static string? Sniff(ReadOnlySpan<byte> head, string fileName)
@@ -136,10 +136,12 @@ public sealed class EvidenceFiles(DatabaseSettings settings, ChinaClock? clock =
         if (path.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal)) File.Delete(path);
     }
 
-    /// <summary>Opens a stored file; the stored name is ours, and is checked to stay inside the attachments folder.</summary>
-    public Stream? Open(Attachment attachment)
+    /// <summary>Opens a stored file; the stored name is ours, and is checked to stay inside the attachments folder.
+    /// Files stored before a shared folder was set are still found in the data folder's own attachments.</summary>
+    public Stream? Open(Attachment attachment) => Open(Root, attachment) ?? Open(settings.LocalAttachmentsRoot, attachment);
+
+    private static FileStream? Open(string root, Attachment attachment)
     {
-        var root = Root;
         var path = Path.GetFullPath(Path.Combine(root, attachment.StoredName));
         if (!path.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal) || !File.Exists(path)) return null;
         return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous);

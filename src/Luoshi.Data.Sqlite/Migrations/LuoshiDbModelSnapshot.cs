@@ -15,7 +15,7 @@ namespace Luoshi.Data.Sqlite.Migrations
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.11");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Luoshi.Data.Caching.DataVersionRow", b =>
                 {
@@ -108,6 +108,34 @@ namespace Luoshi.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("job_runs", (string)null);
+                });
+
+            modelBuilder.Entity("Luoshi.Data.SignIn.SignInCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AttemptsWhileLocked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LockedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("WindowStart")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("sign_in_counters", (string)null);
                 });
 
             modelBuilder.Entity("Luoshi.Domain.Auditing.AuditEntry", b =>
@@ -1391,6 +1419,23 @@ namespace Luoshi.Data.Sqlite.Migrations
                     b.HasIndex("OrgUnitId");
 
                     b.ToTable("task_units", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("data_protection_keys", (string)null);
                 });
 
             modelBuilder.Entity("Luoshi.Data.Idempotency.IdempotencyRecord", b =>

@@ -31,6 +31,8 @@ public static class AuditTrail
             if (entry.Entity is AuditEntry or Domain.Notifications.Notification or Domain.Messaging.OutboxMessage) continue;
             if (entry.Entity is Idempotency.IdempotencyRecord) continue; // a kept answer, not a change: what it answered is audited
             if (entry.Entity is Jobs.JobRun) continue; // the scheduler's ledger of days done; what the jobs wrote is audited
+            if (entry.Entity is Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey) continue; // key material, never copied
+            if (entry.Entity is SignIn.SignInCounter) continue; // failed sign-ins are audited as events
             if (entry.Entity is UserSession) continue; // sign-in and sign-out are audited as events, without the token's hash
             switch (entry.State)
             {

@@ -56,7 +56,8 @@ public static class DataVersion
     /// <summary>Whether the save about to happen changes anything a page may show.</summary>
     internal static bool Touches(ChangeTracker tracker) =>
         tracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-            && e.Entity is not (UserSession or IdempotencyRecord or DataVersionRow));
+            && e.Entity is not (UserSession or IdempotencyRecord or DataVersionRow or SignIn.SignInCounter
+                or Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey));
 
     /// <summary>Runs the bump on the connection of <paramref name="transaction"/>, inside it (the commit is next).</summary>
     internal static async Task BumpInAsync(DbTransaction transaction, CancellationToken ct)

@@ -23,7 +23,10 @@ public static class AuthSetup
     {
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<SignInThrottle>();
+        // Failed sign-ins are counted in the database, so every instance on it counts them together.
+        services.AddSingleton<ISignInCounterStore>(sp =>
+            new DatabaseSignInCounters(sp.GetRequiredService<Luoshi.Data.DatabaseSettings>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new SignInThrottle(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ISignInCounterStore>()));
         services.AddSingleton<SessionCache>();
         services.AddScoped<UserSessions>();
         services.AddScoped<Sessions>();

@@ -8,10 +8,11 @@ namespace Luoshi.Web.Auth;
 /// its owner in from an address that has not been failing on it: such a sign-in is answered only after a delay
 /// (<see cref="MinimumDelay"/>, growing with every attempt on the locked account up to <see cref="MaximumDelay"/>),
 /// so one attacker cannot lock the administrator out, while guesses stay slow.
-/// The counters live in memory, in a table of at most <c>capacity</c> entries that forgets them after a quiet
-/// <see cref="Window"/>; a restart forgets them too.
+/// The counters live in a <see cref="ISignInCounterStore"/>: in the app, the database (<see cref="DatabaseSignInCounters"/>), so
+/// attempts spread over several instances are counted together; in memory (<see cref="MemorySignInCounters"/>, at most
+/// <c>capacity</c> entries) when made with a capacity. Either forgets a counter after a quiet <see cref="Window"/>.
 /// </summary>
-public sealed class SignInThrottle(TimeProvider clock, int capacity)
+public sealed class SignInThrottle(TimeProvider clock, ISignInCounterStore counters)
 {
     public const int AccountLimit = 5;
     public const int AddressLimit = 20;
@@ -30,16 +31,9 @@ public sealed class SignInThrottle(TimeProvider clock, int capacity)
         public bool Delayed => Delay > TimeSpan.Zero;
     }
 
-    private sealed class Counter
-    {
-        public int Failures;
-        public DateTimeOffset WindowStart;
-        public DateTimeOffset LockedUntil;
-        public int AttemptsWhileLocked;
-    }
-
-    private readonly ExpiringCache<string, Counter> counters = new(capacity, clock);
     private readonly Lock gate = new();
+
+    public SignInThrottle(TimeProvider clock, int capacity) : this(clock, new MemorySignInCounters(clock, capacity)) { }
 
     public SignInThrottle(TimeProvider clock) : this(clock, DefaultCapacity) { }
 
@@ -58,6 +52,7 @@ public sealed class SignInThrottle(TimeProvider clock, int capacity)
             var failing = address is null || Find(PairKey(userName, address)) is { Failures: > 0 };
             if (failing) return new(account.LockedUntil, TimeSpan.Zero);
             var delay = MinimumDelay * (1 + account.AttemptsWhileLocked++);
+            counters.Save(AccountKey(userName), account, Keep(account, now));
             return new(account.LockedUntil, delay < MaximumDelay ? delay : MaximumDelay);
         }
     }
@@ -82,11 +77,11 @@ public sealed class SignInThrottle(TimeProvider clock, int capacity)
         lock (gate) counters.Remove(AccountKey(userName));
     }
 
-    private Counter? Find(string key) => counters.TryGet(key, out var c) ? c : null;
+    private SignInCount? Find(string key) => counters.Find(key);
 
     private void Record(string key, int limit, DateTimeOffset now)
     {
-        var c = Find(key) ?? new Counter { WindowStart = now };
+        var c = Find(key) ?? new SignInCount { WindowStart = now };
         if (now - c.WindowStart > Window)
         {
             c.Failures = 0;
@@ -99,9 +94,10 @@ public sealed class SignInThrottle(TimeProvider clock, int capacity)
             c.Failures = 0;
             c.WindowStart = now;
         }
-        var keep = c.LockedUntil > now + Window ? c.LockedUntil - now : Window;
-        counters.Set(key, c, keep);
+        counters.Save(key, c, Keep(c, now));
     }
+
+    private static TimeSpan Keep(SignInCount c, DateTimeOffset now) => c.LockedUntil > now + Window ? c.LockedUntil - now : Window;
 
     private static string AccountKey(string userName) => "u:" + userName.Trim().ToLowerInvariant();
 

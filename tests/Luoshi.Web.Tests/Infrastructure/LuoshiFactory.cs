@@ -25,14 +25,16 @@ public sealed class LuoshiFactory : WebApplicationFactory<Program>
     private readonly TestStore store;
     private readonly bool demo;
     private readonly bool ownsStore;
+    private readonly IReadOnlyDictionary<string, string> settings;
 
     public LuoshiFactory(TestDatabase database, bool demo = true) : this(TestStore.CreateEmpty(database), demo, ownsStore: true)
     {
     }
 
     /// <summary>The app on the store; with <paramref name="demo"/>, an empty store gets the demo city on start.</summary>
-    internal LuoshiFactory(TestStore store, bool demo, bool ownsStore)
+    internal LuoshiFactory(TestStore store, bool demo, bool ownsStore, IReadOnlyDictionary<string, string>? settings = null)
     {
+        this.settings = settings ?? new Dictionary<string, string>();
         this.store = store;
         this.demo = demo;
         this.ownsStore = ownsStore;
@@ -48,6 +50,7 @@ public sealed class LuoshiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Luoshi:Scheduler", "false");
         // Tests send the outbox themselves (OutboxDispatcher.SendDueAsync), at the moments they choose.
         builder.UseSetting("Luoshi:Messages:PumpSeconds", "0");
+        foreach (var (key, value) in settings) builder.UseSetting(key, value);
     }
 
     /// <summary>Starts the app (migrating and seeding) and gives every existing account the test password.</summary>

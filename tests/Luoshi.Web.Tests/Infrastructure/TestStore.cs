@@ -5,7 +5,7 @@ using Npgsql;
 namespace Luoshi.Web.Tests.Infrastructure;
 
 /// <summary>
-/// Where one test app keeps its data: a data folder (the SQLite file, the data-protection keys, the attachments) and,
+/// Where one test app keeps its data: a data folder (the SQLite file, the attachments) and,
 /// on PostgreSQL, a database of its own on the test server. Made empty or as a copy of a template; deleted with its app.
 /// </summary>
 public sealed class TestStore : IDisposable
@@ -74,6 +74,18 @@ public sealed class TestStore : IDisposable
         }
         if (File.Exists(file + "-wal"))
             throw new InvalidOperationException($"the template {file} still has a write-ahead log");
+    }
+
+    /// <summary>
+    /// The same database seen by a second instance: on PostgreSQL a data folder of its own (as on another machine); on
+    /// SQLite, whose file lives in the data folder, the same folder. Deleting it deletes nothing (the first store owns it).
+    /// </summary>
+    public TestStore SecondInstance()
+    {
+        if (PostgresConnection is null) return new TestStore(Database, DataDirectory, null) { deleted = 1 };
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "luoshi-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dataDirectory);
+        return new TestStore(Database, dataDirectory, PostgresConnection) { deleted = 1 };
     }
 
     /// <summary>A copy of a settled template: its data folder copied file by file and, on PostgreSQL, <c>CREATE DATABASE … TEMPLATE</c>.</summary>

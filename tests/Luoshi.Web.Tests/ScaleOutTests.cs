@@ -1,0 +1,181 @@
+using System.Net;
+using System.Net.Http.Json;
+using Luoshi.Application.People;
+using Luoshi.Domain.People;
+using Luoshi.Web.Auth;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Luoshi.Web.Tests.Infrastructure;
+
+namespace Luoshi.Web.Tests;
+
+/// <summary>Several instances of the app on one database behave as one: what one instance issued, another accepts.</summary>
+public class ScaleOutTests
+{
+    [Theory, Databases]
+    public async Task A_session_cookie_issued_by_one_instance_is_accepted_by_another(TestDatabase database)
+    {
+        using var store = TestStore.CreateEmpty(database);
+        var second = store.SecondInstance();
+        try
+        {
+            await using var first = await new LuoshiFactory(store, demo: true, ownsStore: false).StartAsync();
+            var signIn = await first.NewClient().PostAsJsonAsync("/api/v1/session",
+                new { username = "admin", password = LuoshiFactory.Password });
+            Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
+            var cookie = string.Join("; ", signIn.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
+
+            // The other instance has no key folder of its own to share: whatever it knows about keys, it knows from the database.
+            var keys = Path.Combine(second.DataDirectory, "keys");
+            if (Directory.Exists(keys)) Directory.Delete(keys, recursive: true);
+            await using var other = new LuoshiFactory(second, demo: false, ownsStore: false);
+            var client = other.NewClient();
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/me");
+            request.Headers.Add("Cookie", cookie);
+            var me = await client.SendAsync(request);
+
+            Assert.Equal(HttpStatusCode.OK, me.StatusCode);
+            Assert.Contains("admin", await me.Content.ReadAsStringAsync());
+        }
+        finally
+        {
+            if (second.DataDirectory != store.DataDirectory) Directory.Delete(second.DataDirectory, recursive: true);
+        }
+    }
+
+    [Theory, Databases]
+    public async Task An_attachment_uploaded_via_one_instance_is_downloaded_via_another_through_the_shared_folder(TestDatabase database)
+    {
+        using var store = TestStore.CreateEmpty(database);
+        var second = store.SecondInstance();
+        var shared = Path.Combine(Path.GetTempPath(), "luoshi-tests", "shared-" + Guid.NewGuid().ToString("N"));
+        var settings = new Dictionary<string, string> { ["Luoshi:Attachments:Folder"] = shared };
+        try
+        {
+            await using var first = await new LuoshiFactory(store, demo: true, ownsStore: false, settings).StartAsync();
+            var url = await UploadAsync(first);
+            Assert.NotEmpty(Directory.EnumerateFiles(shared, "*", SearchOption.AllDirectories));
+
+            await using var other = new LuoshiFactory(second, demo: false, ownsStore: false, settings);
+            var download = await (await other.SignedInAsync("admin")).GetAsync(url);
+            Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+            Assert.Equal(Ledgers.PngBytes, await download.Content.ReadAsByteArrayAsync());
+        }
+        finally
+        {
+            if (Directory.Exists(shared)) Directory.Delete(shared, recursive: true);
+            if (second.DataDirectory != store.DataDirectory) Directory.Delete(second.DataDirectory, recursive: true);
+        }
+    }
+
+    [Theory, Databases]
+    public async Task Attachments_stored_before_a_shared_folder_was_set_are_still_downloaded(TestDatabase database)
+    {
+        using var store = TestStore.CreateEmpty(database);
+        var shared = Path.Combine(Path.GetTempPath(), "luoshi-tests", "shared-" + Guid.NewGuid().ToString("N"));
+        string url;
+        await using (var before = await new LuoshiFactory(store, demo: true, ownsStore: false).StartAsync())
+            url = await UploadAsync(before);
+
+        await using var after = new LuoshiFactory(store, demo: false, ownsStore: false,
+            new Dictionary<string, string> { ["Luoshi:Attachments:Folder"] = shared });
+        var download = await (await after.SignedInAsync("admin")).GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal(Ledgers.PngBytes, await download.Content.ReadAsByteArrayAsync());
+    }
+
+    [Theory, Databases]
+    public async Task Failed_sign_ins_spread_over_two_instances_are_counted_together(TestDatabase database)
+    {
+        using var store = TestStore.CreateEmpty(database);
+        var second = store.SecondInstance();
+        try
+        {
+            await using var first = await new LuoshiFactory(store, demo: true, ownsStore: false).StartAsync();
+            await using var other = new LuoshiFactory(second, demo: false, ownsStore: false);
+            var user = await first.AddUserAsync(Role.Admin, UserAccounts.BureauCode);
+            var instances = new WebApplicationFactory<Program>[] { WithTestAddresses(first), WithTestAddresses(other) };
+            const string guesser = "203.0.113.77";
+            for (var i = 0; i < SignInThrottle.AccountLimit; i++)
+                await (await SignInFromAsync(instances[i % 2], guesser, user, "Guess-" + i + "-passw0rd")).AssertProblemAsync(401);
+
+            // Neither instance saw the limit on its own; together they did, and both refuse the next attempt.
+            await (await SignInFromAsync(instances[0], guesser, user, LuoshiFactory.Password)).AssertProblemAsync(429);
+            await (await SignInFromAsync(instances[1], guesser, user, LuoshiFactory.Password)).AssertProblemAsync(429);
+        }
+        finally
+        {
+            if (second.DataDirectory != store.DataDirectory) Directory.Delete(second.DataDirectory, recursive: true);
+        }
+    }
+
+    [Theory, Databases]
+    public async Task Sign_in_counters_past_their_time_are_deleted_from_the_database(TestDatabase database)
+    {
+        await using var app = await new LuoshiFactory(database, demo: false).StartAsync();
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 8, 0, 0, TimeSpan.Zero));
+        var counters = new DatabaseSignInCounters(new Luoshi.Data.DatabaseSettings(app.DataDirectory, app.PostgresConnection), clock);
+        counters.Save("u:quiet-" + Guid.NewGuid().ToString("N"), new SignInCount { Failures = 1, WindowStart = clock.GetUtcNow() }, SignInThrottle.Window);
+        clock.Advance(SignInThrottle.Window + TimeSpan.FromMinutes(1));
+        var fresh = "u:fresh-" + Guid.NewGuid().ToString("N");
+        counters.Save(fresh, new SignInCount { Failures = 1, WindowStart = clock.GetUtcNow() }, SignInThrottle.Window);
+
+        var keys = await app.WithDbAsync(db => db.SignInCounters.Select(c => c.Key).ToListAsync());
+        Assert.Equal([fresh], keys);
+    }
+
+    [Theory, Databases]
+    public async Task A_name_changed_by_another_instance_is_shown_at_once(TestDatabase database)
+    {
+        using var store = TestStore.CreateEmpty(database);
+        var second = store.SecondInstance();
+        try
+        {
+            await using var first = await new LuoshiFactory(store, demo: true, ownsStore: false).StartAsync();
+            await using var other = new LuoshiFactory(second, demo: false, ownsStore: false);
+            var user = await first.AddUserAsync(Role.Admin, UserAccounts.BureauCode);
+            var reader = await other.SignedInAsync(user);
+            Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync("/api/v1/me")).StatusCode);
+
+            // Another process saves the change: the row and the database's data version move on, nothing in this process does.
+            var renamed = "改名" + Guid.NewGuid().ToString("N")[..8];
+            await first.WithDbAsync(async db =>
+            {
+                await db.Users.Where(u => u.UserName == user).ExecuteUpdateAsync(s => s.SetProperty(u => u.DisplayName, renamed));
+                await Luoshi.Data.Caching.DataVersion.BumpAsync(db);
+            });
+
+            var me = await (await reader.GetAsync("/api/v1/me")).ReadJsonAsync();
+            Assert.Equal(renamed, me.GetProperty("displayName").GetString());
+        }
+        finally
+        {
+            if (second.DataDirectory != store.DataDirectory) Directory.Delete(second.DataDirectory, recursive: true);
+        }
+    }
+
+    private static WebApplicationFactory<Program> WithTestAddresses(LuoshiFactory app) =>
+        app.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<IStartupFilter, RemoteAddressFromTest>()));
+
+    private static async Task<HttpResponseMessage> SignInFromAsync(WebApplicationFactory<Program> app, string address, string name, string password)
+    {
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/session") { Content = JsonContent.Create(new { username = name, password }) };
+        request.Headers.Add(RemoteAddressFromTest.Header, address);
+        return await client.SendAsync(request);
+    }
+
+    /// <summary>A district user of Q01 attaches a photo to a report; returns the download address.</summary>
+    private static async Task<string> UploadAsync(LuoshiFactory app)
+    {
+        var taskId = await Ledgers.PublishedQ01TaskAsync(app, await app.SignedInAsync("admin"));
+        var district = await app.SignedInAsync(await app.AddUserAsync(Role.District, "Q01"));
+        var reportId = await Ledgers.ReportAsync(district, taskId);
+        var upload = await district.PostAsync($"/api/v1/reports/{reportId}/attachments", Ledgers.Png("现场照片.png"));
+        Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
+        return (await upload.ReadJsonAsync()).GetProperty("url").GetString()!;
+    }
+}
