@@ -63,6 +63,7 @@ public class LuoshiDb(DbContextOptions<LuoshiDb> options, IAuditActor? actor = n
         if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
             throw new InvalidOperationException("审计日志只能追加，不能修改或删除");
         StoredText.DropNuls(ChangeTracker);
+        var touchesReference = Caching.ReferenceVersion.Touches(ChangeTracker);
         if (Caching.DataVersion.Touches(ChangeTracker)) pendingBump = true;
         var changes = AuditTrail.Capture(ChangeTracker);
         if (changes.Count == 0)
@@ -85,6 +86,7 @@ public class LuoshiDb(DbContextOptions<LuoshiDb> options, IAuditActor? actor = n
             await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             if (ownTransaction is not null)
                 await ownTransaction.CommitAsync(cancellationToken);
+            if (touchesReference) Caching.ReferenceVersion.Bump(this);
             return result;
         }
         finally

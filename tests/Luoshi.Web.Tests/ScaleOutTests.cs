@@ -127,36 +127,6 @@ public class ScaleOutTests
         Assert.Equal([fresh], keys);
     }
 
-    [Theory, Databases]
-    public async Task A_name_changed_by_another_instance_is_shown_at_once(TestDatabase database)
-    {
-        using var store = TestStore.CreateEmpty(database);
-        var second = store.SecondInstance();
-        try
-        {
-            await using var first = await new LuoshiFactory(store, demo: true, ownsStore: false).StartAsync();
-            await using var other = new LuoshiFactory(second, demo: false, ownsStore: false);
-            var user = await first.AddUserAsync(Role.Admin, UserAccounts.BureauCode);
-            var reader = await other.SignedInAsync(user);
-            Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync("/api/v1/me")).StatusCode);
-
-            // Another process saves the change: the row and the database's data version move on, nothing in this process does.
-            var renamed = "改名" + Guid.NewGuid().ToString("N")[..8];
-            await first.WithDbAsync(async db =>
-            {
-                await db.Users.Where(u => u.UserName == user).ExecuteUpdateAsync(s => s.SetProperty(u => u.DisplayName, renamed));
-                await Luoshi.Data.Caching.DataVersion.BumpAsync(db);
-            });
-
-            var me = await (await reader.GetAsync("/api/v1/me")).ReadJsonAsync();
-            Assert.Equal(renamed, me.GetProperty("displayName").GetString());
-        }
-        finally
-        {
-            if (second.DataDirectory != store.DataDirectory) Directory.Delete(second.DataDirectory, recursive: true);
-        }
-    }
-
     private static WebApplicationFactory<Program> WithTestAddresses(LuoshiFactory app) =>
         app.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<IStartupFilter, RemoteAddressFromTest>()));
 

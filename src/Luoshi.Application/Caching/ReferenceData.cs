@@ -24,8 +24,8 @@ public sealed class ReferenceSnapshot(IReadOnlyList<OrgUnit> units, IReadOnlyLis
 
 /// <summary>
 /// The org tree and people's names, which change rarely but are read on almost every page: kept in memory and read again
-/// once the database's <see cref="DataVersion"/> has moved on (one query by primary key per use), so a change saved by any
-/// instance behind the same database shows at once on every other; and at the latest after <see cref="Lifetime"/>.
+/// after any save in this process that changes a unit or a user (<see cref="ReferenceVersion"/>), and at the latest after
+/// <see cref="Lifetime"/>, so that a change made by another instance behind the same database shows within that time.
 /// </summary>
 public sealed class ReferenceData(TimeProvider clock)
 {
@@ -41,7 +41,7 @@ public sealed class ReferenceData(TimeProvider clock)
     public async Task<ReferenceSnapshot> GetAsync(LuoshiDb db, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
-        var version = await DataVersion.ReadAsync(db, ct);
+        var version = ReferenceVersion.Of(db);
         if (held is { } h && h.Version == version && now - h.ReadAt < Lifetime) return h.Snapshot;
         var units = await db.OrgUnits.AsNoTracking().OrderBy(u => u.Kind).ThenBy(u => u.SortOrder).ThenBy(u => u.Code).ToListAsync(ct);
         var people = await db.Users.AsNoTracking()

@@ -1,0 +1,33 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Luoshi.Domain.OrgUnits;
+using Luoshi.Domain.People;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Luoshi.Data.Caching;
+
+/// <summary>
+/// Counts, per database, the saves in this process that changed the org tree or people (units, users), so that copies of them
+/// kept in memory (<c>ReferenceData</c>) know they are out of date.
+/// </summary>
+public static class ReferenceVersion
+{
+    private static readonly ConcurrentDictionary<string, StrongBox<long>> Versions = new(StringComparer.Ordinal);
+
+    /// <summary>The number of such saves to the database of <paramref name="db"/> so far.</summary>
+    public static long Of(DbContext db) => Interlocked.Read(ref Counter(db).Value);
+
+    /// <summary>Whether the save about to happen adds, changes or removes a unit or a user.</summary>
+    internal static bool Touches(ChangeTracker tracker) =>
+        tracker.Entries().Any(e => e.Entity is OrgUnit or User && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
+
+    /// <summary>Marks every copy of this database's units and users out of date; called once such a save is stored.</summary>
+    public static void Bump(DbContext db) => Interlocked.Increment(ref Counter(db).Value);
+
+    private static StrongBox<long> Counter(DbContext db)
+    {
+        var connection = db.Database.GetDbConnection();
+        return Versions.GetOrAdd(connection.DataSource + "|" + connection.Database, _ => new StrongBox<long>());
+    }
+}
