@@ -87,6 +87,10 @@ public sealed class DataCollectionTests
         Assert.Contains("不在", wrong.GetProperty("detail").GetString());
         Assert.Contains("应为整数", (await (await school.PutAsJsonAsync("/api/v1/data-values",
             new { dataElementId = s.Total, orgUnitId = s01, period = "2026-02", value = "三百" })).AssertProblemAsync(400)).GetProperty("detail").GetString());
+        // A value whose text holds a lone surrogate (\ud896 with no pair) cannot be read: a Chinese 400, never a server error.
+        var unreadable = new StringContent($$"""{"dataElementId":{{s.Total}},"orgUnitId":{{s01}},"period":"2026-02","value":"三\ud896百"}""",
+            System.Text.Encoding.UTF8, "application/json");
+        Assert.Contains("无法识别的字符", (await (await school.PutAsync("/api/v1/data-values", unreadable)).AssertProblemAsync(400)).GetProperty("detail").GetString());
 
         // Corrected, the whole batch is stored; sent again with a new figure, the value is replaced, not doubled.
         var good = new

@@ -48,7 +48,11 @@ public sealed class FuzzTests(ITestOutputHelper output, DemoCopies demo) : IClas
                     statuses[(int)response.StatusCode] = statuses.GetValueOrDefault((int)response.StatusCode) + 1;
                     var problem = await CheckAsync(response);
                     if (problem is not null)
-                        failures.Add($"{method} {url} as {caller} with {what} → {problem}");
+                    {
+                        var body = content is null ? "" : await content.ReadAsStringAsync();
+                        var headers = string.Join("; ", request.Headers.Select(h => $"{h.Key}: {string.Join(",", h.Value)}"));
+                        failures.Add($"{method} {url} as {caller} with {what} → {problem}\n  headers: {(headers.Length > 200 ? headers[..200] + "…" : headers)}\n  body: {(body.Length > 400 ? body[..400] + "…" : body)}");
+                    }
                 }
             }
         }

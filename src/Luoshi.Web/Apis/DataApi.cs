@@ -78,8 +78,26 @@ public static class DataApi
     private static DataEntry.ValueInput Input(ValueRequest? r) =>
         new(r?.DataElementId, r?.OrgUnitId, r?.Period, r?.Option, Written(r?.Value));
 
+    /// <summary>True when a value's text cannot be read as a string (a lone surrogate in its JSON escapes).</summary>
+    private static bool Unreadable(ValueRequest? r)
+    {
+        if (r?.Value is not { ValueKind: JsonValueKind.String } v) return false;
+        try
+        {
+            _ = v.GetString();
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return true;
+        }
+    }
+
     public static async Task<Results<Ok<SavedDto>, ProblemHttpResult>> Save(ValueRequest request, DataEntry entry, HttpContext http, CancellationToken ct)
     {
+        ValueRequest?[] requests = request.Values is { } many ? many : [request];
+        if (Array.FindIndex(requests, Unreadable) is var bad and >= 0)
+            return TypedResults.Problem(statusCode: 400, detail: $"第 {bad + 1} 项：值中含有无法识别的字符，未保存任何数据");
         List<DataEntry.ValueInput> inputs = request.Values is { } values ? [.. values.Select(Input)] : [Input(request)];
         var outcome = await entry.SaveAsync(http.User.ToCaller(), inputs, ct);
         return outcome.Succeeded ? TypedResults.Ok(new SavedDto(outcome.Value)) : outcome.ToProblem();
