@@ -33,6 +33,37 @@ public sealed class OpenApiTests(DemoCopies demo) : IClassFixture<DemoCopies>
         }
     }
 
+    [Fact]
+    public async Task Each_request_body_is_described_by_its_own_schema_even_where_two_types_share_a_name()
+    {
+        var app = await demo.For(TestDatabase.Sqlite);
+        var client = await app.SignedInAsync("admin");
+        using var document = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+        var schemas = document.RootElement.GetProperty("components").GetProperty("schemas");
+
+        var dataValues = BodySchema(document.RootElement, "/api/v1/data-values", "put", schemas);
+        Assert.True(dataValues.GetProperty("properties").TryGetProperty("dataElementId", out _), dataValues.ToString());
+        var report = BodySchema(document.RootElement, "/api/v1/tasks/{id}/reports", "post", schemas);
+        var valueItems = Resolve(report.GetProperty("properties").GetProperty("values"), schemas);
+        var item = Resolve(valueItems.GetProperty("items"), schemas);
+        Assert.True(item.GetProperty("properties").TryGetProperty("targetId", out _), item.ToString());
+    }
+
+    private static System.Text.Json.JsonElement BodySchema(System.Text.Json.JsonElement root, string path, string verb, System.Text.Json.JsonElement schemas) =>
+        Resolve(root.GetProperty("paths").GetProperty(path).GetProperty(verb).GetProperty("requestBody").GetProperty("content")
+            .GetProperty("application/json").GetProperty("schema"), schemas);
+
+    private static System.Text.Json.JsonElement Resolve(System.Text.Json.JsonElement schema, System.Text.Json.JsonElement schemas)
+    {
+        if (schema.TryGetProperty("$ref", out var reference))
+            return Resolve(schemas.GetProperty(reference.GetString()!.Split('/')[^1]), schemas);
+        if (schema.TryGetProperty("anyOf", out var anyOf) || schema.TryGetProperty("oneOf", out anyOf))
+            foreach (var option in anyOf.EnumerateArray())
+                if (!(option.TryGetProperty("type", out var t) && t.ValueKind == System.Text.Json.JsonValueKind.String && t.GetString() == "null"))
+                    return Resolve(option, schemas);
+        return schema;
+    }
+
     [Theory, Databases]
     public async Task Ids_given_as_strings_are_refused(TestDatabase database)
     {

@@ -18,9 +18,9 @@ namespace Luoshi.Web.Apis;
 public static class ReportsApi
 {
     /// <summary>A unit's figure for a target: <c>value</c>; for a share (%, 比) also or instead <c>numerator</c> and <c>denominator</c>.</summary>
-    public sealed record ValueRequest(int? TargetId, decimal? Value, decimal? Numerator, decimal? Denominator);
+    public sealed record TargetValueRequest(int? TargetId, decimal? Value, decimal? Numerator, decimal? Denominator);
 
-    public sealed record ReportRequest(int? OrgUnitId, string? Period, int? Progress, string? Narrative, ValueRequest[]? Values, bool? Draft);
+    public sealed record ReportRequest(int? OrgUnitId, string? Period, int? Progress, string? Narrative, TargetValueRequest[]? Values, bool? Draft);
 
     public sealed record ReviewRequest(string? Decision, string? Comment);
 
