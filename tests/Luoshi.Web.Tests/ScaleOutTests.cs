@@ -118,13 +118,35 @@ public class ScaleOutTests
         await using var app = await new LuoshiFactory(database, demo: false).StartAsync();
         var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 8, 0, 0, TimeSpan.Zero));
         var counters = new DatabaseSignInCounters(new Luoshi.Data.DatabaseSettings(app.DataDirectory, app.PostgresConnection), clock);
-        counters.Save("u:quiet-" + Guid.NewGuid().ToString("N"), new SignInCount { Failures = 1, WindowStart = clock.GetUtcNow() }, SignInThrottle.Window);
+        counters.Update("u:quiet-" + Guid.NewGuid().ToString("N"), _ => new SignInCount { Failures = 1, WindowStart = clock.GetUtcNow() }, _ => SignInThrottle.Window);
         clock.Advance(SignInThrottle.Window + TimeSpan.FromMinutes(1));
         var fresh = "u:fresh-" + Guid.NewGuid().ToString("N");
-        counters.Save(fresh, new SignInCount { Failures = 1, WindowStart = clock.GetUtcNow() }, SignInThrottle.Window);
+        counters.Update(fresh, _ => new SignInCount { Failures = 1, WindowStart = clock.GetUtcNow() }, _ => SignInThrottle.Window);
 
         var keys = await app.WithDbAsync(db => db.SignInCounters.Select(c => c.Key).ToListAsync());
         Assert.Equal([fresh], keys);
+    }
+
+    [Theory, Databases]
+    public async Task Failures_counted_at_the_same_moment_by_two_instances_are_all_counted(TestDatabase database)
+    {
+        await using var app = await new LuoshiFactory(database, demo: false).StartAsync();
+        var settings = new Luoshi.Data.DatabaseSettings(app.DataDirectory, app.PostgresConnection);
+        // Two instances, each with its own throttle on the same database, count failures from one address at the same moment:
+        // 18 failures in all, under the address limit of 20, so the address counter must read 18 (no lost update, no lock yet).
+        SignInThrottle[] instances = [new(TimeProvider.System, new DatabaseSignInCounters(settings, TimeProvider.System)),
+            new(TimeProvider.System, new DatabaseSignInCounters(settings, TimeProvider.System))];
+        var address = "203.0.113." + Random.Shared.Next(1, 250) + "-" + Guid.NewGuid().ToString("N")[..6];
+        using var start = new Barrier(2);
+        await Task.WhenAll(instances.Select(throttle => Task.Run(() =>
+        {
+            start.SignalAndWait();
+            for (var i = 0; i < 9; i++) throttle.Failed("guess" + i + Guid.NewGuid().ToString("N")[..4], address);
+        })));
+
+        var counted = new DatabaseSignInCounters(settings, TimeProvider.System).Find("a:" + address);
+        Assert.NotNull(counted);
+        Assert.Equal(18, counted.Failures);
     }
 
     private static WebApplicationFactory<Program> WithTestAddresses(LuoshiFactory app) =>

@@ -12,6 +12,8 @@ public sealed class SignInCount
     public DateTimeOffset WindowStart;
     public DateTimeOffset LockedUntil;
     public int AttemptsWhileLocked;
+
+    public SignInCount Copy() => (SignInCount)MemberwiseClone();
 }
 
 /// <summary>Where <see cref="SignInThrottle"/> keeps its counters; each is kept for the time given, then forgotten.</summary>
@@ -22,7 +24,12 @@ public interface ISignInCounterStore
 
     SignInCount? Find(string key);
 
-    void Save(string key, SignInCount count, TimeSpan keep);
+    /// <summary>
+    /// Changes one counter as a single step: <paramref name="change"/> gets a copy of the counter (null when there is none) and
+    /// returns the new one, kept for <paramref name="keep"/> of it. A change made at the same moment elsewhere is never lost: the
+    /// step is retried on the newer counter instead.
+    /// </summary>
+    SignInCount Update(string key, Func<SignInCount?, SignInCount> change, Func<SignInCount, TimeSpan> keep);
 
     void Remove(string key);
 }
@@ -31,23 +38,33 @@ public interface ISignInCounterStore
 public sealed class MemorySignInCounters(TimeProvider clock, int capacity) : ISignInCounterStore
 {
     private readonly ExpiringCache<string, SignInCount> counters = new(capacity, clock);
+    private readonly Lock gate = new();
 
     public int Count => counters.Count;
 
-    public SignInCount? Find(string key) => counters.TryGet(key, out var c) ? c : null;
+    public SignInCount? Find(string key) => counters.TryGet(key, out var c) ? c.Copy() : null;
 
-    public void Save(string key, SignInCount count, TimeSpan keep) => counters.Set(key, count, keep);
+    public SignInCount Update(string key, Func<SignInCount?, SignInCount> change, Func<SignInCount, TimeSpan> keep)
+    {
+        lock (gate)
+        {
+            var after = change(Find(key));
+            counters.Set(key, after.Copy(), keep(after));
+            return after;
+        }
+    }
 
     public void Remove(string key) => counters.Remove(key);
 }
 
 /// <summary>
 /// Counters in the database (<c>sign_in_counters</c>), shared by every instance on it, so guesses spread over instances are
-/// counted together. Rows past their time are deleted as counters are written. Two instances counting the same name at the
-/// same moment may lose one of the two failures; the limits stay in force.
+/// counted together. A change is written only if the row is still as it was read (else it is read again and the change redone),
+/// so two instances counting the same name at the same moment both count. Rows past their time are deleted as counters are written.
 /// </summary>
 public sealed class DatabaseSignInCounters(DatabaseSettings settings, TimeProvider clock) : ISignInCounterStore
 {
+    private const int Attempts = 50;
     private readonly DbContextOptions<LuoshiDb> options = settings.BuildOptions();
 
     public int Count
@@ -66,38 +83,25 @@ public sealed class DatabaseSignInCounters(DatabaseSettings settings, TimeProvid
         using var db = new LuoshiDb(options);
         var now = Now;
         var row = db.SignInCounters.AsNoTracking().FirstOrDefault(c => c.Key == key && c.ExpiresAt > now);
-        return row is null ? null : new SignInCount
-        {
-            Failures = row.Failures,
-            WindowStart = new DateTimeOffset(row.WindowStart, TimeSpan.Zero),
-            LockedUntil = new DateTimeOffset(row.LockedUntil, TimeSpan.Zero),
-            AttemptsWhileLocked = row.AttemptsWhileLocked,
-        };
+        return row is null ? null : Counted(row);
     }
 
-    public void Save(string key, SignInCount count, TimeSpan keep)
+    public SignInCount Update(string key, Func<SignInCount?, SignInCount> change, Func<SignInCount, TimeSpan> keep)
     {
-        for (var attempt = 0; ; attempt++)
+        for (var attempt = 1; ; attempt++)
         {
             using var db = new LuoshiDb(options);
             var now = Now;
-            var row = db.SignInCounters.FirstOrDefault(c => c.Key == key);
-            if (row is null) db.SignInCounters.Add(row = new SignInCounter { Key = key });
-            row.Failures = count.Failures;
-            row.WindowStart = count.WindowStart.UtcDateTime;
-            row.LockedUntil = count.LockedUntil.UtcDateTime;
-            row.AttemptsWhileLocked = count.AttemptsWhileLocked;
-            row.ExpiresAt = now + keep;
-            try
+            var row = db.SignInCounters.AsNoTracking().FirstOrDefault(c => c.Key == key);
+            var after = change(row is null || row.ExpiresAt <= now ? null : Counted(row));
+            var expires = now + keep(after);
+            if (row is null ? Inserted(db, key, after, expires) : Replaced(db, row, after, expires))
             {
-                db.SaveChanges();
                 db.SignInCounters.Where(c => c.ExpiresAt <= now).ExecuteDelete();
-                return;
+                return after;
             }
-            catch (DbUpdateException) when (attempt == 0)
-            {
-                // Another instance added the same key at the same moment: write over its row.
-            }
+            if (attempt == Attempts)
+                throw new InvalidOperationException($"登录失败计数 {key} 连续 {Attempts} 次被同时修改，未能写入。");
         }
     }
 
@@ -106,4 +110,43 @@ public sealed class DatabaseSignInCounters(DatabaseSettings settings, TimeProvid
         using var db = new LuoshiDb(options);
         db.SignInCounters.Where(c => c.Key == key).ExecuteDelete();
     }
+
+    private static SignInCount Counted(SignInCounter row) => new()
+    {
+        Failures = row.Failures,
+        WindowStart = new DateTimeOffset(row.WindowStart, TimeSpan.Zero),
+        LockedUntil = new DateTimeOffset(row.LockedUntil, TimeSpan.Zero),
+        AttemptsWhileLocked = row.AttemptsWhileLocked,
+    };
+
+    /// <summary>The first counter for the key; false when another instance added one first.</summary>
+    private static bool Inserted(LuoshiDb db, string key, SignInCount c, DateTime expires)
+    {
+        db.SignInCounters.Add(new SignInCounter
+        {
+            Key = key, Failures = c.Failures, WindowStart = c.WindowStart.UtcDateTime, LockedUntil = c.LockedUntil.UtcDateTime,
+            AttemptsWhileLocked = c.AttemptsWhileLocked, ExpiresAt = expires,
+        });
+        try
+        {
+            db.SaveChanges();
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Writes over the row only if it is still as it was read; false when another instance changed it in between.</summary>
+    private static bool Replaced(LuoshiDb db, SignInCounter before, SignInCount c, DateTime expires) =>
+        db.SignInCounters
+            .Where(r => r.Key == before.Key && r.Failures == before.Failures && r.WindowStart == before.WindowStart
+                && r.LockedUntil == before.LockedUntil && r.AttemptsWhileLocked == before.AttemptsWhileLocked && r.ExpiresAt == before.ExpiresAt)
+            .ExecuteUpdate(set => set
+                .SetProperty(r => r.Failures, c.Failures)
+                .SetProperty(r => r.WindowStart, c.WindowStart.UtcDateTime)
+                .SetProperty(r => r.LockedUntil, c.LockedUntil.UtcDateTime)
+                .SetProperty(r => r.AttemptsWhileLocked, c.AttemptsWhileLocked)
+                .SetProperty(r => r.ExpiresAt, expires)) == 1;
 }

@@ -51,8 +51,13 @@ public sealed class SignInThrottle(TimeProvider clock, ISignInCounterStore count
                 return new(null, TimeSpan.Zero);
             var failing = address is null || Find(PairKey(userName, address)) is { Failures: > 0 };
             if (failing) return new(account.LockedUntil, TimeSpan.Zero);
-            var delay = MinimumDelay * (1 + account.AttemptsWhileLocked++);
-            counters.Save(AccountKey(userName), account, Keep(account, now));
+            account = counters.Update(AccountKey(userName), c =>
+            {
+                c ??= account;
+                c.AttemptsWhileLocked++;
+                return c;
+            }, c => Keep(c, now));
+            var delay = MinimumDelay * account.AttemptsWhileLocked;
             return new(account.LockedUntil, delay < MaximumDelay ? delay : MaximumDelay);
         }
     }
@@ -79,23 +84,24 @@ public sealed class SignInThrottle(TimeProvider clock, ISignInCounterStore count
 
     private SignInCount? Find(string key) => counters.Find(key);
 
-    private void Record(string key, int limit, DateTimeOffset now)
-    {
-        var c = Find(key) ?? new SignInCount { WindowStart = now };
-        if (now - c.WindowStart > Window)
+    private void Record(string key, int limit, DateTimeOffset now) =>
+        counters.Update(key, c =>
         {
-            c.Failures = 0;
-            c.WindowStart = now;
-        }
-        if (++c.Failures >= limit && c.LockedUntil <= now)
-        {
-            c.LockedUntil = now + Lockout;
-            c.AttemptsWhileLocked = 0;
-            c.Failures = 0;
-            c.WindowStart = now;
-        }
-        counters.Save(key, c, Keep(c, now));
-    }
+            c ??= new SignInCount { WindowStart = now };
+            if (now - c.WindowStart > Window)
+            {
+                c.Failures = 0;
+                c.WindowStart = now;
+            }
+            if (++c.Failures >= limit && c.LockedUntil <= now)
+            {
+                c.LockedUntil = now + Lockout;
+                c.AttemptsWhileLocked = 0;
+                c.Failures = 0;
+                c.WindowStart = now;
+            }
+            return c;
+        }, c => Keep(c, now));
 
     private static TimeSpan Keep(SignInCount c, DateTimeOffset now) => c.LockedUntil > now + Window ? c.LockedUntil - now : Window;
 
