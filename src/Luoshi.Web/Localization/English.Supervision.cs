@@ -67,6 +67,25 @@ public static partial class English
         ["未保存"] = "Not saved",
         ["新增或修改一天"] = "Add or change a day",
         ["导入"] = "Import",
+        ["催办、督办的时限按工作日计算：周末休息，法定节假日休息，调休的周末上班。节假日和调休是数据，不是程序：系统内置了 {0} 年的安排（依据国务院办公厅关于部分节假日安排的通知）；2027 年的通知尚未发布，未内置任何 2027 年的日期，通知发布后请在此添加或导入。"] =
+            "Deadlines of urging and supervision count working days: weekends off, statutory holidays off, make-up working weekends on. Holidays are data, not code: the arrangements for {0} are built in (from the State Council General Office's holiday notices); the notice for 2027 has not been published and no 2027 day is built in — add or import them here once it is.",
+        ["{0} 月"] = "Month {0}",
+        ["工作日"] = "Working day",
+        ["周末"] = "Weekend",
+        ["休"] = "Off",
+        ["班"] = "On",
+        ["末"] = "W/E",
+        ["法定节假日"] = "Statutory holiday",
+        ["调休上班"] = "Make-up working day",
+        ["放假"] = "Off",
+        ["上班"] = "Working",
+        ["国庆节、国庆节调休上班"] = "e.g. 国庆节, 国庆节调休上班",
+        ["上传 .csv 或 .xlsx，三列：日期（YYYY-MM-DD）、上班/放假、名称，可带表头。文件中出现的每一年整体替换为文件中的记录；有任何一行出错时不保存任何内容，并列出所有出错的行。"] =
+            "Upload a .csv or .xlsx with three columns: date (YYYY-MM-DD), 上班/放假, name; a header row is allowed. Each year in the file is replaced as a whole by the file's days; if any row is wrong nothing is saved and every wrong row is listed.",
+        ["上传并导入"] = "Upload and import",
+        ["{0} 年的节假日与调休（{1} 天）"] = "Holidays and make-up days of {0} ({1} days)",
+        ["星期"] = "Weekday",
+        ["上班/放假"] = "Working/off",
 
         // Messages and channels
         ["邮件通知"] = "Mail notifications",

@@ -126,7 +126,7 @@ public static partial class English
         ["第 {0} / {1} 页"] = "Page {0} of {1}",
         ["新增"] = "Created",
         ["修改"] = "Changed",
-        ["删除"] = "Deleted",
+        ["删除"] = "Delete",
         ["登录失败"] = "Sign-in failed",
         ["登录成功"] = "Signed in",
         ["导出"] = "Exported",
