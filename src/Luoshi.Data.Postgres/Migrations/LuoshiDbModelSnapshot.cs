@@ -466,6 +466,86 @@ namespace Luoshi.Data.Postgres.Migrations
                     b.ToTable("data_values", (string)null);
                 });
 
+            modelBuilder.Entity("Luoshi.Domain.Indicators.Indicator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Denominator")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<decimal>("Factor")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("numeric(20,4)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Numerator")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("indicators", (string)null);
+                });
+
+            modelBuilder.Entity("Luoshi.Domain.Indicators.IndicatorTarget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("numeric(20,4)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgUnitId");
+
+                    b.HasIndex("IndicatorId", "OrgUnitId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("indicator_targets", (string)null);
+                });
+
             modelBuilder.Entity("Luoshi.Domain.Messaging.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -1561,6 +1641,21 @@ namespace Luoshi.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("Luoshi.Domain.Indicators.IndicatorTarget", b =>
+                {
+                    b.HasOne("Luoshi.Domain.Indicators.Indicator", null)
+                        .WithMany("Targets")
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Luoshi.Domain.OrgUnits.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Luoshi.Domain.Messaging.UnitChannels", b =>
                 {
                     b.HasOne("Luoshi.Domain.OrgUnits.OrgUnit", null)
@@ -1817,6 +1912,11 @@ namespace Luoshi.Data.Postgres.Migrations
             modelBuilder.Entity("Luoshi.Domain.Data.DataSet", b =>
                 {
                     b.Navigation("Elements");
+                });
+
+            modelBuilder.Entity("Luoshi.Domain.Indicators.Indicator", b =>
+                {
+                    b.Navigation("Targets");
                 });
 
             modelBuilder.Entity("Luoshi.Domain.Reports.ProgressReport", b =>
