@@ -46,6 +46,11 @@ public static class LedgerServices
         services.AddScoped<Luoshi.Application.Data.DataEntry>();
         services.AddScoped<Luoshi.Application.Data.Completeness>();
         services.AddScoped<Luoshi.Application.Data.DataDefinitions>();
+        services.AddSingleton<Luoshi.Application.Analytics.AnalyticsStore>();
+        services.AddScoped<Luoshi.Application.Analytics.IndicatorDefinitions>();
+        services.AddScoped<Luoshi.Application.Analytics.AnalyticsQueries>();
+        services.AddScoped<Luoshi.Application.Analytics.AnalyticsPivot>();
+        services.AddHostedService<Infrastructure.AnalyticsLoader>();
         services.AddScoped<Luoshi.Application.Supervision.RectificationStats>();
         services.AddScoped<Luoshi.Application.Idempotency.IdempotentRequests>();
         services.AddScoped<Notifier>();

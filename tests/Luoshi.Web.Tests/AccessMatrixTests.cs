@@ -245,6 +245,11 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
         ["POST /api/v1/data-sets/{id}/reports"] = Body((w, _, own) => new { orgUnitId = own ? w.SchoolQ01 : w.SchoolQ02, period = "2026-03-02", zeroReport = true }),
         ["GET /api/v1/completeness"] = None,
         ["GET /api/v1/data-elements"] = None,
+        ["GET /api/v1/indicators"] = None,
+        ["GET /api/v1/indicators/{id}"] = None,
+        ["GET /api/v1/analytics"] = None,
+        ["POST /api/v1/indicators"] = async (w, _, _) => JsonContent.Create(new { code = Next("I"), name = Next("矩阵测试指标"), numerator = $"1 + #{{{await w.ElementCodeAsync()}}}", factor = 1 }),
+        ["PUT /api/v1/indicators/{id}"] = async (w, _, _) => JsonContent.Create(new { code = Next("I"), name = Next("矩阵测试指标"), numerator = $"#{{{await w.ElementCodeAsync()}}}", factor = 100 }),
         ["POST /api/v1/data-elements"] = Body((_, _, _) => new { code = Next("E"), name = Next("矩阵测试数据元"), valueType = "integer", unit = "人" }),
         ["GET /api/v1/data-sets"] = None,
         ["POST /api/v1/data-sets"] = Body((_, _, _) => new { code = Next("DS"), name = Next("矩阵测试报表"), periodType = "month", dueWorkingDays = 5 }),
@@ -325,6 +330,12 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
         ["GET /Search"] = None,
         ["GET /Notifications"] = None,
         ["GET /Notices"] = None,
+        ["GET /Analytics/Indicators"] = None,
+        ["POST /Analytics/Indicators?handler=Save"] = Form(async (w, _, _) => [("Form.Code", Next("P")), ("Form.Name", Next("矩阵测试页面指标")),
+            ("Form.Numerator", $"#{{{await w.ElementCodeAsync()}}}"), ("Form.Factor", "1")]),
+        ["GET /Analytics/Pivot"] = None,
+        ["GET /Analytics/Pivot?handler=Xlsx"] = None,
+        ["GET /Analytics/Chart"] = None,
         ["POST /Notices?handler=Issue"] = Form((w, _, _) => Task.FromResult<(string, string)[]>([("Issue.OrgUnitId", S(w.SchoolQ01)), ("Issue.Kind", "urge"),
             ("Issue.Days", "3"), ("Issue.Reason", "矩阵测试页面督办")])),
         ["POST /Notices?handler=Answer"] = Form((_, id, _) => Task.FromResult<(string, string)[]>([("id", S(id)), ("response", "矩阵测试页面办理情况")])),
@@ -762,6 +773,30 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
             return made;
         }
 
+        private int? indicator;
+
+        /// <summary>The code of the shared data element (what an indicator's expression names).</summary>
+        public async Task<string> ElementCodeAsync()
+        {
+            var element = (await DataSetAsync(fresh: false)).Element;
+            return await App.WithDbAsync(db => db.DataElements.Where(e => e.Id == element).Select(e => e.Code).SingleAsync());
+        }
+
+        /// <summary>An indicator over the shared data element (the figures' reads share it).</summary>
+        private async Task<int> IndicatorAsync()
+        {
+            if (indicator is { } known) return known;
+            var code = await ElementCodeAsync();
+            indicator = await App.WithDbAsync(async db =>
+            {
+                var made = new Domain.Indicators.Indicator { Code = "Z" + code, Name = "矩阵测试指标" + code, Numerator = $"#{{{code}}}", Factor = 1 };
+                db.Indicators.Add(made);
+                await db.SaveChangesAsync();
+                return made.Id;
+            });
+            return indicator.Value;
+        }
+
         /// <summary>The id the cell's request is about.</summary>
         private async Task<int> SubjectAsync(string subject, string caller, bool own, bool fresh)
         {
@@ -782,6 +817,7 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
                 "finding-file" => await InspectionAsync(own ? unitOf[me] : Q02, "file"),
                 "data-set" => (await DataSetAsync(fresh)).Set,
                 "data-element" => (await DataSetAsync(fresh: false)).Element,
+                "indicator" => await IndicatorAsync(),
                 "plan" => (await ChainAsync(Stage.Published, own, fresh)).PlanId,
                 "reported-plan" => (await ChainAsync(Stage.Accepted, own, fresh: false)).PlanId,
                 "reported-task" => (await ChainAsync(Stage.Accepted, own, fresh: false)).TaskId,
@@ -824,6 +860,7 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
                 .Replace("{documentName}", "v1", StringComparison.Ordinal).Replace("{documentName?}", "v1", StringComparison.Ordinal);
             if (url is "/api/v1/search" or "/Search") url += "?q=" + Uri.EscapeDataString(SearchWord);
             if (url == "/api/v1/completeness") url += $"?dataSetId={S(id)}&period=2026-03-02";
+            if (url == "/api/v1/analytics") url += $"?indicatorId={S(id)}&period=2026-03&orgUnitId={S(own ? unitOf[caller == "anonymous" ? "district" : caller] : Q02)}";
             // A part of the review fetched for one item names the item as well as the plan.
             if (row.Endpoint == "GET /Plans/{id}?handler=AssignForm") url += "&taskId=" + S((await FirstTaskAsync(id)).Id);
             currentClient = client;

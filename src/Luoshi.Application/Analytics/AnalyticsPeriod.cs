@@ -11,6 +11,11 @@ public static class AnalyticsProblems
 
     public static readonly ProblemType PeriodInvalid = Catalog.Invalid("period-invalid",
         "期间“{0}”无法识别，请写成 2026（年）、2026Q1（季度）或 2026-03（月）", "The period “{0}” is not a year (2026), quarter (2026Q1) or month (2026-03)");
+    public static readonly ProblemType LevelInvalid = Catalog.Invalid("level-invalid", "层级 level 应为 0（本单位）到 {0}（向下的层数）",
+        "The level must be 0 (the unit itself) to {0} (levels below)");
+    public static readonly ProblemType UnitUnknown = Catalog.Invalid("unit-unknown", "找不到单位 {0}", "No unit {0}");
+    public static readonly ProblemType Forbidden = Catalog.Of(ProblemKind.Forbidden, "forbidden", "您只能查看本单位及下属单位的数据，不能查看“{0}”",
+        "You see your own unit and the units below it only, not “{0}”");
 }
 
 /// <summary>

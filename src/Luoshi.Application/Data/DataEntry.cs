@@ -14,7 +14,7 @@ namespace Luoshi.Application.Data;
 /// supervisors and administrators for any; nobody else (departments and leaders read only). A batch is checked value by
 /// value — element, unit, period, option, type — and stored whole or not at all, every bad value listed with why.
 /// </summary>
-public sealed class DataEntry(LuoshiDb db, ChinaClock? clock = null)
+public sealed class DataEntry(LuoshiDb db, ChinaClock? clock = null, Analytics.AnalyticsStore? analytics = null)
 {
     public const int MaxBatch = 5000;
 
@@ -83,6 +83,8 @@ public sealed class DataEntry(LuoshiDb db, ChinaClock? clock = null)
             value.UpdatedAt = now;
         }
         await db.SaveChangesAsync(ct);
+        // The analytics store's one hook: the stored values reach the next analytics query.
+        if (analytics is not null) await analytics.Applied(checkedValues.Select(v => (v.Element, existing[(v.Element.Id, v.Input.OrgUnitId!.Value, v.Period.Text, v.Option)])), ct);
         return checkedValues.Count;
     }
 

@@ -10,6 +10,7 @@ public class Indicator
     public const int MaxCodeLength = 50;
     public const int MaxNameLength = 200;
     public const int MaxExpressionLength = 1000;
+    public const int MaxUnitLength = 20;
 
     public int Id { get; set; }
 
