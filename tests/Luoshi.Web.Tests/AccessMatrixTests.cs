@@ -109,7 +109,7 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
     private sealed record Answer(int Status, string Body, string? ContentType, string? Location);
 
     /// <summary>Every cell's text of a spreadsheet, read with the OpenXml SDK, one cell a line.</summary>
-    private static string WorkbookText(byte[] xlsx)
+    internal static string WorkbookText(byte[] xlsx)
     {
         using var stream = new MemoryStream(xlsx);
         using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(stream, false);

@@ -84,6 +84,17 @@ public sealed class IndicatorsApiTests
 
         // No value in March: no figure, not 0.
         Assert.Empty(await ItemsAsync(supervisor, $"indicatorId={indicator}&orgUnitId={f.District}&period=2026-03"));
+
+        // The pivot's .xlsx: a row per school with a value (S03 has none), its February figure and the year's.
+        var xlsx = await supervisor.GetAsync($"/Analytics/Pivot?handler=Xlsx&indicatorId={indicator}&orgUnitId={f.District}&year=2026&level=1");
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType?.MediaType);
+        var cells = AccessMatrixTests.WorkbookText(await xlsx.Content.ReadAsByteArrayAsync()).Split('\n');
+        var names = await data.WithDbAsync(db => db.OrgUnits.Where(u => u.Id == f.S01 || u.Id == f.S02 || u.Id == f.S03).ToDictionaryAsync(u => u.Id, u => u.Name));
+        var s02 = Array.IndexOf(cells, names[f.S02]);
+        Assert.True(s02 > 0, string.Join(" | ", cells));
+        Assert.Equal(["", "90"], cells[(s02 + 1)..(s02 + 3)]);
+        Assert.Contains(names[f.S01], cells);
+        Assert.DoesNotContain(names[f.S03], cells);
     }
 
     [Theory, Databases]
