@@ -129,6 +129,7 @@ public static class LuoshiApp
         api.MapNoticesApi();
         api.MapInspectionsApi();
         api.MapDataApi();
+        api.MapRankingsApi();
         app.MapRazorPages().WithStaticAssets();
         app.MapLuoshiTextSwitch();
     }
