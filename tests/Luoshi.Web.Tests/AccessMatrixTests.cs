@@ -241,6 +241,8 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
         ["POST /api/v1/inspections/findings/{id}/close"] = None,
         ["POST /api/v1/inspections/findings/{id}/return"] = Body((_, _, _) => new { comment = "矩阵测试退回整改" }),
         ["GET /api/v1/inspections/files/{id}"] = None,
+        ["GET /api/v1/rankings"] = None,
+        ["GET /api/v1/ranking-schemes"] = None,
         ["PUT /api/v1/data-values"] = Body((w, id, own) => new { dataElementId = id, orgUnitId = own ? w.SchoolQ01 : w.SchoolQ02, period = "2026-03-02", value = 1 }),
         ["POST /api/v1/data-sets/{id}/reports"] = Body((w, _, own) => new { orgUnitId = own ? w.SchoolQ01 : w.SchoolQ02, period = "2026-03-02", zeroReport = true }),
         ["GET /api/v1/completeness"] = None,

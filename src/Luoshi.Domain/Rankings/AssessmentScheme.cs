@@ -40,7 +40,7 @@ public static class RankingProblems
         "各项考核指标的权重之和应为 100，现为 {0}", "The weights must sum to 100, not {0}");
     public static readonly ProblemType SchemeNotFound = Catalog.Of(ProblemKind.NotFound, "scheme-not-found", "找不到该考核方案",
         "No such assessment scheme");
-    public static readonly ProblemType PeriodInvalid = Catalog.Invalid("period-invalid", "考核月份应写作 YYYY-MM（如 2026-10），且不晚于本月",
+    public static readonly ProblemType PeriodInvalid = Catalog.Invalid("period-invalid", "排名月份应写作 YYYY-MM（如 2026-10），且不晚于本月",
         "The period must be YYYY-MM and not after this month");
     public static readonly ProblemType KindInvalid = Catalog.Invalid("kind-invalid", "排名的单位类别应为 district（区县）、department（处室）或 school（学校）",
         "kind must be district, department or school");
