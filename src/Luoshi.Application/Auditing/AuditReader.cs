@@ -114,7 +114,7 @@ public sealed class AuditReader(LuoshiDb db, Caching.ReferenceData reference)
         ["rootUnitId"] = "填报范围", ["dueWorkingDays"] = "报送时限（工作日）", ["dueTime"] = "报送截止时间", ["allowZeroReport"] = "允许零报告",
         ["dataSetId"] = "数据集", ["dataElementId"] = "数据元素", ["option"] = "分类", ["numeric"] = "数值", ["updatedById"] = "填报人",
         ["updatedAt"] = "填报时间", ["isZeroReport"] = "零报告（无情况）", ["isLate"] = "迟报",
-        ["overview"] = "总体情况", ["problems"] = "存在问题", ["requirements"] = "下一步要求",
+        ["overview"] = "总体情况", ["document"] = "印发的文件", ["problems"] = "存在问题", ["requirements"] = "下一步要求",
         ["entity"] = "对象", ["entityId"] = "对象编号", ["from"] = "起", ["to"] = "止", ["userId"] = "用户", ["action"] = "操作",
     };
 
