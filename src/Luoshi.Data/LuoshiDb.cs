@@ -37,6 +37,7 @@ public class LuoshiDb(DbContextOptions<LuoshiDb> options, IAuditActor? actor = n
     public DbSet<Domain.Supervision.Inspection> Inspections => Set<Domain.Supervision.Inspection>();
     public DbSet<Domain.Supervision.InspectedUnit> InspectedUnits => Set<Domain.Supervision.InspectedUnit>();
     public DbSet<Domain.Supervision.Finding> Findings => Set<Domain.Supervision.Finding>();
+    public DbSet<Domain.Bulletins.Bulletin> Bulletins => Set<Domain.Bulletins.Bulletin>();
     public DbSet<Domain.Data.DataElement> DataElements => Set<Domain.Data.DataElement>();
     public DbSet<Domain.Data.DataSet> DataSets => Set<Domain.Data.DataSet>();
     public DbSet<Domain.Data.DataSetElement> DataSetElements => Set<Domain.Data.DataSetElement>();

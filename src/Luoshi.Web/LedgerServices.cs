@@ -52,6 +52,10 @@ public static class LedgerServices
         services.AddScoped<Luoshi.Application.Analytics.AnalyticsPivot>();
         services.AddHostedService<Infrastructure.AnalyticsLoader>();
         services.AddScoped<Luoshi.Application.Supervision.RectificationStats>();
+        services.AddScoped<Luoshi.Application.Rankings.CriterionCatalog>();
+        services.AddScoped<Luoshi.Application.Rankings.UnitRankings>();
+        services.AddScoped<Luoshi.Application.Bulletins.BulletinFacts>();
+        services.AddScoped<Luoshi.Application.Bulletins.Bulletins>();
         services.AddScoped<Luoshi.Application.Idempotency.IdempotentRequests>();
         services.AddScoped<Notifier>();
         services.AddSingleton(sp => new Luoshi.Application.Jobs.ReminderSettings(sp.GetRequiredService<IOptions<LuoshiOptions>>().Value.ReminderWorkingDays));

@@ -130,6 +130,8 @@ public static class LuoshiApp
         api.MapInspectionsApi();
         api.MapDataApi();
         api.MapIndicatorsApi();
+        api.MapRankingsApi();
+        api.MapBulletinsApi();
         app.MapRazorPages().WithStaticAssets();
         app.MapLuoshiTextSwitch();
     }

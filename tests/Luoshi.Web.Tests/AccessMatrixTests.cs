@@ -194,6 +194,14 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
 
     private static string Next(string prefix) => $"{prefix}{Unique}{Interlocked.Increment(ref counter)}";
 
+    private static int bulletinMonths;
+
+    /// <summary>A month of its own for each bulletin the matrix drafts or makes (going back from October 2026), as year × 12 + month − 1.</summary>
+    private static int NextBulletinMonth() => 2026 * 12 + 9 - Interlocked.Increment(ref bulletinMonths);
+
+    /// <summary>The <c>{period}</c> of a bulletin subject: its month as YYYY-MM.</summary>
+    private static string PeriodOf(int month) => $"{month / 12:0000}-{month % 12 + 1:00}";
+
     private static readonly Dictionary<string, Recipe> Recipes = new(StringComparer.Ordinal)
     {
         ["POST /api/v1/session"] = None, // the world signs in with the cell's own account
@@ -230,6 +238,12 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
         ["POST /api/v1/notices/{id}/response"] = Body((_, _, _) => new { response = "矩阵测试办理情况" }),
         ["POST /api/v1/notices/{id}/close"] = None,
         ["POST /api/v1/notices/{id}/return"] = Body((_, _, _) => new { comment = "矩阵测试退回" }),
+        ["GET /api/v1/bulletins"] = None,
+        ["POST /api/v1/bulletins"] = Body((_, _, _) => new { period = PeriodOf(NextBulletinMonth()) }),
+        ["GET /api/v1/bulletins/{period}"] = None,
+        ["GET /api/v1/bulletins/{period}.docx"] = None,
+        ["PUT /api/v1/bulletins/{period}"] = Body((_, _, _) => new { problems = "矩阵测试存在问题" }),
+        ["POST /api/v1/bulletins/{period}/publish"] = None,
         ["GET /api/v1/inspections"] = None,
         ["POST /api/v1/inspections"] = Body((w, _, _) => new { title = "矩阵测试专项督导", topic = "校园安全", startDate = "2097-09-30", orgUnitIds = new[] { w.SchoolQ01 } }),
         ["GET /api/v1/inspections/{id}"] = None,
@@ -241,6 +255,8 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
         ["POST /api/v1/inspections/findings/{id}/close"] = None,
         ["POST /api/v1/inspections/findings/{id}/return"] = Body((_, _, _) => new { comment = "矩阵测试退回整改" }),
         ["GET /api/v1/inspections/files/{id}"] = None,
+        ["GET /api/v1/rankings"] = None,
+        ["GET /api/v1/ranking-schemes"] = None,
         ["PUT /api/v1/data-values"] = Body((w, id, own) => new { dataElementId = id, orgUnitId = own ? w.SchoolQ01 : w.SchoolQ02, period = "2026-03-02", value = 1 }),
         ["POST /api/v1/data-sets/{id}/reports"] = Body((w, _, own) => new { orgUnitId = own ? w.SchoolQ01 : w.SchoolQ02, period = "2026-03-02", zeroReport = true }),
         ["GET /api/v1/completeness"] = None,
@@ -341,6 +357,10 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
         ["POST /Notices?handler=Answer"] = Form((_, id, _) => Task.FromResult<(string, string)[]>([("id", S(id)), ("response", "矩阵测试页面办理情况")])),
         ["POST /Notices?handler=Close"] = Form((_, id, _) => Task.FromResult<(string, string)[]>([("id", S(id))])),
         ["POST /Notices?handler=Return"] = Form((_, id, _) => Task.FromResult<(string, string)[]>([("id", S(id)), ("comment", "矩阵测试页面退回")])),
+        ["GET /Bulletins"] = None,
+        ["POST /Bulletins?handler=Draft"] = Form((_, _, _) => Task.FromResult<(string, string)[]>([("period", PeriodOf(NextBulletinMonth()))])),
+        ["POST /Bulletins?handler=Edit"] = Form((_, id, _) => Task.FromResult<(string, string)[]>([("period", PeriodOf(id)), ("problems", "矩阵测试页面存在问题")])),
+        ["POST /Bulletins?handler=Publish"] = Form((_, id, _) => Task.FromResult<(string, string)[]>([("period", PeriodOf(id))])),
         ["GET /Inspections"] = None,
         ["POST /Inspections?handler=Record"] = Form((w, _, _) => Task.FromResult<(string, string)[]>([("Record.Title", "矩阵测试页面督导"),
             ("Record.Topic", "校园安全"), ("Record.StartDate", "2097-09-30"), ("Record.OrgUnitIds", S(w.SchoolQ01))])),
@@ -691,6 +711,24 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
         });
 
         /// <summary>A 督办单 from the supervisor (督导室) to <paramref name="unitId"/>, open or already answered.</summary>
+        /// <summary>A bulletin of a month of its own, a draft or published (with a kept document); returns its month (see <see cref="PeriodOf"/>).</summary>
+        private Task<int> BulletinAsync(bool published) => App.WithDbAsync(async db =>
+        {
+            var month = NextBulletinMonth();
+            db.Bulletins.Add(new Domain.Bulletins.Bulletin
+            {
+                Period = PeriodOf(month), Overview = "矩阵测试总体情况", CreatedAt = DateTime.UtcNow,
+                Status = published ? Domain.Bulletins.BulletinStatus.Published : Domain.Bulletins.BulletinStatus.Draft,
+                Year = published ? 2097 : null, Sequence = published ? month : null, PublishedAt = published ? DateTime.UtcNow : null,
+                Document = published
+                    ? new Application.Documents.OfficialDocument("矩阵测试市教育局", "〔2097〕第1期", "矩阵测试通报").Text("矩阵测试")
+                        .Write(new Parsing.Rendering.Office.DocumentInfo("矩阵测试通报", "矩阵测试", null, DateTime.UtcNow))
+                    : null,
+            });
+            await db.SaveChangesAsync();
+            return month;
+        });
+
         private Task<int> NoticeAsync(int unitId, bool answered) => App.WithDbAsync(async db =>
         {
             var sequence = (await db.Notices.Where(n => n.Year == 2097).MaxAsync(n => (int?)n.Sequence) ?? 0) + 1;
@@ -811,6 +849,8 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
                 "outbox-message" => await DeadLetterAsync(),
                 "notice" => await NoticeAsync(own ? unitOf[me] : Q02, answered: false),
                 "answered-notice" => await NoticeAsync(own ? unitOf[me] : Q02, answered: true),
+                "bulletin" => await BulletinAsync(published: true),
+                "draft-bulletin" => await BulletinAsync(published: false),
                 "inspection" => await InspectionAsync(own ? unitOf[me] : Q02, "inspection"),
                 "finding" => await InspectionAsync(own ? unitOf[me] : Q02, "open"),
                 "submitted-finding" => await InspectionAsync(own ? unitOf[me] : Q02, "submitted"),
@@ -856,7 +896,7 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
                 }
             }
             var url = path.Replace("{id}", id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-                .Replace("{year}", "2097", StringComparison.Ordinal).Replace("{date}", CalendarDate, StringComparison.Ordinal)
+                .Replace("{year}", "2097", StringComparison.Ordinal).Replace("{period}", PeriodOf(id), StringComparison.Ordinal).Replace("{date}", CalendarDate, StringComparison.Ordinal)
                 .Replace("{documentName}", "v1", StringComparison.Ordinal).Replace("{documentName?}", "v1", StringComparison.Ordinal);
             if (url is "/api/v1/search" or "/Search") url += "?q=" + Uri.EscapeDataString(SearchWord);
             if (url == "/api/v1/completeness") url += $"?dataSetId={S(id)}&period=2026-03-02";

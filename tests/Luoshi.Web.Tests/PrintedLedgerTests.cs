@@ -137,7 +137,7 @@ public sealed class PrintedLedgerTests(DemoCopies demo) : IClassFixture<DemoCopi
     /// <summary>Text without any white space: a printed cell breaks its text over lines wherever the column ends.</summary>
     private static string Squeeze(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
 
-    private static async Task ConvertAsync(string folder, params string[] files)
+    internal static async Task ConvertAsync(string folder, params string[] files)
     {
         Assert.True(PrintTools.Office is not null && PrintTools.PdfToText is not null, "没有 LibreOffice（soffice）或 pdftotext（poppler-utils）");
         var profile = Path.Combine(folder, "profile");
@@ -148,14 +148,14 @@ public sealed class PrintedLedgerTests(DemoCopies demo) : IClassFixture<DemoCopi
     }
 
     /// <summary>The PDF's text in the order it is drawn (cell after cell), so a cell's lines stay together.</summary>
-    private static async Task<string> PdfTextAsync(string pdf)
+    internal static async Task<string> PdfTextAsync(string pdf)
     {
         var (code, text) = await RunAsync(PrintTools.PdfToText!, Path.GetDirectoryName(pdf)!, ["-raw", "-enc", "UTF-8", pdf, "-"]);
         Assert.Equal(0, code);
         return text;
     }
 
-    private static async Task<(int Code, string Output)> RunAsync(string program, string folder, string[] arguments)
+    internal static async Task<(int Code, string Output)> RunAsync(string program, string folder, string[] arguments)
     {
         var start = new ProcessStartInfo(program) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments) start.ArgumentList.Add(argument);

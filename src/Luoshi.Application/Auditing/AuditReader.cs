@@ -75,6 +75,7 @@ public sealed class AuditReader(LuoshiDb db, Caching.ReferenceData reference)
         ["DataSetReport"] = "数据集报送",
         ["Indicator"] = "指标",
         ["IndicatorTarget"] = "指标目标值",
+        ["Bulletin"] = "督查通报",
     };
 
     public static string EntityName(string entity) => Entities.GetValueOrDefault(entity, entity);
@@ -116,6 +117,7 @@ public sealed class AuditReader(LuoshiDb db, Caching.ReferenceData reference)
         ["dataSetId"] = "数据集", ["dataElementId"] = "数据元素", ["option"] = "分类", ["numeric"] = "数值", ["updatedById"] = "填报人",
         ["updatedAt"] = "填报时间", ["isZeroReport"] = "零报告（无情况）", ["isLate"] = "迟报",
         ["factor"] = "系数",
+        ["overview"] = "总体情况", ["document"] = "印发的文件", ["problems"] = "存在问题", ["requirements"] = "下一步要求",
         ["entity"] = "对象", ["entityId"] = "对象编号", ["from"] = "起", ["to"] = "止", ["userId"] = "用户", ["action"] = "操作",
     };
 

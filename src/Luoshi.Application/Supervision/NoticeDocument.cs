@@ -1,11 +1,12 @@
+using Luoshi.Application.Documents;
 using Luoshi.Domain.Supervision;
 using Luoshi.Parsing.Rendering.Office;
 
 namespace Luoshi.Application.Supervision;
 
 /// <summary>
-/// A 督办单 printed as a 公文-style Word document: the title 督 办 单, the number line, then 被督办单位, 督办事项, 事由,
-/// 办理时限 and 办理情况 as a two-column table, written by the same Word writer as the ledger (ledger.docx).
+/// A 督办单 printed as a 公文 (<see cref="OfficialDocument"/>): the issuer's 版头, the number line, the title 督 办 单, then
+/// 被督办单位, 督办事项, 事由, 办理时限 and 办理情况 as a two-column table, and the issuer and date at the end.
 /// </summary>
 public static class NoticeDocument
 {
@@ -24,11 +25,11 @@ public static class NoticeDocument
             ("办理情况", answer),
         };
         var table = new SheetTable(n.Number, [new SheetColumn("项目", 1), new SheetColumn("内容", 5)],
-            [.. rows.Select(r => new SheetRow([SheetCell.Of(r.Item1), SheetCell.Of(r.Item2)]))])
-        {
-            Title = n.Kind == NoticeKind.Urge ? "催 办 单" : "督 办 单",
-            Subtitle = $"{n.Number}　　{row.IssuerUnitName ?? ""}　{Domain.Time.ChinaClock.ToChina(n.IssuedAt):yyyy年M月d日}".TrimEnd(),
-        };
-        return WordTableWriter.Write(new DocumentInfo(n.Number, row.IssuerUnitName ?? "落实 Luoshi", null, utcNow), table);
+            [.. rows.Select(r => new SheetRow([SheetCell.Of(r.Item1), SheetCell.Of(r.Item2)]))]);
+        var issuer = row.IssuerUnitName ?? "落实 Luoshi";
+        return new OfficialDocument(issuer, n.Number, n.Kind == NoticeKind.Urge ? "催 办 单" : "督 办 单")
+            .Table(table)
+            .Signature(DateOnly.FromDateTime(Domain.Time.ChinaClock.ToChina(n.IssuedAt)))
+            .Write(new DocumentInfo(n.Number, issuer, null, utcNow));
     }
 }

@@ -11,8 +11,8 @@ namespace Luoshi.Data.Auditing;
 /// <summary>Turns tracked entity changes into append-only audit entries (before and after as JSON).</summary>
 public static class AuditTrail
 {
-    /// <summary>Properties never written to the audit trail.</summary>
-    private static readonly HashSet<string> Secret = ["PasswordHash", "DingTalkSecret"];
+    /// <summary>Properties never written to the audit trail (secrets, and a published bulletin's kept document: bytes, not a change to read).</summary>
+    private static readonly HashSet<string> Secret = ["PasswordHash", "DingTalkSecret", "Document"];
 
     private static readonly JsonSerializerOptions Json = new()
     {

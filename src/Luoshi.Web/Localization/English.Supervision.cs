@@ -23,6 +23,18 @@ public static partial class English
         ["办理时限（工作日）"] = "Answer within (working days)",
         ["发出"] = "Issue",
 
+        // 督查通报
+        ["督查通报"] = "Bulletins",
+        ["通报月份"] = "Month",
+        ["由台账起草"] = "Draft from the ledger",
+        ["暂无督查通报。"] = "No bulletins yet.",
+        ["已印发"] = "Published",
+        ["下载 Word 公文"] = "Download as Word",
+        ["一、总体情况"] = "1. Overview",
+        ["三、存在问题"] = "3. Problems",
+        ["四、下一步要求"] = "4. Next steps",
+        ["印发（印发后不能修改）"] = "Publish (no changes after publishing)",
+
         // 专项督导 and 整改
         ["专项督导"] = "Inspections",
         ["暂无专项督导。"] = "No inspections.",

@@ -14,11 +14,13 @@ public static class WordTableWriter
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-    private sealed record Face(string Name, string Fallback, bool Serif);
+    /// <summary>A 公文 font, the Noto CJK face to use where it is not installed, and its family.</summary>
+    public sealed record Face(string Name, string Fallback, bool Serif);
 
-    private static readonly Face TitleFace = new("方正小标宋简体", "Noto Serif CJK SC", true);
-    private static readonly Face HeadingFace = new("黑体", "Noto Sans CJK SC", false);
-    private static readonly Face TextFace = new("仿宋_GB2312", "Noto Serif CJK SC", true);
+    public static readonly Face TitleFace = new("方正小标宋简体", "Noto Serif CJK SC", true);
+    public static readonly Face HeadingFace = new("黑体", "Noto Sans CJK SC", false);
+    public static readonly Face TextFace = new("仿宋_GB2312", "Noto Serif CJK SC", true);
+    public static readonly Face SongFace = new("宋体", "Noto Serif CJK SC", true);
 
     /// <summary>A4 landscape in twentieths of a point, and its margins (2.54 cm top and bottom, 2 cm at the sides).</summary>
     private const int PageWidth = 16838, PageHeight = 11906, SideMargin = 1134, EndMargin = 1440;
@@ -34,11 +36,7 @@ public static class WordTableWriter
             info.WriteTo(package, package.AddExtendedFilePropertiesPart());
 
             var main = package.AddMainDocumentPart();
-            main.AddNewPart<FontTablePart>().Fonts = FontTable();
-            main.AddNewPart<StyleDefinitionsPart>().Styles = new Styles(new DocDefaults(
-                new RunPropertiesDefault(new RunPropertiesBaseStyle(Fonts(TextFace), new FontSize { Val = "24" }, new Languages { EastAsia = "zh-CN" })),
-                new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(new SpacingBetweenLines { After = "0", Line = "240",
-                    LineRule = LineSpacingRuleValues.Auto }))));
+            AddFontsAndStyles(main);
             var body = new Body();
             if (table.Title is { } title) body.Append(Paragraph(title, TitleFace, 44, JustificationValues.Center, after: 120));
             if (table.Subtitle is { } subtitle) body.Append(Paragraph(subtitle, TextFace, 28, JustificationValues.Center, after: 200));
@@ -53,9 +51,21 @@ public static class WordTableWriter
         return buffer.ToArray();
     }
 
-    private static Table Table(SheetTable table)
+    /// <summary>The fonts table (each 公文 font with its Noto CJK fallback) and the default style (仿宋, Chinese) of a new document.</summary>
+    public static void AddFontsAndStyles(MainDocumentPart main)
     {
-        var usable = PageWidth - 2 * SideMargin;
+        main.AddNewPart<FontTablePart>().Fonts = FontTable();
+        main.AddNewPart<StyleDefinitionsPart>().Styles = new Styles(new DocDefaults(
+            new RunPropertiesDefault(new RunPropertiesBaseStyle(Fonts(TextFace), new FontSize { Val = "24" }, new Languages { EastAsia = "zh-CN" })),
+            new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(new SpacingBetweenLines { After = "0", Line = "240",
+                LineRule = LineSpacingRuleValues.Auto }))));
+    }
+
+    private static Table Table(SheetTable table) => Table(table, PageWidth - 2 * SideMargin);
+
+    /// <summary>The table as a Word table <paramref name="usable"/> twentieths of a point wide, its header row repeated on every page.</summary>
+    public static Table Table(SheetTable table, int usable)
+    {
         var widths = Widths(table, usable);
         static BorderType Line<T>() where T : BorderType, new() => new T { Val = BorderValues.Single, Size = 4, Space = 0, Color = "000000" };
         var result = new Table(new TableProperties(
@@ -120,7 +130,8 @@ public static class WordTableWriter
         return cell;
     }
 
-    private static Paragraph Paragraph(string text, Face face, int halfPoints, JustificationValues justification, int after) =>
+    /// <summary>One paragraph of one run of <paramref name="text"/> in <paramref name="face"/>, <paramref name="halfPoints"/> half-points.</summary>
+    public static Paragraph Paragraph(string text, Face face, int halfPoints, JustificationValues justification, int after) =>
         new(new ParagraphProperties(new SpacingBetweenLines { After = after.ToString(System.Globalization.CultureInfo.InvariantCulture) },
                 new Justification { Val = justification }),
             new Run(new RunProperties(Fonts(face), new FontSize { Val = halfPoints.ToString(System.Globalization.CultureInfo.InvariantCulture) },
@@ -128,12 +139,12 @@ public static class WordTableWriter
                 new DocumentFormat.OpenXml.Wordprocessing.Text(text) { Space = SpaceProcessingModeValues.Preserve }));
 
     /// <summary>The 公文 font for Chinese; Latin letters and digits in the same face, as 公文 set them.</summary>
-    private static RunFonts Fonts(Face face) => new() { Ascii = face.Name, HighAnsi = face.Name, EastAsia = face.Name, ComplexScript = face.Name,
+    public static RunFonts Fonts(Face face) => new() { Ascii = face.Name, HighAnsi = face.Name, EastAsia = face.Name, ComplexScript = face.Name,
         Hint = FontTypeHintValues.EastAsia };
 
     /// <summary>Each 公文 font with the face to use where it is missing (its alternative name) and its family.</summary>
     private static DocumentFormat.OpenXml.Wordprocessing.Fonts FontTable() => new(
-        new[] { TitleFace, HeadingFace, TextFace }.Select(f => new Font(
+        new[] { TitleFace, HeadingFace, TextFace, SongFace }.Select(f => new Font(
             new AltName { Val = f.Fallback },
             new FontCharSet { Val = "86" },
             new FontFamily { Val = f.Serif ? FontFamilyValues.Roman : FontFamilyValues.Swiss },

@@ -1,0 +1,24 @@
+using Luoshi.Domain.OrgUnits;
+using Luoshi.Domain.Rankings;
+
+namespace Luoshi.Application.Rankings;
+
+/// <summary>
+/// The 考核方案 the rankings use. For now one code-defined default (version 1) for districts, departments and schools;
+/// editing and storing versions is not built yet. Its weights pass <see cref="AssessmentScheme.Check"/>.
+/// </summary>
+public static class AssessmentSchemes
+{
+    public static AssessmentScheme Default { get; } = new(1, 1, "督查考核默认方案",
+        [OrgUnitKind.District, OrgUnitKind.Department, OrgUnitKind.School],
+        [
+            new("tasks", "任务按时完成率", 40),
+            new("reports", "进展反馈按时率", 20),
+            new("notices", "督办按时答复率", 20),
+            new("rectification", "整改完成率", 20),
+        ]);
+
+    public static IReadOnlyList<AssessmentScheme> All { get; } = [Default];
+
+    public static AssessmentScheme? Find(int? id) => id is null ? Default : All.FirstOrDefault(s => s.Id == id);
+}

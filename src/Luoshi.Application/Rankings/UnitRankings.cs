@@ -1,0 +1,74 @@
+using System.Globalization;
+using Luoshi.Application.Access;
+using Luoshi.Domain.OrgUnits;
+using Luoshi.Domain.Problems;
+using Luoshi.Domain.Rankings;
+using Luoshi.Domain.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace Luoshi.Application.Rankings;
+
+/// <summary>
+/// The monthly ranking (月度排名) of the units of one kind under a 考核方案: each criterion measured per unit
+/// (<see cref="ICriterion"/>), scored and ranked by <see cref="RankingRules"/>, with the previous month's rank. The one
+/// home of the ranking: the API, pages and the bulletin call it. The live ranking is for bureau roles (局领导, 督查督导,
+/// 管理员); units see the published bulletin.
+/// </summary>
+public sealed class UnitRankings(LuoshiDb db, CriterionCatalog criteria, ChinaClock? clock = null)
+{
+    private ChinaClock Clock => clock ?? ChinaClock.System;
+
+    /// <summary>A unit's line: its rank this month, last month's (null when it was not ranked), and the movement (up is positive).</summary>
+    public sealed record Row(RankedUnit Unit, int? PreviousRank)
+    {
+        public int? Movement => Unit.Rank is { } now && PreviousRank is { } before ? before - now : null;
+    }
+
+    /// <summary>The ranking of <see cref="Kind"/> units for <see cref="Month"/> (read as of <see cref="RankingMonth.Day"/>) under <see cref="Scheme"/>.</summary>
+    public sealed record Result(AssessmentScheme Scheme, RankingMonth Month, IReadOnlyList<Row> Rows);
+
+    /// <summary>
+    /// The ranking as a caller asks for it: <paramref name="period"/> <c>YYYY-MM</c> (default: this month), not after this
+    /// month; <paramref name="kind"/> a unit kind code (default district); <paramref name="schemeId"/> (default: the default scheme).
+    /// </summary>
+    public async Task<Outcome<Result>> ComputeAsync(Caller caller, int? schemeId, string? period, string? kind, CancellationToken ct = default)
+    {
+        if (!caller.SeesEverything) return RankingProblems.Forbidden;
+        var problems = new List<Problem>();
+        var today = Clock.Today;
+        var month = ParsePeriod(period, today);
+        if (month is null) problems.Add(RankingProblems.PeriodInvalid);
+        OrgUnitKind unitKind = OrgUnitKind.District;
+        if (!string.IsNullOrWhiteSpace(kind) && (!OrgUnitKinds.TryParse(kind, out unitKind) || unitKind == OrgUnitKind.Bureau))
+            problems.Add(RankingProblems.KindInvalid);
+        var scheme = AssessmentSchemes.Find(schemeId);
+        if (scheme is null) return RankingProblems.SchemeNotFound;
+        if (problems.Count > 0) return problems;
+        if (!scheme.Kinds.Contains(unitKind)) return RankingProblems.KindNotInScheme.With(scheme.Name, unitKind.ToChinese());
+        return await ComputeAsync(scheme, RankingMonth.Of(month!.Value.Year, month.Value.Month, today, unitKind), ct);
+    }
+
+    /// <summary>The ranking for <paramref name="month"/> under <paramref name="scheme"/>, with last month's ranks; no access check.</summary>
+    public async Task<Result> ComputeAsync(AssessmentScheme scheme, RankingMonth month, CancellationToken ct = default)
+    {
+        var units = await db.OrgUnits.AsNoTracking().Where(u => u.Kind == month.Kind).Select(u => new { u.Id, u.Code, u.Name }).ToListAsync(ct);
+        async Task<IReadOnlyList<RankedUnit>> RankAsync(RankingMonth m)
+        {
+            var measured = new Dictionary<string, IReadOnlyDictionary<int, Measure>>();
+            foreach (var c in scheme.Criteria)
+                measured[c.Key] = criteria.Find(c.Key) is { } criterion ? await criterion.MeasureAsync(m, ct) : new Dictionary<int, Measure>();
+            return RankingRules.Rank(scheme.Criteria, units.Select(u => new RankingInput(u.Id, u.Code, u.Name,
+                measured.Where(kv => kv.Value.ContainsKey(u.Id)).ToDictionary(kv => kv.Key, kv => kv.Value[u.Id]))));
+        }
+        var now = await RankAsync(month);
+        var before = (await RankAsync(month.Previous())).ToDictionary(u => u.OrgUnitId, u => u.Rank);
+        return new Result(scheme, month, [.. now.Select(u => new Row(u, before.GetValueOrDefault(u.OrgUnitId)))]);
+    }
+
+    private static (int Year, int Month)? ParsePeriod(string? period, DateOnly today)
+    {
+        if (string.IsNullOrWhiteSpace(period)) return (today.Year, today.Month);
+        if (!DateOnly.TryParseExact(period.Trim() + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first)) return null;
+        return first > today || first.Year < 2000 ? null : (first.Year, first.Month);
+    }
+}

@@ -1,0 +1,54 @@
+using Luoshi.Application.Rankings;
+using Luoshi.Domain.OrgUnits;
+using Luoshi.Domain.Rankings;
+using Luoshi.Web.Auth;
+using Luoshi.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Luoshi.Web.Apis;
+
+/// <summary><c>/api/v1/rankings</c> (the live monthly ranking, bureau roles only) and <c>/api/v1/ranking-schemes</c> (the 考核方案).</summary>
+public static class RankingsApi
+{
+    public const string TieRule = "得分相同（保留两位小数）则名次相同，其后名次顺延，按单位代码排列；无适用指标的单位不参与排名，列于表末";
+
+    public sealed record CriterionDto(string Key, string Name, decimal Weight);
+
+    public sealed record SchemeDto(int Id, int Version, string Name, IReadOnlyList<string> Kinds, IReadOnlyList<CriterionDto> Criteria);
+
+    public sealed record PartDto(string Key, string Criterion, decimal Weight, decimal EffectiveWeight, bool Applicable, int Due, int Met,
+        decimal? Value, decimal Points, string RecordKind, IReadOnlyList<int> Ids);
+
+    public sealed record ItemDto(int OrgUnitId, string Code, string Name, decimal? Score, int? Rank, int? PreviousRank, int? Movement,
+        IReadOnlyList<PartDto> Parts);
+
+    public sealed record RankingDto(int SchemeId, int SchemeVersion, string SchemeName, string Period, string AsOf, string Kind, string TieRule,
+        IReadOnlyList<ItemDto> Items);
+
+    public sealed record SchemesDto(IReadOnlyList<SchemeDto> Items);
+
+    public static void MapRankingsApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/rankings", Get).WithTags("月度排名")
+            .WithSummary("月度排名（period=YYYY-MM，默认本月；kind=district/department/school，默认 district；schemeId 默认为默认方案）：得分、名次、上月名次和各项指标的明细");
+        api.MapGet("/ranking-schemes", Schemes).WithTags("月度排名").WithSummary("考核方案：指标与权重（权重之和为 100）");
+    }
+
+    public static SchemeDto ToDto(AssessmentScheme s) =>
+        new(s.Id, s.Version, s.Name, [.. s.Kinds.Select(k => k.ToCode())], [.. s.Criteria.Select(c => new CriterionDto(c.Key, c.Name, c.Weight))]);
+
+    public static async Task<Results<Ok<RankingDto>, ProblemHttpResult>> Get(int? schemeId, string? period, string? kind, UnitRankings rankings,
+        CriterionCatalog criteria, HttpContext http, CancellationToken ct)
+    {
+        var outcome = await rankings.ComputeAsync(http.User.ToCaller(), schemeId, period, kind, ct);
+        if (outcome.Value is not { } result) return outcome.ToProblem();
+        string RecordKind(string key) => criteria.Find(key)?.RecordKind ?? "";
+        return TypedResults.Ok(new RankingDto(result.Scheme.Id, result.Scheme.Version, result.Scheme.Name, result.Month.Period,
+            result.Month.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), result.Month.Kind.ToCode(), TieRule,
+            [.. result.Rows.Select(r => new ItemDto(r.Unit.OrgUnitId, r.Unit.Code, r.Unit.Name, r.Unit.Score, r.Unit.Rank, r.PreviousRank, r.Movement,
+                [.. r.Unit.Parts.Select(p => new PartDto(p.Key, p.Criterion, p.Weight, p.EffectiveWeight, p.Applicable, p.Due, p.Met, p.Value, p.Points,
+                    RecordKind(p.Key), p.Ids))]))]));
+    }
+
+    public static Ok<SchemesDto> Schemes() => TypedResults.Ok(new SchemesDto([.. AssessmentSchemes.All.Select(ToDto)]));
+}

@@ -1,0 +1,78 @@
+using Luoshi.Domain.Rankings;
+
+namespace Luoshi.Domain.Tests;
+
+/// <summary>
+/// The ranking's scoring rules: weights sum to 100, a not-applicable criterion's weight is shared out proportionally, a
+/// unit with nothing to measure is not ranked last, equal scores share a rank; and, over many random fixtures, one more
+/// task done never lowers a unit's task part or its score.
+/// </summary>
+public sealed class RankingRulesTests
+{
+    private static readonly SchemeCriterion[] Scheme = [new("tasks", "任务按时完成率", 40), new("reports", "进展反馈按时率", 20),
+        new("notices", "督办按时答复率", 20), new("rectification", "整改完成率", 20)];
+
+    private static RankingInput Unit(int id, string code, params (string Key, int Due, int Met)[] measures) =>
+        new(id, code, code, measures.ToDictionary(m => m.Key, m => new Measure(m.Due, m.Met, [])));
+
+    [Fact]
+    public void Weights_must_sum_to_exactly_100()
+    {
+        Assert.Null(AssessmentScheme.Check(Scheme));
+        var off = AssessmentScheme.Check([new("tasks", "任务按时完成率", 40), new("reports", "进展反馈按时率", 50)]);
+        Assert.Equal("各项考核指标的权重之和应为 100，现为 90", off!.ToChinese());
+        Assert.Equal(Problems.ProblemKind.Unreadable, off.Kind);
+        Assert.NotNull(AssessmentScheme.Check([new("tasks", "任务按时完成率", 100.5m)]));
+        Assert.NotNull(AssessmentScheme.Check([new("tasks", "任务按时完成率", 110), new("reports", "进展反馈按时率", -10)]));
+        Assert.NotNull(AssessmentScheme.Check([new("tasks", "任务按时完成率", 50), new("tasks", "任务按时完成率", 50)]));
+        Assert.NotNull(AssessmentScheme.Check([]));
+    }
+
+    [Fact]
+    public void A_criterion_with_nothing_due_shares_its_weight_among_the_units_other_criteria_in_proportion()
+    {
+        // Only tasks (40) and notices (20) apply: 60 points → tasks 66.67, notices 33.33. All met → 100, not 60.
+        var unit = RankingRules.Rank(Scheme, [Unit(1, "A", ("tasks", 3, 3), ("notices", 2, 2), ("reports", 0, 0))]).Single();
+        Assert.Equal(100m, unit.Score);
+        Assert.Equal([66.67m, 0, 33.33m, 0], unit.Parts.Select(p => p.EffectiveWeight));
+        Assert.Equal([true, false, true, false], unit.Parts.Select(p => p.Applicable));
+    }
+
+    [Fact]
+    public void A_unit_with_no_applicable_criterion_is_unranked_and_listed_after_every_ranked_unit_never_last_by_accident()
+    {
+        var ranked = RankingRules.Rank(Scheme, [Unit(1, "A"), Unit(2, "B", ("tasks", 4, 0)), Unit(3, "C", ("notices", 1, 1))]);
+        Assert.Equal([("C", 100m, 1), ("B", 0m, 2)], ranked.Where(u => u.Rank is not null).Select(u => (u.Code, u.Score!.Value, u.Rank!.Value)));
+        Assert.Equal(("A", null, null), ranked.Select(u => (u.Code, u.Score, u.Rank)).Last());
+    }
+
+    [Fact]
+    public void Equal_scores_share_a_rank_are_listed_by_code_and_the_next_rank_is_skipped()
+    {
+        var ranked = RankingRules.Rank(Scheme, [Unit(1, "Q03", ("tasks", 2, 1)), Unit(2, "Q01", ("tasks", 4, 2)), Unit(3, "Q02", ("tasks", 1, 1)),
+            Unit(4, "Q04", ("tasks", 3, 0))]);
+        Assert.Equal([("Q02", 1), ("Q01", 2), ("Q03", 2), ("Q04", 4)], ranked.Select(u => (u.Code, u.Rank!.Value)));
+    }
+
+    [Fact]
+    public void One_more_task_done_never_lowers_a_units_task_part_or_score()
+    {
+        var random = new Random(20261105);
+        for (var run = 0; run < 2000; run++)
+        {
+            (string, int, int) Random(string key)
+            {
+                var due = random.Next(0, 6);
+                return (key, due, random.Next(0, due + 1));
+            }
+            var measures = Scheme.Select(c => Random(c.Key)).ToArray();
+            var (_, due, met) = measures[0];
+            if (met == due) continue;
+            var before = RankingRules.Rank(Scheme, [Unit(1, "A", measures)]).Single();
+            measures[0] = ("tasks", due, met + 1);
+            var after = RankingRules.Rank(Scheme, [Unit(1, "A", measures)]).Single();
+            Assert.True(after.Parts[0].Points > before.Parts[0].Points, $"run {run}: {before.Parts[0].Points} → {after.Parts[0].Points}");
+            Assert.True(after.Score > before.Score, $"run {run}: {before.Score} → {after.Score}");
+        }
+    }
+}

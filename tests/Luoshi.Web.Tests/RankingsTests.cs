@@ -1,0 +1,157 @@
+using System.Text.Json;
+using Luoshi.Domain.OrgUnits;
+using Luoshi.Domain.People;
+using Luoshi.Domain.Plans;
+using Luoshi.Domain.Reports;
+using Luoshi.Domain.Supervision;
+using Luoshi.Domain.Tasks;
+using Luoshi.Web.Tests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Luoshi.Web.Tests;
+
+/// <summary>
+/// The monthly ranking (issue 14 item 2) through HTTP on a store of its own holding only a hand-made fixture: four
+/// districts, a published plan, reports and 督办单, ranked for October 2026 under the default scheme (任务 40, 进展反馈 20,
+/// 督办 20, 整改 20) with every figure worked out by hand below; September's ranking gives the previous ranks and a tie.
+/// </summary>
+public sealed class RankingsTests
+{
+    /// <summary>Thursday 5 November 2026, 10:00 in Beijing.</summary>
+    private static readonly DateTimeOffset Now = new(2026, 11, 5, 2, 0, 0, TimeSpan.Zero);
+
+    /// <summary>A moment of a China day, in UTC (China is UTC+8).</summary>
+    private static DateTime China(int month, int day, int hour) => new DateTime(2026, month, day, hour, 0, 0, DateTimeKind.Utc).AddHours(-8);
+
+    private sealed record Fixture(int A, int B, int C, int D, int T1, int T2, int T3);
+
+    private static async Task<Fixture> SeedAsync(LuoshiFactory data) => await data.WithDbAsync(async db =>
+    {
+        var bureau = new OrgUnit { Code = "RK", Name = "排名测试市教育局", Kind = OrgUnitKind.Bureau };
+        OrgUnit District(string code, string name) => new() { Code = code, Name = name, Kind = OrgUnitKind.District, Parent = bureau };
+        var (a, b, c, d) = (District("RKA", "甲区"), District("RKB", "乙区"), District("RKC", "丙区"), District("RKD", "丁区"));
+        db.OrgUnits.AddRange(bureau, a, b, c, d);
+        await db.SaveChangesAsync();
+        var plan = new Plan { Title = "2026年排名测试工作要点", Year = 2026, Status = PlanStatus.Published, OrgUnitId = bureau.Id, CreatedAt = China(1, 5, 9) };
+        db.Plans.Add(plan);
+        await db.SaveChangesAsync();
+        PlanTask Task(string title, int month, int day, TaskClosure closure, DateTime? closedAt, params OrgUnit[] units)
+        {
+            var task = new PlanTask
+            {
+                PlanId = plan.Id, Title = title, DueDate = new DateOnly(2026, month, day), Closure = closure, ClosedAt = closedAt,
+                Units = [.. units.Select(u => new TaskUnit { OrgUnitId = u.Id, Role = TaskUnitRole.Responsible })],
+            };
+            db.Tasks.Add(task);
+            return task;
+        }
+        var t1 = Task("T1 三月底前办结", 3, 31, TaskClosure.Done, China(3, 20, 10), a, b);
+        var t2 = Task("T2 九月底到期、十月才办结", 9, 30, TaskClosure.Done, China(10, 10, 10), a, b, c);
+        var t3 = Task("T3 十月底到期、未办结", 10, 31, TaskClosure.Open, null, a, c);
+        Task("T4 年底到期", 12, 31, TaskClosure.Open, null, b);
+        Task("T5 已取消", 6, 30, TaskClosure.Cancelled, null, c);
+        Task("T6 到期当天 23 时办结", 5, 31, TaskClosure.Done, China(5, 31, 23), c);
+        await db.SaveChangesAsync();
+        ProgressReport Report(PlanTask task, OrgUnit unit, ReportStatus status, bool late, bool? live = true) => new()
+        {
+            TaskId = task.Id, OrgUnitId = unit.Id, Period = "2026-10", Status = status, Late = late, Live = live,
+            SubmittedAt = status == ReportStatus.Draft ? null : China(10, 28, 9), CreatedAt = China(10, 27, 9),
+        };
+        db.Reports.AddRange(Report(t3, a, ReportStatus.Accepted, late: false), Report(t2, a, ReportStatus.Submitted, late: true),
+            Report(t3, a, ReportStatus.Returned, late: true, live: null), Report(t1, b, ReportStatus.Accepted, late: false),
+            Report(t2, c, ReportStatus.Draft, late: false));
+        var sequence = 900;
+        Notice Notice(OrgUnit unit, int month, int day, DateTime? answeredAt) => new()
+        {
+            Year = 2026, Sequence = ++sequence, Kind = NoticeKind.Supervise, Level = NoticeLevel.Supervise, OrgUnitId = unit.Id, Reason = "排名测试",
+            IssuedAt = China(month, day, 9).AddDays(-5), RespondBy = new DateOnly(2026, month, day),
+            Status = answeredAt is null ? NoticeStatus.Open : NoticeStatus.Responded, AnsweredAt = answeredAt,
+        };
+        db.Notices.AddRange(Notice(a, 10, 15, China(10, 14, 10)), Notice(b, 10, 20, China(10, 22, 10)), Notice(b, 10, 9, China(10, 9, 23)),
+            Notice(c, 10, 28, null), Notice(a, 11, 3, null));
+        await db.SaveChangesAsync();
+        return new Fixture(a.Id, b.Id, c.Id, d.Id, t1.Id, t2.Id, t3.Id);
+    });
+
+    private static JsonElement Item(JsonElement ranking, int unit) =>
+        ranking.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("orgUnitId").GetInt32() == unit);
+
+    private static JsonElement Part(JsonElement item, string key) =>
+        item.GetProperty("parts").EnumerateArray().Single(p => p.GetProperty("key").GetString() == key);
+
+    private static decimal? Score(JsonElement item) => item.GetProperty("score").ValueKind == JsonValueKind.Null ? null : item.GetProperty("score").GetDecimal();
+
+    private static int? Rank(JsonElement item, string name = "rank") => item.GetProperty(name).ValueKind == JsonValueKind.Null ? null : item.GetProperty(name).GetInt32();
+
+    [Theory, Databases]
+    public async Task October_ranking_of_a_hand_made_fixture_matches_the_figures_worked_out_by_hand(TestDatabase database)
+    {
+        await using var data = await new LuoshiFactory(database, demo: false).StartAsync();
+        var f = await SeedAsync(data);
+        var supervisor = await data.AddUserAsync(Role.Supervisor, "RK");
+        await using var app = data.At(new FakeTimeProvider(Now));
+        var client = await app.SignedInAsync(supervisor);
+
+        var october = await client.GetJsonAsync("/api/v1/rankings?period=2026-10&kind=district");
+        Assert.Equal(("2026-10", "2026-10-31", "district", 1, 1), (october.GetProperty("period").GetString(), october.GetProperty("asOf").GetString(),
+            october.GetProperty("kind").GetString(), october.GetProperty("schemeId").GetInt32(), october.GetProperty("schemeVersion").GetInt32()));
+
+        // 任务 (due 1 Jan – 31 Oct, closed by the end of its deadline): 甲 T1 met, T2 late, T3 open → 1/3; 乙 T1, T2 → 1/2
+        // (T4 not due yet); 丙 T2, T3, T6 (closed 23:00 on its due day: on time) → 1/3 (T5 cancelled).
+        // 进展反馈 (October, current version, submitted): 甲 one on time, one late (its superseded version does not count) → 1/2;
+        // 乙 1/1; 丙 only a draft → not applicable. 督办 (办理时限 in October): 甲 1/1 (its November one is not due);
+        // 乙 one late, one answered 23:00 on its last day → 1/2; 丙 0/1. 整改: nothing due anywhere → not applicable.
+        // 甲, 乙: 80 points apply → tasks 50, reports 25, notices 25. 甲 = 50/3 + 12.5 + 25 = 54.17; 乙 = 25 + 25 + 12.5 = 62.5.
+        // 丙: 60 apply → tasks 66.67, notices 33.33; 丙 = 66.67/3 + 0 = 22.22. 丁: nothing applies → no score, no rank, listed last.
+        var (a, b, c, d) = (Item(october, f.A), Item(october, f.B), Item(october, f.C), Item(october, f.D));
+        Assert.Equal([f.B, f.A, f.C, f.D], october.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("orgUnitId").GetInt32()));
+        Assert.Equal([(62.5m, 1), (54.17m, 2), (22.22m, 3)], new[] { b, a, c }.Select(i => (Score(i)!.Value, Rank(i)!.Value)));
+        Assert.Equal((null, null), (Score(d), Rank(d)));
+        Assert.Equal((50m, 1, 3, 33.33m, 16.67m), Measured(Part(a, "tasks")));
+        Assert.Equal((25m, 1, 2, 50m, 12.5m), Measured(Part(a, "reports")));
+        Assert.Equal((25m, 1, 1, 100m, 25m), Measured(Part(a, "notices")));
+        Assert.Equal((25m, 1, 2, 50m, 12.5m), Measured(Part(b, "notices")));
+        Assert.Equal((66.67m, 1, 3, 33.33m, 22.22m), Measured(Part(c, "tasks")));
+        Assert.Equal((33.33m, 0, 1, 0m, 0m), Measured(Part(c, "notices")));
+        Assert.False(Part(c, "reports").GetProperty("applicable").GetBoolean());
+        Assert.False(Part(a, "rectification").GetProperty("applicable").GetBoolean());
+        Assert.Equal(20m, Part(a, "rectification").GetProperty("weight").GetDecimal());
+
+        // The drill-down: exactly the tasks behind 甲's task part.
+        Assert.Equal("task", Part(a, "tasks").GetProperty("recordKind").GetString());
+        Assert.Equal([f.T1, f.T2, f.T3], Part(a, "tasks").GetProperty("ids").EnumerateArray().Select(i => i.GetInt32()).Order());
+
+        // September (as of 30 September): only tasks are due — 甲 T1 met, T2 not yet closed → 1/2; 乙 the same; 丙 T2, T6 → 1/2:
+        // 50 each, a tie: equal rank 1, listed by code. They are October's previous ranks: 乙 0, 甲 down 1, 丙 down 2.
+        var september = await client.GetJsonAsync("/api/v1/rankings?period=2026-09");
+        Assert.Equal([("RKA", 50m, 1), ("RKB", 50m, 1), ("RKC", 50m, 1)], september.GetProperty("items").EnumerateArray().Where(i => Rank(i) is not null)
+            .Select(i => (i.GetProperty("code").GetString()!, Score(i)!.Value, Rank(i)!.Value)));
+        Assert.Equal([(1, 0), (1, -1), (1, -2)], new[] { b, a, c }.Select(i => (Rank(i, "previousRank")!.Value, i.GetProperty("movement").GetInt32())));
+        Assert.Null(Rank(d, "previousRank"));
+    }
+
+    private static (decimal, int, int, decimal, decimal) Measured(JsonElement part) => (part.GetProperty("effectiveWeight").GetDecimal(),
+        part.GetProperty("met").GetInt32(), part.GetProperty("due").GetInt32(), part.GetProperty("value").GetDecimal(), part.GetProperty("points").GetDecimal());
+
+    [Theory, Databases]
+    public async Task The_live_ranking_is_for_bureau_roles_and_bad_queries_get_a_chinese_answer(TestDatabase database)
+    {
+        await using var data = await new LuoshiFactory(database, demo: false).StartAsync();
+        await SeedAsync(data);
+        await using var app = data.At(new FakeTimeProvider(Now));
+        var leader = await app.SignedInAsync(await data.AddUserAsync(Role.Leader, "RK"));
+        Assert.Equal("2026-11", (await leader.GetJsonAsync("/api/v1/rankings")).GetProperty("period").GetString());
+
+        var district = await app.SignedInAsync(await data.AddUserAsync(Role.District, "RKA"));
+        Assert.Contains("督查通报", (await (await district.GetAsync("/api/v1/rankings?period=2026-10")).AssertProblemAsync(403)).GetProperty("detail").GetString());
+        foreach (var query in new[] { "period=2026-12", "period=2026-13", "period=十月", "kind=bureau", "kind=city" })
+            Assert.Contains("排名", (await (await leader.GetAsync($"/api/v1/rankings?{query}")).AssertProblemAsync(400)).GetProperty("detail").GetString());
+        Assert.Contains("考核方案", (await (await leader.GetAsync("/api/v1/rankings?schemeId=99")).AssertProblemAsync(404)).GetProperty("detail").GetString());
+
+        // The scheme: four criteria whose weights sum to 100; districts see it too.
+        var schemes = await district.GetJsonAsync("/api/v1/ranking-schemes");
+        var criteria = schemes.GetProperty("items")[0].GetProperty("criteria").EnumerateArray().ToList();
+        Assert.Equal(100m, criteria.Sum(c => c.GetProperty("weight").GetDecimal()));
+        Assert.Equal(["tasks", "reports", "notices", "rectification"], criteria.Select(c => c.GetProperty("key").GetString()));
+    }
+}
