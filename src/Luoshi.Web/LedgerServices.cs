@@ -49,6 +49,7 @@ public static class LedgerServices
         services.AddScoped<Luoshi.Application.Supervision.RectificationStats>();
         services.AddScoped<Luoshi.Application.Rankings.CriterionCatalog>();
         services.AddScoped<Luoshi.Application.Rankings.UnitRankings>();
+        services.AddScoped<Luoshi.Application.Dashboard.LeaderDashboard>();
         services.AddScoped<Luoshi.Application.Idempotency.IdempotentRequests>();
         services.AddScoped<Notifier>();
         services.AddSingleton(sp => new Luoshi.Application.Jobs.ReminderSettings(sp.GetRequiredService<IOptions<LuoshiOptions>>().Value.ReminderWorkingDays));

@@ -130,6 +130,7 @@ public static class LuoshiApp
         api.MapInspectionsApi();
         api.MapDataApi();
         api.MapRankingsApi();
+        api.MapDashboardApi();
         app.MapRazorPages().WithStaticAssets();
         app.MapLuoshiTextSwitch();
     }
