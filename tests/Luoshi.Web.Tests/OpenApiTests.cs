@@ -115,7 +115,7 @@ public sealed class OpenApiTests(DemoCopies demo) : IClassFixture<DemoCopies>
     /// <summary>The pinned Redocly CLI of tools/openapi-lint, installed there with <c>npm ci</c> on first use.</summary>
     private static async Task<string> RedoclyAsync()
     {
-        var folder = Path.Combine(RepositoryRoot(), "tools", "openapi-lint");
+        var folder = Path.Combine(Repository.Root(), "tools", "openapi-lint");
         var cli = Path.Combine(folder, "node_modules", "@redocly", "cli", "bin", "cli.js");
         await Install.WaitAsync();
         try
@@ -151,12 +151,5 @@ public sealed class OpenApiTests(DemoCopies demo) : IClassFixture<DemoCopies>
         using var timeout = new CancellationTokenSource(limit);
         await process.WaitForExitAsync(timeout.Token);
         return (process.ExitCode, await stdout + await stderr);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Luoshi.slnx"))) return dir.FullName;
-        throw new InvalidOperationException("the repository root (Luoshi.slnx) was not found above " + AppContext.BaseDirectory);
     }
 }
