@@ -132,6 +132,7 @@ public static class LuoshiApp
         api.MapIndicatorsApi();
         api.MapRankingsApi();
         api.MapBulletinsApi();
+        api.MapDashboardApi();
         app.MapRazorPages().WithStaticAssets();
         app.MapLuoshiTextSwitch();
     }

@@ -256,6 +256,7 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
         ["POST /api/v1/inspections/findings/{id}/return"] = Body((_, _, _) => new { comment = "矩阵测试退回整改" }),
         ["GET /api/v1/inspections/files/{id}"] = None,
         ["GET /api/v1/rankings"] = None,
+        ["GET /api/v1/dashboard"] = None,
         ["GET /api/v1/ranking-schemes"] = None,
         ["PUT /api/v1/data-values"] = Body((w, id, own) => new { dataElementId = id, orgUnitId = own ? w.SchoolQ01 : w.SchoolQ02, period = "2026-03-02", value = 1 }),
         ["POST /api/v1/data-sets/{id}/reports"] = Body((w, _, own) => new { orgUnitId = own ? w.SchoolQ01 : w.SchoolQ02, period = "2026-03-02", zeroReport = true }),
@@ -372,6 +373,7 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
         ["POST /Inspections/{id}?handler=Close"] = Form((_, id, _) => Task.FromResult<(string, string)[]>([("findingId", S(id))])),
         ["POST /Inspections/{id}?handler=Return"] = Form((_, id, _) => Task.FromResult<(string, string)[]>([("findingId", S(id)), ("comment", "矩阵测试页面退回")])),
         ["GET /Audit"] = None,
+        ["GET /Dashboard"] = None,
         ["GET /Admin/WorkCalendar"] = None,
         ["POST /Admin/WorkCalendar?handler=Save"] = Form((_, _, _) => Task.FromResult<(string, string)[]>([("year", "2097"), ("date", "2097-10-04"), ("workday", "放假"), ("name", "国庆节")])),
         ["POST /Admin/WorkCalendar?handler=Delete"] = Form(async (w, _, _) =>

@@ -71,6 +71,24 @@ public sealed class RequestCostTests(DemoCopies demo) : IClassFixture<DemoCopies
         }
     }
 
+    /// <summary>
+    /// The leaders' dashboard runs a fixed number of commands, not one per plan, task or unit: a few for the ledger, notices and
+    /// reports, and one per ranking criterion and month of the year for the districts' rank trend (January also reads December).
+    /// </summary>
+    [Theory, Databases]
+    public async Task The_dashboard_runs_a_few_commands_and_one_per_criterion_and_month_for_the_ranking(TestDatabase database)
+    {
+        var app = await demo.For(database);
+        var client = await app.SignedInAsync("leader");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/me")).StatusCode); // the session is checked once
+        var today = Luoshi.Domain.Time.ChinaClock.System.Today;
+        var months = today.Month == 1 ? 2 : today.Month;
+        var limit = 8 + (Luoshi.Application.Rankings.AssessmentSchemes.Default.Criteria.Count * months);
+        using var fresh = new DatabaseCommands(app);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/dashboard")).StatusCode);
+        Assert.True(fresh.Count <= limit, $"/api/v1/dashboard 运行了 {fresh.Count} 条数据库命令（最多 {limit} 条）");
+    }
+
     /// <summary>Counts the commands EF runs against this app's own database (the test class's copy), whoever runs them.</summary>
     private sealed class DatabaseCommands : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
     {

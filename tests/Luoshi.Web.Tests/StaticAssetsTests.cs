@@ -50,11 +50,23 @@ public sealed partial class StaticAssetsTests(DemoCopies demo) : IClassFixture<D
         }
     }
 
+    /// <summary>
+    /// The chart library is the build of tools/echarts-build with only the bar, line and pie charts (524 KB), not the 1 MB full
+    /// build; no page or script asks for echarts.min.js. (ECharts 5 with these three charts cannot go under 400 KB: its own
+    /// line/bar/pie build, echarts.simple.min.js, is 470 KB without even a tooltip or a legend.)
+    /// </summary>
     [Fact]
-    public void The_chart_library_is_the_bar_chart_build_not_the_full_one()
+    public void The_chart_library_is_the_build_with_only_the_charts_used_and_no_page_asks_for_the_full_one()
     {
-        var file = Path.Combine(AppContext.BaseDirectory, "wwwroot", "vendor", "echarts.bar.min.js");
+        var file = Path.Combine(AppContext.BaseDirectory, "wwwroot", "vendor", "echarts.luoshi.min.js");
         Assert.True(File.Exists(file), file);
-        Assert.InRange(new FileInfo(file).Length, 100_000, 600_000);
+        Assert.InRange(new FileInfo(file).Length, 100_000, 560_000);
+        Assert.False(File.Exists(Path.Combine(AppContext.BaseDirectory, "wwwroot", "vendor", "echarts.min.js")));
+        var web = Path.Combine(Repository.Root, "src", "Luoshi.Web");
+        var sources = Directory.EnumerateFiles(Path.Combine(web, "Pages"), "*.cshtml", SearchOption.AllDirectories)
+            .Concat(Directory.EnumerateFiles(Path.Combine(web, "wwwroot", "js"), "*.js")).ToList();
+        Assert.NotEmpty(sources);
+        Assert.DoesNotContain(sources, f => File.ReadAllText(f).Contains("echarts.min.js", StringComparison.Ordinal));
+        Assert.Contains(sources, f => File.ReadAllText(f).Contains("echarts.luoshi.min.js", StringComparison.Ordinal));
     }
 }

@@ -1,4 +1,5 @@
 using Luoshi.Application.Caching;
+using Luoshi.Application.Dashboard;
 using Luoshi.Application.OrgUnits;
 using Luoshi.Application.Tasks;
 using Luoshi.Data;
@@ -13,8 +14,11 @@ namespace Luoshi.Web.Pages;
 
 /// <summary>The home page: who I am, which unit I work for, and (as features land) what I must do next.</summary>
 [CachedPerBrowser]
-public sealed class IndexModel(LuoshiDb db, Agenda agenda, ReferenceData reference) : PageModel
+public sealed class IndexModel(LuoshiDb db, Agenda agenda, ReferenceData reference, LeaderDashboard dashboard) : PageModel
 {
+    /// <summary>The leaders' dashboard, which a 局领导's home page leads with (others find it at /Dashboard when they may).</summary>
+    public LeaderDashboard.View? Dashboard { get; private set; }
+
     public string UnitName { get; private set; } = "";
 
     public string UnitKind { get; private set; } = "";
@@ -32,6 +36,7 @@ public sealed class IndexModel(LuoshiDb db, Agenda agenda, ReferenceData referen
 
     public async Task OnGetAsync()
     {
+        if (User.Role() == Role.Leader) Dashboard = (await dashboard.ForAsync(User.ToCaller(), HttpContext.RequestAborted)).Value;
         var tree = await reference.GetAsync(db, HttpContext.RequestAborted);
         var unit = tree.Units.GetValueOrDefault(User.OrgUnitId());
         UnitName = unit?.Name ?? "";

@@ -1,0 +1,168 @@
+using Luoshi.Application.Access;
+using Luoshi.Application.Rankings;
+using Luoshi.Application.Tasks;
+using Luoshi.Domain.OrgUnits;
+using Luoshi.Domain.Plans;
+using Luoshi.Domain.Problems;
+using Luoshi.Domain.Rankings;
+using Luoshi.Domain.Supervision;
+using Luoshi.Domain.Tasks;
+using Microsoft.EntityFrameworkCore;
+
+namespace Luoshi.Application.Dashboard;
+
+/// <summary>
+/// The leaders' dashboard (领导驾驶舱) across every published plan: progress by category, red and yellow tasks, this month's
+/// district ranking with each district's rank over the year's months, the targets furthest behind their path, the 督办单
+/// awaiting an answer, and a line per district and per department. The one home of these figures: the home page of a 局领导,
+/// <c>/Dashboard</c> and <c>GET /api/v1/dashboard</c> all call it. Bureau roles only (局领导, 督查督导, 管理员).
+/// Counted are the city's own tasks of published plans: not the outline's groups, not the parts districts gave their schools,
+/// not cancelled ones. Its queries do not grow with the number of plans, tasks or units: a few for the ledger, one per
+/// ranking criterion and month for the ranking's trend.
+/// </summary>
+public sealed class LeaderDashboard(LuoshiDb db, TaskStates states, CriterionCatalog criteria)
+{
+    /// <summary>How many red and yellow tasks and lagging targets the dashboard lists.</summary>
+    public const int Listed = 10;
+
+    /// <summary>How many districts the ranking names at its top and at its bottom (fewer when there are few: never one twice).</summary>
+    public const int RankEnds = 3;
+
+    /// <summary>A 督办单 due within this many days (or past its 办理时限) is listed as awaiting an answer.</summary>
+    public const int NoticeNearDays = 3;
+
+    public sealed record CategoryRow(TaskCategory Category, IReadOnlyDictionary<WorkStatus, int> Counts)
+    {
+        public int Total => Counts.Values.Sum();
+    }
+
+    public sealed record FlaggedTask(int TaskId, int PlanId, string Number, string Title, WorkStatus Status, int Progress, int Expected,
+        DateOnly? Due, string? Lead, IReadOnlyList<string> Units);
+
+    public sealed record RankLine(int OrgUnitId, string Code, string Name, decimal? Score, int? Rank, int? PreviousRank)
+    {
+        public int? Movement => Rank is { } now && PreviousRank is { } before ? before - now : null;
+    }
+
+    /// <summary>A district's rank in each month of the year so far (null: not ranked that month).</summary>
+    public sealed record TrendLine(int OrgUnitId, string Code, string Name, IReadOnlyList<int?> Ranks);
+
+    public sealed record RankingView(string SchemeName, string Period, int Ranked, IReadOnlyList<RankLine> Top, IReadOnlyList<RankLine> Bottom,
+        IReadOnlyList<string> Months, IReadOnlyList<TrendLine> Trend);
+
+    /// <summary>A target and how far its attainment lags where its task should be by now (percentage points).</summary>
+    public sealed record LaggingTarget(int TargetId, int TaskId, string TaskTitle, string Target, decimal? Actual, decimal Attainment, int Expected,
+        decimal Gap, DateOnly? Due);
+
+    public sealed record OpenNotice(int NoticeId, string Number, int OrgUnitId, string Unit, int? TaskId, string? TaskTitle, DateOnly RespondBy,
+        bool Overdue);
+
+    /// <summary>A unit's line: its tasks (a district's as 责任单位, a department's as 牵头), the red ones, its late reports of the year, its open 督办单.</summary>
+    public sealed record UnitLine(int OrgUnitId, string Code, string Name, int Tasks, int Overdue, int ReportsLate, int NoticesOpen);
+
+    public sealed record View(DateOnly Today, int Plans, int Tasks, IReadOnlyDictionary<WorkStatus, int> Statuses, IReadOnlyList<CategoryRow> Categories,
+        int RedCount, int YellowCount, IReadOnlyList<FlaggedTask> Flagged, RankingView Ranking, IReadOnlyList<LaggingTarget> Targets,
+        int NoticesOpen, int NoticesOverdue, IReadOnlyList<OpenNotice> Notices, IReadOnlyList<UnitLine> Districts, IReadOnlyList<UnitLine> Departments);
+
+    public static readonly ProblemType Forbidden = new ProblemCatalog("dashboard").Of(ProblemKind.Forbidden, "forbidden",
+        "领导驾驶舱仅供局领导、督查督导和管理员查看", "Only bureau leaders, supervisors and administrators see the dashboard");
+
+    public async Task<Outcome<View>> ForAsync(Caller caller, CancellationToken ct = default)
+    {
+        if (!caller.SeesEverything) return Forbidden;
+        var today = states.Today;
+        var tasks = await db.Tasks.AsNoTracking()
+            .Where(t => !t.IsGroup && !t.IsBreakdown && t.Closure != TaskClosure.Cancelled
+                && db.Plans.Any(p => p.Id == t.PlanId && p.Status == PlanStatus.Published))
+            .Include(t => t.Units).Include(t => t.Milestones).Include(t => t.Targets).AsSplitQuery()
+            .OrderBy(t => t.PlanId).ThenBy(t => t.Ordinal).ToListAsync(ct);
+        var units = await db.OrgUnits.AsNoTracking().Where(u => u.Kind == OrgUnitKind.District || u.Kind == OrgUnitKind.Department)
+            .OrderBy(u => u.SortOrder).ThenBy(u => u.Code).Select(u => new { u.Id, u.Code, u.Name, u.Kind }).ToListAsync(ct);
+        var names = units.ToDictionary(u => u.Id, u => u.Name);
+        var status = tasks.ToDictionary(t => t.Id, states.StatusOf);
+
+        var categories = tasks.GroupBy(t => t.Category).OrderBy(g => g.Key)
+            .Select(g => new CategoryRow(g.Key, g.GroupBy(t => status[t.Id]).ToDictionary(s => s.Key, s => s.Count()))).ToList();
+        var flagged = tasks.Where(t => status[t.Id] is WorkStatus.Overdue or WorkStatus.Warning)
+            .OrderBy(t => status[t.Id] == WorkStatus.Overdue ? 0 : 1).ThenBy(t => t.DueDate).ThenBy(t => t.Id).ToList();
+        string? Name(int? id) => id is { } i ? names.GetValueOrDefault(i) : null;
+
+        var targets = tasks.Where(t => t.Closure != TaskClosure.Done).SelectMany(t => t.Targets.Where(g => g.Value is not null && !g.Placeholder)
+                .Select(g => (Task: t, Target: g, Expected: WorkStatusRules.ExpectedProgress(t, today), Attainment: g.Attainment ?? 0)))
+            .Where(x => x.Expected > x.Attainment)
+            .OrderByDescending(x => x.Expected - x.Attainment).ThenBy(x => x.Target.Id).Take(Listed)
+            .Select(x => new LaggingTarget(x.Target.Id, x.Task.Id, x.Task.Title, x.Target.Describe(), x.Target.Actual, x.Attainment, x.Expected,
+                x.Expected - x.Attainment, x.Target.DueBy(x.Task.DueDate))).ToList();
+
+        var open = await db.Notices.AsNoTracking().Where(n => n.Status == NoticeStatus.Open).OrderBy(n => n.RespondBy).ThenBy(n => n.Id)
+            .Select(n => new { n.Id, n.Year, n.Sequence, n.OrgUnitId, n.TaskId, n.RespondBy,
+                TaskTitle = db.Tasks.Where(t => t.Id == n.TaskId).Select(t => t.Title).FirstOrDefault(),
+                Unit = db.OrgUnits.Where(u => u.Id == n.OrgUnitId).Select(u => u.Name).FirstOrDefault() })
+            .ToListAsync(ct);
+        var near = today.AddDays(NoticeNearDays);
+        var notices = open.Where(n => n.RespondBy <= near)
+            .Select(n => new OpenNotice(n.Id, Notice.NumberOf(n.Year, n.Sequence), n.OrgUnitId, n.Unit ?? "", n.TaskId, n.TaskTitle, n.RespondBy, n.RespondBy < today))
+            .ToList();
+
+        var yearPrefix = $"{today.Year:0000}-";
+        var late = await db.Reports.AsNoTracking()
+            .Where(r => r.Live == true && r.Late && r.Period.StartsWith(yearPrefix)
+                && db.Tasks.Any(t => t.Id == r.TaskId && db.Plans.Any(p => p.Id == t.PlanId && p.Status == PlanStatus.Published)))
+            .GroupBy(r => r.OrgUnitId).Select(g => new { Unit = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Unit, g => g.Count, ct);
+        var openByUnit = open.GroupBy(n => n.OrgUnitId).ToDictionary(g => g.Key, g => g.Count());
+        UnitLine Line(int id, string code, string name, IEnumerable<PlanTask> own)
+        {
+            var list = own.ToList();
+            return new UnitLine(id, code, name, list.Count, list.Count(t => status[t.Id] == WorkStatus.Overdue), late.GetValueOrDefault(id),
+                openByUnit.GetValueOrDefault(id));
+        }
+        var districts = units.Where(u => u.Kind == OrgUnitKind.District)
+            .Select(u => Line(u.Id, u.Code, u.Name, tasks.Where(t => t.Units.Any(x => x.Role == TaskUnitRole.Responsible && x.OrgUnitId == u.Id)))).ToList();
+        var departments = units.Where(u => u.Kind == OrgUnitKind.Department)
+            .Select(u => Line(u.Id, u.Code, u.Name, tasks.Where(t => t.LeadDepartmentId == u.Id))).ToList();
+
+        return new View(today, tasks.Select(t => t.PlanId).Distinct().Count(), tasks.Count,
+            tasks.GroupBy(t => status[t.Id]).ToDictionary(g => g.Key, g => g.Count()), categories,
+            flagged.Count(t => status[t.Id] == WorkStatus.Overdue), flagged.Count(t => status[t.Id] == WorkStatus.Warning),
+            [.. flagged.Take(Listed).Select(t => new FlaggedTask(t.Id, t.PlanId, t.Number, t.Title, status[t.Id], t.Progress,
+                WorkStatusRules.ExpectedProgress(t, today), t.DueDate, Name(t.LeadDepartmentId), [.. t.ResponsibleOrgUnitIds.Select(u => Name(u) ?? "")]))],
+            await RankingAsync(today, [.. units.Where(u => u.Kind == OrgUnitKind.District).Select(u => new RankingInput(u.Id, u.Code, u.Name, new Dictionary<string, Measure>()))], ct),
+            targets, open.Count, open.Count(n => n.RespondBy < today), notices, districts, departments);
+    }
+
+    /// <summary>
+    /// The districts' ranking under the default scheme for each month of this year up to this one (January's previous month
+    /// too, for its movement): this month's first and last, and every district's rank month by month.
+    /// </summary>
+    private async Task<RankingView> RankingAsync(DateOnly today, IReadOnlyList<RankingInput> districts, CancellationToken ct)
+    {
+        var scheme = AssessmentSchemes.Default;
+        var months = new List<RankingMonth>();
+        for (var m = RankingMonth.Of(today.Year, today.Month, today, OrgUnitKind.District); ; m = m.Previous())
+        {
+            months.Insert(0, m);
+            if (m.Month == 1) break;
+        }
+        // January's movement is against last December; later months' against the month before, already computed.
+        List<RankingMonth> computed = months.Count == 1 ? [months[0].Previous(), .. months] : months;
+        var ranks = new Dictionary<string, IReadOnlyList<RankedUnit>>();
+        foreach (var month in computed)
+        {
+            var measured = new Dictionary<string, IReadOnlyDictionary<int, Measure>>();
+            foreach (var c in scheme.Criteria)
+                if (criteria.Find(c.Key) is { } criterion) measured[c.Key] = await criterion.MeasureAsync(month, ct);
+            ranks[month.Period] = RankingRules.Rank(scheme.Criteria, districts.Select(d => d with
+            {
+                Measures = measured.Where(kv => kv.Value.ContainsKey(d.OrgUnitId)).ToDictionary(kv => kv.Key, kv => kv.Value[d.OrgUnitId]),
+            }));
+        }
+        var before = ranks[computed[^2].Period].ToDictionary(u => u.OrgUnitId, u => u.Rank);
+        var lines = ranks[computed[^1].Period].Where(u => u.Rank is not null)
+            .Select(u => new RankLine(u.OrgUnitId, u.Code, u.Name, u.Score, u.Rank, before.GetValueOrDefault(u.OrgUnitId))).ToList();
+        var top = Math.Min(RankEnds, (lines.Count + 1) / 2);
+        var trend = districts.Select(d => new TrendLine(d.OrgUnitId, d.Code, d.Name,
+            [.. months.Select(m => ranks[m.Period].First(u => u.OrgUnitId == d.OrgUnitId).Rank)])).ToList();
+        return new RankingView(scheme.Name, months[^1].Period, lines.Count, [.. lines.Take(top)], [.. lines.Skip(top).TakeLast(RankEnds)],
+            [.. months.Select(m => m.Period)], trend);
+    }
+}
