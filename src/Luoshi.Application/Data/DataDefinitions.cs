@@ -18,7 +18,7 @@ public sealed class DataDefinitions(LuoshiDb db)
     public sealed record DataSetRequest(string? Code, string? Name, string? PeriodType, string? UnitKind, int? RootUnitId, int? DueWorkingDays,
         TimeOnly? DueTime, bool AllowZeroReport, IReadOnlyList<int>? DataElementIds);
 
-    private static bool MayDefine(Caller caller) => caller.Role is Domain.People.Role.Admin or Domain.People.Role.Supervisor;
+    public static bool MayDefine(Caller caller) => caller.Role is Domain.People.Role.Admin or Domain.People.Role.Supervisor;
 
     public Task<List<DataElement>> ElementsAsync(CancellationToken ct = default) => db.DataElements.AsNoTracking().OrderBy(e => e.Code).ToListAsync(ct);
 

@@ -39,7 +39,11 @@ public sealed class DataEntry(LuoshiDb db, ChinaClock? clock = null)
         return false;
     }
 
-    public async Task<Outcome<int>> SaveAsync(Caller caller, IReadOnlyList<ValueInput> inputs, CancellationToken ct = default)
+    /// <summary>One value that passed every check, ready to store.</summary>
+    public sealed record CheckedValue(ValueInput Input, DataElement Element, Period Period, string Option, decimal? Number, string? Text);
+
+    /// <summary>Checks a batch without storing it (the entry grid's checks as you type): every bad value listed with why.</summary>
+    public async Task<Outcome<List<CheckedValue>>> CheckAsync(Caller caller, IReadOnlyList<ValueInput> inputs, CancellationToken ct = default)
     {
         if (inputs.Count == 0) return DataProblems.NoValues;
         if (inputs.Count > MaxBatch) return DataProblems.TooManyValues.With(MaxBatch);
@@ -48,16 +52,24 @@ public sealed class DataEntry(LuoshiDb db, ChinaClock? clock = null)
         var units = await db.OrgUnits.AsNoTracking().ToDictionaryAsync(u => u.Id, ct);
         var sets = await db.DataSets.AsNoTracking().Include(s => s.Elements).ToListAsync(ct);
         var problems = new List<Problem>();
-        var checkedValues = new List<(ValueInput Input, DataElement Element, Period Period, string Option, decimal? Number, string? Text)>();
+        var checkedValues = new List<CheckedValue>();
         for (var i = 0; i < inputs.Count; i++)
         {
             var input = inputs[i];
             var why = Check(caller, input, elements, units, sets, out var element, out var period, out var number, out var text);
             if (why is Problem forbidden && forbidden.Kind == ProblemKind.Forbidden) return forbidden;
             if (why is not null) problems.Add(DataProblems.ValueInvalid.With(i + 1, why.ToChinese()));
-            else checkedValues.Add((input, element!, period, (input.Option ?? "").Trim(), number, text));
+            else checkedValues.Add(new(input, element!, period, (input.Option ?? "").Trim(), number, text));
         }
         if (problems.Count > 0) return problems;
+        return checkedValues;
+    }
+
+    public async Task<Outcome<int>> SaveAsync(Caller caller, IReadOnlyList<ValueInput> inputs, CancellationToken ct = default)
+    {
+        var outcome = await CheckAsync(caller, inputs, ct);
+        if (outcome.Value is not { } checkedValues) return outcome.Problems.ToList();
+        var elementIds = checkedValues.Select(v => v.Element.Id).Distinct().ToList();
         var now = Clock.UtcNow;
         var unitIds = checkedValues.Select(v => v.Input.OrgUnitId!.Value).Distinct().ToList();
         var periods = checkedValues.Select(v => v.Period.Text).Distinct().ToList();

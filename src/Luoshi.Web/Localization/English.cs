@@ -6,7 +6,7 @@ public static partial class English
     /// <summary>Every section's words in one lookup; a word listed twice keeps its first translation.</summary>
     public static IReadOnlyDictionary<string, string> Words => words.Value;
 
-    private static readonly Lazy<Dictionary<string, string>> words = new(() => Merge(Core(), PlanPages(), TaskPages(), SupervisionPages()));
+    private static readonly Lazy<Dictionary<string, string>> words = new(() => Merge(Core(), PlanPages(), TaskPages(), SupervisionPages(), DataPages()));
 
     private static Dictionary<string, string> Merge(params IReadOnlyDictionary<string, string>[] sections)
     {
