@@ -340,6 +340,20 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
             ("rectification", "矩阵测试页面整改情况")])),
         ["POST /Inspections/{id}?handler=Close"] = Form((_, id, _) => Task.FromResult<(string, string)[]>([("findingId", S(id))])),
         ["POST /Inspections/{id}?handler=Return"] = Form((_, id, _) => Task.FromResult<(string, string)[]>([("findingId", S(id)), ("comment", "矩阵测试页面退回")])),
+        ["GET /Data"] = None,
+        ["GET /Data/Definitions"] = None,
+        ["POST /Data/Definitions?handler=Element"] = Form((_, _, _) => Task.FromResult<(string, string)[]>([("Element.Code", Next("PE")),
+            ("Element.Name", Next("矩阵测试页面数据元")), ("Element.ValueType", "integer"), ("Element.Aggregation", "sum")])),
+        ["POST /Data/Definitions?handler=Set"] = Form((_, _, _) => Task.FromResult<(string, string)[]>([("Set.Code", Next("PS")),
+            ("Set.Name", Next("矩阵测试页面报表")), ("Set.PeriodType", "month"), ("Set.UnitKind", "school"), ("Set.DueWorkingDays", "5")])),
+        ["GET /Data/Sets/{id}"] = None,
+        ["GET /Data/Entry/{id}"] = None,
+        ["POST /Data/Entry/{id}?handler=Save"] = Form(async (w, id, own) => [("unit", S(own ? w.SchoolQ01 : w.SchoolQ02)), ("period", "2026-03-02"),
+            ("submit", "true"), ("Cells[0].ElementId", S(await w.ElementOfAsync(id))), ("Cells[0].Value", "1")]),
+        ["POST /Data/Entry/{id}?handler=Zero"] = Form((w, _, own) => Task.FromResult<(string, string)[]>([("unit", S(own ? w.SchoolQ01 : w.SchoolQ02)),
+            ("period", "2026-03-02")])),
+        ["POST /Data/Entry/{id}?handler=Check"] = Form(async (w, id, own) => [("unit", S(own ? w.SchoolQ01 : w.SchoolQ02)), ("period", "2026-03-02"),
+            ("Cells[0].ElementId", S(await w.ElementOfAsync(id))), ("Cells[0].Value", "1")]),
         ["GET /Audit"] = None,
         ["GET /Admin/WorkCalendar"] = None,
         ["POST /Admin/WorkCalendar?handler=Save"] = Form((_, _, _) => Task.FromResult<(string, string)[]>([("year", "2097"), ("date", "2097-10-04"), ("workday", "放假"), ("name", "国庆节")])),
@@ -738,6 +752,10 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
         }
 
         private (int Set, int Element)? dataSet;
+
+        /// <summary>The (first) element of a data set.</summary>
+        public Task<int> ElementOfAsync(int setId) =>
+            App.WithDbAsync(db => db.DataSets.Where(s => s.Id == setId).SelectMany(s => s.Elements).Select(e => e.DataElementId).FirstAsync());
 
         /// <summary>A daily data set for every school with one element and zero reports allowed; a new one when the cell files a report.</summary>
         private async Task<(int Set, int Element)> DataSetAsync(bool fresh)

@@ -84,6 +84,7 @@ public sealed class EntryModel(DataForms forms, DataEntry entry, WorkCalendar ca
         var caller = User.ToCaller();
         var outcome = await entry.CheckAsync(caller, [new(cell.ElementId, unit ?? caller.OrgUnitId, period, cell.Option, cell.Value)],
             HttpContext.RequestAborted);
+        if (outcome.Kind == ProblemKind.Forbidden) return StatusCode(StatusCodes.Status403Forbidden);
         var words = outcome.Succeeded ? "" : string.Join("；", outcome.Problems.Select(p => p.Type == DataProblems.ValueInvalid ? Reason(p) : p.Words()));
         return Content(HtmlEncoder.Default.Encode(words), "text/html");
     }
