@@ -45,6 +45,7 @@ public static class LedgerServices
         services.AddScoped<Luoshi.Application.Supervision.Inspections>();
         services.AddScoped<Luoshi.Application.Data.DataEntry>();
         services.AddScoped<Luoshi.Application.Data.DataForms>();
+        services.AddScoped<Luoshi.Application.Data.DataImport>();
         services.AddScoped<Luoshi.Application.Data.Completeness>();
         services.AddScoped<Luoshi.Application.Data.DataDefinitions>();
         services.AddScoped<Luoshi.Application.Supervision.RectificationStats>();

@@ -243,6 +243,15 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
         ["GET /api/v1/inspections/files/{id}"] = None,
         ["PUT /api/v1/data-values"] = Body((w, id, own) => new { dataElementId = id, orgUnitId = own ? w.SchoolQ01 : w.SchoolQ02, period = "2026-03-02", value = 1 }),
         ["POST /api/v1/data-sets/{id}/reports"] = Body((w, _, own) => new { orgUnitId = own ? w.SchoolQ01 : w.SchoolQ02, period = "2026-03-02", zeroReport = true }),
+        ["GET /api/v1/data-sets/{id}/import-template.xlsx"] = None,
+        ["POST /api/v1/data-sets/{id}/import"] = async (w, id, own) =>
+        {
+            var code = await w.App.WithDbAsync(db => db.DataElements.Where(e => e.Id == db.DataSets.Where(s => s.Id == id).SelectMany(s => s.Elements)
+                .Select(x => x.DataElementId).First()).Select(e => e.Code).FirstAsync());
+            var csv = new ByteArrayContent(Encoding.UTF8.GetBytes($"单位代码,报告期,[{code}]\n{(own ? "Q01-S01" : "Q02-S01")},2026-03-02,1\n"));
+            csv.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+            return new MultipartFormDataContent { { csv, "file", "data.csv" } };
+        },
         ["GET /api/v1/completeness"] = None,
         ["GET /api/v1/data-elements"] = None,
         ["POST /api/v1/data-elements"] = Body((_, _, _) => new { code = Next("E"), name = Next("矩阵测试数据元"), valueType = "integer", unit = "人" }),
