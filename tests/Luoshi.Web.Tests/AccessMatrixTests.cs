@@ -244,14 +244,7 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
         ["PUT /api/v1/data-values"] = Body((w, id, own) => new { dataElementId = id, orgUnitId = own ? w.SchoolQ01 : w.SchoolQ02, period = "2026-03-02", value = 1 }),
         ["POST /api/v1/data-sets/{id}/reports"] = Body((w, _, own) => new { orgUnitId = own ? w.SchoolQ01 : w.SchoolQ02, period = "2026-03-02", zeroReport = true }),
         ["GET /api/v1/data-sets/{id}/import-template.xlsx"] = None,
-        ["POST /api/v1/data-sets/{id}/import"] = async (w, id, own) =>
-        {
-            var code = await w.App.WithDbAsync(db => db.DataElements.Where(e => e.Id == db.DataSets.Where(s => s.Id == id).SelectMany(s => s.Elements)
-                .Select(x => x.DataElementId).First()).Select(e => e.Code).FirstAsync());
-            var csv = new ByteArrayContent(Encoding.UTF8.GetBytes($"单位代码,报告期,[{code}]\n{(own ? "Q01-S01" : "Q02-S01")},2026-03-02,1\n"));
-            csv.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-            return new MultipartFormDataContent { { csv, "file", "data.csv" } };
-        },
+        ["POST /api/v1/data-sets/{id}/import"] = async (w, id, own) => new MultipartFormDataContent { { await w.ImportCsvAsync(id, own), "file", "data.csv" } },
         ["GET /api/v1/completeness"] = None,
         ["GET /api/v1/data-elements"] = None,
         ["POST /api/v1/data-elements"] = Body((_, _, _) => new { code = Next("E"), name = Next("矩阵测试数据元"), valueType = "integer", unit = "人" }),
@@ -356,6 +349,8 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
         ["POST /Data/Definitions?handler=Set"] = Form((_, _, _) => Task.FromResult<(string, string)[]>([("Set.Code", Next("PS")),
             ("Set.Name", Next("矩阵测试页面报表")), ("Set.PeriodType", "month"), ("Set.UnitKind", "school"), ("Set.DueWorkingDays", "5")])),
         ["GET /Data/Sets/{id}"] = None,
+        ["POST /Data/Sets/{id}?handler=Import"] = async (w, id, own) => new MultipartFormDataContent
+            { { await w.ImportCsvAsync(id, own), "file", "data.csv" }, { new StringContent(await w.TokenAsync()), "__RequestVerificationToken" } },
         ["GET /Data/Entry/{id}"] = None,
         ["POST /Data/Entry/{id}?handler=Save"] = Form(async (w, id, own) => [("unit", S(own ? w.SchoolQ01 : w.SchoolQ02)), ("period", "2026-03-02"),
             ("submit", "true"), ("Cells[0].ElementId", S(await w.ElementOfAsync(id))), ("Cells[0].Value", "1")]),
@@ -761,6 +756,16 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
         }
 
         private (int Set, int Element)? dataSet;
+
+        /// <summary>A .csv import of one value of the set's element for the own (Q01-S01) or the other (Q02-S01) school.</summary>
+        public async Task<HttpContent> ImportCsvAsync(int setId, bool own)
+        {
+            var elementId = await ElementOfAsync(setId);
+            var code = await App.WithDbAsync(db => db.DataElements.Where(e => e.Id == elementId).Select(e => e.Code).FirstAsync());
+            var csv = new ByteArrayContent(Encoding.UTF8.GetBytes($"单位代码,报告期,[{code}]\n{(own ? "Q01-S01" : "Q02-S01")},2026-03-02,1\n"));
+            csv.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+            return csv;
+        }
 
         /// <summary>The (first) element of a data set.</summary>
         public Task<int> ElementOfAsync(int setId) =>

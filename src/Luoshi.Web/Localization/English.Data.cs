@@ -66,5 +66,9 @@ public static partial class English
         ["取最后一期"] = "Last",
         ["分类（可不填，如 办学性质）"] = "Category (optional, e.g. 办学性质)",
         ["分类选项（用 / 分隔，如 公办/民办）"] = "Options (separated by /, e.g. 公办/民办)",
+        ["已导入 {0} 个数据值"] = "{0} values imported",
+        ["按导入模板填写（每行一个单位和报告期）。全部无误才导入；有误时逐行列出原因，不导入任何数据。"] =
+            "Fill in the template (one unit and period a row). The file is imported only when every row is right; otherwise each bad row is listed and nothing is imported.",
+        ["下载导入模板"] = "Download the template",
     };
 }
