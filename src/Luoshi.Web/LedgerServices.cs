@@ -54,6 +54,7 @@ public static class LedgerServices
         services.AddSingleton(sp => new Luoshi.Application.Jobs.ReminderSettings(sp.GetRequiredService<IOptions<LuoshiOptions>>().Value.ReminderWorkingDays));
         services.AddScoped<Luoshi.Application.Calendar.WorkCalendar>();
         services.AddScoped<Luoshi.Application.Jobs.DailyReminders>();
+        services.AddScoped<Luoshi.Application.Jobs.DataReportReminders>();
         services.AddScoped<Luoshi.Application.Jobs.DailyJobs>();
         services.AddSingleton<EvidenceFiles>();
         // The daily jobs (reminders, and the outbox once it is in) run from the clustered scheduler, not from a timer per instance.
