@@ -115,4 +115,23 @@ public sealed class DataPagesTests
         Assert.Equal(HttpStatusCode.Redirect, redirected.StatusCode);
         Assert.Equal($"/Data/Sets/{s.DailySet}", redirected.Headers.Location?.ToString());
     }
+
+    [Theory, Databases]
+    public async Task A_new_data_set_asking_for_an_element_another_set_collects_is_warned_about_ask_once(TestDatabase database)
+    {
+        await using var data = await DemoApps.OwnAsync(database);
+        await using var app = data.At(new FakeTimeProvider(DataCollectionTests.Before));
+        var s = await DataCollectionTests.SeedAsync(data);
+        var supervisor = await app.SignedInAsync("supervisor");
+
+        // A new quarterly set asking again for 在园幼儿总数 (already in 学校基础数据) and a new element: the page names the one asked before.
+        var created = await PostAsync(supervisor, "/Data/Definitions?handler=Set", ("Set.Code", $"QT{s.Word}"), ("Set.Name", $"季度报表{s.Word}"),
+            ("Set.PeriodType", "quarter"), ("Set.UnitKind", "school"), ("Set.DueWorkingDays", "5"), ("Set.DataElementIds", $"{s.Total}"), ("Set.DataElementIds", $"{s.Safe}"));
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var page = WebUtility.HtmlDecode(await (await supervisor.GetAsync(created.Headers.Location!.ToString())).Content.ReadAsStringAsync());
+        Assert.Contains("data-testid=\"ask-once\"", page);
+        Assert.Contains($"在园幼儿总数{s.Word}（ZS{s.Word}）：学校基础数据{s.Word}", page);
+        Assert.Contains($"安全隐患数{s.Word}（AQ{s.Word}）：校园安全日报{s.Word}", page);
+        Assert.DoesNotContain($"公办园在园幼儿数{s.Word}（", page);
+    }
 }

@@ -78,6 +78,21 @@ public sealed class DataDefinitions(LuoshiDb db)
         return set;
     }
 
+    /// <summary>
+    /// 最多报一次: the elements of a data set that other data sets already collect, each with those sets (a warning when a
+    /// new set asks for something already asked; its values can be reused instead of being asked again).
+    /// </summary>
+    public async Task<List<(DataElement Element, List<DataSet> Sets)>> AlreadyCollectedAsync(int setId, CancellationToken ct = default)
+    {
+        var sets = await db.DataSets.AsNoTracking().Include(s => s.Elements).ToListAsync(ct);
+        if (sets.FirstOrDefault(s => s.Id == setId) is not { } set) return [];
+        var ids = set.Elements.Select(e => e.DataElementId).ToList();
+        var elements = await db.DataElements.AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
+        return [.. set.Elements.OrderBy(e => e.SortOrder).Where(e => elements.ContainsKey(e.DataElementId))
+            .Select(e => (elements[e.DataElementId], sets.Where(o => o.Id != setId && o.Elements.Any(x => x.DataElementId == e.DataElementId)).OrderBy(o => o.Code).ToList()))
+            .Where(x => x.Item2.Count > 0)];
+    }
+
     private static string Text(string? value, string what, int max, List<Problem> problems)
     {
         var text = (value ?? "").Trim();

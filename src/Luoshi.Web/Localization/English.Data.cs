@@ -69,6 +69,9 @@ public static partial class English
         ["已导入 {0} 个数据值"] = "{0} values imported",
         ["按导入模板填写（每行一个单位和报告期）。全部无误才导入；有误时逐行列出原因，不导入任何数据。"] =
             "Fill in the template (one unit and period a row). The file is imported only when every row is right; otherwise each bad row is listed and nothing is imported.",
+        ["最多报一次"] = "Ask once",
+        ["以下数据元已在其他数据集中采集。请考虑复用已有数据，不再向学校重复收集："] =
+            "These data elements are already collected by other data sets. Consider reusing their values instead of asking schools again:",
         ["下载导入模板"] = "Download the template",
     };
 }

@@ -19,6 +19,7 @@ public sealed class DefinitionsModel(DataDefinitions definitions, LuoshiDb db) :
     public List<OrgUnit> Roots { get; private set; } = [];
     public List<string> Problems { get; private set; } = [];
     public string? Done { get; private set; }
+    public List<(DataElement Element, List<DataSet> Sets)> AskedBefore { get; private set; } = [];
 
     [BindProperty] public ElementForm Element { get; set; } = new();
     [BindProperty] public SetForm Set { get; set; } = new();
@@ -47,10 +48,11 @@ public sealed class DefinitionsModel(DataDefinitions definitions, LuoshiDb db) :
         public List<int> DataElementIds { get; set; } = [];
     }
 
-    public async Task<IActionResult> OnGetAsync(string? done)
+    public async Task<IActionResult> OnGetAsync(string? done, int? set)
     {
         if (!DataDefinitions.MayDefine(User.ToCaller())) return StatusCode(StatusCodes.Status403Forbidden);
         Done = done;
+        if (set is { } created) AskedBefore = await definitions.AlreadyCollectedAsync(created, HttpContext.RequestAborted);
         await LoadAsync();
         return Page();
     }
@@ -68,7 +70,7 @@ public sealed class DefinitionsModel(DataDefinitions definitions, LuoshiDb db) :
         var s = Set;
         var outcome = await definitions.CreateDataSetAsync(User.ToCaller(), new(s.Code, s.Name, s.PeriodType, s.UnitKind, s.RootUnitId,
             s.DueWorkingDays, s.DueTime, s.AllowZeroReport, s.DataElementIds), HttpContext.RequestAborted);
-        return await AnswerAsync(outcome, "set");
+        return outcome.Value is { } created ? Redirect($"/Data/Definitions?done=set&set={created.Id}") : await AnswerAsync(outcome, "set");
     }
 
     private async Task<IActionResult> AnswerAsync<T>(Outcome<T> outcome, string done)
