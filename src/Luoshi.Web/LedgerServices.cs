@@ -44,6 +44,8 @@ public static class LedgerServices
         services.AddScoped<Luoshi.Application.Supervision.Notices>();
         services.AddScoped<Luoshi.Application.Supervision.Inspections>();
         services.AddScoped<Luoshi.Application.Data.DataEntry>();
+        services.AddScoped<Luoshi.Application.Data.DataForms>();
+        services.AddScoped<Luoshi.Application.Data.DataImport>();
         services.AddScoped<Luoshi.Application.Data.Completeness>();
         services.AddScoped<Luoshi.Application.Data.DataDefinitions>();
         services.AddSingleton<Luoshi.Application.Analytics.AnalyticsStore>();
@@ -62,6 +64,7 @@ public static class LedgerServices
         services.AddSingleton(sp => new Luoshi.Application.Jobs.ReminderSettings(sp.GetRequiredService<IOptions<LuoshiOptions>>().Value.ReminderWorkingDays));
         services.AddScoped<Luoshi.Application.Calendar.WorkCalendar>();
         services.AddScoped<Luoshi.Application.Jobs.DailyReminders>();
+        services.AddScoped<Luoshi.Application.Jobs.DataReportReminders>();
         services.AddScoped<Luoshi.Application.Jobs.DailyJobs>();
         services.AddSingleton<EvidenceFiles>();
         // The daily jobs (reminders, and the outbox once it is in) run from the clustered scheduler, not from a timer per instance.

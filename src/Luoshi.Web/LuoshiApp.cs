@@ -145,6 +145,7 @@ public static class LuoshiApp
         var plans = new Application.Plans.PlanWorkflow(db, new Application.Access.TaskScope(db), new Application.Notifications.Notifier(db), clock);
         var count = await new DemoYear(db, plans).SeedAsync(password, clock.Today);
         await new DemoInspection(db).SeedAsync(clock.Today);
+        await new DemoData(db).SeedAsync(clock.Today);
         Console.WriteLine(count > 0
             ? $"  已发布“{DemoYear.PlanTitle(clock.Today.Year)}”，生成了今年以来的进展反馈；各区县、处室另有联络员账号（用户名为单位代码，如 q02、d05，密码同上）。"
             : "  演示计划未能发布，演示城市中暂无计划。");

@@ -260,6 +260,8 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
         ["GET /api/v1/ranking-schemes"] = None,
         ["PUT /api/v1/data-values"] = Body((w, id, own) => new { dataElementId = id, orgUnitId = own ? w.SchoolQ01 : w.SchoolQ02, period = "2026-03-02", value = 1 }),
         ["POST /api/v1/data-sets/{id}/reports"] = Body((w, _, own) => new { orgUnitId = own ? w.SchoolQ01 : w.SchoolQ02, period = "2026-03-02", zeroReport = true }),
+        ["GET /api/v1/data-sets/{id}/import-template.xlsx"] = None,
+        ["POST /api/v1/data-sets/{id}/import"] = async (w, id, own) => new MultipartFormDataContent { { await w.ImportCsvAsync(id, own), "file", "data.csv" } },
         ["GET /api/v1/completeness"] = None,
         ["GET /api/v1/data-elements"] = None,
         ["GET /api/v1/indicators"] = None,
@@ -372,6 +374,22 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
             ("rectification", "矩阵测试页面整改情况")])),
         ["POST /Inspections/{id}?handler=Close"] = Form((_, id, _) => Task.FromResult<(string, string)[]>([("findingId", S(id))])),
         ["POST /Inspections/{id}?handler=Return"] = Form((_, id, _) => Task.FromResult<(string, string)[]>([("findingId", S(id)), ("comment", "矩阵测试页面退回")])),
+        ["GET /Data"] = None,
+        ["GET /Data/Definitions"] = None,
+        ["POST /Data/Definitions?handler=Element"] = Form((_, _, _) => Task.FromResult<(string, string)[]>([("Element.Code", Next("PE")),
+            ("Element.Name", Next("矩阵测试页面数据元")), ("Element.ValueType", "integer"), ("Element.Aggregation", "sum")])),
+        ["POST /Data/Definitions?handler=Set"] = Form((_, _, _) => Task.FromResult<(string, string)[]>([("Set.Code", Next("PS")),
+            ("Set.Name", Next("矩阵测试页面报表")), ("Set.PeriodType", "month"), ("Set.UnitKind", "school"), ("Set.DueWorkingDays", "5")])),
+        ["GET /Data/Sets/{id}"] = None,
+        ["POST /Data/Sets/{id}?handler=Import"] = async (w, id, own) => new MultipartFormDataContent
+            { { await w.ImportCsvAsync(id, own), "file", "data.csv" }, { new StringContent(await w.TokenAsync()), "__RequestVerificationToken" } },
+        ["GET /Data/Entry/{id}"] = None,
+        ["POST /Data/Entry/{id}?handler=Save"] = Form(async (w, id, own) => [("unit", S(own ? w.SchoolQ01 : w.SchoolQ02)), ("period", "2026-03-02"),
+            ("submit", "true"), ("Cells[0].ElementId", S(await w.ElementOfAsync(id))), ("Cells[0].Value", "1")]),
+        ["POST /Data/Entry/{id}?handler=Zero"] = Form((w, _, own) => Task.FromResult<(string, string)[]>([("unit", S(own ? w.SchoolQ01 : w.SchoolQ02)),
+            ("period", "2026-03-02")])),
+        ["POST /Data/Entry/{id}?handler=Check"] = Form(async (w, id, own) => [("unit", S(own ? w.SchoolQ01 : w.SchoolQ02)), ("period", "2026-03-02"),
+            ("Cells[0].ElementId", S(await w.ElementOfAsync(id))), ("Cells[0].Value", "1")]),
         ["GET /Audit"] = None,
         ["GET /Dashboard"] = None,
         ["GET /Admin/WorkCalendar"] = None,
@@ -789,6 +807,20 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
         }
 
         private (int Set, int Element)? dataSet;
+
+        /// <summary>A .csv import of one value of the set's element for the own (Q01-S01) or the other (Q02-S01) school.</summary>
+        public async Task<HttpContent> ImportCsvAsync(int setId, bool own)
+        {
+            var elementId = await ElementOfAsync(setId);
+            var code = await App.WithDbAsync(db => db.DataElements.Where(e => e.Id == elementId).Select(e => e.Code).FirstAsync());
+            var csv = new ByteArrayContent(Encoding.UTF8.GetBytes($"单位代码,报告期,[{code}]\n{(own ? "Q01-S01" : "Q02-S01")},2026-03-02,1\n"));
+            csv.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+            return csv;
+        }
+
+        /// <summary>The (first) element of a data set.</summary>
+        public Task<int> ElementOfAsync(int setId) =>
+            App.WithDbAsync(db => db.DataSets.Where(s => s.Id == setId).SelectMany(s => s.Elements).Select(e => e.DataElementId).FirstAsync());
 
         /// <summary>A daily data set for every school with one element and zero reports allowed; a new one when the cell files a report.</summary>
         private async Task<(int Set, int Element)> DataSetAsync(bool fresh)

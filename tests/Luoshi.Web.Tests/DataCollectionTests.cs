@@ -18,12 +18,12 @@ namespace Luoshi.Web.Tests;
 public sealed class DataCollectionTests
 {
     /// <summary>Tuesday 10 March 2026, 15:00 in Beijing (before the 16:00 due time of a daily set).</summary>
-    private static readonly DateTimeOffset Before = new(2026, 3, 10, 7, 0, 0, TimeSpan.Zero);
+    internal static readonly DateTimeOffset Before = new(2026, 3, 10, 7, 0, 0, TimeSpan.Zero);
 
-    private sealed record Seeded(int Total, int Public, int Safe, int MonthlySet, int DailySet, string Word);
+    internal sealed record Seeded(int Total, int Public, int Safe, int MonthlySet, int DailySet, string Word);
 
     /// <summary>Two elements (在园幼儿总数, 公办园在园幼儿数 by 办学性质), one safety element, a monthly set and a daily set for 江东区's schools.</summary>
-    private static Task<Seeded> SeedAsync(LuoshiFactory data) => data.WithDbAsync(async db =>
+    internal static Task<Seeded> SeedAsync(LuoshiFactory data) => data.WithDbAsync(async db =>
     {
         var word = Guid.NewGuid().ToString("N")[..8];
         var q01 = await db.OrgUnits.Where(u => u.Code == "Q01").Select(u => u.Id).SingleAsync();

@@ -18,7 +18,7 @@ public sealed class DataDefinitions(LuoshiDb db)
     public sealed record DataSetRequest(string? Code, string? Name, string? PeriodType, string? UnitKind, int? RootUnitId, int? DueWorkingDays,
         TimeOnly? DueTime, bool AllowZeroReport, IReadOnlyList<int>? DataElementIds);
 
-    private static bool MayDefine(Caller caller) => caller.Role is Domain.People.Role.Admin or Domain.People.Role.Supervisor;
+    public static bool MayDefine(Caller caller) => caller.Role is Domain.People.Role.Admin or Domain.People.Role.Supervisor;
 
     public Task<List<DataElement>> ElementsAsync(CancellationToken ct = default) => db.DataElements.AsNoTracking().OrderBy(e => e.Code).ToListAsync(ct);
 
@@ -76,6 +76,21 @@ public sealed class DataDefinitions(LuoshiDb db)
         db.DataSets.Add(set);
         await db.SaveChangesAsync(ct);
         return set;
+    }
+
+    /// <summary>
+    /// 最多报一次: the elements of a data set that other data sets already collect, each with those sets (a warning when a
+    /// new set asks for something already asked; its values can be reused instead of being asked again).
+    /// </summary>
+    public async Task<List<(DataElement Element, List<DataSet> Sets)>> AlreadyCollectedAsync(int setId, CancellationToken ct = default)
+    {
+        var sets = await db.DataSets.AsNoTracking().Include(s => s.Elements).ToListAsync(ct);
+        if (sets.FirstOrDefault(s => s.Id == setId) is not { } set) return [];
+        var ids = set.Elements.Select(e => e.DataElementId).ToList();
+        var elements = await db.DataElements.AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
+        return [.. set.Elements.OrderBy(e => e.SortOrder).Where(e => elements.ContainsKey(e.DataElementId))
+            .Select(e => (elements[e.DataElementId], sets.Where(o => o.Id != setId && o.Elements.Any(x => x.DataElementId == e.DataElementId)).OrderBy(o => o.Code).ToList()))
+            .Where(x => x.Item2.Count > 0)];
     }
 
     private static string Text(string? value, string what, int max, List<Problem> problems)

@@ -39,25 +39,53 @@ public sealed class DataEntry(LuoshiDb db, ChinaClock? clock = null, Analytics.A
         return false;
     }
 
-    public async Task<Outcome<int>> SaveAsync(Caller caller, IReadOnlyList<ValueInput> inputs, CancellationToken ct = default)
+    /// <summary>One value that passed every check, ready to store.</summary>
+    public sealed record CheckedValue(ValueInput Input, DataElement Element, Period Period, string Option, decimal? Number, string? Text);
+
+    /// <summary>Checks a batch without storing it (the entry grid's checks as you type): every bad value listed with why.</summary>
+    public async Task<Outcome<List<CheckedValue>>> CheckAsync(Caller caller, IReadOnlyList<ValueInput> inputs, CancellationToken ct = default)
     {
         if (inputs.Count == 0) return DataProblems.NoValues;
         if (inputs.Count > MaxBatch) return DataProblems.TooManyValues.With(MaxBatch);
+        var (checkedValues, refused) = await CheckEachAsync(caller, inputs, ct);
+        if (refused.FirstOrDefault(r => r.Why.Kind == ProblemKind.Forbidden) is { Why: { } forbidden }) return forbidden;
+        if (refused.Count > 0) return refused.Select(r => (Problem)DataProblems.ValueInvalid.With(r.Index + 1, r.Why.ToChinese())).ToList();
+        return checkedValues;
+    }
+
+    /// <summary>
+    /// Checks every value of a batch of any size (an import's rows): the good ones, and each bad one by its index with why.
+    /// A value for a unit the caller may not enter for is refused with <see cref="DataProblems.Forbidden"/>.
+    /// </summary>
+    public async Task<(List<CheckedValue> Good, List<(int Index, Problem Why)> Refused)> CheckEachAsync(Caller caller, IReadOnlyList<ValueInput> inputs,
+        CancellationToken ct = default)
+    {
         var elementIds = inputs.Select(i => i.DataElementId ?? 0).Distinct().ToList();
         var elements = await db.DataElements.AsNoTracking().Where(e => elementIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
         var units = await db.OrgUnits.AsNoTracking().ToDictionaryAsync(u => u.Id, ct);
         var sets = await db.DataSets.AsNoTracking().Include(s => s.Elements).ToListAsync(ct);
-        var problems = new List<Problem>();
-        var checkedValues = new List<(ValueInput Input, DataElement Element, Period Period, string Option, decimal? Number, string? Text)>();
+        var refused = new List<(int, Problem)>();
+        var checkedValues = new List<CheckedValue>();
         for (var i = 0; i < inputs.Count; i++)
         {
             var input = inputs[i];
             var why = Check(caller, input, elements, units, sets, out var element, out var period, out var number, out var text);
-            if (why is Problem forbidden && forbidden.Kind == ProblemKind.Forbidden) return forbidden;
-            if (why is not null) problems.Add(DataProblems.ValueInvalid.With(i + 1, why.ToChinese()));
-            else checkedValues.Add((input, element!, period, (input.Option ?? "").Trim(), number, text));
+            if (why is not null) refused.Add((i, why));
+            else checkedValues.Add(new(input, element!, period, (input.Option ?? "").Trim(), number, text));
         }
-        if (problems.Count > 0) return problems;
+        return (checkedValues, refused);
+    }
+
+    public async Task<Outcome<int>> SaveAsync(Caller caller, IReadOnlyList<ValueInput> inputs, CancellationToken ct = default)
+    {
+        var outcome = await CheckAsync(caller, inputs, ct);
+        return outcome.Value is { } checkedValues ? await StoreAsync(caller, checkedValues, ct) : outcome.Problems.ToList();
+    }
+
+    /// <summary>Stores values that have passed every check, in one transaction (an existing value is replaced).</summary>
+    public async Task<int> StoreAsync(Caller caller, IReadOnlyList<CheckedValue> checkedValues, CancellationToken ct = default)
+    {
+        var elementIds = checkedValues.Select(v => v.Element.Id).Distinct().ToList();
         var now = Clock.UtcNow;
         var unitIds = checkedValues.Select(v => v.Input.OrgUnitId!.Value).Distinct().ToList();
         var periods = checkedValues.Select(v => v.Period.Text).Distinct().ToList();

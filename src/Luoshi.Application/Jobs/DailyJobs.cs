@@ -25,7 +25,7 @@ public interface IDailyStep
 /// <c>luoshi jobs run [--date]</c>. Idempotent: a once-per-day step that already ran for the day is skipped, and two runs
 /// of one day at once store the step's work once (the ledger's unique (job, date) fails the second transaction).
 /// </summary>
-public sealed class DailyJobs(LuoshiDb db, ChinaClock clock, DailyReminders reminders)
+public sealed class DailyJobs(LuoshiDb db, ChinaClock clock, DailyReminders reminders, DataReportReminders dataReminders)
 {
     public const string JobName = "daily";
 
@@ -38,13 +38,14 @@ public sealed class DailyJobs(LuoshiDb db, ChinaClock clock, DailyReminders remi
     /// <c>Luoshi.Application.Messaging.OutboxDispatcher.SendDueAsync(DateTimeOffset now, CancellationToken)</c> joins here as
     /// one more step that is not once-per-day (it sends whatever is due, with retries), after the reminders it sends.
     /// </summary>
-    private IReadOnlyList<IDailyStep> Steps => [reminders];
+    private IReadOnlyList<IDailyStep> Steps => [reminders, dataReminders];
 
     /// <summary>The daily jobs without a container (the command line): the same steps the scheduler's container builds.</summary>
     public static DailyJobs Create(LuoshiDb db, ChinaClock clock, Tasks.LedgerSettings ledger, ReminderSettings settings)
     {
         var notifier = new Notifications.Notifier(db, clock);
-        return new(db, clock, new DailyReminders(db, notifier, new Calendar.WorkCalendar(db), ledger, settings));
+        var calendar = new Calendar.WorkCalendar(db);
+        return new(db, clock, new DailyReminders(db, notifier, calendar, ledger, settings), new DataReportReminders(db, notifier, calendar));
     }
 
     public async Task<List<StepResult>> RunAsync(DateOnly day, CancellationToken ct = default)

@@ -28,6 +28,7 @@ public sealed class MessageText(MessagingSettings settings)
         Notifications.Notifier.Overdue => "任务逾期",
         Notifications.Notifier.CompletionApproved => "办结已同意",
         Notifications.Notifier.CompletionRequested => "办结申请",
+        Jobs.DataReportReminders.Kind => "数据报送催办",
         _ => "提醒",
     };
 

@@ -53,6 +53,7 @@ public static class JobsRunCommand
     private static string StepName(string step) => step switch
     {
         "reminders" => "提醒",
+        "data-reminders" => "数据报送催办",
         _ => step,
     };
 }

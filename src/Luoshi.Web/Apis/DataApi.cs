@@ -48,6 +48,9 @@ public static class DataApi
         api.MapPut("/data-values", Save).WithTags("数据采集")
             .WithSummary("填报数据值：一个值，或 {\"values\":[…]} 整批保存（任一值有误则全部不保存，并逐项列出原因）");
         api.MapPost("/data-sets/{id:int}/reports", Report).WithTags("数据采集").WithSummary("报送数据集（zeroReport=true 为“无情况”零报告）");
+        api.MapGet("/data-sets/{id:int}/import-template.xlsx", ImportTemplate).WithTags("数据采集").WithSummary("数据集导入模板（.xlsx）");
+        api.MapPost("/data-sets/{id:int}/import", Import).DisableAntiforgery().WithTags("数据采集")
+            .WithSummary("从 .xlsx 或 .csv 导入数据值（表单字段 file；全部成功或全部不导入，逐行列出问题）");
         api.MapGet("/completeness", Completeness).WithTags("数据采集").WithSummary("报送率与及时率：dataSetId、period，可选 orgUnitId（其下属单位）");
     }
 
@@ -111,6 +114,28 @@ public static class DataApi
             await calendar.WorkingDaysAsync(ct), ct);
         if (outcome.Value is not { } r) return outcome.ToProblem();
         return TypedResults.Ok(new ReportDto(r.Id, r.DataSetId, r.OrgUnitId, r.Period, r.SubmittedAt, r.IsZeroReport, r.IsLate));
+    }
+
+    public sealed record ImportDto(int Rows, int Saved);
+
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ImportTemplate(int id, DataImport import, HttpContext http, CancellationToken ct) =>
+        await import.TemplateAsync(http.User.ToCaller(), id, ct) is { } bytes
+            ? TypedResults.File(bytes, Luoshi.Application.OrgUnits.CityImport.ContentType, "数据导入模板.xlsx")
+            : TypedResults.Problem(statusCode: 404, detail: "找不到该数据集（报表）");
+
+    public static async Task<Results<Ok<ImportDto>, ValidationProblem, ProblemHttpResult>> Import(int id, IFormFile? file, DataImport import,
+        HttpContext http, CancellationToken ct)
+    {
+        if (file is null || file.Length == 0) return TypedResults.Problem(statusCode: 400, detail: "请上传 .xlsx 或 .csv 文件（表单字段 file）");
+        if (file.Length > DataImport.MaxBytes) return TypedResults.Problem(statusCode: 413, detail: $"文件超过 {DataImport.MaxBytes / 1024 / 1024} MB");
+        var csv = file.FileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || file.ContentType.StartsWith(DataImport.CsvContentType, StringComparison.OrdinalIgnoreCase);
+        await using var stream = file.OpenReadStream();
+        var result = await import.ImportAsync(http.User.ToCaller(), id, stream, csv, ct);
+        if (result.Refusal is { } refusal) return refusal.ToProblem();
+        if (result.Problems.Count > 0)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["rows"] = [.. result.Problems] },
+                title: "导入失败，未导入任何数据", detail: $"共发现 {result.Problems.Count} 处问题，未导入任何数据，请修改后重新上传：{string.Join("；", result.Problems.Take(20))}");
+        return TypedResults.Ok(new ImportDto(result.Rows, result.Saved));
     }
 
     public static async Task<Results<Ok<CompletenessDto>, ProblemHttpResult>> Completeness(int? dataSetId, string? period, int? orgUnitId,
