@@ -653,6 +653,9 @@ namespace Luoshi.Data.Postgres.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<int?>("LeaderUserId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -672,6 +675,8 @@ namespace Luoshi.Data.Postgres.Migrations
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("LeaderUserId");
 
                     b.HasIndex("ParentId");
 
@@ -1590,6 +1595,11 @@ namespace Luoshi.Data.Postgres.Migrations
 
             modelBuilder.Entity("Luoshi.Domain.OrgUnits.OrgUnit", b =>
                 {
+                    b.HasOne("Luoshi.Domain.People.User", null)
+                        .WithMany()
+                        .HasForeignKey("LeaderUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Luoshi.Domain.OrgUnits.OrgUnit", "Parent")
                         .WithMany()
                         .HasForeignKey("ParentId")

@@ -626,6 +626,9 @@ namespace Luoshi.Data.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("LeaderUserId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -645,6 +648,8 @@ namespace Luoshi.Data.Sqlite.Migrations
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("LeaderUserId");
 
                     b.HasIndex("ParentId");
 
@@ -1539,6 +1544,11 @@ namespace Luoshi.Data.Sqlite.Migrations
 
             modelBuilder.Entity("Luoshi.Domain.OrgUnits.OrgUnit", b =>
                 {
+                    b.HasOne("Luoshi.Domain.People.User", null)
+                        .WithMany()
+                        .HasForeignKey("LeaderUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Luoshi.Domain.OrgUnits.OrgUnit", "Parent")
                         .WithMany()
                         .HasForeignKey("ParentId")
