@@ -1157,6 +1157,13 @@ namespace Luoshi.Data.Postgres.Migrations
                     b.Property<int?>("ClosedById")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EscalationKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<DateTime>("IssuedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1170,6 +1177,9 @@ namespace Luoshi.Data.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("LeaderUserId")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Level")
                         .IsRequired()
@@ -1219,7 +1229,12 @@ namespace Luoshi.Data.Postgres.Migrations
 
                     b.HasIndex("IssuerUnitId");
 
+                    b.HasIndex("LeaderUserId");
+
                     b.HasIndex("TaskId");
+
+                    b.HasIndex("EscalationKey", "Level")
+                        .IsUnique();
 
                     b.HasIndex("OrgUnitId", "Status");
 
@@ -1733,6 +1748,11 @@ namespace Luoshi.Data.Postgres.Migrations
                     b.HasOne("Luoshi.Domain.OrgUnits.OrgUnit", null)
                         .WithMany()
                         .HasForeignKey("IssuerUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Luoshi.Domain.People.User", null)
+                        .WithMany()
+                        .HasForeignKey("LeaderUserId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Luoshi.Domain.OrgUnits.OrgUnit", null)

@@ -1114,6 +1114,13 @@ namespace Luoshi.Data.Sqlite.Migrations
                     b.Property<int?>("ClosedById")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("EscalatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EscalationKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("IssuedAt")
                         .HasColumnType("TEXT");
 
@@ -1127,6 +1134,9 @@ namespace Luoshi.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("LeaderUserId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Level")
                         .IsRequired()
@@ -1176,7 +1186,12 @@ namespace Luoshi.Data.Sqlite.Migrations
 
                     b.HasIndex("IssuerUnitId");
 
+                    b.HasIndex("LeaderUserId");
+
                     b.HasIndex("TaskId");
+
+                    b.HasIndex("EscalationKey", "Level")
+                        .IsUnique();
 
                     b.HasIndex("OrgUnitId", "Status");
 
@@ -1682,6 +1697,11 @@ namespace Luoshi.Data.Sqlite.Migrations
                     b.HasOne("Luoshi.Domain.OrgUnits.OrgUnit", null)
                         .WithMany()
                         .HasForeignKey("IssuerUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Luoshi.Domain.People.User", null)
+                        .WithMany()
+                        .HasForeignKey("LeaderUserId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Luoshi.Domain.OrgUnits.OrgUnit", null)
