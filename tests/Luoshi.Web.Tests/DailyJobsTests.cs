@@ -70,7 +70,7 @@ public sealed class DailyJobsTests
         // Saturday 3 October is a holiday: no reminders at all.
         var before = await app.WithDbAsync(db => db.Notifications.CountAsync());
         var holiday = await RunAsync(app, new DateOnly(2026, 10, 3));
-        Assert.Contains("不是工作日", holiday.Single().Text);
+        Assert.Contains("不是工作日", holiday.First().Text);
         Assert.Equal(before, await app.WithDbAsync(db => db.Notifications.CountAsync()));
     }
 
@@ -82,21 +82,21 @@ public sealed class DailyJobsTests
         var day = new DateOnly(2026, 9, 30);
 
         var first = await RunAsync(app, day);
-        Assert.False(first.Single().Skipped);
+        Assert.False(first.First().Skipped);
         var sent = await app.WithDbAsync(db => db.Notifications.CountAsync());
         var mine = await RemindersAsync(app, taskId, "jiangdong");
         Assert.NotEmpty(mine);
 
         var second = await RunAsync(app, day);
-        Assert.True(second.Single().Skipped);
-        Assert.Contains("未重复发送", second.Single().Text);
+        Assert.True(second.First().Skipped);
+        Assert.Contains("未重复发送", second.First().Text);
         Assert.Equal(sent, await app.WithDbAsync(db => db.Notifications.CountAsync()));
         Assert.Equal(mine, await RemindersAsync(app, taskId, "jiangdong"));
 
         // Two runs of the next working day at once: one stores its reminders, the other finds the day done.
         var next = new DateOnly(2026, 10, 8);
         var both = await Task.WhenAll(RunAsync(app, next), RunAsync(app, next));
-        Assert.Single(both, r => !r.Single().Skipped);
+        Assert.Single(both, r => !r.First().Skipped);
         var perUserAndSubject = await app.WithDbAsync(db => db.Notifications.Where(n => n.DedupKey != null && n.DedupKey.EndsWith(":2026-10-08"))
             .GroupBy(n => new { n.UserId, n.DedupKey }).Select(g => g.Count()).ToListAsync());
         Assert.NotEmpty(perUserAndSubject);
