@@ -101,6 +101,6 @@ public sealed class DailyJobsTests
             .GroupBy(n => new { n.UserId, n.DedupKey }).Select(g => g.Count()).ToListAsync());
         Assert.NotEmpty(perUserAndSubject);
         Assert.All(perUserAndSubject, count => Assert.Equal(1, count));
-        Assert.Equal(1, await app.WithDbAsync(db => db.JobRuns.CountAsync(r => r.Date == next)));
+        Assert.Equal(1, await app.WithDbAsync(db => db.JobRuns.CountAsync(r => r.Date == next && r.Job == "reminders")));
     }
 }
