@@ -49,7 +49,7 @@ public static class JobsRunCommand
         // The settings the server reads (Luoshi__ReminderWorkingDays, Luoshi__Supervision__…, Luoshi__Smtp__…, Luoshi__Messages__…).
         var config = new ConfigurationBuilder().AddEnvironmentVariables().Build();
         var options = config.GetSection(Web.LuoshiOptions.Section).Get<Web.LuoshiOptions>() ?? new Web.LuoshiOptions();
-        await using var services = new ServiceCollection().AddSingleton<IConfiguration>(config).AddLogging().AddSingleton(db)
+        await using var services = new ServiceCollection().AddSingleton<IConfiguration>(config).AddLogging().AddSingleton(db).AddSingleton(TimeProvider.System)
             .AddLuoshiMessaging().BuildServiceProvider();
         await using var scope = services.CreateAsyncScope();
         var jobs = DailyJobs.Create(db, clock, new Application.Tasks.LedgerSettings(options.WarningDays, options.LagPoints),
