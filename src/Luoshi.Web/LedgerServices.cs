@@ -65,6 +65,9 @@ public static class LedgerServices
         services.AddScoped<Luoshi.Application.Calendar.WorkCalendar>();
         services.AddScoped<Luoshi.Application.Jobs.DailyReminders>();
         services.AddScoped<Luoshi.Application.Jobs.DataReportReminders>();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<LuoshiOptions>>().Value.Supervision.Settings);
+        services.AddScoped<Luoshi.Application.Supervision.NoticeEscalation>();
+        services.AddScoped<Luoshi.Application.Jobs.OutboxStep>();
         services.AddScoped<Luoshi.Application.Jobs.DailyJobs>();
         services.AddSingleton<EvidenceFiles>();
         // The daily jobs (reminders, and the outbox once it is in) run from the clustered scheduler, not from a timer per instance.

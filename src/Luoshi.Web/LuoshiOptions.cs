@@ -32,6 +32,9 @@ public sealed class LuoshiOptions
     /// <summary>How many working days before a deadline, a milestone or a monthly report's due day the daily reminders start.</summary>
     public int ReminderWorkingDays { get; set; } = 3;
 
+    /// <summary>How the automatic 催办 escalates (<c>Luoshi__Supervision__EscalateAfterWorkingDays</c>, <c>…__LeaderAfterWorkingDays</c>).</summary>
+    public SupervisionOptions Supervision { get; set; } = new();
+
     /// <summary>Whether this instance takes part in the scheduler (the daily jobs at 07:00 China time, clustered over the database).</summary>
     public bool Scheduler { get; set; } = true;
 
@@ -58,4 +61,19 @@ public sealed class LuoshiOptions
 public sealed class AttachmentOptions
 {
     public string? Folder { get; set; }
+}
+
+/// <summary>
+/// The automatic 催办 → 督办 → 包保领导 chain: a 催办 unanswered for <see cref="EscalateAfterWorkingDays"/> working days becomes
+/// a 督办, which unanswered for <see cref="LeaderAfterWorkingDays"/> more reaches the 包保局领导.
+/// </summary>
+public sealed class SupervisionOptions
+{
+    public int EscalateAfterWorkingDays { get; set; } = 3;
+
+    public int LeaderAfterWorkingDays { get; set; } = 3;
+
+    public Luoshi.Application.Supervision.EscalationSettings Settings =>
+        new(Math.Clamp(EscalateAfterWorkingDays, Luoshi.Domain.Supervision.Notice.MinDays, Luoshi.Domain.Supervision.Notice.MaxDays),
+            Math.Clamp(LeaderAfterWorkingDays, Luoshi.Domain.Supervision.Notice.MinDays, Luoshi.Domain.Supervision.Notice.MaxDays));
 }

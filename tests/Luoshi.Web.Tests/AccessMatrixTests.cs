@@ -327,6 +327,7 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
         ["POST /api/v1/outbox/{id}/resend"] = None,
         ["GET /api/v1/org-units/{id}/channels"] = None,
         ["PUT /api/v1/org-units/{id}/channels"] = Body((_, _, _) => new { email = "matrix-unit@example.test" }),
+        ["PUT /api/v1/org-units/{id}/leader"] = Body((_, _, _) => new { userId = (int?)null }),
         ["GET /api/v1/users/{id}/channels"] = None,
         ["PUT /api/v1/users/{id}/channels"] = Body((_, _, _) => new { email = "matrix-user@example.test", emailEnabled = true }),
         ["GET /api/v1/me/channels"] = None,

@@ -83,7 +83,7 @@ public sealed class AuditReader(LuoshiDb db, Caching.ReferenceData reference)
     /// <summary>Fields not shown: keys, ordering and bookkeeping that mean nothing to a reader.</summary>
     public static readonly IReadOnlySet<string> Hidden = new HashSet<string>(StringComparer.Ordinal)
     {
-        "id", "version", "ordinal", "sourceStart", "sourceEnd", "storedName", "sha256", "live", "supersedesId", "level",
+        "id", "version", "ordinal", "sourceStart", "sourceEnd", "storedName", "sha256", "live", "supersedesId", "level", "escalationKey",
     };
 
     /// <summary>The Chinese name of every field the trail records (camelCase, as stored).</summary>
@@ -92,7 +92,7 @@ public sealed class AuditReader(LuoshiDb db, Caching.ReferenceData reference)
         ["title"] = "名称", ["year"] = "年度", ["issuer"] = "发文单位", ["status"] = "状态", ["sourceText"] = "原文", ["sourceFileName"] = "原文件",
         ["orgUnitId"] = "单位", ["createdById"] = "创建人", ["createdAt"] = "创建时间", ["publishedAt"] = "发布时间", ["publishedById"] = "发布人",
         ["planId"] = "计划", ["parentId"] = "上级", ["number"] = "编号", ["text"] = "内容", ["category"] = "类别",
-        ["leadDepartmentId"] = "牵头处室", ["leaderUserId"] = "包保领导", ["startDate"] = "开始日期", ["dueDate"] = "完成时限", ["weight"] = "权重",
+        ["leadDepartmentId"] = "牵头处室", ["leaderUserId"] = "包保领导", ["escalatedAt"] = "升级至包保领导时间", ["startDate"] = "开始日期", ["dueDate"] = "完成时限", ["weight"] = "权重",
         ["progress"] = "进度", ["closure"] = "办结状态", ["completionSummary"] = "办结说明", ["completionRequestedAt"] = "申请办结时间",
         ["closedAt"] = "办结时间", ["closedById"] = "办结人", ["taskId"] = "任务", ["role"] = "角色", ["date"] = "日期", ["done"] = "已完成",
         ["subject"] = "目标对象", ["comparator"] = "比较", ["value"] = "数值", ["upper"] = "上限", ["unit"] = "计量单位", ["placeholder"] = "待填写",

@@ -80,6 +80,18 @@ public sealed class DemoCity(LuoshiDb db)
         foreach (var (userName, displayName, role, unitCode) in Accounts)
             db.Users.Add(UserAccounts.New(userName, displayName, role, byCode[unitCode], password));
         await db.SaveChangesAsync(ct);
+        await LeaderUnitsAsync(ct);
         return password;
+    }
+
+    /// <summary>The districts the demo's 局领导 包保 (局领导包保区县): an unanswered 督办 about them reaches him.</summary>
+    public static readonly string[] LeaderDistricts = ["Q01", "Q03"];
+
+    private async Task LeaderUnitsAsync(CancellationToken ct)
+    {
+        var leader = await db.Users.Where(u => u.Role == Role.Leader).OrderBy(u => u.Id).Select(u => u.Id).FirstAsync(ct);
+        foreach (var unit in await db.OrgUnits.Where(u => LeaderDistricts.Contains(u.Code)).ToListAsync(ct))
+            unit.LeaderUserId = leader;
+        await db.SaveChangesAsync(ct);
     }
 }

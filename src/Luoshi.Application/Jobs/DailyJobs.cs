@@ -25,7 +25,8 @@ public interface IDailyStep
 /// <c>luoshi jobs run [--date]</c>. Idempotent: a once-per-day step that already ran for the day is skipped, and two runs
 /// of one day at once store the step's work once (the ledger's unique (job, date) fails the second transaction).
 /// </summary>
-public sealed class DailyJobs(LuoshiDb db, ChinaClock clock, DailyReminders reminders, DataReportReminders dataReminders)
+public sealed class DailyJobs(LuoshiDb db, ChinaClock clock, DailyReminders reminders, DataReportReminders dataReminders,
+    Supervision.NoticeEscalation escalation, OutboxStep outbox)
 {
     public const string JobName = "daily";
 
@@ -33,19 +34,19 @@ public sealed class DailyJobs(LuoshiDb db, ChinaClock clock, DailyReminders remi
     public sealed record StepResult(string Step, bool Skipped, string Text);
 
     /// <summary>
-    /// The steps, in order: the single place a daily step plugs in.
-    /// 消息外发 (the outbox of mail and robot messages) is built on another branch: its
-    /// <c>Luoshi.Application.Messaging.OutboxDispatcher.SendDueAsync(DateTimeOffset now, CancellationToken)</c> joins here as
-    /// one more step that is not once-per-day (it sends whatever is due, with retries), after the reminders it sends.
+    /// The steps, in order: the single place a daily step plugs in. The reminders, the data-report reminders, then 催办与升级, then the outbox that
+    /// sends by mail and robot what they queued (not once per day: it sends whatever is due, with retries).
     /// </summary>
-    private IReadOnlyList<IDailyStep> Steps => [reminders, dataReminders];
+    private IReadOnlyList<IDailyStep> Steps => [reminders, dataReminders, escalation, outbox];
 
     /// <summary>The daily jobs without a container (the command line): the same steps the scheduler's container builds.</summary>
-    public static DailyJobs Create(LuoshiDb db, ChinaClock clock, Tasks.LedgerSettings ledger, ReminderSettings settings)
+    public static DailyJobs Create(LuoshiDb db, ChinaClock clock, Tasks.LedgerSettings ledger, ReminderSettings settings,
+        Supervision.EscalationSettings escalation, Messaging.OutboxDispatcher dispatcher)
     {
         var notifier = new Notifications.Notifier(db, clock);
         var calendar = new Calendar.WorkCalendar(db);
-        return new(db, clock, new DailyReminders(db, notifier, calendar, ledger, settings), new DataReportReminders(db, notifier, calendar));
+        return new(db, clock, new DailyReminders(db, notifier, calendar, ledger, settings), new DataReportReminders(db, notifier, calendar),
+            new Supervision.NoticeEscalation(db, notifier, calendar, ledger, escalation, clock), new OutboxStep(dispatcher, clock));
     }
 
     public async Task<List<StepResult>> RunAsync(DateOnly day, CancellationToken ct = default)

@@ -92,4 +92,19 @@ public sealed class OrgUnitDirectory(LuoshiDb db)
         if (await db.SaveOrStaleAsync(OrgUnitProblems.Stale, ct) is { } stale) return new(null, [stale]);
         return new(unit, []);
     }
+
+    /// <summary>
+    /// Sets (or with null clears) the 局领导 who 包保 the unit: an escalated 督办 about the unit reaches them when its task
+    /// has no leader of its own. The leader must be an active user with the leader role.
+    /// </summary>
+    public async Task<Result> SetLeaderAsync(OrgUnit unit, int? leaderUserId, CancellationToken ct = default)
+    {
+        if (leaderUserId is { } id && !await db.Users.AnyAsync(u => u.Id == id && u.Role == Domain.People.Role.Leader && !u.Disabled, ct))
+            return new(null, [OrgUnitProblems.LeaderInvalid]);
+        if (unit.LeaderUserId == leaderUserId) return new(unit, []);
+        unit.LeaderUserId = leaderUserId;
+        unit.Version++;
+        if (await db.SaveOrStaleAsync(OrgUnitProblems.Stale, ct) is { } stale) return new(null, [stale]);
+        return new(unit, []);
+    }
 }

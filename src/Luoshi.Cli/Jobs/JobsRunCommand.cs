@@ -1,6 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using Luoshi.Application.Jobs;
+using Luoshi.Application.Messaging;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Luoshi.Cli.CommandLine;
 using Luoshi.Data;
 using Luoshi.Data.Auditing;
@@ -27,7 +30,7 @@ public static class JobsRunCommand
         };
         var data = CommonOptions.Data();
         var database = CommonOptions.Database();
-        var command = new Command("run", "运行每日定时任务（提醒等）；同一天重复运行不会重复发送") { date, data, database };
+        var command = new Command("run", "运行每日定时任务（提醒、催办与升级、消息外发）；同一天重复运行不会重复发送") { date, data, database };
         command.SetAction((result, ct) => RunAsync(result.GetValue(date), CommonOptions.Settings(result, data, database), ct));
         return HelpPage.WithNotes(command, """
             与服务器每天 07:00（中国时间）自动运行的是同一组任务；已运行过的日期会跳过，不会重复提醒。
@@ -43,7 +46,14 @@ public static class JobsRunCommand
         await DatabaseSetup.UpgradeAsync(db, ct);
         var clock = ChinaClock.System;
         var day = date ?? clock.Today;
-        var jobs = DailyJobs.Create(db, clock, new Application.Tasks.LedgerSettings(), new ReminderSettings());
+        // The settings the server reads (Luoshi__ReminderWorkingDays, Luoshi__Supervision__…, Luoshi__Smtp__…, Luoshi__Messages__…).
+        var config = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+        var options = config.GetSection(Web.LuoshiOptions.Section).Get<Web.LuoshiOptions>() ?? new Web.LuoshiOptions();
+        await using var services = new ServiceCollection().AddSingleton<IConfiguration>(config).AddLogging().AddSingleton(db).AddSingleton(TimeProvider.System)
+            .AddLuoshiMessaging().BuildServiceProvider();
+        await using var scope = services.CreateAsyncScope();
+        var jobs = DailyJobs.Create(db, clock, new Application.Tasks.LedgerSettings(options.WarningDays, options.LagPoints),
+            new ReminderSettings(options.ReminderWorkingDays), options.Supervision.Settings, scope.ServiceProvider.GetRequiredService<OutboxDispatcher>());
         Console.WriteLine($"每日定时任务（{day:yyyy-MM-dd}，{settings.Describe()}）：");
         foreach (var step in await jobs.RunAsync(day, ct))
             Console.WriteLine($"  {(step.Skipped ? "跳过" : "完成")} {StepName(step.Step)}：{step.Text}");
@@ -54,6 +64,8 @@ public static class JobsRunCommand
     {
         "reminders" => "提醒",
         "data-reminders" => "数据报送催办",
+        Application.Supervision.NoticeEscalation.StepName => "催办与升级",
+        "outbox" => "消息外发",
         _ => step,
     };
 }

@@ -806,6 +806,9 @@ namespace Luoshi.Data.Postgres.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<int?>("LeaderUserId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -825,6 +828,8 @@ namespace Luoshi.Data.Postgres.Migrations
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("LeaderUserId");
 
                     b.HasIndex("ParentId");
 
@@ -1305,6 +1310,13 @@ namespace Luoshi.Data.Postgres.Migrations
                     b.Property<int?>("ClosedById")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EscalationKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<DateTime>("IssuedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1318,6 +1330,9 @@ namespace Luoshi.Data.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("LeaderUserId")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Level")
                         .IsRequired()
@@ -1367,7 +1382,12 @@ namespace Luoshi.Data.Postgres.Migrations
 
                     b.HasIndex("IssuerUnitId");
 
+                    b.HasIndex("LeaderUserId");
+
                     b.HasIndex("TaskId");
+
+                    b.HasIndex("EscalationKey", "Level")
+                        .IsUnique();
 
                     b.HasIndex("OrgUnitId", "Status");
 
@@ -1771,6 +1791,11 @@ namespace Luoshi.Data.Postgres.Migrations
 
             modelBuilder.Entity("Luoshi.Domain.OrgUnits.OrgUnit", b =>
                 {
+                    b.HasOne("Luoshi.Domain.People.User", null)
+                        .WithMany()
+                        .HasForeignKey("LeaderUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Luoshi.Domain.OrgUnits.OrgUnit", "Parent")
                         .WithMany()
                         .HasForeignKey("ParentId")
@@ -1904,6 +1929,11 @@ namespace Luoshi.Data.Postgres.Migrations
                     b.HasOne("Luoshi.Domain.OrgUnits.OrgUnit", null)
                         .WithMany()
                         .HasForeignKey("IssuerUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Luoshi.Domain.People.User", null)
+                        .WithMany()
+                        .HasForeignKey("LeaderUserId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Luoshi.Domain.OrgUnits.OrgUnit", null)

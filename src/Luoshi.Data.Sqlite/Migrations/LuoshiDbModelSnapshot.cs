@@ -773,6 +773,9 @@ namespace Luoshi.Data.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("LeaderUserId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -792,6 +795,8 @@ namespace Luoshi.Data.Sqlite.Migrations
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("LeaderUserId");
 
                     b.HasIndex("ParentId");
 
@@ -1256,6 +1261,13 @@ namespace Luoshi.Data.Sqlite.Migrations
                     b.Property<int?>("ClosedById")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("EscalatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EscalationKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("IssuedAt")
                         .HasColumnType("TEXT");
 
@@ -1269,6 +1281,9 @@ namespace Luoshi.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("LeaderUserId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Level")
                         .IsRequired()
@@ -1318,7 +1333,12 @@ namespace Luoshi.Data.Sqlite.Migrations
 
                     b.HasIndex("IssuerUnitId");
 
+                    b.HasIndex("LeaderUserId");
+
                     b.HasIndex("TaskId");
+
+                    b.HasIndex("EscalationKey", "Level")
+                        .IsUnique();
 
                     b.HasIndex("OrgUnitId", "Status");
 
@@ -1714,6 +1734,11 @@ namespace Luoshi.Data.Sqlite.Migrations
 
             modelBuilder.Entity("Luoshi.Domain.OrgUnits.OrgUnit", b =>
                 {
+                    b.HasOne("Luoshi.Domain.People.User", null)
+                        .WithMany()
+                        .HasForeignKey("LeaderUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Luoshi.Domain.OrgUnits.OrgUnit", "Parent")
                         .WithMany()
                         .HasForeignKey("ParentId")
@@ -1847,6 +1872,11 @@ namespace Luoshi.Data.Sqlite.Migrations
                     b.HasOne("Luoshi.Domain.OrgUnits.OrgUnit", null)
                         .WithMany()
                         .HasForeignKey("IssuerUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Luoshi.Domain.People.User", null)
+                        .WithMany()
+                        .HasForeignKey("LeaderUserId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Luoshi.Domain.OrgUnits.OrgUnit", null)

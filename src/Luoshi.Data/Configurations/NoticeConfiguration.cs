@@ -19,6 +19,10 @@ internal sealed class NoticeConfiguration : IEntityTypeConfiguration<Notice>
         b.Property(n => n.Response).HasMaxLength(Notice.MaxResponseLength);
         b.Property(n => n.ReturnComment).HasMaxLength(Notice.MaxCommentLength);
         b.Property(n => n.Version).IsConcurrencyToken();
+        b.Property(n => n.EscalationKey).HasMaxLength(Notice.MaxEscalationKeyLength);
+        // An automatic chain has one notice per level: a daily run that comes twice cannot store a second.
+        b.HasIndex(n => new { n.EscalationKey, n.Level }).IsUnique();
+        b.HasOne<Domain.People.User>().WithMany().HasForeignKey(n => n.LeaderUserId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Domain.OrgUnits.OrgUnit>().WithMany().HasForeignKey(n => n.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Domain.OrgUnits.OrgUnit>().WithMany().HasForeignKey(n => n.IssuerUnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Domain.Tasks.PlanTask>().WithMany().HasForeignKey(n => n.TaskId).OnDelete(DeleteBehavior.SetNull);

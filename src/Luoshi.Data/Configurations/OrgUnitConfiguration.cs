@@ -15,6 +15,7 @@ internal sealed class OrgUnitConfiguration : IEntityTypeConfiguration<OrgUnit>
         builder.Property(u => u.Kind).HasConversion<string>().HasMaxLength(20);
         builder.HasOne(u => u.Parent).WithMany().HasForeignKey(u => u.ParentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(u => u.ParentId);
+        builder.HasOne<Domain.People.User>().WithMany().HasForeignKey(u => u.LeaderUserId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(u => u.Version).IsConcurrencyToken();
     }
 }

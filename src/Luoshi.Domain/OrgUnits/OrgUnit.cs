@@ -18,6 +18,9 @@ public class OrgUnit
 
     public int SortOrder { get; set; }
 
+    /// <summary>The bureau leader in charge of this unit (局领导包保区县/学校): a 督办 not answered in time reaches them.</summary>
+    public int? LeaderUserId { get; set; }
+
     /// <summary>Incremented on every change; used for optimistic concurrency.</summary>
     public int Version { get; set; }
 }

@@ -16,6 +16,8 @@ public static class OrgUnitProblems
     public static readonly ProblemType CodeChars = Catalog.Invalid("code-chars", "单位代码“{0}”只能包含英文字母、数字、连字符、下划线和点",
         "The unit code “{0}” may hold only letters, digits, hyphens, underscores and dots");
     public static readonly ProblemType CodeTaken = Catalog.Invalid("code-taken", "单位代码“{0}”已被使用", "The unit code “{0}” is taken");
+    public static readonly ProblemType LeaderInvalid = Catalog.Invalid("leader-invalid", "包保领导必须是未停用、角色为“局领导”的用户",
+        "The leader in charge must be an active user with the bureau-leader role");
     public static readonly ProblemType NameEmpty = Catalog.Invalid("name-empty", "单位名称不能为空", "The unit name cannot be empty");
     public static readonly ProblemType NameTooLong = Catalog.Invalid("name-too-long", "单位名称不能超过 {0} 个字符",
         "The unit name cannot be longer than {0} characters");

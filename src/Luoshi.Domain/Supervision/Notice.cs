@@ -16,6 +16,7 @@ public class Notice
     public const int DefaultDays = 3;
     public const int MinDays = 1;
     public const int MaxDays = 60;
+    public const int MaxEscalationKeyLength = 100;
 
     public int Id { get; set; }
 
@@ -63,7 +64,33 @@ public class Notice
 
     public DateTime? ClosedAt { get; set; }
 
+    /// <summary>
+    /// For a notice the daily jobs issued (催办与升级), what is overdue: its chain's key (<c>task:12:5</c>, <c>report:12:5:2026-09</c>,
+    /// <c>notice:7</c>); null for a notice a person issued. One notice per key and level.
+    /// </summary>
+    public string? EscalationKey { get; set; }
+
+    /// <summary>The 包保局领导 the notice was escalated to (level <see cref="NoticeLevel.Leader"/>).</summary>
+    public int? LeaderUserId { get; set; }
+
+    /// <summary>When it was escalated to the leader.</summary>
+    public DateTime? EscalatedAt { get; set; }
+
     public int Version { get; set; }
+
+    /// <summary>Answered or closed: the unit has said what it did, and nothing further escalates.</summary>
+    public bool IsAnswered => Status != NoticeStatus.Open;
+
+    /// <summary>The unanswered 督办 reaches the 包保局领导 (level leader); a notice already there, or answered, is left alone.</summary>
+    public bool EscalateToLeader(int leaderUserId, DateTime utcNow)
+    {
+        if (IsAnswered || Level == NoticeLevel.Leader) return false;
+        Level = NoticeLevel.Leader;
+        LeaderUserId = leaderUserId;
+        EscalatedAt = utcNow;
+        Version++;
+        return true;
+    }
 
     /// <summary>The number as documents write it: 督办〔2026〕第12号.</summary>
     public string Number => NumberOf(Year, Sequence);

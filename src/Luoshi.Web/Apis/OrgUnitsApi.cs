@@ -13,7 +13,10 @@ namespace Luoshi.Web.Apis;
 /// <summary><c>/api/v1/org-units</c>: the units the caller may see; admins add, change and import them.</summary>
 public static class OrgUnitsApi
 {
-    public sealed record OrgUnitDto(int Id, string Code, string Name, string Kind, int? ParentId, int Version);
+    public sealed record OrgUnitDto(int Id, string Code, string Name, string Kind, int? ParentId, int Version, int? LeaderUserId);
+
+    /// <summary>The 局领导 who 包保 the unit; null clears it.</summary>
+    public sealed record LeaderRequest(int? UserId);
 
     public sealed record OrgUnitRequest(string? Code, string? Name, string? Kind, int? ParentId);
 
@@ -29,12 +32,13 @@ public static class OrgUnitsApi
         group.MapGet("/{id:int}", Get).WithSummary("单位详情");
         group.MapPost("/", Create).RequireAuthorization(Policies.Admin).WithSummary("新增单位");
         group.MapPut("/{id:int}", Update).RequireAuthorization(Policies.Admin).WithSummary("修改单位（需 If-Match）");
+        group.MapPut("/{id:int}/leader", SetLeader).RequireAuthorization(Policies.Oversight).WithSummary("设置包保局领导（局领导包保区县/学校）");
         group.MapGet("/import-template.xlsx", Template).RequireAuthorization(Policies.Admin).WithSummary("单位与用户导入模板");
         group.MapPost("/import", Import).RequireAuthorization(Policies.Admin).DisableAntiforgery()
             .WithSummary("从电子表格导入单位与用户（全部成功或全部不导入）");
     }
 
-    private static OrgUnitDto ToDto(OrgUnit u) => new(u.Id, u.Code, u.Name, u.Kind.ToCode(), u.ParentId, u.Version);
+    private static OrgUnitDto ToDto(OrgUnit u) => new(u.Id, u.Code, u.Name, u.Kind.ToCode(), u.ParentId, u.Version, u.LeaderUserId);
 
     public static async Task<Ok<PagedList<OrgUnitDto>>> List(LuoshiDb db, HttpContext http, string? kind, int? parentId, string? q, int? page,
         int? pageSize)
@@ -75,6 +79,17 @@ public static class OrgUnitsApi
         if (unit is null) return TypedResults.NotFound();
         if (Versions.Check(http.Request, unit.Version, OrgUnitProblems.Stale) is { } stale) return stale;
         var result = await directory.UpdateAsync(unit, new(request.Code, request.Name, request.Kind, request.ParentId), http.RequestAborted);
+        if (!result.Succeeded) return result.Problems.ToProblem();
+        http.Response.SetETag(unit.Version);
+        return TypedResults.Ok(ToDto(unit));
+    }
+
+    public static async Task<Results<Ok<OrgUnitDto>, NotFound, ProblemHttpResult>> SetLeader(
+        int id, LeaderRequest request, LuoshiDb db, OrgUnitDirectory directory, HttpContext http)
+    {
+        var unit = await db.OrgUnits.FindAsync([id], http.RequestAborted);
+        if (unit is null) return TypedResults.NotFound();
+        var result = await directory.SetLeaderAsync(unit, request.UserId, http.RequestAborted);
         if (!result.Succeeded) return result.Problems.ToProblem();
         http.Response.SetETag(unit.Version);
         return TypedResults.Ok(ToDto(unit));

@@ -6,6 +6,6 @@ public static class Policies
     /// <summary>Administrators only: org units, users, import.</summary>
     public const string Admin = "admin";
 
-    /// <summary>Administrators and supervisors: the audit trail.</summary>
+    /// <summary>Administrators and supervisors: the audit trail, the 包保 leaders of units.</summary>
     public const string Oversight = "oversight";
 }

@@ -58,6 +58,8 @@ public static partial class English
         ["尚未设置节点。"] = "No milestones yet.",
         ["已完成"] = "Done",
         ["已逾期"] = "Overdue",
+        ["已报包保领导"] = "Taken to the leader in charge",
+        ["系统自动催办"] = "Issued automatically",
         ["未完成"] = "Open",
         ["该任务没有量化目标。"] = "This task has no measured targets.",
         ["完成 {0}%"] = "{0}% attained",
