@@ -48,6 +48,7 @@ public static class LedgerServices
         services.AddScoped<Luoshi.Application.Data.DataDefinitions>();
         services.AddScoped<Luoshi.Application.Supervision.RectificationStats>();
         services.AddScoped<Luoshi.Application.Rankings.CriterionCatalog>();
+        services.AddScoped<Luoshi.Application.Rankings.RankingEvidence>();
         services.AddScoped<Luoshi.Application.Rankings.UnitRankings>();
         services.AddScoped<Luoshi.Application.Idempotency.IdempotentRequests>();
         services.AddScoped<Notifier>();

@@ -343,6 +343,7 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
         ["POST /Inspections/{id}?handler=Close"] = Form((_, id, _) => Task.FromResult<(string, string)[]>([("findingId", S(id))])),
         ["POST /Inspections/{id}?handler=Return"] = Form((_, id, _) => Task.FromResult<(string, string)[]>([("findingId", S(id)), ("comment", "矩阵测试页面退回")])),
         ["GET /Audit"] = None,
+        ["GET /Rankings"] = None,
         ["GET /Admin/WorkCalendar"] = None,
         ["POST /Admin/WorkCalendar?handler=Save"] = Form((_, _, _) => Task.FromResult<(string, string)[]>([("year", "2097"), ("date", "2097-10-04"), ("workday", "放假"), ("name", "国庆节")])),
         ["POST /Admin/WorkCalendar?handler=Delete"] = Form(async (w, _, _) =>

@@ -128,6 +128,16 @@ public sealed class RankingsTests
             .Select(i => (i.GetProperty("code").GetString()!, Score(i)!.Value, Rank(i)!.Value)));
         Assert.Equal([(1, 0), (1, -1), (1, -2)], new[] { b, a, c }.Select(i => (Rank(i, "previousRank")!.Value, i.GetProperty("movement").GetInt32())));
         Assert.Null(Rank(d, "previousRank"));
+
+        // The page shows the same table, and 甲's task part drills down to exactly its three tasks, by title, linked.
+        var page = await client.GetStringAsync("/Rankings?period=2026-10&kind=district");
+        Assert.Contains("54.17", page);
+        var part = page[page.IndexOf("data-testid=\"part-RKA-tasks\"", StringComparison.Ordinal)..];
+        part = part[..part.IndexOf("</details>", StringComparison.Ordinal)];
+        Assert.Equal([f.T1, f.T2, f.T3],
+            System.Text.RegularExpressions.Regex.Matches(part, "href=\"/Tasks/(\\d+)\"").Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).Order());
+        Assert.Contains("T3 十月底到期、未办结", part);
+        Assert.DoesNotContain("T4", part);
     }
 
     private static (decimal, int, int, decimal, decimal) Measured(JsonElement part) => (part.GetProperty("effectiveWeight").GetDecimal(),
@@ -143,6 +153,8 @@ public sealed class RankingsTests
         Assert.Equal("2026-11", (await leader.GetJsonAsync("/api/v1/rankings")).GetProperty("period").GetString());
 
         var district = await app.SignedInAsync(await data.AddUserAsync(Role.District, "RKA"));
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await district.GetAsync("/Rankings")).StatusCode);
+        Assert.Contains("排名月份", await (await leader.GetAsync("/Rankings?period=2026-13")).Content.ReadAsStringAsync());
         Assert.Contains("督查通报", (await (await district.GetAsync("/api/v1/rankings?period=2026-10")).AssertProblemAsync(403)).GetProperty("detail").GetString());
         foreach (var query in new[] { "period=2026-12", "period=2026-13", "period=十月", "kind=bureau", "kind=city" })
             Assert.Contains("排名", (await (await leader.GetAsync($"/api/v1/rankings?{query}")).AssertProblemAsync(400)).GetProperty("detail").GetString());
