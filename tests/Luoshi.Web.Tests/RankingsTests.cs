@@ -138,6 +138,25 @@ public sealed class RankingsTests
             System.Text.RegularExpressions.Regex.Matches(part, "href=\"/Tasks/(\\d+)\"").Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).Order());
         Assert.Contains("T3 十月底到期、未办结", part);
         Assert.DoesNotContain("T4", part);
+        Assert.Contains("↓1", Between(page, "data-testid=\"previous-RKA\"", "</td>"));
+        var notices = Between(page, "data-testid=\"part-RKB-notices\"", "</details>");
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(notices, "href=\"/Notices#notice-\\d+\"").Count);
+
+        // 甲's trend over the year: each month's score and rank among the ranked districts, as of the month's end.
+        var trend = await client.GetStringAsync($"/Rankings?period=2026-10&kind=district&unit={f.A}");
+        Assert.Contains("<td>54.17</td><td>2 / 3</td>", Between(trend, "data-testid=\"trend-2026-10\"", "</tr>"));
+        Assert.Contains("<td>50</td><td>1 / 3</td>", Between(trend, "data-testid=\"trend-2026-09\"", "</tr>"));
+        Assert.Contains("<td>—</td><td>—</td>", Between(trend, "data-testid=\"trend-2026-01\"", "</tr>"));
+        Assert.DoesNotContain("trend-2026-12", trend);
+        var unknown = await client.GetAsync("/Rankings?period=2026-10&unit=99999999");
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Contains("不参加", await unknown.Content.ReadAsStringAsync());
+    }
+
+    private static string Between(string page, string start, string end)
+    {
+        var from = page[page.IndexOf(start, StringComparison.Ordinal)..];
+        return from[..from.IndexOf(end, StringComparison.Ordinal)];
     }
 
     private static (decimal, int, int, decimal, decimal) Measured(JsonElement part) => (part.GetProperty("effectiveWeight").GetDecimal(),
