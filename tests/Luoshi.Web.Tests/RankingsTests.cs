@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Luoshi.Application.Rankings;
+using Luoshi.Domain.Data;
 using Luoshi.Domain.OrgUnits;
 using Luoshi.Domain.People;
 using Luoshi.Domain.Plans;
@@ -151,6 +153,45 @@ public sealed class RankingsTests
         var unknown = await client.GetAsync("/Rankings?period=2026-10&unit=99999999");
         Assert.Equal(System.Net.HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Contains("不参加", await unknown.Content.ReadAsStringAsync());
+    }
+
+    [Theory, Databases]
+    public async Task Data_completeness_counts_the_returns_due_in_the_month_from_the_units_a_district_answers_for(TestDatabase database)
+    {
+        await using var data = await new LuoshiFactory(database, demo: false).StartAsync();
+        var (x, y, z) = await data.WithDbAsync(async db =>
+        {
+            var bureau = new OrgUnit { Code = "DC", Name = "完整率测试市教育局", Kind = OrgUnitKind.Bureau };
+            OrgUnit Unit(string code, OrgUnitKind kind, OrgUnit parent) => new() { Code = code, Name = code, Kind = kind, Parent = parent };
+            var (x, y, z) = (Unit("DCX", OrgUnitKind.District, bureau), Unit("DCY", OrgUnitKind.District, bureau), Unit("DCZ", OrgUnitKind.District, bureau));
+            var (x1, x2, y1) = (Unit("DCX1", OrgUnitKind.School, x), Unit("DCX2", OrgUnitKind.School, x), Unit("DCY1", OrgUnitKind.School, y));
+            db.OrgUnits.AddRange(bureau, x, y, z, x1, x2, y1);
+            var monthly = new DataSet { Code = "DCM", Name = "学校月报", PeriodType = Luoshi.Domain.Data.PeriodType.Month, UnitKind = OrgUnitKind.School, DueWorkingDays = 5 };
+            var daily = new DataSet { Code = "DCD", Name = "安全日报", PeriodType = Luoshi.Domain.Data.PeriodType.Day, UnitKind = OrgUnitKind.School, DueTime = new TimeOnly(16, 0) };
+            db.DataSets.AddRange(monthly, daily);
+            await db.SaveChangesAsync();
+            // September's return (due early October): DCX1 filed it; DCX2 and DCY1 did not. The daily set is never counted.
+            db.DataSetReports.Add(new DataSetReport
+            {
+                DataSetId = monthly.Id, OrgUnitId = x1.Id, Period = "2026-09", StartDate = new(2026, 9, 1), EndDate = new(2026, 9, 30), SubmittedAt = China(10, 8, 9),
+            });
+            await db.SaveChangesAsync();
+            return (x.Id, y.Id, z.Id);
+        });
+        var measured = await data.WithDbAsync(async db =>
+        {
+            var criterion = new DataCompletenessCriterion(db, new Luoshi.Application.Data.Completeness(db));
+            var today = new DateOnly(2026, 11, 5);
+            return (October: await criterion.MeasureAsync(RankingMonth.Of(2026, 10, today, OrgUnitKind.District), default),
+                November: await criterion.MeasureAsync(RankingMonth.Of(2026, 11, today, OrgUnitKind.District), default));
+        });
+
+        // October: DCX answers for two schools, one filed → 1/2; DCY 0/1; DCZ has no school: not applicable.
+        Assert.Equal((2, 1), (measured.October[x].Due, measured.October[x].Met));
+        Assert.Equal((1, 0), (measured.October[y].Due, measured.October[y].Met));
+        Assert.False(measured.October.ContainsKey(z));
+        // As of 5 November, October's return is not due yet: nothing applies to anyone.
+        Assert.Empty(measured.November);
     }
 
     private static string Between(string page, string start, string end)

@@ -29,6 +29,8 @@ public sealed class RankingEvidence(LuoshiDb db, CriterionCatalog criteria)
         if (wanted["finding"].ToList() is { Count: > 0 } findings)
             records.AddRange((await db.Findings.AsNoTracking().Where(f => findings.Contains(f.Id)).Select(f => new { f.Id, f.Description, f.InspectionId })
                 .ToListAsync(ct)).Select(f => new Record("finding", f.Id, f.Description, $"/Inspections/{f.InspectionId}#finding-{f.Id}")));
+        if (wanted["dataset"].ToList() is { Count: > 0 } sets)
+            records.AddRange(await db.DataSets.AsNoTracking().Where(d => sets.Contains(d.Id)).Select(d => new Record("dataset", d.Id, d.Name + "（" + d.Code + "）", "")).ToListAsync(ct));
         return records.ToDictionary(r => (r.Kind, r.Id));
     }
 
