@@ -73,6 +73,9 @@ public sealed class AuditReader(LuoshiDb db, Caching.ReferenceData reference)
         ["DataSetElement"] = "数据集元素",
         ["DataValue"] = "数据值",
         ["DataSetReport"] = "数据集报送",
+        ["RankingSchemeVersion"] = "考核方案版本",
+        ["RankingWeight"] = "考核指标权重",
+        ["RankingAdjustment"] = "加减分",
     };
 
     public static string EntityName(string entity) => Entities.GetValueOrDefault(entity, entity);
@@ -113,12 +116,14 @@ public sealed class AuditReader(LuoshiDb db, Caching.ReferenceData reference)
         ["rootUnitId"] = "填报范围", ["dueWorkingDays"] = "报送时限（工作日）", ["dueTime"] = "报送截止时间", ["allowZeroReport"] = "允许零报告",
         ["dataSetId"] = "数据集", ["dataElementId"] = "数据元素", ["option"] = "分类", ["numeric"] = "数值", ["updatedById"] = "填报人",
         ["updatedAt"] = "填报时间", ["isZeroReport"] = "零报告（无情况）", ["isLate"] = "迟报",
+        ["schemeId"] = "考核方案", ["schemeVersionId"] = "考核方案版本", ["criterionKey"] = "考核指标", ["points"] = "加减分值",
+        ["basis"] = "加减分理由", ["proposedById"] = "提出人", ["proposedAt"] = "提出时间",
         ["entity"] = "对象", ["entityId"] = "对象编号", ["from"] = "起", ["to"] = "止", ["userId"] = "用户", ["action"] = "操作",
     };
 
     private static readonly HashSet<string> UnitFields = ["orgUnitId", "leadDepartmentId", "issuerUnitId", "inspectorUnitId", "rootUnitId"];
     private static readonly HashSet<string> UserFields = ["createdById", "publishedById", "leaderUserId", "closedById", "submittedById",
-        "reviewedById", "uploadedById", "userId", "issuedById", "answeredById", "updatedById"];
+        "reviewedById", "proposedById", "uploadedById", "userId", "issuedById", "answeredById", "updatedById"];
 
     /// <summary>Reads entries, looking up every unit, person, plan, task and target they name in a few queries.</summary>
     public async Task<List<Reading>> ReadAsync(IReadOnlyList<AuditEntry> entries, CancellationToken ct = default)
