@@ -45,6 +45,9 @@ public class LuoshiDb(DbContextOptions<LuoshiDb> options, IAuditActor? actor = n
     public DbSet<Domain.Data.DataSetReport> DataSetReports => Set<Domain.Data.DataSetReport>();
     public DbSet<Domain.Indicators.Indicator> Indicators => Set<Domain.Indicators.Indicator>();
     public DbSet<Domain.Indicators.IndicatorTarget> IndicatorTargets => Set<Domain.Indicators.IndicatorTarget>();
+    public DbSet<Domain.Rankings.RankingSchemeVersion> RankingSchemeVersions => Set<Domain.Rankings.RankingSchemeVersion>();
+    public DbSet<Domain.Rankings.RankingWeight> RankingWeights => Set<Domain.Rankings.RankingWeight>();
+    public DbSet<Domain.Rankings.RankingAdjustment> RankingAdjustments => Set<Domain.Rankings.RankingAdjustment>();
     public DbSet<SignIn.SignInCounter> SignInCounters => Set<SignIn.SignInCounter>();
     /// <summary>The keys that protect session cookies, shared by every instance on the same database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

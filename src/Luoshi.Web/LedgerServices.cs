@@ -55,6 +55,7 @@ public static class LedgerServices
         services.AddHostedService<Infrastructure.AnalyticsLoader>();
         services.AddScoped<Luoshi.Application.Supervision.RectificationStats>();
         services.AddScoped<Luoshi.Application.Rankings.CriterionCatalog>();
+        services.AddScoped<Luoshi.Application.Rankings.RankingEvidence>();
         services.AddScoped<Luoshi.Application.Rankings.UnitRankings>();
         services.AddScoped<Luoshi.Application.Bulletins.BulletinFacts>();
         services.AddScoped<Luoshi.Application.Bulletins.Bulletins>();

@@ -393,6 +393,7 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
             ("Cells[0].ElementId", S(await w.ElementOfAsync(id))), ("Cells[0].Value", "1")]),
         ["GET /Audit"] = None,
         ["GET /Dashboard"] = None,
+        ["GET /Rankings"] = None,
         ["GET /Admin/WorkCalendar"] = None,
         ["POST /Admin/WorkCalendar?handler=Save"] = Form((_, _, _) => Task.FromResult<(string, string)[]>([("year", "2097"), ("date", "2097-10-04"), ("workday", "放假"), ("name", "国庆节")])),
         ["POST /Admin/WorkCalendar?handler=Delete"] = Form(async (w, _, _) =>

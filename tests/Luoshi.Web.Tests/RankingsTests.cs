@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Luoshi.Application.Rankings;
+using Luoshi.Domain.Data;
 using Luoshi.Domain.OrgUnits;
 using Luoshi.Domain.People;
 using Luoshi.Domain.Plans;
@@ -128,6 +130,74 @@ public sealed class RankingsTests
             .Select(i => (i.GetProperty("code").GetString()!, Score(i)!.Value, Rank(i)!.Value)));
         Assert.Equal([(1, 0), (1, -1), (1, -2)], new[] { b, a, c }.Select(i => (Rank(i, "previousRank")!.Value, i.GetProperty("movement").GetInt32())));
         Assert.Null(Rank(d, "previousRank"));
+
+        // The page shows the same table, and 甲's task part drills down to exactly its three tasks, by title, linked.
+        var page = await client.GetStringAsync("/Rankings?period=2026-10&kind=district");
+        Assert.Contains("54.17", page);
+        var part = page[page.IndexOf("data-testid=\"part-RKA-tasks\"", StringComparison.Ordinal)..];
+        part = part[..part.IndexOf("</details>", StringComparison.Ordinal)];
+        Assert.Equal([f.T1, f.T2, f.T3],
+            System.Text.RegularExpressions.Regex.Matches(part, "href=\"/Tasks/(\\d+)\"").Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).Order());
+        Assert.Contains("T3 十月底到期、未办结", part);
+        Assert.DoesNotContain("T4", part);
+        Assert.Contains("↓1", Between(page, "data-testid=\"previous-RKA\"", "</td>"));
+        var notices = Between(page, "data-testid=\"part-RKB-notices\"", "</details>");
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(notices, "href=\"/Notices#notice-\\d+\"").Count);
+
+        // 甲's trend over the year: each month's score and rank among the ranked districts, as of the month's end.
+        var trend = await client.GetStringAsync($"/Rankings?period=2026-10&kind=district&unit={f.A}");
+        Assert.Contains("<td>54.17</td><td>2 / 3</td>", Between(trend, "data-testid=\"trend-2026-10\"", "</tr>"));
+        Assert.Contains("<td>50</td><td>1 / 3</td>", Between(trend, "data-testid=\"trend-2026-09\"", "</tr>"));
+        Assert.Contains("<td>—</td><td>—</td>", Between(trend, "data-testid=\"trend-2026-01\"", "</tr>"));
+        Assert.DoesNotContain("trend-2026-12", trend);
+        var unknown = await client.GetAsync("/Rankings?period=2026-10&unit=99999999");
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Contains("不参加", await unknown.Content.ReadAsStringAsync());
+    }
+
+    [Theory, Databases]
+    public async Task Data_completeness_counts_the_returns_due_in_the_month_from_the_units_a_district_answers_for(TestDatabase database)
+    {
+        await using var data = await new LuoshiFactory(database, demo: false).StartAsync();
+        var (x, y, z) = await data.WithDbAsync(async db =>
+        {
+            var bureau = new OrgUnit { Code = "DC", Name = "完整率测试市教育局", Kind = OrgUnitKind.Bureau };
+            OrgUnit Unit(string code, OrgUnitKind kind, OrgUnit parent) => new() { Code = code, Name = code, Kind = kind, Parent = parent };
+            var (x, y, z) = (Unit("DCX", OrgUnitKind.District, bureau), Unit("DCY", OrgUnitKind.District, bureau), Unit("DCZ", OrgUnitKind.District, bureau));
+            var (x1, x2, y1) = (Unit("DCX1", OrgUnitKind.School, x), Unit("DCX2", OrgUnitKind.School, x), Unit("DCY1", OrgUnitKind.School, y));
+            db.OrgUnits.AddRange(bureau, x, y, z, x1, x2, y1);
+            var monthly = new DataSet { Code = "DCM", Name = "学校月报", PeriodType = Luoshi.Domain.Data.PeriodType.Month, UnitKind = OrgUnitKind.School, DueWorkingDays = 5 };
+            var daily = new DataSet { Code = "DCD", Name = "安全日报", PeriodType = Luoshi.Domain.Data.PeriodType.Day, UnitKind = OrgUnitKind.School, DueTime = new TimeOnly(16, 0) };
+            db.DataSets.AddRange(monthly, daily);
+            await db.SaveChangesAsync();
+            // September's return (due early October): DCX1 filed it; DCX2 and DCY1 did not. The daily set is never counted.
+            db.DataSetReports.Add(new DataSetReport
+            {
+                DataSetId = monthly.Id, OrgUnitId = x1.Id, Period = "2026-09", StartDate = new(2026, 9, 1), EndDate = new(2026, 9, 30), SubmittedAt = China(10, 8, 9),
+            });
+            await db.SaveChangesAsync();
+            return (x.Id, y.Id, z.Id);
+        });
+        var measured = await data.WithDbAsync(async db =>
+        {
+            var criterion = new DataCompletenessCriterion(db, new Luoshi.Application.Data.Completeness(db));
+            var today = new DateOnly(2026, 11, 5);
+            return (October: await criterion.MeasureAsync(RankingMonth.Of(2026, 10, today, OrgUnitKind.District), default),
+                November: await criterion.MeasureAsync(RankingMonth.Of(2026, 11, today, OrgUnitKind.District), default));
+        });
+
+        // October: DCX answers for two schools, one filed → 1/2; DCY 0/1; DCZ has no school: not applicable.
+        Assert.Equal((2, 1), (measured.October[x].Due, measured.October[x].Met));
+        Assert.Equal((1, 0), (measured.October[y].Due, measured.October[y].Met));
+        Assert.False(measured.October.ContainsKey(z));
+        // As of 5 November, October's return is not due yet: nothing applies to anyone.
+        Assert.Empty(measured.November);
+    }
+
+    private static string Between(string page, string start, string end)
+    {
+        var from = page[page.IndexOf(start, StringComparison.Ordinal)..];
+        return from[..from.IndexOf(end, StringComparison.Ordinal)];
     }
 
     private static (decimal, int, int, decimal, decimal) Measured(JsonElement part) => (part.GetProperty("effectiveWeight").GetDecimal(),
@@ -143,6 +213,8 @@ public sealed class RankingsTests
         Assert.Equal("2026-11", (await leader.GetJsonAsync("/api/v1/rankings")).GetProperty("period").GetString());
 
         var district = await app.SignedInAsync(await data.AddUserAsync(Role.District, "RKA"));
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await district.GetAsync("/Rankings")).StatusCode);
+        Assert.Contains("排名月份", await (await leader.GetAsync("/Rankings?period=2026-13")).Content.ReadAsStringAsync());
         Assert.Contains("督查通报", (await (await district.GetAsync("/api/v1/rankings?period=2026-10")).AssertProblemAsync(403)).GetProperty("detail").GetString());
         foreach (var query in new[] { "period=2026-12", "period=2026-13", "period=十月", "kind=bureau", "kind=city" })
             Assert.Contains("排名", (await (await leader.GetAsync($"/api/v1/rankings?{query}")).AssertProblemAsync(400)).GetProperty("detail").GetString());

@@ -76,6 +76,9 @@ public sealed class AuditReader(LuoshiDb db, Caching.ReferenceData reference)
         ["Indicator"] = "指标",
         ["IndicatorTarget"] = "指标目标值",
         ["Bulletin"] = "督查通报",
+        ["RankingSchemeVersion"] = "考核方案版本",
+        ["RankingWeight"] = "考核指标权重",
+        ["RankingAdjustment"] = "加减分",
     };
 
     public static string EntityName(string entity) => Entities.GetValueOrDefault(entity, entity);
@@ -118,12 +121,14 @@ public sealed class AuditReader(LuoshiDb db, Caching.ReferenceData reference)
         ["updatedAt"] = "填报时间", ["isZeroReport"] = "零报告（无情况）", ["isLate"] = "迟报",
         ["factor"] = "系数",
         ["overview"] = "总体情况", ["document"] = "印发的文件", ["problems"] = "存在问题", ["requirements"] = "下一步要求",
+        ["schemeId"] = "考核方案", ["schemeVersionId"] = "考核方案版本", ["criterionKey"] = "考核指标", ["points"] = "加减分值",
+        ["basis"] = "加减分理由", ["proposedById"] = "提出人", ["proposedAt"] = "提出时间",
         ["entity"] = "对象", ["entityId"] = "对象编号", ["from"] = "起", ["to"] = "止", ["userId"] = "用户", ["action"] = "操作",
     };
 
     private static readonly HashSet<string> UnitFields = ["orgUnitId", "leadDepartmentId", "issuerUnitId", "inspectorUnitId", "rootUnitId"];
     private static readonly HashSet<string> UserFields = ["createdById", "publishedById", "leaderUserId", "closedById", "submittedById",
-        "reviewedById", "uploadedById", "userId", "issuedById", "answeredById", "updatedById"];
+        "reviewedById", "proposedById", "uploadedById", "userId", "issuedById", "answeredById", "updatedById"];
 
     /// <summary>Reads entries, looking up every unit, person, plan, task and target they name in a few queries.</summary>
     public async Task<List<Reading>> ReadAsync(IReadOnlyList<AuditEntry> entries, CancellationToken ct = default)

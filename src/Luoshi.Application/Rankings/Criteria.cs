@@ -1,4 +1,7 @@
+using Luoshi.Application.Calendar;
+using Luoshi.Application.Data;
 using Luoshi.Application.Supervision;
+using Luoshi.Domain.Data;
 using Luoshi.Domain.OrgUnits;
 using Luoshi.Domain.Plans;
 using Luoshi.Domain.Rankings;
@@ -120,11 +123,51 @@ public sealed class RectificationCriterion(RectificationStats stats) : ICriterio
         (await stats.ForMonthAsync(month.Year, month.Month, month.Day, ct)).ToDictionary(s => s.OrgUnitId, s => new Measure(s.Due, s.ClosedOnTime, s.FindingIds));
 }
 
+/// <summary>
+/// 数据填报完整率: of the data set returns due in the month (up to its day) that the unit answers for, how many were filed
+/// (a zero report counts), read from <see cref="Completeness.ForAsync"/> with the unit as the root: a school answers for
+/// its own return, a district for its schools' (or its own, for a district data set). A return is due in the month when
+/// its period's due day (<see cref="DataSet.DueAt"/>) falls in it; monthly and longer periods only (a daily or weekly
+/// set's completeness is read on its own). Not applicable to a unit with no return due that month. Filed means filed
+/// now: a return filed after the month's end still counts for that month.
+/// </summary>
+public sealed class DataCompletenessCriterion(LuoshiDb db, Completeness completeness) : ICriterion
+{
+    public string Key => "data";
+
+    public string Name => "数据填报完整率";
+
+    public string RecordKind => "dataset";
+
+    public async Task<IReadOnlyDictionary<int, Measure>> MeasureAsync(RankingMonth month, CancellationToken ct)
+    {
+        var sets = await db.DataSets.AsNoTracking()
+            .Where(s => s.PeriodType == PeriodType.Month || s.PeriodType == PeriodType.Quarter || s.PeriodType == PeriodType.Year || s.PeriodType == PeriodType.SchoolYear)
+            .ToListAsync(ct);
+        if (sets.Count == 0) return new Dictionary<int, Measure>();
+        var days = await new WorkCalendar(db).WorkingDaysAsync(ct);
+        var due = sets.SelectMany(s => new[] { Period.Of(s.PeriodType, month.First.AddDays(-1)), Period.Of(s.PeriodType, month.Day) }.Distinct()
+                .Where(p => DateOnly.FromDateTime(s.DueAt(p, days)) is var d && d >= month.First && d <= month.Day).Select(p => (Set: s.Id, Period: p.Text)))
+            .ToList();
+        var units = await db.OrgUnits.AsNoTracking().Where(u => u.Kind == month.Kind).Select(u => u.Id).ToListAsync(ct);
+        var rows = new List<(int Unit, int Id, int Expected, int Received)>();
+        foreach (var (set, period) in due)
+            foreach (var unit in units)
+                if ((await completeness.ForAsync(set, period, unit, ct)).Value is { Expected: > 0 } f)
+                    rows.Add((unit, set, f.Expected, f.Received));
+        return rows.GroupBy(r => r.Unit).ToDictionary(g => g.Key,
+            g => new Measure(g.Sum(r => r.Expected), g.Sum(r => r.Received), [.. g.Select(r => r.Id).Distinct().Order()]));
+    }
+}
+
 /// <summary>Every criterion a scheme may use, by key.</summary>
-public sealed class CriterionCatalog(LuoshiDb db, RectificationStats rectification)
+public sealed class CriterionCatalog(LuoshiDb db, RectificationStats rectification, Completeness completeness)
 {
     public IReadOnlyList<ICriterion> All { get; } =
-        [new TaskCompletionCriterion(db), new ReportTimelinessCriterion(db), new NoticeResponseCriterion(db), new RectificationCriterion(rectification)];
+    [
+        new TaskCompletionCriterion(db), new ReportTimelinessCriterion(db), new NoticeResponseCriterion(db), new RectificationCriterion(rectification),
+        new DataCompletenessCriterion(db, completeness),
+    ];
 
     public ICriterion? Find(string key) => All.FirstOrDefault(c => c.Key == key);
 }

@@ -51,18 +51,49 @@ public sealed class UnitRankings(LuoshiDb db, CriterionCatalog criteria, ChinaCl
     /// <summary>The ranking for <paramref name="month"/> under <paramref name="scheme"/>, with last month's ranks; no access check.</summary>
     public async Task<Result> ComputeAsync(AssessmentScheme scheme, RankingMonth month, CancellationToken ct = default)
     {
-        var units = await db.OrgUnits.AsNoTracking().Where(u => u.Kind == month.Kind).Select(u => new { u.Id, u.Code, u.Name }).ToListAsync(ct);
-        async Task<IReadOnlyList<RankedUnit>> RankAsync(RankingMonth m)
-        {
-            var measured = new Dictionary<string, IReadOnlyDictionary<int, Measure>>();
-            foreach (var c in scheme.Criteria)
-                measured[c.Key] = criteria.Find(c.Key) is { } criterion ? await criterion.MeasureAsync(m, ct) : new Dictionary<int, Measure>();
-            return RankingRules.Rank(scheme.Criteria, units.Select(u => new RankingInput(u.Id, u.Code, u.Name,
-                measured.Where(kv => kv.Value.ContainsKey(u.Id)).ToDictionary(kv => kv.Key, kv => kv.Value[u.Id]))));
-        }
-        var now = await RankAsync(month);
-        var before = (await RankAsync(month.Previous())).ToDictionary(u => u.OrgUnitId, u => u.Rank);
+        var units = await UnitsAsync(month.Kind, ct);
+        var now = await RankAsync(scheme, month, units, ct);
+        var before = (await RankAsync(scheme, month.Previous(), units, ct)).ToDictionary(u => u.OrgUnitId, u => u.Rank);
         return new Result(scheme, month, [.. now.Select(u => new Row(u, before.GetValueOrDefault(u.OrgUnitId)))]);
+    }
+
+    /// <summary>One month of a unit's trend: its score and rank (null when not ranked) among <see cref="Ranked"/> ranked units.</summary>
+    public sealed record TrendPoint(string Period, decimal? Score, int? Rank, int Ranked);
+
+    /// <summary>A unit's trend: its score and rank in each month of <paramref name="year"/> up to this month, each read as of the month's last day.</summary>
+    public async Task<Outcome<IReadOnlyList<TrendPoint>>> TrendAsync(Caller caller, int? schemeId, int orgUnitId, int year, CancellationToken ct = default)
+    {
+        if (!caller.SeesEverything) return RankingProblems.Forbidden;
+        var scheme = AssessmentSchemes.Find(schemeId);
+        if (scheme is null) return RankingProblems.SchemeNotFound;
+        var unit = await db.OrgUnits.AsNoTracking().Where(u => u.Id == orgUnitId).Select(u => new { u.Kind }).FirstOrDefaultAsync(ct);
+        if (unit is null || !scheme.Kinds.Contains(unit.Kind)) return RankingProblems.UnitNotRanked;
+        var today = Clock.Today;
+        if (year < 2000 || year > today.Year) return RankingProblems.PeriodInvalid;
+        var units = await UnitsAsync(unit.Kind, ct);
+        var points = new List<TrendPoint>();
+        for (var m = 1; m <= (year == today.Year ? today.Month : 12); m++)
+        {
+            var month = RankingMonth.Of(year, m, today, unit.Kind);
+            var ranked = await RankAsync(scheme, month, units, ct);
+            var mine = ranked.First(u => u.OrgUnitId == orgUnitId);
+            points.Add(new TrendPoint(month.Period, mine.Score, mine.Rank, ranked.Count(u => u.Rank is not null)));
+        }
+        return new Outcome<IReadOnlyList<TrendPoint>>(points, []);
+    }
+
+    private sealed record UnitName(int Id, string Code, string Name);
+
+    private async Task<List<UnitName>> UnitsAsync(OrgUnitKind kind, CancellationToken ct) =>
+        await db.OrgUnits.AsNoTracking().Where(u => u.Kind == kind).Select(u => new UnitName(u.Id, u.Code, u.Name)).ToListAsync(ct);
+
+    private async Task<IReadOnlyList<RankedUnit>> RankAsync(AssessmentScheme scheme, RankingMonth month, List<UnitName> units, CancellationToken ct)
+    {
+        var measured = new Dictionary<string, IReadOnlyDictionary<int, Measure>>();
+        foreach (var c in scheme.Criteria)
+            measured[c.Key] = criteria.Find(c.Key) is { } criterion ? await criterion.MeasureAsync(month, ct) : new Dictionary<int, Measure>();
+        return RankingRules.Rank(scheme.Criteria, units.Select(u => new RankingInput(u.Id, u.Code, u.Name,
+            measured.Where(kv => kv.Value.ContainsKey(u.Id)).ToDictionary(kv => kv.Key, kv => kv.Value[u.Id]))));
     }
 
     private static (int Year, int Month)? ParsePeriod(string? period, DateOnly today)

@@ -1002,6 +1002,133 @@ namespace Luoshi.Data.Postgres.Migrations
                     b.ToTable("plans", (string)null);
                 });
 
+            modelBuilder.Entity("Luoshi.Domain.Rankings.RankingAdjustment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<decimal>("Points")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.Property<DateTime>("ProposedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ProposedById")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ReviewedById")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgUnitId");
+
+                    b.HasIndex("ProposedById");
+
+                    b.HasIndex("ReviewedById");
+
+                    b.HasIndex("Period", "Status");
+
+                    b.ToTable("ranking_adjustments", (string)null);
+                });
+
+            modelBuilder.Entity("Luoshi.Domain.Rankings.RankingSchemeVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("CreatedById")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("SchemeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("SchemeId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("ranking_scheme_versions", (string)null);
+                });
+
+            modelBuilder.Entity("Luoshi.Domain.Rankings.RankingWeight", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CriterionKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("SchemeVersionId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Weight")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchemeVersionId", "Kind", "CriterionKey")
+                        .IsUnique();
+
+                    b.ToTable("ranking_weights", (string)null);
+                });
+
             modelBuilder.Entity("Luoshi.Domain.Reports.Attachment", b =>
                 {
                     b.Property<int>("Id")
@@ -1833,6 +1960,43 @@ namespace Luoshi.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Luoshi.Domain.Rankings.RankingAdjustment", b =>
+                {
+                    b.HasOne("Luoshi.Domain.OrgUnits.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Luoshi.Domain.People.User", null)
+                        .WithMany()
+                        .HasForeignKey("ProposedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Luoshi.Domain.People.User", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Luoshi.Domain.Rankings.RankingSchemeVersion", b =>
+                {
+                    b.HasOne("Luoshi.Domain.People.User", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Luoshi.Domain.Rankings.RankingWeight", b =>
+                {
+                    b.HasOne("Luoshi.Domain.Rankings.RankingSchemeVersion", null)
+                        .WithMany("Weights")
+                        .HasForeignKey("SchemeVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Luoshi.Domain.Reports.Attachment", b =>
                 {
                     b.HasOne("Luoshi.Domain.Supervision.Finding", null)
@@ -2033,6 +2197,11 @@ namespace Luoshi.Data.Postgres.Migrations
             modelBuilder.Entity("Luoshi.Domain.Indicators.Indicator", b =>
                 {
                     b.Navigation("Targets");
+                });
+
+            modelBuilder.Entity("Luoshi.Domain.Rankings.RankingSchemeVersion", b =>
+                {
+                    b.Navigation("Weights");
                 });
 
             modelBuilder.Entity("Luoshi.Domain.Reports.ProgressReport", b =>

@@ -46,6 +46,8 @@ public static class RankingProblems
         "kind must be district, department or school");
     public static readonly ProblemType KindNotInScheme = Catalog.Invalid("kind-not-in-scheme", "考核方案“{0}”不用于{1}排名",
         "The scheme {0} does not rank {1}");
+    public static readonly ProblemType UnitNotRanked = Catalog.Of(ProblemKind.NotFound, "unit-not-ranked", "找不到该单位，或该单位不参加此考核方案的排名",
+        "No such unit, or the scheme does not rank it");
     public static readonly ProblemType Forbidden = Catalog.Of(ProblemKind.Forbidden, "forbidden",
         "实时排名仅供局领导、督查督导和管理员查看；各单位以印发的督查通报为准", "Only bureau leaders, supervisors and administrators see the live ranking");
 }

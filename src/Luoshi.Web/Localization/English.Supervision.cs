@@ -23,6 +23,22 @@ public static partial class English
         ["办理时限（工作日）"] = "Answer within (working days)",
         ["发出"] = "Issue",
 
+        // 月度排名
+        ["月度排名"] = "Monthly ranking",
+        ["第"] = "version ",
+        ["版"] = "",
+        ["截至"] = "as of",
+        ["某项指标当月没有可考核事项的，其权重按比例分给该单位的其他指标。"] =
+            "A criterion with nothing to assess for a unit in the month passes its weight to the unit's other criteria in proportion.",
+        ["查看本年各月走势"] = "Trend over the year",
+        ["无适用指标"] = "Nothing to assess",
+        ["上升"] = "Up",
+        ["下降"] = "Down",
+        ["不适用"] = "Not applicable",
+        ["分"] = " pts",
+        ["有效权重"] = "Effective weight",
+        ["本年各月得分与名次"] = "Score and rank by month this year",
+
         // 督查通报
         ["督查通报"] = "Bulletins",
         ["通报月份"] = "Month",
