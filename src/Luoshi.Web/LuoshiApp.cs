@@ -40,6 +40,8 @@ public static class LuoshiApp
         // a measurable part of every signed-in request.
         services.AddDbContext<LuoshiDb>((sp, options) => sp.GetRequiredService<DatabaseSettings>().Configure(options),
             ServiceLifetime.Scoped, ServiceLifetime.Singleton);
+        services.AddOptions<HostOptions>().Configure<IOptions<LuoshiOptions>>((host, luoshi) =>
+            host.ShutdownTimeout = TimeSpan.FromSeconds(Math.Max(1, luoshi.Value.ShutdownSeconds)));
         services.AddHttpContextAccessor();
         services.AddScoped<IAuditActor, HttpAuditActor>();
         services.AddSingleton<Luoshi.Application.Caching.ReferenceData>();
@@ -110,6 +112,7 @@ public static class LuoshiApp
         // (Luoshi.Web.staticwebassets.endpoints.json beside the dll); open to everyone, like the sign-in page that uses them.
         app.MapStaticAssets().AllowAnonymous();
         app.MapGet("/healthz", HealthApi.Check).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/readyz", HealthApi.Ready).AllowAnonymous().ExcludeFromDescription();
         app.MapLuoshiOpenApi();
         var api = app.MapGroup("/api/v1");
         api.AddEndpointFilter<PagingGuard>();
@@ -157,6 +160,9 @@ public static class LuoshiApp
         using var scope = app.Services.CreateScope();
         var settings = scope.ServiceProvider.GetRequiredService<DatabaseSettings>();
         var options = scope.ServiceProvider.GetRequiredService<IOptions<LuoshiOptions>>().Value;
+        // Instances starting together (an upgrade, a restart of all) take turns: the first migrates and seeds, the others then find it done.
+        await using var startup = await StartupLock.AcquireAsync(settings,
+            () => app.Logger.LogWarning("另一实例正在升级数据库，等待其完成……"));
         await using var db = new LuoshiDb(settings.BuildOptions(), FixedAuditActor.CommandLine);
         await DatabaseSetup.UpgradeAsync(db);
         await DataProtectionKeyImport.ImportAsync(db, Path.Combine(Path.GetFullPath(options.Data), "keys"));

@@ -39,6 +39,12 @@ public sealed class LuoshiOptions
     public bool Scheduler { get; set; } = true;
 
     /// <summary>
+    /// Seconds a stopping instance (SIGTERM, <c>systemctl stop</c>) gives the requests in flight to finish after it stops taking new ones;
+    /// the scheduler's running job is waited for as well. Keep systemd's <c>TimeoutStopSec</c> above it.
+    /// </summary>
+    public int ShutdownSeconds { get; set; } = 30;
+
+    /// <summary>
     /// Addresses or networks (CIDR) of the reverse proxies in front of Luoshi, separated by commas; their forwarded
     /// address and scheme are believed. Empty: forwarded headers are ignored.
     /// </summary>
