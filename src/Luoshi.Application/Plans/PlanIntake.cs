@@ -165,10 +165,16 @@ public sealed class PlanIntake(LuoshiDb db, ChinaClock? clock = null)
         }
     }
 
-    /// <summary>The org unit a name in a plan means: the one of that name, else one whose name contains it or is contained in it.</summary>
+    /// <summary>
+    /// The org unit a name in a plan means: the one of that name, else one whose name contains it or is contained in it —
+    /// a district or department before a school (江东区 is 江东区教育局, not 江东区第一中学), then the closest in length, then the
+    /// first created; never whichever row the database happened to return first.
+    /// </summary>
     private static OrgUnit? FindUnit(string name, List<OrgUnit> units) =>
-        units.FirstOrDefault(u => u.Name == name)
-            ?? units.FirstOrDefault(u => u.Name.Contains(name, StringComparison.Ordinal) || name.Contains(u.Name, StringComparison.Ordinal));
+        units.Where(u => u.Name == name).OrderBy(u => u.Id).FirstOrDefault()
+            ?? units.Where(u => u.Name.Contains(name, StringComparison.Ordinal) || name.Contains(u.Name, StringComparison.Ordinal))
+                .OrderBy(u => u.Kind == OrgUnitKind.School ? 1 : 0).ThenBy(u => Math.Abs(u.Name.Length - name.Length)).ThenBy(u => u.Id)
+                .FirstOrDefault();
 
     private static string Trim(string text, int max) => text.Length <= max ? text : text[..max];
 }
