@@ -6,6 +6,7 @@ using Luoshi.Domain.Reports;
 using Luoshi.Domain.Tasks;
 using Luoshi.Web.Tests.Infrastructure;
 using Microsoft.Extensions.Time.Testing;
+using static Luoshi.Web.Tests.Infrastructure.ChinaTimes;
 
 namespace Luoshi.Web.Tests;
 
@@ -20,8 +21,6 @@ public sealed class BulletinsTests
     private static readonly DateTimeOffset Now = new(2026, 11, 5, 2, 0, 0, TimeSpan.Zero);
 
     private static readonly string[] Names = ["甲区", "乙区", "丙区", "丁区", "戊区", "己区"];
-
-    private static DateTime China(int month, int day, int hour) => new DateTime(2026, month, day, hour, 0, 0, DateTimeKind.Utc).AddHours(-8);
 
     /// <summary>Seeds the fixture under the code prefix <paramref name="code"/>; the red task of 己区 is named <paramref name="redTask"/>.</summary>
     private static Task SeedAsync(LuoshiFactory data, string code, string redTask) => data.WithDbAsync(async db =>

@@ -9,6 +9,7 @@ using Luoshi.Domain.Targets;
 using Luoshi.Domain.Tasks;
 using Luoshi.Web.Tests.Infrastructure;
 using Microsoft.Extensions.Time.Testing;
+using static Luoshi.Web.Tests.Infrastructure.ChinaTimes;
 
 namespace Luoshi.Web.Tests;
 
@@ -22,8 +23,6 @@ public sealed class DashboardTests
 {
     /// <summary>Thursday 5 November 2026, 10:00 in Beijing.</summary>
     private static readonly DateTimeOffset Now = new(2026, 11, 5, 2, 0, 0, TimeSpan.Zero);
-
-    private static DateTime China(int month, int day, int hour) => new DateTime(2026, month, day, hour, 0, 0, DateTimeKind.Utc).AddHours(-8);
 
     private sealed record Fixture(int A, int B, int Department, int Red, int Yellow, int Target, int OverdueNotice);
 

@@ -9,6 +9,7 @@ using Luoshi.Domain.Supervision;
 using Luoshi.Domain.Tasks;
 using Luoshi.Web.Tests.Infrastructure;
 using Microsoft.Extensions.Time.Testing;
+using static Luoshi.Web.Tests.Infrastructure.ChinaTimes;
 
 namespace Luoshi.Web.Tests;
 
@@ -23,7 +24,6 @@ public sealed class RankingsTests
     private static readonly DateTimeOffset Now = new(2026, 11, 5, 2, 0, 0, TimeSpan.Zero);
 
     /// <summary>A moment of a China day, in UTC (China is UTC+8).</summary>
-    private static DateTime China(int month, int day, int hour) => new DateTime(2026, month, day, hour, 0, 0, DateTimeKind.Utc).AddHours(-8);
 
     private sealed record Fixture(int A, int B, int C, int D, int T1, int T2, int T3);
 

@@ -33,9 +33,9 @@ public sealed class AnalyticsPivot(AnalyticsQueries queries, LuoshiDb db)
 
     public sealed record Table(Domain.Indicators.Indicator Indicator, int OrgUnitId, int Year, int Level, IReadOnlyList<Row> Rows);
 
-    public async Task<Outcome<Table>> ForAsync(Caller caller, int? indicatorId, int? orgUnitId, int? year, int? level, CancellationToken ct = default)
+    public async Task<Outcome<Table>> ForAsync(Caller caller, int? indicatorId, int? orgUnitId, int year, int? level, CancellationToken ct = default)
     {
-        var y = year ?? 2026;
+        var y = year;
         var period = y.ToString(CultureInfo.InvariantCulture);
         var yearly = await queries.ForAsync(caller, indicatorId, orgUnitId, period, level ?? 1, ct);
         if (yearly.Value is not { } years) return yearly.Problems.ToList();

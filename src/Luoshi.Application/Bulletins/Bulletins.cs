@@ -141,11 +141,6 @@ public sealed class Bulletins(LuoshiDb db, BulletinFacts facts, Notifier notifie
     }
 
     /// <summary>YYYY-MM, a month not after this one (China time).</summary>
-    public (int Year, int Month, string Text)? ParsePeriod(string? period)
-    {
-        if (string.IsNullOrWhiteSpace(period)) return null;
-        if (!DateOnly.TryParseExact(period.Trim() + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first)) return null;
-        if (first > Clock.Today || first.Year < 2000) return null;
-        return (first.Year, first.Month, $"{first.Year:0000}-{first.Month:00}");
-    }
+    public (int Year, int Month, string Text)? ParsePeriod(string? period) =>
+        Rankings.RankingMonth.ParseMonth(period, Clock.Today) is { } m ? (m.Year, m.Month, $"{m.Year:0000}-{m.Month:00}") : null;
 }

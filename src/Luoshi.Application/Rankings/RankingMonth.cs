@@ -21,6 +21,14 @@ public sealed record RankingMonth(int Year, int Month, DateOnly Day, OrgUnitKind
         return new(year, month, today < last ? today : last, kind);
     }
 
+    /// <summary>A month written YYYY-MM, from 2000 up to the current one; null when the text is not such a month.</summary>
+    public static (int Year, int Month)? ParseMonth(string? period, DateOnly today)
+    {
+        if (!DateOnly.TryParseExact((period ?? "").Trim() + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.None, out var first)) return null;
+        return first > today || first.Year < 2000 ? null : (first.Year, first.Month);
+    }
+
     /// <summary>The month before, read as of its own last day.</summary>
     public RankingMonth Previous()
     {

@@ -96,10 +96,6 @@ public sealed class UnitRankings(LuoshiDb db, CriterionCatalog criteria, ChinaCl
             measured.Where(kv => kv.Value.ContainsKey(u.Id)).ToDictionary(kv => kv.Key, kv => kv.Value[u.Id]))));
     }
 
-    private static (int Year, int Month)? ParsePeriod(string? period, DateOnly today)
-    {
-        if (string.IsNullOrWhiteSpace(period)) return (today.Year, today.Month);
-        if (!DateOnly.TryParseExact(period.Trim() + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first)) return null;
-        return first > today || first.Year < 2000 ? null : (first.Year, first.Month);
-    }
+    private static (int Year, int Month)? ParsePeriod(string? period, DateOnly today) =>
+        string.IsNullOrWhiteSpace(period) ? (today.Year, today.Month) : RankingMonth.ParseMonth(period, today);
 }

@@ -10,12 +10,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Luoshi.Web.Pages.Analytics;
 
 /// <summary>图表: an indicator's year figure per unit beside its target, drawn with the bar-only ECharts build — the pivot's <see cref="AnalyticsPivot"/> table.</summary>
-public sealed class ChartModel(AnalyticsPivot pivot, IndicatorDefinitions definitions, ChinaClock clock) : PageModel
+public sealed class ChartModel(AnalyticsPivot pivot, IndicatorDefinitions definitions, ChinaClock clock)
+    : IndicatorTablePage(pivot, definitions, clock)
 {
-    public List<Indicator> Indicators { get; private set; } = [];
-    public AnalyticsPivot.Table? Table { get; private set; }
-    public List<string> Problems { get; private set; } = [];
-
     /// <summary>The chart's data (units, values, targets), JSON-escaped for a script element.</summary>
     public string ChartJson => Table is not { } t ? "{}" : JsonSerializer.Serialize(new
     {
@@ -27,16 +24,7 @@ public sealed class ChartModel(AnalyticsPivot pivot, IndicatorDefinitions defini
 
     public async Task<IActionResult> OnGetAsync(int? indicatorId, int? orgUnitId, int? year, int? level)
     {
-        Indicators = await definitions.ListAsync(HttpContext.RequestAborted);
-        var id = indicatorId ?? Indicators.FirstOrDefault()?.Id;
-        if (id is null) return Page();
-        var outcome = await pivot.ForAsync(User.ToCaller(), id, orgUnitId, year ?? clock.Today.Year, level, HttpContext.RequestAborted);
-        Table = outcome.Value;
-        if (!outcome.Succeeded)
-        {
-            Problems = outcome.Problems.Words();
-            Response.StatusCode = ProblemAnswers.StatusOf(outcome.Problems);
-        }
+        await LoadTableAsync(indicatorId, orgUnitId, year, level);
         return Page();
     }
 }

@@ -10,39 +10,20 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Luoshi.Web.Pages.Analytics;
 
 /// <summary>透视表: an indicator's units × months with targets, coloured by attainment, and its .xlsx — an <see cref="AnalyticsPivot"/> use case.</summary>
-public sealed class PivotModel(AnalyticsPivot pivot, IndicatorDefinitions definitions, ChinaClock clock) : PageModel
+public sealed class PivotModel(AnalyticsPivot pivot, IndicatorDefinitions definitions, ChinaClock clock)
+    : IndicatorTablePage(pivot, definitions, clock)
 {
-    public List<Indicator> Indicators { get; private set; } = [];
-    public AnalyticsPivot.Table? Table { get; private set; }
-    public List<string> Problems { get; private set; } = [];
-
     public async Task<IActionResult> OnGetAsync(int? indicatorId, int? orgUnitId, int? year, int? level)
     {
-        Indicators = await definitions.ListAsync(HttpContext.RequestAborted);
-        var id = indicatorId ?? Indicators.FirstOrDefault()?.Id;
-        if (id is null) return Page();
-        var outcome = await pivot.ForAsync(User.ToCaller(), id, orgUnitId, year ?? clock.Today.Year, level, HttpContext.RequestAborted);
-        if (outcome.Succeeded)
-        {
-            Table = outcome.Value;
-            return Page();
-        }
-        Problems = outcome.Problems.Words();
-        Response.StatusCode = ProblemAnswers.StatusOf(outcome.Problems);
+        await LoadTableAsync(indicatorId, orgUnitId, year, level);
         return Page();
     }
 
     public async Task<IActionResult> OnGetXlsxAsync(int? indicatorId, int? orgUnitId, int? year, int? level)
     {
-        indicatorId ??= (await definitions.ListAsync(HttpContext.RequestAborted)).FirstOrDefault()?.Id;
-        var outcome = await pivot.ForAsync(User.ToCaller(), indicatorId, orgUnitId, year ?? clock.Today.Year, level, HttpContext.RequestAborted);
-        if (outcome.Value is not { } table)
-        {
-            Problems = outcome.Problems.Words();
-            Response.StatusCode = ProblemAnswers.StatusOf(outcome.Problems);
-            return Page();
-        }
-        return File(AnalyticsPivot.Workbook(table, clock.UtcNow), Luoshi.Parsing.Rendering.Office.WorkbookWriter.ContentType,
+        if (!await LoadTableAsync(indicatorId, orgUnitId, year, level)) return Page();
+        if (Table is not { } table) return NotFound();
+        return File(AnalyticsPivot.Workbook(table, Clock.UtcNow), Luoshi.Parsing.Rendering.Office.WorkbookWriter.ContentType,
             $"{table.Indicator.Name}-{table.Year}.xlsx");
     }
 
