@@ -97,6 +97,7 @@ public static class LuoshiApp
         app.UseResponseCompression();
         app.UseLuoshiProblems();
         app.UseMiddleware<SecurityHeaders>();
+        app.UseInstanceHeader();
         app.UseMiddleware<CrossSiteRequests>();
         app.UseMiddleware<JsonBodyLimit>();
         app.UseMiddleware<QueryGuard>();

@@ -50,6 +50,15 @@ public sealed class LuoshiOptions
     /// </summary>
     public string? TrustedProxies { get; set; }
 
+    /// <summary>
+    /// This instance's name among several behind a load balancer, sent on every response as <c>X-Luoshi-Instance</c> (the systemd
+    /// unit <c>deploy/luoshi@.service</c> sets its port). Empty: no such header.
+    /// </summary>
+    public string? InstanceName { get; set; }
+
+    /// <summary>When the daily jobs run, and the test-only delay (<c>Luoshi__Jobs__…</c>): see <see cref="JobOptions"/>.</summary>
+    public JobOptions Jobs { get; set; } = new();
+
     /// <summary>Where attachments are kept (<c>Luoshi__Attachments__Folder</c>): see <see cref="AttachmentOptions"/>.</summary>
     public AttachmentOptions Attachments { get; set; } = new();
 
@@ -67,6 +76,19 @@ public sealed class LuoshiOptions
 public sealed class AttachmentOptions
 {
     public string? Folder { get; set; }
+}
+
+/// <summary>The scheduler's daily jobs: when they fire, and a delay only tests use.</summary>
+public sealed class JobOptions
+{
+    /// <summary>A Quartz cron expression (seconds first) in China time; default 07:00 every day.</summary>
+    public string DailyCron { get; set; } = Scheduling.Scheduler.DailyCron;
+
+    /// <summary>
+    /// For tests only (default 0, off): after the daily reminders have been sent and recorded, the scheduler's daily job waits this many
+    /// seconds before its next step, so a test can kill the instance in the middle of the job and watch another instance take it over.
+    /// </summary>
+    public int TestDelaySeconds { get; set; }
 }
 
 /// <summary>

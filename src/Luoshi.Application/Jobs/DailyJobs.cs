@@ -49,11 +49,19 @@ public sealed class DailyJobs(LuoshiDb db, ChinaClock clock, DailyReminders remi
             new Supervision.NoticeEscalation(db, notifier, calendar, ledger, escalation, clock), new OutboxStep(dispatcher, clock));
     }
 
-    public async Task<List<StepResult>> RunAsync(DateOnly day, CancellationToken ct = default)
+    /// <summary>
+    /// Runs the steps of <paramref name="day"/> in order; <paramref name="afterStep"/>, when given, is told of each step's result
+    /// before the next step starts (the scheduler logs it, and a test may pause there).
+    /// </summary>
+    public async Task<List<StepResult>> RunAsync(DateOnly day, CancellationToken ct = default, Func<StepResult, CancellationToken, Task>? afterStep = null)
     {
         var results = new List<StepResult>();
         foreach (var step in Steps)
-            results.Add(await RunStepAsync(step, day, ct));
+        {
+            var result = await RunStepAsync(step, day, ct);
+            results.Add(result);
+            if (afterStep is not null) await afterStep(result, ct);
+        }
         return results;
     }
 

@@ -26,7 +26,9 @@ public sealed class DailyReminders(LuoshiDb db, Notifier notifier, WorkCalendar 
     public const string ReportDue = "reportDue";
     public const string ReportLate = "reportLate";
 
-    public string Name => "reminders";
+    public const string StepName = "reminders";
+
+    public string Name => StepName;
 
     public bool OncePerDay => true;
 

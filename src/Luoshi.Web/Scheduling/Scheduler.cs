@@ -9,8 +9,10 @@ namespace Luoshi.Web.Scheduling;
 /// <summary>
 /// Quartz.NET on the app's own database: a persistent job store (tables <c>qrtz_*</c>, created by the migrations),
 /// clustered on PostgreSQL, so every instance of Luoshi shares one schedule and a trigger fires on one instance only. The daily jobs
-/// run at <see cref="DailyCron"/> China time; a firing missed while every instance was down runs once when one is back
-/// (misfire: fire once and proceed), and the job ledger keeps a day from running twice.
+/// run at <see cref="DailyCron"/> China time (or <c>Luoshi:Jobs:DailyCron</c>); a firing missed while every instance was down runs
+/// once when one is back (misfire: fire once and proceed), and the job ledger keeps a day from running twice. The daily job asks
+/// for recovery: when the instance running it dies (killed, power lost), another instance of the cluster notices its missing
+/// check-in and runs the job again; the steps the dead one finished are in the ledger and are skipped, the rest are done once.
 /// </summary>
 /// <remarks>
 /// The scheduler lives in a container of its own, built when the app starts: the database it uses is known only then
@@ -40,12 +42,21 @@ public sealed class Scheduler : IAsyncDisposable
     }
 
     /// <summary>
-    /// Starts a scheduler on <paramref name="database"/> with the daily trigger, the outbox every <paramref name="outboxSeconds"/>
-    /// seconds (none when 0) and whatever <paramref name="more"/> adds, taking part in the cluster of every scheduler on that database.
+    /// Starts a scheduler on <paramref name="database"/> with the daily trigger (at <paramref name="dailyCron"/>, default
+    /// <see cref="DailyCron"/>), the outbox every <paramref name="outboxSeconds"/> seconds (none when 0) and whatever
+    /// <paramref name="more"/> adds, taking part in the cluster of every scheduler on that database.
     /// </summary>
     public static async Task<Scheduler> StartAsync(DatabaseSettings database, IServiceScopeFactory app, ILoggerFactory logs,
-        Action<IServiceCollection, IQuartzBuilder>? more = null, int outboxSeconds = 0, CancellationToken ct = default)
+        Action<IServiceCollection, IQuartzBuilder>? more = null, int outboxSeconds = 0, CancellationToken ct = default, string dailyCron = DailyCron)
     {
+        try
+        {
+            _ = new CronExpression(dailyCron);
+        }
+        catch (FormatException e)
+        {
+            throw new InvalidOperationException($"Luoshi:Jobs:DailyCron 的值“{dailyCron}”不是有效的 Quartz cron 表达式（如 {DailyCron}，秒在最前）：{e.Message}", e);
+        }
         var services = new ServiceCollection();
         services.AddSingleton(logs);
         services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
@@ -76,8 +87,8 @@ public sealed class Scheduler : IAsyncDisposable
             });
             q.ScheduleJob<DailyJob>(
                 trigger => trigger.WithIdentity(DailyTriggerKey)
-                    .WithCronSchedule(DailyCron, cron => cron.InTimeZone(ChinaClock.Zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)),
-                job => job.WithIdentity(DailyJobKey).WithDescription("每日定时任务：提醒等"));
+                    .WithCronSchedule(dailyCron, cron => cron.InTimeZone(ChinaClock.Zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)),
+                job => job.WithIdentity(DailyJobKey).WithDescription("每日定时任务：提醒等").RequestRecovery());
             if (outboxSeconds > 0)
             {
                 q.ScheduleJob<OutboxJob>(
@@ -109,7 +120,8 @@ public sealed class SchedulerHost(IServiceScopeFactory scopes, DatabaseSettings 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         if (options.Value.Scheduler)
-            scheduler = await Scheduler.StartAsync(database, scopes, logs, outboxSeconds: messaging.Value.PumpSeconds, ct: cancellationToken);
+            scheduler = await Scheduler.StartAsync(database, scopes, logs, outboxSeconds: messaging.Value.PumpSeconds, ct: cancellationToken,
+                dailyCron: options.Value.Jobs.DailyCron);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
