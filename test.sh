@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs every Luoshi test: unit, integration over HTTP on SQLite and on a real PostgreSQL, browser tests in Chromium
-# and the printing test (LibreOffice and pdftotext). PostgreSQL, Chromium and LibreOffice are installed with apt-get
+# Runs every Luoshi test: unit, integration over HTTP on SQLite and on a real PostgreSQL, browser tests in Chromium,
+# the printing test (LibreOffice and pdftotext) and two instances behind nginx. PostgreSQL, Chromium, LibreOffice and nginx are installed with apt-get
 # when missing (as root), PostgreSQL is started on a private port in a temporary directory and stopped afterwards.
 # Without them their tests are skipped with one line each; with CI=true a missing component fails the run instead.
 set -uo pipefail
@@ -75,6 +75,22 @@ if command -v soffice >/dev/null && command -v pdftotext >/dev/null; then
   fc-list 2>/dev/null | grep -qi "noto sans cjk" || apt_install fonts-noto-cjk || true
 else
   skip "没有 LibreOffice 或 pdftotext（需要 root 通过 apt-get 安装 libreoffice-calc-nogui libreoffice-writer-nogui poppler-utils），打印测试不运行"
+fi
+
+# --- nginx for the two-instance test (the test starts its own nginx; the package's service is kept from starting) ----------
+# Debian starts a freshly installed nginx on port 80; a policy-rc.d answering 101 ("not allowed") stops that, only during the install.
+no_service_start() {
+  if [ -e /usr/sbin/policy-rc.d ] || [ "$(id -u)" != 0 ]; then "$@"; return; fi
+  printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d && chmod 755 /usr/sbin/policy-rc.d
+  "$@"; local rc=$?
+  rm -f /usr/sbin/policy-rc.d
+  return $rc
+}
+[ -x /usr/sbin/nginx ] || no_service_start apt_install nginx || true
+if [ -x /usr/sbin/nginx ]; then
+  export LUOSHI_TEST_NGINX=/usr/sbin/nginx
+else
+  skip "没有 nginx（需要 root 通过 apt-get 安装 nginx），nginx 下的两实例测试不运行"
 fi
 
 if $ci && [ ${#missing[@]} -gt 0 ]; then

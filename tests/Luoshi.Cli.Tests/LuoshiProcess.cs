@@ -46,14 +46,17 @@ public sealed class LuoshiProcess : IDisposable
     /// <summary>
     /// <c>luoshi serve</c> on a port of the system's choosing, on the SQLite database in <paramref name="data"/> or
     /// on PostgreSQL; waits until it says it has started. The demo city gets no plans (the tests make their own).
+    /// <paramref name="environment"/> adds settings as environment variables (as systemd's <c>EnvironmentFile</c> would).
     /// </summary>
-    public static async Task<LuoshiProcess> ServeAsync(string data, string? postgres = null, bool demo = false)
+    public static async Task<LuoshiProcess> ServeAsync(string data, string? postgres = null, bool demo = false,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         List<string> args = ["serve", "--urls", "http://127.0.0.1:0", "--data", data];
         if (postgres is not null) args.AddRange(["--database", postgres]);
         if (demo) args.Add("--demo");
         var process = Start(args);
         process.StartInfo.Environment["Luoshi__DemoPlans"] = "none";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) process.StartInfo.Environment[name] = value;
         var lines = new StringBuilder();
         var started = new TaskCompletionSource<(string Url, string? Password)>(TaskCreationOptions.RunContinuationsAsynchronously);
         string? password = null;
