@@ -12,6 +12,7 @@ public static class QuantityRecognizer
         // Traditional script is read as simplified; the clause and subject keep the text as written.
         var text = Traditional.Simplify(original);
         var (lastSentence, lastEnd, lastSubject) = (-1, -1, (string?)null);
+        var sentenceSubjects = new List<string>();
         foreach (var raw in QuantityScanner.Scan(text, limit))
         {
             var (clauseStart, clauseEnd) = Clause(text, raw.Start, raw.End);
@@ -20,7 +21,12 @@ public static class QuantityRecognizer
             var before = text.AsSpan(clauseStart, raw.Start - clauseStart);
             var after = text.AsSpan(raw.End, Math.Min(text.Length - raw.End, 12));
             var kind = QuantityKindClassifier.Classify(raw, before, after, text.AsSpan(sentenceStart, raw.Start - sentenceStart), review);
-            var subject = SubjectFinder.Find(clause, text[clauseStart..clauseEnd], raw.Start - clauseStart, raw.End - clauseStart, raw.Unit,
+            if (lastSentence != sentenceStart)
+            {
+                sentenceSubjects.Clear();
+            }
+
+            var subject = AverageComparison.Complete(text, clauseStart, raw.Start, sentenceSubjects) ?? SubjectFinder.Find(clause, text[clauseStart..clauseEnd], raw.Start - clauseStart, raw.End - clauseStart, raw.Unit,
                 lastSentence == sentenceStart ? lastSubject : null);
             if (lastEnd >= 0 && raw.Start - lastEnd <= AdjacentFigures)
             {
@@ -30,6 +36,7 @@ public static class QuantityRecognizer
             subject = WithEvent(original, text, sentenceStart, subject);
             subject = QuotedTopic.Complete(subject, raw.Unit, original, text, sentenceStart, clauseStart);
             (lastSentence, lastEnd, lastSubject) = (sentenceStart, raw.End, subject);
+            sentenceSubjects.Add(subject);
             into.Add(new Quantity(Chars.TrimPunct(clause), raw.Value, raw.Upper, raw.Denominator,
                 raw.Unit, subject, raw.Comparator, kind, raw.Placeholder));
         }

@@ -14,7 +14,7 @@ public static class SubjectFinder
     /// <summary>Verbs and prepositions that govern the noun after them; the subject starts after the last one.</summary>
     private static readonly string[] Governing =
     [
-        "遴选培养", "规划建设", "继续招录", "严格落实", "创建", "建设", "建成", "启动", "办好", "完成", "培养", "招录", "招收", "招聘", "遴选", "选树", "选派",
+        "遴选培养", "规划建设", "继续招录", "严格落实", "安排", "创建", "建设", "建成", "启动", "办好", "完成", "培养", "招录", "招收", "招聘", "遴选", "选树", "选派",
         "选拔", "引进", "组织", "开展", "举办", "培训", "设立", "发放", "化解", "投入", "推进", "落实", "确保", "力争", "争取", "实现", "打造", "提高", "提升",
         "扩大", "增加", "督促", "支持", "资助", "评选", "认定", "表彰", "建立", "组建", "配备", "录取", "覆盖", "消除", "学会", "再引进", "要求", "推动", "加快",
         "做好", "按照", "依托", "通过", "修习", "共有", "现有", "已有", "拥有", "对", "为", "使", "让", "把", "将", "有", "获", "共", "计", "达",
@@ -316,7 +316,8 @@ public static class SubjectFinder
             return ListNamed(previous, name) ?? (previous.StartsWith(name, StringComparison.Ordinal) ? previous : name + previous);
         }
 
-        return before.EndsWith('（') || before.EndsWith('(') ? ListNamed(previous, name) : null;
+        // （清华22人） names a member of the list the figure before counted; （市本级500万） a part of what it counted.
+        return before.EndsWith('（') || before.EndsWith('(') ? ListNamed(previous, name) ?? (previous.StartsWith(name, StringComparison.Ordinal) ? previous : name + previous) : null;
     }
 
     /// <summary>被北大、清华录取的人数 with 清华 → 被清华录取的人数: a list in a subject, cut to the member named.</summary>
@@ -696,7 +697,7 @@ public static class SubjectFinder
             }
 
             figures = nth + 1;
-            for (var k = figureStart; k < s.Length && s[k] is not ('，' or '。' or '；'); k++)
+            for (var k = figureStart; k < s.Length && s[k] is not ('，' or '。' or '；' or '（' or '('); k++)
             {
                 if (s[k] == '、')
                 {
