@@ -33,7 +33,7 @@ public static class QuantityRecognizer
                 subject = ListedAward.Complete(subject, lastSubject);
             }
 
-            subject = WithEvent(original, text, sentenceStart, subject);
+            subject = SetFrame.Find(original, text, sentenceStart, clauseEnd, raw.Start, raw.End, raw.Unit) ?? WithEvent(original, text, sentenceStart, subject);
             subject = QuotedTopic.Complete(subject, raw.Unit, original, text, sentenceStart, clauseStart);
             (lastSentence, lastEnd, lastSubject) = (sentenceStart, raw.End, subject);
             sentenceSubjects.Add(subject);
