@@ -52,7 +52,9 @@ public static class SubjectFinder
     /// </summary>
     public static string Find(string clause, string read, int figureStart, int figureEnd, string unit, string? previous = null)
     {
-        var found = SubjectMeasure.Complete(Part(clause, read, figureStart, previous) ?? Core(clause, read, figureStart, figureEnd, unit, previous), unit);
+        var found = SubjectMeasure.Complete(Part(clause, read, figureStart, previous) ?? PaymentTo.Find(clause, read, figureStart, figureEnd)
+            ?? RankBand.Find(clause, read, figureStart, figureEnd, unit) ?? EventObject.Find(clause, read, figureStart, figureEnd, unit)
+            ?? Core(clause, read, figureStart, figureEnd, unit, previous), unit);
 
         // 共二十周, 计560多万元: a single word names nothing; the figure adds to what the sentence counted before it.
         return found.Length < 2 && !string.IsNullOrEmpty(previous) ? previous : ChangeSide(read, figureStart) + found;
