@@ -28,6 +28,11 @@ public static class QuantityRecognizer
 
             var subject = AverageComparison.Complete(text, clauseStart, raw.Start, sentenceSubjects) ?? SubjectFinder.Find(clause, text[clauseStart..clauseEnd], raw.Start - clauseStart, raw.End - clauseStart, raw.Unit,
                 lastSentence == sentenceStart ? lastSubject : null);
+            if (subject.Length < 2 && SpanDuration.Find(original, text, sentenceStart, raw.Start, raw.Unit) is { } span)
+            {
+                subject = span; // 第一学期从9月1日开始至1月15日结束，共二十周
+            }
+
             if (lastEnd >= 0 && raw.Start - lastEnd <= AdjacentFigures)
             {
                 subject = ListedAward.Complete(subject, lastSubject);

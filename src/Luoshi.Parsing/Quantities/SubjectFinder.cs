@@ -54,6 +54,7 @@ public static class SubjectFinder
     {
         var found = SubjectMeasure.Complete(Part(clause, read, figureStart, previous) ?? PaymentTo.Find(clause, read, figureStart, figureEnd)
             ?? RankBand.Find(clause, read, figureStart, figureEnd, unit) ?? EventObject.Find(clause, read, figureStart, figureEnd, unit)
+            ?? TimeLimit.Find(clause, read, figureStart, figureEnd, unit)
             ?? Core(clause, read, figureStart, figureEnd, unit, previous), unit);
 
         // 共二十周, 计560多万元: a single word names nothing; the figure adds to what the sentence counted before it.
@@ -98,6 +99,12 @@ public static class SubjectFinder
         var share = unit is "%" or "比" or "个百分点" or "百分点";
         var (bs, be) = NounBefore(read, ChangeStart(read, figureStart), share);
         var (a, b) = NounAfter(read, figureEnd);
+        if (unit == "%" && be > bs && b > a && b - a <= 4 && b == Trim(read, a, read.Length).Item2 && read[figureEnd] != '的')
+        {
+            // 确保外来务工人员子女100%入学: a share between a noun and what it does is the rate at which it is done (入学率).
+            return Tidy(clause[bs..be]) + clause[a..b] + "率";
+        }
+
         if (b - a >= 2 && (!share || (figureEnd < read.Length && read[figureEnd] == '的')))
         {
             // 督促落实2021年开工的XX所中小学校, 对教育高质量发展19项任务: a modifier before the figure belongs to the noun after it.
@@ -142,9 +149,41 @@ public static class SubjectFinder
             return Core(clause, read, first.Start, first.End, unit, previous);
         }
 
+        if (MeasureOfPrevious(clause, read, figureStart, previous) is { } measure)
+        {
+            return measure;
+        }
+
         // Nothing names the figure on its own: the ledger still shows the clause around it rather than nothing.
         var rest = Tidy(clause[..figureStart] + clause[figureEnd..]);
         return rest.Length > 30 ? rest[..30] : rest;
+    }
+
+    /// <summary>Words that name only a measure (投入, 资金, 面积): they measure what the sentence counted before them.</summary>
+    private static readonly string[] BareMeasures = ["投入", "总投入", "投资", "总投资", "资金", "经费", "面积", "总面积", "总额", "金额"];
+
+    /// <summary>
+    /// 市区列入重点建设项目13个，投入达6.6亿元: a clause that names only a measure before its figure measures what the
+    /// figure before it in the sentence counted (…重点建设项目投入).
+    /// </summary>
+    private static string? MeasureOfPrevious(string clause, string read, int figureStart, string? previous)
+    {
+        if (string.IsNullOrEmpty(previous))
+        {
+            return null;
+        }
+
+        var lead = read[..figureStart].TrimEnd();
+        foreach (var w in new[] { "达到", "达", "为", "共", "约", "近", "超过" })
+        {
+            if (lead.EndsWith(w, StringComparison.Ordinal))
+            {
+                lead = lead[..^w.Length];
+                break;
+            }
+        }
+
+        return BareMeasures.Contains(lead.Trim()) ? previous + clause[..lead.Length].Trim() : null;
     }
 
     private static readonly string[] AreaUnits = ["平方米", "万平方米", "平方公里", "平方千米", "亩", "公顷"];
