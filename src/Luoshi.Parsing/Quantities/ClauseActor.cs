@@ -1,0 +1,36 @@
+using Luoshi.Parsing.Text;
+
+namespace Luoshi.Parsing.Quantities;
+
+/// <summary>
+/// 市属学校要做好…35个拆建工程项目, 某学院要争取招收350名新生: the one a clause names before 要 is whose things its figures
+/// count (市属学校拆建工程项目, 某学院新生); a catch-all (各地, 各学校, 我们) names no one in particular.
+/// </summary>
+internal static class ClauseActor
+{
+    /// <summary>The longest actor read as a name.</summary>
+    private const int ActorLength = 30;
+
+    private static readonly string[] Modals = ["要", "须", "必须", "应"];
+
+    private static readonly string[] CatchAll = ["各", "我们", "我", "全市", "全县", "全区", "全省", "同时", "一是", "二是", "三是", "其中", "今年", "明年"];
+
+    /// <param name="read">The clause as the rules read it, up to the figure.</param>
+    public static string Complete(string subject, string clause, string read)
+    {
+        var at = Modals.Select(m => read.IndexOf(m, StringComparison.Ordinal)).Where(i => i > 0).DefaultIfEmpty(-1).Min();
+        if (at < 2 || at > ActorLength || subject.Length < 2)
+        {
+            return subject;
+        }
+
+        var actor = clause[..at].Trim();
+        if (actor.Length < 2 || !actor.All(Chars.IsCjk) || CatchAll.Any(actor.StartsWith) || subject.Contains(actor, StringComparison.Ordinal)
+            || actor.Contains(subject, StringComparison.Ordinal))
+        {
+            return subject;
+        }
+
+        return actor + subject;
+    }
+}
