@@ -55,6 +55,7 @@ public static class SubjectFinder
         var found = SubjectMeasure.Complete(Part(clause, read, figureStart, previous) ?? PaymentTo.Find(clause, read, figureStart, figureEnd)
             ?? RankBand.Find(clause, read, figureStart, figureEnd, unit) ?? EventObject.Find(clause, read, figureStart, figureEnd, unit)
             ?? TimeLimit.Find(clause, read, figureStart, figureEnd, unit) ?? SizeThreshold.Find(clause, read, figureStart, figureEnd, unit)
+            ?? RunningYears.Find(clause, read, figureStart, figureEnd, unit) ?? GapTo.Find(clause, read, figureStart, figureEnd, unit)
             ?? Core(clause, read, figureStart, figureEnd, unit, previous), unit);
 
         // 共二十周, 计560多万元: a single word names nothing; the figure adds to what the sentence counted before it.
