@@ -35,7 +35,7 @@ public static class QuantityRecognizer
 
             if (lastEnd >= 0 && raw.Start - lastEnd <= AdjacentFigures)
             {
-                subject = ListedAward.Complete(subject, lastSubject);
+                subject = ListedTitle.Complete(ListedAward.Complete(subject, lastSubject), lastSubject);
             }
 
             subject = SetFrame.Find(original, text, sentenceStart, clauseEnd, raw.Start, raw.End, raw.Unit) ?? WithEvent(original, text, sentenceStart, subject);

@@ -14,7 +14,7 @@ public static class SubjectFinder
     /// <summary>Verbs and prepositions that govern the noun after them; the subject starts after the last one.</summary>
     private static readonly string[] Governing =
     [
-        "遴选培养", "规划建设", "继续招录", "严格落实", "安排", "创建", "建设", "建成", "启动", "办好", "完成", "培养", "招录", "招收", "招聘", "遴选", "选树", "选派",
+        "遴选培养", "规划建设", "继续招录", "严格落实", "安排", "获评", "评为", "创建", "建设", "建成", "启动", "办好", "完成", "培养", "招录", "招收", "招聘", "遴选", "选树", "选派",
         "选拔", "引进", "组织", "开展", "举办", "培训", "设立", "发放", "化解", "投入", "推进", "落实", "确保", "力争", "争取", "实现", "打造", "提高", "提升",
         "扩大", "增加", "督促", "支持", "资助", "评选", "认定", "表彰", "建立", "组建", "配备", "录取", "覆盖", "消除", "学会", "再引进", "要求", "推动", "加快",
         "做好", "按照", "依托", "通过", "修习", "共有", "现有", "已有", "拥有", "对", "为", "使", "让", "把", "将", "有", "获", "共", "计", "达",
@@ -196,7 +196,7 @@ public static class SubjectFinder
     private static readonly string[] RateEnds = ["率", "比", "比例", "比重", "占比", "份额", "覆盖面"];
 
     /// <summary>The last characters of nouns that name people (教师, 学生, 校长, 工作者); a count of people named otherwise counts 人数.</summary>
-    private const string PersonEnds = "生师员长人者手童儿士工部才民户家属女孩子兵警医友众客官干匠模丁军";
+    private const string PersonEnds = "生师员长人者手童儿士工部才民户家属女孩子兵警医友众客官干匠模丁军任";
 
     /// <summary>
     /// The noun before the figure, named as what the figure measures: a share of something (学校公用经费的10%, 占全省1/4)
