@@ -53,13 +53,19 @@ public static class SubjectFinder
     public static string Find(string clause, string read, int figureStart, int figureEnd, string unit, string? previous = null)
     {
         var found = SubjectMeasure.Complete(Part(clause, read, figureStart, previous) ?? PaymentTo.Find(clause, read, figureStart, figureEnd)
+            ?? PerCapita.Find(clause, read, figureStart, figureEnd)
             ?? RankBand.Find(clause, read, figureStart, figureEnd, unit) ?? EventObject.Find(clause, read, figureStart, figureEnd, unit)
             ?? TimeLimit.Find(clause, read, figureStart, figureEnd, unit) ?? SizeThreshold.Find(clause, read, figureStart, figureEnd, unit)
             ?? RunningYears.Find(clause, read, figureStart, figureEnd, unit) ?? GapTo.Find(clause, read, figureStart, figureEnd, unit)
             ?? Core(clause, read, figureStart, figureEnd, unit, previous), unit);
 
         // 共二十周, 计560多万元: a single word names nothing; the figure adds to what the sentence counted before it.
-        return found.Length < 2 && !string.IsNullOrEmpty(previous) ? previous : ChangeSide(read, figureStart) + found;
+        if (found.Length < 2 && !string.IsNullOrEmpty(previous))
+        {
+            return unit == "元" && PerCapita.Total(previous) is { } total ? total : previous;
+        }
+
+        return ChangeSide(read, figureStart) + WorkToDo.Rewrite(found, read, figureStart);
     }
 
     /// <summary>
