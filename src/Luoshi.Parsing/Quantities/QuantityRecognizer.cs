@@ -41,7 +41,7 @@ public static class QuantityRecognizer
             subject = SetFrame.Find(original, text, sentenceStart, clauseEnd, raw.Start, raw.End, raw.Unit) ?? WithEvent(original, text, sentenceStart, subject);
             subject = FundBefore.Complete(subject, raw.Unit, original, text, sentenceStart, clauseStart, raw.Start);
             subject = ClauseActor.Complete(subject, clause[..(raw.Start - clauseStart)], text[clauseStart..raw.Start]);
-            subject = QuotedTopic.Complete(subject, raw.Unit, original, text, sentenceStart, clauseStart);
+            subject = QuotedTopic.Complete(subject, raw.Unit, original, text, sentenceStart, clauseStart, raw.Start);
             (lastSentence, lastEnd, lastSubject) = (sentenceStart, raw.End, subject);
             sentenceSubjects.Add(subject);
             into.Add(new Quantity(Chars.TrimPunct(clause), raw.Value, raw.Upper, raw.Denominator,

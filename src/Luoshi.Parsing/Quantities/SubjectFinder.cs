@@ -65,7 +65,23 @@ public static class SubjectFinder
             return unit == "元" && PerCapita.Total(previous) is { } total ? total : previous;
         }
 
-        return ChangeSide(read, figureStart) + WorkToDo.Rewrite(found, read, figureStart);
+        return ChangeSide(read, figureStart) + WorkToDo.Rewrite(WithoutTheme(found), read, figureStart);
+    }
+
+    /// <summary>以党员重温入党誓言为主题的党员民主生活会: the theme of an event says what it is about, not which events are counted.</summary>
+    private static string WithoutTheme(string subject)
+    {
+        var open = subject.IndexOf('以');
+        foreach (var theme in new[] { "为主题的", "为内容的", "为重点的" })
+        {
+            var close = subject.IndexOf(theme, StringComparison.Ordinal);
+            if (open >= 0 && close > open + 1 && subject.Length - (close + theme.Length) >= 2)
+            {
+                return subject[..open] + subject[(close + theme.Length)..];
+            }
+        }
+
+        return subject;
     }
 
     /// <summary>
@@ -127,7 +143,14 @@ public static class SubjectFinder
                 noun = prefix + noun; // 新增4所示范幼儿园, 每所学校配备1名心理教师
             }
 
-            return modifier.Length == 0 && SubjectPredicate.At(clause, read, b) is { } predicate ? SubjectPredicate.Describe(predicate, noun) : noun;
+            if (modifier.Length == 0 && (SubjectPredicate.At(clause, read, b) ?? SharedPredicate(clause, read, b)) is { } predicate)
+            {
+                // 100%的乡镇中心幼儿园和70%的中心村幼儿园进入省等级幼儿园行列: a share of things that do something is their 比例.
+                var described = SubjectPredicate.Describe(predicate, noun);
+                return share && read[figureEnd] == '的' && !RateEnds.Any(noun.EndsWith) ? described + "比例" : described;
+            }
+
+            return noun;
         }
 
         if (a == b && NextFigure(read, a) is { } next)
@@ -164,6 +187,27 @@ public static class SubjectFinder
         // Nothing names the figure on its own: the ledger still shows the clause around it rather than nothing.
         var rest = Tidy(clause[..figureStart] + clause[figureEnd..]);
         return rest.Length > 30 ? rest[..30] : rest;
+    }
+
+    /// <summary>
+    /// 100%的乡镇中心幼儿园<u>和</u>70%的中心村幼儿园进入…行列: what the last member of a list of figures does, all of them do.
+    /// </summary>
+    private static string? SharedPredicate(string clause, string read, int nounEnd)
+    {
+        var k = nounEnd;
+        while (k < read.Length && (read[k] is '和' or '、' or '及' || Chars.IsSpace(read[k])))
+        {
+            k++;
+        }
+
+        if (k == nounEnd || k >= read.Length || !IsFigureChar(read[k]))
+        {
+            return null;
+        }
+
+        var end = FigureEnd(read, k);
+        var (a, b) = NounAfter(read, end);
+        return b > a ? SubjectPredicate.At(clause, read, b) : null;
     }
 
     /// <summary>Words that name only a measure (投入, 资金, 面积): they measure what the sentence counted before them.</summary>
