@@ -13,6 +13,7 @@ public static class QuantityRecognizer
         var text = Traditional.Simplify(original);
         var (lastSentence, lastEnd, lastSubject) = (-1, -1, (string?)null);
         var sentenceSubjects = new List<string>();
+        string? lastSpan = null; // the last span summed up (第一学期总周数), while durations follow it
         foreach (var raw in QuantityScanner.Scan(text, limit))
         {
             var (clauseStart, clauseEnd) = Clause(text, raw.Start, raw.End);
@@ -32,6 +33,12 @@ public static class QuantityRecognizer
             {
                 subject = span; // 第一学期从9月1日开始至1月15日结束，共二十周
             }
+            else
+            {
+                subject = SpanDuration.PartOf(subject, raw.Unit, lastSpan);
+            }
+
+            lastSpan = SpanDuration.IsSpan(subject) ? subject : SubjectMeasure.IsDuration(raw.Unit) ? lastSpan : null;
 
             if (lastEnd >= 0 && raw.Start - lastEnd <= AdjacentFigures)
             {

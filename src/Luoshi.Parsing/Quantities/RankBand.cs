@@ -4,7 +4,8 @@ namespace Luoshi.Parsing.Quantities;
 
 /// <summary>
 /// 加强对后20%学生的跟踪监测, 前10%的学校: a share after 前 or 后 names a band of a ranking (the bottom fifth of the
-/// students): its subject is that band's share of the noun after it (后段学生比例), not the words before.
+/// students): its subject is that band's share of the noun after it (后段学生比例), named by what is done for it
+/// (跟踪监测的后段学生比例), not the words before.
 /// </summary>
 internal static class RankBand
 {
@@ -29,6 +30,34 @@ internal static class RankBand
             }
         }
 
-        return end - start >= 2 ? read[figureStart - 1] + "段" + clause[start..end] + "比例" : null;
+        if (end - start < 2)
+        {
+            return null;
+        }
+
+        var band = read[figureStart - 1] + "段" + clause[start..end] + "比例";
+        return Done(clause, read, end) is { } done ? done + "的" + band : band;
+    }
+
+    /// <summary>Endings of what is set up for the band, not done to it (帮扶<u>机制</u>, 辅导<u>制度</u>).</summary>
+    private static readonly string[] Arrangements = ["机制", "制度", "体系", "工作", "办法"];
+
+    /// <summary>后20%学生的跟踪监测, 后20%学生帮扶机制: what is done for the band (跟踪监测, 帮扶).</summary>
+    private static string? Done(string clause, string read, int start)
+    {
+        if (start < read.Length && read[start] == '的')
+        {
+            start++;
+        }
+
+        var end = start;
+        while (end < read.Length && Chars.IsCjk(read[end]) && read[end] is not ('和' or '及' or '与') && end - start < 10)
+        {
+            end++;
+        }
+
+        var done = clause[start..end];
+        done = Arrangements.FirstOrDefault(done.EndsWith) is { } a ? done[..^a.Length] : done;
+        return done.Length >= 2 ? done : null;
     }
 }

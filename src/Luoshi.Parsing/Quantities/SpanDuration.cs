@@ -8,6 +8,25 @@ namespace Luoshi.Parsing.Quantities;
 /// </summary>
 internal static class SpanDuration
 {
+    private static readonly string[] Totals = ["总周数", "总天数", "总月数", "总年数"];
+
+    /// <summary>
+    /// 其中节假日三周。实际授课时间十七周: a duration after a span summed up (…总周数) is a part of that span and names it
+    /// (第一学期节假日, 第一学期实际授课时间).
+    /// </summary>
+    public static string PartOf(string subject, string unit, string? spanBefore)
+    {
+        if (string.IsNullOrEmpty(spanBefore) || !SubjectMeasure.IsDuration(unit) || Totals.FirstOrDefault(spanBefore.EndsWith) is not { } total)
+        {
+            return subject;
+        }
+
+        var span = spanBefore[..^total.Length];
+        return span.Length == 0 || subject.StartsWith(span, StringComparison.Ordinal) || subject.EndsWith(total, StringComparison.Ordinal) ? subject : span + subject;
+    }
+
+    public static bool IsSpan(string subject) => Totals.Any(subject.EndsWith);
+
     private static readonly Regex LeadingYear = new(@"^[0-9０-９]{4}(学年度|学年|年度|年)", RegexOptions.CultureInvariant);
 
     /// <param name="text">The text as the rules read it; the sentence opens at <paramref name="sentenceStart"/>.</param>
