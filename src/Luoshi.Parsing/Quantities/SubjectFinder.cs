@@ -53,7 +53,7 @@ public static class SubjectFinder
     public static string Find(string clause, string read, int figureStart, int figureEnd, string unit, string? previous = null)
     {
         var found = SubjectMeasure.Complete(Part(clause, read, figureStart, previous) ?? PaymentTo.Find(clause, read, figureStart, figureEnd)
-            ?? PerCapita.Find(clause, read, figureStart, figureEnd)
+            ?? PerCapita.Find(clause, read, figureStart, figureEnd) ?? SetUnder.Find(clause, read, figureStart, figureEnd)
             ?? RankBand.Find(clause, read, figureStart, figureEnd, unit) ?? EventObject.Find(clause, read, figureStart, figureEnd, unit)
             ?? TimeLimit.Find(clause, read, figureStart, figureEnd, unit) ?? SizeThreshold.Find(clause, read, figureStart, figureEnd, unit)
             ?? RunningYears.Find(clause, read, figureStart, figureEnd, unit) ?? GapTo.Find(clause, read, figureStart, figureEnd, unit)
