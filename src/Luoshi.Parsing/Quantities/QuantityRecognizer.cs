@@ -46,7 +46,7 @@ public static class QuantityRecognizer
             }
 
             subject = SetFrame.Find(original, text, sentenceStart, clauseEnd, raw.Start, raw.End, raw.Unit) ?? WithEvent(original, text, sentenceStart, subject);
-            subject = FollowingPredicate.Complete(subject, original, text, raw.End);
+            subject = MedalsOf.Complete(FollowingPredicate.Complete(subject, original, text, raw.End), lastSubject);
             subject = FundBefore.Complete(subject, raw.Unit, original, text, sentenceStart, clauseStart, raw.Start);
             subject = ClauseActor.Complete(subject, clause[..(raw.Start - clauseStart)], text[clauseStart..raw.Start]);
             subject = QuotedTopic.Complete(subject, raw.Unit, original, text, sentenceStart, clauseStart, raw.Start);

@@ -54,6 +54,7 @@ public static class SubjectFinder
     {
         var found = SubjectMeasure.Complete(Part(clause, read, figureStart, previous) ?? PaymentTo.Find(clause, read, figureStart, figureEnd)
             ?? PerCapita.Find(clause, read, figureStart, figureEnd) ?? SetUnder.Find(clause, read, figureStart, figureEnd)
+            ?? DrawnShare.Find(clause, read, figureStart, unit)
             ?? RankBand.Find(clause, read, figureStart, figureEnd, unit) ?? EventObject.Find(clause, read, figureStart, figureEnd, unit)
             ?? TimeLimit.Find(clause, read, figureStart, figureEnd, unit) ?? SizeThreshold.Find(clause, read, figureStart, figureEnd, unit)
             ?? RunningYears.Find(clause, read, figureStart, figureEnd, unit) ?? GapTo.Find(clause, read, figureStart, figureEnd, unit)
@@ -128,6 +129,12 @@ public static class SubjectFinder
             return Tidy(clause[bs..be]) + clause[a..b] + "率";
         }
 
+        if (b - a >= 2 && b < read.Length && IsFigureChar(read[b]) && NextFigure(read, b) is { } then && NounAfter(read, then.End) is var (c, d) && d - c >= 2)
+        {
+            // 9所学校35个改造项目: a count right before a count of its own things is the count of those they involve (改造项目涉及学校).
+            return Tidy(clause[c..d]) + "涉及" + Tidy(clause[a..b]);
+        }
+
         if (b - a >= 2 && (!share || (figureEnd < read.Length && read[figureEnd] == '的')))
         {
             // 督促落实2021年开工的XX所中小学校, 对教育高质量发展19项任务: a modifier before the figure belongs to the noun after it.
@@ -150,7 +157,7 @@ public static class SubjectFinder
                 return share && read[figureEnd] == '的' && !RateEnds.Any(noun.EndsWith) ? described + "比例" : described;
             }
 
-            return noun;
+            return ListedWith.Find(read, figureStart, noun) ?? noun;
         }
 
         if (a == b && NextFigure(read, a) is { } next)
