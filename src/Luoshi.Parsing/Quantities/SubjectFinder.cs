@@ -66,7 +66,15 @@ public static class SubjectFinder
             return unit == "元" && PerCapita.Total(previous) is { } total ? total : previous;
         }
 
-        return ChangeSide(read, figureStart) + WorkToDo.Rewrite(WithoutTheme(found), read, figureStart);
+        return ChangeSide(read, figureStart) + WorkToDo.Rewrite(Plain(WithoutTheme(found)), read, figureStart);
+    }
+
+    /// <summary>推荐生的比例 → 推荐生比例, 只占 → 占: a 的 before 比例 and an adverb before 占 add nothing to a share's name.</summary>
+    private static string Plain(string subject)
+    {
+        var s = subject.EndsWith("的比例", StringComparison.Ordinal) && subject.Length > 5 && (PersonEnds.Contains(subject[^4]) || MeasureEnds.Contains(subject[^4]))
+            ? subject[..^3] + "比例" : subject;
+        return s.Replace("只占", "占", StringComparison.Ordinal).Replace("仅占", "占", StringComparison.Ordinal);
     }
 
     /// <summary>以党员重温入党誓言为主题的党员民主生活会: the theme of an event says what it is about, not which events are counted.</summary>
@@ -274,7 +282,7 @@ public static class SubjectFinder
             return noun[..bound.Start].TrimEnd("比例".ToCharArray()) + "占" + noun[bound.End..] + "比例";
         }
 
-        if (share && unit != "个百分点" && unit != "百分点" && !RateEnds.Any(noun.EndsWith) && (noun.Contains('占') || shareOf))
+        if (share && unit != "个百分点" && unit != "百分点" && !RateEnds.Any(noun.EndsWith) && (noun.Contains('占') || shareOf || AmongWhole(noun)))
         {
             return noun + "比例";
         }
@@ -285,6 +293,13 @@ public static class SubjectFinder
         }
 
         return SubjectPredicate.IsPeopleUnit(unit) && !PersonEnds.Contains(noun[^1]) && !MeasureEnds.Contains(noun[^1]) ? noun + "人数" : noun;
+    }
+
+    /// <summary>专业教师中“双师型”教师: people among a group; a percentage of them is their share of it.</summary>
+    private static bool AmongWhole(string noun)
+    {
+        var among = noun.IndexOf('中');
+        return among >= 2 && noun.Length - among > 2 && PersonEnds.Contains(noun[^1]) && PersonEnds.Contains(noun[among - 1]);
     }
 
     /// <summary>Nouns that already name a measure (班额, 招生人数, 规模): a count of people of them adds nothing.</summary>
@@ -553,6 +568,23 @@ public static class SubjectFinder
         return figureStart;
     }
 
+    /// <summary>前100名 ending at <paramref name="end"/> (its digits end there, 名 follows): where 前 stands; null if it is no rank band.</summary>
+    private static int? RankedGroup(string s, int end)
+    {
+        if (end >= s.Length || s[end] != '名')
+        {
+            return null;
+        }
+
+        var k = end;
+        while (k > 0 && Chars.IsDigit(s[k - 1]))
+        {
+            k--;
+        }
+
+        return k < end && k > 0 && s[k - 1] == '前' ? k - 1 : null;
+    }
+
     /// <summary>The noun phrase before a figure, [start, end): linking words dropped, cut at the last governing verb.</summary>
     private static (int Start, int End) NounBefore(string s, int figureStart, bool share = false)
     {
@@ -606,6 +638,12 @@ public static class SubjectFinder
                     continue;
                 }
 
+                if (RankedGroup(s, start) is { } group)
+                {
+                    start = group; // 全省文理科前100名我市共39人: the top of a ranking names a group, it counts nothing
+                    continue;
+                }
+
                 break;
             }
 
@@ -637,6 +675,7 @@ public static class SubjectFinder
             // A one-character verb only where it opens the clause or stands right before the figure (共同体 is no 共, 达标率 no 达);
             // a verb that only one character follows is part of a noun (覆盖率, 创建率).
             if ((verb.Length == 1 && k != start && k + 1 != end && verb is not ("对" or "为" or "将" or "把" or "获")) || end - (k + verb.Length) == 1
+                || (k + verb.Length == end && k > start && s[k - 1] == '的')
                 || (verb.Length >= 2 && StartsWithAny(s, k + verb.Length, HeadNouns)))
             {
                 continue;
