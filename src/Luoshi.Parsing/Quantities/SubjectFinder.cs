@@ -181,6 +181,11 @@ public static class SubjectFinder
         }
 
         var found = be > bs ? Named(clause, read, bs, be, figureStart, unit, share) : b > a ? Tidy(clause[a..b]) : string.Empty;
+        if (unit == "次" && a == b && be > bs && found.Length >= 2 && !found.EndsWith("次数", StringComparison.Ordinal) && Trim(read, a, read.Length).Item2 == a)
+        {
+            found += "次数"; // 各科目每年开考一次: how often it is done
+        }
+
         if (found.Length > 0)
         {
             // 44人获一等奖，占全省1/5: a share that opens on 占 is the share of what the figure before it counted.
