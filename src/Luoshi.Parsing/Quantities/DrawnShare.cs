@@ -14,7 +14,7 @@ internal static class DrawnShare
 
     public static string? Find(string clause, string read, int figureStart, string unit)
     {
-        var verb = Verbs.FirstOrDefault(v => figureStart >= v.Length && string.CompareOrdinal(read, figureStart - v.Length, v, 0, v.Length) == 0);
+        var verb = Text.WordAt.EndingAt(read, figureStart, Verbs);
         var from = verb is null ? -1 : read.LastIndexOf('从', figureStart - verb.Length);
         if (unit != "%" || from < 0)
         {

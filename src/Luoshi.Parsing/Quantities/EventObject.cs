@@ -17,7 +17,7 @@ internal static class EventObject
             return null;
         }
 
-        var verb = Verbs.FirstOrDefault(v => figureStart >= v.Length && string.CompareOrdinal(read, figureStart - v.Length, v, 0, v.Length) == 0);
+        var verb = Text.WordAt.EndingAt(read, figureStart, Verbs);
         var on = verb is null || figureStart - verb.Length < 1 ? -1 : read.LastIndexOf('对', figureStart - verb.Length - 1);
         if (on < 0)
         {

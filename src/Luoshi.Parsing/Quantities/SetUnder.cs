@@ -9,7 +9,7 @@ internal static class SetUnder
 
     public static string? Find(string clause, string read, int figureStart, int figureEnd)
     {
-        var verb = Verbs.FirstOrDefault(v => figureStart >= v.Length + 2 && string.CompareOrdinal(read, figureStart - v.Length, v, 0, v.Length) == 0);
+        var verb = Text.WordAt.EndingAt(read, figureStart, Verbs);
         if (verb is null)
         {
             return null;
