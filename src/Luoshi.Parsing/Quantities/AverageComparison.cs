@@ -13,12 +13,13 @@ internal static class AverageComparison
     /// <param name="earlier">The subjects of the figures stated before this one in the same sentence.</param>
     public static string? Complete(string text, int clauseStart, int figureStart, IReadOnlyList<string> earlier)
     {
-        var before = text[clauseStart..figureStart];
-        var at = before.LastIndexOf("平均", StringComparison.Ordinal);
-        if (at < 0 || earlier.Count == 0)
+        if (earlier.Count == 0 || figureStart <= clauseStart || text.LastIndexOf("平均", figureStart - 1, figureStart - clauseStart, StringComparison.Ordinal) < 0)
         {
             return null;
         }
+
+        var before = text[clauseStart..figureStart];
+        var at = before.LastIndexOf("平均", StringComparison.Ordinal);
 
         // Between 平均 and the figure: 为/是/水平 and the figures of the same list before this one.
         var nth = 0;

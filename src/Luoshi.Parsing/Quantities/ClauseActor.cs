@@ -21,14 +21,20 @@ internal static class ClauseActor
     /// <param name="read">The clause as the rules read it, up to the figure.</param>
     public static string Complete(string subject, string clause, string read)
     {
-        var at = Modals.Select(m => read.IndexOf(m, StringComparison.Ordinal)).Where(i => i > 0).DefaultIfEmpty(-1).Min();
+        var at = -1;
+        foreach (var m in Modals)
+        {
+            var i = read.IndexOf(m, StringComparison.Ordinal);
+            at = i > 0 && (at < 0 || i < at) ? i : at;
+        }
+
         if (at < 2 || at > ActorLength || subject.Length < 2)
         {
             return subject;
         }
 
         var actor = clause[..at].Trim();
-        if (actor.Length < 2 || !actor.All(Chars.IsCjk) || (CatchAll.Any(actor.StartsWith) && !Bodies.Any(actor.EndsWith)) || subject.Contains(actor, StringComparison.Ordinal)
+        if (actor.Length < 2 || !actor.All(Chars.IsCjk) || (Text.WordAt.Opening(actor, CatchAll) is not null && Text.WordAt.Ending(actor, Bodies) is null) || subject.Contains(actor, StringComparison.Ordinal)
             || actor.Contains(subject, StringComparison.Ordinal))
         {
             return subject;

@@ -17,7 +17,7 @@ internal static class ListedTitle
 
     public static string Complete(string subject, string? previous)
     {
-        if (string.IsNullOrEmpty(previous) || !Titles.Any(subject.StartsWith))
+        if (string.IsNullOrEmpty(previous) || Text.WordAt.Opening(subject, Titles) is null)
         {
             return subject;
         }
@@ -30,6 +30,6 @@ internal static class ListedTitle
         }
 
         var body = previous[..title];
-        return Bodies.Any(body.EndsWith) ? body + subject : subject;
+        return Text.WordAt.Ending(body, Bodies) is not null ? body + subject : subject;
     }
 }

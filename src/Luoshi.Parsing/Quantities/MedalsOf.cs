@@ -12,7 +12,7 @@ internal static class MedalsOf
 
     public static string Complete(string subject, string? previous)
     {
-        if (string.IsNullOrEmpty(previous) || !Counts.Any(subject.StartsWith))
+        if (string.IsNullOrEmpty(previous) || Text.WordAt.Opening(subject, Counts) is null)
         {
             return subject;
         }

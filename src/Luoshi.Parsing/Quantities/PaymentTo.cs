@@ -41,7 +41,7 @@ internal static class PaymentTo
 
         if (figureStart > to && figureEnd <= at)
         {
-            var gets = FundEnds.FirstOrDefault(sum.EndsWith) is { } end && sum.Length > end.Length + 1 ? sum[..^end.Length] : sum;
+            var gets = Text.WordAt.Ending(sum, FundEnds) is { } end && sum.Length > end.Length + 1 ? sum[..^end.Length] : sum;
             return "获" + gets + "的" + recipients;
         }
 

@@ -36,7 +36,7 @@ internal static class PerCapita
         var by = read.LastIndexOf('按', Math.Max(0, figureStart - 1));
         var on = by < 0 ? -1 : read.LastIndexOf('对', by);
         var paid = by < 0 ? string.Empty : clause[(on + 1)..by].Trim();
-        paid = Whole.FirstOrDefault(paid.StartsWith) is { } whole && paid.Length > whole.Length + 1 ? paid[whole.Length..] : paid;
+        paid = Text.WordAt.Opening(paid, Whole) is { } whole && paid.Length > whole.Length + 1 ? paid[whole.Length..] : paid;
         return paid.Length >= 2 && what.Length is >= 2 and <= 6 ? paid + per + what + "标准" : null;
     }
 

@@ -57,7 +57,7 @@ internal static class RankBand
         }
 
         var done = clause[start..end];
-        done = Arrangements.FirstOrDefault(done.EndsWith) is { } a ? done[..^a.Length] : done;
+        done = WordAt.Ending(done, Arrangements) is { } a ? done[..^a.Length] : done;
         return done.Length >= 2 ? done : null;
     }
 }

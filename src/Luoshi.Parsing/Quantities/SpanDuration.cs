@@ -16,7 +16,7 @@ internal static class SpanDuration
     /// </summary>
     public static string PartOf(string subject, string unit, string? spanBefore)
     {
-        if (string.IsNullOrEmpty(spanBefore) || !SubjectMeasure.IsDuration(unit) || Totals.FirstOrDefault(spanBefore.EndsWith) is not { } total)
+        if (string.IsNullOrEmpty(spanBefore) || !SubjectMeasure.IsDuration(unit) || Text.WordAt.Ending(spanBefore, Totals) is not { } total)
         {
             return subject;
         }
@@ -25,7 +25,7 @@ internal static class SpanDuration
         return span.Length == 0 || subject.StartsWith(span, StringComparison.Ordinal) || subject.EndsWith(total, StringComparison.Ordinal) ? subject : span + subject;
     }
 
-    public static bool IsSpan(string subject) => Totals.Any(subject.EndsWith);
+    public static bool IsSpan(string subject) => Text.WordAt.Ending(subject, Totals) is not null;
 
     private static readonly Regex LeadingYear = new(@"^[0-9０-９]{4}(学年度|学年|年度|年)", RegexOptions.CultureInvariant);
 

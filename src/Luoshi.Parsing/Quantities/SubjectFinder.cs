@@ -162,7 +162,7 @@ public static class SubjectFinder
             {
                 // 100%的乡镇中心幼儿园和70%的中心村幼儿园进入省等级幼儿园行列: a share of things that do something is their 比例.
                 var described = SubjectPredicate.Describe(predicate, noun);
-                return share && read[figureEnd] == '的' && !RateEnds.Any(noun.EndsWith) ? described + "比例" : described;
+                return share && read[figureEnd] == '的' && WordAt.Ending(noun, RateEnds) is null ? described + "比例" : described;
             }
 
             return ListedWith.Find(read, figureStart, noun) ?? noun;
@@ -287,7 +287,7 @@ public static class SubjectFinder
             return noun[..bound.Start].TrimEnd("比例".ToCharArray()) + "占" + noun[bound.End..] + "比例";
         }
 
-        if (share && unit != "个百分点" && unit != "百分点" && !RateEnds.Any(noun.EndsWith) && (noun.Contains('占') || shareOf || AmongWhole(noun)))
+        if (share && unit != "个百分点" && unit != "百分点" && WordAt.Ending(noun, RateEnds) is null && (noun.Contains('占') || shareOf || AmongWhole(noun)))
         {
             return noun + "比例";
         }

@@ -12,8 +12,12 @@ internal static class WorkToDo
 
     public static string Rewrite(string subject, string read, int figureStart)
     {
-        var on = read.LastIndexOf('对', Math.Max(0, figureStart - 1));
+        if (subject.IndexOf('的') < 0 || read.LastIndexOf('对', Math.Max(0, figureStart - 1)) < 0)
+        {
+            return subject;
+        }
+
         var m = Work.Match(subject);
-        return on < 0 || !m.Success ? subject : "待" + m.Groups["work"].Value + m.Groups["thing"].Value + m.Groups["measure"].Value;
+        return !m.Success ? subject : "待" + m.Groups["work"].Value + m.Groups["thing"].Value + m.Groups["measure"].Value;
     }
 }
