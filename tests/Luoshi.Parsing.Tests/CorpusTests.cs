@@ -25,13 +25,13 @@ public class CorpusTests
     {
         Assert.True(Corpus is not null, "the corpus (tests/Data/corpus) was not copied beside the test binaries");
         var s = PlanScorer.Score(Corpus!);
-        // Issue 11: every figure 1.00 except kind (>= 0.95) and subject (the issue asks 0.90; the rules reach 0.75: the gold's
-        // subjects often take words from earlier sentences, which the subject rules do not read).
+        // Issue 11: every figure 1.00 except kind (>= 0.95) and subject (>= 0.90: the subject rules read the words around the
+        // figure too, such as a set or event the sentence opens on, the fund the sentence before names, a list before 平均为).
         Assert.Equal(11, s.Plans);
         Assert.True(s.QuantityF1 == 1, $"quantity F1: {s}");
         Assert.True(s.Kind >= 0.97, $"kind: {s}");
         Assert.True(s.Comparator >= 0.99, $"comparator: {s}");
-        Assert.True(s.Subject >= 0.77, $"subject: {s}");
+        Assert.True(s.Subject >= 0.90, $"subject: {s}");
         Assert.True(s.OutlineF1 >= 0.995, $"outline F1: {s}");
         Assert.True(s.Level == 1, $"level: {s}");
         Assert.True(s.ResponsibleF1 == 1, $"responsible F1: {s}");
@@ -44,7 +44,8 @@ public class CorpusTests
     /// Floors: the figures at the commit that set them, rounded down to 0.01, so that they can only go up. Set when the
     /// parser's rules and the table reader came together: quantity, title, year and subject rose; kind fell (0.97 to
     /// 0.80: blank figures in the review part of review-plus-plan documents are now read as targets). Raised when the subject
-    /// and kind rules grew (subject 0.69 to 0.74; kind 0.80 to 0.94: 成绩亮点 headings open a review).
+    /// and kind rules grew (subject 0.69 to 0.74; kind 0.80 to 0.94: 成绩亮点 headings open a review). Raised again when an
+    /// expectation (有望…) became other and honours lists named their awarding body (kind 0.94 to 0.96, subject 0.74 to 0.75).
     /// </summary>
     [Fact]
     public void More_real_plans_score_at_least_their_floors()
@@ -53,7 +54,7 @@ public class CorpusTests
         var s = PlanScorer.Score(CorpusMore!);
         Assert.Equal(14, s.Plans);
         Assert.True(s.QuantityF1 >= 0.94, $"quantity F1: {s}");
-        Assert.True(s.Kind >= 0.94, $"kind: {s}");
+        Assert.True(s.Kind >= 0.96, $"kind: {s}");
         Assert.True(s.Comparator >= 1.00, $"comparator: {s}");
         Assert.True(s.OutlineF1 >= 0.97, $"outline F1: {s}");
         Assert.True(s.Level >= 1.00, $"level: {s}");
@@ -61,6 +62,6 @@ public class CorpusTests
         Assert.True(s.Years >= 0.92, $"years: {s}");
         Assert.True(s.ResponsibleF1 >= 1.00, $"responsible F1: {s}");
         Assert.True(s.DeadlineF1 >= 1.00, $"deadline F1: {s}");
-        Assert.True(s.Subject >= 0.74, $"subject: {s}");
+        Assert.True(s.Subject >= 0.75, $"subject: {s}");
     }
 }

@@ -49,9 +49,9 @@ public static class QuantityKindClassifier
     {
         var b = before.TrimEnd();
         if (b.EndsWith("从") || b.Contains("平均为", StringComparison.Ordinal) || b.Contains("平均水平", StringComparison.Ordinal) || b.EndsWith("平均")
-            || b.EndsWith("后") || b.EndsWith("前") || b.Contains("预计", StringComparison.Ordinal))
+            || b.EndsWith("后") || b.EndsWith("前") || b.Contains("预计", StringComparison.Ordinal) || b.Contains("有望", StringComparison.Ordinal) || after.StartsWith("有望"))
         {
-            return QuantityKind.Other; // 从116学分减少到…, 全省平均为…, 后20%学生, 预计将超过…
+            return QuantityKind.Other; // 从116学分减少到…, 全省平均为…, 后20%学生, 预计将超过…, 有望通过3家: an expectation
         }
 
         var within = after.IndexOf('中');

@@ -12,6 +12,8 @@ public static class QuantityRecognizer
         // Traditional script is read as simplified; the clause and subject keep the text as written.
         var text = Traditional.Simplify(original);
         var (lastSentence, lastEnd, lastSubject) = (-1, -1, (string?)null);
+        var sentenceSubjects = new List<string>();
+        string? lastSpan = null; // the last span summed up (第一学期总周数), while durations follow it
         foreach (var raw in QuantityScanner.Scan(text, limit))
         {
             var (clauseStart, clauseEnd) = Clause(text, raw.Start, raw.End);
@@ -20,16 +22,36 @@ public static class QuantityRecognizer
             var before = text.AsSpan(clauseStart, raw.Start - clauseStart);
             var after = text.AsSpan(raw.End, Math.Min(text.Length - raw.End, 12));
             var kind = QuantityKindClassifier.Classify(raw, before, after, text.AsSpan(sentenceStart, raw.Start - sentenceStart), review);
-            var subject = SubjectFinder.Find(clause, text[clauseStart..clauseEnd], raw.Start - clauseStart, raw.End - clauseStart, raw.Unit,
-                lastSentence == sentenceStart ? lastSubject : null);
-            if (lastEnd >= 0 && raw.Start - lastEnd <= AdjacentFigures)
+            if (lastSentence != sentenceStart)
             {
-                subject = ListedAward.Complete(subject, lastSubject);
+                sentenceSubjects.Clear();
             }
 
-            subject = WithEvent(original, text, sentenceStart, subject);
-            subject = QuotedTopic.Complete(subject, raw.Unit, original, text, sentenceStart, clauseStart);
+            var subject = AverageComparison.Complete(text, clauseStart, raw.Start, sentenceSubjects) ?? SubjectFinder.Find(clause, text[clauseStart..clauseEnd], raw.Start - clauseStart, raw.End - clauseStart, raw.Unit,
+                lastSentence == sentenceStart ? lastSubject : null);
+            if (subject.Length < 2 && SpanDuration.Find(original, text, sentenceStart, raw.Start, raw.Unit) is { } span)
+            {
+                subject = span; // 第一学期从9月1日开始至1月15日结束，共二十周
+            }
+            else
+            {
+                subject = SpanDuration.PartOf(subject, raw.Unit, lastSpan);
+            }
+
+            lastSpan = SpanDuration.IsSpan(subject) ? subject : SubjectMeasure.IsDuration(raw.Unit) ? lastSpan : null;
+
+            if (lastEnd >= 0 && raw.Start - lastEnd <= AdjacentFigures)
+            {
+                subject = ListedTitle.Complete(ListedAward.Complete(subject, lastSubject), lastSubject);
+            }
+
+            subject = SetFrame.Find(original, text, sentenceStart, clauseEnd, raw.Start, raw.End, raw.Unit) ?? WithEvent(original, text, sentenceStart, subject);
+            subject = MedalsOf.Complete(FollowingPredicate.Complete(subject, original, text, raw.End), lastSubject);
+            subject = FundBefore.Complete(subject, raw.Unit, original, text, sentenceStart, clauseStart, raw.Start);
+            subject = ClauseActor.Complete(subject, clause[..(raw.Start - clauseStart)], text[clauseStart..raw.Start]);
+            subject = QuotedTopic.Complete(subject, raw.Unit, original, text, sentenceStart, clauseStart, raw.Start);
             (lastSentence, lastEnd, lastSubject) = (sentenceStart, raw.End, subject);
+            sentenceSubjects.Add(subject);
             into.Add(new Quantity(Chars.TrimPunct(clause), raw.Value, raw.Upper, raw.Denominator,
                 raw.Unit, subject, raw.Comparator, kind, raw.Placeholder));
         }

@@ -2,8 +2,8 @@ namespace Luoshi.Parsing.Quantities;
 
 /// <summary>
 /// A programme named in quotes that a clause opens on (“千园达标”完成XXX所幼儿园创建任务), or that opens or ends the clause
-/// before it in the same sentence (“双创”工作扎实推进，整体达标率85%; 实施了…“素质提升工程”，累计培训农村教师18万人), is the
-/// topic of the figure (an opening of the clause before only for a rate): the subject names it (“千园达标”幼儿园创建任务, “双创”工作整体达标率).
+/// before it in the same sentence (“双创”工作扎实推进，整体达标率85%; 实施了…“素质提升工程”，累计培训农村教师18万人), or that
+/// stands right before the figure (实施“领雁工程”2个月集中培训), is the topic of the figure (an opening of the clause before only for a rate): the subject names it (“千园达标”幼儿园创建任务, “双创”工作整体达标率).
 /// </summary>
 public static class QuotedTopic
 {
@@ -12,14 +12,14 @@ public static class QuotedTopic
 
     /// <param name="text">The text as the rules read it; the clause is [<paramref name="clauseStart"/>, figure) and the
     /// sentence opens at <paramref name="sentenceStart"/>.</param>
-    public static string Complete(string subject, string unit, string original, string text, int sentenceStart, int clauseStart)
+    public static string Complete(string subject, string unit, string original, string text, int sentenceStart, int clauseStart, int figureStart = -1)
     {
         if (subject.Length == 0 || subject.Contains('“') || subject.Contains('"'))
         {
             return subject;
         }
 
-        var topic = Opening(original, text, clauseStart);
+        var topic = Opening(original, text, clauseStart) ?? (figureStart > clauseStart ? Ending(original, text, clauseStart, figureStart) : null);
         if (topic is null && clauseStart - 1 > sentenceStart && text[clauseStart - 1] is '，' or ',')
         {
             var previous = text.LastIndexOfAny(['，', ','], clauseStart - 2, clauseStart - 1 - sentenceStart) + 1;

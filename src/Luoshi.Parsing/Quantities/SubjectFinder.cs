@@ -14,7 +14,7 @@ public static class SubjectFinder
     /// <summary>Verbs and prepositions that govern the noun after them; the subject starts after the last one.</summary>
     private static readonly string[] Governing =
     [
-        "遴选培养", "规划建设", "继续招录", "严格落实", "创建", "建设", "建成", "启动", "办好", "完成", "培养", "招录", "招收", "招聘", "遴选", "选树", "选派",
+        "遴选培养", "规划建设", "继续招录", "严格落实", "安排", "获评", "评为", "创建", "建设", "建成", "启动", "办好", "完成", "培养", "招录", "招收", "招聘", "遴选", "选树", "选派",
         "选拔", "引进", "组织", "开展", "举办", "培训", "设立", "发放", "化解", "投入", "推进", "落实", "确保", "力争", "争取", "实现", "打造", "提高", "提升",
         "扩大", "增加", "督促", "支持", "资助", "评选", "认定", "表彰", "建立", "组建", "配备", "录取", "覆盖", "消除", "学会", "再引进", "要求", "推动", "加快",
         "做好", "按照", "依托", "通过", "修习", "共有", "现有", "已有", "拥有", "对", "为", "使", "让", "把", "将", "有", "获", "共", "计", "达",
@@ -52,10 +52,45 @@ public static class SubjectFinder
     /// </summary>
     public static string Find(string clause, string read, int figureStart, int figureEnd, string unit, string? previous = null)
     {
-        var found = SubjectMeasure.Complete(Part(clause, read, figureStart, previous) ?? Core(clause, read, figureStart, figureEnd, unit, previous), unit);
+        var found = SubjectMeasure.Complete(Part(clause, read, figureStart, previous) ?? PaymentTo.Find(clause, read, figureStart, figureEnd)
+            ?? PerCapita.Find(clause, read, figureStart, figureEnd) ?? SetUnder.Find(clause, read, figureStart, figureEnd)
+            ?? DrawnShare.Find(clause, read, figureStart, unit)
+            ?? RankBand.Find(clause, read, figureStart, figureEnd, unit) ?? EventObject.Find(clause, read, figureStart, figureEnd, unit)
+            ?? TimeLimit.Find(clause, read, figureStart, figureEnd, unit) ?? SizeThreshold.Find(clause, read, figureStart, figureEnd, unit)
+            ?? RunningYears.Find(clause, read, figureStart, figureEnd, unit) ?? GapTo.Find(clause, read, figureStart, figureEnd, unit)
+            ?? Core(clause, read, figureStart, figureEnd, unit, previous), unit);
 
         // 共二十周, 计560多万元: a single word names nothing; the figure adds to what the sentence counted before it.
-        return found.Length < 2 && !string.IsNullOrEmpty(previous) ? previous : ChangeSide(read, figureStart) + found;
+        if (found.Length < 2 && !string.IsNullOrEmpty(previous))
+        {
+            return unit == "元" && PerCapita.Total(previous) is { } total ? total : previous;
+        }
+
+        return ChangeSide(read, figureStart) + WorkToDo.Rewrite(Plain(WithoutTheme(found)), read, figureStart);
+    }
+
+    /// <summary>推荐生的比例 → 推荐生比例, 只占 → 占: a 的 before 比例 and an adverb before 占 add nothing to a share's name.</summary>
+    private static string Plain(string subject)
+    {
+        var s = subject.EndsWith("的比例", StringComparison.Ordinal) && subject.Length > 5 && (PersonEnds.Contains(subject[^4]) || MeasureEnds.Contains(subject[^4]))
+            ? subject[..^3] + "比例" : subject;
+        return s.Replace("只占", "占", StringComparison.Ordinal).Replace("仅占", "占", StringComparison.Ordinal);
+    }
+
+    /// <summary>以党员重温入党誓言为主题的党员民主生活会: the theme of an event says what it is about, not which events are counted.</summary>
+    private static string WithoutTheme(string subject)
+    {
+        var open = subject.IndexOf('以');
+        foreach (var theme in new[] { "为主题的", "为内容的", "为重点的" })
+        {
+            var close = subject.IndexOf(theme, StringComparison.Ordinal);
+            if (open >= 0 && close > open + 1 && subject.Length - (close + theme.Length) >= 2)
+            {
+                return subject[..open] + subject[(close + theme.Length)..];
+            }
+        }
+
+        return subject;
     }
 
     /// <summary>
@@ -96,6 +131,18 @@ public static class SubjectFinder
         var share = unit is "%" or "比" or "个百分点" or "百分点";
         var (bs, be) = NounBefore(read, ChangeStart(read, figureStart), share);
         var (a, b) = NounAfter(read, figureEnd);
+        if (unit == "%" && be > bs && b > a && b - a <= 4 && b == Trim(read, a, read.Length).Item2 && read[figureEnd] != '的')
+        {
+            // 确保外来务工人员子女100%入学: a share between a noun and what it does is the rate at which it is done (入学率).
+            return Tidy(clause[bs..be]) + clause[a..b] + "率";
+        }
+
+        if (b - a >= 2 && b < read.Length && IsFigureChar(read[b]) && NextFigure(read, b) is { } then && NounAfter(read, then.End) is var (c, d) && d - c >= 2)
+        {
+            // 9所学校35个改造项目: a count right before a count of its own things is the count of those they involve (改造项目涉及学校).
+            return Tidy(clause[c..d]) + "涉及" + Tidy(clause[a..b]);
+        }
+
         if (b - a >= 2 && (!share || (figureEnd < read.Length && read[figureEnd] == '的')))
         {
             // 督促落实2021年开工的XX所中小学校, 对教育高质量发展19项任务: a modifier before the figure belongs to the noun after it.
@@ -111,7 +158,14 @@ public static class SubjectFinder
                 noun = prefix + noun; // 新增4所示范幼儿园, 每所学校配备1名心理教师
             }
 
-            return modifier.Length == 0 && SubjectPredicate.At(clause, read, b) is { } predicate ? SubjectPredicate.Describe(predicate, noun) : noun;
+            if (modifier.Length == 0 && (SubjectPredicate.At(clause, read, b) ?? SharedPredicate(clause, read, b)) is { } predicate)
+            {
+                // 100%的乡镇中心幼儿园和70%的中心村幼儿园进入省等级幼儿园行列: a share of things that do something is their 比例.
+                var described = SubjectPredicate.Describe(predicate, noun);
+                return share && read[figureEnd] == '的' && WordAt.Ending(noun, RateEnds) is null ? described + "比例" : described;
+            }
+
+            return ListedWith.Find(read, figureStart, noun) ?? noun;
         }
 
         if (a == b && NextFigure(read, a) is { } next)
@@ -127,6 +181,11 @@ public static class SubjectFinder
         }
 
         var found = be > bs ? Named(clause, read, bs, be, figureStart, unit, share) : b > a ? Tidy(clause[a..b]) : string.Empty;
+        if (unit == "次" && a == b && be > bs && found.Length >= 2 && !found.EndsWith("次数", StringComparison.Ordinal) && Trim(read, a, read.Length).Item2 == a)
+        {
+            found += "次数"; // 各科目每年开考一次: how often it is done
+        }
+
         if (found.Length > 0)
         {
             // 44人获一等奖，占全省1/5: a share that opens on 占 is the share of what the figure before it counted.
@@ -140,9 +199,62 @@ public static class SubjectFinder
             return Core(clause, read, first.Start, first.End, unit, previous);
         }
 
+        if (MeasureOfPrevious(clause, read, figureStart, previous) is { } measure)
+        {
+            return measure;
+        }
+
         // Nothing names the figure on its own: the ledger still shows the clause around it rather than nothing.
         var rest = Tidy(clause[..figureStart] + clause[figureEnd..]);
         return rest.Length > 30 ? rest[..30] : rest;
+    }
+
+    /// <summary>
+    /// 100%的乡镇中心幼儿园<u>和</u>70%的中心村幼儿园进入…行列: what the last member of a list of figures does, all of them do.
+    /// </summary>
+    private static string? SharedPredicate(string clause, string read, int nounEnd)
+    {
+        var k = nounEnd;
+        while (k < read.Length && (read[k] is '和' or '、' or '及' || Chars.IsSpace(read[k])))
+        {
+            k++;
+        }
+
+        if (k == nounEnd || k >= read.Length || !IsFigureChar(read[k]))
+        {
+            return null;
+        }
+
+        var end = FigureEnd(read, k);
+        var (a, b) = NounAfter(read, end);
+        return b > a ? SubjectPredicate.At(clause, read, b) : null;
+    }
+
+    /// <summary>Words that name only a measure (投入, 资金, 面积): they measure what the sentence counted before them.</summary>
+    private static readonly string[] BareMeasures = ["投入", "总投入", "投资", "总投资", "资金", "经费", "面积", "总面积", "总额", "金额"];
+
+    /// <summary>
+    /// 市区列入重点建设项目13个，投入达6.6亿元: a clause that names only a measure before its figure measures what the
+    /// figure before it in the sentence counted (…重点建设项目投入).
+    /// </summary>
+    private static string? MeasureOfPrevious(string clause, string read, int figureStart, string? previous)
+    {
+        if (string.IsNullOrEmpty(previous))
+        {
+            return null;
+        }
+
+        var lead = read[..figureStart].TrimEnd();
+        foreach (var w in new[] { "达到", "达", "为", "共", "约", "近", "超过" })
+        {
+            if (lead.EndsWith(w, StringComparison.Ordinal))
+            {
+                lead = lead[..^w.Length];
+                break;
+            }
+        }
+
+        return BareMeasures.Contains(lead.Trim()) ? previous + clause[..lead.Length].Trim() : null;
     }
 
     private static readonly string[] AreaUnits = ["平方米", "万平方米", "平方公里", "平方千米", "亩", "公顷"];
@@ -154,7 +266,7 @@ public static class SubjectFinder
     private static readonly string[] RateEnds = ["率", "比", "比例", "比重", "占比", "份额", "覆盖面"];
 
     /// <summary>The last characters of nouns that name people (教师, 学生, 校长, 工作者); a count of people named otherwise counts 人数.</summary>
-    private const string PersonEnds = "生师员长人者手童儿士工部才民户家属女孩子兵警医友众客官干匠模丁军";
+    private const string PersonEnds = "生师员长人者手童儿士工部才民户家属女孩子兵警医友众客官干匠模丁军任";
 
     /// <summary>
     /// The noun before the figure, named as what the figure measures: a share of something (学校公用经费的10%, 占全省1/4)
@@ -175,7 +287,7 @@ public static class SubjectFinder
             return noun[..bound.Start].TrimEnd("比例".ToCharArray()) + "占" + noun[bound.End..] + "比例";
         }
 
-        if (share && unit != "个百分点" && unit != "百分点" && !RateEnds.Any(noun.EndsWith) && (noun.Contains('占') || shareOf))
+        if (share && unit != "个百分点" && unit != "百分点" && WordAt.Ending(noun, RateEnds) is null && (noun.Contains('占') || shareOf || AmongWhole(noun)))
         {
             return noun + "比例";
         }
@@ -186,6 +298,13 @@ public static class SubjectFinder
         }
 
         return SubjectPredicate.IsPeopleUnit(unit) && !PersonEnds.Contains(noun[^1]) && !MeasureEnds.Contains(noun[^1]) ? noun + "人数" : noun;
+    }
+
+    /// <summary>专业教师中“双师型”教师: people among a group; a percentage of them is their share of it.</summary>
+    private static bool AmongWhole(string noun)
+    {
+        var among = noun.IndexOf('中');
+        return among >= 2 && noun.Length - among > 2 && PersonEnds.Contains(noun[^1]) && PersonEnds.Contains(noun[among - 1]);
     }
 
     /// <summary>Nouns that already name a measure (班额, 招生人数, 规模): a count of people of them adds nothing.</summary>
@@ -316,7 +435,8 @@ public static class SubjectFinder
             return ListNamed(previous, name) ?? (previous.StartsWith(name, StringComparison.Ordinal) ? previous : name + previous);
         }
 
-        return before.EndsWith('（') || before.EndsWith('(') ? ListNamed(previous, name) : null;
+        // （清华22人） names a member of the list the figure before counted; （市本级500万） a part of what it counted.
+        return before.EndsWith('（') || before.EndsWith('(') ? ListNamed(previous, name) ?? (previous.StartsWith(name, StringComparison.Ordinal) ? previous : name + previous) : null;
     }
 
     /// <summary>被北大、清华录取的人数 with 清华 → 被清华录取的人数: a list in a subject, cut to the member named.</summary>
@@ -453,6 +573,23 @@ public static class SubjectFinder
         return figureStart;
     }
 
+    /// <summary>前100名 ending at <paramref name="end"/> (its digits end there, 名 follows): where 前 stands; null if it is no rank band.</summary>
+    private static int? RankedGroup(string s, int end)
+    {
+        if (end >= s.Length || s[end] != '名')
+        {
+            return null;
+        }
+
+        var k = end;
+        while (k > 0 && Chars.IsDigit(s[k - 1]))
+        {
+            k--;
+        }
+
+        return k < end && k > 0 && s[k - 1] == '前' ? k - 1 : null;
+    }
+
     /// <summary>The noun phrase before a figure, [start, end): linking words dropped, cut at the last governing verb.</summary>
     private static (int Start, int End) NounBefore(string s, int figureStart, bool share = false)
     {
@@ -506,6 +643,12 @@ public static class SubjectFinder
                     continue;
                 }
 
+                if (RankedGroup(s, start) is { } group)
+                {
+                    start = group; // 全省文理科前100名我市共39人: the top of a ranking names a group, it counts nothing
+                    continue;
+                }
+
                 break;
             }
 
@@ -537,6 +680,7 @@ public static class SubjectFinder
             // A one-character verb only where it opens the clause or stands right before the figure (共同体 is no 共, 达标率 no 达);
             // a verb that only one character follows is part of a noun (覆盖率, 创建率).
             if ((verb.Length == 1 && k != start && k + 1 != end && verb is not ("对" or "为" or "将" or "把" or "获")) || end - (k + verb.Length) == 1
+                || (k + verb.Length == end && k > start && s[k - 1] == '的')
                 || (verb.Length >= 2 && StartsWithAny(s, k + verb.Length, HeadNouns)))
             {
                 continue;
@@ -696,7 +840,7 @@ public static class SubjectFinder
             }
 
             figures = nth + 1;
-            for (var k = figureStart; k < s.Length && s[k] is not ('，' or '。' or '；'); k++)
+            for (var k = figureStart; k < s.Length && s[k] is not ('，' or '。' or '；' or '（' or '('); k++)
             {
                 if (s[k] == '、')
                 {
