@@ -88,7 +88,7 @@ public sealed class TargetWorkflow(LuoshiDb db, TaskScope scope)
     public async Task<Outcome<Found>> LinkAsync(Caller caller, int targetId, int? indicatorId, decimal? baseline, CancellationToken ct = default)
     {
         if (await FindAsync(caller, targetId, ct) is not { } found) return TargetProblems.NotFound;
-        if (!caller.RunsLedger && !found.Task.Plan.IsRunBy(caller.UserId)) return TargetProblems.LinkForbidden;
+        if (!MayLink(caller, found.Task.Plan)) return TargetProblems.LinkForbidden;
         if (indicatorId is { } id && !await db.Indicators.AnyAsync(i => i.Id == id, ct)) return TargetProblems.IndicatorUnknown.With(id);
         if (baseline is { } b && Math.Abs(b) > MaxMagnitude) return TargetProblems.OutOfRange;
         var target = found.Target;
@@ -104,6 +104,9 @@ public sealed class TargetWorkflow(LuoshiDb db, TaskScope scope)
         target.Version++;
         return await db.SaveOrStaleAsync(TargetProblems.Stale, ct) is { } lost ? lost : found;
     }
+
+    /// <summary>Who may link a plan's targets to indicators: the city's overseers (督查、管理员) and whoever runs the plan.</summary>
+    public static bool MayLink(Caller caller, Domain.Plans.Plan plan) => caller.RunsLedger || plan.IsRunBy(caller.UserId);
 
     /// <summary>Drops a target (a figure of the plan that is not a target, or one no longer wanted).</summary>
     public async Task<Outcome<Found>> DropAsync(Caller caller, int targetId, ReadVersion readVersion, CancellationToken ct = default)

@@ -100,7 +100,7 @@ public sealed record ExpectedPath(decimal Baseline, decimal TargetValue, Compara
 
     private static string Figure(decimal value, string unit)
     {
-        var number = Math.Round(value, 2).ToString("0.##", CultureInfo.InvariantCulture);
+        var number = Math.Round(value, 2, MidpointRounding.AwayFromZero).ToString("0.##", CultureInfo.InvariantCulture);
         return unit.Length == 0 ? number : unit is "%" or "％" ? number + unit : number + " " + unit;
     }
 
