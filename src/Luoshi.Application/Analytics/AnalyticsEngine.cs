@@ -295,7 +295,7 @@ public sealed class AnalyticsEngine : IDisposable
         var ctes = new List<string>
         {
             $"own AS ({own})",
-            "placed AS MATERIALIZED (SELECT o.indicator, o.unit, o.bucket, o.n, o.d, u.depth, u.parent, u.leafy FROM own o JOIN units u ON u.id = o.unit)",
+            "placed AS (SELECT o.indicator, o.unit, o.bucket, o.n, o.d, u.depth, u.parent, u.leafy FROM own o JOIN units u ON u.id = o.unit)",
         };
         for (var k = MaxDepth - 1; k >= fromDepth; k--)
         {
@@ -306,7 +306,7 @@ public sealed class AnalyticsEngine : IDisposable
                     GROUP BY indicator, unit, bucket)
                 """);
             ctes.Add($"""
-                all{k} AS MATERIALIZED (SELECT indicator, unit, bucket, n, d, parent FROM placed WHERE depth = {k} AND leafy
+                all{k} AS (SELECT indicator, unit, bucket, n, d, parent FROM placed WHERE depth = {k} AND leafy
                     UNION ALL SELECT s.indicator, s.unit, s.bucket, s.n, s.d, u.parent FROM sum{k} s JOIN units u ON u.id = s.unit)
                 """);
         }
