@@ -99,14 +99,35 @@ public sealed class LinkedTargetTests
         return (task, task.GetProperty("targets").EnumerateArray().Single(t => t.GetProperty("id").GetInt32() == targetId));
     }
 
+    /// <summary>The fixture's app on its own demo city at <see cref="Now"/>, signed in as the supervisor, with the task and its target.</summary>
+    private sealed class Scene(LuoshiFactory data, WebApplicationFactory<Program> app, HttpClient supervisor, Fixture f, int taskId, int targetId)
+        : IAsyncDisposable
+    {
+        public static async Task<Scene> StartAsync(TestDatabase database)
+        {
+            var data = await DemoApps.OwnAsync(database);
+            var app = data.At(new FakeTimeProvider(Now));
+            var supervisor = await app.SignedInAsync("supervisor");
+            var f = await SeedAsync(data, supervisor);
+            var (taskId, targetId) = await TaskAsync(data, supervisor);
+            return new Scene(data, app, supervisor, f, taskId, targetId);
+        }
+
+        public void Deconstruct(out LuoshiFactory d, out WebApplicationFactory<Program> a, out HttpClient s, out Fixture x, out int task, out int target) =>
+            (d, a, s, x, task, target) = (data, app, supervisor, f, taskId, targetId);
+
+        public async ValueTask DisposeAsync()
+        {
+            await app.DisposeAsync();
+            await data.DisposeAsync();
+        }
+    }
+
     [Theory, Databases]
     public async Task A_linked_target_follows_the_data_along_its_expected_path_and_not_the_reports(TestDatabase database)
     {
-        await using var data = await DemoApps.OwnAsync(database);
-        await using var app = data.At(new FakeTimeProvider(Now));
-        var supervisor = await app.SignedInAsync("supervisor");
-        var f = await SeedAsync(data, supervisor);
-        var (taskId, targetId) = await TaskAsync(data, supervisor);
+        await using var scene = await Scene.StartAsync(database);
+        var (data, app, supervisor, f, taskId, targetId) = scene;
 
         // Before linking, Q01 reports 60% for the target and the report is accepted: the old way, the actual is 60.
         var district = await app.SignedInAsync("jiangdong");
@@ -182,11 +203,8 @@ public sealed class LinkedTargetTests
     [Theory, Databases]
     public async Task Before_closing_the_approval_shows_whether_the_data_confirms_the_result(TestDatabase database)
     {
-        await using var data = await DemoApps.OwnAsync(database);
-        await using var app = data.At(new FakeTimeProvider(Now));
-        var supervisor = await app.SignedInAsync("supervisor");
-        var f = await SeedAsync(data, supervisor);
-        var (taskId, targetId) = await TaskAsync(data, supervisor);
+        await using var scene = await Scene.StartAsync(database);
+        var (_, _, supervisor, f, taskId, targetId) = scene;
         await LinkAsync(supervisor, targetId, f.Indicator, 49m);
 
         await supervisor.PostAsJsonAsync($"/api/v1/tasks/{taskId}/completion", new { summary = "占比已达标。" }).SucceedsAsync("request");
