@@ -20,7 +20,7 @@ public static class LedgerServices
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<LuoshiOptions>>().Value;
-            return new LedgerSettings(options.WarningDays, options.LagPoints);
+            return new LedgerSettings(options.WarningDays, options.LagPoints, options.DataTolerancePercent, options.DataFarBehindPercent);
         });
         // One clock, read in China time; tests put a fake TimeProvider in its place.
         services.TryAddSingleton(TimeProvider.System);
@@ -35,6 +35,7 @@ public static class LedgerServices
         services.AddScoped<TaskWorkflow>();
         services.AddScoped<PlanWorkflow>();
         services.AddScoped<TargetWorkflow>();
+        services.AddScoped<LinkedTargets>();
         services.AddScoped<Assignments>();
         services.AddScoped<Breakdowns>();
         services.AddScoped<YearRollover>();

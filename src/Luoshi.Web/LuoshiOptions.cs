@@ -29,6 +29,12 @@ public sealed class LuoshiOptions
     /// <summary>Percentage points a task's progress may lag its expected path (start → milestones → deadline) before it turns yellow.</summary>
     public int LagPoints { get; set; } = Luoshi.Domain.Tasks.WorkStatusRules.DefaultLagPoints;
 
+    /// <summary>How far a target linked to an indicator may lag its expected path, in percent of the path's span, before it turns yellow.</summary>
+    public decimal DataTolerancePercent { get; set; } = Luoshi.Domain.Indicators.PathTolerance.DefaultYellowPercent;
+
+    /// <summary>How far (percent of the path's span) a linked target lags its path when it turns red (far behind).</summary>
+    public decimal DataFarBehindPercent { get; set; } = Luoshi.Domain.Indicators.PathTolerance.DefaultRedPercent;
+
     /// <summary>How many working days before a deadline, a milestone or a monthly report's due day the daily reminders start.</summary>
     public int ReminderWorkingDays { get; set; } = 3;
 

@@ -314,6 +314,7 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
         ["POST /api/v1/tasks/{id}/targets"] = Body((_, _, _) => new { subject = "示范幼儿园", comparator = "=", value = 5, unit = "所" }),
         ["PATCH /api/v1/targets/{id}"] = Body((_, _, _) => new { value = 13 }),
         ["DELETE /api/v1/targets/{id}"] = None,
+        ["PUT /api/v1/targets/{id}/indicator"] = Body((_, _, _) => new { indicatorId = (int?)null }),
         ["GET /api/v1/tasks/{id}/reports"] = None,
         ["POST /api/v1/tasks/{id}/reports"] = Body((_, _, _) => new { period = "2026-06", progress = 40, narrative = "已完成3所幼儿园的选址。" }),
         ["GET /api/v1/reports/{id}"] = None,
@@ -427,6 +428,11 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
         {
             var target = await w.App.WithDbAsync(db => db.Targets.AsNoTracking().Where(g => g.TaskId == id).OrderBy(g => g.Id).FirstAsync());
             return [("targetId", S(target.Id)), ("version", S(target.Version))];
+        }),
+        ["POST /Tasks/{id}?handler=Link"] = Form(async (w, id, _) =>
+        {
+            var target = await w.App.WithDbAsync(db => db.Targets.AsNoTracking().Where(g => g.TaskId == id).OrderBy(g => g.Id).FirstAsync());
+            return [("targetId", S(target.Id)), ("indicatorId", "")];
         }),
         ["POST /Tasks/{id}?handler=Review"] = Form(async (w, id, _) =>
         {

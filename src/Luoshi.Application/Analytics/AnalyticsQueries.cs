@@ -35,7 +35,7 @@ public sealed class AnalyticsQueries(LuoshiDb db, AnalyticsStore store)
         if (unit is null) return AnalyticsProblems.UnitUnknown.With(unitId);
         await store.EnsureLoadedAsync(db, ct);
         if (!caller.SeesEverything && !store.IsWithin(unit.Id, caller.OrgUnitId)) return AnalyticsProblems.Forbidden.With(unit.Name);
-        var figures = await store.QueryAsync(db, indicator.Id, unit.Id, period, level ?? 0, ct);
+        var figures = await store.QueryAsync(db, indicator.Id, unit.Id, period, level ?? 0, ct, checkedNow: true);
         var targets = indicator.Targets.ToDictionary(t => (t.OrgUnitId, t.Year), t => t.Value);
         var items = figures.Select(f => new Item(f.OrgUnitId, f.Period, f.Value is { } v ? Math.Round((decimal)v, 4) : null,
             targets.TryGetValue((f.OrgUnitId, int.Parse(f.Period[..4], System.Globalization.CultureInfo.InvariantCulture)), out var t) ? t : null)).ToList();

@@ -1,3 +1,4 @@
+using Luoshi.Data.Caching;
 using Luoshi.Domain.Data;
 using Luoshi.Domain.Indicators;
 using Microsoft.EntityFrameworkCore;
@@ -5,38 +6,57 @@ using Microsoft.EntityFrameworkCore;
 namespace Luoshi.Application.Analytics;
 
 /// <summary>
-/// The one analytics engine of the process, fed from the stored data: every monthly numeric value is bulk-loaded once
-/// (on start, or at the first query), each saved batch of values is applied as it is stored (<see cref="Applied"/>, called
-/// by <c>DataEntry</c>), and the org tree, elements and indicators are read again when they change. A write is seen by the next query.
+/// The one analytics engine of the process, fed from the stored data: every numeric value is bulk-loaded once (on start,
+/// or at the first query), each saved batch of values is applied as it is stored (<see cref="Applied"/>, called by
+/// <c>DataEntry</c>), and the org tree, elements and indicators are read again when they change. A write is seen by the
+/// next query.
+/// <para>
+/// Currency costs a warm query one cheap command: the database's data version (<see cref="DataVersion"/>, one row by
+/// primary key), which every stored change moves on. Only when it has moved are the definitions checked (and read again
+/// if they changed); the org tree is read again after a change to units in this process (<see cref="ReferenceVersion"/>).
+/// </para>
+/// <para>
+/// The engine keeps months. A value of another period is placed by the period's start date: a quarter's, a year's and a
+/// 学年's value at its first month (so a quarter or year answer combines them as the element says, and a 学年 counts in the
+/// year it starts); days and weeks are first combined into the month their period starts in, as the element aggregates
+/// (sum, average, or the last day's value), so a week that starts on 30 March counts in March.
+/// </para>
 /// </summary>
 public sealed class AnalyticsStore : IDisposable
 {
     private readonly AnalyticsEngine engine = new();
     private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly HashSet<(int Unit, int Element, string Option, int Month)> staleMonths = [];
     private bool loaded;
     private long definitionsVersion = 1;
     private (long, int, int, int, int) definitionsSeen;
+    private long dataVersionSeen = -1;
     private long unitsSeen = -1;
     private Dictionary<int, (int? Parent, int Depth)> units = [];
+    private Dictionary<int, (string Code, PeriodAggregation Aggregation)> elements = [];
 
     /// <summary>Marks the indicators (and elements) as changed: the next query reads them again.</summary>
     public void DefinitionsChanged() => Interlocked.Increment(ref definitionsVersion);
 
-    /// <summary>Loads every stored value once (the hosted start calls it; a query before that does it itself).</summary>
+    /// <summary>Loads every stored value once (the hosted start calls it; a query before that does it itself), and keeps the store current.</summary>
     public async Task EnsureLoadedAsync(LuoshiDb db, CancellationToken ct = default)
     {
         await gate.WaitAsync(ct);
         try
         {
             await RefreshAsync(db, ct);
-            if (loaded) return;
+            if (loaded)
+            {
+                if (staleMonths.Count > 0) await RollUpStaleMonthsAsync(db, ct);
+                return;
+            }
             var rows = await (from v in db.DataValues.AsNoTracking()
-                              join e in db.DataElements.AsNoTracking() on v.DataElementId equals e.Id
-                              where v.PeriodType == PeriodType.Month && v.Numeric != null
-                              select new { v.OrgUnitId, v.StartDate, e.Code, v.Option, v.Numeric }).ToListAsync(ct);
+                              where v.Numeric != null
+                              select new StoredValue(v.OrgUnitId, v.DataElementId, v.Option, v.PeriodType, v.StartDate, v.Numeric!.Value))
+                .ToListAsync(ct);
             engine.ClearValues();
-            engine.Load(rows.Select(r => new ValueRow(r.OrgUnitId, Months.Key(r.StartDate.Year, r.StartDate.Month), r.Code, r.Option,
-                (double)r.Numeric!.Value)));
+            engine.Load(MonthlyRows(rows));
+            staleMonths.Clear();
             loaded = true;
         }
         finally
@@ -45,19 +65,53 @@ public sealed class AnalyticsStore : IDisposable
         }
     }
 
-    /// <summary>Applies a stored batch of values (the hook of <c>DataEntry</c>): monthly numbers replace their old value; others are not analysed.</summary>
+    /// <summary>A stored value as the store reads it.</summary>
+    private sealed record StoredValue(int Unit, int Element, string Option, PeriodType Type, DateOnly Start, decimal Value);
+
+    /// <summary>The values as months: days and weeks combined into their start's month as the element says, the rest at their first month.</summary>
+    private IEnumerable<ValueRow> MonthlyRows(IEnumerable<StoredValue> values)
+    {
+        var subMonth = new List<StoredValue>();
+        foreach (var v in values)
+        {
+            if (!elements.TryGetValue(v.Element, out var element)) continue;
+            if (v.Type is PeriodType.Day or PeriodType.Week) subMonth.Add(v);
+            else yield return new ValueRow(v.Unit, Months.Key(v.Start.Year, v.Start.Month), element.Code, v.Option, (double)v.Value);
+        }
+        foreach (var month in subMonth.GroupBy(v => (v.Unit, v.Element, v.Option, Month: Months.Key(v.Start.Year, v.Start.Month))))
+            yield return new ValueRow(month.Key.Unit, month.Key.Month, elements[month.Key.Element].Code, month.Key.Option,
+                (double)Combine(elements[month.Key.Element].Aggregation, month));
+    }
+
+    /// <summary>Days or weeks of one month as one value: their sum, average, or the latest one.</summary>
+    private static decimal Combine(PeriodAggregation aggregation, IEnumerable<StoredValue> days) => aggregation switch
+    {
+        PeriodAggregation.Average => days.Average(d => d.Value),
+        PeriodAggregation.Last => days.MaxBy(d => d.Start)!.Value,
+        _ => days.Sum(d => d.Value),
+    };
+
+    /// <summary>
+    /// Applies a stored batch of values (the hook of <c>DataEntry</c>): a value of a month or longer replaces the old one
+    /// at its first month; a day's or week's value marks its month to be combined again from the database at the next query.
+    /// </summary>
     public async Task Applied(IEnumerable<(DataElement Element, DataValue Value)> saved, CancellationToken ct = default)
     {
-        var changes = saved.Where(s => s.Value.PeriodType == PeriodType.Month)
-            .Select(s => (s.Value.OrgUnitId, Months.Key(s.Value.StartDate.Year, s.Value.StartDate.Month), s.Element.Code, s.Value.Option,
-                (double?)s.Value.Numeric))
-            .ToList();
-        if (changes.Count == 0) return;
+        var list = saved.ToList();
+        if (list.Count == 0) return;
         await gate.WaitAsync(ct);
         try
         {
             // Before the first load nothing is kept: the load reads these values from the database.
-            if (loaded) engine.Apply(changes);
+            if (!loaded) return;
+            var changes = new List<(int, int, string, string, double?)>();
+            foreach (var (element, value) in list)
+            {
+                var month = Months.Key(value.StartDate.Year, value.StartDate.Month);
+                if (value.PeriodType is PeriodType.Day or PeriodType.Week) staleMonths.Add((value.OrgUnitId, element.Id, value.Option, month));
+                else changes.Add((value.OrgUnitId, month, element.Code, value.Option, (double?)value.Numeric));
+            }
+            if (changes.Count > 0) engine.Apply(changes);
         }
         finally
         {
@@ -65,11 +119,33 @@ public sealed class AnalyticsStore : IDisposable
         }
     }
 
-    /// <summary>The figures of one indicator for a unit (<paramref name="levelsBelow"/> = 0) or its descendants that many levels down.</summary>
-    public async Task<IReadOnlyList<AnalyticsFigure>> QueryAsync(LuoshiDb db, int indicatorId, int orgUnitId, AnalyticsPeriod period,
-        int levelsBelow, CancellationToken ct = default)
+    /// <summary>Combines again, from the database, the months whose days or weeks were written since the last query.</summary>
+    private async Task RollUpStaleMonthsAsync(LuoshiDb db, CancellationToken ct)
     {
-        await EnsureLoadedAsync(db, ct);
+        var changes = new List<(int, int, string, string, double?)>();
+        foreach (var (unit, element, option, month) in staleMonths)
+        {
+            if (!elements.TryGetValue(element, out var e)) continue;
+            var first = new DateOnly(month / 100, month % 100, 1);
+            var next = first.AddMonths(1);
+            var days = await db.DataValues.AsNoTracking()
+                .Where(v => v.OrgUnitId == unit && v.DataElementId == element && v.Option == option && v.Numeric != null
+                    && (v.PeriodType == PeriodType.Day || v.PeriodType == PeriodType.Week) && v.StartDate >= first && v.StartDate < next)
+                .Select(v => new StoredValue(v.OrgUnitId, v.DataElementId, v.Option, v.PeriodType, v.StartDate, v.Numeric!.Value)).ToListAsync(ct);
+            changes.Add((unit, month, e.Code, option, days.Count == 0 ? null : (double)Combine(e.Aggregation, days)));
+        }
+        staleMonths.Clear();
+        engine.Apply(changes);
+    }
+
+    /// <summary>
+    /// The figures of one indicator for a unit (<paramref name="levelsBelow"/> = 0) or its descendants that many levels down;
+    /// <paramref name="checkedNow"/> when the caller has just made the store current (<see cref="EnsureLoadedAsync"/>).
+    /// </summary>
+    public async Task<IReadOnlyList<AnalyticsFigure>> QueryAsync(LuoshiDb db, int indicatorId, int orgUnitId, AnalyticsPeriod period,
+        int levelsBelow, CancellationToken ct = default, bool checkedNow = false)
+    {
+        if (!checkedNow) await EnsureLoadedAsync(db, ct);
         await gate.WaitAsync(ct);
         try
         {
@@ -93,10 +169,13 @@ public sealed class AnalyticsStore : IDisposable
         return false;
     }
 
-    /// <summary>Reads the org tree again when it changed, and the elements and indicators when they changed.</summary>
+    /// <summary>
+    /// Reads the org tree again when it changed, and the elements and indicators when they changed; a warm call with
+    /// nothing changed costs one command (the data version).
+    /// </summary>
     private async Task RefreshAsync(LuoshiDb db, CancellationToken ct)
     {
-        var unitsVersion = Luoshi.Data.Caching.ReferenceVersion.Of(db);
+        var unitsVersion = ReferenceVersion.Of(db);
         if (unitsVersion != unitsSeen || units.Count == 0)
         {
             var all = await db.OrgUnits.AsNoTracking().Select(u => new UnitRow(u.Id, u.ParentId)).ToListAsync(ct);
@@ -104,14 +183,19 @@ public sealed class AnalyticsStore : IDisposable
             units = Depths(all);
             unitsSeen = unitsVersion;
         }
-        // Indicators and elements saved here bump the version; those saved elsewhere (another instance, a seeder) change the counts.
+        // Read before the definitions: a change saved meanwhile moves the version on again, and the next query looks.
+        var dataVersion = await DataVersion.ReadAsync(db, ct);
+        var local = Interlocked.Read(ref definitionsVersion);
+        if (loaded && dataVersion == dataVersionSeen && local == definitionsSeen.Item1) return;
+        // Indicators and elements saved here bump the local version; those saved elsewhere (another instance, a seeder) change the counts.
         var indicatorsNow = await db.Indicators.GroupBy(_ => 1).Select(g => new { Count = g.Count(), Max = g.Max(i => i.Id), Versions = g.Sum(i => i.Version) })
             .FirstOrDefaultAsync(ct);
-        var version = (Interlocked.Read(ref definitionsVersion), indicatorsNow?.Count ?? 0, indicatorsNow?.Max ?? 0, indicatorsNow?.Versions ?? 0,
-            await db.DataElements.CountAsync(ct));
+        var version = (local, indicatorsNow?.Count ?? 0, indicatorsNow?.Max ?? 0, indicatorsNow?.Versions ?? 0, await db.DataElements.CountAsync(ct));
+        dataVersionSeen = dataVersion;
         if (version == definitionsSeen) return;
-        var elements = await db.DataElements.AsNoTracking().Select(e => new ElementRow(e.Code, e.Aggregation)).ToListAsync(ct);
-        engine.SetElements(elements);
+        var elementRows = await db.DataElements.AsNoTracking().Select(e => new { e.Id, e.Code, e.Aggregation }).ToListAsync(ct);
+        engine.SetElements(elementRows.Select(e => new ElementRow(e.Code, e.Aggregation)));
+        elements = elementRows.ToDictionary(e => e.Id, e => (e.Code, e.Aggregation));
         var indicators = await db.Indicators.AsNoTracking().ToListAsync(ct);
         engine.SetIndicators(indicators.Select(Row).OfType<IndicatorRow>());
         definitionsSeen = version;

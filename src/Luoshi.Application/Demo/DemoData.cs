@@ -8,8 +8,9 @@ namespace Luoshi.Application.Demo;
 /// <summary>
 /// The demo city's data collection: a 校园安全日报 for every school (due 16:00 each working day, “无情况” allowed) and a
 /// monthly 学校基础数据 (在园幼儿总数 YEZS and 公办园在园幼儿数 GBYEZS, no disaggregation), with each school's values and
-/// reports for the twelve months before this one (公办 about 50–60% of the total), so completeness and indicators have
-/// something true to show. Nothing is added when the codes are already there.
+/// reports for the twelve months before this one (公办 about 49% of the total in January, rising to about 53% by October),
+/// so completeness and indicators have something true to show, and the plan's 54% 公办园占比 target linked to the
+/// indicator 公办园在园幼儿占比. Nothing is added when the codes are already there.
 /// </summary>
 public sealed class DemoData(LuoshiDb db)
 {
@@ -49,9 +50,12 @@ public sealed class DemoData(LuoshiDb db)
             for (var i = 0; i < schools.Count; i++)
             {
                 var school = schools[i];
-                // A steady, school-specific size that grows a little each month; 公办 between 50% and 60%.
+                // A steady, school-specific size that grows a little each month; 公办 around 49% in January, each school ±4
+                // points, rising 0.45 points a month as new public kindergartens open (about 53% by October).
                 var children = 180 + (i * 37 % 160) + (12 - m);
-                var publicChildren = children * (50 + i * 7 % 11) / 100;
+                var sinceJanuary = (month.Start.Year - today.Year) * 12 + month.Start.Month - 1;
+                var share = 49m + (i * 7 % 11 - 5) * 0.8m + 0.45m * sinceJanuary;
+                var publicChildren = (int)Math.Round(children * share / 100);
                 foreach (var (element, value) in new[] { (total, children), (pub, publicChildren) })
                     db.DataValues.Add(new DataValue
                     {
@@ -65,6 +69,33 @@ public sealed class DemoData(LuoshiDb db)
             }
         }
         await db.SaveChangesAsync(ct);
+        await LinkShareTargetAsync(today, ct);
         return true;
+    }
+
+    public const string ShareIndicatorCode = "GBYZB";
+
+    /// <summary>
+    /// The indicator 公办园在园幼儿占比 = GBYEZS / YEZS × 100, with the 54% target of the year for the city and each district,
+    /// and the demo plan's 54% 公办幼儿园在园儿童占比 target linked to it from a baseline of 49% to the year's end: its
+    /// actual then follows the schools' data along the expected path.
+    /// </summary>
+    private async Task LinkShareTargetAsync(DateOnly today, CancellationToken ct)
+    {
+        var tops = await db.OrgUnits.AsNoTracking().Where(u => u.ParentId == null || u.Kind == OrgUnitKind.District).Select(u => u.Id).ToListAsync(ct);
+        var indicator = new Indicator
+        {
+            Code = ShareIndicatorCode, Name = "公办园在园幼儿占比", Numerator = $"#{{{PublicCode}}}", Denominator = $"#{{{TotalCode}}}", Factor = 100, Unit = "%",
+            Targets = [.. tops.Select(id => new IndicatorTarget { OrgUnitId = id, Year = today.Year, Value = 54 })],
+        };
+        db.Indicators.Add(indicator);
+        await db.SaveChangesAsync(ct);
+        var target = await db.Targets.Where(g => g.Subject.Contains("公办幼儿园在园儿童占比") && g.Unit == "%").OrderByDescending(g => g.Id).FirstOrDefaultAsync(ct);
+        if (target is null) return;
+        target.IndicatorId = indicator.Id;
+        target.Baseline = 49;
+        target.DueDate = new DateOnly(today.Year, 12, 31);
+        target.Version++;
+        await db.SaveChangesAsync(ct);
     }
 }

@@ -79,6 +79,35 @@ public sealed class TargetWorkflow(LuoshiDb db, TaskScope scope)
         return await db.SaveOrStaleAsync(TargetProblems.Stale, ct) is { } lost ? lost : found;
     }
 
+    /// <summary>
+    /// Links a target to an indicator (its actual, attainment and colour then follow the data, <see cref="LinkedTargets"/>) or,
+    /// with a null indicator, unlinks it: its actual is then again what the accepted reports make of it. A baseline, when
+    /// given, is where the expected path starts. The city's overseers (督查、管理员) and whoever runs the plan (uploaded or
+    /// published it) may do this.
+    /// </summary>
+    public async Task<Outcome<Found>> LinkAsync(Caller caller, int targetId, int? indicatorId, decimal? baseline, CancellationToken ct = default)
+    {
+        if (await FindAsync(caller, targetId, ct) is not { } found) return TargetProblems.NotFound;
+        if (!MayLink(caller, found.Task.Plan)) return TargetProblems.LinkForbidden;
+        if (indicatorId is { } id && !await db.Indicators.AnyAsync(i => i.Id == id, ct)) return TargetProblems.IndicatorUnknown.With(id);
+        if (baseline is { } b && Math.Abs(b) > MaxMagnitude) return TargetProblems.OutOfRange;
+        var target = found.Target;
+        var wasLinked = target.IndicatorId is not null;
+        target.IndicatorId = indicatorId;
+        if (baseline is not null) target.Baseline = baseline;
+        if (indicatorId is null && wasLinked)
+        {
+            var accepted = await db.Reports.AsNoTracking().Include(r => r.Values)
+                .Where(r => r.TaskId == target.TaskId && r.Status == Domain.Reports.ReportStatus.Accepted).ToListAsync(ct);
+            target.Actual = TargetActuals.Of(target, accepted).Value ?? target.Actual;
+        }
+        target.Version++;
+        return await db.SaveOrStaleAsync(TargetProblems.Stale, ct) is { } lost ? lost : found;
+    }
+
+    /// <summary>Who may link a plan's targets to indicators: the city's overseers (督查、管理员) and whoever runs the plan.</summary>
+    public static bool MayLink(Caller caller, Domain.Plans.Plan plan) => caller.RunsLedger || plan.IsRunBy(caller.UserId);
+
     /// <summary>Drops a target (a figure of the plan that is not a target, or one no longer wanted).</summary>
     public async Task<Outcome<Found>> DropAsync(Caller caller, int targetId, ReadVersion readVersion, CancellationToken ct = default)
     {

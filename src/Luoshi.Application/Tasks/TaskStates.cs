@@ -4,17 +4,30 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Application.Tasks;
 
-/// <summary>Settings of the ledger's rules: the warning window in days, and how far behind its path a task may fall before it is yellow.</summary>
-public sealed record LedgerSettings(int WarningDays = 14, int LagPoints = WorkStatusRules.DefaultLagPoints);
+/// <summary>
+/// Settings of the ledger's rules: the warning window in days, how far behind its path a task may fall before it is yellow,
+/// and how far a target linked to an indicator may lag its expected path, in percent of the path's span, before it is yellow
+/// and red (<see cref="Domain.Indicators.PathTolerance"/>).
+/// </summary>
+public sealed record LedgerSettings(int WarningDays = 14, int LagPoints = WorkStatusRules.DefaultLagPoints,
+    decimal DataTolerancePercent = Domain.Indicators.PathTolerance.DefaultYellowPercent,
+    decimal DataFarBehindPercent = Domain.Indicators.PathTolerance.DefaultRedPercent);
 
 /// <summary>
 /// A task as the ledger shows it: its status, progress, where it should be by now and, when yellow, why. A group shows the
-/// roll-up of its tasks (<see cref="TaskRollup"/>) in place of a status of its own.
+/// roll-up of its tasks (<see cref="TaskRollup"/>) in place of a status of its own. <see cref="Data"/> holds what the data
+/// says of its targets linked to indicators (by target id); <see cref="Light"/> is its colour, the status's or, when a
+/// linked target is far behind its path, red.
 /// </summary>
-public sealed record TaskState(WorkStatus Status, int Progress, int Expected, Lag? Behind, bool IsGroup);
+public sealed record TaskState(WorkStatus Status, int Progress, int Expected, Lag? Behind, bool IsGroup)
+{
+    public IReadOnlyDictionary<int, Targets.TargetReading> Data { get; init; } = new Dictionary<int, Targets.TargetReading>();
+
+    public string Light { get; init; } = Status.Light();
+}
 
 /// <summary>Computes <see cref="TaskState"/>s today in China, with the ledger's settings: the one place pages and endpoints get them.</summary>
-public sealed class TaskStates(LuoshiDb db, ChinaClock clock, LedgerSettings settings)
+public sealed class TaskStates(LuoshiDb db, ChinaClock clock, LedgerSettings settings, Targets.LinkedTargets linked)
 {
     public DateOnly Today => clock.Today;
 
@@ -29,11 +42,16 @@ public sealed class TaskStates(LuoshiDb db, ChinaClock clock, LedgerSettings set
         return new TaskState(status, task.Progress, WorkStatusRules.ExpectedProgress(task, clock.Today), behind, false);
     }
 
-    /// <summary>The states of <paramref name="tasks"/>; their plans' other tasks are read when a group needs them.</summary>
+    /// <summary>
+    /// The states of <paramref name="tasks"/>; their plans' other tasks are read when a group needs them. An open task with a
+    /// target linked to an indicator follows the data too: behind its path it is yellow (预警), far behind (or past the
+    /// deadline unmet) its light is red.
+    /// </summary>
     public async Task<Dictionary<int, TaskState>> OfAsync(IReadOnlyCollection<PlanTask> tasks, CancellationToken ct = default)
     {
         var states = new Dictionary<int, TaskState>();
-        foreach (var task in tasks.Where(t => !t.IsGroup)) states[task.Id] = OfTask(task);
+        var readings = await linked.ReadAsync(tasks.Where(t => !t.IsGroup).ToList(), ct);
+        foreach (var task in tasks.Where(t => !t.IsGroup)) states[task.Id] = WithData(OfTask(task), task, readings);
         var groups = tasks.Where(t => t.IsGroup).ToList();
         if (groups.Count == 0) return states;
         var planIds = groups.Select(g => g.PlanId).Distinct().ToList();
@@ -46,6 +64,16 @@ public sealed class TaskStates(LuoshiDb db, ChinaClock clock, LedgerSettings set
             states[group.Id] = new TaskState(rollup.Status, rollup.Progress, 0, null, true);
         }
         return states;
+    }
+
+    private static TaskState WithData(TaskState state, PlanTask task, Dictionary<int, Targets.TargetReading> readings)
+    {
+        var data = task.Targets.Where(g => readings.ContainsKey(g.Id)).ToDictionary(g => g.Id, g => readings[g.Id]);
+        if (data.Count == 0) return state;
+        var worst = data.Values.Select(r => r.Verdict).Max();
+        var open = state.Status is WorkStatus.NotStarted or WorkStatus.InProgress or WorkStatus.Warning;
+        if (!open || worst < Domain.Indicators.DataVerdict.Behind) return state with { Data = data };
+        return state with { Status = WorkStatus.Warning, Data = data, Light = worst == Domain.Indicators.DataVerdict.FarBehind ? "red" : "yellow" };
     }
 
     /// <summary>One task's state (a group's roll-up included).</summary>

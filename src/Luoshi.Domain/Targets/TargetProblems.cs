@@ -11,6 +11,9 @@ public static class TargetProblems
         "No such target, or you may not see it");
     public static readonly ProblemType EditForbidden = Catalog.Of(ProblemKind.Forbidden, "edit-forbidden", "没有权限修改该任务的目标",
         "You may not change this task's targets");
+    public static readonly ProblemType LinkForbidden = Catalog.Of(ProblemKind.Forbidden, "link-forbidden", "只有督查人员或计划的负责人可以把目标关联到指标",
+        "Only supervisors or the plan's owner may link a target to an indicator");
+    public static readonly ProblemType IndicatorUnknown = Catalog.Invalid("indicator-unknown", "找不到指标 {0}", "No indicator {0}");
     public static readonly ProblemType Stale = Catalog.Of(ProblemKind.Stale, "stale", "该目标在您打开之后已被他人修改，您的修改没有保存，请核对当前内容后重新填写",
         "Someone changed the target after you opened it; your change was not saved. Check it and try again");
     public static readonly ProblemType ComparatorInvalid = Catalog.Invalid("comparator-invalid", "比较方式应为 =、>=、<= 或 range",

@@ -8,7 +8,8 @@ public static class TaskProgress
 {
     /// <summary>
     /// Task progress is the mean of each reporting unit's latest accepted progress; a target's actual value combines the
-    /// units' latest accepted figures as <see cref="TargetActuals"/> says (counts add, shares combine as ratios).
+    /// units' latest accepted figures as <see cref="TargetActuals"/> says (counts add, shares combine as ratios). A target
+    /// linked to an indicator follows the data, not the reports: its figures are kept, but they do not set its actual.
     /// </summary>
     public static void Recompute(PlanTask task, IEnumerable<ProgressReport> reports)
     {
@@ -16,7 +17,7 @@ public static class TaskProgress
         var latest = accepted.GroupBy(r => r.OrgUnitId)
             .Select(g => g.OrderByDescending(r => r.Period, StringComparer.Ordinal).ThenByDescending(r => r.Id).First()).ToList();
         task.Progress = latest.Count == 0 ? 0 : (int)Math.Round(latest.Average(r => r.Progress));
-        foreach (var target in task.Targets)
+        foreach (var target in task.Targets.Where(g => g.IndicatorId is null))
         {
             var actual = TargetActuals.Of(target, accepted);
             if (actual.Value is null || actual.Value == target.Actual) continue;

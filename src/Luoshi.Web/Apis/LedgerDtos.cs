@@ -1,4 +1,5 @@
 using Luoshi.Application.Tasks;
+using Luoshi.Domain.Indicators;
 using Luoshi.Domain.Plans;
 using Luoshi.Domain.Reports;
 using Luoshi.Domain.Targets;
@@ -22,7 +23,16 @@ public static class LedgerDtos
         bool Placeholder,
         decimal? Baseline, decimal? Actual, decimal? Attainment, DateOnly? DueDate, bool OwnDueDate, IReadOnlyList<ShareDto> Breakdown,
         int? IndicatorId, string SourceText, int Version, IReadOnlyList<UnitFigureDto>? UnitFigures = null, int? ParentTargetId = null,
-        FromSchoolsDto? FromSchools = null);
+        FromSchoolsDto? FromSchools = null, TargetDataDto? Data = null);
+
+    /// <summary>
+    /// Of a target linked to an indicator: the data's reading, which also gives the target's <c>actual</c> and <c>attainment</c>.
+    /// <c>period</c> is the latest month with data (null without data), <c>actual</c> the year-to-date figure up to it,
+    /// <c>expected</c> where the path from <c>baseline</c> puts that month, <c>verdict</c> <c>noData</c>, <c>met</c>,
+    /// <c>onPath</c>, <c>behind</c> or <c>farBehind</c> with its <c>light</c>, and <c>check</c> the words shown before 办结.
+    /// </summary>
+    public sealed record TargetDataDto(int IndicatorId, int OrgUnitId, string? Period, decimal? Actual, decimal Baseline, decimal? Expected,
+        decimal? Attainment, string Verdict, string Light, string VerdictName, string Check);
 
     /// <summary>
     /// On a district's answer for a task it broke down: what its schools reached of the target (their latest accepted figures,
@@ -45,7 +55,7 @@ public static class LedgerDtos
         int? LeadDepartmentId, IReadOnlyList<int> CoDepartmentIds, IReadOnlyList<int> ResponsibleOrgUnitIds, int? LeaderUserId,
         DateOnly? StartDate, DateOnly? DueDate, IReadOnlyList<MilestoneDto> Milestones, decimal Weight, string Status, string StatusName,
         int Progress, int ExpectedProgress, string? CompletionSummary, int Version, IReadOnlyList<TargetDto> Targets, bool IsGroup,
-        int? BehindBy, bool IsBreakdown, int? OverseerOrgUnitId, IReadOnlyList<PartDto>? Parts = null);
+        int? BehindBy, bool IsBreakdown, int? OverseerOrgUnitId, IReadOnlyList<PartDto>? Parts = null, string? Light = null);
 
     public sealed record ReportDto(int Id, int TaskId, int OrgUnitId, string Period, int Progress, string Narrative, IReadOnlyList<ValueDto> Values,
         string Status, bool Late, int? SubmittedBy, DateTime? SubmittedAt, int? ReviewedBy, DateTime? ReviewedAt, string? ReviewComment,
@@ -70,13 +80,17 @@ public static class LedgerDtos
     public static PlanDto ToDto(Plan p, int taskCount, int targetCount) =>
         new(p.Id, p.Title, p.Year, p.YearSource, p.Issuer, p.Status.ToCode(), taskCount, targetCount, p.CreatedAt, p.PublishedAt, p.Version);
 
-    public static TargetDto ToDto(Target t, DateOnly? taskDue, IReadOnlyList<UnitFigure>? figures = null, TargetActual? fromSchools = null) =>
+    public static TargetDto ToDto(Target t, DateOnly? taskDue, IReadOnlyList<UnitFigure>? figures = null, TargetActual? fromSchools = null,
+        Application.Targets.TargetReading? data = null) =>
         new(t.Id, t.TaskId, t.Subject,
-        t.Comparator.ToCode(), t.Value, t.Upper, t.Unit, t.Placeholder, t.Baseline, t.Actual, t.Attainment, t.DueBy(taskDue), t.DueDate is not null,
+        t.Comparator.ToCode(), t.Value, t.Upper, t.Unit, t.Placeholder, data?.Baseline ?? t.Baseline, data is null ? t.Actual : data.Actual,
+        data is null ? t.Attainment : data.Attainment, t.DueBy(taskDue), t.DueDate is not null,
         t.Breakdown.Select(s => new ShareDto(s.OrgUnitId, s.Value)).ToList(), t.IndicatorId, t.SourceText, t.Version, figures?.Select(ToDto).ToList(),
         t.ParentTargetId,
         fromSchools is null ? null : new FromSchoolsDto(fromSchools.Value, fromSchools.Method.ToString().ToLowerInvariant(), fromSchools.Numerator,
-            fromSchools.Denominator, fromSchools.Figures.Select(ToDto).ToList()));
+            fromSchools.Denominator, fromSchools.Figures.Select(ToDto).ToList()),
+        data is null ? null : new TargetDataDto(data.IndicatorId, data.OrgUnitId, data.Period, data.Actual, data.Baseline, data.Expected,
+            data.Attainment, data.Verdict.ToCode(), data.Verdict.Light(), data.Verdict.ToChinese(), data.Check));
 
     private static UnitFigureDto ToDto(UnitFigure f) => new(f.OrgUnitId, f.Value, f.Numerator, f.Denominator, f.Period, f.AcceptedAt, f.ReportId);
 
@@ -90,10 +104,10 @@ public static class LedgerDtos
         t.ResponsibleOrgUnitIds.ToList(), t.LeaderUserId, t.StartDate, t.DueDate,
         t.Milestones.OrderBy(m => m.Date).Select(m => new MilestoneDto(m.Date, m.Title, m.Done)).ToList(), t.Weight,
         state.Status.ToCode(), state.Status.ToChinese(), state.Progress, state.Expected, t.CompletionSummary, t.Version,
-        t.Targets.OrderBy(g => g.Id).Select(g => ToDto(g, t.DueDate, figures?.GetValueOrDefault(g.Id), below?.FromSchools.GetValueOrDefault(g.Id)))
-            .ToList(), t.IsGroup, state.Behind?.Points, t.IsBreakdown, t.OverseerOrgUnitId,
+        t.Targets.OrderBy(g => g.Id).Select(g => ToDto(g, t.DueDate, figures?.GetValueOrDefault(g.Id), below?.FromSchools.GetValueOrDefault(g.Id),
+            state.Data.GetValueOrDefault(g.Id))).ToList(), t.IsGroup, state.Behind?.Points, t.IsBreakdown, t.OverseerOrgUnitId,
         below?.Parts.Select(p => new PartDto(p.Child.Id, p.Child.Title, p.Overseer, p.Child.ResponsibleOrgUnitIds.ToList(), p.Child.DueDate,
-            p.State.Status.ToCode(), p.State.Progress)).ToList());
+            p.State.Status.ToCode(), p.State.Progress)).ToList(), state.Light);
 
     public static ReportDto ToDto(ProgressReport r) => new(r.Id, r.TaskId, r.OrgUnitId, r.Period, r.Progress, r.Narrative,
         r.Values.Select(v => new ValueDto(v.TargetId, v.Value, v.Numerator, v.Denominator)).ToList(), r.Status.ToCode(), r.Late, r.SubmittedById,

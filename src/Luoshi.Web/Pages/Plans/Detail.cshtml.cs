@@ -31,7 +31,7 @@ public sealed partial class DetailModel(TaskScope scope, TaskWorkflow ledger, Ta
     public sealed record OutlineItem(PlanTask Task, int? PreviousId, SourceLocator.Span? Source, bool MayEdit);
 
     /// <summary>One row of the board's task table: a task, or a group (an outline heading) showing its tasks' roll-up.</summary>
-    public sealed record BoardRow(PlanTask Task, WorkStatus Status, int Progress, bool MayEdit);
+    public sealed record BoardRow(PlanTask Task, WorkStatus Status, int Progress, bool MayEdit, TaskState? State = null);
 
     /// <summary>The board's filters, as the query string carries them.</summary>
     public sealed record BoardFilter(string? Category, string? Status, int? Lead, int? Unit)
@@ -184,7 +184,7 @@ public sealed partial class DetailModel(TaskScope scope, TaskWorkflow ledger, Ta
     private async Task LoadBoardAsync()
     {
         var tasks = await scope.Listed(Caller).AsNoTracking().Where(t => t.PlanId == Plan.Id)
-            .Include(t => t.Units).Include(t => t.Milestones).AsSplitQuery().OrderBy(t => t.Ordinal).ToListAsync();
+            .Include(t => t.Units).Include(t => t.Milestones).Include(t => t.Targets).AsSplitQuery().OrderBy(t => t.Ordinal).ToListAsync();
         Departments = await db.OrgUnits.AsNoTracking().Where(u => u.Kind == OrgUnitKind.Department).OrderBy(u => u.SortOrder).ThenBy(u => u.Code)
             .ToListAsync();
         var responsibleIds = tasks.SelectMany(t => t.ResponsibleOrgUnitIds).Distinct().ToList();
@@ -193,7 +193,7 @@ public sealed partial class DetailModel(TaskScope scope, TaskWorkflow ledger, Ta
         UnitNames = Departments.Concat(ResponsibleUnits).DistinctBy(u => u.Id).ToDictionary(u => u.Id, u => u.Name);
 
         var states = await ledger.States.OfAsync(tasks);
-        var rows = tasks.Select(t => new BoardRow(t, states[t.Id].Status, states[t.Id].Progress, new TaskPermissions(Caller, t, Plan).CanEdit));
+        var rows = tasks.Select(t => new BoardRow(t, states[t.Id].Status, states[t.Id].Progress, new TaskPermissions(Caller, t, Plan).CanEdit, states[t.Id]));
         // Groups head the table only while it is not filtered; they are never counted.
         if (Filter.Any) rows = rows.Where(r => !r.Task.IsGroup);
         if (TaskCategories.TryParse(Filter.Category, out var category)) rows = rows.Where(r => r.Task.Category == category);

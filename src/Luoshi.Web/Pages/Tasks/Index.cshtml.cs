@@ -32,7 +32,8 @@ namespace Luoshi.Web.Pages.Tasks;
 [RequestSizeLimit(MaxEvidenceFiles * EvidenceFiles.MaxBytes + 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxEvidenceFiles * EvidenceFiles.MaxBytes + 1024 * 1024)]
 public sealed class TaskPageModel(LuoshiDb db, TaskScope scope, TaskWorkflow workflow, ReportWorkflow reports, TargetWorkflow targets,
-    IdempotentRequests once, EvidenceFiles files, TaskHistory history, ReferenceData reference, Breakdowns breakdowns) : PageModel
+    IdempotentRequests once, EvidenceFiles files, TaskHistory history, ReferenceData reference, Breakdowns breakdowns,
+    Luoshi.Application.Analytics.IndicatorDefinitions indicators) : PageModel
 {
     public const int MaxEvidenceFiles = 5;
     private const int BlankMilestoneRows = 2;
@@ -96,6 +97,11 @@ public sealed class TaskPageModel(LuoshiDb db, TaskScope scope, TaskWorkflow wor
 
     /// <summary>The task's status, progress (a group's roll-up) and, when yellow, why.</summary>
     public TaskState State { get; private set; } = null!;
+
+    /// <summary>Whether the caller may link the task's targets to indicators, and the indicators to choose from (only then).</summary>
+    public bool CanLink { get; private set; }
+
+    public List<Luoshi.Domain.Indicators.Indicator> Indicators { get; private set; } = [];
 
     public int ExpectedProgress => State.Expected;
 
@@ -273,6 +279,24 @@ public sealed class TaskPageModel(LuoshiDb db, TaskScope scope, TaskWorkflow wor
         return Refused("breakdown", outcome.Problems);
     }
 
+    /// <summary>Links a target to an indicator, or unlinks it (no indicator chosen): TargetWorkflow.LinkAsync, as the API.</summary>
+    public async Task<IActionResult> OnPostLinkAsync(int id, int targetId, int? indicatorId, string? baseline)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        if (Task.Targets.All(g => g.Id != targetId)) return NotFound();
+        decimal? start = null;
+        if (!string.IsNullOrWhiteSpace(baseline))
+        {
+            if (!decimal.TryParse(baseline.Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var value))
+                return Refused("link", [TargetProblems.NotNumber.With("基数", baseline)]);
+            start = value;
+        }
+        var outcome = await targets.LinkAsync(Caller, targetId, indicatorId is > 0 ? indicatorId : null, start, Ct);
+        if (outcome.Succeeded) return Redirect($"/Tasks/{id}?done=link#target-{targetId}");
+        await LoadAsync(id);
+        return Refused("link", outcome.Problems);
+    }
+
     /// <summary>A district gives the task, or parts of its targets, to some of its schools (Breakdowns' rules).</summary>
     public async Task<IActionResult> OnPostPartAsync(int id, PartForm part)
     {
@@ -358,6 +382,8 @@ public sealed class TaskPageModel(LuoshiDb db, TaskScope scope, TaskWorkflow wor
         if (await scope.FindAsync(Caller, id, Ct) is not { } found) return false;
         (Task, Plan, Can) = (found.Task, found.Plan, found.Can);
         State = await workflow.States.OfAsync(Task, Ct);
+        CanLink = TargetWorkflow.MayLink(Caller, Plan) && Task.Targets.Count > 0;
+        Indicators = CanLink ? await indicators.ListAsync(Ct) : [];
         var task = Task;
         Reports = await scope.ReadableReportsAsync(Caller, task, Ct);
         Figures = TargetWorkflow.FiguresOf(task, Reports);
