@@ -8,6 +8,8 @@ using Luoshi.Domain.Reports;
 using Luoshi.Domain.Supervision;
 using Luoshi.Domain.Tasks;
 using Luoshi.Web.Tests.Infrastructure;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using static Luoshi.Web.Tests.Infrastructure.ChinaTimes;
 
@@ -153,6 +155,49 @@ public sealed class RankingsTests
         var unknown = await client.GetAsync("/Rankings?period=2026-10&unit=99999999");
         Assert.Equal(System.Net.HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Contains("不参加", await unknown.Content.ReadAsStringAsync());
+    }
+
+    private static object Weights(params (string Key, decimal Weight)[] district) =>
+        new Dictionary<string, object[]> { ["district"] = [.. district.Select(w => new { key = w.Key, weight = w.Weight })] };
+
+    [Theory, Databases]
+    public async Task Editing_a_scheme_checks_the_weights_and_makes_a_new_version_that_the_ranking_uses(TestDatabase database)
+    {
+        await using var data = await new LuoshiFactory(database, demo: false).StartAsync();
+        var f = await SeedAsync(data);
+        await using var app = data.At(new FakeTimeProvider(Now));
+        var supervisor = await app.SignedInAsync(await data.AddUserAsync(Role.Supervisor, "RK"));
+        var leader = await app.SignedInAsync(await data.AddUserAsync(Role.Leader, "RK"));
+
+        // Weights that sum to 90, or name a criterion that does not exist: a Chinese 422, and nothing is stored.
+        var ninety = await (await supervisor.PutAsJsonAsync("/api/v1/ranking-schemes/1", new { name = "督查考核默认方案", weights = Weights(("tasks", 50), ("notices", 40)) }))
+            .AssertProblemAsync(422);
+        Assert.Contains("权重之和应为 100，现为 90", ninety.GetProperty("detail").GetString());
+        Assert.Contains("没有名为“speed”的考核指标", (await (await supervisor.PutAsJsonAsync("/api/v1/ranking-schemes/1",
+            new { name = "督查考核默认方案", weights = Weights(("speed", 100)) })).AssertProblemAsync(422)).GetProperty("detail").GetString());
+        await (await leader.PutAsJsonAsync("/api/v1/ranking-schemes/1", new { name = "督查考核默认方案", weights = Weights(("tasks", 100)) })).AssertProblemAsync(403);
+        Assert.Equal(0, await data.WithDbAsync(db => db.RankingSchemeVersions.CountAsync()));
+        Assert.Equal(1, (await supervisor.GetJsonAsync("/api/v1/rankings?period=2026-10")).GetProperty("schemeVersion").GetInt32());
+
+        // 任务 50, 督办 50 for districts: version 2 (the code-defined default is kept as version 1). October, by hand:
+        // 甲 50 × 1/3 + 50 × 1/1 = 66.67; 乙 50 × 1/2 + 50 × 1/2 = 50; 丙 50 × 1/3 + 50 × 0/1 = 16.67.
+        var edited = await (await supervisor.PutAsJsonAsync("/api/v1/ranking-schemes/1",
+            new { name = "督查考核方案（调整）", weights = Weights(("tasks", 50), ("notices", 50)) })).ReadJsonAsync();
+        Assert.Equal((1, 2), (edited.GetProperty("id").GetInt32(), edited.GetProperty("version").GetInt32()));
+        Assert.Equal([1, 2], await data.WithDbAsync(db => db.RankingSchemeVersions.Where(v => v.SchemeId == 1).OrderBy(v => v.Version).Select(v => v.Version).ToListAsync()));
+        var october = await supervisor.GetJsonAsync("/api/v1/rankings?period=2026-10");
+        Assert.Equal((2, "督查考核方案（调整）"), (october.GetProperty("schemeVersion").GetInt32(), october.GetProperty("schemeName").GetString()));
+        Assert.Equal([(66.67m, 1), (50m, 2), (16.67m, 3)], new[] { f.A, f.B, f.C }.Select(u => Item(october, u)).Select(i => (Score(i)!.Value, Rank(i)!.Value)));
+        Assert.Equal(["tasks", "notices"], Item(october, f.A).GetProperty("parts").EnumerateArray().Select(p => p.GetProperty("key").GetString()));
+
+        // A new scheme (任务 100 for districts) is scheme 2, version 1; it ranks districts only.
+        var created = await supervisor.PostAsJsonAsync("/api/v1/ranking-schemes", new { name = "任务专项考核", weights = Weights(("tasks", 100)) });
+        Assert.Equal(System.Net.HttpStatusCode.Created, created.StatusCode);
+        var scheme = (await created.ReadJsonAsync()).GetProperty("id").GetInt32();
+        Assert.Equal(33.33m, Score(Item(await supervisor.GetJsonAsync($"/api/v1/rankings?period=2026-10&schemeId={scheme}"), f.A)));
+        await (await supervisor.GetAsync($"/api/v1/rankings?period=2026-10&schemeId={scheme}&kind=school")).AssertProblemAsync(400);
+        var all = await supervisor.GetJsonAsync("/api/v1/ranking-schemes");
+        Assert.Equal([(1, 2), (scheme, 1)], all.GetProperty("items").EnumerateArray().Select(s => (s.GetProperty("id").GetInt32(), s.GetProperty("version").GetInt32())));
     }
 
     [Theory, Databases]

@@ -41,7 +41,7 @@ public sealed class UnitRankings(LuoshiDb db, CriterionCatalog criteria, ChinaCl
         OrgUnitKind unitKind = OrgUnitKind.District;
         if (!string.IsNullOrWhiteSpace(kind) && (!OrgUnitKinds.TryParse(kind, out unitKind) || unitKind == OrgUnitKind.Bureau))
             problems.Add(RankingProblems.KindInvalid);
-        var scheme = AssessmentSchemes.Find(schemeId);
+        var scheme = await new RankingSchemes(db, criteria, clock).FindAsync(schemeId, ct);
         if (scheme is null) return RankingProblems.SchemeNotFound;
         if (problems.Count > 0) return problems;
         if (!scheme.Kinds.Contains(unitKind)) return RankingProblems.KindNotInScheme.With(scheme.Name, unitKind.ToChinese());
@@ -64,7 +64,7 @@ public sealed class UnitRankings(LuoshiDb db, CriterionCatalog criteria, ChinaCl
     public async Task<Outcome<IReadOnlyList<TrendPoint>>> TrendAsync(Caller caller, int? schemeId, int orgUnitId, int year, CancellationToken ct = default)
     {
         if (!caller.SeesEverything) return RankingProblems.Forbidden;
-        var scheme = AssessmentSchemes.Find(schemeId);
+        var scheme = await new RankingSchemes(db, criteria, clock).FindAsync(schemeId, ct);
         if (scheme is null) return RankingProblems.SchemeNotFound;
         var unit = await db.OrgUnits.AsNoTracking().Where(u => u.Id == orgUnitId).Select(u => new { u.Kind }).FirstOrDefaultAsync(ct);
         if (unit is null || !scheme.Kinds.Contains(unit.Kind)) return RankingProblems.UnitNotRanked;
@@ -90,9 +90,10 @@ public sealed class UnitRankings(LuoshiDb db, CriterionCatalog criteria, ChinaCl
     private async Task<IReadOnlyList<RankedUnit>> RankAsync(AssessmentScheme scheme, RankingMonth month, List<UnitName> units, CancellationToken ct)
     {
         var measured = new Dictionary<string, IReadOnlyDictionary<int, Measure>>();
-        foreach (var c in scheme.Criteria)
+        var weights = scheme.CriteriaFor(month.Kind);
+        foreach (var c in weights)
             measured[c.Key] = criteria.Find(c.Key) is { } criterion ? await criterion.MeasureAsync(month, ct) : new Dictionary<int, Measure>();
-        return RankingRules.Rank(scheme.Criteria, units.Select(u => new RankingInput(u.Id, u.Code, u.Name,
+        return RankingRules.Rank(weights, units.Select(u => new RankingInput(u.Id, u.Code, u.Name,
             measured.Where(kv => kv.Value.ContainsKey(u.Id)).ToDictionary(kv => kv.Key, kv => kv.Value[u.Id]))));
     }
 
