@@ -189,6 +189,23 @@ public sealed class RankingsTests
         Assert.Equal((2, "督查考核方案（调整）"), (october.GetProperty("schemeVersion").GetInt32(), october.GetProperty("schemeName").GetString()));
         Assert.Equal([(66.67m, 1), (50m, 2), (16.67m, 3)], new[] { f.A, f.B, f.C }.Select(u => Item(october, u)).Select(i => (Score(i)!.Value, Rank(i)!.Value)));
         Assert.Equal(["tasks", "notices"], Item(october, f.A).GetProperty("parts").EnumerateArray().Select(p => p.GetProperty("key").GetString()));
+        // Departments and schools were not given: version 2 keeps their weights (the default's), so their rankings go on.
+        var departments = await supervisor.GetJsonAsync("/api/v1/rankings?period=2026-10&kind=department");
+        Assert.Equal(2, departments.GetProperty("schemeVersion").GetInt32());
+        var latest = (await supervisor.GetJsonAsync("/api/v1/ranking-schemes")).GetProperty("items").EnumerateArray().Single(s => s.GetProperty("id").GetInt32() == 1);
+        Assert.Equal([("tasks", 40m), ("reports", 20m), ("notices", 20m), ("rectification", 20m)], latest.GetProperty("weights").GetProperty("school").EnumerateArray()
+            .Select(c => (c.GetProperty("key").GetString(), c.GetProperty("weight").GetDecimal())));
+        Assert.Equal([("tasks", 50m), ("notices", 50m)], latest.GetProperty("weights").GetProperty("district").EnumerateArray()
+            .Select(c => (c.GetProperty("key").GetString(), c.GetProperty("weight").GetDecimal())));
+
+        // The page says which version ranked, and its form refuses a bad sum in Chinese, naming the kind of unit.
+        Assert.Contains("督查考核方案（调整）（第2版）", System.Net.WebUtility.HtmlDecode(await supervisor.GetStringAsync("/Rankings?period=2026-10")));
+        var token = await supervisor.TokenAsync("/Rankings/Schemes");
+        var refused = await supervisor.PostAsync("/Rankings/Schemes?handler=Save", Forms.Form(token, ("schemeId", "1"), ("name", "督查考核方案（调整）"),
+            ("w.school.tasks", "70"), ("w.school.reports", "20")));
+        Assert.Equal(System.Net.HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("学校：各项考核指标的权重之和应为 100，现为 90", System.Net.WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
+        Assert.Equal(2, await data.WithDbAsync(db => db.RankingSchemeVersions.CountAsync()));
 
         // A new scheme (任务 100 for districts) is scheme 2, version 1; it ranks districts only.
         var created = await supervisor.PostAsJsonAsync("/api/v1/ranking-schemes", new { name = "任务专项考核", weights = Weights(("tasks", 100)) });

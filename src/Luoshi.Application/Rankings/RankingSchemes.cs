@@ -48,12 +48,16 @@ public sealed class RankingSchemes(LuoshiDb db, CriterionCatalog criteria, China
         return await SaveAsync(caller, Math.Max(last, AssessmentSchemes.Default.Id) + 1, 1, input.Name!.Trim(), weights, ct);
     }
 
-    /// <summary>Edits a scheme: its next version, with the weights given (the earlier versions stay as they were).</summary>
+    /// <summary>
+    /// Edits a scheme: its next version, with the weights given; a kind of unit not given keeps its current weights (the
+    /// earlier versions stay as they were).
+    /// </summary>
     public async Task<Outcome<AssessmentScheme>> UpdateAsync(Caller caller, int schemeId, SchemeInput input, CancellationToken ct = default)
     {
         if (!Edits(caller)) return RankingProblems.EditForbidden;
         if (await FindAsync(schemeId, ct) is not { } current) return RankingProblems.SchemeNotFound;
         if (Refusal(caller, input, out var weights) is { } refused) return refused;
+        foreach (var kind in current.Kinds) weights.TryAdd(kind, current.CriteriaFor(kind)); // a kind not given keeps its weights
         if (ReferenceEquals(current, AssessmentSchemes.Default) && !await db.RankingSchemeVersions.AnyAsync(v => v.SchemeId == current.Id, ct))
             db.RankingSchemeVersions.Add(ToStored(current.Id, current.Version, current.Name, null,
                 current.Kinds.ToDictionary(k => k, current.CriteriaFor)));
