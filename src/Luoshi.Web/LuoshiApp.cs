@@ -134,6 +134,7 @@ public static class LuoshiApp
         api.MapDataApi();
         api.MapIndicatorsApi();
         api.MapRankingsApi();
+        api.MapRankingAdjustmentsApi();
         api.MapBulletinsApi();
         api.MapDashboardApi();
         app.MapRazorPages().WithStaticAssets();

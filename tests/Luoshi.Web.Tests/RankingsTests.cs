@@ -218,6 +218,118 @@ public sealed class RankingsTests
     }
 
     [Theory, Databases]
+    public async Task An_adjustment_counts_by_exactly_its_points_once_another_supervisor_approves_it_and_never_unapproved_rejected_or_self_approved(TestDatabase database)
+    {
+        await using var data = await new LuoshiFactory(database, demo: false).StartAsync();
+        var f = await SeedAsync(data);
+        await using var app = data.At(new FakeTimeProvider(Now));
+        var proposerName = await data.AddUserAsync(Role.Supervisor, "RK");
+        var approverName = await data.AddUserAsync(Role.Supervisor, "RK");
+        var proposer = await app.SignedInAsync(proposerName);
+        var approver = await app.SignedInAsync(approverName);
+        var leader = await app.SignedInAsync(await data.AddUserAsync(Role.Leader, "RK"));
+        async Task<int> ProposeAsync(int unit, decimal points, string basis)
+        {
+            var created = await proposer.PostAsJsonAsync("/api/v1/ranking-adjustments", new { orgUnitId = unit, period = "2026-10", points, basis });
+            Assert.Equal(System.Net.HttpStatusCode.Created, created.StatusCode);
+            var body = await created.ReadJsonAsync();
+            Assert.Equal("proposed", body.GetProperty("status").GetString());
+            return body.GetProperty("id").GetInt32();
+        }
+        async Task<JsonElement> OctoberAsync() => await proposer.GetJsonAsync("/api/v1/rankings?period=2026-10");
+
+        // Bad input: a Chinese 422 naming the bound, and nothing stored.
+        var bureau = await data.WithDbAsync(db => db.OrgUnits.Where(u => u.Code == "RK").Select(u => u.Id).FirstAsync());
+        foreach (var (body, words) in new (object, string)[]
+        {
+            (new { orgUnitId = f.A, period = "2026-10", points = 10.5m, basis = "过多" }, "-10 到 10 之间"),
+            (new { orgUnitId = f.A, period = "2026-10", points = 0m, basis = "为零" }, "不为 0"),
+            (new { orgUnitId = f.A, period = "2026-10", points = 2m, basis = "  " }, "请填写加减分理由"),
+            (new { orgUnitId = bureau, period = "2026-10", points = 2m, basis = "市局" }, "参加排名的单位"),
+            (new { orgUnitId = f.A, period = "2026-12", points = 2m, basis = "未到的月份" }, "不晚于本月"),
+        })
+            Assert.Contains(words, (await (await proposer.PostAsJsonAsync("/api/v1/ranking-adjustments", body)).AssertProblemAsync(422)).GetProperty("detail").GetString());
+        await (await leader.PostAsJsonAsync("/api/v1/ranking-adjustments", new { orgUnitId = f.A, period = "2026-10", points = 2m, basis = "局领导" })).AssertProblemAsync(403);
+        Assert.Equal(0, await data.WithDbAsync(db => db.RankingAdjustments.CountAsync()));
+
+        // 甲 +10 (proposed, then approved by another supervisor), 乙 -3 (rejected), 丙 +5 (left proposed).
+        var plus = await ProposeAsync(f.A, 10, "承办全市教育督导现场会");
+        var minus = await ProposeAsync(f.B, -3, "校园安全事故通报");
+        var pending = await ProposeAsync(f.C, 5, "待审核的加分");
+        var before = await OctoberAsync();
+        Assert.Equal([54.17m, 62.5m, 22.22m], new[] { f.A, f.B, f.C }.Select(u => Score(Item(before, u))!.Value));
+
+        // The proposer may not approve their own; a leader may not approve; the approver does, once.
+        Assert.Contains("提出人以外", (await (await proposer.PostAsync($"/api/v1/ranking-adjustments/{plus}/approve", null)).AssertProblemAsync(403))
+            .GetProperty("detail").GetString());
+        await (await leader.PostAsync($"/api/v1/ranking-adjustments/{plus}/approve", null)).AssertProblemAsync(403);
+        var approved = await (await approver.PostAsync($"/api/v1/ranking-adjustments/{plus}/approve", null)).ReadJsonAsync();
+        Assert.Equal(("approved", "测试" + approverName), (approved.GetProperty("status").GetString(), approved.GetProperty("reviewedBy").GetString()));
+        Assert.Contains("已审核（已通过）", (await (await approver.PostAsync($"/api/v1/ranking-adjustments/{plus}/reject", null)).AssertProblemAsync(409))
+            .GetProperty("detail").GetString());
+        await (await approver.PostAsync($"/api/v1/ranking-adjustments/{minus}/reject", null)).ReadJsonAsync();
+        await (await approver.PostAsync("/api/v1/ranking-adjustments/99999999/approve", null)).AssertProblemAsync(404);
+
+        // 甲 54.17 + 10 = 64.17: now first, ahead of 乙 (62.5, its rejected -3 not counted); 丙's unapproved +5 not counted.
+        var after = await OctoberAsync();
+        var (a, b, c) = (Item(after, f.A), Item(after, f.B), Item(after, f.C));
+        Assert.Equal([(64.17m, 1, 10m), (62.5m, 2, 0m), (22.22m, 3, 0m)],
+            new[] { a, b, c }.Select(i => (Score(i)!.Value, Rank(i)!.Value, i.GetProperty("adjustment").GetDecimal())));
+        var line = Assert.Single(a.GetProperty("adjustments").EnumerateArray());
+        Assert.Equal(("承办全市教育督导现场会", "测试" + proposerName, "测试" + approverName), (line.GetProperty("basis").GetString(),
+            line.GetProperty("proposedBy").GetString(), line.GetProperty("reviewedBy").GetString()));
+        Assert.Empty(b.GetProperty("adjustments").EnumerateArray());
+        Assert.Equal(54.17m, a.GetProperty("parts").EnumerateArray().Sum(p => p.GetProperty("points").GetDecimal()));
+        // November: October's adjustment does not carry over into another month.
+        Assert.Equal(0m, Item(await proposer.GetJsonAsync("/api/v1/rankings?period=2026-11"), f.A).GetProperty("adjustment").GetDecimal());
+
+        // The list, the page's 加减分 column with the reason and approver, and the audit trail in Chinese.
+        var list = await leader.GetJsonAsync("/api/v1/ranking-adjustments?period=2026-10");
+        Assert.Equal([(plus, "approved"), (minus, "rejected"), (pending, "proposed")], list.GetProperty("items").EnumerateArray()
+            .Select(i => (i.GetProperty("id").GetInt32(), i.GetProperty("status").GetString())).OrderBy(i => i.Item1));
+        var page = System.Net.WebUtility.HtmlDecode(await proposer.GetStringAsync("/Rankings?period=2026-10"));
+        var cell = Between(page, "data-testid=\"adjustment-RKA\"", "</td>");
+        Assert.Contains("+10分", cell);
+        Assert.Contains("承办全市教育督导现场会", cell);
+        Assert.Contains("测试" + approverName, cell);
+        Assert.Contains("—", Between(page, "data-testid=\"adjustment-RKB\"", "</td>"));
+        var trail = await approver.GetJsonAsync($"/api/v1/audit?entity=RankingAdjustment&entityId={plus}");
+        Assert.Equal(["create", "update"], trail.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("action").GetString()).Order());
+        var html = System.Net.WebUtility.HtmlDecode(await approver.GetStringAsync($"/Audit?entity=RankingAdjustment&entityId={plus}"));
+        Assert.Contains("加减分理由", html);
+        Assert.Contains("审核人", html);
+    }
+
+    [Theory, Databases]
+    public async Task The_adjustments_page_proposes_and_another_supervisor_approves_while_the_proposer_is_refused(TestDatabase database)
+    {
+        await using var data = await new LuoshiFactory(database, demo: false).StartAsync();
+        var f = await SeedAsync(data);
+        await using var app = data.At(new FakeTimeProvider(Now));
+        var proposer = await app.SignedInAsync(await data.AddUserAsync(Role.Supervisor, "RK"));
+        var approver = await app.SignedInAsync(await data.AddUserAsync(Role.Admin, "RK"));
+
+        var token = await proposer.TokenAsync("/Rankings/Adjustments");
+        var refused = await proposer.PostAsync("/Rankings/Adjustments?handler=Propose", Forms.Form(token,
+            ("orgUnitId", f.C.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("period", "2026-10"), ("points", "12"), ("basis", "超出上限")));
+        Assert.Equal(System.Net.HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("-10 到 10 之间", System.Net.WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
+        var proposed = await proposer.PostAsync("/Rankings/Adjustments?handler=Propose", Forms.Form(token,
+            ("orgUnitId", f.C.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("period", "2026-10"), ("points", "-1.5"), ("basis", "迟报专项数据")));
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, proposed.StatusCode);
+        var id = await data.WithDbAsync(db => db.RankingAdjustments.Where(a => a.OrgUnitId == f.C).Select(a => a.Id).SingleAsync());
+        var own = await proposer.PostAsync($"/Rankings/Adjustments?handler=Approve&id={id}", Forms.Form(token));
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, own.StatusCode);
+        Assert.Contains("提出人以外", System.Net.WebUtility.HtmlDecode(await own.Content.ReadAsStringAsync()));
+        var approverToken = await approver.TokenAsync("/Rankings/Adjustments?period=2026-10");
+        Assert.Equal(System.Net.HttpStatusCode.Redirect,
+            (await approver.PostAsync($"/Rankings/Adjustments?handler=Approve&id={id}", Forms.Form(approverToken))).StatusCode);
+        // 丙 22.22 − 1.5 = 20.72.
+        Assert.Equal(20.72m, Score(Item(await approver.GetJsonAsync("/api/v1/rankings?period=2026-10"), f.C)));
+        Assert.Contains("已通过", await approver.GetStringAsync("/Rankings/Adjustments?period=2026-10"));
+    }
+
+    [Theory, Databases]
     public async Task Data_completeness_counts_the_returns_due_in_the_month_from_the_units_a_district_answers_for(TestDatabase database)
     {
         await using var data = await new LuoshiFactory(database, demo: false).StartAsync();

@@ -24,8 +24,17 @@ public sealed class UnitRankings(LuoshiDb db, CriterionCatalog criteria, ChinaCl
         public int? Movement => Unit.Rank is { } now && PreviousRank is { } before ? before - now : null;
     }
 
-    /// <summary>The ranking of <see cref="Kind"/> units for <see cref="Month"/> (read as of <see cref="RankingMonth.Day"/>) under <see cref="Scheme"/>.</summary>
-    public sealed record Result(AssessmentScheme Scheme, RankingMonth Month, IReadOnlyList<Row> Rows);
+    /// <summary>
+    /// The ranking of <see cref="Kind"/> units for <see cref="Month"/> (read as of <see cref="RankingMonth.Day"/>) under <see cref="Scheme"/>;
+    /// <see cref="Adjustments"/>: the month's approved 加分/减分 of the ranked units (each row's <see cref="RankedUnit.Adjustment"/> is their sum).
+    /// </summary>
+    public sealed record Result(AssessmentScheme Scheme, RankingMonth Month, IReadOnlyList<Row> Rows)
+    {
+        public IReadOnlyList<RankingAdjustments.View> Adjustments { get; init; } = [];
+
+        /// <summary>The approved 加分/减分 behind a unit's <see cref="RankedUnit.Adjustment"/>.</summary>
+        public IEnumerable<RankingAdjustments.View> AdjustmentsOf(int orgUnitId) => Adjustments.Where(a => a.OrgUnitId == orgUnitId);
+    }
 
     /// <summary>
     /// The ranking as a caller asks for it: <paramref name="period"/> <c>YYYY-MM</c> (default: this month), not after this
@@ -52,9 +61,13 @@ public sealed class UnitRankings(LuoshiDb db, CriterionCatalog criteria, ChinaCl
     public async Task<Result> ComputeAsync(AssessmentScheme scheme, RankingMonth month, CancellationToken ct = default)
     {
         var units = await UnitsAsync(month.Kind, ct);
-        var now = await RankAsync(scheme, month, units, ct);
-        var before = (await RankAsync(scheme, month.Previous(), units, ct)).ToDictionary(u => u.OrgUnitId, u => u.Rank);
-        return new Result(scheme, month, [.. now.Select(u => new Row(u, before.GetValueOrDefault(u.OrgUnitId)))]);
+        var adjustments = await Adjustments.ApprovedAsync([month.Period, month.Previous().Period], ct);
+        var now = await RankAsync(scheme, month, units, adjustments, ct);
+        var before = (await RankAsync(scheme, month.Previous(), units, adjustments, ct)).ToDictionary(u => u.OrgUnitId, u => u.Rank);
+        return new Result(scheme, month, [.. now.Select(u => new Row(u, before.GetValueOrDefault(u.OrgUnitId)))])
+        {
+            Adjustments = [.. units.SelectMany(u => adjustments[(u.Id, month.Period)])],
+        };
     }
 
     /// <summary>One month of a unit's trend: its score and rank (null when not ranked) among <see cref="Ranked"/> ranked units.</summary>
@@ -71,11 +84,12 @@ public sealed class UnitRankings(LuoshiDb db, CriterionCatalog criteria, ChinaCl
         var today = Clock.Today;
         if (year < 2000 || year > today.Year) return RankingProblems.PeriodInvalid;
         var units = await UnitsAsync(unit.Kind, ct);
+        var months = Enumerable.Range(1, year == today.Year ? today.Month : 12).Select(m => RankingMonth.Of(year, m, today, unit.Kind)).ToList();
+        var adjustments = await Adjustments.ApprovedAsync(months.Select(m => m.Period), ct);
         var points = new List<TrendPoint>();
-        for (var m = 1; m <= (year == today.Year ? today.Month : 12); m++)
+        foreach (var month in months)
         {
-            var month = RankingMonth.Of(year, m, today, unit.Kind);
-            var ranked = await RankAsync(scheme, month, units, ct);
+            var ranked = await RankAsync(scheme, month, units, adjustments, ct);
             var mine = ranked.First(u => u.OrgUnitId == orgUnitId);
             points.Add(new TrendPoint(month.Period, mine.Score, mine.Rank, ranked.Count(u => u.Rank is not null)));
         }
@@ -87,14 +101,20 @@ public sealed class UnitRankings(LuoshiDb db, CriterionCatalog criteria, ChinaCl
     private async Task<List<UnitName>> UnitsAsync(OrgUnitKind kind, CancellationToken ct) =>
         await db.OrgUnits.AsNoTracking().Where(u => u.Kind == kind).Select(u => new UnitName(u.Id, u.Code, u.Name)).ToListAsync(ct);
 
-    private async Task<IReadOnlyList<RankedUnit>> RankAsync(AssessmentScheme scheme, RankingMonth month, List<UnitName> units, CancellationToken ct)
+    private RankingAdjustments Adjustments => new(db, clock);
+
+    private async Task<IReadOnlyList<RankedUnit>> RankAsync(AssessmentScheme scheme, RankingMonth month, List<UnitName> units,
+        ILookup<(int OrgUnitId, string Period), RankingAdjustments.View> adjustments, CancellationToken ct)
     {
         var measured = new Dictionary<string, IReadOnlyDictionary<int, Measure>>();
         var weights = scheme.CriteriaFor(month.Kind);
         foreach (var c in weights)
             measured[c.Key] = criteria.Find(c.Key) is { } criterion ? await criterion.MeasureAsync(month, ct) : new Dictionary<int, Measure>();
         return RankingRules.Rank(weights, units.Select(u => new RankingInput(u.Id, u.Code, u.Name,
-            measured.Where(kv => kv.Value.ContainsKey(u.Id)).ToDictionary(kv => kv.Key, kv => kv.Value[u.Id]))));
+            measured.Where(kv => kv.Value.ContainsKey(u.Id)).ToDictionary(kv => kv.Key, kv => kv.Value[u.Id]))
+        {
+            Adjustment = adjustments[(u.Id, month.Period)].Sum(a => a.Points),
+        }));
     }
 
     private static (int Year, int Month)? ParsePeriod(string? period, DateOnly today) =>

@@ -21,8 +21,9 @@ public static class RankingsApi
     public sealed record PartDto(string Key, string Criterion, decimal Weight, decimal EffectiveWeight, bool Applicable, int Due, int Met,
         decimal? Value, decimal Points, string RecordKind, IReadOnlyList<int> Ids);
 
+    /// <summary>A unit's line: <see cref="Score"/> = Σ part points + <see cref="Adjustment"/> (the approved 加分/减分 listed in <see cref="Adjustments"/>).</summary>
     public sealed record ItemDto(int OrgUnitId, string Code, string Name, decimal? Score, int? Rank, int? PreviousRank, int? Movement,
-        IReadOnlyList<PartDto> Parts);
+        IReadOnlyList<PartDto> Parts, decimal Adjustment, IReadOnlyList<RankingAdjustmentsApi.AdjustmentDto> Adjustments);
 
     public sealed record RankingDto(int SchemeId, int SchemeVersion, string SchemeName, string Period, string AsOf, string Kind, string TieRule,
         IReadOnlyList<ItemDto> Items);
@@ -55,7 +56,7 @@ public static class RankingsApi
             result.Month.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), result.Month.Kind.ToCode(), TieRule,
             [.. result.Rows.Select(r => new ItemDto(r.Unit.OrgUnitId, r.Unit.Code, r.Unit.Name, r.Unit.Score, r.Unit.Rank, r.PreviousRank, r.Movement,
                 [.. r.Unit.Parts.Select(p => new PartDto(p.Key, p.Criterion, p.Weight, p.EffectiveWeight, p.Applicable, p.Due, p.Met, p.Value, p.Points,
-                    RecordKind(p.Key), p.Ids))]))]));
+                    RecordKind(p.Key), p.Ids))], r.Unit.Adjustment, [.. result.AdjustmentsOf(r.Unit.OrgUnitId).Select(RankingAdjustmentsApi.ToDto)]))]));
     }
 
     public static async Task<Ok<SchemesDto>> Schemes(RankingSchemes schemes, CancellationToken ct) =>
