@@ -57,6 +57,8 @@ public static class LedgerServices
         services.AddScoped<Luoshi.Application.Supervision.RectificationStats>();
         services.AddScoped<Luoshi.Application.Rankings.CriterionCatalog>();
         services.AddScoped<Luoshi.Application.Rankings.RankingEvidence>();
+        services.AddScoped<Luoshi.Application.Rankings.RankingSchemes>();
+        services.AddScoped<Luoshi.Application.Rankings.RankingAdjustments>();
         services.AddScoped<Luoshi.Application.Rankings.UnitRankings>();
         services.AddScoped<Luoshi.Application.Bulletins.BulletinFacts>();
         services.AddScoped<Luoshi.Application.Bulletins.Bulletins>();

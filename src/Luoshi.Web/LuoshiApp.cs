@@ -135,6 +135,7 @@ public static class LuoshiApp
         api.MapDataApi();
         api.MapIndicatorsApi();
         api.MapRankingsApi();
+        api.MapRankingAdjustmentsApi();
         api.MapBulletinsApi();
         api.MapDashboardApi();
         app.MapRazorPages().WithStaticAssets();

@@ -89,6 +89,13 @@ public sealed class LiveApp : IAsyncLifetime
         return client;
     }
 
+    /// <summary>Works on the live app's database directly: for fixtures no API makes (a record dated in the past).</summary>
+    public async Task<T> WithDbAsync<T>(Func<LuoshiDb, Task<T>> work)
+    {
+        using var scope = app!.Services.CreateScope();
+        return await work(scope.ServiceProvider.GetRequiredService<LuoshiDb>());
+    }
+
     /// <summary>The JSON of a successful response; a failure shows the problem the app sent.</summary>
     public static async Task<System.Text.Json.JsonElement> JsonAsync(HttpResponseMessage response)
     {

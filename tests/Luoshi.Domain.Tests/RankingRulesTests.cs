@@ -47,6 +47,43 @@ public sealed class RankingRulesTests
     }
 
     [Fact]
+    public void Over_random_fixtures_a_unit_with_no_applicable_criterion_is_never_ranked_and_never_listed_before_a_ranked_unit()
+    {
+        var random = new Random(20261129);
+        for (var run = 0; run < 1000; run++)
+        {
+            var units = Enumerable.Range(1, random.Next(1, 9)).Select(id =>
+            {
+                (string, int, int)[] measures = random.Next(3) == 0 ? [] : Scheme.Where(_ => random.Next(2) == 0).Select(c =>
+                {
+                    var due = random.Next(0, 4);
+                    return (c.Key, due, random.Next(0, due + 1));
+                }).ToArray();
+                // Approved 加分/减分 too: even a large penalty on the ranked units does not put an unmeasured unit above them.
+                return Unit(id, $"U{id:00}", measures) with { Adjustment = random.Next(-10, 11) };
+            }).ToList();
+            var ranked = RankingRules.Rank(Scheme, units);
+            var nothing = units.Where(u => !u.Measures.Values.Any(m => m.Applicable)).Select(u => u.OrgUnitId).ToHashSet();
+            Assert.All(ranked.Where(u => nothing.Contains(u.OrgUnitId)), u => Assert.Equal((null, null), (u.Score, u.Rank)));
+            Assert.All(ranked.Where(u => !nothing.Contains(u.OrgUnitId)), u => Assert.NotNull(u.Rank));
+            var firstUnranked = ranked.TakeWhile(u => u.Rank is not null).Count();
+            Assert.True(ranked.Skip(firstUnranked).All(u => u.Rank is null), $"run {run}: an unmeasured unit listed before a ranked one");
+            Assert.Equal(units.Count - nothing.Count, firstUnranked);
+        }
+    }
+
+    [Fact]
+    public void An_approved_adjustment_moves_the_score_by_exactly_its_points()
+    {
+        var plain = RankingRules.Rank(Scheme, [Unit(1, "A", ("tasks", 3, 2), ("notices", 1, 1))]).Single();
+        var adjusted = RankingRules.Rank(Scheme, [Unit(1, "A", ("tasks", 3, 2), ("notices", 1, 1)) with { Adjustment = -2.5m }]).Single();
+        Assert.Equal(plain.Score - 2.5m, adjusted.Score);
+        Assert.Equal(-2.5m, adjusted.Adjustment);
+        Assert.Equal(plain.Parts.Select(p => p.Points), adjusted.Parts.Select(p => p.Points));
+        Assert.Null(RankingRules.Rank(Scheme, [Unit(2, "B") with { Adjustment = 5 }]).Single().Score);
+    }
+
+    [Fact]
     public void Equal_scores_share_a_rank_are_listed_by_code_and_the_next_rank_is_skipped()
     {
         var ranked = RankingRules.Rank(Scheme, [Unit(1, "Q03", ("tasks", 2, 1)), Unit(2, "Q01", ("tasks", 4, 2)), Unit(3, "Q02", ("tasks", 1, 1)),

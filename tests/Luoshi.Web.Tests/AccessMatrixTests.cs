@@ -192,6 +192,15 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
     private static readonly string Unique = Guid.NewGuid().ToString("N")[..6];
     private static int counter;
 
+    /// <summary>Weights of a scheme the matrix saves: districts only, 任务 60 and 督办 40.</summary>
+    private static readonly object SchemeWeights = new Dictionary<string, object[]>
+    {
+        ["district"] = [new { key = "tasks", weight = 60 }, new { key = "notices", weight = 40 }],
+    };
+
+    /// <summary>This month in Beijing, YYYY-MM: the month of the matrix's 加分/减分.</summary>
+    private static string ThisMonth => DateTime.UtcNow.AddHours(8).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+
     private static string Next(string prefix) => $"{prefix}{Unique}{Interlocked.Increment(ref counter)}";
 
     private static int bulletinMonths;
@@ -258,6 +267,12 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
         ["GET /api/v1/rankings"] = None,
         ["GET /api/v1/dashboard"] = None,
         ["GET /api/v1/ranking-schemes"] = None,
+        ["POST /api/v1/ranking-schemes"] = Body((_, _, _) => new { name = Next("矩阵测试方案"), weights = SchemeWeights }),
+        ["PUT /api/v1/ranking-schemes/{id}"] = Body((_, _, _) => new { name = Next("矩阵测试方案"), weights = SchemeWeights }),
+        ["GET /api/v1/ranking-adjustments"] = None,
+        ["POST /api/v1/ranking-adjustments/{id}/approve"] = None,
+        ["POST /api/v1/ranking-adjustments/{id}/reject"] = None,
+        ["POST /api/v1/ranking-adjustments"] = Body((w, _, _) => new { orgUnitId = w.Q02, period = ThisMonth, points = 1, basis = Next("矩阵测试加分") }),
         ["PUT /api/v1/data-values"] = Body((w, id, own) => new { dataElementId = id, orgUnitId = own ? w.SchoolQ01 : w.SchoolQ02, period = "2026-03-02", value = 1 }),
         ["POST /api/v1/data-sets/{id}/reports"] = Body((w, _, own) => new { orgUnitId = own ? w.SchoolQ01 : w.SchoolQ02, period = "2026-03-02", zeroReport = true }),
         ["GET /api/v1/data-sets/{id}/import-template.xlsx"] = None,
@@ -395,6 +410,14 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
         ["GET /Audit"] = None,
         ["GET /Dashboard"] = None,
         ["GET /Rankings"] = None,
+        ["GET /Rankings/Schemes"] = None,
+        ["POST /Rankings/Schemes?handler=Save"] = Form((_, id, _) => Task.FromResult<(string, string)[]>(
+            [("schemeId", S(id)), ("name", Next("矩阵测试方案")), ("w.district.tasks", "60"), ("w.district.notices", "40")])),
+        ["GET /Rankings/Adjustments"] = None,
+        ["POST /Rankings/Adjustments?handler=Propose"] = Form((w, _, _) => Task.FromResult<(string, string)[]>(
+            [("orgUnitId", S(w.Q02)), ("period", ThisMonth), ("points", "-1"), ("basis", Next("矩阵测试减分"))])),
+        ["POST /Rankings/Adjustments?handler=Approve"] = Form((_, id, _) => Task.FromResult<(string, string)[]>([("id", S(id))])),
+        ["POST /Rankings/Adjustments?handler=Reject"] = Form((_, id, _) => Task.FromResult<(string, string)[]>([("id", S(id))])),
         ["GET /Admin/WorkCalendar"] = None,
         ["POST /Admin/WorkCalendar?handler=Save"] = Form((_, _, _) => Task.FromResult<(string, string)[]>([("year", "2097"), ("date", "2097-10-04"), ("workday", "放假"), ("name", "国庆节")])),
         ["POST /Admin/WorkCalendar?handler=Delete"] = Form(async (w, _, _) =>
@@ -829,6 +852,32 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
         /// <summary>The (first) element of a data set.</summary>
         public Task<int> ElementOfAsync(int setId) =>
             App.WithDbAsync(db => db.DataSets.Where(s => s.Id == setId).SelectMany(s => s.Elements).Select(e => e.DataElementId).FirstAsync());
+        /// <summary>A stored 考核方案 of its own (version 1, districts: 任务 100), its scheme id.</summary>
+        private Task<int> RankingSchemeAsync() => App.WithDbAsync(async db =>
+        {
+            var id = 1000 + Interlocked.Increment(ref schemes);
+            db.RankingSchemeVersions.Add(new Domain.Rankings.RankingSchemeVersion
+            {
+                SchemeId = id, Version = 1, Name = $"矩阵测试方案{id}", CreatedAt = DateTime.UtcNow,
+                Weights = [new() { Kind = Domain.OrgUnits.OrgUnitKind.District, CriterionKey = "tasks", Weight = 100 }],
+            });
+            await db.SaveChangesAsync();
+            return id;
+        });
+
+        private static int schemes;
+
+        /// <summary>A 加分/减分 for 城南区 this month, proposed by a 城南区 user and not yet reviewed.</summary>
+        private Task<int> RankingAdjustmentAsync() => App.WithDbAsync(async db =>
+        {
+            var adjustment = new Domain.Rankings.RankingAdjustment
+            {
+                OrgUnitId = Q02, Period = ThisMonth, Points = 1, Basis = Next("矩阵测试加分"), ProposedById = q02UserId, ProposedAt = DateTime.UtcNow,
+            };
+            db.RankingAdjustments.Add(adjustment);
+            await db.SaveChangesAsync();
+            return adjustment.Id;
+        });
 
         /// <summary>A daily data set for every school with one element and zero reports allowed; a new one when the cell files a report.</summary>
         private async Task<(int Set, int Element)> DataSetAsync(bool fresh)
@@ -898,6 +947,8 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
                 "submitted-finding" => await InspectionAsync(own ? unitOf[me] : Q02, "submitted"),
                 "finding-file" => await InspectionAsync(own ? unitOf[me] : Q02, "file"),
                 "data-set" => (await DataSetAsync(fresh)).Set,
+                "ranking-scheme" => await RankingSchemeAsync(),
+                "ranking-adjustment" => await RankingAdjustmentAsync(),
                 "data-element" => (await DataSetAsync(fresh: false)).Element,
                 "indicator" => await IndicatorAsync(),
                 "plan" => (await ChainAsync(Stage.Published, own, fresh)).PlanId,

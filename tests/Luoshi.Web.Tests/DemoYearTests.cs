@@ -67,4 +67,30 @@ public sealed class DemoYearTests
         var q02 = await app.SignedInAsync("q02");
         Assert.True((await q02.GetJsonAsync("/api/v1/tasks?pageSize=5")).GetProperty("total").GetInt32() > 0, "the district liaison q02 has no tasks");
     }
+
+    /// <summary>The demo city ranks its districts in every month of its year, January to November, each score explained.</summary>
+    [Theory, Databases]
+    public async Task The_demo_year_ranks_the_districts_in_every_month_with_different_scores_each_explained(TestDatabase database)
+    {
+        await using var app = await DemoApps.OwnAsync(database);
+        var today = new DateOnly(2026, 11, 23);
+        var months = await app.WithDbAsync(async db =>
+        {
+            await new DemoYear(db, new PlanWorkflow(db, new TaskScope(db), new Notifier(db), ChinaClock.System)).SeedAsync(LuoshiFactory.Password, today);
+            var rankings = new Luoshi.Application.Rankings.UnitRankings(db, new Luoshi.Application.Rankings.CriterionCatalog(db,
+                new Luoshi.Application.Supervision.RectificationStats(db), new Luoshi.Application.Data.Completeness(db)));
+            var results = new List<Luoshi.Application.Rankings.UnitRankings.Result>();
+            for (var m = 1; m <= 11; m++)
+                results.Add(await rankings.ComputeAsync(Luoshi.Application.Rankings.AssessmentSchemes.Default,
+                    Luoshi.Application.Rankings.RankingMonth.Of(2026, m, today, Luoshi.Domain.OrgUnits.OrgUnitKind.District)));
+            return results;
+        });
+        foreach (var month in months)
+        {
+            var ranked = month.Rows.Where(r => r.Unit.Rank is not null).ToList();
+            Assert.True(ranked.Count == 6, $"{month.Month.Period}: {ranked.Count} of 6 districts ranked");
+            Assert.True(ranked.Select(r => r.Unit.Score).Distinct().Count() > 1, $"{month.Month.Period}: every district scored {ranked[0].Unit.Score}");
+            Assert.All(ranked.SelectMany(r => r.Unit.Parts).Where(p => p.Applicable), p => Assert.Equal(p.Due, p.Ids.Count));
+        }
+    }
 }

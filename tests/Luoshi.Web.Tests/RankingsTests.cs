@@ -8,6 +8,8 @@ using Luoshi.Domain.Reports;
 using Luoshi.Domain.Supervision;
 using Luoshi.Domain.Tasks;
 using Luoshi.Web.Tests.Infrastructure;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using static Luoshi.Web.Tests.Infrastructure.ChinaTimes;
 
@@ -153,6 +155,178 @@ public sealed class RankingsTests
         var unknown = await client.GetAsync("/Rankings?period=2026-10&unit=99999999");
         Assert.Equal(System.Net.HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Contains("不参加", await unknown.Content.ReadAsStringAsync());
+    }
+
+    private static object Weights(params (string Key, decimal Weight)[] district) =>
+        new Dictionary<string, object[]> { ["district"] = [.. district.Select(w => new { key = w.Key, weight = w.Weight })] };
+
+    [Theory, Databases]
+    public async Task Editing_a_scheme_checks_the_weights_and_makes_a_new_version_that_the_ranking_uses(TestDatabase database)
+    {
+        await using var data = await new LuoshiFactory(database, demo: false).StartAsync();
+        var f = await SeedAsync(data);
+        await using var app = data.At(new FakeTimeProvider(Now));
+        var supervisor = await app.SignedInAsync(await data.AddUserAsync(Role.Supervisor, "RK"));
+        var leader = await app.SignedInAsync(await data.AddUserAsync(Role.Leader, "RK"));
+
+        // Weights that sum to 90, or name a criterion that does not exist: a Chinese 422, and nothing is stored.
+        var ninety = await (await supervisor.PutAsJsonAsync("/api/v1/ranking-schemes/1", new { name = "督查考核默认方案", weights = Weights(("tasks", 50), ("notices", 40)) }))
+            .AssertProblemAsync(422);
+        Assert.Contains("权重之和应为 100，现为 90", ninety.GetProperty("detail").GetString());
+        Assert.Contains("没有名为“speed”的考核指标", (await (await supervisor.PutAsJsonAsync("/api/v1/ranking-schemes/1",
+            new { name = "督查考核默认方案", weights = Weights(("speed", 100)) })).AssertProblemAsync(422)).GetProperty("detail").GetString());
+        await (await leader.PutAsJsonAsync("/api/v1/ranking-schemes/1", new { name = "督查考核默认方案", weights = Weights(("tasks", 100)) })).AssertProblemAsync(403);
+        Assert.Equal(0, await data.WithDbAsync(db => db.RankingSchemeVersions.CountAsync()));
+        Assert.Equal(1, (await supervisor.GetJsonAsync("/api/v1/rankings?period=2026-10")).GetProperty("schemeVersion").GetInt32());
+
+        // 任务 50, 督办 50 for districts: version 2 (the code-defined default is kept as version 1). October, by hand:
+        // 甲 50 × 1/3 + 50 × 1/1 = 66.67; 乙 50 × 1/2 + 50 × 1/2 = 50; 丙 50 × 1/3 + 50 × 0/1 = 16.67.
+        var edited = await (await supervisor.PutAsJsonAsync("/api/v1/ranking-schemes/1",
+            new { name = "督查考核方案（调整）", weights = Weights(("tasks", 50), ("notices", 50)) })).ReadJsonAsync();
+        Assert.Equal((1, 2), (edited.GetProperty("id").GetInt32(), edited.GetProperty("version").GetInt32()));
+        Assert.Equal([1, 2], await data.WithDbAsync(db => db.RankingSchemeVersions.Where(v => v.SchemeId == 1).OrderBy(v => v.Version).Select(v => v.Version).ToListAsync()));
+        var october = await supervisor.GetJsonAsync("/api/v1/rankings?period=2026-10");
+        Assert.Equal((2, "督查考核方案（调整）"), (october.GetProperty("schemeVersion").GetInt32(), october.GetProperty("schemeName").GetString()));
+        Assert.Equal([(66.67m, 1), (50m, 2), (16.67m, 3)], new[] { f.A, f.B, f.C }.Select(u => Item(october, u)).Select(i => (Score(i)!.Value, Rank(i)!.Value)));
+        Assert.Equal(["tasks", "notices"], Item(october, f.A).GetProperty("parts").EnumerateArray().Select(p => p.GetProperty("key").GetString()));
+        // Departments and schools were not given: version 2 keeps their weights (the default's), so their rankings go on.
+        var departments = await supervisor.GetJsonAsync("/api/v1/rankings?period=2026-10&kind=department");
+        Assert.Equal(2, departments.GetProperty("schemeVersion").GetInt32());
+        var latest = (await supervisor.GetJsonAsync("/api/v1/ranking-schemes")).GetProperty("items").EnumerateArray().Single(s => s.GetProperty("id").GetInt32() == 1);
+        Assert.Equal([("tasks", 40m), ("reports", 20m), ("notices", 20m), ("rectification", 20m)], latest.GetProperty("weights").GetProperty("school").EnumerateArray()
+            .Select(c => (c.GetProperty("key").GetString(), c.GetProperty("weight").GetDecimal())));
+        Assert.Equal([("tasks", 50m), ("notices", 50m)], latest.GetProperty("weights").GetProperty("district").EnumerateArray()
+            .Select(c => (c.GetProperty("key").GetString(), c.GetProperty("weight").GetDecimal())));
+
+        // The page says which version ranked, and its form refuses a bad sum in Chinese, naming the kind of unit.
+        Assert.Contains("督查考核方案（调整）（第2版）", System.Net.WebUtility.HtmlDecode(await supervisor.GetStringAsync("/Rankings?period=2026-10")));
+        var token = await supervisor.TokenAsync("/Rankings/Schemes");
+        var refused = await supervisor.PostAsync("/Rankings/Schemes?handler=Save", Forms.Form(token, ("schemeId", "1"), ("name", "督查考核方案（调整）"),
+            ("w.school.tasks", "70"), ("w.school.reports", "20")));
+        Assert.Equal(System.Net.HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("学校：各项考核指标的权重之和应为 100，现为 90", System.Net.WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
+        Assert.Equal(2, await data.WithDbAsync(db => db.RankingSchemeVersions.CountAsync()));
+
+        // A new scheme (任务 100 for districts) is scheme 2, version 1; it ranks districts only.
+        var created = await supervisor.PostAsJsonAsync("/api/v1/ranking-schemes", new { name = "任务专项考核", weights = Weights(("tasks", 100)) });
+        Assert.Equal(System.Net.HttpStatusCode.Created, created.StatusCode);
+        var scheme = (await created.ReadJsonAsync()).GetProperty("id").GetInt32();
+        Assert.Equal(33.33m, Score(Item(await supervisor.GetJsonAsync($"/api/v1/rankings?period=2026-10&schemeId={scheme}"), f.A)));
+        await (await supervisor.GetAsync($"/api/v1/rankings?period=2026-10&schemeId={scheme}&kind=school")).AssertProblemAsync(400);
+        var all = await supervisor.GetJsonAsync("/api/v1/ranking-schemes");
+        Assert.Equal([(1, 2), (scheme, 1)], all.GetProperty("items").EnumerateArray().Select(s => (s.GetProperty("id").GetInt32(), s.GetProperty("version").GetInt32())));
+    }
+
+    [Theory, Databases]
+    public async Task An_adjustment_counts_by_exactly_its_points_once_another_supervisor_approves_it_and_never_unapproved_rejected_or_self_approved(TestDatabase database)
+    {
+        await using var data = await new LuoshiFactory(database, demo: false).StartAsync();
+        var f = await SeedAsync(data);
+        await using var app = data.At(new FakeTimeProvider(Now));
+        var proposerName = await data.AddUserAsync(Role.Supervisor, "RK");
+        var approverName = await data.AddUserAsync(Role.Supervisor, "RK");
+        var proposer = await app.SignedInAsync(proposerName);
+        var approver = await app.SignedInAsync(approverName);
+        var leader = await app.SignedInAsync(await data.AddUserAsync(Role.Leader, "RK"));
+        async Task<int> ProposeAsync(int unit, decimal points, string basis)
+        {
+            var created = await proposer.PostAsJsonAsync("/api/v1/ranking-adjustments", new { orgUnitId = unit, period = "2026-10", points, basis });
+            Assert.Equal(System.Net.HttpStatusCode.Created, created.StatusCode);
+            var body = await created.ReadJsonAsync();
+            Assert.Equal("proposed", body.GetProperty("status").GetString());
+            return body.GetProperty("id").GetInt32();
+        }
+        async Task<JsonElement> OctoberAsync() => await proposer.GetJsonAsync("/api/v1/rankings?period=2026-10");
+
+        // Bad input: a Chinese 422 naming the bound, and nothing stored.
+        var bureau = await data.WithDbAsync(db => db.OrgUnits.Where(u => u.Code == "RK").Select(u => u.Id).FirstAsync());
+        foreach (var (body, words) in new (object, string)[]
+        {
+            (new { orgUnitId = f.A, period = "2026-10", points = 10.5m, basis = "过多" }, "-10 到 10 之间"),
+            (new { orgUnitId = f.A, period = "2026-10", points = 0m, basis = "为零" }, "不为 0"),
+            (new { orgUnitId = f.A, period = "2026-10", points = 2m, basis = "  " }, "请填写加减分理由"),
+            (new { orgUnitId = bureau, period = "2026-10", points = 2m, basis = "市局" }, "参加排名的单位"),
+            (new { orgUnitId = f.A, period = "2026-12", points = 2m, basis = "未到的月份" }, "不晚于本月"),
+        })
+            Assert.Contains(words, (await (await proposer.PostAsJsonAsync("/api/v1/ranking-adjustments", body)).AssertProblemAsync(422)).GetProperty("detail").GetString());
+        await (await leader.PostAsJsonAsync("/api/v1/ranking-adjustments", new { orgUnitId = f.A, period = "2026-10", points = 2m, basis = "局领导" })).AssertProblemAsync(403);
+        Assert.Equal(0, await data.WithDbAsync(db => db.RankingAdjustments.CountAsync()));
+
+        // 甲 +10 (proposed, then approved by another supervisor), 乙 -3 (rejected), 丙 +5 (left proposed).
+        var plus = await ProposeAsync(f.A, 10, "承办全市教育督导现场会");
+        var minus = await ProposeAsync(f.B, -3, "校园安全事故通报");
+        var pending = await ProposeAsync(f.C, 5, "待审核的加分");
+        var before = await OctoberAsync();
+        Assert.Equal([54.17m, 62.5m, 22.22m], new[] { f.A, f.B, f.C }.Select(u => Score(Item(before, u))!.Value));
+
+        // The proposer may not approve their own; a leader may not approve; the approver does, once.
+        Assert.Contains("提出人以外", (await (await proposer.PostAsync($"/api/v1/ranking-adjustments/{plus}/approve", null)).AssertProblemAsync(403))
+            .GetProperty("detail").GetString());
+        await (await leader.PostAsync($"/api/v1/ranking-adjustments/{plus}/approve", null)).AssertProblemAsync(403);
+        var approved = await (await approver.PostAsync($"/api/v1/ranking-adjustments/{plus}/approve", null)).ReadJsonAsync();
+        Assert.Equal(("approved", "测试" + approverName), (approved.GetProperty("status").GetString(), approved.GetProperty("reviewedBy").GetString()));
+        Assert.Contains("已审核（已通过）", (await (await approver.PostAsync($"/api/v1/ranking-adjustments/{plus}/reject", null)).AssertProblemAsync(409))
+            .GetProperty("detail").GetString());
+        await (await approver.PostAsync($"/api/v1/ranking-adjustments/{minus}/reject", null)).ReadJsonAsync();
+        await (await approver.PostAsync("/api/v1/ranking-adjustments/99999999/approve", null)).AssertProblemAsync(404);
+
+        // 甲 54.17 + 10 = 64.17: now first, ahead of 乙 (62.5, its rejected -3 not counted); 丙's unapproved +5 not counted.
+        var after = await OctoberAsync();
+        var (a, b, c) = (Item(after, f.A), Item(after, f.B), Item(after, f.C));
+        Assert.Equal([(64.17m, 1, 10m), (62.5m, 2, 0m), (22.22m, 3, 0m)],
+            new[] { a, b, c }.Select(i => (Score(i)!.Value, Rank(i)!.Value, i.GetProperty("adjustment").GetDecimal())));
+        var line = Assert.Single(a.GetProperty("adjustments").EnumerateArray());
+        Assert.Equal(("承办全市教育督导现场会", "测试" + proposerName, "测试" + approverName), (line.GetProperty("basis").GetString(),
+            line.GetProperty("proposedBy").GetString(), line.GetProperty("reviewedBy").GetString()));
+        Assert.Empty(b.GetProperty("adjustments").EnumerateArray());
+        Assert.Equal(54.17m, a.GetProperty("parts").EnumerateArray().Sum(p => p.GetProperty("points").GetDecimal()));
+        // November: October's adjustment does not carry over into another month.
+        Assert.Equal(0m, Item(await proposer.GetJsonAsync("/api/v1/rankings?period=2026-11"), f.A).GetProperty("adjustment").GetDecimal());
+
+        // The list, the page's 加减分 column with the reason and approver, and the audit trail in Chinese.
+        var list = await leader.GetJsonAsync("/api/v1/ranking-adjustments?period=2026-10");
+        Assert.Equal([(plus, "approved"), (minus, "rejected"), (pending, "proposed")], list.GetProperty("items").EnumerateArray()
+            .Select(i => (i.GetProperty("id").GetInt32(), i.GetProperty("status").GetString())).OrderBy(i => i.Item1));
+        var page = System.Net.WebUtility.HtmlDecode(await proposer.GetStringAsync("/Rankings?period=2026-10"));
+        var cell = Between(page, "data-testid=\"adjustment-RKA\"", "</td>");
+        Assert.Contains("+10分", cell);
+        Assert.Contains("承办全市教育督导现场会", cell);
+        Assert.Contains("测试" + approverName, cell);
+        Assert.Contains("—", Between(page, "data-testid=\"adjustment-RKB\"", "</td>"));
+        var trail = await approver.GetJsonAsync($"/api/v1/audit?entity=RankingAdjustment&entityId={plus}");
+        Assert.Equal(["create", "update"], trail.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("action").GetString()).Order());
+        var html = System.Net.WebUtility.HtmlDecode(await approver.GetStringAsync($"/Audit?entity=RankingAdjustment&entityId={plus}"));
+        Assert.Contains("加减分理由", html);
+        Assert.Contains("审核人", html);
+    }
+
+    [Theory, Databases]
+    public async Task The_adjustments_page_proposes_and_another_supervisor_approves_while_the_proposer_is_refused(TestDatabase database)
+    {
+        await using var data = await new LuoshiFactory(database, demo: false).StartAsync();
+        var f = await SeedAsync(data);
+        await using var app = data.At(new FakeTimeProvider(Now));
+        var proposer = await app.SignedInAsync(await data.AddUserAsync(Role.Supervisor, "RK"));
+        var approver = await app.SignedInAsync(await data.AddUserAsync(Role.Admin, "RK"));
+
+        var token = await proposer.TokenAsync("/Rankings/Adjustments");
+        var refused = await proposer.PostAsync("/Rankings/Adjustments?handler=Propose", Forms.Form(token,
+            ("orgUnitId", f.C.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("period", "2026-10"), ("points", "12"), ("basis", "超出上限")));
+        Assert.Equal(System.Net.HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("-10 到 10 之间", System.Net.WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
+        var proposed = await proposer.PostAsync("/Rankings/Adjustments?handler=Propose", Forms.Form(token,
+            ("orgUnitId", f.C.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("period", "2026-10"), ("points", "-1.5"), ("basis", "迟报专项数据")));
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, proposed.StatusCode);
+        var id = await data.WithDbAsync(db => db.RankingAdjustments.Where(a => a.OrgUnitId == f.C).Select(a => a.Id).SingleAsync());
+        var own = await proposer.PostAsync($"/Rankings/Adjustments?handler=Approve&id={id}", Forms.Form(token));
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, own.StatusCode);
+        Assert.Contains("提出人以外", System.Net.WebUtility.HtmlDecode(await own.Content.ReadAsStringAsync()));
+        var approverToken = await approver.TokenAsync("/Rankings/Adjustments?period=2026-10");
+        Assert.Equal(System.Net.HttpStatusCode.Redirect,
+            (await approver.PostAsync($"/Rankings/Adjustments?handler=Approve&id={id}", Forms.Form(approverToken))).StatusCode);
+        // 丙 22.22 − 1.5 = 20.72.
+        Assert.Equal(20.72m, Score(Item(await approver.GetJsonAsync("/api/v1/rankings?period=2026-10"), f.C)));
+        Assert.Contains("已通过", await approver.GetStringAsync("/Rankings/Adjustments?period=2026-10"));
     }
 
     [Theory, Databases]

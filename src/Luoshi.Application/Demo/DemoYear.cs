@@ -130,6 +130,7 @@ public sealed class DemoYear(LuoshiDb db, PlanWorkflow plans)
             plan.PublishedAt = new DateTime(today.Year, 1, 15, 2, 0, 0, DateTimeKind.Utc);
             await db.SaveChangesAsync(ct);
             await ReportAsync(tasks, reporters, supervisor, today, random, ct);
+            await new DemoNotices(db).SeedAsync(tasks, supervisor, today, random, ct);
             if (breakdownSchools.Count == 2) await BreakDownAsync(tasks, districts[0].Id, breakdownSchools, reporters, today, random, ct);
             imported++;
         }
@@ -236,12 +237,23 @@ public sealed class DemoYear(LuoshiDb db, PlanWorkflow plans)
             {
                 task.Closure = TaskClosure.Done;
                 task.CompletionSummary = "各项目标已全部完成，佐证材料齐全。";
-                task.ClosedAt = DateTime.UtcNow.AddDays(-random.Next(3, 40));
+                task.ClosedAt = ClosedAt(task.DueDate!.Value, today, random);
                 task.ClosedById = supervisor;
                 task.Version++;
                 await db.SaveChangesAsync(ct);
             }
         }
+    }
+
+    /// <summary>
+    /// When a finished task was closed: around its deadline when that has passed — mostly in the ten days before it, one in
+    /// four up to three weeks after (so the ranking's 任务按时完成率 differs between units) — else in the last weeks; never today or later.
+    /// </summary>
+    private static DateTime ClosedAt(DateOnly due, DateOnly today, Random random)
+    {
+        var day = due < today ? (random.Next(4) == 0 ? due.AddDays(1 + random.Next(21)) : due.AddDays(-random.Next(11))) : today.AddDays(-random.Next(3, 40));
+        if (day >= today) day = today.AddDays(-1);
+        return DateTime.SpecifyKind(day.ToDateTime(new TimeOnly(8, 0)), DateTimeKind.Utc);
     }
 
     private static ProgressReport NewReport(PlanTask task, int unit, string period, int progress, Dictionary<int, int> reporters,

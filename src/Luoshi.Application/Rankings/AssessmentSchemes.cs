@@ -4,8 +4,8 @@ using Luoshi.Domain.Rankings;
 namespace Luoshi.Application.Rankings;
 
 /// <summary>
-/// The 考核方案 the rankings use. For now one code-defined default (version 1) for districts, departments and schools;
-/// editing and storing versions is not built yet. Its weights pass <see cref="AssessmentScheme.Check"/>.
+/// The code-defined default 考核方案 (scheme 1, version 1) for districts, departments and schools: the seed of the stored
+/// schemes (<see cref="RankingSchemes"/>), which rank from their latest version. Its weights pass <see cref="AssessmentScheme.Check"/>.
 /// </summary>
 public static class AssessmentSchemes
 {

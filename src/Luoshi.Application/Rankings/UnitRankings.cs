@@ -24,8 +24,17 @@ public sealed class UnitRankings(LuoshiDb db, CriterionCatalog criteria, ChinaCl
         public int? Movement => Unit.Rank is { } now && PreviousRank is { } before ? before - now : null;
     }
 
-    /// <summary>The ranking of <see cref="Kind"/> units for <see cref="Month"/> (read as of <see cref="RankingMonth.Day"/>) under <see cref="Scheme"/>.</summary>
-    public sealed record Result(AssessmentScheme Scheme, RankingMonth Month, IReadOnlyList<Row> Rows);
+    /// <summary>
+    /// The ranking of <see cref="Kind"/> units for <see cref="Month"/> (read as of <see cref="RankingMonth.Day"/>) under <see cref="Scheme"/>;
+    /// <see cref="Adjustments"/>: the month's approved 加分/减分 of the ranked units (each row's <see cref="RankedUnit.Adjustment"/> is their sum).
+    /// </summary>
+    public sealed record Result(AssessmentScheme Scheme, RankingMonth Month, IReadOnlyList<Row> Rows)
+    {
+        public IReadOnlyList<RankingAdjustments.View> Adjustments { get; init; } = [];
+
+        /// <summary>The approved 加分/减分 behind a unit's <see cref="RankedUnit.Adjustment"/>.</summary>
+        public IEnumerable<RankingAdjustments.View> AdjustmentsOf(int orgUnitId) => Adjustments.Where(a => a.OrgUnitId == orgUnitId);
+    }
 
     /// <summary>
     /// The ranking as a caller asks for it: <paramref name="period"/> <c>YYYY-MM</c> (default: this month), not after this
@@ -41,7 +50,7 @@ public sealed class UnitRankings(LuoshiDb db, CriterionCatalog criteria, ChinaCl
         OrgUnitKind unitKind = OrgUnitKind.District;
         if (!string.IsNullOrWhiteSpace(kind) && (!OrgUnitKinds.TryParse(kind, out unitKind) || unitKind == OrgUnitKind.Bureau))
             problems.Add(RankingProblems.KindInvalid);
-        var scheme = AssessmentSchemes.Find(schemeId);
+        var scheme = await new RankingSchemes(db, criteria, clock).FindAsync(schemeId, ct);
         if (scheme is null) return RankingProblems.SchemeNotFound;
         if (problems.Count > 0) return problems;
         if (!scheme.Kinds.Contains(unitKind)) return RankingProblems.KindNotInScheme.With(scheme.Name, unitKind.ToChinese());
@@ -52,9 +61,13 @@ public sealed class UnitRankings(LuoshiDb db, CriterionCatalog criteria, ChinaCl
     public async Task<Result> ComputeAsync(AssessmentScheme scheme, RankingMonth month, CancellationToken ct = default)
     {
         var units = await UnitsAsync(month.Kind, ct);
-        var now = await RankAsync(scheme, month, units, ct);
-        var before = (await RankAsync(scheme, month.Previous(), units, ct)).ToDictionary(u => u.OrgUnitId, u => u.Rank);
-        return new Result(scheme, month, [.. now.Select(u => new Row(u, before.GetValueOrDefault(u.OrgUnitId)))]);
+        var adjustments = await Adjustments.ApprovedAsync([month.Period, month.Previous().Period], ct);
+        var now = await RankAsync(scheme, month, units, adjustments, ct);
+        var before = (await RankAsync(scheme, month.Previous(), units, adjustments, ct)).ToDictionary(u => u.OrgUnitId, u => u.Rank);
+        return new Result(scheme, month, [.. now.Select(u => new Row(u, before.GetValueOrDefault(u.OrgUnitId)))])
+        {
+            Adjustments = [.. units.SelectMany(u => adjustments[(u.Id, month.Period)])],
+        };
     }
 
     /// <summary>One month of a unit's trend: its score and rank (null when not ranked) among <see cref="Ranked"/> ranked units.</summary>
@@ -64,18 +77,19 @@ public sealed class UnitRankings(LuoshiDb db, CriterionCatalog criteria, ChinaCl
     public async Task<Outcome<IReadOnlyList<TrendPoint>>> TrendAsync(Caller caller, int? schemeId, int orgUnitId, int year, CancellationToken ct = default)
     {
         if (!caller.SeesEverything) return RankingProblems.Forbidden;
-        var scheme = AssessmentSchemes.Find(schemeId);
+        var scheme = await new RankingSchemes(db, criteria, clock).FindAsync(schemeId, ct);
         if (scheme is null) return RankingProblems.SchemeNotFound;
         var unit = await db.OrgUnits.AsNoTracking().Where(u => u.Id == orgUnitId).Select(u => new { u.Kind }).FirstOrDefaultAsync(ct);
         if (unit is null || !scheme.Kinds.Contains(unit.Kind)) return RankingProblems.UnitNotRanked;
         var today = Clock.Today;
         if (year < 2000 || year > today.Year) return RankingProblems.PeriodInvalid;
         var units = await UnitsAsync(unit.Kind, ct);
+        var months = Enumerable.Range(1, year == today.Year ? today.Month : 12).Select(m => RankingMonth.Of(year, m, today, unit.Kind)).ToList();
+        var adjustments = await Adjustments.ApprovedAsync(months.Select(m => m.Period), ct);
         var points = new List<TrendPoint>();
-        for (var m = 1; m <= (year == today.Year ? today.Month : 12); m++)
+        foreach (var month in months)
         {
-            var month = RankingMonth.Of(year, m, today, unit.Kind);
-            var ranked = await RankAsync(scheme, month, units, ct);
+            var ranked = await RankAsync(scheme, month, units, adjustments, ct);
             var mine = ranked.First(u => u.OrgUnitId == orgUnitId);
             points.Add(new TrendPoint(month.Period, mine.Score, mine.Rank, ranked.Count(u => u.Rank is not null)));
         }
@@ -87,13 +101,20 @@ public sealed class UnitRankings(LuoshiDb db, CriterionCatalog criteria, ChinaCl
     private async Task<List<UnitName>> UnitsAsync(OrgUnitKind kind, CancellationToken ct) =>
         await db.OrgUnits.AsNoTracking().Where(u => u.Kind == kind).Select(u => new UnitName(u.Id, u.Code, u.Name)).ToListAsync(ct);
 
-    private async Task<IReadOnlyList<RankedUnit>> RankAsync(AssessmentScheme scheme, RankingMonth month, List<UnitName> units, CancellationToken ct)
+    private RankingAdjustments Adjustments => new(db, clock);
+
+    private async Task<IReadOnlyList<RankedUnit>> RankAsync(AssessmentScheme scheme, RankingMonth month, List<UnitName> units,
+        ILookup<(int OrgUnitId, string Period), RankingAdjustments.View> adjustments, CancellationToken ct)
     {
         var measured = new Dictionary<string, IReadOnlyDictionary<int, Measure>>();
-        foreach (var c in scheme.Criteria)
+        var weights = scheme.CriteriaFor(month.Kind);
+        foreach (var c in weights)
             measured[c.Key] = criteria.Find(c.Key) is { } criterion ? await criterion.MeasureAsync(month, ct) : new Dictionary<int, Measure>();
-        return RankingRules.Rank(scheme.Criteria, units.Select(u => new RankingInput(u.Id, u.Code, u.Name,
-            measured.Where(kv => kv.Value.ContainsKey(u.Id)).ToDictionary(kv => kv.Key, kv => kv.Value[u.Id]))));
+        return RankingRules.Rank(weights, units.Select(u => new RankingInput(u.Id, u.Code, u.Name,
+            measured.Where(kv => kv.Value.ContainsKey(u.Id)).ToDictionary(kv => kv.Key, kv => kv.Value[u.Id]))
+        {
+            Adjustment = adjustments[(u.Id, month.Period)].Sum(a => a.Points),
+        }));
     }
 
     private static (int Year, int Month)? ParsePeriod(string? period, DateOnly today) =>

@@ -14,6 +14,12 @@ public sealed record AssessmentScheme(int Id, int Version, string Name, IReadOnl
 {
     public const decimal TotalWeight = 100;
 
+    /// <summary>The weights per kind of unit, when they differ by kind (a stored version); null: <see cref="Criteria"/> for every kind.</summary>
+    public IReadOnlyDictionary<OrgUnitKind, IReadOnlyList<SchemeCriterion>>? ByKind { get; init; }
+
+    /// <summary>The criteria and weights that rank units of <paramref name="kind"/>.</summary>
+    public IReadOnlyList<SchemeCriterion> CriteriaFor(OrgUnitKind kind) => ByKind?.GetValueOrDefault(kind) ?? Criteria;
+
     /// <summary>Refuses criteria whose weights do not sum to exactly 100, or that name a criterion twice or weigh one ≤ 0.</summary>
     public static Problem? Check(IReadOnlyList<SchemeCriterion> criteria)
     {
@@ -48,6 +54,18 @@ public static class RankingProblems
         "The scheme {0} does not rank {1}");
     public static readonly ProblemType UnitNotRanked = Catalog.Of(ProblemKind.NotFound, "unit-not-ranked", "找不到该单位，或该单位不参加此考核方案的排名",
         "No such unit, or the scheme does not rank it");
+    public static readonly ProblemType EditForbidden = Catalog.Of(ProblemKind.Forbidden, "edit-forbidden", "只有督查督导和管理员可以编辑考核方案",
+        "Only supervisors and administrators edit assessment schemes");
+    public static readonly ProblemType NameRequired = Catalog.Of(ProblemKind.Unreadable, "name-required", "请填写考核方案名称（不超过 100 字）",
+        "The scheme needs a name of at most 100 characters");
+    public static readonly ProblemType NoKinds = Catalog.Of(ProblemKind.Unreadable, "no-kinds", "考核方案至少要为区县、处室或学校中的一类单位设定权重",
+        "A scheme needs weights for at least one kind of unit");
+    public static readonly ProblemType CriterionUnknown = Catalog.Of(ProblemKind.Unreadable, "criterion-unknown", "没有名为“{0}”的考核指标",
+        "No criterion {0}");
+    public static readonly ProblemType KindWeights = Catalog.Of(ProblemKind.Unreadable, "kind-weights", "{0}：{1}",
+        "{0}: {1}");
+    public static readonly ProblemType SchemeEditedMeanwhile = Catalog.Of(ProblemKind.Conflict, "edited-meanwhile", "考核方案刚被他人修改，请刷新后重试",
+        "The scheme was just edited by someone else; reload and try again");
     public static readonly ProblemType Forbidden = Catalog.Of(ProblemKind.Forbidden, "forbidden",
         "实时排名仅供局领导、督查督导和管理员查看；各单位以印发的督查通报为准", "Only bureau leaders, supervisors and administrators see the live ranking");
 }

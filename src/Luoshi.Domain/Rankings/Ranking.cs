@@ -13,8 +13,14 @@ public sealed record Measure(int Due, int Met, IReadOnlyList<int> Ids)
     public decimal Rate => Due == 0 ? 0 : (decimal)Met / Due;
 }
 
-/// <summary>A unit to rank and what every criterion measured for it (a missing key: nothing to measure).</summary>
-public sealed record RankingInput(int OrgUnitId, string Code, string Name, IReadOnlyDictionary<string, Measure> Measures);
+/// <summary>
+/// A unit to rank and what every criterion measured for it (a missing key: nothing to measure); <see cref="Adjustment"/> is
+/// the sum of its approved 加分/减分 for the month.
+/// </summary>
+public sealed record RankingInput(int OrgUnitId, string Code, string Name, IReadOnlyDictionary<string, Measure> Measures)
+{
+    public decimal Adjustment { get; init; }
+}
 
 /// <summary>
 /// One criterion's part in a unit's score. <see cref="Weight"/> is the scheme's; <see cref="EffectiveWeight"/> is that
@@ -24,8 +30,14 @@ public sealed record RankingInput(int OrgUnitId, string Code, string Name, IRead
 public sealed record RankingPart(string Key, string Criterion, decimal Weight, decimal EffectiveWeight, bool Applicable, int Due, int Met,
     decimal? Value, decimal Points, IReadOnlyList<int> Ids);
 
-/// <summary>A unit's line in the ranking; <see cref="Rank"/> and <see cref="Score"/> are null when no criterion applied to it.</summary>
-public sealed record RankedUnit(int OrgUnitId, string Code, string Name, decimal? Score, int? Rank, IReadOnlyList<RankingPart> Parts);
+/// <summary>
+/// A unit's line in the ranking; <see cref="Rank"/> and <see cref="Score"/> are null when no criterion applied to it.
+/// <see cref="Score"/> = Σ part points + <see cref="Adjustment"/> (the approved 加分/减分 of the month).
+/// </summary>
+public sealed record RankedUnit(int OrgUnitId, string Code, string Name, decimal? Score, int? Rank, IReadOnlyList<RankingPart> Parts)
+{
+    public decimal Adjustment { get; init; }
+}
 
 /// <summary>
 /// The scoring rules of a ranking, in one place:
@@ -34,7 +46,8 @@ public sealed record RankedUnit(int OrgUnitId, string Code, string Name, decimal
 /// <item>a criterion with nothing due for a unit is not applicable, and its weight is shared among the unit's applicable
 /// criteria in proportion to their weights (effective weight = weight × 100 ÷ the sum of the applicable weights), so the
 /// unit is neither rewarded nor punished for it;</item>
-/// <item>score = Σ effective weight × rate, 0–100, rounded to two decimals;</item>
+/// <item>score = Σ effective weight × rate (0–100) + the approved 加分/减分 of the month, rounded to two decimals; a unit
+/// with no applicable criterion stays unscored whatever its 加分/减分;</item>
 /// <item>rank: higher score first; an equal score (to two decimals) gets an equal rank and the next rank is skipped
 /// (1, 1, 3), equal scores listed by unit code; a unit with no applicable criterion has no score and no rank and is listed
 /// after the ranked ones (by code), never "last" by accident.</item>
@@ -67,7 +80,10 @@ public static class RankingRules
             return new RankingPart(c.Key, c.Name, c.Weight, Math.Round(effective, 2), true, m.Due, m.Met, Math.Round(m.Rate * 100, 2),
                 effective * m.Rate, m.Ids);
         }).ToList();
-        decimal? score = applicableWeight == 0 ? null : Math.Round(parts.Sum(p => p.Points), 2);
-        return new RankedUnit(unit.OrgUnitId, unit.Code, unit.Name, score, null, [.. parts.Select(p => p with { Points = Math.Round(p.Points, 2) })]);
+        decimal? score = applicableWeight == 0 ? null : Math.Round(parts.Sum(p => p.Points) + unit.Adjustment, 2);
+        return new RankedUnit(unit.OrgUnitId, unit.Code, unit.Name, score, null, [.. parts.Select(p => p with { Points = Math.Round(p.Points, 2) })])
+        {
+            Adjustment = unit.Adjustment,
+        };
     }
 }

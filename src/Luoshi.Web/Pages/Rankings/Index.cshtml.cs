@@ -5,7 +5,7 @@ using Luoshi.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Luoshi.Web.Pages;
+namespace Luoshi.Web.Pages.Rankings;
 
 /// <summary>
 /// 月度排名: the table for a month and kind of unit, each part drilled down to its records, and one unit's trend over the
