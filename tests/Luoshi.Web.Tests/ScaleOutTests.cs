@@ -180,7 +180,7 @@ public class ScaleOutTests
                 var q01 = await db.OrgUnits.Where(u => u.Code == "Q01").Select(u => u.Id).SingleAsync();
                 var school = await db.OrgUnits.Where(u => u.ParentId == q01 && u.Kind == Luoshi.Domain.OrgUnits.OrgUnitKind.School).Select(u => u.Id).FirstAsync();
                 var total = new Luoshi.Domain.Data.DataElement { Code = $"ZS{word}", Name = $"在园幼儿总数{word}", ValueType = Luoshi.Domain.Data.DataValueType.Integer,
-                    Aggregation = Luoshi.Domain.Data.PeriodAggregation.Last, Unit = "人" };
+                    Aggregation = Luoshi.Domain.Indicators.PeriodAggregation.Last, Unit = "人" };
                 db.DataElements.Add(total);
                 await db.SaveChangesAsync();
                 db.DataSets.Add(new Luoshi.Domain.Data.DataSet

@@ -1,5 +1,6 @@
 using Luoshi.Application.Analytics;
 using Luoshi.Application.People;
+using Luoshi.Data;
 using Luoshi.Data.Caching;
 using Npgsql;
 
