@@ -21,6 +21,9 @@ public sealed record DatabaseSettings(string DataDirectory, string? PostgresConn
     /// <summary>A folder every instance reaches (a shared mount) for attachments; null: <c>DATA/attachments</c>.</summary>
     public string? AttachmentsFolder { get; init; }
 
+    /// <summary>Attachments' content kept in the database (<c>attachment_chunks</c>) rather than in a folder.</summary>
+    public bool AttachmentsInDatabase { get; init; }
+
     /// <summary>Where attachments are stored: the shared folder when one is set, else <c>DATA/attachments</c>.</summary>
     public string AttachmentsRoot => string.IsNullOrWhiteSpace(AttachmentsFolder) ? LocalAttachmentsRoot : Path.GetFullPath(AttachmentsFolder);
 

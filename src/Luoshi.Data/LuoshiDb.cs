@@ -9,8 +9,14 @@ namespace Luoshi.Data;
 
 /// <summary>The one EF Core model of Luoshi, used on SQLite and on PostgreSQL alike.</summary>
 /// <remarks>Audit entries are dated by the app's one clock (<paramref name="time"/>), so a test's fake clock dates them too.</remarks>
-public class LuoshiDb(DbContextOptions<LuoshiDb> options, IAuditActor? actor = null, TimeProvider? time = null) : DbContext(options), IDataProtectionKeyContext
+/// <remarks>In the web app, <paramref name="feed"/> is the instance's <see cref="Caching.ChangeFeed"/>: saves that invalidate other instances'
+/// caches tell them (PostgreSQL NOTIFY).</remarks>
+public class LuoshiDb(DbContextOptions<LuoshiDb> options, IAuditActor? actor = null, TimeProvider? time = null, Caching.ChangeFeed? feed = null)
+    : DbContext(options), IDataProtectionKeyContext
 {
+    /// <summary>The instance's change feed, when the context belongs to a running app.</summary>
+    public Caching.ChangeFeed? Feed => feed;
+
     private DateTime Now => (time ?? TimeProvider.System).GetUtcNow().UtcDateTime;
 
     public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
@@ -70,6 +76,7 @@ public class LuoshiDb(DbContextOptions<LuoshiDb> options, IAuditActor? actor = n
             throw new InvalidOperationException("审计日志只能追加，不能修改或删除");
         StoredText.DropNuls(ChangeTracker);
         var touchesReference = Caching.ReferenceVersion.Touches(ChangeTracker);
+        var touched = feed is null ? [] : Caching.ChangeFeed.Touched(ChangeTracker);
         if (Caching.DataVersion.Touches(ChangeTracker)) pendingBump = true;
         var changes = AuditTrail.Capture(ChangeTracker);
         if (changes.Count == 0)
@@ -78,6 +85,7 @@ public class LuoshiDb(DbContextOptions<LuoshiDb> options, IAuditActor? actor = n
             // Without a transaction of its own (EF may not need one), the version moves on right after the change: a reader
             // between the two may keep the new data under the old version, which the bump then retires; never the reverse.
             if (Database.CurrentTransaction is null && TakePendingBump()) await Caching.DataVersion.BumpAsync(this, cancellationToken);
+            if (touched.Count > 0) await feed!.SendAsync(this, touched, cancellationToken);
             return saved;
         }
 
@@ -90,6 +98,7 @@ public class LuoshiDb(DbContextOptions<LuoshiDb> options, IAuditActor? actor = n
             var result = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             AuditEntries.AddRange(AuditTrail.Complete(changes, actor, Now));
             await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (touched.Count > 0) await feed!.SendAsync(this, touched, cancellationToken);
             if (ownTransaction is not null)
                 await ownTransaction.CommitAsync(cancellationToken);
             if (touchesReference) Caching.ReferenceVersion.Bump(this);

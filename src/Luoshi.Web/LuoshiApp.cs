@@ -45,6 +45,9 @@ public static class LuoshiApp
         services.AddHttpContextAccessor();
         services.AddScoped<IAuditActor, HttpAuditActor>();
         services.AddSingleton<Luoshi.Application.Caching.ReferenceData>();
+        // Cross-instance invalidation: saves announce what they changed, the listener hears the other instances (PostgreSQL only).
+        services.AddSingleton<Luoshi.Data.Caching.ChangeFeed>();
+        services.AddHostedService<Infrastructure.ChangeListener>();
         services.AddScoped<UserAccounts>();
         services.AddScoped<Luoshi.Application.OrgUnits.OrgUnitDirectory>();
         services.AddScoped<Luoshi.Application.OrgUnits.CityImport>();

@@ -72,16 +72,32 @@ public sealed class LuoshiOptions
         new(Data, string.IsNullOrWhiteSpace(Database) ? Environment.GetEnvironmentVariable("LUOSHI_DATABASE") : Database)
         {
             AttachmentsFolder = Attachments.Folder,
+            AttachmentsInDatabase = Attachments.InDatabase,
         };
 }
 
 /// <summary>
-/// Attachments are files on disk. One instance keeps them in <c>DATA/attachments</c>; several instances behind a load balancer
-/// set <see cref="Folder"/> to one folder they all mount (NFS or similar), so a file uploaded via one is downloaded via another.
+/// Where attachments are kept. By default they are files on disk: one instance keeps them in <c>DATA/attachments</c>; several
+/// instances behind a load balancer set <see cref="Folder"/> to one folder they all mount (NFS or similar), or set
+/// <see cref="Store"/> to <c>database</c> and need no shared folder at all: a file uploaded via one is downloaded via another.
 /// </summary>
 public sealed class AttachmentOptions
 {
+    public const string FolderStore = "folder";
+
+    public const string DatabaseStore = "database";
+
     public string? Folder { get; set; }
+
+    /// <summary><c>Luoshi__Attachments__Store</c>: <c>folder</c> (the default) or <c>database</c>.</summary>
+    public string? Store { get; set; }
+
+    public bool InDatabase => (Store?.Trim().ToLowerInvariant() ?? "") switch
+    {
+        "" or FolderStore => false,
+        DatabaseStore => true,
+        _ => throw new InvalidOperationException($"Luoshi__Attachments__Store 应为 folder 或 database，收到“{Store}”"),
+    };
 }
 
 /// <summary>The scheduler's daily jobs: when they fire, and a delay only tests use.</summary>

@@ -71,6 +71,146 @@ public class ScaleOutTests
     }
 
     [Theory, Databases]
+    public async Task An_attachment_kept_in_the_database_is_downloaded_via_another_instance_without_any_shared_folder(TestDatabase database)
+    {
+        using var store = TestStore.CreateEmpty(database);
+        var second = store.SecondInstance();
+        var settings = new Dictionary<string, string> { ["Luoshi:Attachments:Store"] = "database" };
+        try
+        {
+            await using var first = await new LuoshiFactory(store, demo: true, ownsStore: false, settings).StartAsync();
+            var url = await UploadAsync(first);
+            Assert.False(Directory.Exists(Path.Combine(store.DataDirectory, "attachments")));
+
+            await using var other = new LuoshiFactory(second, demo: false, ownsStore: false, settings);
+            var download = await (await other.SignedInAsync("admin")).GetAsync(url);
+            Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+            Assert.Equal(Ledgers.PngBytes, await download.Content.ReadAsByteArrayAsync());
+        }
+        finally
+        {
+            if (second.DataDirectory != store.DataDirectory) Directory.Delete(second.DataDirectory, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// Two instances on one PostgreSQL database (several instances need PostgreSQL; SQLite is one instance): what one changes, the
+    /// other's caches drop as soon as the notice arrives (LISTEN/NOTIFY), long before their 30-second expiry.
+    /// </summary>
+    private static async Task OnTwoInstancesAsync(TestDatabase database, Func<LuoshiFactory, LuoshiFactory, Task> test)
+    {
+        if (database != TestDatabase.Postgres) return;
+        using var store = TestStore.CreateEmpty(database);
+        var second = store.SecondInstance();
+        try
+        {
+            await using var first = await new LuoshiFactory(store, demo: true, ownsStore: false).StartAsync();
+            await using var other = new LuoshiFactory(second, demo: false, ownsStore: false);
+            await test(first, other);
+        }
+        finally
+        {
+            Directory.Delete(second.DataDirectory, recursive: true);
+        }
+    }
+
+    /// <summary>Asks again until <paramref name="seen"/> holds: the notice travels through the database, not within the request.</summary>
+    private static async Task<T> SoonAsync<T>(Func<Task<T>> ask, Func<T, bool> seen)
+    {
+        var answer = await ask();
+        for (var i = 0; i < 50 && !seen(answer); i++)
+        {
+            await Task.Delay(100);
+            answer = await ask();
+        }
+        return answer;
+    }
+
+    [Theory, Databases]
+    public Task A_unit_renamed_on_one_instance_is_named_so_by_the_other_at_once(TestDatabase database) =>
+        OnTwoInstancesAsync(database, async (first, other) =>
+        {
+            var admin = await other.SignedInAsync("admin");
+            var me = await admin.GetJsonAsync("/api/v1/me"); // the names are now kept by the other instance
+            var (unitId, before) = (me.GetProperty("orgUnitId").GetInt32(), me.GetProperty("orgUnitName").GetString()!);
+            var renamed = before + "（更名" + Guid.NewGuid().ToString("N")[..6] + "）";
+            await first.WithDbAsync(async db =>
+            {
+                var unit = await db.OrgUnits.SingleAsync(u => u.Id == unitId);
+                unit.Name = renamed;
+                await db.SaveChangesAsync();
+            });
+
+            var name = await SoonAsync(async () => (await admin.GetJsonAsync("/api/v1/me")).GetProperty("orgUnitName").GetString(), n => n == renamed);
+            Assert.Equal(renamed, name);
+        });
+
+    [Theory, Databases]
+    public Task A_cookie_signed_out_on_one_instance_is_refused_by_the_other_at_once(TestDatabase database) =>
+        OnTwoInstancesAsync(database, async (first, other) =>
+        {
+            var signIn = await first.NewClient().PostAsJsonAsync("/api/v1/session", new { username = "admin", password = LuoshiFactory.Password });
+            var cookie = string.Join("; ", signIn.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
+            var otherClient = other.NewClient();
+            async Task<HttpStatusCode> MeOnOtherAsync()
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/me");
+                request.Headers.Add("Cookie", cookie);
+                return (await otherClient.SendAsync(request)).StatusCode;
+            }
+            Assert.Equal(HttpStatusCode.OK, await MeOnOtherAsync()); // the other instance now keeps the session in memory
+
+            using (var signOut = new HttpRequestMessage(HttpMethod.Delete, "/api/v1/session"))
+            {
+                signOut.Headers.Add("Cookie", cookie);
+                var ended = await first.NewClient().SendAsync(signOut);
+                Assert.True(ended.IsSuccessStatusCode, $"sign-out: {(int)ended.StatusCode}");
+            }
+
+            Assert.Equal(HttpStatusCode.Unauthorized, await SoonAsync(MeOnOtherAsync, s => s == HttpStatusCode.Unauthorized));
+        });
+
+    [Theory, Databases]
+    public Task A_data_value_written_on_one_instance_is_in_the_others_analytics(TestDatabase database) =>
+        OnTwoInstancesAsync(database, async (first, other) =>
+        {
+            var (element, school) = await first.WithDbAsync(async db =>
+            {
+                var word = Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+                var q01 = await db.OrgUnits.Where(u => u.Code == "Q01").Select(u => u.Id).SingleAsync();
+                var school = await db.OrgUnits.Where(u => u.ParentId == q01 && u.Kind == Luoshi.Domain.OrgUnits.OrgUnitKind.School).Select(u => u.Id).FirstAsync();
+                var total = new Luoshi.Domain.Data.DataElement { Code = $"ZS{word}", Name = $"在园幼儿总数{word}", ValueType = Luoshi.Domain.Data.DataValueType.Integer,
+                    Aggregation = Luoshi.Domain.Indicators.PeriodAggregation.Last, Unit = "人" };
+                db.DataElements.Add(total);
+                await db.SaveChangesAsync();
+                db.DataSets.Add(new Luoshi.Domain.Data.DataSet
+                {
+                    Code = $"JC{word}", Name = $"学前基础数据{word}", PeriodType = Luoshi.Domain.Data.PeriodType.Month,
+                    UnitKind = Luoshi.Domain.OrgUnits.OrgUnitKind.School, RootUnitId = q01, DueWorkingDays = 5,
+                    Elements = [new() { DataElementId = total.Id, SortOrder = 1 }],
+                });
+                await db.SaveChangesAsync();
+                return (total, school);
+            });
+            var supervisor = await first.SignedInAsync("supervisor");
+            var indicator = (await (await supervisor.PostAsJsonAsync("/api/v1/indicators", new
+            {
+                code = $"ZB{element.Code}", name = $"在园幼儿{element.Code}", numerator = $"#{{{element.Code}}}", denominator = "", factor = 1, unit = "人",
+                targets = Array.Empty<object>(),
+            })).ReadJsonAsync()).GetProperty("id").GetInt32();
+            var query = $"/api/v1/analytics?indicatorId={indicator}&orgUnitId={school}&period=2026-02";
+            var otherSupervisor = await other.SignedInAsync("supervisor");
+            Assert.Empty((await otherSupervisor.GetJsonAsync(query)).GetProperty("items").EnumerateArray()); // the other's engine is loaded
+
+            var put = await supervisor.PutAsJsonAsync("/api/v1/data-values",
+                new { values = new[] { new { dataElementId = element.Id, orgUnitId = school, period = "2026-02", value = 321 } } });
+            Assert.True(put.IsSuccessStatusCode, await put.Content.ReadAsStringAsync());
+
+            var items = await SoonAsync(async () => (await otherSupervisor.GetJsonAsync(query)).GetProperty("items").EnumerateArray().ToList(), i => i.Count > 0);
+            Assert.Equal(321m, Assert.Single(items).GetProperty("value").GetDecimal());
+        });
+
+    [Theory, Databases]
     public async Task Attachments_stored_before_a_shared_folder_was_set_are_still_downloaded(TestDatabase database)
     {
         using var store = TestStore.CreateEmpty(database);

@@ -35,6 +35,12 @@ public sealed class AnalyticsStore : IDisposable
     private Dictionary<int, (int? Parent, int Depth)> units = [];
     private Dictionary<int, (string Code, PeriodAggregation Aggregation)> elements = [];
 
+    private long changedElsewhere;
+    private long changedElsewhereSeen;
+
+    /// <summary>Another instance stored values or definitions (its notice, or notices missed): the next query loads everything again.</summary>
+    public void ChangedElsewhere() => Interlocked.Increment(ref changedElsewhere);
+
     /// <summary>Marks the indicators (and elements) as changed: the next query reads them again.</summary>
     public void DefinitionsChanged() => Interlocked.Increment(ref definitionsVersion);
 
@@ -44,6 +50,10 @@ public sealed class AnalyticsStore : IDisposable
         await gate.WaitAsync(ct);
         try
         {
+            if (Interlocked.Read(ref changedElsewhere) is var elsewhere && elsewhere != changedElsewhereSeen)
+            {
+                (loaded, unitsSeen, definitionsSeen, changedElsewhereSeen) = (false, -1, default, elsewhere);
+            }
             await RefreshAsync(db, ct);
             if (loaded)
             {

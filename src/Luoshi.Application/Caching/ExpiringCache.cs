@@ -57,6 +57,15 @@ public sealed class ExpiringCache<TKey, TValue>(int capacity, TimeProvider clock
         }
     }
 
+    public void Clear()
+    {
+        lock (gate)
+        {
+            map.Clear();
+            recency.Clear();
+        }
+    }
+
     private LinkedListNode<Entry> ExpiredOrLeastRecent()
     {
         var now = clock.GetUtcNow();

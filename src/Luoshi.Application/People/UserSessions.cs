@@ -15,7 +15,8 @@ public sealed record SessionSummary(long Id, string? UserAgent, string? Address,
 
 /// <summary>
 /// Sessions validated in the last <see cref="Lifetime"/>, so that a request costs no database round trip; sessions ended
-/// by this process leave it at once. Another instance behind the same database notices an ending within <see cref="Lifetime"/>.
+/// by this process leave it at once; an ending on another instance behind the same PostgreSQL database empties it as soon as
+/// that instance's notice arrives (<see cref="ForgetAll"/>), and at the latest after <see cref="Lifetime"/>.
 /// </summary>
 public sealed class SessionCache(TimeProvider clock)
 {
@@ -40,6 +41,16 @@ public sealed class SessionCache(TimeProvider clock)
         lock (gate)
         {
             if (generation == seenGeneration) entries.Set(tokenHash, session, Lifetime);
+        }
+    }
+
+    /// <summary>Forgets every session (another instance ended some, or the notices were interrupted): each is checked again.</summary>
+    public void ForgetAll()
+    {
+        lock (gate)
+        {
+            generation++;
+            entries.Clear();
         }
     }
 

@@ -6,7 +6,8 @@ using Luoshi.Domain.Time;
 namespace Luoshi.Application.Reports;
 
 /// <summary>
-/// Evidence attached to reports, stored under <c>DATA/attachments</c> with generated names. The type is decided by
+/// Evidence attached to reports and findings, stored with generated names in the folder (<c>DATA/attachments</c> or the shared
+/// <c>Luoshi__Attachments__Folder</c>) or in the database (<c>Luoshi__Attachments__Store=database</c>, see <see cref="DatabaseAttachmentStore"/>). The type is decided by
 /// the file's content (its first bytes), not by its name, and only images, PDF and Office files are accepted.
 /// </summary>
 public sealed class EvidenceFiles(DatabaseSettings settings, ChinaClock? clock = null)
@@ -15,7 +16,13 @@ public sealed class EvidenceFiles(DatabaseSettings settings, ChinaClock? clock =
 
     public const long MaxMegabytes = MaxBytes / 1024 / 1024;
 
-    private string Root => settings.AttachmentsRoot;
+    private readonly FolderAttachmentStore folder = new([settings.AttachmentsRoot, settings.LocalAttachmentsRoot]);
+    private readonly DatabaseAttachmentStore database = new(settings);
+
+    /// <summary>Where new files go (<c>Luoshi__Attachments__Store</c>).</summary>
+    private IAttachmentStore Store => settings.AttachmentsInDatabase ? database : folder;
+
+    private IAttachmentStore[] ReadOrder => settings.AttachmentsInDatabase ? [database, folder] : [folder, database];
 
     /// <summary>The content type the bytes really are, or null when they are not an accepted kind.</summary>
     public static string? Sniff(ReadOnlySpan<byte> head, string fileName)
@@ -91,31 +98,24 @@ public sealed class EvidenceFiles(DatabaseSettings settings, ChinaClock? clock =
 
         var now = (clock ?? ChinaClock.System).UtcNow;
         var stored = $"{now:yyyy}/{Guid.NewGuid():N}";
-        var path = Path.Combine(Root, stored);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         long size = 0;
-        await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
+        await using (var writer = await Store.CreateAsync(stored, ct))
         {
             sha.AppendData(head, 0, read);
-            await file.WriteAsync(head.AsMemory(0, read), ct);
+            await writer.WriteAsync(head.AsMemory(0, read), ct);
             size += read;
             var buffer = new byte[81920];
             int n;
             while ((n = await content.ReadAsync(buffer, ct)) > 0)
             {
                 size += n;
-                if (size > MaxBytes)
-                {
-                    file.Close();
-                    File.Delete(path);
-                    return (null, ReportProblems.FileTooLarge.With(MaxMegabytes));
-                }
+                // Disposed without being completed, the writer removes what it wrote.
+                if (size > MaxBytes) return (null, ReportProblems.FileTooLarge.With(MaxMegabytes));
                 sha.AppendData(buffer, 0, n);
-                await file.WriteAsync(buffer.AsMemory(0, n), ct);
+                await writer.WriteAsync(buffer.AsMemory(0, n), ct);
             }
-            await file.FlushAsync(ct);
-            file.Flush(flushToDisk: true);
+            await writer.CompleteAsync(ct);
         }
         return (new Attachment
         {
@@ -130,20 +130,14 @@ public sealed class EvidenceFiles(DatabaseSettings settings, ChinaClock? clock =
     }
 
     /// <summary>Removes a stored file whose report was not saved (refused or a replayed submission).</summary>
-    public void Discard(Attachment attachment)
-    {
-        var path = Path.GetFullPath(Path.Combine(Root, attachment.StoredName));
-        if (path.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal)) File.Delete(path);
-    }
+    public void Discard(Attachment attachment) => Store.Delete(attachment.StoredName);
 
-    /// <summary>Opens a stored file; the stored name is ours, and is checked to stay inside the attachments folder.
-    /// Files stored before a shared folder was set are still found in the data folder's own attachments.</summary>
-    public Stream? Open(Attachment attachment) => Open(Root, attachment) ?? Open(settings.LocalAttachmentsRoot, attachment);
-
-    private static FileStream? Open(string root, Attachment attachment)
+    /// <summary>Opens a stored file wherever it is: first the store new files go to, then the other (files stored before the store
+    /// was changed, or before a shared folder was set, are still found).</summary>
+    public async Task<Stream?> OpenAsync(Attachment attachment, CancellationToken ct = default)
     {
-        var path = Path.GetFullPath(Path.Combine(root, attachment.StoredName));
-        if (!path.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal) || !File.Exists(path)) return null;
-        return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous);
+        foreach (var store in ReadOrder)
+            if (await store.OpenAsync(attachment.StoredName, ct) is { } stream) return stream;
+        return null;
     }
 }

@@ -244,7 +244,7 @@ public sealed class Inspections(LuoshiDb db, WorkCalendar calendar, Notifier not
         var attachment = await db.Attachments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == attachmentId, ct);
         if (attachment?.FindingId is not { } findingId) return null;
         var (finding, _) = await FindForChangeAsync(caller, findingId, ct);
-        if (finding is null || files.Open(attachment) is not { } stream) return null;
+        if (finding is null || await files.OpenAsync(attachment, ct) is not { } stream) return null;
         return (attachment, stream);
     }
 

@@ -28,6 +28,7 @@ public static class LuoshiCommandLine
             Group("plan", "工作计划文档", PlanParseCommand.Create()),
             BackupCommand.CreateBackup(),
             BackupCommand.CreateRestore(),
+            Group("attachments", "佐证附件", AttachmentsMigrateCommand.Create()),
             Group("jobs", "定时任务", Jobs.JobsRunCommand.Create()),
             Group("bench", "基准测试", LoadCommand.Create(), AnalyticsCommand.Create()),
             CompletionCommand.Create(),

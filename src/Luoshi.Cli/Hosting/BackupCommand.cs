@@ -13,7 +13,8 @@ namespace Luoshi.Cli.Hosting;
 /// <c>luoshi backup FILE</c> and <c>luoshi restore FILE</c> for the embedded database and its evidence files.
 /// A backup is a zip archive: a manifest, the database taken with SQLite's online backup (a consistent copy even
 /// while the web app is writing) and every attachment that copy refers to. Attachments are written to disk before
-/// their row is committed and never changed afterwards, so the files of the copied rows are all there.
+/// their row is committed and never changed afterwards, so the files of the copied rows are all there; attachments kept in the
+/// database (<c>Luoshi__Attachments__Store=database</c>) are inside the database copy.
 /// PostgreSQL is backed up with pg_dump, its attachments folder copied beside it (see README).
 /// </summary>
 public static class BackupCommand
@@ -137,14 +138,20 @@ public static class BackupCommand
         SqliteConnection.ClearAllPools();
     }
 
-    /// <summary>The stored names and SHA-256 of the attachments a database copy refers to.</summary>
+    /// <summary>The stored names and SHA-256 of the attachments a database copy refers to whose content is a file; content kept in the
+    /// database (<c>Luoshi__Attachments__Store=database</c>) is in the copy itself. A copy from before that table existed has none.</summary>
     private static async Task<List<(string StoredName, string Sha256)>> StoredAttachmentsAsync(string databaseFile)
     {
         var options = new DbContextOptionsBuilder<LuoshiDb>()
             .UseSqlite(new SqliteConnectionStringBuilder { DataSource = databaseFile, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString())
             .Options;
         await using var db = new LuoshiDb(options);
-        var rows = await db.Attachments.AsNoTracking().Select(a => new { a.StoredName, a.Sha256 }).ToListAsync();
+        var withChunks = await db.Database.SqlQueryRaw<int>(
+            "SELECT COUNT(*) AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name = 'attachment_chunks'").SingleAsync() > 0;
+        var attachments = db.Attachments.AsNoTracking();
+        if (withChunks)
+            attachments = attachments.Where(a => !db.Set<Data.Attachments.AttachmentChunk>().Any(c => c.StoredName == a.StoredName));
+        var rows = await attachments.Select(a => new { a.StoredName, a.Sha256 }).ToListAsync();
         return rows.Select(r => (r.StoredName, r.Sha256)).ToList();
     }
 

@@ -22,6 +22,27 @@ namespace Luoshi.Data.Postgres.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Luoshi.Data.Attachments.AttachmentChunk", b =>
+                {
+                    b.Property<string>("StoredName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("stored_name");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("integer")
+                        .HasColumnName("seq");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("data");
+
+                    b.HasKey("StoredName", "Seq");
+
+                    b.ToTable("attachment_chunks", (string)null);
+                });
+
             modelBuilder.Entity("Luoshi.Data.Caching.DataVersionRow", b =>
                 {
                     b.Property<int>("Id")

@@ -17,6 +17,27 @@ namespace Luoshi.Data.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Luoshi.Data.Attachments.AttachmentChunk", b =>
+                {
+                    b.Property<string>("StoredName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stored_name");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("seq");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("data");
+
+                    b.HasKey("StoredName", "Seq");
+
+                    b.ToTable("attachment_chunks", (string)null);
+                });
+
             modelBuilder.Entity("Luoshi.Data.Caching.DataVersionRow", b =>
                 {
                     b.Property<int>("Id")

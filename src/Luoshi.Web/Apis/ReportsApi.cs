@@ -110,7 +110,7 @@ public static class ReportsApi
         var attachment = await db.Attachments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
         if (attachment?.ReportId is not { } reportId || await scope.FindReportAsync(http.User.ToCaller(), reportId, ct) is null)
             return TypedResults.NotFound();
-        var stream = files.Open(attachment);
+        var stream = await files.OpenAsync(attachment, ct);
         if (stream is null) return TypedResults.NotFound();
         // Sent as a download (Content-Disposition: attachment) with nosniff: a file never runs as a page of ours.
         return TypedResults.File(stream, attachment.ContentType, attachment.FileName);

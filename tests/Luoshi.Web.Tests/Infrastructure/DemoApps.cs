@@ -16,10 +16,10 @@ public static class DemoApps
     /// A started app on a fresh copy of the demo city; the caller disposes it (which deletes the copy). The copy already
     /// holds the city and the test password, so the app starts without the demo (<c>Luoshi:Demo=false</c>) and seeds nothing.
     /// </summary>
-    public static async Task<LuoshiFactory> OwnAsync(TestDatabase database)
+    public static async Task<LuoshiFactory> OwnAsync(TestDatabase database, IReadOnlyDictionary<string, string>? settings = null)
     {
         var template = await Templates[database].Value;
-        var app = new LuoshiFactory(TestStore.CopyOf(template), demo: false, ownsStore: true);
+        var app = new LuoshiFactory(TestStore.CopyOf(template), demo: false, ownsStore: true, settings);
         try
         {
             _ = app.Server;
