@@ -136,6 +136,7 @@ public static class LuoshiApp
         api.MapRankingsApi();
         api.MapBulletinsApi();
         api.MapDashboardApi();
+        api.MapAnnualReportApi();
         app.MapRazorPages().WithStaticAssets();
         app.MapLuoshiTextSwitch();
     }

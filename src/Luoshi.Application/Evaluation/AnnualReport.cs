@@ -77,7 +77,7 @@ public sealed class AnnualReport(LuoshiDb db, UnitRankings rankings, TaskStates 
         IReadOnlyList<TargetLine> Met, IReadOnlyList<TargetLine> Missed, IReadOnlyList<TargetLine> NoData, string SchemeName,
         IReadOnlyList<string> Months, IReadOnlyList<RankingLine> Districts, IReadOnlyList<RankingLine> Departments, IReadOnlyList<CategoryLine> Categories)
     {
-        public string Title => $"{PlanTitle}年度评估报告";
+        public string Title => $"《{PlanTitle}》{Year}年度评估报告";
 
         public bool HasRankings => Months.Count > 0 && (Districts.Count > 0 || Departments.Count > 0);
     }
