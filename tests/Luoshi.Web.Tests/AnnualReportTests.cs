@@ -6,6 +6,7 @@ using Luoshi.Domain.Reports;
 using Luoshi.Domain.Targets;
 using Luoshi.Domain.Tasks;
 using Luoshi.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using static Luoshi.Web.Tests.Infrastructure.ChinaTimes;
 
@@ -181,6 +182,40 @@ public sealed class AnnualReportTests
         {
             if (Environment.GetEnvironmentVariable("LUOSHI_KEEP_PRINT") is null) folder.Delete(recursive: true);
         }
+    }
+
+    /// <summary>
+    /// The demo city's plan (<c>serve --demo</c>) as of today: a report with closed, late and overdue tasks, targets met and
+    /// missed each citing the accepted reports that claimed them, and every district ranked month by month.
+    /// </summary>
+    [Fact]
+    public async Task The_demo_citys_plan_gives_a_meaningful_annual_report()
+    {
+        await using var app = await DemoApps.OwnAsync(TestDatabase.Sqlite);
+        var today = Luoshi.Domain.Time.ChinaClock.System.Today;
+        await app.WithDbAsync(db => new Luoshi.Application.Demo.DemoYear(db, new Luoshi.Application.Plans.PlanWorkflow(db,
+            new Luoshi.Application.Access.TaskScope(db), new Luoshi.Application.Notifications.Notifier(db), Luoshi.Domain.Time.ChinaClock.System))
+            .SeedAsync(LuoshiFactory.Password, today));
+        var planId = await app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Plans.Select(p => p.Id), default));
+        var leader = await app.SignedInAsync("leader");
+        Luoshi.Application.Evaluation.AnnualReport.View report;
+        using (var scope = app.Services.CreateScope())
+            report = (await scope.ServiceProvider.GetRequiredService<Luoshi.Application.Evaluation.AnnualReport>()
+                .ForAsync(new Luoshi.Application.Access.Caller(0, Role.Leader, 0), planId)).Value!;
+        Assert.True(report.Summary.DoneOnTime + report.Summary.DoneLate > 0, "no task closed");
+        Assert.True(report.Summary.InProgress + report.Summary.Overdue > 0, "every task closed");
+        Assert.NotEmpty(report.Met.Concat(report.Missed));
+        Assert.All(report.Met.Concat(report.Missed), t => Assert.NotEmpty(t.Evidence));
+        Assert.Equal(today.Month, report.Months.Count);
+        Assert.Equal(6, report.Districts.Count);
+        Assert.Contains(report.Districts, d => d.Ranks.Any(r => r is not null));
+
+        var pdf = await leader.GetAsync($"/api/v1/plans/{planId}/annual-report.pdf");
+        pdf.EnsureSuccessStatusCode();
+        var docx = await leader.GetAsync($"/api/v1/plans/{planId}/annual-report.docx");
+        docx.EnsureSuccessStatusCode();
+        if (Environment.GetEnvironmentVariable("LUOSHI_KEEP_PRINT") is { } keep)
+            await File.WriteAllBytesAsync(Path.Combine(keep, "demo-annual.pdf"), await pdf.Content.ReadAsByteArrayAsync());
     }
 
     /// <summary>What both files say: the title, the figures, a task row, the met and the missed target with their evidence.</summary>
