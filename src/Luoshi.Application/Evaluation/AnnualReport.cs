@@ -102,7 +102,7 @@ public sealed class AnnualReport(LuoshiDb db, UnitRankings rankings, TaskStates 
         var yearEnd = new DateOnly(plan.Year, 12, 31);
         var asOf = today < yearEnd ? today : yearEnd;
         var names = await db.OrgUnits.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, ct);
-        var issuer = plan.Issuer is { Length: > 0 } i ? i : names.GetValueOrDefault(plan.OrgUnitId, "教育局");
+        var issuer = names.GetValueOrDefault(plan.OrgUnitId) ?? (plan.Issuer is { Length: > 0 } i ? i : "教育局");
         var tasks = await db.Tasks.AsNoTracking().Where(t => t.PlanId == plan.Id && !t.IsGroup && !t.IsBreakdown)
             .Include(t => t.Units).Include(t => t.Milestones).Include(t => t.Targets).AsSplitQuery()
             .OrderBy(t => t.Ordinal).ThenBy(t => t.Id).ToListAsync(ct);

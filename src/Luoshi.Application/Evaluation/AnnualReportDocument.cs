@@ -72,7 +72,7 @@ public sealed class AnnualReportDocument(AnnualReport reports, ChinaClock clock)
         w.Heading("二、任务完成情况");
         if (v.Tasks.Count == 0) w.Text(Empty);
         else
-            w.Table(new SheetTable("任务", [new SheetColumn("序号", 1), new SheetColumn("任务", 5), new SheetColumn("牵头单位", 2), new SheetColumn("责任单位", 2),
+            w.Table(new SheetTable("任务", [new SheetColumn("序号", 2), new SheetColumn("任务", 5), new SheetColumn("牵头单位", 2), new SheetColumn("责任单位", 2),
                     new SheetColumn("完成时限", 2), new SheetColumn("办结日期", 2), new SheetColumn("完成情况", 2)],
                 [.. v.Tasks.Select(t => new SheetRow([SheetCell.Of(t.Number), SheetCell.Of(t.Title), SheetCell.Of(t.Lead), SheetCell.Of(t.Units),
                     Day(t.Due), Day(t.Closed), SheetCell.Of(t.Outcome.ToChinese())]))]) { Title = "表2　任务完成情况" });
