@@ -93,6 +93,11 @@ else
   skip "没有 nginx（需要 root 通过 apt-get 安装 nginx），nginx 下的两实例测试不运行"
 fi
 
+# --- Chinese TrueType fonts for the annual report's PDF (PDFsharp subsets TrueType outlines; Noto CJK's CFF it embeds whole) ---
+if ! fc-list 2>/dev/null | grep -qi "AR PL UMing" || ! fc-list 2>/dev/null | grep -qi "WenQuanYi Micro Hei"; then
+  apt_install fonts-arphic-uming fonts-wqy-microhei || true
+fi
+
 if $ci && [ ${#missing[@]} -gt 0 ]; then
   echo "CI=true：缺少测试所需的组件，测试失败。"
   echo "0 passed, 1 failed"

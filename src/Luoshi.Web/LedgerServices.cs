@@ -63,6 +63,8 @@ public static class LedgerServices
         services.AddScoped<Luoshi.Application.Bulletins.BulletinFacts>();
         services.AddScoped<Luoshi.Application.Bulletins.Bulletins>();
         services.AddScoped<Luoshi.Application.Dashboard.LeaderDashboard>();
+        services.AddScoped<Luoshi.Application.Evaluation.AnnualReport>();
+        services.AddScoped<Luoshi.Application.Evaluation.AnnualReportDocument>();
         services.AddScoped<Luoshi.Application.Idempotency.IdempotentRequests>();
         services.AddScoped<Notifier>();
         services.AddSingleton(sp => new Luoshi.Application.Jobs.ReminderSettings(sp.GetRequiredService<IOptions<LuoshiOptions>>().Value.ReminderWorkingDays));

@@ -141,6 +141,7 @@ public static class LuoshiApp
         api.MapRankingAdjustmentsApi();
         api.MapBulletinsApi();
         api.MapDashboardApi();
+        api.MapAnnualReportApi();
         app.MapRazorPages().WithStaticAssets();
         app.MapLuoshiTextSwitch();
     }

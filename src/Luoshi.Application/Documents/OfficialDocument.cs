@@ -4,6 +4,9 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Luoshi.Parsing.Rendering.Office;
 using static Luoshi.Parsing.Rendering.Office.WordTableWriter;
+using A = DocumentFormat.OpenXml.Drawing;
+using DW = DocumentFormat.OpenXml.Drawing.Wordprocessing;
+using PIC = DocumentFormat.OpenXml.Drawing.Pictures;
 
 namespace Luoshi.Application.Documents;
 
@@ -13,10 +16,14 @@ namespace Luoshi.Application.Documents;
 /// under it; the title in 小标宋 二号, centred; headings in 黑体 三号; the body in 仿宋_GB2312 三号, 28.95 pt lines, each
 /// paragraph indented two characters; tables (<see cref="SheetTable"/>) in the 版心's width; the issuer and date at the
 /// end; the page number "— 1 —" in 宋体 四号 at the foot, centred. A font missing on the reader's machine is replaced by
-/// Noto Serif/Sans CJK SC (the fonts table names them). Used by the 督查通报, the 督办单 and the 年度评估报告.
+/// Noto Serif/Sans CJK SC (the fonts table names them); pictures (PNG charts) across the 版心 with a caption. Used by the
+/// 督查通报, the 督办单 and the 年度评估报告.
 /// </summary>
-public sealed class OfficialDocument(string issuer, string number, string title)
+public sealed class OfficialDocument(string issuer, string number, string title) : IOfficialWriter
 {
+    /// <summary>English Metric Units in a twentieth of a point.</summary>
+    private const long EmuPerTwip = 635;
+
     /// <summary>A4 portrait and the GB/T 9704 margins in twentieths of a point (37, 28, 26 and 35 mm).</summary>
     private const int PageWidth = 11906, PageHeight = 16838, Top = 2098, Left = 1587, Right = 1474, Bottom = 1984;
 
@@ -29,6 +36,9 @@ public sealed class OfficialDocument(string issuer, string number, string title)
     private const string Red = "FF0000";
 
     private readonly List<OpenXmlElement> body = [];
+
+    /// <summary>The pictures' empty paragraphs and what goes in them once the package has a part for each picture.</summary>
+    private readonly List<(Paragraph Holder, byte[] Png, long Width, long Height)> pictures = [];
 
     /// <summary>What the document is, after the issuer in the 版头 (督查通报); empty for the issuer's name alone.</summary>
     public string Masthead { get; init; } = "";
@@ -59,6 +69,27 @@ public sealed class OfficialDocument(string issuer, string number, string title)
         return this;
     }
 
+    /// <summary>A PNG picture as wide as the 版心 (<paramref name="width"/> × <paramref name="height"/> pixels give its shape), its caption under it.</summary>
+    public OfficialDocument Image(byte[] png, int width, int height, string caption)
+    {
+        var cx = UsableWidth * EmuPerTwip;
+        var holder = new Paragraph(new ParagraphProperties(new KeepNext(), new Justification { Val = JustificationValues.Center }));
+        body.Add(holder);
+        pictures.Add((holder, png, cx, cx * height / width));
+        body.Add(Line(caption, HeadingFace, 28, JustificationValues.Center, indent: false));
+        return this;
+    }
+
+    void IOfficialWriter.Heading(string text) => Heading(text);
+
+    void IOfficialWriter.Text(string text) => Text(text);
+
+    void IOfficialWriter.Table(SheetTable table) => Table(table);
+
+    void IOfficialWriter.Image(byte[] png, int width, int height, string caption) => Image(png, width, height, caption);
+
+    void IOfficialWriter.Signature(DateOnly date) => Signature(date);
+
     /// <summary>The issuer and the date at the end, right-aligned (落款).</summary>
     public OfficialDocument Signature(DateOnly date)
     {
@@ -85,6 +116,13 @@ public sealed class OfficialDocument(string issuer, string number, string title)
             document.Append(numberLine);
             document.Append(new Paragraph());
             document.Append(Paragraph(title, TitleFace, TitleSize, JustificationValues.Center, after: 240));
+            for (var i = 0; i < pictures.Count; i++)
+            {
+                var (holder, png, cx, cy) = pictures[i];
+                var part = main.AddImagePart(ImagePartType.Png);
+                using (var data = new MemoryStream(png)) part.FeedData(data);
+                holder.Append(new Run(Picture(main.GetIdOfPart(part), (uint)(i + 1), cx, cy)));
+            }
             foreach (var element in body) document.Append(element);
             document.Append(new SectionProperties(
                 new FooterReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(footer) },
@@ -105,6 +143,22 @@ public sealed class OfficialDocument(string issuer, string number, string title)
         if (indent) paragraph.ParagraphProperties.Append(new Indentation { FirstLine = (size * 20).ToString(CultureInfo.InvariantCulture) });
         return paragraph;
     }
+
+    /// <summary>An inline picture of the image part <paramref name="relationship"/>, <paramref name="cx"/> × <paramref name="cy"/> EMU.</summary>
+    private static Drawing Picture(string relationship, uint id, long cx, long cy) =>
+        new(new DW.Inline(
+            new DW.Extent { Cx = cx, Cy = cy },
+            new DW.EffectExtent { LeftEdge = 0L, TopEdge = 0L, RightEdge = 0L, BottomEdge = 0L },
+            new DW.DocProperties { Id = id, Name = $"图{id}" },
+            new DW.NonVisualGraphicFrameDrawingProperties(new A.GraphicFrameLocks { NoChangeAspect = true }),
+            new A.Graphic(new A.GraphicData(new PIC.Picture(
+                    new PIC.NonVisualPictureProperties(new PIC.NonVisualDrawingProperties { Id = id, Name = $"chart{id}.png" },
+                        new PIC.NonVisualPictureDrawingProperties()),
+                    new PIC.BlipFill(new A.Blip { Embed = relationship }, new A.Stretch(new A.FillRectangle())),
+                    new PIC.ShapeProperties(new A.Transform2D(new A.Offset { X = 0L, Y = 0L }, new A.Extents { Cx = cx, Cy = cy }),
+                        new A.PresetGeometry(new A.AdjustValueList()) { Preset = A.ShapeTypeValues.Rectangle })))
+                { Uri = "http://schemas.openxmlformats.org/drawingml/2006/picture" }))
+        { DistanceFromTop = 0U, DistanceFromBottom = 0U, DistanceFromLeft = 0U, DistanceFromRight = 0U });
 
     private static Paragraph Colored(Paragraph paragraph, string color)
     {
