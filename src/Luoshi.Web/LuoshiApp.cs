@@ -132,6 +132,7 @@ public static class LuoshiApp
         api.MapNoticesApi();
         api.MapInspectionsApi();
         api.MapDataApi();
+        api.MapValidationRulesApi();
         api.MapIndicatorsApi();
         api.MapRankingsApi();
         api.MapBulletinsApi();

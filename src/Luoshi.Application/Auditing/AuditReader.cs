@@ -204,6 +204,8 @@ public sealed class AuditReader(LuoshiDb db, Caching.ReferenceData reference)
             },
             "kind" when Enum.TryParse<OrgUnitKind>(value, out var k) => k.ToChinese(),
             "comparator" when Enum.TryParse<Comparator>(value, out var cmp) => cmp.ToChinese(),
+            "severity" when entity == "ValidationRule" => value == nameof(Domain.Data.RuleSeverity.Error) ? "错误（拒绝保存）" : "警告（保存并提示）",
+            "operator" when Enum.TryParse<Domain.Data.RuleOperator>(value, out var op) => Domain.Data.RuleOperators.Symbol(op),
             "severity" when Enum.TryParse<FindingSeverity>(value, out var severity) => FindingWords.ToChinese(severity),
             "yearSource" => value switch
             {
