@@ -89,7 +89,10 @@ public sealed class Completeness(LuoshiDb db)
         var missing = loaded.Expected(ScopeOf(caller)).Where(u => !loaded.Reports.ContainsKey(u.Id) && (unitId is null || u.Id == unitId))
             .OrderBy(u => u.Code).ToList();
         if (unitId is { } one && missing.Count == 0) return CompletenessProblems.NotMissing.With(one);
-        return await reminders.UrgeAsync(loaded.Set, loaded.Period, missing, ct);
+        var urged = await reminders.UrgeAsync(loaded.Set, loaded.Period, missing, ct);
+        // The messages are added to the request's unit of work (the daily step saves its own at the end of the step).
+        await db.SaveChangesAsync(ct);
+        return urged;
     }
 
     private async Task<Outcome<Loaded>> LoadAsync(int dataSetId, string? periodText, CancellationToken ct)
