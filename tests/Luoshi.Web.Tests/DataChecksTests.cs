@@ -326,8 +326,9 @@ public sealed class DataChecksTests
         Assert.DoesNotContain("Q02-S01", district);
         Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignedInAsync("school")).GetAsync($"/Data/Completeness?dataSetId={set}&period=2026-03-09")).StatusCode);
 
-        // 催报 of one missing unit: one message to it, linking to its form, once.
+        // 催报 of one missing unit: one message to its people, linking to its form, once.
         var s04 = await data.UnitIdAsync("Q01-S04");
+        await data.AddUserAsync(Luoshi.Domain.People.Role.School, "Q01-S04");
         for (var i = 0; i < 2; i++)
             Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(supervisor, "/Data/Completeness?handler=Urge", ("dataSetId", $"{set}"), ("period", "2026-03-09"), ("unit", $"{s04}"))).StatusCode);
         var key = $"data-late:{set}:{s04}:2026-03-09";
