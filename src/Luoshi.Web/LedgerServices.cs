@@ -49,6 +49,10 @@ public static class LedgerServices
         services.AddScoped<Luoshi.Application.Data.DataImport>();
         services.AddScoped<Luoshi.Application.Data.Completeness>();
         services.AddScoped<Luoshi.Application.Data.DataDefinitions>();
+        services.AddScoped<Luoshi.Application.Data.ValidationRules>();
+        services.AddScoped<Luoshi.Application.Data.PeriodLocks>();
+        services.AddScoped<Luoshi.Application.Data.Outliers>();
+        services.AddScoped<Luoshi.Application.Data.DataRegistry>();
         services.AddSingleton<Luoshi.Application.Analytics.AnalyticsStore>();
         services.AddScoped<Luoshi.Application.Analytics.IndicatorDefinitions>();
         services.AddScoped<Luoshi.Application.Analytics.AnalyticsQueries>();

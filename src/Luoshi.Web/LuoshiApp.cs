@@ -136,6 +136,7 @@ public static class LuoshiApp
         api.MapNoticesApi();
         api.MapInspectionsApi();
         api.MapDataApi();
+        api.MapValidationRulesApi();
         api.MapIndicatorsApi();
         api.MapRankingsApi();
         api.MapRankingAdjustmentsApi();

@@ -278,6 +278,20 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
         ["GET /api/v1/data-sets/{id}/import-template.xlsx"] = None,
         ["POST /api/v1/data-sets/{id}/import"] = async (w, id, own) => new MultipartFormDataContent { { await w.ImportCsvAsync(id, own), "file", "data.csv" } },
         ["GET /api/v1/completeness"] = None,
+        ["GET /api/v1/validation-rules"] = None,
+        ["POST /api/v1/validation-rules"] = async (w, _, _) => JsonContent.Create(new
+        {
+            dataSetId = await w.SharedDataSetAsync(), name = Next("矩阵测试规则"), left = $"#{{{await w.ElementCodeAsync()}}}", @operator = "≤", right = "1000000",
+            message = "矩阵测试提示", severity = "warning",
+        }),
+        ["PUT /api/v1/validation-rules/{id}"] = async (w, _, _) => JsonContent.Create(new
+        {
+            name = Next("矩阵测试规则"), left = $"#{{{await w.ElementCodeAsync()}}}", @operator = "<", right = "1000000", message = "矩阵测试提示", severity = "warning",
+        }),
+        ["DELETE /api/v1/validation-rules/{id}"] = None,
+        ["GET /api/v1/validation-rules/violations"] = None,
+        ["GET /api/v1/data-sets/{id}/locks"] = None,
+        ["PUT /api/v1/data-sets/{id}/locks"] = Body((_, _, _) => new { period = "2026-03-02", locked = false }),
         ["GET /api/v1/data-elements"] = None,
         ["GET /api/v1/indicators"] = None,
         ["GET /api/v1/indicators/{id}"] = None,
@@ -410,6 +424,22 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
             ("period", "2026-03-02")])),
         ["POST /Data/Entry/{id}?handler=Check"] = Form(async (w, id, own) => [("unit", S(own ? w.SchoolQ01 : w.SchoolQ02)), ("period", "2026-03-02"),
             ("Cells[0].ElementId", S(await w.ElementOfAsync(id))), ("Cells[0].Value", "1")]),
+        ["POST /Data/Entry/{id}?handler=Rules"] = Form(async (w, id, own) => [("unit", S(own ? w.SchoolQ01 : w.SchoolQ02)), ("period", "2026-03-02"),
+            ("Cells[0].ElementId", S(await w.ElementOfAsync(id))), ("Cells[0].Value", "1")]),
+        ["POST /Data/Sets/{id}?handler=Rule"] = Form(async (w, id, _) => [("Rule.Name", Next("矩阵测试页面规则")),
+            ("Rule.Left", $"#{{{await w.ElementCodeOfAsync(id)}}}"), ("Rule.Operator", "≤"), ("Rule.Right", "1000000"), ("Rule.Message", "矩阵测试提示"),
+            ("Rule.Severity", "warning")]),
+        ["POST /Data/Sets/{id}?handler=DeleteRule"] = Form(async (w, id, _) => [("ruleId", S(await w.RuleAsync(id)))]),
+        ["POST /Data/Sets/{id}?handler=Lock"] = Form((_, _, _) => Task.FromResult<(string, string)[]>([("period", "2026-03-02"), ("locked", "false")])),
+        ["POST /Data/Definitions?handler=Reuse"] = Form(async (w, _, _) =>
+        {
+            var (set, element) = await w.SetAskingAgainAsync();
+            return [("set", S(set)), ("element", S(element))];
+        }),
+        ["GET /Data/Violations"] = None,
+        ["GET /Data/Completeness"] = None,
+        ["POST /Data/Completeness?handler=Urge"] = Form((_, id, _) => Task.FromResult<(string, string)[]>([("dataSetId", S(id)), ("period", "2026-03-02")])),
+        ["GET /Data/Registry"] = None,
         ["GET /Audit"] = None,
         ["GET /Dashboard"] = None,
         ["GET /Rankings"] = None,
@@ -905,6 +935,57 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
             return made;
         }
 
+        /// <summary>The code of a data set's (first) element.</summary>
+        public async Task<string> ElementCodeOfAsync(int setId)
+        {
+            var elementId = await ElementOfAsync(setId);
+            return await App.WithDbAsync(db => db.DataElements.Where(e => e.Id == elementId).Select(e => e.Code).FirstAsync());
+        }
+
+        /// <summary>The shared data set (of the shared element).</summary>
+        public async Task<int> SharedDataSetAsync() => (await DataSetAsync(fresh: false)).Set;
+
+        /// <summary>A new validation rule of a data set over its first element.</summary>
+        public async Task<int> RuleAsync(int setId)
+        {
+            var code = await ElementCodeOfAsync(setId);
+            return await App.WithDbAsync(async db =>
+            {
+                var rule = new Domain.Data.ValidationRule
+                {
+                    DataSetId = setId, Name = "矩阵测试规则" + code, Left = $"#{{{code}}}", Operator = Domain.Data.RuleOperator.LessOrEqual, Right = "1000000",
+                    Message = "矩阵测试提示", Severity = Domain.Data.RuleSeverity.Warning,
+                };
+                db.ValidationRules.Add(rule);
+                await db.SaveChangesAsync();
+                return rule.Id;
+            });
+        }
+
+        /// <summary>A new monthly set asking a new element and the shared one (already asked by the shared set): what 最多报一次 offers to reuse.</summary>
+        public async Task<(int Set, int Element)> SetAskingAgainAsync()
+        {
+            var shared = (await DataSetAsync(fresh: false)).Element;
+            return await App.WithDbAsync(async db =>
+            {
+                var word = Guid.NewGuid().ToString("N")[..10];
+                var own = new Domain.Data.DataElement { Code = $"R{word}", Name = $"矩阵测试复用{word}", ValueType = Domain.Data.DataValueType.Integer };
+                db.DataElements.Add(own);
+                await db.SaveChangesAsync();
+                var set = new Domain.Data.DataSet
+                {
+                    Code = $"R{word}", Name = $"矩阵测试复用报表{word}", PeriodType = Domain.Data.PeriodType.Month,
+                    Elements = [new() { DataElementId = own.Id, SortOrder = 1 }, new() { DataElementId = shared, SortOrder = 2 }],
+                };
+                db.DataSets.Add(set);
+                await db.SaveChangesAsync();
+                return (set.Id, shared);
+            });
+        }
+
+        /// <summary>A new validation rule of the shared data set (a subject of its own for each request).</summary>
+        private async Task<int> ValidationRuleAsync() => await RuleAsync(await SharedDataSetAsync());
+
         private int? indicator;
 
         /// <summary>The code of the shared data element (what an indicator's expression names).</summary>
@@ -954,6 +1035,7 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
                 "ranking-adjustment" => await RankingAdjustmentAsync(),
                 "data-element" => (await DataSetAsync(fresh: false)).Element,
                 "indicator" => await IndicatorAsync(),
+                "validation-rule" => await ValidationRuleAsync(),
                 "plan" => (await ChainAsync(Stage.Published, own, fresh)).PlanId,
                 "reported-plan" => (await ChainAsync(Stage.Accepted, own, fresh: false)).PlanId,
                 "reported-task" => (await ChainAsync(Stage.Accepted, own, fresh: false)).TaskId,
@@ -995,7 +1077,8 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
                 .Replace("{year}", "2097", StringComparison.Ordinal).Replace("{period}", PeriodOf(id), StringComparison.Ordinal).Replace("{date}", CalendarDate, StringComparison.Ordinal)
                 .Replace("{documentName}", "v1", StringComparison.Ordinal).Replace("{documentName?}", "v1", StringComparison.Ordinal);
             if (url is "/api/v1/search" or "/Search") url += "?q=" + Uri.EscapeDataString(SearchWord);
-            if (url == "/api/v1/completeness") url += $"?dataSetId={S(id)}&period=2026-03-02";
+            if (url == "/api/v1/completeness" || url == "/api/v1/validation-rules/violations") url += $"?dataSetId={S(id)}&period=2026-03-02";
+            if (url.EndsWith("/locks", StringComparison.Ordinal) && method == "GET") url += "?period=2026-03-02";
             if (url == "/api/v1/analytics") url += $"?indicatorId={S(id)}&period=2026-03&orgUnitId={S(own ? unitOf[caller == "anonymous" ? "district" : caller] : Q02)}";
             // A part of the review fetched for one item names the item as well as the plan.
             if (row.Endpoint == "GET /Plans/{id}?handler=AssignForm") url += "&taskId=" + S((await FirstTaskAsync(id)).Id);

@@ -73,6 +73,8 @@ public sealed class AuditReader(LuoshiDb db, Caching.ReferenceData reference)
         ["DataSetElement"] = "数据集元素",
         ["DataValue"] = "数据值",
         ["DataSetReport"] = "数据集报送",
+        ["ValidationRule"] = "校验规则",
+        ["DataPeriodLock"] = "报告期锁定",
         ["Indicator"] = "指标",
         ["IndicatorTarget"] = "指标目标值",
         ["Bulletin"] = "督查通报",
@@ -119,7 +121,8 @@ public sealed class AuditReader(LuoshiDb db, Caching.ReferenceData reference)
         ["rootUnitId"] = "填报范围", ["dueWorkingDays"] = "报送时限（工作日）", ["dueTime"] = "报送截止时间", ["allowZeroReport"] = "允许零报告",
         ["dataSetId"] = "数据集", ["dataElementId"] = "数据元素", ["option"] = "分类", ["numeric"] = "数值", ["updatedById"] = "填报人",
         ["updatedAt"] = "填报时间", ["isZeroReport"] = "零报告（无情况）", ["isLate"] = "迟报",
-        ["factor"] = "系数",
+        ["factor"] = "系数", ["lockAfterDays"] = "截止后自动锁定天数", ["left"] = "左侧表达式", ["right"] = "右侧表达式", ["operator"] = "比较符",
+        ["message"] = "提示语", ["locked"] = "已锁定", ["changedById"] = "操作人", ["changedAt"] = "操作时间",
         ["overview"] = "总体情况", ["document"] = "印发的文件", ["problems"] = "存在问题", ["requirements"] = "下一步要求",
         ["schemeId"] = "考核方案", ["schemeVersionId"] = "考核方案版本", ["criterionKey"] = "考核指标", ["points"] = "加减分值",
         ["basis"] = "加减分理由", ["proposedById"] = "提出人", ["proposedAt"] = "提出时间",
@@ -201,6 +204,8 @@ public sealed class AuditReader(LuoshiDb db, Caching.ReferenceData reference)
             },
             "kind" when Enum.TryParse<OrgUnitKind>(value, out var k) => k.ToChinese(),
             "comparator" when Enum.TryParse<Comparator>(value, out var cmp) => cmp.ToChinese(),
+            "severity" when entity == "ValidationRule" => value == nameof(Domain.Data.RuleSeverity.Error) ? "错误（拒绝保存）" : "警告（保存并提示）",
+            "operator" when Enum.TryParse<Domain.Data.RuleOperator>(value, out var op) => Domain.Data.RuleOperators.Symbol(op),
             "severity" when Enum.TryParse<FindingSeverity>(value, out var severity) => FindingWords.ToChinese(severity),
             "yearSource" => value switch
             {

@@ -16,7 +16,7 @@ public sealed class DataDefinitions(LuoshiDb db)
     public sealed record ElementRequest(string? Code, string? Name, string? ValueType, string? Aggregation, string? Unit, string? Category, string? Options);
 
     public sealed record DataSetRequest(string? Code, string? Name, string? PeriodType, string? UnitKind, int? RootUnitId, int? DueWorkingDays,
-        TimeOnly? DueTime, bool AllowZeroReport, IReadOnlyList<int>? DataElementIds);
+        TimeOnly? DueTime, bool AllowZeroReport, IReadOnlyList<int>? DataElementIds, int? LockAfterDays = null);
 
     public static bool MayDefine(Caller caller) => caller.Role is Domain.People.Role.Admin or Domain.People.Role.Supervisor;
 
@@ -61,6 +61,7 @@ public sealed class DataDefinitions(LuoshiDb db)
         var kind = OrgUnitKind.School;
         if (r.UnitKind is { Length: > 0 } k && !Enum.TryParse(k, true, out kind)) problems.Add(DefinitionProblems.UnitKindInvalid.With(k));
         if (r.DueWorkingDays is < 0 or > 60) problems.Add(DefinitionProblems.DueInvalid);
+        if (r.LockAfterDays is < 0 or > 366) problems.Add(DefinitionProblems.LockInvalid);
         if (r.RootUnitId is { } root && !await db.OrgUnits.AnyAsync(u => u.Id == root, ct)) problems.Add(DataValueProblems.UnitUnknown.With(root));
         var ids = (r.DataElementIds ?? []).Distinct().ToList();
         var known = await db.DataElements.Where(e => ids.Contains(e.Id)).Select(e => e.Id).ToListAsync(ct);
@@ -70,7 +71,7 @@ public sealed class DataDefinitions(LuoshiDb db)
         var set = new DataSet
         {
             Code = code, Name = name, PeriodType = periodType, UnitKind = kind, RootUnitId = r.RootUnitId, DueWorkingDays = r.DueWorkingDays ?? 0,
-            DueTime = r.DueTime, AllowZeroReport = r.AllowZeroReport,
+            DueTime = r.DueTime, AllowZeroReport = r.AllowZeroReport, LockAfterDays = r.LockAfterDays,
             Elements = [.. ids.Select((id, i) => new DataSetElement { DataElementId = id, SortOrder = i + 1 })],
         };
         db.DataSets.Add(set);
@@ -91,6 +92,24 @@ public sealed class DataDefinitions(LuoshiDb db)
         return [.. set.Elements.OrderBy(e => e.SortOrder).Where(e => elements.ContainsKey(e.DataElementId))
             .Select(e => (elements[e.DataElementId], sets.Where(o => o.Id != setId && o.Elements.Any(x => x.DataElementId == e.DataElementId)).OrderBy(o => o.Code).ToList()))
             .Where(x => x.Item2.Count > 0)];
+    }
+
+    /// <summary>
+    /// 最多报一次's offer taken: removes an element from a set (it stays in the sets that already collect it, whose values
+    /// the units have given once). Refused when it is the set's only element or no other set collects it.
+    /// </summary>
+    public async Task<Outcome<DataSet>> ReuseElementAsync(Caller caller, int setId, int elementId, CancellationToken ct = default)
+    {
+        if (!MayDefine(caller)) return DefinitionProblems.Forbidden;
+        var set = await db.DataSets.Include(s => s.Elements).FirstOrDefaultAsync(s => s.Id == setId, ct);
+        if (set is null) return DataProblems.DataSetNotFound;
+        if (set.Elements.FirstOrDefault(e => e.DataElementId == elementId) is not { } asked) return DataValueProblems.ElementUnknown.With(elementId);
+        if (!await db.DataSetElements.AnyAsync(e => e.DataElementId == elementId && e.DataSetId != setId, ct)) return DefinitionProblems.NotCollectedElsewhere;
+        if (set.Elements.Count == 1) return DefinitionProblems.LastElement;
+        set.Elements.Remove(asked);
+        set.Version++;
+        await db.SaveChangesAsync(ct);
+        return set;
     }
 
     private static string Text(string? value, string what, int max, List<Problem> problems)
@@ -121,5 +140,10 @@ public static class DefinitionProblems
     public static readonly ProblemType PeriodTypeInvalid = Catalog.Invalid("period-type-invalid",
         "报告期类型“{0}”应为 day、week、month、quarter、year 或 schoolYear", "Unknown period type “{0}”");
     public static readonly ProblemType UnitKindInvalid = Catalog.Invalid("unit-kind-invalid", "填报单位类型“{0}”应为 school 或 district", "Unknown unit kind “{0}”");
+    public static readonly ProblemType NotCollectedElsewhere = Catalog.Invalid("not-collected-elsewhere", "该数据元没有在其他数据集中采集，无法复用",
+        "No other data set collects this element");
+    public static readonly ProblemType LastElement = Catalog.Invalid("last-element", "这是数据集唯一的数据元，不能移除", "It is the set's only element");
+    public static readonly ProblemType LockInvalid = Catalog.Invalid("lock-invalid", "截止后自动锁定天数应为 0 到 366 天（不填则不自动锁定）",
+        "The automatic lock must be 0 to 366 days after the due date");
     public static readonly ProblemType DueInvalid = Catalog.Invalid("due-invalid", "报送时限应为 0 到 60 个工作日", "The due rule must be 0 to 60 working days");
 }

@@ -49,6 +49,7 @@ public sealed class DataEntry(LuoshiDb db, ChinaClock? clock = null, Analytics.A
         if (inputs.Count > MaxBatch) return DataProblems.TooManyValues.With(MaxBatch);
         var (checkedValues, refused) = await CheckEachAsync(caller, inputs, ct);
         if (refused.FirstOrDefault(r => r.Why.Kind == ProblemKind.Forbidden) is { Why: { } forbidden }) return forbidden;
+        if (refused.FirstOrDefault(r => r.Why.Type == LockProblems.Locked) is { Why: { } locked }) return locked;
         if (refused.Count > 0) return refused.Select(r => (Problem)DataProblems.ValueInvalid.With(r.Index + 1, r.Why.ToChinese())).ToList();
         return checkedValues;
     }
@@ -64,22 +65,43 @@ public sealed class DataEntry(LuoshiDb db, ChinaClock? clock = null, Analytics.A
         var elements = await db.DataElements.AsNoTracking().Where(e => elementIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
         var units = await db.OrgUnits.AsNoTracking().ToDictionaryAsync(u => u.Id, ct);
         var sets = await db.DataSets.AsNoTracking().Include(s => s.Elements).ToListAsync(ct);
+        var locked = await new PeriodLocks(db, clock).CheckerAsync(ct);
         var refused = new List<(int, Problem)>();
         var checkedValues = new List<CheckedValue>();
         for (var i = 0; i < inputs.Count; i++)
         {
             var input = inputs[i];
-            var why = Check(caller, input, elements, units, sets, out var element, out var period, out var number, out var text);
+            var why = Check(caller, input, elements, units, sets, locked, out var element, out var period, out var number, out var text);
             if (why is not null) refused.Add((i, why));
             else checkedValues.Add(new(input, element!, period, (input.Option ?? "").Trim(), number, text));
         }
         return (checkedValues, refused);
     }
 
-    public async Task<Outcome<int>> SaveAsync(Caller caller, IReadOnlyList<ValueInput> inputs, CancellationToken ct = default)
+    /// <summary>What a save stored, with the warning rules the values break (stored all the same).</summary>
+    public sealed record Saved(int Count, IReadOnlyList<ValidationRules.Broken> Warnings);
+
+    /// <summary>
+    /// Checks and stores a batch whole or not at all: a bad value, a locked period or a broken error rule refuses it (every
+    /// broken rule listed); broken warning rules are stored and answered.
+    /// </summary>
+    public async Task<Outcome<Saved>> SaveAsync(Caller caller, IReadOnlyList<ValueInput> inputs, CancellationToken ct = default)
     {
         var outcome = await CheckAsync(caller, inputs, ct);
-        return outcome.Value is { } checkedValues ? await StoreAsync(caller, checkedValues, ct) : outcome.Problems.ToList();
+        if (outcome.Value is not { } checkedValues) return outcome.Problems.ToList();
+        var broken = await new ValidationRules(db).CheckAsync(checkedValues, ct);
+        if (await RefusedByRulesAsync(broken, ct) is { Count: > 0 } refusals) return refusals;
+        return new Saved(await StoreAsync(caller, checkedValues, ct), [.. broken.Where(b => b.Rule.Severity == RuleSeverity.Warning)]);
+    }
+
+    /// <summary>The refusals for the broken error rules, each naming its unit and period (none when only warnings are broken).</summary>
+    public async Task<List<Problem>> RefusedByRulesAsync(IReadOnlyList<ValidationRules.Broken> broken, CancellationToken ct = default)
+    {
+        var errors = broken.Where(b => b.Rule.Severity == RuleSeverity.Error).ToList();
+        if (errors.Count == 0) return [];
+        var ids = errors.Select(b => b.OrgUnitId).Distinct().ToList();
+        var names = await db.OrgUnits.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        return [.. errors.Select(b => (Problem)RuleProblems.Broken.With(names.GetValueOrDefault(b.OrgUnitId, ""), b.Period, b.Words))];
     }
 
     /// <summary>Stores values that have passed every check, in one transaction (an existing value is replaced).</summary>
@@ -117,7 +139,7 @@ public sealed class DataEntry(LuoshiDb db, ChinaClock? clock = null, Analytics.A
     }
 
     private static Problem? Check(Caller caller, ValueInput input, Dictionary<int, DataElement> elements, Dictionary<int, OrgUnit> units,
-        List<DataSet> sets, out DataElement? element, out Period period, out decimal? number, out string? text)
+        List<DataSet> sets, Func<DataSet, Period, bool> locked, out DataElement? element, out Period period, out decimal? number, out string? text)
     {
         (element, period, number, text) = (null, default, null, null);
         if (input.DataElementId is not { } elementId || !elements.TryGetValue(elementId, out element))
@@ -129,8 +151,10 @@ public sealed class DataEntry(LuoshiDb db, ChinaClock? clock = null, Analytics.A
         var id = element.Id;
         var type = period.Type;
         var all = units;
-        if (!sets.Any(s => s.Elements.Any(e => e.DataElementId == id) && s.PeriodType == type && Assigned(s, unit, all)))
-            return DataValueProblems.NotCollected.With(element.Name, unit.Name, period.Text);
+        var asking = sets.Where(s => s.Elements.Any(e => e.DataElementId == id) && s.PeriodType == type && Assigned(s, unit, all)).ToList();
+        if (asking.Count == 0) return DataValueProblems.NotCollected.With(element.Name, unit.Name, period.Text);
+        var p = period;
+        if (asking.FirstOrDefault(s => locked(s, p)) is { } closed) return LockProblems.Locked.With(closed.Name, period.Text);
         var option = (input.Option ?? "").Trim();
         if (!element.Allows(option)) return DataValueProblems.OptionUnknown.With(option, element.Name, element.Options);
         return DataValueTypes.Read(element, input.Value, out number, out text);
@@ -150,6 +174,7 @@ public sealed class DataEntry(LuoshiDb db, ChinaClock? clock = null, Analytics.A
         if (period.Type != set.PeriodType) return DataProblems.PeriodWrongType.With(period.Text, PeriodTypes.ToChinese(set.PeriodType));
         if (period.Start > Clock.Today) return DataProblems.FuturePeriod.With(period.Text);
         if (zeroReport && !set.AllowZeroReport) return DataProblems.ZeroNotAllowed.With(set.Name);
+        if ((await new PeriodLocks(db, clock).CheckerAsync(ct))(set, period)) return LockProblems.Locked.With(set.Name, period.Text);
         if (await db.DataSetReports.AnyAsync(r => r.DataSetId == set.Id && r.OrgUnitId == unit.Id && r.Period == period.Text, ct))
             return DataProblems.AlreadyReported.With(unit.Name, period.Text);
         var report = new DataSetReport

@@ -13,7 +13,7 @@ namespace Luoshi.Application.Data;
 /// Every value is checked by <see cref="DataEntry"/>'s rules; the file is stored whole or not at all, and a refused file
 /// lists every bad row (by the row number the spreadsheet shows) and why.
 /// </summary>
-public sealed class DataImport(LuoshiDb db, DataEntry entry, DataForms forms)
+public sealed class DataImport(LuoshiDb db, DataEntry entry, DataForms forms, ValidationRules rules)
 {
     public const long MaxBytes = 10 * 1024 * 1024;
     public const int MaxRows = 50_000;
@@ -22,7 +22,11 @@ public sealed class DataImport(LuoshiDb db, DataEntry entry, DataForms forms)
     public const string CsvContentType = "text/csv";
 
     /// <summary>What an import did: the values stored, or the problems (each naming its row) when nothing was stored.</summary>
-    public sealed record Result(int Rows, int Saved, IReadOnlyList<string> Problems, Domain.Problems.Problem? Refusal = null);
+    public sealed record Result(int Rows, int Saved, IReadOnlyList<string> Problems, Domain.Problems.Problem? Refusal = null)
+    {
+        /// <summary>The warning rules the stored values break (“第 N 行：…”), stored all the same.</summary>
+        public IReadOnlyList<string> Warnings { get; init; } = [];
+    }
 
     /// <summary>Who may import: those who enter data (administrators, supervisors, districts for their schools, schools); leaders and departments read only.</summary>
     public static bool MayImport(Caller caller) => caller.Role is Domain.People.Role.Admin or Domain.People.Role.Supervisor
@@ -95,6 +99,7 @@ public sealed class DataImport(LuoshiDb db, DataEntry entry, DataForms forms)
         var inputs = new List<DataEntry.ValueInput>();
         var rowOf = new List<int>();
         var rowProblems = new SortedDictionary<int, List<string>>();
+        var rowOfUnitPeriod = new Dictionary<(int, string), int>();
         var rows = 0;
         for (var r = 1; r < table.Count; r++)
         {
@@ -107,6 +112,7 @@ public sealed class DataImport(LuoshiDb db, DataEntry entry, DataForms forms)
                 rowProblems[r + 1] = [$"找不到单位代码“{unitCode}”"];
                 continue;
             }
+            if (Period.Parse(Cell(cells, 1)) is { } period) rowOfUnitPeriod.TryAdd((unitId, period.Text), r + 1);
             foreach (var column in columns.Where(col => Cell(cells, col.Index).Length > 0))
             {
                 inputs.Add(new(column.ElementId, unitId, Cell(cells, 1), column.Option, Cell(cells, column.Index)));
@@ -117,14 +123,25 @@ public sealed class DataImport(LuoshiDb db, DataEntry entry, DataForms forms)
         var (good, refused) = await entry.CheckEachAsync(caller, inputs, ct);
         // A unit the caller may not enter for refuses the whole file as such (403), not as a bad row.
         if (refused.Select(x => x.Why).FirstOrDefault(why => why.Type == DataProblems.Forbidden) is { } forbidden) return new Result(rows, 0, [], forbidden);
-        foreach (var (index, why) in refused)
-        {
-            var list = rowProblems.TryGetValue(rowOf[index], out var l) ? l : rowProblems[rowOf[index]] = [];
-            if (!list.Contains(why.ToChinese())) list.Add(why.ToChinese());
-        }
+        // So does a locked period (409): nothing of it may change, whichever rows name it.
+        if (refused.Select(x => x.Why).FirstOrDefault(why => why.Type == LockProblems.Locked) is { } locked) return new Result(rows, 0, [], locked);
+        foreach (var (index, why) in refused) Add(rowProblems, rowOf[index], why.ToChinese());
+        // The data sets' rules over each row's values (with those already stored): an error rule refuses the row.
+        var broken = await rules.CheckAsync(good, ct);
+        foreach (var b in broken.Where(b => b.Rule.Severity == RuleSeverity.Error)) Add(rowProblems, rowOfUnitPeriod.GetValueOrDefault((b.OrgUnitId, b.Period)), b.Words);
         if (rowProblems.Count > 0) return new Result(rows, 0, [.. rowProblems.Select(p => $"第 {p.Key} 行：{string.Join("；", p.Value)}")]);
         var saved = good.Count == 0 ? 0 : await entry.StoreAsync(caller, good, ct);
-        return new Result(rows, saved, []);
+        return new Result(rows, saved, [])
+        {
+            Warnings = [.. broken.Where(b => b.Rule.Severity == RuleSeverity.Warning)
+                .Select(b => $"第 {rowOfUnitPeriod.GetValueOrDefault((b.OrgUnitId, b.Period))} 行：{b.Words}")],
+        };
+    }
+
+    private static void Add(SortedDictionary<int, List<string>> rowProblems, int row, string why)
+    {
+        var list = rowProblems.TryGetValue(row, out var l) ? l : rowProblems[row] = [];
+        if (!list.Contains(why)) list.Add(why);
     }
 
     private static Result Failed(string problem) => new(0, 0, [problem]);

@@ -37,14 +37,25 @@ public sealed class DataReportReminders(LuoshiDb db, Notifier notifier, WorkCale
             if (LatestPastDue(set, day, days) is not { } period) continue;
             var reported = await db.DataSetReports.AsNoTracking().Where(r => r.DataSetId == set.Id && r.Period == period.Text)
                 .Select(r => r.OrgUnitId).ToListAsync(ct);
-            foreach (var unit in units.Values.Where(u => DataEntry.Assigned(set, u, units) && !reported.Contains(u.Id)).OrderBy(u => u.Code))
-            {
-                await notifier.ToUnitsAsync([unit.Id], Kind, $"催办：{set.Name} {period.Text} 尚未报送，请尽快填报（无情况的可报零报告）",
-                    $"/Data/Entry/{set.Id}?unit={unit.Id}&period={Uri.EscapeDataString(period.Text)}", $"data-late:{set.Id}:{unit.Id}:{period.Text}", ct);
-                urged++;
-            }
+            urged += await UrgeAsync(set, period, units.Values.Where(u => DataEntry.Assigned(set, u, units) && !reported.Contains(u.Id)).OrderBy(u => u.Code), ct);
         }
         return $"{day:yyyy-MM-dd} 数据报送催办：{(urged == 0 ? "无逾期未报" : $"{urged} 个单位")}";
+    }
+
+    /// <summary>
+    /// Urges units that have not filed a set's period (the daily step, and 催报 on the completeness page): one message to
+    /// each unit's people with a link to its form, once per set, unit and period (the message's key names all three).
+    /// </summary>
+    public async Task<int> UrgeAsync(DataSet set, Period period, IEnumerable<Domain.OrgUnits.OrgUnit> missing, CancellationToken ct)
+    {
+        var urged = 0;
+        foreach (var unit in missing)
+        {
+            await notifier.ToUnitsAsync([unit.Id], Kind, $"催办：{set.Name} {period.Text} 尚未报送，请尽快填报（无情况的可报零报告）",
+                $"/Data/Entry/{set.Id}?unit={unit.Id}&period={Uri.EscapeDataString(period.Text)}", $"data-late:{set.Id}:{unit.Id}:{period.Text}", ct);
+            urged++;
+        }
+        return urged;
     }
 
     /// <summary>The latest period of the set due before the day begins; a daily set's non-working days are not asked for.</summary>

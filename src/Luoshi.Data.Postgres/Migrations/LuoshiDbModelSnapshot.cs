@@ -374,6 +374,45 @@ namespace Luoshi.Data.Postgres.Migrations
                     b.ToTable("data_elements", (string)null);
                 });
 
+            modelBuilder.Entity("Luoshi.Domain.Data.DataPeriodLock", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ChangedById")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DataSetId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Locked")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangedById");
+
+                    b.HasIndex("DataSetId", "Period")
+                        .IsUnique();
+
+                    b.ToTable("data_period_locks", (string)null);
+                });
+
             modelBuilder.Entity("Luoshi.Domain.Data.DataSet", b =>
                 {
                     b.Property<int>("Id")
@@ -394,6 +433,9 @@ namespace Luoshi.Data.Postgres.Migrations
                         .HasColumnType("time without time zone");
 
                     b.Property<int>("DueWorkingDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("LockAfterDays")
                         .HasColumnType("integer");
 
                     b.Property<string>("Name")
@@ -558,6 +600,58 @@ namespace Luoshi.Data.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("data_values", (string)null);
+                });
+
+            modelBuilder.Entity("Luoshi.Domain.Data.ValidationRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("DataSetId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Left")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Operator")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Right")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DataSetId");
+
+                    b.ToTable("validation_rules", (string)null);
                 });
 
             modelBuilder.Entity("Luoshi.Domain.Indicators.Indicator", b =>
@@ -1832,6 +1926,20 @@ namespace Luoshi.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("Luoshi.Domain.Data.DataPeriodLock", b =>
+                {
+                    b.HasOne("Luoshi.Domain.People.User", null)
+                        .WithMany()
+                        .HasForeignKey("ChangedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Luoshi.Domain.Data.DataSet", null)
+                        .WithMany()
+                        .HasForeignKey("DataSetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Luoshi.Domain.Data.DataSet", b =>
                 {
                     b.HasOne("Luoshi.Domain.OrgUnits.OrgUnit", null)
@@ -1893,6 +2001,15 @@ namespace Luoshi.Data.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("UpdatedById")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Luoshi.Domain.Data.ValidationRule", b =>
+                {
+                    b.HasOne("Luoshi.Domain.Data.DataSet", null)
+                        .WithMany()
+                        .HasForeignKey("DataSetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Luoshi.Domain.Indicators.IndicatorTarget", b =>

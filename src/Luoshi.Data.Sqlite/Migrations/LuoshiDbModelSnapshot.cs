@@ -357,6 +357,43 @@ namespace Luoshi.Data.Sqlite.Migrations
                     b.ToTable("data_elements", (string)null);
                 });
 
+            modelBuilder.Entity("Luoshi.Domain.Data.DataPeriodLock", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ChangedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DataSetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Locked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangedById");
+
+                    b.HasIndex("DataSetId", "Period")
+                        .IsUnique();
+
+                    b.ToTable("data_period_locks", (string)null);
+                });
+
             modelBuilder.Entity("Luoshi.Domain.Data.DataSet", b =>
                 {
                     b.Property<int>("Id")
@@ -375,6 +412,9 @@ namespace Luoshi.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("DueWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LockAfterDays")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
@@ -535,6 +575,56 @@ namespace Luoshi.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("data_values", (string)null);
+                });
+
+            modelBuilder.Entity("Luoshi.Domain.Data.ValidationRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DataSetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Left")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Operator")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Right")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DataSetId");
+
+                    b.ToTable("validation_rules", (string)null);
                 });
 
             modelBuilder.Entity("Luoshi.Domain.Indicators.Indicator", b =>
@@ -1769,6 +1859,20 @@ namespace Luoshi.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("Luoshi.Domain.Data.DataPeriodLock", b =>
+                {
+                    b.HasOne("Luoshi.Domain.People.User", null)
+                        .WithMany()
+                        .HasForeignKey("ChangedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Luoshi.Domain.Data.DataSet", null)
+                        .WithMany()
+                        .HasForeignKey("DataSetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Luoshi.Domain.Data.DataSet", b =>
                 {
                     b.HasOne("Luoshi.Domain.OrgUnits.OrgUnit", null)
@@ -1830,6 +1934,15 @@ namespace Luoshi.Data.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("UpdatedById")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Luoshi.Domain.Data.ValidationRule", b =>
+                {
+                    b.HasOne("Luoshi.Domain.Data.DataSet", null)
+                        .WithMany()
+                        .HasForeignKey("DataSetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Luoshi.Domain.Indicators.IndicatorTarget", b =>

@@ -82,3 +82,34 @@ internal sealed class DataSetReportConfiguration : IEntityTypeConfiguration<Data
         b.HasIndex(r => new { r.DataSetId, r.Period });
     }
 }
+
+internal sealed class ValidationRuleConfiguration : IEntityTypeConfiguration<ValidationRule>
+{
+    public void Configure(EntityTypeBuilder<ValidationRule> b)
+    {
+        b.ToTable("validation_rules");
+        b.Property(r => r.Name).HasMaxLength(ValidationRule.MaxNameLength);
+        b.Property(r => r.Left).HasMaxLength(ValidationRule.MaxExpressionLength);
+        b.Property(r => r.Right).HasMaxLength(ValidationRule.MaxExpressionLength);
+        b.Property(r => r.Message).HasMaxLength(ValidationRule.MaxMessageLength);
+        b.Property(r => r.Operator).HasConversion<string>().HasMaxLength(20);
+        b.Property(r => r.Severity).HasConversion<string>().HasMaxLength(20);
+        b.Property(r => r.Version).IsConcurrencyToken();
+        b.Ignore(r => r.Formula);
+        b.HasOne<DataSet>().WithMany().HasForeignKey(r => r.DataSetId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(r => r.DataSetId);
+    }
+}
+
+internal sealed class DataPeriodLockConfiguration : IEntityTypeConfiguration<DataPeriodLock>
+{
+    public void Configure(EntityTypeBuilder<DataPeriodLock> b)
+    {
+        b.ToTable("data_period_locks");
+        b.Property(l => l.Period).HasMaxLength(DataValue.MaxPeriodLength);
+        b.Property(l => l.Version).IsConcurrencyToken();
+        b.HasOne<DataSet>().WithMany().HasForeignKey(l => l.DataSetId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Domain.People.User>().WithMany().HasForeignKey(l => l.ChangedById).OnDelete(DeleteBehavior.SetNull);
+        b.HasIndex(l => new { l.DataSetId, l.Period }).IsUnique();
+    }
+}

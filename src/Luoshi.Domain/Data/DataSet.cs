@@ -35,6 +35,9 @@ public class DataSet
 
     public bool AllowZeroReport { get; set; }
 
+    /// <summary>A period locks itself this many days after it is due (null: only a supervisor locks it).</summary>
+    public int? LockAfterDays { get; set; }
+
     public int Version { get; set; }
 
     public List<DataSetElement> Elements { get; set; } = [];
@@ -43,6 +46,13 @@ public class DataSet
     public DateTime DueAt(Period period, WorkingDays days) => DueTime is { } time
         ? period.End.ToDateTime(time)
         : days.Add(period.End, DueWorkingDays).ToDateTime(new TimeOnly(23, 59, 59));
+
+    /// <summary>
+    /// Whether a period is closed to entry at <paramref name="now"/> (Beijing): by a supervisor's lock or unlock when there
+    /// is one (<paramref name="explicitLock"/>), else <see cref="LockAfterDays"/> days after the period is due.
+    /// </summary>
+    public bool IsLocked(Period period, WorkingDays days, DateTime now, bool? explicitLock) =>
+        explicitLock ?? (LockAfterDays is { } after && now > DueAt(period, days).AddDays(after));
 }
 
 /// <summary>An element of a data set, in the order the form shows it.</summary>

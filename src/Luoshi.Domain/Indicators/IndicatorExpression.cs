@@ -35,8 +35,11 @@ public sealed class IndicatorExpression
 
     public IEnumerable<ElementOperand> Operands => Terms.Where(t => t.Operand is not null).Select(t => t.Operand!);
 
-    /// <summary>Reads an expression; <paramref name="what"/> names it in errors (分子, 分母).</summary>
-    public static Outcome Parse(string? text, string what)
+    /// <summary>
+    /// Reads an expression; <paramref name="what"/> names it in errors (分子, 分母). With <paramref name="constantAllowed"/>
+    /// a number alone is an expression too (a validation rule's right side: 农村公办园在园幼儿数 &gt; 0).
+    /// </summary>
+    public static Outcome Parse(string? text, string what, bool constantAllowed = false)
     {
         var source = (text ?? "").Trim();
         if (source.Length == 0) return new(null, IndicatorProblems.ExpressionEmpty.With(what));
@@ -95,7 +98,7 @@ public sealed class IndicatorExpression
             }
         }
         if (expectTerm) return Error(source, what, source.Length, "末尾缺少数据元");
-        if (!terms.Any(t => t.Operand is not null)) return Error(source, what, 0, "至少要有一个数据元");
+        if (!constantAllowed && !terms.Any(t => t.Operand is not null)) return Error(source, what, 0, "至少要有一个数据元");
         return new(new IndicatorExpression(Normalise(terms), terms), null);
     }
 

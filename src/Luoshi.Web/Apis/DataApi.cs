@@ -16,7 +16,8 @@ public static class DataApi
 
     public sealed record ReportRequest(int? OrgUnitId, string? Period, bool ZeroReport);
 
-    public sealed record SavedDto(int Saved);
+    /// <summary>What was stored, with the warning rules it breaks (stored all the same).</summary>
+    public sealed record SavedDto(int Saved, IReadOnlyList<string> Warnings);
 
     public sealed record ReportDto(long Id, int DataSetId, int OrgUnitId, string Period, DateTime SubmittedAt, bool IsZeroReport, bool IsLate);
 
@@ -26,7 +27,7 @@ public static class DataApi
     public sealed record ElementDto(int Id, string Code, string Name, string ValueType, string Aggregation, string Unit, string Category, IReadOnlyList<string> Options);
 
     public sealed record DataSetDto(int Id, string Code, string Name, string PeriodType, string UnitKind, int? RootUnitId, int DueWorkingDays,
-        string? DueTime, bool AllowZeroReport, IReadOnlyList<int> DataElementIds);
+        string? DueTime, bool AllowZeroReport, IReadOnlyList<int> DataElementIds, int? LockAfterDays);
 
     private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 
@@ -35,7 +36,7 @@ public static class DataApi
 
     public static DataSetDto ToDto(DataSet s) => new(s.Id, s.Code, s.Name, Camel(s.PeriodType.ToString()), Camel(s.UnitKind.ToString()), s.RootUnitId,
         s.DueWorkingDays, s.DueTime?.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), s.AllowZeroReport,
-        [.. s.Elements.OrderBy(e => e.SortOrder).Select(e => e.DataElementId)]);
+        [.. s.Elements.OrderBy(e => e.SortOrder).Select(e => e.DataElementId)], s.LockAfterDays);
 
     public static void MapDataApi(this RouteGroupBuilder api)
     {
@@ -46,7 +47,7 @@ public static class DataApi
             .WithTags("数据采集").WithSummary("数据集（报表）列表");
         api.MapPost("/data-sets", CreateDataSet).WithTags("数据采集").WithSummary("定义数据集（督导、管理员）");
         api.MapPut("/data-values", Save).WithTags("数据采集")
-            .WithSummary("填报数据值：一个值，或 {\"values\":[…]} 整批保存（任一值有误则全部不保存，并逐项列出原因）");
+            .WithSummary("填报数据值：一个值，或 {\"values\":[…]} 整批保存（任一值有误、报告期已锁定或违反“错误”级校验规则则全部不保存，并逐项列出原因；违反“警告”级规则照常保存并在 warnings 中列出）");
         api.MapPost("/data-sets/{id:int}/reports", Report).WithTags("数据采集").WithSummary("报送数据集（zeroReport=true 为“无情况”零报告）");
         api.MapGet("/data-sets/{id:int}/import-template.xlsx", ImportTemplate).WithTags("数据采集").WithSummary("数据集导入模板（.xlsx）");
         api.MapPost("/data-sets/{id:int}/import", Import).DisableAntiforgery().WithTags("数据采集")
@@ -103,7 +104,7 @@ public static class DataApi
             return TypedResults.Problem(statusCode: 400, detail: $"第 {bad + 1} 项：值中含有无法识别的字符，未保存任何数据");
         List<DataEntry.ValueInput> inputs = request.Values is { } values ? [.. values.Select(Input)] : [Input(request)];
         var outcome = await entry.SaveAsync(http.User.ToCaller(), inputs, ct);
-        return outcome.Succeeded ? TypedResults.Ok(new SavedDto(outcome.Value)) : outcome.ToProblem();
+        return outcome.Value is { } saved ? TypedResults.Ok(new SavedDto(saved.Count, [.. saved.Warnings.Select(w => w.Words)])) : outcome.ToProblem();
     }
 
     public static async Task<Results<Ok<ReportDto>, ProblemHttpResult>> Report(int id, ReportRequest request, DataEntry entry, WorkCalendar calendar,
@@ -116,7 +117,7 @@ public static class DataApi
         return TypedResults.Ok(new ReportDto(r.Id, r.DataSetId, r.OrgUnitId, r.Period, r.SubmittedAt, r.IsZeroReport, r.IsLate));
     }
 
-    public sealed record ImportDto(int Rows, int Saved);
+    public sealed record ImportDto(int Rows, int Saved, IReadOnlyList<string> Warnings);
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ImportTemplate(int id, DataImport import, HttpContext http, CancellationToken ct) =>
         await import.TemplateAsync(http.User.ToCaller(), id, ct) is { } bytes
@@ -135,7 +136,7 @@ public static class DataApi
         if (result.Problems.Count > 0)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["rows"] = [.. result.Problems] },
                 title: "导入失败，未导入任何数据", detail: $"共发现 {result.Problems.Count} 处问题，未导入任何数据，请修改后重新上传：{string.Join("；", result.Problems.Take(20))}");
-        return TypedResults.Ok(new ImportDto(result.Rows, result.Saved));
+        return TypedResults.Ok(new ImportDto(result.Rows, result.Saved, result.Warnings));
     }
 
     public static async Task<Results<Ok<CompletenessDto>, ProblemHttpResult>> Completeness(int? dataSetId, string? period, int? orgUnitId,

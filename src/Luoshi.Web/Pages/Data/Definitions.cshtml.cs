@@ -21,6 +21,9 @@ public sealed class DefinitionsModel(DataDefinitions definitions, LuoshiDb db) :
     public string? Done { get; private set; }
     public List<(DataElement Element, List<DataSet> Sets)> AskedBefore { get; private set; } = [];
 
+    /// <summary>The set just created (whose elements already collected elsewhere are offered for reuse).</summary>
+    public int? CreatedSetId { get; private set; }
+
     [BindProperty] public ElementForm Element { get; set; } = new();
     [BindProperty] public SetForm Set { get; set; } = new();
 
@@ -45,6 +48,7 @@ public sealed class DefinitionsModel(DataDefinitions definitions, LuoshiDb db) :
         public int? DueWorkingDays { get; set; } = 5;
         public TimeOnly? DueTime { get; set; }
         public bool AllowZeroReport { get; set; }
+        public int? LockAfterDays { get; set; }
         public List<int> DataElementIds { get; set; } = [];
     }
 
@@ -53,6 +57,7 @@ public sealed class DefinitionsModel(DataDefinitions definitions, LuoshiDb db) :
         if (!DataDefinitions.MayDefine(User.ToCaller())) return StatusCode(StatusCodes.Status403Forbidden);
         Done = done;
         if (set is { } created) AskedBefore = await definitions.AlreadyCollectedAsync(created, HttpContext.RequestAborted);
+        CreatedSetId = set;
         await LoadAsync();
         return Page();
     }
@@ -69,8 +74,16 @@ public sealed class DefinitionsModel(DataDefinitions definitions, LuoshiDb db) :
     {
         var s = Set;
         var outcome = await definitions.CreateDataSetAsync(User.ToCaller(), new(s.Code, s.Name, s.PeriodType, s.UnitKind, s.RootUnitId,
-            s.DueWorkingDays, s.DueTime, s.AllowZeroReport, s.DataElementIds), HttpContext.RequestAborted);
+            s.DueWorkingDays, s.DueTime, s.AllowZeroReport, s.DataElementIds, s.LockAfterDays), HttpContext.RequestAborted);
         return outcome.Value is { } created ? Redirect($"/Data/Definitions?done=set&set={created.Id}") : await AnswerAsync(outcome, "set");
+    }
+
+    /// <summary>最多报一次: takes the offer — the element leaves the new set, whose units give it once, in the set that already collects it.</summary>
+    public async Task<IActionResult> OnPostReuseAsync(int set, int element)
+    {
+        var outcome = await definitions.ReuseElementAsync(User.ToCaller(), set, element, HttpContext.RequestAborted);
+        if (outcome.Kind == Domain.Problems.ProblemKind.NotFound) return NotFound();
+        return outcome.Succeeded ? Redirect($"/Data/Definitions?done=reused&set={set}") : await AnswerAsync(outcome, "reused");
     }
 
     private async Task<IActionResult> AnswerAsync<T>(Outcome<T> outcome, string done)

@@ -17,13 +17,19 @@ namespace Luoshi.Web.Pages.DataPages;
 /// or filed as “无情况” (a zero report) where the set allows it. Without a unit the caller's own unit is meant; a caller
 /// whose unit does not report the set goes to the set's list of units.
 /// </summary>
-public sealed class EntryModel(DataForms forms, DataEntry entry, WorkCalendar calendar) : PageModel
+public sealed class EntryModel(DataForms forms, DataEntry entry, ValidationRules rules, Outliers outliers, WorkCalendar calendar) : PageModel
 {
     public DataForms.Form? Form { get; private set; }
 
     public List<string> Problems { get; private set; } = [];
 
     public string? Done { get; private set; }
+
+    /// <summary>The data set's rules that the stored values break (errors and warnings), worded.</summary>
+    public List<string> BrokenRules { get; private set; } = [];
+
+    /// <summary>The stored values flagged as outliers, by element and option, with why (a mark, not a refusal).</summary>
+    public Dictionary<(int ElementId, string Option), string> OutlierMarks { get; private set; } = [];
 
     [BindProperty] public List<Cell> Cells { get; set; } = [];
 
@@ -40,7 +46,11 @@ public sealed class EntryModel(DataForms forms, DataEntry entry, WorkCalendar ca
         var outcome = await LoadAsync(id, unit, period);
         if (unit is null && outcome.Problems.Any(p => p.Type == DataProblems.UnitNotAssigned)) return Redirect($"/Data/Sets/{id}");
         Done = done;
-        return outcome.Succeeded ? Page() : StatusCode(ProblemAnswers.StatusOf(outcome.Problems));
+        if (!outcome.Succeeded) return StatusCode(ProblemAnswers.StatusOf(outcome.Problems));
+        BrokenRules = [.. (await rules.OfUnitAsync(id, Form!.Unit.Id, Form.Period, HttpContext.RequestAborted)).Select(b => b.Words)];
+        OutlierMarks = (await outliers.OfUnitAsync(id, Form.Unit.Id, Form.Period, [], HttpContext.RequestAborted))
+            .ToDictionary(f => (f.Element.Id, f.Option), f => f.Why);
+        return Page();
     }
 
     /// <summary>保存 (and 报送 with <paramref name="submit"/>): every non-empty cell in one batch, whole or not at all.</summary>
@@ -87,6 +97,27 @@ public sealed class EntryModel(DataForms forms, DataEntry entry, WorkCalendar ca
         if (outcome.Kind == ProblemKind.Forbidden) return StatusCode(StatusCodes.Status403Forbidden);
         var words = outcome.Succeeded ? "" : string.Join("；", outcome.Problems.Select(p => p.Type == DataProblems.ValueInvalid ? Reason(p) : p.Words()));
         return Content(HtmlEncoder.Default.Encode(words), "text/html");
+    }
+
+    /// <summary>
+    /// The data set's rules over the whole grid as typed (htmx, nothing stored): every rule the good values break, read
+    /// with the values already stored; an empty answer when none is broken.
+    /// </summary>
+    public async Task<IActionResult> OnPostRulesAsync(int id, int? unit, string? period)
+    {
+        var caller = User.ToCaller();
+        var inputs = Cells.Where(c => !string.IsNullOrWhiteSpace(c.Value))
+            .Select(c => new DataEntry.ValueInput(c.ElementId, unit ?? caller.OrgUnitId, period, c.Option, c.Value)).ToList();
+        if (inputs.Count == 0 || inputs.Count > DataEntry.MaxBatch) return Content("", "text/html");
+        var ct = HttpContext.RequestAborted;
+        var (good, refused) = await entry.CheckEachAsync(caller, inputs, ct);
+        if (refused.Any(r => r.Why.Kind == ProblemKind.Forbidden)) return StatusCode(StatusCodes.Status403Forbidden);
+        var broken = await rules.CheckAsync(good, ct);
+        var flags = good.Count == 0 ? [] : await outliers.OfUnitAsync(id, good[0].Input.OrgUnitId!.Value, good[0].Period, good, ct);
+        var items = broken.Select(b => $"<li class=\"{(b.Rule.Severity == Domain.Data.RuleSeverity.Error ? "error-text" : "warn-text")}\">{HtmlEncoder.Default.Encode(b.Words)}</li>")
+            .Concat(flags.Select(f => $"<li class=\"warn-text\">{HtmlEncoder.Default.Encode($"异常值提示：{f.Element.Name}{(f.Option.Length > 0 ? "·" + f.Option : "")} {f.Value:0.####}，{f.Why}")}</li>"))
+            .ToList();
+        return Content(items.Count == 0 ? "" : $"<ul>{string.Concat(items)}</ul>", "text/html");
     }
 
     /// <summary>A batch problem's reason without its “第 1 项：” (the cell is the one being typed in).</summary>

@@ -11,7 +11,7 @@ namespace Luoshi.Web.Pages.DataPages;
 /// One data set for a period: the units in the caller's scope (a district's schools, a school itself, every unit for
 /// those who see everything) with 已报/零报告/未报/逾期, each opening its entry grid (<see cref="DataForms.DeskAsync"/>).
 /// </summary>
-public sealed class SetModel(DataForms forms, DataImport import, WorkCalendar calendar) : PageModel
+public sealed class SetModel(DataForms forms, DataImport import, ValidationRules rules, PeriodLocks locks, WorkCalendar calendar) : PageModel
 {
     public DataForms.Desk? Desk { get; private set; }
 
@@ -20,6 +20,57 @@ public sealed class SetModel(DataForms forms, DataImport import, WorkCalendar ca
     public string? Done { get; private set; }
 
     public bool MayImport => DataImport.MayImport(User.ToCaller());
+
+    /// <summary>Supervisors and administrators define the set's rules and lock its periods.</summary>
+    public bool MayDefine => DataDefinitions.MayDefine(User.ToCaller());
+
+    public List<Domain.Data.ValidationRule> Rules { get; private set; } = [];
+
+    public PeriodLocks.State? Lock { get; private set; }
+
+    [BindProperty] public RuleForm Rule { get; set; } = new();
+
+    /// <summary>A new rule as the form posts it.</summary>
+    public sealed class RuleForm
+    {
+        public string? Name { get; set; }
+        public string? Left { get; set; }
+        public string? Operator { get; set; } = "≤";
+        public string? Right { get; set; }
+        public string? Message { get; set; }
+        public string? Severity { get; set; } = "error";
+    }
+
+    /// <summary>新建校验规则: the same <see cref="ValidationRules.CreateAsync"/> as the API.</summary>
+    public async Task<IActionResult> OnPostRuleAsync(int id)
+    {
+        var r = Rule;
+        var outcome = await rules.CreateAsync(User.ToCaller(), new(id, r.Name, r.Left, r.Operator, r.Right, r.Message, r.Severity), HttpContext.RequestAborted);
+        return await AnsweredAsync(id, null, outcome.Problems, "rule");
+    }
+
+    /// <summary>删除校验规则.</summary>
+    public async Task<IActionResult> OnPostDeleteRuleAsync(int id, int ruleId)
+    {
+        var outcome = await rules.DeleteAsync(User.ToCaller(), ruleId, HttpContext.RequestAborted);
+        return await AnsweredAsync(id, null, outcome.Problems, "rule-deleted");
+    }
+
+    /// <summary>锁定 / 解锁 the period shown: the same <see cref="PeriodLocks.SetAsync"/> as the API (audited).</summary>
+    public async Task<IActionResult> OnPostLockAsync(int id, string? period, bool locked)
+    {
+        var outcome = await locks.SetAsync(User.ToCaller(), id, period, locked, HttpContext.RequestAborted);
+        return await AnsweredAsync(id, period, outcome.Problems, locked ? "locked" : "unlocked");
+    }
+
+    private async Task<IActionResult> AnsweredAsync(int id, string? period, IEnumerable<Domain.Problems.Problem> problems, string done)
+    {
+        var list = problems.ToList();
+        if (list.Count == 0) return Redirect($"/Data/Sets/{id}?done={done}" + (period is null ? "" : $"&period={Uri.EscapeDataString(period)}"));
+        var status = ProblemAnswers.StatusOf(list);
+        if (status is StatusCodes.Status403Forbidden or StatusCodes.Status404NotFound) return StatusCode(status);
+        return await WithProblemsAsync(id, list.Words(), status);
+    }
 
     /// <summary>导入 .xlsx/.csv: the same <see cref="DataImport"/> as the API; whole or nothing, every bad row listed.</summary>
     public async Task<IActionResult> OnPostImportAsync(int id, IFormFile? file)
@@ -58,6 +109,8 @@ public sealed class SetModel(DataForms forms, DataImport import, WorkCalendar ca
             outcome = await forms.DeskAsync(User.ToCaller(), id, null, await calendar.WorkingDaysAsync(ct), ct);
         }
         Desk = outcome.Value;
+        Rules = await rules.ListAsync(id, ct);
+        Lock = (await locks.StateAsync(id, Desk!.Period.Text, ct)).Value;
         return Page();
     }
 }
