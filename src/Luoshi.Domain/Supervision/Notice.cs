@@ -213,6 +213,14 @@ public static class NoticeWords
         _ => "supervise",
     };
 
+    /// <summary>How far the notice has gone, as the timeline says it: 催办, 督办, 报包保领导.</summary>
+    public static string ToChinese(this NoticeLevel level) => level switch
+    {
+        NoticeLevel.Urge => "催办",
+        NoticeLevel.Leader => "报包保领导",
+        _ => "督办",
+    };
+
     public static string ToCode(this NoticeStatus status) => status switch
     {
         NoticeStatus.Responded => "responded",

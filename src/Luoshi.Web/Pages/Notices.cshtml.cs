@@ -32,7 +32,15 @@ public sealed class NoticesModel(Notices notices, LuoshiDb db) : PageModel
         public int? Days { get; set; } = Domain.Supervision.Notice.DefaultDays;
     }
 
-    public Task OnGetAsync(string? tab) => LoadAsync(tab);
+    /// <summary>One of the lists; or, with <paramref name="id"/> (the link from a task's timeline), that one notice when the caller may see it.</summary>
+    public async Task OnGetAsync(string? tab, int? id)
+    {
+        await LoadAsync(tab);
+        if (id is not { } one) return;
+        Tab = "";
+        var found = await notices.FindAsync(User.ToCaller(), one, HttpContext.RequestAborted);
+        Items = found.Succeeded ? [found.Value!] : [];
+    }
 
     public async Task<IActionResult> OnPostIssueAsync()
     {
