@@ -78,6 +78,9 @@ public class Notice
 
     public int Version { get; set; }
 
+    /// <summary>The files that came with the unit's answers (办理情况的附件).</summary>
+    public List<Reports.Attachment> Attachments { get; set; } = [];
+
     /// <summary>Answered or closed: the unit has said what it did, and nothing further escalates.</summary>
     public bool IsAnswered => Status != NoticeStatus.Open;
 
