@@ -1150,6 +1150,9 @@ namespace Luoshi.Data.Postgres.Migrations
                     b.Property<int?>("FindingId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("NoticeId")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("ReportId")
                         .HasColumnType("integer");
 
@@ -1175,6 +1178,8 @@ namespace Luoshi.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("FindingId");
+
+                    b.HasIndex("NoticeId");
 
                     b.HasIndex("ReportId");
 
@@ -2004,6 +2009,11 @@ namespace Luoshi.Data.Postgres.Migrations
                         .HasForeignKey("FindingId")
                         .OnDelete(DeleteBehavior.Cascade);
 
+                    b.HasOne("Luoshi.Domain.Supervision.Notice", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("NoticeId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Luoshi.Domain.Reports.ProgressReport", null)
                         .WithMany("Attachments")
                         .HasForeignKey("ReportId")
@@ -2221,6 +2231,11 @@ namespace Luoshi.Data.Postgres.Migrations
                     b.Navigation("Findings");
 
                     b.Navigation("Units");
+                });
+
+            modelBuilder.Entity("Luoshi.Domain.Supervision.Notice", b =>
+                {
+                    b.Navigation("Attachments");
                 });
 
             modelBuilder.Entity("Luoshi.Domain.Targets.Target", b =>

@@ -1103,6 +1103,9 @@ namespace Luoshi.Data.Sqlite.Migrations
                     b.Property<int?>("FindingId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("NoticeId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("ReportId")
                         .HasColumnType("INTEGER");
 
@@ -1128,6 +1131,8 @@ namespace Luoshi.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("FindingId");
+
+                    b.HasIndex("NoticeId");
 
                     b.HasIndex("ReportId");
 
@@ -1941,6 +1946,11 @@ namespace Luoshi.Data.Sqlite.Migrations
                         .HasForeignKey("FindingId")
                         .OnDelete(DeleteBehavior.Cascade);
 
+                    b.HasOne("Luoshi.Domain.Supervision.Notice", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("NoticeId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Luoshi.Domain.Reports.ProgressReport", null)
                         .WithMany("Attachments")
                         .HasForeignKey("ReportId")
@@ -2158,6 +2168,11 @@ namespace Luoshi.Data.Sqlite.Migrations
                     b.Navigation("Findings");
 
                     b.Navigation("Units");
+                });
+
+            modelBuilder.Entity("Luoshi.Domain.Supervision.Notice", b =>
+                {
+                    b.Navigation("Attachments");
                 });
 
             modelBuilder.Entity("Luoshi.Domain.Targets.Target", b =>
