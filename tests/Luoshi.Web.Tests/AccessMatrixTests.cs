@@ -494,7 +494,11 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
         ["POST /Notifications?handler=Read"] = Form((_, id, _) => Task.FromResult<(string, string)[]>([("id", S(id))])),
         ["POST /Notifications?handler=ReadAll"] = Form(),
         ["POST /Admin/Units"] = Form((w, _, _) => Task.FromResult<(string, string)[]>([("code", Next("M")), ("name", Next("矩阵表单小学")), ("kind", "school"), ("parentId", S(w.Q02))])),
-        ["POST /Admin/Units?handler=Leader"] = Form((w, id, _) => Task.FromResult<(string, string)[]>([("id", S(id)), ("leaderUserId", S(w.userIds["leader"]))])),
+        ["POST /Admin/Units?handler=Leader"] = Form(async (w, id, _) =>
+        {
+            var leader = await w.App.WithDbAsync(db => db.Users.Where(u => u.UserName == "leader").Select(u => u.Id).FirstAsync());
+            return [("id", S(id)), ("leaderUserId", S(leader))];
+        }),
         ["POST /Admin/UnitEdit/{id}"] = Form(async (w, id, _) =>
         {
             var u = await w.App.WithDbAsync(db => db.OrgUnits.AsNoTracking().FirstAsync(u => u.Id == id));
