@@ -90,9 +90,10 @@ public sealed class LuoshiProcess : IDisposable
     }
 
     /// <summary>Runs a one-off command (<c>backup</c>, <c>restore</c>) to its end.</summary>
-    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(IReadOnlyList<string> args, string? input = null)
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(IReadOnlyList<string> args, string? input = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
-        var (exitCode, output, error) = await RunBinaryAsync(args, input is null ? null : Encoding.UTF8.GetBytes(input));
+        var (exitCode, output, error) = await RunBinaryAsync(args, input is null ? null : Encoding.UTF8.GetBytes(input), environment);
         return (exitCode, Encoding.UTF8.GetString(output), error);
     }
 
@@ -101,9 +102,11 @@ public sealed class LuoshiProcess : IDisposable
     /// input, which is then closed; without it, standard input stays open and unwritten until the command ends, so a
     /// command that waited for input would never end (and the test would time out).
     /// </summary>
-    public static async Task<(int ExitCode, byte[] Output, string Error)> RunBinaryAsync(IReadOnlyList<string> args, byte[]? input = null)
+    public static async Task<(int ExitCode, byte[] Output, string Error)> RunBinaryAsync(IReadOnlyList<string> args, byte[]? input = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         using var process = Start(args);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) process.StartInfo.Environment[name] = value;
         process.StartInfo.RedirectStandardInput = true;
         process.Start();
         using var stdout = new MemoryStream();

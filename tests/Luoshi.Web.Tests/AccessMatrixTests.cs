@@ -264,6 +264,7 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
         ["POST /api/v1/inspections/findings/{id}/close"] = None,
         ["POST /api/v1/inspections/findings/{id}/return"] = Body((_, _, _) => new { comment = "矩阵测试退回整改" }),
         ["GET /api/v1/inspections/files/{id}"] = None,
+        ["GET /api/v1/notices/files/{id}"] = None,
         ["GET /api/v1/rankings"] = None,
         ["GET /api/v1/dashboard"] = None,
         ["GET /api/v1/ranking-schemes"] = None,
@@ -555,6 +556,11 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
         ["POST /Notifications?handler=Read"] = Form((_, id, _) => Task.FromResult<(string, string)[]>([("id", S(id))])),
         ["POST /Notifications?handler=ReadAll"] = Form(),
         ["POST /Admin/Units"] = Form((w, _, _) => Task.FromResult<(string, string)[]>([("code", Next("M")), ("name", Next("矩阵表单小学")), ("kind", "school"), ("parentId", S(w.Q02))])),
+        ["POST /Admin/Units?handler=Leader"] = Form(async (w, id, _) =>
+        {
+            var leader = await w.App.WithDbAsync(db => db.Users.Where(u => u.UserName == "leader").Select(u => u.Id).FirstAsync());
+            return [("id", S(id)), ("leaderUserId", S(leader))];
+        }),
         ["POST /Admin/UnitEdit/{id}"] = Form(async (w, id, _) =>
         {
             var u = await w.App.WithDbAsync(db => db.OrgUnits.AsNoTracking().FirstAsync(u => u.Id == id));
@@ -813,7 +819,9 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
             return month;
         });
 
-        private Task<int> NoticeAsync(int unitId, bool answered) => App.WithDbAsync(async db =>
+        /// <summary>A 督办单 by the supervisor to <paramref name="unitId"/>, open or answered; with <paramref name="file"/> answered with an
+        /// attachment, whose id it returns.</summary>
+        private Task<int> NoticeAsync(int unitId, bool answered, bool file = false) => App.WithDbAsync(async db =>
         {
             var sequence = (await db.Notices.Where(n => n.Year == 2097).MaxAsync(n => (int?)n.Sequence) ?? 0) + 1;
             var notice = new Domain.Supervision.Notice
@@ -826,7 +834,13 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
             };
             db.Notices.Add(notice);
             await db.SaveChangesAsync();
-            return notice.Id;
+            if (!file) return notice.Id;
+            var files = App.Services.GetRequiredService<Application.Reports.EvidenceFiles>();
+            var (attachment, _) = await files.StoreAsync(new MemoryStream(Ledgers.PngBytes), "办理照片.png", Ledgers.PngBytes.Length, null);
+            attachment!.NoticeId = notice.Id;
+            db.Attachments.Add(attachment);
+            await db.SaveChangesAsync();
+            return attachment.Id;
         });
 
         /// <summary>
@@ -1024,6 +1038,7 @@ public sealed partial class AccessMatrixTests(ITestOutputHelper output, DemoCopi
                 "outbox-message" => await DeadLetterAsync(),
                 "notice" => await NoticeAsync(own ? unitOf[me] : Q02, answered: false),
                 "answered-notice" => await NoticeAsync(own ? unitOf[me] : Q02, answered: true),
+                "notice-file" => await NoticeAsync(own ? unitOf[me] : Q02, answered: true, file: true),
                 "bulletin" => await BulletinAsync(published: true),
                 "draft-bulletin" => await BulletinAsync(published: false),
                 "inspection" => await InspectionAsync(own ? unitOf[me] : Q02, "inspection"),

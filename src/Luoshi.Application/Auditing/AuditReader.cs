@@ -117,6 +117,7 @@ public sealed class AuditReader(LuoshiDb db, Caching.ReferenceData reference)
         ["topic"] = "督导专项", ["endDate"] = "结束日期", ["summary"] = "督导概况", ["inspectorUnitId"] = "督导单位", ["inspectionId"] = "专项督导",
         ["description"] = "问题描述", ["severity"] = "严重程度", ["requirement"] = "整改要求", ["deadline"] = "整改时限", ["rectification"] = "整改情况",
         ["findingId"] = "整改问题",
+        ["noticeId"] = "督办单",
         ["valueType"] = "数值类型", ["aggregation"] = "汇总方式", ["options"] = "分类选项", ["periodType"] = "报告期类型", ["unitKind"] = "填报单位类型",
         ["rootUnitId"] = "填报范围", ["dueWorkingDays"] = "报送时限（工作日）", ["dueTime"] = "报送截止时间", ["allowZeroReport"] = "允许零报告",
         ["dataSetId"] = "数据集", ["dataElementId"] = "数据元素", ["option"] = "分类", ["numeric"] = "数值", ["updatedById"] = "填报人",

@@ -24,6 +24,37 @@ public sealed class EvidenceFiles(DatabaseSettings settings, ChinaClock? clock =
 
     private IAttachmentStore[] ReadOrder => settings.AttachmentsInDatabase ? [database, folder] : [folder, database];
 
+    /// <summary>At most this many files with one answer (a rectification, a 督办单's 办理情况).</summary>
+    public const int MaxFiles = 5;
+
+    /// <summary>One uploaded file as a form or a request gave it.</summary>
+    public sealed record Upload(Stream Content, string? FileName, long Length);
+
+    /// <summary>The files really given: a form's file field left empty still sends a nameless, empty part, which is no file.</summary>
+    public static IReadOnlyList<Upload> Given(IReadOnlyList<Upload> uploads) =>
+        [.. uploads.Where(u => u.Length > 0 || !string.IsNullOrEmpty(u.FileName))];
+
+    /// <summary>
+    /// Stores every upload (records not yet saved), or none: when one is refused (too large, empty, not an accepted kind),
+    /// the ones stored before it are removed and the reason is returned.
+    /// </summary>
+    public async Task<(List<Attachment> Stored, Problem? Problem)> StoreAllAsync(IReadOnlyList<Upload> uploads, int? userId,
+        CancellationToken ct = default)
+    {
+        var stored = new List<Attachment>();
+        foreach (var upload in uploads)
+        {
+            var (attachment, refused) = await StoreAsync(upload.Content, upload.FileName, upload.Length, userId, ct);
+            if (attachment is null)
+            {
+                stored.ForEach(Discard);
+                return ([], refused);
+            }
+            stored.Add(attachment);
+        }
+        return (stored, null);
+    }
+
     /// <summary>The content type the bytes really are, or null when they are not an accepted kind.</summary>
     public static string? Sniff(ReadOnlySpan<byte> head, string fileName)
     {

@@ -19,7 +19,7 @@ namespace Luoshi.Application.Supervision;
 /// </summary>
 public sealed class Inspections(LuoshiDb db, WorkCalendar calendar, Notifier notifier, EvidenceFiles files, ChinaClock? clock = null)
 {
-    public const int MaxFiles = 5;
+    public const int MaxFiles = EvidenceFiles.MaxFiles;
     public const string FindingIssued = "findingIssued";
     public const string RectificationSubmitted = "rectificationSubmitted";
     public const string RectificationReturned = "rectificationReturned";
@@ -33,9 +33,6 @@ public sealed class Inspections(LuoshiDb db, WorkCalendar calendar, Notifier not
     /// <summary>A new inspection as asked for, with findings or none yet.</summary>
     public sealed record Request(string? Title, string? Topic, DateOnly? StartDate, DateOnly? EndDate, string? Summary,
         IReadOnlyList<int>? OrgUnitIds, IReadOnlyList<FindingRequest>? Findings);
-
-    /// <summary>An evidence file being uploaded with a rectification.</summary>
-    public sealed record Upload(Stream Content, string? FileName, long Length);
 
     /// <summary>Which of the caller's lists.</summary>
     public enum Box
@@ -158,26 +155,19 @@ public sealed class Inspections(LuoshiDb db, WorkCalendar calendar, Notifier not
         || (caller.Role == Domain.People.Role.District && unit.ParentId == caller.OrgUnitId && unit.Kind == OrgUnitKind.School);
 
     /// <summary>The unit's rectification (整改情况) with its evidence files; nothing is kept when anything is refused.</summary>
-    public async Task<Outcome<Finding>> SubmitAsync(Caller caller, int findingId, string? rectification, IReadOnlyList<Upload> uploads,
+    public async Task<Outcome<Finding>> SubmitAsync(Caller caller, int findingId, string? rectification, IReadOnlyList<EvidenceFiles.Upload> uploads,
         CancellationToken ct = default)
     {
-        // A form's file field left empty still sends a nameless, empty part: that is no file.
-        uploads = [.. uploads.Where(u => u.Length > 0 || !string.IsNullOrEmpty(u.FileName))];
+        uploads = EvidenceFiles.Given(uploads);
         if (uploads.Count > MaxFiles) return InspectionProblems.TooManyFiles.With(MaxFiles);
         var (finding, inspection) = await FindForChangeAsync(caller, findingId, ct);
         if (finding is null) return InspectionProblems.FindingNotFound;
         if (finding.Submit(caller.OrgUnitId, caller.UserId, rectification, Clock.UtcNow) is { } problem) return problem;
-        var stored = new List<Attachment>();
-        foreach (var upload in uploads)
+        var (stored, refused) = await files.StoreAllAsync(uploads, caller.UserId, ct);
+        if (refused is not null)
         {
-            var (attachment, refused) = await files.StoreAsync(upload.Content, upload.FileName, upload.Length, caller.UserId, ct);
-            if (attachment is null)
-            {
-                stored.ForEach(files.Discard);
-                db.ChangeTracker.Clear();
-                return refused!;
-            }
-            stored.Add(attachment);
+            db.ChangeTracker.Clear();
+            return refused;
         }
         foreach (var attachment in stored)
         {

@@ -24,6 +24,8 @@ public static class NoticeDocument
             ("办理时限", $"{n.RespondBy:yyyy年M月d日}前反馈办理情况{(row.Overdue ? "（已逾期）" : "")}"),
             ("办理情况", answer),
         };
+        if (n.Attachments.Count > 0)
+            rows.Add(("附件", string.Join("\n", n.Attachments.OrderBy(a => a.Id).Select((a, i) => $"{i + 1}. {a.FileName}"))));
         var table = new SheetTable(n.Number, [new SheetColumn("项目", 1), new SheetColumn("内容", 5)],
             [.. rows.Select(r => new SheetRow([SheetCell.Of(r.Item1), SheetCell.Of(r.Item2)]))]);
         var issuer = row.IssuerUnitName ?? "落实 Luoshi";

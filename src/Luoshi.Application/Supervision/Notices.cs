@@ -1,8 +1,10 @@
 using Luoshi.Application.Access;
 using Luoshi.Application.Calendar;
 using Luoshi.Application.Notifications;
+using Luoshi.Application.Reports;
 using Luoshi.Domain.OrgUnits;
 using Luoshi.Domain.Problems;
+using Luoshi.Domain.Reports;
 using Luoshi.Domain.Supervision;
 using Luoshi.Domain.Tasks;
 using Luoshi.Domain.Time;
@@ -16,7 +18,7 @@ namespace Luoshi.Application.Supervision;
 /// both call it. Who may supervise whom: supervisors, administrators and leaders any unit; a department the units of
 /// tasks it leads; a district its own schools; nobody else.
 /// </summary>
-public sealed class Notices(LuoshiDb db, TaskScope scope, WorkCalendar calendar, Notifier notifier, ChinaClock? clock = null)
+public sealed class Notices(LuoshiDb db, TaskScope scope, WorkCalendar calendar, Notifier notifier, EvidenceFiles files, ChinaClock? clock = null)
 {
     private const int NumberAttempts = 5;
     public const string NoticeIssued = "noticeIssued";
@@ -101,13 +103,49 @@ public sealed class Notices(LuoshiDb db, TaskScope scope, WorkCalendar calendar,
         };
     }
 
-    /// <summary>The addressed unit's answer (办理情况).</summary>
-    public Task<Outcome<Notice>> AnswerAsync(Caller caller, int id, string? response, CancellationToken ct = default) =>
-        ChangeAsync(caller, id, n => n.Answer(caller.OrgUnitId, caller.UserId, response, Clock.UtcNow), async n =>
+    /// <summary>
+    /// The addressed unit's answer (办理情况) with its attachments (at most <see cref="EvidenceFiles.MaxFiles"/>, checked as a
+    /// report's evidence is); nothing is kept when anything is refused — neither the answer nor any file.
+    /// </summary>
+    public async Task<Outcome<Notice>> AnswerAsync(Caller caller, int id, string? response, IReadOnlyList<EvidenceFiles.Upload> uploads,
+        CancellationToken ct = default)
+    {
+        uploads = EvidenceFiles.Given(uploads);
+        if (uploads.Count > EvidenceFiles.MaxFiles) return InspectionProblems.TooManyFiles.With(EvidenceFiles.MaxFiles);
+        var notice = await Visible(caller).FirstOrDefaultAsync(n => n.Id == id, ct);
+        if (notice is null) return NoticeProblems.NotFound;
+        if (notice.Answer(caller.OrgUnitId, caller.UserId, response, Clock.UtcNow) is { } problem) return problem;
+        var (stored, refused) = await files.StoreAllAsync(uploads, caller.UserId, ct);
+        if (refused is not null)
         {
-            if (n.IssuedById is { } issuer)
-                await notifier.ToUsersAsync([issuer], NoticeAnswered, $"{n.Number}已反馈办理情况：{Short(n.Response!)}", "/Notices", ct: ct);
-        }, ct);
+            db.ChangeTracker.Clear();
+            return refused;
+        }
+        foreach (var attachment in stored)
+        {
+            attachment.NoticeId = notice.Id;
+            db.Attachments.Add(attachment);
+        }
+        if (notice.IssuedById is { } issuer)
+            await notifier.ToUsersAsync([issuer], NoticeAnswered, $"{notice.Number}已反馈办理情况：{Short(notice.Response!)}", "/Notices", ct: ct);
+        if (await db.SaveOrStaleAsync(NoticeProblems.Stale, ct) is { } stale)
+        {
+            stored.ForEach(files.Discard);
+            return stale;
+        }
+        return notice;
+    }
+
+    /// <summary>
+    /// An attachment of a notice's answer and its stream, for the issuer's side and the answering unit (those who see the
+    /// notice: the whole city's supervisors, the issuer and its unit, the unit addressed); null for anyone else.
+    /// </summary>
+    public async Task<(Attachment Attachment, Stream Content)?> OpenFileAsync(Caller caller, int attachmentId, CancellationToken ct = default)
+    {
+        var attachment = await db.Attachments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == attachmentId, ct);
+        if (attachment?.NoticeId is not { } noticeId || !await Visible(caller).AnyAsync(n => n.Id == noticeId, ct)) return null;
+        return files.Open(attachment) is { } stream ? (attachment, stream) : null;
+    }
 
     /// <summary>The issuer accepts the answer (办结).</summary>
     public Task<Outcome<Notice>> CloseAsync(Caller caller, int id, CancellationToken ct = default) =>
@@ -159,7 +197,7 @@ public sealed class Notices(LuoshiDb db, TaskScope scope, WorkCalendar calendar,
 
     private async Task<List<Row>> RowsAsync(Caller caller, IQueryable<Notice> query, CancellationToken ct)
     {
-        var notices = await query.AsNoTracking().ToListAsync(ct);
+        var notices = await query.AsNoTracking().Include(n => n.Attachments).ToListAsync(ct);
         var unitIds = notices.Select(n => n.OrgUnitId).Concat(notices.Where(n => n.IssuerUnitId != null).Select(n => n.IssuerUnitId!.Value)).Distinct().ToList();
         var units = await db.OrgUnits.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         var taskIds = notices.Where(n => n.TaskId != null).Select(n => n.TaskId!.Value).Distinct().ToList();

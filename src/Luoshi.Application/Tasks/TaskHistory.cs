@@ -1,5 +1,6 @@
 using System.Globalization;
 using Luoshi.Application.Auditing;
+using Luoshi.Domain.Supervision;
 using Luoshi.Domain.Targets;
 using Luoshi.Domain.Tasks;
 using Microsoft.EntityFrameworkCore;
@@ -15,8 +16,13 @@ public sealed class TaskHistory(LuoshiDb db, Caching.ReferenceData reference)
     /// <summary>One field's change; a null side means the value was added or removed.</summary>
     public sealed record Change(string Field, string? Before, string? After);
 
-    /// <summary>The changes saved together at one moment by one person.</summary>
-    public sealed record Entry(DateTime At, string? UserName, IReadOnlyList<Change> Changes);
+    /// <summary>One step of a 督办单 about the task: issued, escalated to the leader, answered, returned or closed.</summary>
+    /// <param name="Level">The notice's level after the step (催办, 督办, 报包保领导).</param>
+    /// <param name="What">The step in words (发出, 报包保领导, 反馈办理情况, 退回, 办结).</param>
+    public sealed record NoticeStep(int NoticeId, string Number, string Level, string What, string UnitName, DateOnly RespondBy);
+
+    /// <summary>The changes saved together at one moment by one person, or one step of a 督办单 (<see cref="Notice"/> set, no changes).</summary>
+    public sealed record Entry(DateTime At, string? UserName, IReadOnlyList<Change> Changes, NoticeStep? Notice = null);
 
     private static readonly (string Property, string Field)[] Fields =
     [
@@ -105,8 +111,57 @@ public sealed class TaskHistory(LuoshiDb db, Caching.ReferenceData reference)
             var who = save.Key.UserId is { } uid && names.Of("User", uid) is { } name ? name : save.Key.UserName;
             if (changes.Count > 0) entries.Add(new(save.Key.At, who, changes));
         }
+        entries.AddRange(await NoticeStepsAsync(task.Id, ct));
         entries.Reverse();
-        return entries;
+        return [.. entries.OrderByDescending(e => e.At)];
+    }
+
+    /// <summary>
+    /// Every step of the 督办单 about the task — 催办, 督办 and the leader escalation, automatic or issued by a person — read from
+    /// the notices' audit rows, so a notice answered, sent back and answered again shows each time.
+    /// </summary>
+    private async Task<List<Entry>> NoticeStepsAsync(int taskId, CancellationToken ct)
+    {
+        var notices = await db.Notices.AsNoTracking().Where(n => n.TaskId == taskId).ToDictionaryAsync(n => n.Id.ToString(CultureInfo.InvariantCulture), ct);
+        if (notices.Count == 0) return [];
+        var keys = notices.Keys.ToList();
+        var rows = await db.AuditEntries.AsNoTracking().Where(a => a.Entity == nameof(Notice) && keys.Contains(a.EntityId!))
+            .OrderBy(a => a.Id).Take(2000).ToListAsync(ct);
+        var unitIds = notices.Values.Select(n => n.OrgUnitId).Distinct().ToList();
+        var units = await db.OrgUnits.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var userIds = rows.Select(r => r.UserId).OfType<int>().Distinct().ToList();
+        var people = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var steps = new List<Entry>();
+        foreach (var row in rows)
+        {
+            var notice = notices[row.EntityId!];
+            var before = AuditReader.Values(row.Before);
+            var after = AuditReader.Values(row.After);
+            var level = Enum.TryParse<NoticeLevel>(after.GetValueOrDefault("level"), out var l) ? l : notice.Level;
+            var who = row.UserId is { } uid && people.TryGetValue(uid, out var name) ? name : row.UserName;
+            foreach (var what in StepsOf(row.Action, before, after, notice))
+                steps.Add(new(row.At, who, [], new(notice.Id, notice.Number, level.ToChinese(), what,
+                    units.GetValueOrDefault(notice.OrgUnitId, ""), notice.RespondBy)));
+        }
+        return steps;
+    }
+
+    /// <summary>What one audit row of a notice did, in words; an edit that is none of the steps (a stale save) gives nothing.</summary>
+    private static IEnumerable<string> StepsOf(string action, Dictionary<string, string> before, Dictionary<string, string> after, Notice notice)
+    {
+        if (action == "create")
+        {
+            yield return notice.EscalationKey is null ? "发出" : "系统自动发出";
+            yield break;
+        }
+        if (action != "update") yield break;
+        if (before.GetValueOrDefault("level") != after.GetValueOrDefault("level") && after.GetValueOrDefault("level") == nameof(NoticeLevel.Leader))
+            yield return "逾期未反馈，报包保领导";
+        var (was, now) = (before.GetValueOrDefault("status"), after.GetValueOrDefault("status"));
+        if (was == now) yield break;
+        if (now == nameof(NoticeStatus.Responded)) yield return "反馈办理情况";
+        else if (now == nameof(NoticeStatus.Closed)) yield return "办结";
+        else if (now == nameof(NoticeStatus.Open)) yield return "退回重办";
     }
 
     /// <summary>Equal values, counting 1.0 and 1 as the same number (the database and the code write decimals differently).</summary>

@@ -1265,6 +1265,9 @@ namespace Luoshi.Data.Postgres.Migrations
                     b.Property<int?>("FindingId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("NoticeId")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("ReportId")
                         .HasColumnType("integer");
 
@@ -1290,6 +1293,8 @@ namespace Luoshi.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("FindingId");
+
+                    b.HasIndex("NoticeId");
 
                     b.HasIndex("ReportId");
 
@@ -2142,6 +2147,11 @@ namespace Luoshi.Data.Postgres.Migrations
                         .HasForeignKey("FindingId")
                         .OnDelete(DeleteBehavior.Cascade);
 
+                    b.HasOne("Luoshi.Domain.Supervision.Notice", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("NoticeId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Luoshi.Domain.Reports.ProgressReport", null)
                         .WithMany("Attachments")
                         .HasForeignKey("ReportId")
@@ -2359,6 +2369,11 @@ namespace Luoshi.Data.Postgres.Migrations
                     b.Navigation("Findings");
 
                     b.Navigation("Units");
+                });
+
+            modelBuilder.Entity("Luoshi.Domain.Supervision.Notice", b =>
+                {
+                    b.Navigation("Attachments");
                 });
 
             modelBuilder.Entity("Luoshi.Domain.Targets.Target", b =>

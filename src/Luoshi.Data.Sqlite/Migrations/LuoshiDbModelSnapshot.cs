@@ -1214,6 +1214,9 @@ namespace Luoshi.Data.Sqlite.Migrations
                     b.Property<int?>("FindingId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("NoticeId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("ReportId")
                         .HasColumnType("INTEGER");
 
@@ -1239,6 +1242,8 @@ namespace Luoshi.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("FindingId");
+
+                    b.HasIndex("NoticeId");
 
                     b.HasIndex("ReportId");
 
@@ -2075,6 +2080,11 @@ namespace Luoshi.Data.Sqlite.Migrations
                         .HasForeignKey("FindingId")
                         .OnDelete(DeleteBehavior.Cascade);
 
+                    b.HasOne("Luoshi.Domain.Supervision.Notice", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("NoticeId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Luoshi.Domain.Reports.ProgressReport", null)
                         .WithMany("Attachments")
                         .HasForeignKey("ReportId")
@@ -2292,6 +2302,11 @@ namespace Luoshi.Data.Sqlite.Migrations
                     b.Navigation("Findings");
 
                     b.Navigation("Units");
+                });
+
+            modelBuilder.Entity("Luoshi.Domain.Supervision.Notice", b =>
+                {
+                    b.Navigation("Attachments");
                 });
 
             modelBuilder.Entity("Luoshi.Domain.Targets.Target", b =>

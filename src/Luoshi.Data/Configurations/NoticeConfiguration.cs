@@ -30,5 +30,6 @@ internal sealed class NoticeConfiguration : IEntityTypeConfiguration<Notice>
         // The unit's queue (待办理) and the issuer's (我发出的).
         b.HasIndex(n => new { n.OrgUnitId, n.Status });
         b.HasIndex(n => n.IssuedById);
+        b.HasMany(n => n.Attachments).WithOne().HasForeignKey(a => a.NoticeId).OnDelete(DeleteBehavior.Cascade);
     }
 }

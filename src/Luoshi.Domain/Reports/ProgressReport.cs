@@ -129,8 +129,8 @@ public class ReportValue
 }
 
 /// <summary>
-/// Evidence (photo, PDF, Office file) attached to a report or to the rectification of an inspection's finding (整改佐证),
-/// stored under the data directory; it belongs to exactly one of the two.
+/// Evidence (photo, PDF, Office file) attached to a report, to the rectification of an inspection's finding (整改佐证) or to
+/// a unit's answer to a 督办单, stored under the data directory; it belongs to exactly one of the three.
 /// </summary>
 public class Attachment
 {
@@ -140,6 +140,9 @@ public class Attachment
 
     /// <summary>The finding whose rectification this evidences (<see cref="Supervision.Finding"/>), when not a report's.</summary>
     public int? FindingId { get; set; }
+
+    /// <summary>The 督办单 whose answer (办理情况) this file goes with (<see cref="Supervision.Notice"/>).</summary>
+    public int? NoticeId { get; set; }
 
     public required string FileName { get; set; }
 

@@ -78,6 +78,9 @@ public class Notice
 
     public int Version { get; set; }
 
+    /// <summary>The files that came with the unit's answers (办理情况的附件).</summary>
+    public List<Reports.Attachment> Attachments { get; set; } = [];
+
     /// <summary>Answered or closed: the unit has said what it did, and nothing further escalates.</summary>
     public bool IsAnswered => Status != NoticeStatus.Open;
 
@@ -211,6 +214,14 @@ public static class NoticeWords
         NoticeLevel.Urge => "urge",
         NoticeLevel.Leader => "leader",
         _ => "supervise",
+    };
+
+    /// <summary>How far the notice has gone, as the timeline says it: 催办, 督办, 报包保领导.</summary>
+    public static string ToChinese(this NoticeLevel level) => level switch
+    {
+        NoticeLevel.Urge => "催办",
+        NoticeLevel.Leader => "报包保领导",
+        _ => "督办",
     };
 
     public static string ToCode(this NoticeStatus status) => status switch

@@ -17,7 +17,7 @@ namespace Luoshi.Web.Apis;
 public static class InspectionsApi
 {
     /// <summary>The largest rectification request: every evidence file at its limit, and the text.</summary>
-    public const long MaxRectificationBytes = Inspections.MaxFiles * EvidenceFiles.MaxBytes + 1024 * 1024;
+    public const long MaxRectificationBytes = EvidenceUploads.MaxBody;
 
     public sealed record UnitDto(int Id, string Name);
 
@@ -125,49 +125,11 @@ public static class InspectionsApi
     public static async Task<Results<Ok<FindingDto>, ProblemHttpResult>> Rectify(int id, HttpRequest request, Inspections inspections,
         HttpContext http, CancellationToken ct)
     {
-        if (request.ContentLength > MaxRectificationBytes) return ReportProblems.FileTooLarge.With(EvidenceFiles.MaxMegabytes).ToProblem();
         var caller = http.User.ToCaller();
-        Outcome<Finding> outcome;
-        if (request.HasFormContentType)
-        {
-            IFormCollection form;
-            try
-            {
-                form = await request.ReadFormAsync(ct);
-            }
-            catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
-            {
-                return ReportProblems.FileTooLarge.With(EvidenceFiles.MaxMegabytes).ToProblem();
-            }
-            var streams = form.Files.Select(f => (File: f, Stream: f.OpenReadStream())).ToList();
-            try
-            {
-                outcome = await inspections.SubmitAsync(caller, id, form["rectification"].ToString(),
-                    [.. streams.Select(s => new Inspections.Upload(s.Stream, s.File.FileName, s.File.Length))], ct);
-            }
-            finally
-            {
-                foreach (var (_, stream) in streams) await stream.DisposeAsync();
-            }
-        }
-        else
-        {
-            RectificationRequest? body;
-            try
-            {
-                body = await request.ReadFromJsonAsync<RectificationRequest>(ct);
-            }
-            catch (System.Text.Json.JsonException)
-            {
-                return TypedResults.Problem(statusCode: 400, detail: "请求正文应为 JSON：{\"rectification\": \"整改情况\"}，或带佐证材料的表单");
-            }
-            catch (InvalidOperationException)
-            {
-                return TypedResults.Problem(statusCode: 415, detail: "请求正文应为 JSON（application/json）或表单（multipart/form-data）");
-            }
-            outcome = await inspections.SubmitAsync(caller, id, body?.Rectification, [], ct);
-        }
-        return await FindingAsync(outcome, inspections, caller, ct);
+        var (outcome, refused) = await EvidenceUploads.JsonOrFormAsync<Finding, RectificationRequest>(request, "rectification", b => b?.Rectification,
+            "{\"rectification\": \"整改情况\"}", (text, uploads) => inspections.SubmitAsync(caller, id, text, uploads, ct), ct);
+        if (refused is not null) return refused;
+        return await FindingAsync(outcome!, inspections, caller, ct);
     }
 
     public static async Task<Results<Ok<FindingDto>, ProblemHttpResult>> Close(int id, Inspections inspections, HttpContext http, CancellationToken ct)

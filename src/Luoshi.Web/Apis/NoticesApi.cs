@@ -5,6 +5,7 @@ using Luoshi.Parsing.Rendering.Office;
 using Luoshi.Web.Auth;
 using Luoshi.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
+using static Luoshi.Web.Apis.LedgerDtos;
 
 namespace Luoshi.Web.Apis;
 
@@ -13,7 +14,7 @@ public static class NoticesApi
 {
     public sealed record NoticeDto(int Id, string Number, int? TaskId, string? TaskTitle, int OrgUnitId, string OrgUnitName, int? IssuerUnitId,
         string? IssuerUnitName, string Kind, string Level, string Reason, string RespondBy, string Status, string? Response, string? ReturnComment,
-        DateTime IssuedAt, DateTime? AnsweredAt, DateTime? ClosedAt, bool Overdue);
+        DateTime IssuedAt, DateTime? AnsweredAt, DateTime? ClosedAt, bool Overdue, IReadOnlyList<AttachmentDto> Attachments);
 
     public sealed record NoticeList(IReadOnlyList<NoticeDto> Items);
 
@@ -30,7 +31,10 @@ public static class NoticesApi
         group.MapPost("", Issue).WithSummary("发出督办单（办理时限按工作日计算，默认 3 个工作日）");
         group.MapGet("/{id:int}", Get).WithSummary("一张督办单");
         group.MapGet("/{id:int}.docx", Docx).WithSummary("打印督办单（Word 文档）");
-        group.MapPost("/{id:int}/response", Answer).WithSummary("被督办单位反馈办理情况");
+        group.MapPost("/{id:int}/response", Answer).DisableAntiforgery()
+            .Accepts<ResponseRequest>("application/json", "multipart/form-data")
+            .WithSummary("被督办单位反馈办理情况（JSON，或 multipart：response 与最多 5 个 file 附件）");
+        group.MapGet("/files/{id:int}", Download).WithSummary("下载督办单办理情况的附件（发出方与被督办单位）");
         group.MapPost("/{id:int}/close", Close).WithSummary("发出单位办结督办单");
         group.MapPost("/{id:int}/return", Return).WithSummary("发出单位退回办理情况，要求重新办理");
     }
@@ -40,7 +44,8 @@ public static class NoticesApi
         var n = row.Notice;
         return new(n.Id, n.Number, n.TaskId, row.TaskTitle, n.OrgUnitId, row.UnitName, n.IssuerUnitId, row.IssuerUnitName, n.Kind.ToCode(),
             n.Level.ToCode(), n.Reason, n.RespondBy.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), n.Status.ToCode(),
-            n.Response, n.ReturnComment, n.IssuedAt, n.AnsweredAt, n.ClosedAt, row.Overdue);
+            n.Response, n.ReturnComment, n.IssuedAt, n.AnsweredAt, n.ClosedAt, row.Overdue,
+            [.. n.Attachments.OrderBy(a => a.Id).Select(a => new AttachmentDto(a.Id, a.FileName, a.ContentType, a.Size, $"/api/v1/notices/files/{a.Id}"))]);
     }
 
     public static async Task<Results<Ok<NoticeList>, ProblemHttpResult>> List(string? box, Notices notices, HttpContext http, CancellationToken ct)
@@ -85,9 +90,25 @@ public static class NoticesApi
         return TypedResults.File(bytes, WordTableWriter.ContentType, $"{found.Notice.Number}.docx");
     }
 
-    public static Task<Results<Ok<NoticeDto>, ProblemHttpResult>> Answer(int id, ResponseRequest request, Notices notices, HttpContext http,
-        CancellationToken ct) =>
-        Changed(http, notices, c => notices.AnswerAsync(c, id, request.Response, ct), ct);
+    /// <summary>The answer as JSON (<c>{"response"}</c>) or as a form with its attachments; too large or unreadable → a Chinese 4xx.</summary>
+    [Microsoft.AspNetCore.Mvc.RequestSizeLimit(EvidenceUploads.MaxBody)]
+    public static async Task<Results<Ok<NoticeDto>, ProblemHttpResult>> Answer(int id, HttpRequest request, Notices notices, HttpContext http,
+        CancellationToken ct)
+    {
+        var caller = http.User.ToCaller();
+        var (outcome, refused) = await EvidenceUploads.JsonOrFormAsync<Notice, ResponseRequest>(request, "response", b => b?.Response,
+            "{\"response\": \"办理情况\"}", (text, uploads) => notices.AnswerAsync(caller, id, text, uploads, ct), ct);
+        if (refused is not null) return refused;
+        return await Changed(http, notices, _ => Task.FromResult(outcome!), ct);
+    }
+
+    public static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> Download(int id, Notices notices, HttpContext http, CancellationToken ct)
+    {
+        if (await notices.OpenFileAsync(http.User.ToCaller(), id, ct) is not var (attachment, stream))
+            return ((Domain.Problems.Problem)NoticeProblems.NotFound).ToProblem();
+        // Sent as a download (Content-Disposition: attachment) with nosniff: a file never runs as a page of ours.
+        return TypedResults.File(stream, attachment.ContentType, attachment.FileName);
+    }
 
     public static Task<Results<Ok<NoticeDto>, ProblemHttpResult>> Close(int id, Notices notices, HttpContext http, CancellationToken ct) =>
         Changed(http, notices, c => notices.CloseAsync(c, id, ct), ct);

@@ -7,7 +7,7 @@ public static partial class English
     public static IReadOnlyDictionary<string, string> Words => words.Value;
 
     private static readonly Lazy<Dictionary<string, string>> words = new(() =>
-        Merge(Core(), PlanPages(), TaskPages(), SupervisionPages(), AnalyticsPages(), DashboardPage(), DataPages(), LinkedTargetText(), RankingPages(), EvaluationPage(), DataChecksPages()));
+        Merge(Core(), PlanPages(), TaskPages(), SupervisionPages(), AnalyticsPages(), DashboardPage(), DataPages(), LinkedTargetText(), RankingPages(), EvaluationPage(), DataChecksPages(), NoticeStepPages()));
 
     private static Dictionary<string, string> Merge(params IReadOnlyDictionary<string, string>[] sections)
     {

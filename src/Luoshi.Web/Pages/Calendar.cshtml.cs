@@ -1,5 +1,6 @@
 using System.Globalization;
 using Luoshi.Application.Access;
+using Luoshi.Application.Calendar;
 using Luoshi.Application.Tasks;
 using Luoshi.Data;
 using Luoshi.Domain.Plans;
@@ -11,9 +12,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Web.Pages;
 
-/// <summary>工作日历: a month of the due dates and milestones of the tasks I may see, and the days monthly reports are due.</summary>
-public sealed class CalendarModel(TaskScope scope, TaskWorkflow ledger, LuoshiDb db) : PageModel
+/// <summary>
+/// 工作日历: a month of the due dates and milestones of the tasks I may see, and the days monthly reports are due; or, with
+/// <c>?year=</c>, the year's working-day calendar (read-only, every signed-in user): weekends, statutory holidays with their
+/// names and 调休 working days, as the admins keep them (<see cref="WorkCalendar"/>).
+/// </summary>
+public sealed class CalendarModel(TaskScope scope, TaskWorkflow ledger, LuoshiDb db, WorkCalendar calendar) : PageModel
 {
+    /// <summary>The year shown in the year view; null in the month view.</summary>
+    public int? Year { get; private set; }
+
+    /// <summary>Every day of <see cref="Year"/>.</summary>
+    public List<WorkCalendar.Day> YearDays { get; private set; } = [];
+
     /// <summary>
     /// Something due on a day: a task's due date or one of its milestones, coloured by the task's status, with the plan
     /// it belongs to; or the day a month's progress reports are due (no task, a link to 我的任务).
@@ -29,8 +40,16 @@ public sealed class CalendarModel(TaskScope scope, TaskWorkflow ledger, LuoshiDb
 
     public static string Code(DateOnly month) => month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
-    public async Task OnGetAsync(string? month)
+    public async Task OnGetAsync(string? month, int? year)
     {
+        if (year is not null)
+        {
+            // A year outside the calendar's range shows this year.
+            var shown = await calendar.YearAsync(year.Value, HttpContext.RequestAborted);
+            Year = shown.Succeeded ? year : Today.Year;
+            YearDays = shown.Value ?? (await calendar.YearAsync(Today.Year, HttpContext.RequestAborted)).Value!;
+            return;
+        }
         // A month far outside any plan's years (9999-12, 0001-01) shows this month: the weeks around it would leave the calendar.
         Month = DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var m)
             && m.Year is >= 1900 and <= 2999

@@ -11,6 +11,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Luoshi.Web.Pages;
 
 /// <summary>督办单: 待办理 / 我发出的 / 已逾期, the issue form, the answer form, 办结 and 退回 — each a <see cref="Notices"/> use case.</summary>
+[RequestSizeLimit(EvidenceUploads.MaxBody)]
+[RequestFormLimits(MultipartBodyLengthLimit = EvidenceUploads.MaxBody)]
 public sealed class NoticesModel(Notices notices, LuoshiDb db) : PageModel
 {
     public static readonly (string Code, string Name, Notices.Box Box)[] Tabs =
@@ -32,7 +34,15 @@ public sealed class NoticesModel(Notices notices, LuoshiDb db) : PageModel
         public int? Days { get; set; } = Domain.Supervision.Notice.DefaultDays;
     }
 
-    public Task OnGetAsync(string? tab) => LoadAsync(tab);
+    /// <summary>One of the lists; or, with <paramref name="id"/> (the link from a task's timeline), that one notice when the caller may see it.</summary>
+    public async Task OnGetAsync(string? tab, int? id)
+    {
+        await LoadAsync(tab);
+        if (id is not { } one) return;
+        Tab = "";
+        var found = await notices.FindAsync(User.ToCaller(), one, HttpContext.RequestAborted);
+        Items = found.Succeeded ? [found.Value!] : [];
+    }
 
     public async Task<IActionResult> OnPostIssueAsync()
     {
@@ -41,8 +51,9 @@ public sealed class NoticesModel(Notices notices, LuoshiDb db) : PageModel
         return outcome.Succeeded ? RedirectToPage(new { tab = "issued", done = $"已发出{outcome.Value!.Number}" }) : await RefusedAsync("issued", outcome);
     }
 
-    public async Task<IActionResult> OnPostAnswerAsync(int id, string? response) =>
-        await Done("toAnswer", await notices.AnswerAsync(User.ToCaller(), id, response, HttpContext.RequestAborted), "已反馈");
+    public Task<IActionResult> OnPostAnswerAsync(int id, string? response, List<IFormFile> attachments) =>
+        EvidenceUploads.WithAsync(attachments, async uploads =>
+            await Done("toAnswer", await notices.AnswerAsync(User.ToCaller(), id, response, uploads, HttpContext.RequestAborted), "已反馈"));
 
     public async Task<IActionResult> OnPostCloseAsync(int id) =>
         await Done("issued", await notices.CloseAsync(User.ToCaller(), id, HttpContext.RequestAborted), "已办结");

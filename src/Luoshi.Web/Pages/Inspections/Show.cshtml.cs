@@ -35,20 +35,9 @@ public sealed class ShowModel(Application.Supervision.Inspections inspections) :
 
     public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostRectifyAsync(int id, int findingId, string? rectification, List<IFormFile> evidence)
-    {
-        var streams = evidence.Select(f => (File: f, Stream: f.OpenReadStream())).ToList();
-        try
-        {
-            var outcome = await inspections.SubmitAsync(User.ToCaller(), findingId, rectification,
-                [.. streams.Select(s => new Application.Supervision.Inspections.Upload(s.Stream, s.File.FileName, s.File.Length))], Ct);
-            return await DoneAsync(id, findingId, outcome, "rectified");
-        }
-        finally
-        {
-            foreach (var (_, stream) in streams) await stream.DisposeAsync();
-        }
-    }
+    public Task<IActionResult> OnPostRectifyAsync(int id, int findingId, string? rectification, List<IFormFile> evidence) =>
+        EvidenceUploads.WithAsync(evidence, async uploads =>
+            await DoneAsync(id, findingId, await inspections.SubmitAsync(User.ToCaller(), findingId, rectification, uploads, Ct), "rectified"));
 
     public async Task<IActionResult> OnPostCloseAsync(int id, int findingId) =>
         await DoneAsync(id, findingId, await inspections.CloseAsync(User.ToCaller(), findingId, Ct), "closed");
@@ -99,5 +88,5 @@ public sealed class ShowModel(Application.Supervision.Inspections inspections) :
 /// <summary>The largest rectification form: every evidence file at its limit, and the text.</summary>
 public static class InspectionsLimits
 {
-    public const long MaxBody = Application.Supervision.Inspections.MaxFiles * EvidenceFiles.MaxBytes + 1024 * 1024;
+    public const long MaxBody = EvidenceUploads.MaxBody;
 }
