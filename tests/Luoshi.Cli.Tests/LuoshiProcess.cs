@@ -167,6 +167,20 @@ public sealed class LuoshiProcess : IDisposable
         throw new InvalidOperationException("no VmRSS in /proc/PID/status");
     }
 
+    /// <summary>SIGTERM, as systemd stops a service: the server shuts down gracefully.</summary>
+    public void Terminate()
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) } })!;
+        kill.WaitForExit();
+        if (kill.ExitCode != 0) throw new InvalidOperationException("kill -TERM 失败");
+    }
+
+    /// <summary>Waits for the server process to end by itself; false when it is still running after <paramref name="within"/>.</summary>
+    public bool WaitForExit(TimeSpan within) => process.WaitForExit(within);
+
+    /// <summary>The exit code of the ended server process.</summary>
+    public int ExitCode => process.ExitCode;
+
     public void Kill()
     {
         process.Kill(entireProcessTree: false);

@@ -144,7 +144,7 @@ public sealed class Notices(LuoshiDb db, TaskScope scope, WorkCalendar calendar,
     {
         var attachment = await db.Attachments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == attachmentId, ct);
         if (attachment?.NoticeId is not { } noticeId || !await Visible(caller).AnyAsync(n => n.Id == noticeId, ct)) return null;
-        return files.Open(attachment) is { } stream ? (attachment, stream) : null;
+        return await files.OpenAsync(attachment, ct) is { } stream ? (attachment, stream) : null;
     }
 
     /// <summary>The issuer accepts the answer (办结).</summary>

@@ -113,7 +113,7 @@ public static class Problems
         request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/openapi");
 
     /// <summary>A 400 (or 413) for requests the framework cannot read: malformed JSON, wrong types, bodies too large.</summary>
-    private sealed class BadRequestHandler(IProblemDetailsService problems) : IExceptionHandler
+    private sealed class BadRequestHandler(IProblemDetailsService problems, ILogger<BadRequestHandler> log) : IExceptionHandler
     {
         public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
         {
@@ -129,6 +129,8 @@ public static class Problems
                 JsonException => (400, "请求体不是有效的 JSON，或字段的类型不正确"),
                 _ => (500, "服务器处理请求时出错，已记录，请稍后再试"),
             };
+            // A handled exception is no longer logged by the framework (.NET 10): the 500 says "已记录", so it is logged here.
+            if (status >= 500) log.LogError(exception, "请求 {Method} {Path} 出错", http.Request.Method, http.Request.Path);
             if (http.Response.HasStarted) return false;
             http.Response.StatusCode = status;
             return await problems.TryWriteAsync(new ProblemDetailsContext

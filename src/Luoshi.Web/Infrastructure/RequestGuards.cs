@@ -10,16 +10,46 @@ public sealed class JsonBodyLimit(RequestDelegate next)
 {
     public const long MaxBytes = 1024 * 1024;
 
-    public Task InvokeAsync(HttpContext context)
+    public async Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
-        if (!IsJson(request.ContentType)) return next(context);
+        if (!IsJson(request.ContentType))
+        {
+            await next(context);
+            return;
+        }
         if (request.ContentLength > MaxBytes)
-            return Problems.RefuseAsync(context, StatusCodes.Status413PayloadTooLarge, "JSON 请求体不能超过 1 MB");
+        {
+            await Problems.RefuseAsync(context, StatusCodes.Status413PayloadTooLarge, "JSON 请求体不能超过 1 MB");
+            return;
+        }
         // Bodies sent without a length are cut off by the server while they are read (a 413 as well).
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
             limit.MaxRequestBodySize = MaxBytes;
-        return next(context);
+        await ReadWholeAsync(context);
+        await next(context);
+    }
+
+    /// <summary>
+    /// Reads the (small) JSON body into memory before the endpoint does. When the server begins to stop, Kestrel wakes every
+    /// connection's reader with a cancelled read; the JSON reader took that for the end of the request and answered 500 to a
+    /// request still being sent. Here a cancelled read is simply read again, so a request in flight at SIGTERM is answered.
+    /// </summary>
+    private static async Task ReadWholeAsync(HttpContext context)
+    {
+        var reader = context.Request.BodyReader;
+        var body = new MemoryStream();
+        while (true)
+        {
+            var read = await reader.ReadAsync(context.RequestAborted);
+            foreach (var segment in read.Buffer) body.Write(segment.Span);
+            reader.AdvanceTo(read.Buffer.End);
+            if (read.IsCompleted) break;
+        }
+        await reader.CompleteAsync();
+        body.Position = 0;
+        context.Request.Body = body;
+        context.Response.RegisterForDispose(body);
     }
 
     private static bool IsJson(string? contentType) =>
