@@ -80,8 +80,9 @@ public sealed class RequestCostTests(DemoCopies demo) : IClassFixture<DemoCopies
         var most = new Dictionary<string, int>
         {
             // The task page of a district's own task also reads the parts it gave its schools (one command); the plan's ledger
-            // reads its tasks' targets (one command), to show those that follow the data.
-            [pages.TaskList] = 6, [pages.Home] = 5, [pages.Plan] = 9, [pages.Task] = 16, [pages.MyTasks] = 7,
+            // reads its tasks' targets (one command), to show those that follow the data; the task's timeline reads its 督办单's
+            // steps from their audit rows (one command).
+            [pages.TaskList] = 6, [pages.Home] = 5, [pages.Plan] = 9, [pages.Task] = 17, [pages.MyTasks] = 7,
         };
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/me")).StatusCode); // the session is checked once
         foreach (var (path, limit) in most)
