@@ -52,6 +52,16 @@ public sealed class DataForms(LuoshiDb db, ChinaClock? clock = null)
         return set.PeriodType == PeriodType.Day ? Period.Of(PeriodType.Day, today) : Period.Of(set.PeriodType, Period.Of(set.PeriodType, today).Start.AddDays(-1));
     }
 
+    /// <summary>
+    /// The set a page asks for among the caller's sets (the first when it asks for none; null when it asks for one not among
+    /// them) and the period it asks for, else the set's default period.
+    /// </summary>
+    public (DataSet? Set, string Period) Choose(IReadOnlyList<DataSet> sets, int? dataSetId, string? period)
+    {
+        var set = sets.FirstOrDefault(s => s.Id == dataSetId) ?? (dataSetId is null ? sets.FirstOrDefault() : null);
+        return (set, set is null ? "" : string.IsNullOrWhiteSpace(period) ? DefaultPeriod(set).Text : period.Trim());
+    }
+
     /// <summary>Whether the caller sees this unit on status lists: those who see everything, the unit itself, a district for its schools.</summary>
     private static bool InScope(Caller caller, OrgUnit unit) => caller.SeesEverything || DataEntry.MayEnter(caller, unit);
 

@@ -32,9 +32,8 @@ public sealed class CompletenessModel(Completeness completeness, DataForms forms
         var ct = HttpContext.RequestAborted;
         Urged = urged;
         Sets = await forms.SetsForAsync(caller, ct);
-        var set = Sets.FirstOrDefault(s => s.Id == dataSetId) ?? (dataSetId is null ? Sets.FirstOrDefault() : null);
+        (var set, Period) = forms.Choose(Sets, dataSetId, period);
         if (set is null) return dataSetId is null ? Page() : NotFound();
-        Period = string.IsNullOrWhiteSpace(period) ? forms.DefaultPeriod(set).Text : period.Trim();
         var outcome = await completeness.OverviewAsync(caller, set.Id, Period, ct);
         if (!outcome.Succeeded)
         {

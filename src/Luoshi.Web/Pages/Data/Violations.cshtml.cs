@@ -31,9 +31,8 @@ public sealed class ViolationsModel(DataForms forms, ValidationRules rules, Outl
         var ct = HttpContext.RequestAborted;
         var caller = User.ToCaller();
         Sets = await forms.SetsForAsync(caller, ct);
-        Set = Sets.FirstOrDefault(s => s.Id == dataSetId) ?? (dataSetId is null ? Sets.FirstOrDefault() : null);
+        (Set, Period) = forms.Choose(Sets, dataSetId, period);
         if (Set is null) return dataSetId is null ? Page() : NotFound();
-        Period = string.IsNullOrWhiteSpace(period) ? forms.DefaultPeriod(Set).Text : period.Trim();
         var found = await rules.ViolationsAsync(caller, Set.Id, Period, ct);
         if (!found.Succeeded)
         {
