@@ -61,6 +61,14 @@ public sealed class NoticeAttachmentTests
         Assert.Contains("附件", text);
         Assert.Contains("1. 整改照片.png", text);
         Assert.Contains("2. 排查报告.pdf", text);
+
+        // The audit trail names the 督办单 by its number, on the notice's own rows and on the attachments' rows.
+        var number = answered.GetProperty("number").GetString()!;
+        Assert.Matches(@"^督办〔\d{4}〕第\d+号$", number);
+        var trail = System.Net.WebUtility.HtmlDecode(await supervisor.GetStringAsync($"/Audit?entity=Notice&entityId={id}"));
+        Assert.Contains($"督办单“{number}”", trail);
+        var fileTrail = System.Net.WebUtility.HtmlDecode(await supervisor.GetStringAsync("/Audit?entity=Attachment&action=create"));
+        Assert.Contains($"<span class=\"field\">督办单</span>：<span class=\"after\">{number}</span>", fileTrail);
     }
 
     [Theory, Databases]

@@ -235,6 +235,7 @@ public sealed class AuditReader(LuoshiDb db, Caching.ReferenceData reference)
             "targetId" or "parentTargetId" => "Target",
             "inspectionId" => "Inspection",
             "findingId" => "Finding",
+            "noticeId" => "Notice",
             _ => null,
         };
 
@@ -315,6 +316,9 @@ public sealed class AuditReader(LuoshiDb db, Caching.ReferenceData reference)
                     "Target" => await db.Targets.Where(g => ids.Contains(g.Id)).Select(g => new Named(g.Id, g.Subject)).ToListAsync(ct),
                     "Inspection" => await db.Inspections.Where(i => ids.Contains(i.Id)).Select(i => new Named(i.Id, i.Title)).ToListAsync(ct),
                     "Finding" => await db.Findings.Where(f => ids.Contains(f.Id)).Select(f => new Named(f.Id, f.Description)).ToListAsync(ct),
+                    // A 督办单 is named by its number (督办〔2026〕第12号), as the notices page and the .docx name it.
+                    "Notice" => (await db.Notices.Where(n => ids.Contains(n.Id)).Select(n => new { n.Id, n.Year, n.Sequence }).ToListAsync(ct))
+                        .Select(n => new Named(n.Id, Domain.Supervision.Notice.NumberOf(n.Year, n.Sequence))).ToList(),
                     "ProgressReport" => await db.Reports.Where(r => ids.Contains(r.Id))
                         .Join(db.OrgUnits, r => r.OrgUnitId, u => u.Id, (r, u) => new Named(r.Id, u.Name + " " + r.Period + " 进展")).ToListAsync(ct),
                     _ => new List<Named>(),
