@@ -61,14 +61,7 @@ public static class JsonPlanRenderer
         w.WriteStartObject();
         w.WriteString(Names.Schema, document.Schema);
         w.WriteString(Names.Title, document.Title);
-        if (document.Year is { } year)
-        {
-            w.WriteNumber(Names.Year, year);
-        }
-        else
-        {
-            w.WriteNull(Names.Year);
-        }
+        WriteNumber(w, Names.Year, document.Year);
 
         w.WriteString(Names.Issuer, document.Issuer);
         w.WritePropertyName(Names.Quantities);
@@ -118,14 +111,7 @@ public static class JsonPlanRenderer
     {
         w.WriteStartObject();
         w.WriteNumber(Names.Id, item.Id);
-        if (item.Parent is { } parent)
-        {
-            w.WriteNumber(Names.Parent, parent);
-        }
-        else
-        {
-            w.WriteNull(Names.Parent);
-        }
+        WriteNumber(w, Names.Parent, item.Parent);
 
         w.WriteNumber(Names.Level, item.Level);
         w.WriteString(Names.Marker, item.Marker);
@@ -218,6 +204,18 @@ public static class JsonPlanRenderer
         }
 
         w.WriteEndArray();
+    }
+
+    private static void WriteNumber(Utf8JsonWriter w, JsonEncodedText name, int? value)
+    {
+        if (value is { } v)
+        {
+            w.WriteNumber(name, v);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
     }
 
     private static void WriteNumber(Utf8JsonWriter w, JsonEncodedText name, decimal? value)
