@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Luoshi.Parsing;
 using Luoshi.Parsing.Model;
+using Luoshi.Parsing.Rendering;
 
 namespace Luoshi.Bench;
 
@@ -60,6 +61,18 @@ public class PlanParsing
     /// </summary>
     [Benchmark]
     public int Parse_8_5_MB_document() => PlanParser.Parse(longDocument, "long.txt").Items.Count;
+
+    /// <summary>
+    /// The same document parsed and written as luoshi.plan/1 JSON (18 MB, thrown away), the work of
+    /// <c>luoshi plan parse long.txt -o long.json</c> without starting the process and writing the file.
+    /// </summary>
+    [Benchmark]
+    public int Parse_and_write_json_8_5_MB_document()
+    {
+        var document = PlanParser.Parse(longDocument, "long.txt");
+        JsonPlanRenderer.Write(document, Stream.Null);
+        return document.Items.Count;
+    }
 
     private PlanDocument Parse(string prefix)
     {

@@ -42,10 +42,13 @@ public static class PlanParser
         var issuer = IssuerFinder.Find(title, clean.Lines);
 
         var reviewLines = new bool[clean.Lines.Count];
-        for (var i = 0; i < clean.Lines.Count; i++)
+        Parallelism.ForRanges(clean.Lines.Count, ParallelLines, (from, to) =>
         {
-            reviewLines[i] = PastYearContext.IsReviewParagraph(clean.Lines[i], year);
-        }
+            for (var i = from; i < to; i++)
+            {
+                reviewLines[i] = PastYearContext.IsReviewParagraph(clean.Lines[i], year);
+            }
+        });
 
         var topQuantities = new List<Quantity>();
         var targets = 0;
@@ -56,37 +59,68 @@ public static class PlanParser
         }
 
         var reviewItems = new bool[outline.Items.Count];
-        var items = new List<PlanItem>(outline.Items.Count);
         foreach (var draft in outline.Items)
         {
-            ct.ThrowIfCancellationRequested();
-            var review = PastYearContext.IsReviewHeading(draft.Heading, year) || (draft.ParentIndex is { } p && reviewItems[p]);
-            reviewItems[draft.Index] = review;
-            var quantities = new List<Quantity>();
-            foreach (var segment in draft.Segments)
-            {
-                var before = quantities.Count;
-                QuantityRecognizer.Recognize(segment.Text, review || reviewLines[segment.LineIndex] || segment.Done, quantities,
-                    options.MaxTargets - targets);
-                options.CheckTargets(targets += quantities.Count - before);
-            }
+            reviewItems[draft.Index] = PastYearContext.IsReviewHeading(draft.Heading, year) || (draft.ParentIndex is { } p && reviewItems[p]);
+        }
 
-            var ownText = draft.Text;
-            var (endLine, end) = draft.TextEnd;
-            items.Add(new PlanItem(
-                draft.Index + 1,
-                draft.ParentIndex + 1,
-                draft.Level,
-                draft.MarkerText,
-                draft.Heading,
-                ownText,
-                draft.Table is { Units.Count: > 0 } row ? row.Units : ResponsibleUnitFinder.Find(ownText),
-                DeadlineOf(draft, year),
-                quantities,
-                clean.Span(draft.LineIndex, draft.MarkerStart, endLine, end)));
+        var items = new PlanItem[outline.Items.Count];
+        if (options.MaxTargets == int.MaxValue)
+        {
+            // No cap on targets to count as they come: each item is read on its own, a long document's items on all cores.
+            Parallelism.ForRanges(items.Length, ParallelItems, (from, to) =>
+            {
+                for (var k = from; k < to; k++)
+                {
+                    ct.ThrowIfCancellationRequested();
+                    items[k] = Item(outline.Items[k], reviewItems[k], reviewLines, clean, year, int.MaxValue);
+                }
+            });
+        }
+        else
+        {
+            for (var k = 0; k < items.Length; k++)
+            {
+                ct.ThrowIfCancellationRequested();
+                items[k] = Item(outline.Items[k], reviewItems[k], reviewLines, clean, year, options.MaxTargets - targets);
+                options.CheckTargets(targets += items[k].Quantities.Count);
+            }
         }
 
         return new PlanDocument(title, year, issuer, topQuantities, items, clean.Removed);
+    }
+
+    /// <summary>Documents of fewer lines or items are read on one thread: sharing out costs more than it saves.</summary>
+    private const int ParallelLines = 4096;
+
+    private const int ParallelItems = 512;
+
+    /// <summary>
+    /// One outline item with its figures (at most <paramref name="limit"/>), responsible units and deadline; reads only
+    /// what the document's earlier steps produced, so items can be read in any order and at the same time.
+    /// </summary>
+    private static PlanItem Item(ItemDraft draft, bool review, bool[] reviewLines, CleanText clean, int? year, int limit)
+    {
+        var quantities = new List<Quantity>();
+        foreach (var segment in draft.Segments)
+        {
+            QuantityRecognizer.Recognize(segment.Text, review || reviewLines[segment.LineIndex] || segment.Done, quantities,
+                limit - quantities.Count);
+        }
+
+        var ownText = draft.Text;
+        var (endLine, end) = draft.TextEnd;
+        return new PlanItem(
+            draft.Index + 1,
+            draft.ParentIndex + 1,
+            draft.Level,
+            draft.MarkerText,
+            draft.Heading,
+            ownText,
+            draft.Table is { Units.Count: > 0 } row ? row.Units : ResponsibleUnitFinder.Find(ownText),
+            DeadlineOf(draft, year),
+            quantities,
+            clean.Span(draft.LineIndex, draft.MarkerStart, endLine, end));
     }
 
     /// <summary>

@@ -17,36 +17,55 @@ public sealed record CleanText(IReadOnlyList<string> Lines, IReadOnlyList<Remove
 /// <summary>The clean-up pipeline: split lines, mask inline contact noise, drop noise lines and menus, rejoin page chunks.</summary>
 public static class TextCleaner
 {
+    /// <summary>Texts of fewer lines are cleaned on one thread: sharing out costs more than it saves.</summary>
+    private const int ParallelLines = 4096;
+
     public static CleanText Clean(string text)
     {
         var (raw, origins) = SplitLines(text);
-        var masked = new List<string>(raw.Count);
+        var masked = new string[raw.Count];
         var maps = new SourceMap[raw.Count];
         var removed = new bool[raw.Count];
-        var reasons = new List<(int Index, string Reason)>();
+        var lineReasons = new string?[raw.Count];
         var table = Tables.TableReader.Find(raw, removed); // a task table's rows are no menu, however short or barred
+
+        // Each line is judged and masked on its own, so a long text's lines are shared out among the cores; the results
+        // go into arrays by line, in the same order whatever thread judged them.
+        void CleanLines(int from, int to)
+        {
+            for (var i = from; i < to; i++)
+            {
+                var line = raw[i];
+                var reason = table[i] ? null : LineNoiseRules.Classify(line);
+                if (reason is not null)
+                {
+                    removed[i] = true;
+                    lineReasons[i] = reason;
+                    masked[i] = line;
+                    continue;
+                }
+
+                var kept = InlineNoiseMasker.Mask(line, origins[i], out var map);
+                masked[i] = kept.Trim();
+                maps[i] = map.Skip(kept.Length - kept.AsSpan().TrimStart().Length);
+            }
+        }
+
+        Parallelism.ForRanges(raw.Count, ParallelLines, CleanLines);
+        var reasons = new List<(int Index, string Reason)>();
         for (var i = 0; i < raw.Count; i++)
         {
-            var line = raw[i];
-            var reason = table[i] ? null : LineNoiseRules.Classify(line);
-            if (reason is not null)
+            if (lineReasons[i] is { } reason)
             {
-                removed[i] = true;
                 reasons.Add((i, reason));
-                masked.Add(line);
-                continue;
             }
-
-            var kept = InlineNoiseMasker.Mask(line, origins[i], out var map);
-            masked.Add(kept.Trim());
-            maps[i] = map.Skip(kept.Length - kept.AsSpan().TrimStart().Length);
         }
 
         NavigationBlockFilter.Apply(masked, removed, reasons, table);
         var removedLines = reasons.OrderBy(r => r.Index).Select(r => new RemovedLine(raw[r.Index], r.Reason)).ToList();
         var lines = new List<string>(raw.Count);
         var lineMaps = new List<SourceMap>(raw.Count);
-        for (var i = 0; i < masked.Count; i++)
+        for (var i = 0; i < masked.Length; i++)
         {
             if (!removed[i] && masked[i].Length > 0)
             {
