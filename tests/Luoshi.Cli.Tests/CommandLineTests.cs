@@ -87,6 +87,8 @@ public sealed partial class CommandLineTests
     [InlineData("user", "add")]
     [InlineData("bench", "load")]
     [InlineData("bench", "analytics")]
+    [InlineData("jobs", "run")]
+    [InlineData("attachments", "migrate")]
     public async Task A_command_that_groups_others_alone_lists_them(string group, string subcommand)
     {
         var (exitCode, output, error) = await LuoshiProcess.RunAsync([group]);
@@ -139,14 +141,19 @@ public sealed partial class CommandLineTests
     [InlineData(new[] { "backup" }, "缺少参数 <文件>")]
     [InlineData(new[] { "restore", "a.zip", "b.zip" }, "多余的参数“b.zip”")]
     [InlineData(new[] { "completion", "zsh" }, "不支持的 shell“zsh”，目前只支持 bash")]
+    [InlineData(new[] { "jobs", "run", "--date", "2026-13-01" }, "--date 应写作 YYYY-MM-DD，例如 2026-10-09，收到“2026-13-01”")]
+    [InlineData(new[] { "jobs", "run", "--bogus" }, "luoshi jobs run 没有选项“--bogus”")]
+    [InlineData(new[] { "jobs", "go" }, "未知命令“go”")]
+    [InlineData(new[] { "attachments", "migrate", "--folder", "" }, "--folder 的值不能为空")]
+    [InlineData(new[] { "attachments", "migrate", "extra" }, "多余的参数“extra”")]
     public async Task A_wrong_call_is_a_usage_error_in_Chinese_with_exit_code_2(string[] args, string message)
     {
         var (exitCode, output, error) = await LuoshiProcess.RunAsync(args);
         Assert.True(exitCode == 2, $"{exitCode}\n{output}\n{error}");
         Assert.Equal("", output);
         Assert.Contains($"luoshi: 错误：{message}", error);
-        var command = string.Join(' ', args.TakeWhile(a => a is "bench" or "load" or "analytics" or "serve" or "plan" or "parse" or "user" or "add"
-            or "backup" or "restore" or "completion"));
+        // The longest command the words name (luoshi bench run → luoshi bench).
+        var command = string.Join(' ', AllCommandPaths().Where(p => args.Take(p.Length).SequenceEqual(p)).MaxBy(p => p.Length)!);
         Assert.EndsWith($"luoshi: 用 {string.Join(' ', new[] { "luoshi", command }.Where(w => w.Length > 0))} --help 查看用法。\n", error);
         AssertOneStyle(error);
     }

@@ -96,4 +96,63 @@ public sealed partial class PageCacheTests(DemoCopies demo) : IClassFixture<Demo
         Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/me")).StatusCode);
     }
+
+    [Theory, Databases]
+    public async Task A_client_that_keeps_no_cookies_gets_kept_pages_each_with_its_own_working_antiforgery_cookie(TestDatabase database)
+    {
+        var app = await demo.For(database);
+        var pages = await DistrictPages.PublishedAsync(app);
+        var user = await app.AddUserAsync(Role.District, pages.UnitCode);
+        // Like wrk: the session cookie on every request and nothing else, many requests at once.
+        var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        var signIn = await client.PostAsync("/api/v1/session", System.Net.Http.Json.JsonContent.Create(new { username = user, password = LuoshiFactory.Password }));
+        signIn.EnsureSuccessStatusCode();
+        var session = signIn.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith(".luoshi.session=", StringComparison.Ordinal));
+        async Task<(string Html, string Cookie)> LoadAsync()
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, pages.Task);
+            request.Headers.Add("Cookie", session);
+            var response = await client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var cookie = response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith(".luoshi.af=", StringComparison.Ordinal));
+            return (await response.Content.ReadAsStringAsync(), cookie);
+        }
+
+        var loads = (await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => LoadAsync()))).ToList();
+        for (var i = 0; i < 3; i++) loads.Add(await LoadAsync());
+        Assert.Equal(loads.Count, loads.Select(l => l.Cookie).Distinct().Count());
+        Assert.Equal(loads.Count, loads.Select(l => ReportKey().Match(l.Html).Groups[1].Value).Distinct().Count());
+        // Each page's form token goes with the cookie sent beside it, and with no other.
+        var (html, af) = loads[^1];
+        var mismatched = new HttpRequestMessage(HttpMethod.Post, "/Logout") { Content = Forms.Form(Forms.TokenIn(html)) };
+        mismatched.Headers.Add("Cookie", $"{session}; {loads[0].Cookie}");
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.SendAsync(mismatched)).StatusCode);
+        var signOut = new HttpRequestMessage(HttpMethod.Post, "/Logout") { Content = Forms.Form(Forms.TokenIn(html)) };
+        signOut.Headers.Add("Cookie", $"{session}; {af}");
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SendAsync(signOut)).StatusCode);
+    }
+
+    [Theory, Databases]
+    public async Task A_kept_answer_is_sent_compressed_to_a_client_that_asks_and_reads_the_same(TestDatabase database)
+    {
+        var app = await demo.For(database);
+        var pages = await DistrictPages.PublishedAsync(app);
+        var client = await pages.SignedInAsync(app);
+        var plain = await client.GetStringAsync(pages.MyTasks);
+        foreach (var path in new[] { pages.MyTasks, pages.TaskList })
+        {
+            plain = await client.GetStringAsync(path);
+            for (var i = 0; i < 3; i++)
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, path);
+                request.Headers.Add("Accept-Encoding", "gzip");
+                var response = await client.SendAsync(request);
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                Assert.Equal("gzip", Assert.Single(response.Content.Headers.ContentEncoding));
+                Assert.Contains("Accept-Encoding", response.Headers.Vary);
+                await using var unzip = new System.IO.Compression.GZipStream(await response.Content.ReadAsStreamAsync(), System.IO.Compression.CompressionMode.Decompress);
+                Assert.Equal(plain, await new StreamReader(unzip).ReadToEndAsync());
+            }
+        }
+    }
 }

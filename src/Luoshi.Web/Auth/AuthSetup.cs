@@ -19,6 +19,8 @@ public static class AuthSetup
     public const string Scheme = CookieAuthenticationDefaults.AuthenticationScheme;
     public const string CookieName = ".luoshi.session";
 
+    public const string AntiforgeryCookie = ".luoshi.af";
+
     public static void AddLuoshiAuth(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -52,7 +54,7 @@ public static class AuthSetup
             .AddPolicy(Policies.Oversight, p => p.RequireAssertion(c => c.User.Identity?.IsAuthenticated == true && c.User.Role().RunsLedger()));
         services.AddAntiforgery(o =>
         {
-            o.Cookie.Name = ".luoshi.af";
+            o.Cookie.Name = AntiforgeryCookie;
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });

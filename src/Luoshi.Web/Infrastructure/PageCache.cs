@@ -4,6 +4,9 @@ using Luoshi.Data;
 using Luoshi.Data.Caching;
 using Luoshi.Domain.Time;
 using Luoshi.Web.Auth;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Net.Http.Headers;
 
 namespace Luoshi.Web.Infrastructure;
 
@@ -40,9 +43,34 @@ public sealed class PageCache(RequestDelegate next, TimeProvider clock)
         "Set-Cookie", "Content-Length", "Date", "Server", "Transfer-Encoding",
     };
 
-    private sealed record Copy(byte[] Body, KeyValuePair<string, string[]>[] Headers, string[] OneTimeKeys);
+    /// <summary>
+    /// A kept answer: its bytes, headers and where in the bytes values stand that each send replaces: one-time keys (32 ASCII
+    /// bytes) and, for an answer made for a browser without an antiforgery cookie, the form token that goes with the new cookie.
+    /// An answer with nothing to replace also keeps its compressed bytes, made at the first send that asked for them.
+    /// </summary>
+    private sealed class Copy(byte[] body, KeyValuePair<string, string[]>[] headers, int[] keyOffsets, int[] tokenOffsets, int tokenLength)
+    {
+        public byte[] Body { get; } = body;
+
+        public KeyValuePair<string, string[]>[] Headers { get; } = headers;
+
+        public int[] KeyOffsets { get; } = keyOffsets;
+
+        /// <summary>Where the antiforgery form token stands; empty when the answer set no antiforgery cookie.</summary>
+        public int[] TokenOffsets { get; } = tokenOffsets;
+
+        public int TokenLength { get; } = tokenLength;
+
+        public bool IssuesAntiforgeryCookie => TokenLength > 0;
+
+        /// <summary>Compressed bodies by encoding (br, gzip); two first sends at once may both compress, the last one stays.</summary>
+        public (string Encoding, byte[] Body)[] Compressed { get; set; } = [];
+    }
 
     private readonly ExpiringCache<string, Copy> copies = new(Capacity, clock);
+
+    /// <summary>The renders under way, by key; a request for the same key waits for the render's copy.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TaskCompletionSource> rendering = new();
 
     /// <summary>
     /// A new one-time key (32 hex digits) for a form in the answer; a copy of the answer sent again carries a new one in its place,
@@ -56,7 +84,8 @@ public sealed class PageCache(RequestDelegate next, TimeProvider clock)
         return key;
     }
 
-    public async Task InvokeAsync(HttpContext context, LuoshiDb db, ChinaClock china)
+    public async Task InvokeAsync(HttpContext context, LuoshiDb db, ChinaClock china, IResponseCompressionProvider compression,
+        IAntiforgery antiforgery)
     {
         var request = context.Request;
         if (!HttpMethods.IsGet(request.Method) || context.GetEndpoint()?.Metadata.GetMetadata<CachedPerBrowserAttribute>() is null
@@ -70,12 +99,32 @@ public sealed class PageCache(RequestDelegate next, TimeProvider clock)
         var key = string.Join('\n', userId, version, china.Today.DayNumber, request.Path.Value, request.QueryString.Value,
             request.Headers.Cookie.ToString(), request.Headers.AcceptLanguage.ToString(), request.Headers.Accept.ToString(),
             request.Headers["HX-Request"].ToString(), request.Headers["HX-Target"].ToString());
-        if (copies.TryGet(key, out var copy))
+        if (copies.TryGet(key, out var copy) && await SendAsync(context, copy, compression, antiforgery))
+            return;
+        // One render per key at a time: the same request arriving meanwhile (64 connections of one browser, everyone right after a
+        // change) waits for that render's copy instead of rendering the same page again beside it.
+        var rendered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!rendering.TryAdd(key, rendered))
         {
-            await SendAsync(context, copy);
+            if (rendering.TryGetValue(key, out var other)) await other.Task.WaitAsync(context.RequestAborted);
+            if (copies.TryGet(key, out copy) && await SendAsync(context, copy, compression, antiforgery))
+                return;
+            await RenderAsync(context, key, antiforgery);
             return;
         }
+        try
+        {
+            await RenderAsync(context, key, antiforgery);
+        }
+        finally
+        {
+            rendering.TryRemove(key, out _);
+            rendered.SetResult();
+        }
+    }
 
+    private async Task RenderAsync(HttpContext context, string key, IAntiforgery antiforgery)
+    {
         var body = context.Response.Body;
         using var buffer = new MemoryStream();
         context.Response.Body = buffer;
@@ -88,29 +137,105 @@ public sealed class PageCache(RequestDelegate next, TimeProvider clock)
             context.Response.Body = body;
         }
         var response = context.Response;
-        if (response.StatusCode == StatusCodes.Status200OK && buffer.Length <= MaxBytes && response.Headers.SetCookie.Count == 0)
+        if (response.StatusCode == StatusCodes.Status200OK && buffer.Length <= MaxBytes && Keepable(context, antiforgery) is { } token)
         {
             var headers = response.Headers.Where(h => !NotReplayed.Contains(h.Key)).Select(h => KeyValuePair.Create(h.Key, h.Value.ToArray()!))
                 .ToArray();
-            copies.Set(key, new Copy(buffer.ToArray(), headers!, context.Items[OneTimeKeys] is List<string> keys ? [.. keys] : []), Lifetime);
+            var bytes = buffer.ToArray();
+            copies.Set(key, new Copy(bytes, headers!, context.Items[OneTimeKeys] is List<string> keys ? Offsets(bytes, keys) : [],
+                token.Length > 0 ? Offsets(bytes, [token]) : [], token.Length), Lifetime);
         }
         buffer.Position = 0;
         await buffer.CopyToAsync(body, context.RequestAborted);
     }
 
-    private static async Task SendAsync(HttpContext context, Copy copy)
+    /// <summary>
+    /// Whether the answer may be kept: it sets no cookie ("" then), or only the antiforgery cookie of a browser that came
+    /// without one (its form token is returned: each send of the copy issues a new cookie and puts the matching token in).
+    /// </summary>
+    private static string? Keepable(HttpContext context, IAntiforgery antiforgery)
+    {
+        var cookies = context.Response.Headers.SetCookie;
+        if (cookies.Count == 0) return "";
+        if (cookies.Count > 1 || cookies[0]?.StartsWith(AuthSetup.AntiforgeryCookie + "=", StringComparison.Ordinal) != true
+            || context.Request.Cookies.ContainsKey(AuthSetup.AntiforgeryCookie))
+            return null;
+        // The tokens this request made (kept for the request: no second cookie is set).
+        var token = antiforgery.GetAndStoreTokens(context).RequestToken;
+        return string.IsNullOrEmpty(token) || context.Response.Headers.SetCookie.Count != 1 ? null : token;
+    }
+
+    /// <summary>Where each value stands in the answer's bytes, in order.</summary>
+    private static int[] Offsets(byte[] body, List<string> values)
+    {
+        var offsets = new List<int>();
+        foreach (var value in values)
+        {
+            var needle = Encoding.ASCII.GetBytes(value);
+            for (var from = 0; from < body.Length;)
+            {
+                var at = body.AsSpan(from).IndexOf(needle);
+                if (at < 0) break;
+                offsets.Add(from + at);
+                from += at + needle.Length;
+            }
+        }
+        offsets.Sort();
+        return [.. offsets];
+    }
+
+    /// <summary>Sends the copy; false (nothing sent) when its antiforgery token cannot be replaced in place.</summary>
+    private static async Task<bool> SendAsync(HttpContext context, Copy copy, IResponseCompressionProvider compression, IAntiforgery antiforgery)
     {
         var response = context.Response;
+        string? token = null;
+        if (copy.IssuesAntiforgeryCookie)
+        {
+            // A new cookie for this browser, as the page would have set; its form token must fit where the old one stood.
+            token = antiforgery.GetAndStoreTokens(context).RequestToken;
+            if (token is null || token.Length != copy.TokenLength) return false;
+        }
         response.StatusCode = StatusCodes.Status200OK;
         foreach (var (name, values) in copy.Headers) response.Headers[name] = values;
-        var body = copy.Body;
-        if (copy.OneTimeKeys.Length > 0)
+        if (copy.KeyOffsets.Length == 0 && token is null)
         {
-            var text = Encoding.UTF8.GetString(body);
-            foreach (var old in copy.OneTimeKeys) text = text.Replace(old, Guid.NewGuid().ToString("N"), StringComparison.Ordinal);
-            body = Encoding.UTF8.GetBytes(text);
+            var body = Compressed(context, copy, compression) ?? copy.Body;
+            response.ContentLength = body.Length;
+            await response.Body.WriteAsync(body, context.RequestAborted);
+            return true;
         }
-        response.ContentLength = body.Length;
-        await response.Body.WriteAsync(body, context.RequestAborted);
+        // New values written over the old ones in a copy of the bytes: no decoding, no re-encoding of the page.
+        var fresh = GC.AllocateUninitializedArray<byte>(copy.Body.Length);
+        copy.Body.CopyTo(fresh, 0);
+        foreach (var offset in copy.KeyOffsets) Guid.NewGuid().TryFormat(fresh.AsSpan(offset, KeyLength), out _, "N");
+        if (token is not null)
+            foreach (var offset in copy.TokenOffsets) Encoding.ASCII.GetBytes(token, fresh.AsSpan(offset, token.Length));
+        response.ContentLength = fresh.Length;
+        await response.Body.WriteAsync(fresh, context.RequestAborted);
+        return true;
+    }
+
+    private const int KeyLength = 32;
+
+    /// <summary>
+    /// The copy's bytes compressed as the response compression would compress them for this request (its Accept-Encoding,
+    /// the answer's type, not over HTTPS), made once per encoding and kept with the copy; null when it would not compress.
+    /// </summary>
+    private static byte[]? Compressed(HttpContext context, Copy copy, IResponseCompressionProvider compression)
+    {
+        if (!compression.CheckRequestAcceptsCompression(context) || !compression.ShouldCompressResponse(context)
+            || compression.GetCompressionProvider(context) is not { } provider)
+            return null;
+        var headers = context.Response.Headers;
+        headers.Append(HeaderNames.Vary, HeaderNames.AcceptEncoding);
+        headers.ContentEncoding = provider.EncodingName;
+        foreach (var (encoding, kept) in copy.Compressed)
+            if (encoding == provider.EncodingName)
+                return kept;
+        using var packed = new MemoryStream(copy.Body.Length / 4);
+        using (var stream = provider.CreateStream(packed)) stream.Write(copy.Body);
+        var bytes = packed.ToArray();
+        copy.Compressed = [.. copy.Compressed.Where(c => c.Encoding != provider.EncodingName), (provider.EncodingName, bytes)];
+        return bytes;
     }
 }
