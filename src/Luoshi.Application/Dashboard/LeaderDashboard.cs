@@ -36,8 +36,9 @@ public sealed class LeaderDashboard(LuoshiDb db, TaskStates states, CriterionCat
         public int Total => Counts.Values.Sum();
     }
 
+    /// <summary>A red or yellow task; <paramref name="Light"/> is its colour by the one rule (<see cref="TaskState.Light"/>).</summary>
     public sealed record FlaggedTask(int TaskId, int PlanId, string Number, string Title, WorkStatus Status, int Progress, int Expected,
-        DateOnly? Due, string? Lead, IReadOnlyList<string> Units);
+        DateOnly? Due, string? Lead, IReadOnlyList<string> Units, string Light = "blue");
 
     public sealed record RankLine(int OrgUnitId, string Code, string Name, decimal? Score, int? Rank, int? PreviousRank)
     {
@@ -51,8 +52,9 @@ public sealed class LeaderDashboard(LuoshiDb db, TaskStates states, CriterionCat
         IReadOnlyList<string> Months, IReadOnlyList<TrendLine> Trend);
 
     /// <summary>A target and how far its attainment lags where its task should be by now (percentage points).</summary>
+    /// <summary><paramref name="FromData"/>: the target is linked to an indicator, its actual is the data's; <paramref name="Light"/> its task's colour.</summary>
     public sealed record LaggingTarget(int TargetId, int TaskId, string TaskTitle, string Target, decimal? Actual, decimal Attainment, int Expected,
-        decimal Gap, DateOnly? Due);
+        decimal Gap, DateOnly? Due, bool FromData = false, string Light = "blue");
 
     public sealed record OpenNotice(int NoticeId, string Number, int OrgUnitId, string Unit, int? TaskId, string? TaskTitle, DateOnly RespondBy,
         bool Overdue);
@@ -79,20 +81,27 @@ public sealed class LeaderDashboard(LuoshiDb db, TaskStates states, CriterionCat
         var units = await db.OrgUnits.AsNoTracking().Where(u => u.Kind == OrgUnitKind.District || u.Kind == OrgUnitKind.Department)
             .OrderBy(u => u.SortOrder).ThenBy(u => u.Code).Select(u => new { u.Id, u.Code, u.Name, u.Kind }).ToListAsync(ct);
         var names = units.ToDictionary(u => u.Id, u => u.Name);
-        var status = tasks.ToDictionary(t => t.Id, states.StatusOf);
+        // The one colour rule (TaskStates): a task with a target linked to an indicator takes its status and colour from the data too.
+        var taskStates = await states.OfAsync(tasks, ct);
+        var status = tasks.ToDictionary(t => t.Id, t => taskStates[t.Id].Status);
+        var light = tasks.ToDictionary(t => t.Id, t => taskStates[t.Id].Light);
 
         var categories = tasks.GroupBy(t => t.Category).OrderBy(g => g.Key)
             .Select(g => new CategoryRow(g.Key, g.GroupBy(t => status[t.Id]).ToDictionary(s => s.Key, s => s.Count()))).ToList();
-        var flagged = tasks.Where(t => status[t.Id] is WorkStatus.Overdue or WorkStatus.Warning)
-            .OrderBy(t => status[t.Id] == WorkStatus.Overdue ? 0 : 1).ThenBy(t => t.DueDate).ThenBy(t => t.Id).ToList();
+        var flagged = tasks.Where(t => light[t.Id] is "red" or "yellow")
+            .OrderBy(t => light[t.Id] == "red" ? 0 : 1).ThenBy(t => t.DueDate).ThenBy(t => t.Id).ToList();
         string? Name(int? id) => id is { } i ? names.GetValueOrDefault(i) : null;
 
+        // A target linked to an indicator counts with what the data says (its actual and attainment), as on the task page.
         var targets = tasks.Where(t => t.Closure != TaskClosure.Done).SelectMany(t => t.Targets.Where(g => g.Value is not null && !g.Placeholder)
-                .Select(g => (Task: t, Target: g, Expected: WorkStatusRules.ExpectedProgress(t, today), Attainment: g.Attainment ?? 0)))
+                .Select(g => (Task: t, Target: g, Expected: WorkStatusRules.ExpectedProgress(t, today),
+                    Data: taskStates[t.Id].Data.GetValueOrDefault(g.Id))))
+            .Select(x => (x.Task, x.Target, x.Expected, x.Data, Actual: x.Data is { } d ? d.Actual : x.Target.Actual,
+                Attainment: (x.Data is { } r ? r.Attainment : x.Target.Attainment) ?? 0))
             .Where(x => x.Expected > x.Attainment)
             .OrderByDescending(x => x.Expected - x.Attainment).ThenBy(x => x.Target.Id).Take(Listed)
-            .Select(x => new LaggingTarget(x.Target.Id, x.Task.Id, x.Task.Title, x.Target.Describe(), x.Target.Actual, x.Attainment, x.Expected,
-                x.Expected - x.Attainment, x.Target.DueBy(x.Task.DueDate))).ToList();
+            .Select(x => new LaggingTarget(x.Target.Id, x.Task.Id, x.Task.Title, x.Target.Describe(), x.Actual, x.Attainment, x.Expected,
+                x.Expected - x.Attainment, x.Target.DueBy(x.Task.DueDate), x.Data is not null, light[x.Task.Id])).ToList();
 
         var open = await db.Notices.AsNoTracking().Where(n => n.Status == NoticeStatus.Open).OrderBy(n => n.RespondBy).ThenBy(n => n.Id)
             .Select(n => new { n.Id, n.Year, n.Sequence, n.OrgUnitId, n.TaskId, n.RespondBy,
@@ -123,9 +132,10 @@ public sealed class LeaderDashboard(LuoshiDb db, TaskStates states, CriterionCat
 
         return new View(today, tasks.Select(t => t.PlanId).Distinct().Count(), tasks.Count,
             tasks.GroupBy(t => status[t.Id]).ToDictionary(g => g.Key, g => g.Count()), categories,
-            flagged.Count(t => status[t.Id] == WorkStatus.Overdue), flagged.Count(t => status[t.Id] == WorkStatus.Warning),
+            flagged.Count(t => light[t.Id] == "red"), flagged.Count(t => light[t.Id] == "yellow"),
             [.. flagged.Take(Listed).Select(t => new FlaggedTask(t.Id, t.PlanId, t.Number, t.Title, status[t.Id], t.Progress,
-                WorkStatusRules.ExpectedProgress(t, today), t.DueDate, Name(t.LeadDepartmentId), [.. t.ResponsibleOrgUnitIds.Select(u => Name(u) ?? "")]))],
+                WorkStatusRules.ExpectedProgress(t, today), t.DueDate, Name(t.LeadDepartmentId), [.. t.ResponsibleOrgUnitIds.Select(u => Name(u) ?? "")],
+                light[t.Id]))],
             await RankingAsync(today, [.. units.Where(u => u.Kind == OrgUnitKind.District).Select(u => new RankingInput(u.Id, u.Code, u.Name, new Dictionary<string, Measure>()))], ct),
             targets, open.Count, open.Count(n => n.RespondBy < today), notices, districts, departments);
     }

@@ -1,5 +1,6 @@
 using Luoshi.Application.Access;
 using Luoshi.Application.Tasks;
+using Luoshi.Domain.Indicators;
 using Luoshi.Domain.OrgUnits;
 using Luoshi.Domain.Plans;
 using Luoshi.Domain.Reports;
@@ -52,6 +53,14 @@ public sealed class LedgerWorkbook(LuoshiDb db, TaskScope scope, TaskWorkflow le
             : new(WordTableWriter.Write(info, table), WordTableWriter.ContentType, $"{table.Title}.docx");
     }
 
+    /// <summary>
+    /// What a target has reached, after its description: for a target linked to an indicator the data's figure, its month and
+    /// verdict ("（指标数据：50.625%，截至2026-03，数据符合预期进度）"); otherwise the reported actual ("（已完成…）").
+    /// </summary>
+    public static string Reached(Target g, Targets.TargetReading? data) => data is not null
+        ? data.Actual is { } d ? $"（指标数据：{Target.Figure(d)}{g.Unit}，截至{data.Period}，{data.Verdict.ToChinese()}）" : "（指标数据：暂无数据）"
+        : g.Actual is { } a ? $"（已完成{Target.Figure(a)}{g.Unit}）" : "";
+
     private async Task<(SheetTable, DocumentInfo)> TableAsync(Plan plan, Caller caller, string kind, CancellationToken ct)
     {
         var tasks = await scope.Listed(caller).Where(t => t.PlanId == plan.Id).Include(t => t.Units).Include(t => t.Milestones)
@@ -70,13 +79,15 @@ public sealed class LedgerWorkbook(LuoshiDb db, TaskScope scope, TaskWorkflow le
             .GroupBy(r => r.TaskId).ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.Period, StringComparer.Ordinal)
             .ThenByDescending(r => r.Id).First());
 
+        // The one colour rule (TaskStates): a target linked to an indicator shows the data's figure, and its task the data's colour.
+        var states = await ledger.States.OfAsync(tasks, ct);
         string Name(int id) => units.TryGetValue(id, out var u) ? u.Name : "";
         string Names(IEnumerable<int> ids) => string.Join("、", ids.Select(Name).Where(n => n.Length > 0));
         var rows = tasks.Select(t => new SheetRow(
         [
             numbers.GetValueOrDefault(t.Id, ""),
             t.Title,
-            string.Join("\n", t.Targets.Select(g => g.Describe() + (g.Actual is { } a ? $"（已完成{Target.Figure(a)}{g.Unit}）" : ""))),
+            string.Join("\n", t.Targets.Select(g => g.Describe() + Reached(g, states.GetValueOrDefault(t.Id)?.Data.GetValueOrDefault(g.Id)))),
             t.LeadDepartmentId is { } lead ? Name(lead) : "",
             Names(t.CoDepartmentIds),
             Names(t.ResponsibleOrgUnitIds),
@@ -85,7 +96,7 @@ public sealed class LedgerWorkbook(LuoshiDb db, TaskScope scope, TaskWorkflow le
             SheetCell.Percent(t.Progress),
             latest.TryGetValue(t.Id, out var r) ? $"{r.Period}：{r.Narrative}" : "",
             // A group (an outline heading) has no status of its own: the ledger lists it as the heading it is.
-            t.IsGroup ? "" : ledger.StatusOf(t).ToChinese(),
+            t.IsGroup ? "" : states[t.Id].Label,
         ], Emphasis: t.IsGroup || parents.Contains(t.Id))).ToList();
 
         var title = plan.Title + kind;

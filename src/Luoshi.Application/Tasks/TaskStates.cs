@@ -24,6 +24,22 @@ public sealed record TaskState(WorkStatus Status, int Progress, int Expected, La
     public IReadOnlyDictionary<int, Targets.TargetReading> Data { get; init; } = new Dictionary<int, Targets.TargetReading>();
 
     public string Light { get; init; } = Status.Light();
+
+    /// <summary>Whether the data (a linked target behind its path) set the status and colour, not the self-reported progress.</summary>
+    public bool ColouredByData { get; init; }
+
+    /// <summary>The colour in words (红灯, 黄灯, 绿灯, 蓝灯, 灰灯), for exports that cannot show it.</summary>
+    public string LightName => Light switch
+    {
+        "red" => "红灯",
+        "yellow" => "黄灯",
+        "green" => "绿灯",
+        "grey" => "灰灯",
+        _ => "蓝灯",
+    };
+
+    /// <summary>The status as a ledger export writes it: the status, and when the data set it, the colour and that it comes from the data.</summary>
+    public string Label => ColouredByData ? $"{Status.ToChinese()}（{LightName}，据指标数据）" : Status.ToChinese();
 }
 
 /// <summary>Computes <see cref="TaskState"/>s today in China, with the ledger's settings: the one place pages and endpoints get them.</summary>
@@ -73,7 +89,10 @@ public sealed class TaskStates(LuoshiDb db, ChinaClock clock, LedgerSettings set
         var worst = data.Values.Select(r => r.Verdict).Max();
         var open = state.Status is WorkStatus.NotStarted or WorkStatus.InProgress or WorkStatus.Warning;
         if (!open || worst < Domain.Indicators.DataVerdict.Behind) return state with { Data = data };
-        return state with { Status = WorkStatus.Warning, Data = data, Light = worst == Domain.Indicators.DataVerdict.FarBehind ? "red" : "yellow" };
+        return state with
+        {
+            Status = WorkStatus.Warning, Data = data, Light = worst == Domain.Indicators.DataVerdict.FarBehind ? "red" : "yellow", ColouredByData = true,
+        };
     }
 
     /// <summary>One task's state (a group's roll-up included).</summary>

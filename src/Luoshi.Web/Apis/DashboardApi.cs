@@ -22,8 +22,9 @@ public static class DashboardApi
     public sealed record RankingDto(string SchemeName, string Period, int Ranked, IReadOnlyList<RankDto> Top, IReadOnlyList<RankDto> Bottom,
         IReadOnlyList<string> Months, IReadOnlyList<TrendDto> Trend);
 
+    /// <summary><paramref name="FromData"/>: linked to an indicator, the actual is the data's; <paramref name="Light"/> is its task's colour.</summary>
     public sealed record TargetDto(int TargetId, int TaskId, string TaskTitle, string Target, decimal? Actual, decimal Attainment, int Expected,
-        decimal Gap, string? DueDate);
+        decimal Gap, string? DueDate, bool FromData, string Light);
 
     public sealed record NoticeDto(int NoticeId, string Number, int OrgUnitId, string Unit, int? TaskId, string? TaskTitle, string RespondBy, bool Overdue);
 
@@ -52,12 +53,12 @@ public static class DashboardApi
         return TypedResults.Ok(new DashboardDto(Day(v.Today), v.Plans, v.Tasks, ByStatus(v.Statuses),
             [.. v.Categories.Select(c => new CategoryDto(c.Category.ToChinese(), c.Total, ByStatus(c.Counts)))],
             v.RedCount, v.YellowCount,
-            [.. v.Flagged.Select(t => new TaskDto(t.TaskId, t.PlanId, t.Number, t.Title, t.Status.ToCode(), t.Status.Light(), t.Progress, t.Expected,
+            [.. v.Flagged.Select(t => new TaskDto(t.TaskId, t.PlanId, t.Number, t.Title, t.Status.ToCode(), t.Light, t.Progress, t.Expected,
                 t.Due is { } d ? Day(d) : null, t.Lead, t.Units))],
             new RankingDto(r.SchemeName, r.Period, r.Ranked, [.. r.Top.Select(Rank)], [.. r.Bottom.Select(Rank)], r.Months,
                 [.. r.Trend.Select(t => new TrendDto(t.OrgUnitId, t.Code, t.Name, t.Ranks))]),
             [.. v.Targets.Select(t => new TargetDto(t.TargetId, t.TaskId, t.TaskTitle, t.Target, t.Actual, t.Attainment, t.Expected, t.Gap,
-                t.Due is { } d ? Day(d) : null))],
+                t.Due is { } d ? Day(d) : null, t.FromData, t.Light))],
             v.NoticesOpen, v.NoticesOverdue,
             [.. v.Notices.Select(n => new NoticeDto(n.NoticeId, n.Number, n.OrgUnitId, n.Unit, n.TaskId, n.TaskTitle, Day(n.RespondBy), n.Overdue))],
             [.. v.Districts.Select(Unit)], [.. v.Departments.Select(Unit)]));

@@ -31,6 +31,7 @@ public static partial class English
         ["达成"] = "Attained",
         ["按时间应达"] = "Expected by now",
         ["未报"] = "Not reported",
+        ["（数据）"] = " (from data)",
         ["待答复的督办单（超时或 {0} 天内到期）"] = "Notices awaiting an answer (past their deadline or due within {0} days)",
         ["没有超时或即将到期的督办单。"] = "No notice is past or near its deadline.",
         ["被督办单位"] = "Unit",

@@ -62,13 +62,14 @@ public sealed class CalendarModel(TaskScope scope, TaskWorkflow ledger, LuoshiDb
         var published = scope.VisiblePlans(User.ToCaller()).Where(p => p.Status != PlanStatus.Draft).Select(p => p.Id);
         var tasks = await scope.Listed(User.ToCaller()).AsNoTracking().Where(t => published.Contains(t.PlanId) && !t.IsGroup)
             .Where(t => (t.DueDate >= first && t.DueDate <= last) || t.Milestones.Any(x => x.Date >= first && x.Date <= last))
-            .Include(t => t.Milestones).OrderBy(t => t.Ordinal).Take(2000).ToListAsync(HttpContext.RequestAborted);
+            .Include(t => t.Milestones).Include(t => t.Targets).AsSplitQuery().OrderBy(t => t.Ordinal).Take(2000).ToListAsync(HttpContext.RequestAborted);
+        var states = await ledger.States.OfAsync(tasks, HttpContext.RequestAborted);
         var planIds = tasks.Select(t => t.PlanId).Distinct().ToList();
         var plans = await db.Plans.AsNoTracking().Where(p => planIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Title, HttpContext.RequestAborted);
         var entries = new List<Entry>();
         foreach (var task in tasks)
         {
-            var light = ledger.StatusOf(task).Light();
+            var light = states[task.Id].Light;
             var (link, plan) = ($"/Tasks/{task.Id}", plans[task.PlanId]);
             if (task.DueDate is { } due && due >= first && due <= last)
                 entries.Add(new(due, $"截止：{task.Title}", link, task.Title, plan, light));

@@ -15,7 +15,7 @@ public sealed class MyTasksModel(Agenda agenda, TaskScope scope, TaskWorkflow le
 {
     public List<Agenda.Item> Items { get; private set; } = [];
 
-    public List<(PlanTask Task, WorkStatus Status)> Mine { get; private set; } = [];
+    public List<(PlanTask Task, TaskState State)> Mine { get; private set; } = [];
 
     /// <summary>The titles of the plans my tasks belong to.</summary>
     public Dictionary<int, string> Plans { get; private set; } = [];
@@ -29,9 +29,11 @@ public sealed class MyTasksModel(Agenda agenda, TaskScope scope, TaskWorkflow le
         var unit = caller.OrgUnitId;
         var tasks = await scope.Listed(caller).AsNoTracking().Where(t => published.Contains(t.PlanId) && !t.IsGroup)
             .Where(t => t.LeadDepartmentId == unit || t.Units.Any(u => u.OrgUnitId == unit))
-            .Include(t => t.Milestones).OrderBy(t => t.DueDate == null).ThenBy(t => t.DueDate).ThenBy(t => t.Ordinal)
+            .Include(t => t.Milestones).Include(t => t.Targets).AsSplitQuery().OrderBy(t => t.DueDate == null).ThenBy(t => t.DueDate).ThenBy(t => t.Ordinal)
             .Take(500).ToListAsync(HttpContext.RequestAborted);
-        Mine = tasks.Select(t => (t, ledger.StatusOf(t))).ToList();
+        // The one colour rule: a task with a target linked to an indicator is coloured by its data too.
+        var states = await ledger.States.OfAsync(tasks, HttpContext.RequestAborted);
+        Mine = tasks.Select(t => (t, states[t.Id])).ToList();
         var planIds = tasks.Select(t => t.PlanId).Distinct().ToList();
         Plans = await db.Plans.AsNoTracking().Where(p => planIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Title, HttpContext.RequestAborted);
     }

@@ -12,7 +12,7 @@ namespace Luoshi.Web.Pages;
 public sealed class ScheduleModel(TaskScope scope, TaskWorkflow ledger) : PageModel
 {
     /// <summary>One task's row: the months its bar spans in the plan year (1–12, null when it has no dates there) and its milestones.</summary>
-    public sealed record Row(PlanTask Task, WorkStatus Status, int? FromMonth, int? ToMonth, IReadOnlyList<Milestone> Milestones);
+    public sealed record Row(PlanTask Task, WorkStatus Status, int? FromMonth, int? ToMonth, IReadOnlyList<Milestone> Milestones, string Light = "blue");
 
     public List<Plan> Plans { get; private set; } = [];
     public Plan? Plan { get; private set; }
@@ -28,8 +28,8 @@ public sealed class ScheduleModel(TaskScope scope, TaskWorkflow ledger) : PageMo
         Plan = Plans.FirstOrDefault(p => p.Id == planId) ?? Plans.FirstOrDefault();
         if (Plan is null) return;
         var year = Plan.Year;
-        var tasks = await scope.Listed(caller).AsNoTracking().Where(t => t.PlanId == Plan.Id).Include(t => t.Milestones)
-            .OrderBy(t => t.Ordinal).ToListAsync(ct);
+        var tasks = await scope.Listed(caller).AsNoTracking().Where(t => t.PlanId == Plan.Id).Include(t => t.Milestones).Include(t => t.Targets)
+            .AsSplitQuery().OrderBy(t => t.Ordinal).ToListAsync(ct);
         var states = await ledger.States.OfAsync(tasks, ct);
         foreach (var task in tasks)
         {
@@ -41,7 +41,7 @@ public sealed class ScheduleModel(TaskScope scope, TaskWorkflow ledger) : PageMo
                 to = due.Year > year ? 12 : due.Month;
             }
             var milestones = task.Milestones.Where(m => m.Date.Year == year).OrderBy(m => m.Date).ToList();
-            Rows.Add(new(task, states[task.Id].Status, from, to, milestones));
+            Rows.Add(new(task, states[task.Id].Status, from, to, milestones, states[task.Id].Light));
         }
     }
 }

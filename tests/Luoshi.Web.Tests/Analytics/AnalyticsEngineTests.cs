@@ -110,6 +110,41 @@ public sealed class AnalyticsEngineTests : IDisposable
             Math.Round(Convert.ToDouble(check[1][3]), 6));
     }
 
+    /// <summary>The recompute (over the pivot kept on every write) against the same figures worked out by SQL over the values themselves.</summary>
+    private void AssertRecomputeMatchesTheValues()
+    {
+        var fromPivot = engine.RecomputeAll();
+        var fromValues = engine.Rows(AnalyticsEngine.AllMonthlyFiguresCheckSql);
+        Assert.Equal(fromValues.Count, fromPivot.Count);
+        foreach (var (a, b) in fromValues.Zip(fromPivot))
+            for (var i = 0; i < a.Length; i++)
+                Assert.Equal(Math.Round(Convert.ToDouble(a[i] ?? 0.0), 6), Math.Round(Convert.ToDouble(b[i] ?? 0.0), 6));
+    }
+
+    [Fact]
+    public void The_recompute_stays_exact_through_writes_removals_own_district_values_and_new_definitions()
+    {
+        AssertRecomputeMatchesTheValues();
+        // A changed value, a removed one (missing again), a new school-month, a disaggregation option and a district's own value.
+        engine.Apply([(100, Jan, "GY", "", 7), (101, Jan, "ZS", "", null), (111, Mar, "GY", "", 3), (111, Mar, "ZS", "", 0),
+            (110, Jan, "YE", "公办", 5), (10, Feb, "GY", "", 2), (10, Feb, "ZS", "", 8)]);
+        AssertRecomputeMatchesTheValues();
+        var check = engine.RecomputeAll().ToDictionary(r => Convert.ToInt32(r[0]), r => r);
+        // Indicator 5 (GY, a count) in January: schools 100 (7), 101 (90), 110 (0); districts 10 (97), 11 (0); the city (97).
+        // February: school 100 (4), district 10 (4 + its own 2), city (6). March: school 111 (3), district 11, city (3 each).
+        Assert.Equal(12L, Convert.ToInt64(check[5][1]));
+        Assert.Equal(7 + 90 + 0 + 97 + 0 + 97 + 4 + 6 + 6 + 3 + 3 + 3, Convert.ToDouble(check[5][3]));
+        // Every value of school 101 in January removed: its figures go, and the district's are the other school's alone.
+        engine.Apply([(101, Jan, "GY", "", null), (101, Jan, "YE", "公办", null), (101, Jan, "YE", "民办", null), (101, Jan, "AVGE", "", null)]);
+        AssertRecomputeMatchesTheValues();
+        // New definitions: the pivot follows them.
+        engine.SetIndicators([Indicator(7, "#{YE.民办} + #{GY} - 1", "#{ZS} + 10", 100), Indicator(8, "#{LST}", null, 2)]);
+        AssertRecomputeMatchesTheValues();
+        Assert.Equal([7, 8], engine.RecomputeAll().Select(r => Convert.ToInt32(r[0])));
+        engine.ClearValues();
+        Assert.All(engine.RecomputeAll(), r => Assert.Equal(0L, Convert.ToInt64(r[1])));
+    }
+
     public void Dispose() => engine.Dispose();
 }
 

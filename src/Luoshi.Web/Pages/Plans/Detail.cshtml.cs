@@ -205,7 +205,7 @@ public sealed partial class DetailModel(TaskScope scope, TaskWorkflow ledger, Ta
 
         foreach (var row in TaskRows)
             Counts[(row.Task.Category, row.Status)] = Counts.GetValueOrDefault((row.Task.Category, row.Status)) + 1;
-        Lights = TaskLights.Of(TaskRows.Select(r => r.Status).ToList());
+        Lights = TaskLights.Of(TaskRows.Select(r => r.State!).ToList());
         ChartJson = JsonSerializer.Serialize(new
         {
             categories = TaskCategories.All.Select(c => text[c.ToChinese()]).ToList(),

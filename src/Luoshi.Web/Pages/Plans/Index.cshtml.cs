@@ -30,14 +30,17 @@ public sealed class IndexModel(TaskScope scope, TaskWorkflow ledger, LuoshiDb db
         // Counts are of the tasks the caller may see: a district counts its own part of a plan.
         var visible = scope.Listed(caller);
         // Groups (outline headings) are not tasks: they are neither counted nor lit.
-        var tasks = await visible.AsNoTracking().Where(t => !t.IsGroup).Include(t => t.Milestones).ToListAsync();
+        var tasks = await visible.AsNoTracking().Where(t => !t.IsGroup).Include(t => t.Milestones).Include(t => t.Targets)
+            .AsSplitQuery().ToListAsync();
+        // The one colour rule (TaskStates): a task with a target linked to an indicator is coloured by the data too.
+        var states = await ledger.States.OfAsync(tasks);
         var targets = (await db.Targets.Join(visible, g => g.TaskId, t => t.Id, (g, t) => t.PlanId).ToListAsync())
             .CountBy(planId => planId).ToDictionary();
         var tasksOf = tasks.ToLookup(t => t.PlanId);
         foreach (var plan in plans)
         {
             var mine = tasksOf[plan.Id].ToList();
-            var lights = plan.Status == PlanStatus.Published ? TaskLights.Of(mine.Select(ledger.StatusOf).ToList()) : null;
+            var lights = plan.Status == PlanStatus.Published ? TaskLights.Of(mine.Select(t => states[t.Id]).ToList()) : null;
             Rows.Add(new Row(plan, mine.Count, targets.GetValueOrDefault(plan.Id), lights));
         }
     }
