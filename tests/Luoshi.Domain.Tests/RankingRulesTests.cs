@@ -112,4 +112,35 @@ public sealed class RankingRulesTests
             Assert.True(after.Score > before.Score, $"run {run}: {before.Score} → {after.Score}");
         }
     }
+
+    /// <summary>
+    /// Fair denominators: every criterion is a rate over the unit's own items, so a unit twice the size with the same
+    /// proportions (twice the tasks due and done, twice the reports, notices and findings, on time in the same share)
+    /// scores exactly the same and keeps its rank, over many random fixtures.
+    /// </summary>
+    [Fact]
+    public void Over_random_fixtures_doubling_a_units_size_with_the_same_proportions_does_not_change_its_score_or_rank()
+    {
+        SchemeCriterion[] scheme = [new("tasks", "任务按时完成率", 30), new("targets", "目标达成率", 25), new("reports", "进展反馈按时率", 15),
+            new("notices", "督办按时答复率", 15), new("rectification", "整改完成率", 15)];
+        var random = new Random(20261130);
+        for (var run = 0; run < 1000; run++)
+        {
+            var units = Enumerable.Range(1, random.Next(2, 9)).Select(id => Unit(id, $"U{id:00}", [.. scheme.Where(_ => random.Next(4) > 0).Select(c =>
+            {
+                var due = random.Next(0, 12);
+                return (c.Key, due, random.Next(0, due + 1));
+            })]) with { Adjustment = random.Next(-3, 4) }).ToList();
+            var chosen = random.Next(units.Count);
+            var factor = random.Next(2, 5);
+            var bigger = units.Select((u, i) => i != chosen ? u : u with
+            {
+                Measures = u.Measures.ToDictionary(kv => kv.Key, kv => new Measure(kv.Value.Due * factor, kv.Value.Met * factor, kv.Value.Ids)),
+            }).ToList();
+            var before = RankingRules.Rank(scheme, units).Single(u => u.OrgUnitId == units[chosen].OrgUnitId);
+            var after = RankingRules.Rank(scheme, bigger).Single(u => u.OrgUnitId == units[chosen].OrgUnitId);
+            Assert.True((before.Score, before.Rank) == (after.Score, after.Rank), $"run {run}: {before.Score} #{before.Rank} became {after.Score} #{after.Rank} at ×{factor}");
+            Assert.Equal(before.Parts.Select(p => (p.Value, p.Points)), after.Parts.Select(p => (p.Value, p.Points)));
+        }
+    }
 }

@@ -5,6 +5,7 @@ using Luoshi.Domain.Plans;
 using Luoshi.Domain.Reports;
 using Luoshi.Domain.Tasks;
 using Luoshi.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using static Luoshi.Web.Tests.Infrastructure.ChinaTimes;
 
@@ -101,6 +102,48 @@ public sealed class BulletinsTests
         var text = document.MainDocumentPart!.Document.Body!.InnerText;
         Assert.Contains("〔2026〕第1期", text);
         Assert.Contains("个别区县校舍维修进度滞后。", text);
+    }
+
+    /// <summary>
+    /// The bulletin ranks by the scheme the ranking uses, not the code's default: once the stored scheme weighs districts on
+    /// 督办 alone, the only district with a 督办单 due (己区, answered on time) is first with 100 and the others are unranked,
+    /// and the document names the edited scheme.
+    /// </summary>
+    [Theory, Databases]
+    public async Task The_bulletins_ranking_follows_the_stored_scheme(TestDatabase database)
+    {
+        await using var data = await new LuoshiFactory(database, demo: false).StartAsync();
+        await SeedAsync(data, "BS", "己区逾期的食堂改造任务");
+        await data.WithDbAsync(async db =>
+        {
+            var last = await db.OrgUnits.Where(u => u.Code == "BS5").Select(u => u.Id).SingleAsync();
+            db.Notices.Add(new Luoshi.Domain.Supervision.Notice
+            {
+                Year = 2026, Sequence = 990, Kind = Luoshi.Domain.Supervision.NoticeKind.Supervise, Level = Luoshi.Domain.Supervision.NoticeLevel.Supervise,
+                OrgUnitId = last, Reason = "通报方案测试", IssuedAt = China(10, 10, 9), RespondBy = new DateOnly(2026, 10, 16),
+                Status = Luoshi.Domain.Supervision.NoticeStatus.Responded, AnsweredAt = China(10, 15, 9),
+            });
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        await using var app = data.At(new FakeTimeProvider(Now));
+        var supervisor = await app.SignedInAsync(await data.AddUserAsync(Role.Supervisor, "BS"));
+        await supervisor.PutAsJsonAsync("/api/v1/ranking-schemes/1", new
+        {
+            name = "督办专项考核方案",
+            weights = new Dictionary<string, object[]> { ["district"] = [new { key = "notices", weight = 100 }] },
+        }).SucceedsAsync("scheme");
+        await supervisor.PostAsJsonAsync("/api/v1/bulletins", new { period = "2026-10" }).SucceedsAsync("draft");
+        var docx = await supervisor.GetAsync("/api/v1/bulletins/2026-10.docx");
+        using var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(await docx.Content.ReadAsByteArrayAsync()), false);
+        var text = document.MainDocumentPart!.Document.Body!.InnerText;
+        Assert.Contains("按照《督办专项考核方案》", text);
+        Assert.Contains("1己区100.00", text);
+        Assert.DoesNotContain("1甲区", text);
+        // The live ranking agrees.
+        var ranking = await supervisor.GetJsonAsync("/api/v1/rankings?period=2026-10");
+        Assert.Equal(["己区"], ranking.GetProperty("items").EnumerateArray().Where(i => i.GetProperty("rank").ValueKind != System.Text.Json.JsonValueKind.Null)
+            .Select(i => i.GetProperty("name").GetString()));
     }
 
     /// <summary>The published .docx printed by LibreOffice and read back by pdftotext (SQLite only: the file does not depend on the database).</summary>

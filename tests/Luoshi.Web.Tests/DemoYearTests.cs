@@ -68,22 +68,28 @@ public sealed class DemoYearTests
         Assert.True((await q02.GetJsonAsync("/api/v1/tasks?pageSize=5")).GetProperty("total").GetInt32() > 0, "the district liaison q02 has no tasks");
     }
 
-    /// <summary>The demo city ranks its districts in every month of its year, January to November, each score explained.</summary>
+    /// <summary>
+    /// The demo city ranks its districts in every month of its year, January to November, each score explained; from
+    /// February every district's 进展反馈按时率 applies with real figures (some reports late); the year computed at once
+    /// (each month ranked once) gives exactly the results of each month computed on its own.
+    /// </summary>
     [Theory, Databases]
     public async Task The_demo_year_ranks_the_districts_in_every_month_with_different_scores_each_explained(TestDatabase database)
     {
         await using var app = await DemoApps.OwnAsync(database);
         var today = new DateOnly(2026, 11, 23);
-        var months = await app.WithDbAsync(async db =>
+        var clock = new ChinaClock(new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 2, 0, 0, TimeSpan.Zero)));
+        var (months, year) = await app.WithDbAsync(async db =>
         {
             await new DemoYear(db, new PlanWorkflow(db, new TaskScope(db), new Notifier(db), ChinaClock.System)).SeedAsync(LuoshiFactory.Password, today);
             var rankings = new Luoshi.Application.Rankings.UnitRankings(db, new Luoshi.Application.Rankings.CriterionCatalog(db,
-                new Luoshi.Application.Supervision.RectificationStats(db), new Luoshi.Application.Data.Completeness(db)));
+                new Luoshi.Application.Supervision.RectificationStats(db), new Luoshi.Application.Data.Completeness(db)), clock);
             var results = new List<Luoshi.Application.Rankings.UnitRankings.Result>();
             for (var m = 1; m <= 11; m++)
                 results.Add(await rankings.ComputeAsync(Luoshi.Application.Rankings.AssessmentSchemes.Default,
                     Luoshi.Application.Rankings.RankingMonth.Of(2026, m, today, Luoshi.Domain.OrgUnits.OrgUnitKind.District)));
-            return results;
+            var year = await rankings.YearAsync(Luoshi.Application.Rankings.AssessmentSchemes.Default, 2026, Luoshi.Domain.OrgUnits.OrgUnitKind.District);
+            return (results, year);
         });
         foreach (var month in months)
         {
@@ -91,6 +97,21 @@ public sealed class DemoYearTests
             Assert.True(ranked.Count == 6, $"{month.Month.Period}: {ranked.Count} of 6 districts ranked");
             Assert.True(ranked.Select(r => r.Unit.Score).Distinct().Count() > 1, $"{month.Month.Period}: every district scored {ranked[0].Unit.Score}");
             Assert.All(ranked.SelectMany(r => r.Unit.Parts).Where(p => p.Applicable), p => Assert.Equal(p.Due, p.Ids.Count));
+            if (month.Month.Month < 2) continue;
+            var reports = ranked.Select(r => r.Unit.Parts.Single(p => p.Key == "reports")).ToList();
+            Assert.True(reports.All(p => p.Applicable), $"{month.Month.Period}: 进展反馈按时率 not applicable to every district");
+            Assert.True(reports.Sum(p => p.Due) > reports.Sum(p => p.Met), $"{month.Month.Period}: no late report counted");
+            Assert.True(reports.Sum(p => p.Met) > 0, $"{month.Month.Period}: no report on time");
         }
+        // 目标达成率 applies to the demo's districts once their targets are expected to have moved.
+        Assert.Contains(months[^1].Rows, r => r.Unit.Parts.Single(p => p.Key == "targets").Applicable);
+        // The year at once: the same months, scores, ranks, previous ranks and parts as each month computed alone.
+        static string Shown(Luoshi.Application.Rankings.UnitRankings.Result r) => System.Text.Json.JsonSerializer.Serialize(new
+        {
+            r.Month.Period, r.Month.Day,
+            Rows = r.Rows.Select(x => new { x.Unit.OrgUnitId, x.Unit.Score, x.Unit.Rank, x.PreviousRank, x.Unit.Adjustment,
+                Parts = x.Unit.Parts.Select(p => new { p.Key, p.EffectiveWeight, p.Due, p.Met, p.Points, p.Ids, p.Notes }) }),
+        });
+        Assert.Equal(months.Select(Shown), year.Select(Shown));
     }
 }

@@ -17,8 +17,8 @@ namespace Luoshi.Web.Tests;
 
 /// <summary>
 /// The monthly ranking (issue 14 item 2) through HTTP on a store of its own holding only a hand-made fixture: four
-/// districts, a published plan, reports and 督办单, ranked for October 2026 under the default scheme (任务 40, 进展反馈 20,
-/// 督办 20, 整改 20) with every figure worked out by hand below; September's ranking gives the previous ranks and a tie.
+/// districts, a published plan, reports and 督办单, ranked for October 2026 under the default scheme (任务 30, 目标 25, 进展反馈 15,
+/// 督办 15, 整改 15: the fixture has no targets, so the other four weigh as 40, 20, 20, 20) with every figure worked out by hand below; September's ranking gives the previous ranks and a tie.
 /// </summary>
 public sealed class RankingsTests
 {
@@ -58,7 +58,8 @@ public sealed class RankingsTests
         await db.SaveChangesAsync();
         ProgressReport Report(PlanTask task, OrgUnit unit, ReportStatus status, bool late, bool? live = true) => new()
         {
-            TaskId = task.Id, OrgUnitId = unit.Id, Period = "2026-10", Status = status, Late = late, Live = live,
+            // September's reports, due 5 October: October's 进展反馈按时率 reads the reports due in October.
+            TaskId = task.Id, OrgUnitId = unit.Id, Period = "2026-09", Status = status, Late = late, Live = live,
             SubmittedAt = status == ReportStatus.Draft ? null : China(10, 28, 9), CreatedAt = China(10, 27, 9),
         };
         db.Reports.AddRange(Report(t3, a, ReportStatus.Accepted, late: false), Report(t2, a, ReportStatus.Submitted, late: true),
@@ -119,7 +120,10 @@ public sealed class RankingsTests
         Assert.Equal((33.33m, 0, 1, 0m, 0m), Measured(Part(c, "notices")));
         Assert.False(Part(c, "reports").GetProperty("applicable").GetBoolean());
         Assert.False(Part(a, "rectification").GetProperty("applicable").GetBoolean());
-        Assert.Equal(20m, Part(a, "rectification").GetProperty("weight").GetDecimal());
+        Assert.Equal(15m, Part(a, "rectification").GetProperty("weight").GetDecimal());
+        // 目标达成率: the fixture's tasks have no targets → not applicable to anyone (its 25 shared out as the others' are).
+        Assert.False(Part(a, "targets").GetProperty("applicable").GetBoolean());
+        Assert.Contains("比率而非件数", Part(a, "notices").GetProperty("rule").GetString());
 
         // The drill-down: exactly the tasks behind 甲's task part.
         Assert.Equal("task", Part(a, "tasks").GetProperty("recordKind").GetString());
@@ -155,6 +159,98 @@ public sealed class RankingsTests
         var unknown = await client.GetAsync("/Rankings?period=2026-10&unit=99999999");
         Assert.Equal(System.Net.HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Contains("不参加", await unknown.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>
+    /// 目标达成率 on a fixture of its own, worked out by hand for October 2026 (as of 31 October; a linear path from the
+    /// baseline in January to the value in December expects 10/12 of the way):
+    /// X 占比不低于 60 % from 40 (E, F each measured on their own figure): expects 56.67 — E reported 58 → on track; F 45 →
+    /// 11.67 short, 58 % of the span → far behind. Y 不低于 10 所 (E alone): expects 8.33 — E's 8 is within the tolerance (3 %)
+    /// → on track; its 2 accepted on 2 November is not read for October. Z 不低于 12 所 shared by E and F without a breakdown:
+    /// the task's sum 4 + 3 = 7 against 10 expected → behind, for both. W 不低于 5 个 due in June (G): 5 → met. V 不低于 20 人
+    /// (G) with no accepted figure reads as its baseline 0 while 16.67 is expected → far behind. H's only target is a placeholder → not applicable.
+    /// E 2/3, F 0/2, G 1/2.
+    /// </summary>
+    [Theory, Databases]
+    public async Task Target_attainment_reads_each_units_reviewed_figures_against_where_its_targets_should_be_by_the_months_end(TestDatabase database)
+    {
+        await using var data = await new LuoshiFactory(database, demo: false).StartAsync();
+        var (e, f, g, h, x) = await data.WithDbAsync(async db =>
+        {
+            var bureau = new OrgUnit { Code = "RT", Name = "目标测试市教育局", Kind = OrgUnitKind.Bureau };
+            OrgUnit District(string code, string name) => new() { Code = code, Name = name, Kind = OrgUnitKind.District, Parent = bureau };
+            var (e, f, g, h) = (District("RTE", "戊区"), District("RTF", "己区"), District("RTG", "庚区"), District("RTH", "辛区"));
+            db.OrgUnits.AddRange(bureau, e, f, g, h);
+            await db.SaveChangesAsync();
+            var plan = new Plan { Title = "2026年目标测试工作要点", Year = 2026, Status = PlanStatus.Published, OrgUnitId = bureau.Id, CreatedAt = China(1, 5, 9) };
+            db.Plans.Add(plan);
+            await db.SaveChangesAsync();
+            PlanTask Task(string title, int month, int day, Luoshi.Domain.Targets.Target target, params OrgUnit[] units)
+            {
+                var task = new PlanTask
+                {
+                    PlanId = plan.Id, Title = title, DueDate = new DateOnly(2026, month, day), Targets = [target],
+                    Units = [.. units.Select(u => new TaskUnit { OrgUnitId = u.Id, Role = TaskUnitRole.Responsible })],
+                };
+                db.Tasks.Add(task);
+                return task;
+            }
+            Luoshi.Domain.Targets.Target Target(string subject, decimal? value, string unit, decimal? baseline = null) => new()
+            {
+                Subject = subject, Comparator = Luoshi.Domain.Targets.Comparator.AtLeast, Value = value, Unit = unit, Baseline = baseline, Placeholder = value is null,
+            };
+            var tx = Task("X 提高公办园占比", 12, 31, Target("公办园在园幼儿占比", 60, "%", 40), e, f);
+            var ty = Task("Y 建设标准化食堂", 12, 31, Target("标准化食堂", 10, "所"), e);
+            var tz = Task("Z 建设智慧教室", 12, 31, Target("智慧教室", 12, "所"), e, f);
+            var tw = Task("W 校舍改造", 6, 30, Target("校舍改造项目", 5, "个"), g);
+            var tv = Task("V 教师培训", 12, 31, Target("培训骨干教师", 20, "人"), g);
+            Task("U 待定目标", 12, 31, Target("待定事项", null, "项"), h);
+            await db.SaveChangesAsync();
+            void Report(PlanTask task, OrgUnit unit, string period, decimal value, DateTime reviewedAt) => db.Reports.Add(new ProgressReport
+            {
+                TaskId = task.Id, OrgUnitId = unit.Id, Period = period, Status = ReportStatus.Accepted, CreatedAt = reviewedAt.AddDays(-2),
+                ReviewedAt = reviewedAt, Values = [new ReportValue { TargetId = task.Targets[0].Id, Value = value }],
+            });
+            Report(tx, e, "2026-09", 58, China(10, 12, 9));
+            Report(tx, f, "2026-09", 45, China(10, 12, 9));
+            Report(ty, e, "2026-09", 8, China(10, 20, 9));
+            Report(ty, e, "2026-10", 2, China(11, 2, 9));
+            Report(tz, e, "2026-09", 4, China(10, 12, 9));
+            Report(tz, f, "2026-09", 3, China(10, 12, 9));
+            Report(tw, g, "2026-06", 5, China(7, 8, 9));
+            await db.SaveChangesAsync();
+            return (e.Id, f.Id, g.Id, h.Id, tx.Targets[0].Id);
+        });
+        var supervisor = await data.AddUserAsync(Role.Supervisor, "RT");
+        await using var app = data.At(new FakeTimeProvider(Now));
+        var client = await app.SignedInAsync(supervisor);
+        var october = await client.GetJsonAsync("/api/v1/rankings?period=2026-10&kind=district");
+        (int, int, decimal) Targets(int unit)
+        {
+            var part = Part(Item(october, unit), "targets");
+            return (part.GetProperty("met").GetInt32(), part.GetProperty("due").GetInt32(), part.GetProperty("value").GetDecimal());
+        }
+        Assert.Equal((2, 3, 66.67m), Targets(e));
+        Assert.Equal((0, 2, 0m), Targets(f));
+        Assert.Equal((1, 2, 50m), Targets(g));
+        Assert.False(Part(Item(october, h), "targets").GetProperty("applicable").GetBoolean());
+        var eTargets = Part(Item(october, e), "targets");
+        Assert.Equal("target", eTargets.GetProperty("recordKind").GetString());
+        Assert.Equal("公办园在园幼儿占比 不低于 60 %：本单位报送 58，目标 60，应达 56.67，符合预期进度",
+            eTargets.GetProperty("notes").GetProperty(x.ToString(System.Globalization.CultureInfo.InvariantCulture)).GetString());
+        Assert.Contains("比率而非件数", eTargets.GetProperty("rule").GetString());
+        var fNote = Part(Item(october, f), "targets").GetProperty("notes").EnumerateObject().Select(n => n.Value.GetString()).ToList();
+        Assert.Contains("智慧教室 不低于 12 所：任务合计报送 7，目标 12，应达 10，落后于预期进度", fNote);
+        Assert.Contains("公办园在园幼儿占比 不低于 60 %：本单位报送 45，目标 60，应达 56.67，严重落后于预期进度", fNote);
+
+        // The page's drill-down lists the targets with their task and figures, and states the rule.
+        var page = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/Rankings?period=2026-10&kind=district"));
+        var drill = Between(page, "data-testid=\"part-RTG-targets\"", "</details>");
+        Assert.Contains("V 教师培训：培训骨干教师 不低于 20 人", drill);
+        Assert.Contains("培训骨干教师 不低于 20 人：本单位尚无审核通过的报送数（按基线 0 计），目标 20，应达 16.67，严重落后于预期进度", drill);
+        Assert.Contains("校舍改造项目 不低于 5 个：本单位报送 5，目标 5，应达 5，已达到目标", drill);
+        Assert.Contains("分母是本单位可考核的目标数", drill);
+        Assert.DoesNotContain("待定事项", page);
     }
 
     private static object Weights(params (string Key, decimal Weight)[] district) =>
@@ -193,7 +289,7 @@ public sealed class RankingsTests
         var departments = await supervisor.GetJsonAsync("/api/v1/rankings?period=2026-10&kind=department");
         Assert.Equal(2, departments.GetProperty("schemeVersion").GetInt32());
         var latest = (await supervisor.GetJsonAsync("/api/v1/ranking-schemes")).GetProperty("items").EnumerateArray().Single(s => s.GetProperty("id").GetInt32() == 1);
-        Assert.Equal([("tasks", 40m), ("reports", 20m), ("notices", 20m), ("rectification", 20m)], latest.GetProperty("weights").GetProperty("school").EnumerateArray()
+        Assert.Equal([("tasks", 30m), ("targets", 25m), ("reports", 15m), ("notices", 15m), ("rectification", 15m)], latest.GetProperty("weights").GetProperty("school").EnumerateArray()
             .Select(c => (c.GetProperty("key").GetString(), c.GetProperty("weight").GetDecimal())));
         Assert.Equal([("tasks", 50m), ("notices", 50m)], latest.GetProperty("weights").GetProperty("district").EnumerateArray()
             .Select(c => (c.GetProperty("key").GetString(), c.GetProperty("weight").GetDecimal())));
@@ -394,10 +490,10 @@ public sealed class RankingsTests
             Assert.Contains("排名", (await (await leader.GetAsync($"/api/v1/rankings?{query}")).AssertProblemAsync(400)).GetProperty("detail").GetString());
         Assert.Contains("考核方案", (await (await leader.GetAsync("/api/v1/rankings?schemeId=99")).AssertProblemAsync(404)).GetProperty("detail").GetString());
 
-        // The scheme: four criteria whose weights sum to 100; districts see it too.
+        // The scheme: five criteria whose weights sum to 100; districts see it too.
         var schemes = await district.GetJsonAsync("/api/v1/ranking-schemes");
         var criteria = schemes.GetProperty("items")[0].GetProperty("criteria").EnumerateArray().ToList();
         Assert.Equal(100m, criteria.Sum(c => c.GetProperty("weight").GetDecimal()));
-        Assert.Equal(["tasks", "reports", "notices", "rectification"], criteria.Select(c => c.GetProperty("key").GetString()));
+        Assert.Equal(["tasks", "targets", "reports", "notices", "rectification"], criteria.Select(c => c.GetProperty("key").GetString()));
     }
 }

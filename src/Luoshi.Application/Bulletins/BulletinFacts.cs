@@ -60,7 +60,7 @@ public sealed class BulletinFacts(LuoshiDb db, UnitRankings rankings, Rectificat
         var notices = await db.Notices.AsNoTracking().Where(n => n.IssuedAt >= startUtc && n.IssuedAt < cutoff)
             .Select(n => new { n.AnsweredAt }).ToListAsync(ct);
         var findings = await rectification.ForMonthAsync(year, month, m.Day, ct);
-        var ranking = await rankings.ComputeAsync(AssessmentSchemes.Default, m, ct);
+        var ranking = await rankings.ComputeAsync(await rankings.CurrentSchemeAsync(ct), m, ct);
 
         return new Facts(m, issuer, dueInMonth.Count, dueInMonth.Count(t => Done(t.Closure, t.ClosedAt)), red.Count,
             reports.Count(r => !r.Late), reports.Count(r => r.Late), notices.Count, notices.Count(n => n.AnsweredAt < cutoff),

@@ -13,14 +13,14 @@ namespace Luoshi.Application.Dashboard;
 
 /// <summary>
 /// The leaders' dashboard (领导驾驶舱) across every published plan: progress by category, red and yellow tasks, this month's
-/// district ranking with each district's rank over the year's months, the targets furthest behind their path, the 督办单
+/// district ranking (the current scheme, as /Rankings) with each district's rank over the year's months, the targets furthest behind their path, the 督办单
 /// awaiting an answer, and a line per district and per department. The one home of these figures: the home page of a 局领导,
 /// <c>/Dashboard</c> and <c>GET /api/v1/dashboard</c> all call it. Bureau roles only (局领导, 督查督导, 管理员).
 /// Counted are the city's own tasks of published plans: not the outline's groups, not the parts districts gave their schools,
 /// not cancelled ones. Its queries do not grow with the number of plans, tasks or units: a few for the ledger, one per
 /// ranking criterion and month for the ranking's trend.
 /// </summary>
-public sealed class LeaderDashboard(LuoshiDb db, TaskStates states, CriterionCatalog criteria)
+public sealed class LeaderDashboard(LuoshiDb db, TaskStates states, UnitRankings rankings)
 {
     /// <summary>How many red and yellow tasks and lagging targets the dashboard lists.</summary>
     public const int Listed = 10;
@@ -136,43 +136,27 @@ public sealed class LeaderDashboard(LuoshiDb db, TaskStates states, CriterionCat
             [.. flagged.Take(Listed).Select(t => new FlaggedTask(t.Id, t.PlanId, t.Number, t.Title, status[t.Id], t.Progress,
                 WorkStatusRules.ExpectedProgress(t, today), t.DueDate, Name(t.LeadDepartmentId), [.. t.ResponsibleOrgUnitIds.Select(u => Name(u) ?? "")],
                 light[t.Id]))],
-            await RankingAsync(today, [.. units.Where(u => u.Kind == OrgUnitKind.District).Select(u => new RankingInput(u.Id, u.Code, u.Name, new Dictionary<string, Measure>()))], ct),
+            await RankingAsync(today, [.. units.Where(u => u.Kind == OrgUnitKind.District).Select(u => u.Id)], ct),
             targets, open.Count, open.Count(n => n.RespondBy < today), notices, districts, departments);
     }
 
     /// <summary>
-    /// The districts' ranking under the default scheme for each month of this year up to this one (January's previous month
-    /// too, for its movement): this month's first and last, and every district's rank month by month.
+    /// The districts' ranking under the current scheme (<see cref="UnitRankings.CurrentSchemeAsync"/>) for each month of this
+    /// year up to this one, each month ranked once (<see cref="UnitRankings.YearAsync"/>): this month's first and last, and
+    /// every district's rank month by month, in <paramref name="districts"/>' order.
     /// </summary>
-    private async Task<RankingView> RankingAsync(DateOnly today, IReadOnlyList<RankingInput> districts, CancellationToken ct)
+    private async Task<RankingView> RankingAsync(DateOnly today, IReadOnlyList<int> districts, CancellationToken ct)
     {
-        var scheme = AssessmentSchemes.Default;
-        var months = new List<RankingMonth>();
-        for (var m = RankingMonth.Of(today.Year, today.Month, today, OrgUnitKind.District); ; m = m.Previous())
-        {
-            months.Insert(0, m);
-            if (m.Month == 1) break;
-        }
-        // January's movement is against last December; later months' against the month before, already computed.
-        List<RankingMonth> computed = months.Count == 1 ? [months[0].Previous(), .. months] : months;
-        var ranks = new Dictionary<string, IReadOnlyList<RankedUnit>>();
-        foreach (var month in computed)
-        {
-            var measured = new Dictionary<string, IReadOnlyDictionary<int, Measure>>();
-            foreach (var c in scheme.Criteria)
-                if (criteria.Find(c.Key) is { } criterion) measured[c.Key] = await criterion.MeasureAsync(month, ct);
-            ranks[month.Period] = RankingRules.Rank(scheme.Criteria, districts.Select(d => d with
-            {
-                Measures = measured.Where(kv => kv.Value.ContainsKey(d.OrgUnitId)).ToDictionary(kv => kv.Key, kv => kv.Value[d.OrgUnitId]),
-            }));
-        }
-        var before = ranks[computed[^2].Period].ToDictionary(u => u.OrgUnitId, u => u.Rank);
-        var lines = ranks[computed[^1].Period].Where(u => u.Rank is not null)
-            .Select(u => new RankLine(u.OrgUnitId, u.Code, u.Name, u.Score, u.Rank, before.GetValueOrDefault(u.OrgUnitId))).ToList();
+        var scheme = await rankings.CurrentSchemeAsync(ct);
+        var results = scheme.Kinds.Contains(OrgUnitKind.District) ? await rankings.YearAsync(scheme, today.Year, OrgUnitKind.District, ct) : [];
+        if (results.Count == 0) return new RankingView(scheme.Name, $"{today.Year:0000}-{today.Month:00}", 0, [], [], [], []);
+        var lines = results[^1].Rows.Where(r => r.Unit.Rank is not null)
+            .Select(r => new RankLine(r.Unit.OrgUnitId, r.Unit.Code, r.Unit.Name, r.Unit.Score, r.Unit.Rank, r.PreviousRank)).ToList();
         var top = Math.Min(RankEnds, (lines.Count + 1) / 2);
-        var trend = districts.Select(d => new TrendLine(d.OrgUnitId, d.Code, d.Name,
-            [.. months.Select(m => ranks[m.Period].First(u => u.OrgUnitId == d.OrgUnitId).Rank)])).ToList();
-        return new RankingView(scheme.Name, months[^1].Period, lines.Count, [.. lines.Take(top)], [.. lines.Skip(top).TakeLast(RankEnds)],
-            [.. months.Select(m => m.Period)], trend);
+        var byUnit = results[^1].Rows.ToDictionary(r => r.Unit.OrgUnitId, r => r.Unit);
+        var trend = districts.Where(byUnit.ContainsKey).Select(d => new TrendLine(d, byUnit[d].Code, byUnit[d].Name,
+            [.. results.Select(m => m.Rows.First(r => r.Unit.OrgUnitId == d).Unit.Rank)])).ToList();
+        return new RankingView(scheme.Name, results[^1].Month.Period, lines.Count, [.. lines.Take(top)], [.. lines.Skip(top).TakeLast(RankEnds)],
+            [.. results.Select(m => m.Month.Period)], trend);
     }
 }

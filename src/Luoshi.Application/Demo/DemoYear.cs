@@ -200,7 +200,7 @@ public sealed class DemoYear(LuoshiDb db, PlanWorkflow plans)
             var pace = 0.6 + random.NextDouble() * 0.6;
             foreach (var unit in task.ResponsibleOrgUnitIds)
             {
-                for (var month = 2; month <= lastMonth; month++)
+                for (var month = 1; month <= lastMonth; month++) // from January: each month's ranking reads the reports due in it
                 {
                     if (random.Next(10) == 0) continue; // a month skipped
                     var share = Math.Min(1.0, pace * month / Math.Max(1, task.DueDate!.Value.Month));

@@ -16,7 +16,7 @@ namespace Luoshi.Application.Evaluation;
 /// <summary>
 /// The annual evaluation report (年度评估报告) of a plan, read as of the end of its year (or today while the year runs):
 /// the summary figures, every task's outcome, the targets met and missed with the reports and attachments that claimed
-/// them, each district's and department's rank in every month of the year (<see cref="UnitRankings"/>, the default scheme),
+/// them, each district's and department's rank in every month of the year (<see cref="UnitRankings"/>, the current scheme),
 /// and the progress of the plan's categories. The one home of these figures: the page <c>/Plans/{id}/AnnualReport</c>, the
 /// .pdf and the .docx all call it.
 /// <para>Who may read it: the bureau's roles (局领导, 督查督导, 管理员) and the department that owns the plan (the issuing
@@ -108,7 +108,8 @@ public sealed class AnnualReport(LuoshiDb db, UnitRankings rankings, TaskStates 
             .OrderBy(t => t.Ordinal).ThenBy(t => t.Id).ToListAsync(ct);
         var lines = tasks.Select(t => Line(t, asOf, names)).ToList();
         var targets = await TargetsAsync(tasks, names, ct);
-        var (months, districts, departments) = await RankingsAsync(plan.Year, today, ct);
+        var scheme = await rankings.CurrentSchemeAsync(ct);
+        var (months, districts, departments) = await RankingsAsync(scheme, plan.Year, ct);
 
         var counted = lines.Where(l => l.Outcome != TaskOutcome.Cancelled).ToList();
         var summary = new Summary(counted.Count, Count(counted, TaskOutcome.DoneOnTime), Count(counted, TaskOutcome.DoneLate),
@@ -121,7 +122,7 @@ public sealed class AnnualReport(LuoshiDb db, UnitRankings rankings, TaskStates 
             .ToList();
         return new View(plan.Id, plan.Title, plan.Year, issuer, asOf, summary, lines,
             [.. targets.Where(t => t.Outcome == TargetOutcome.Met)], [.. targets.Where(t => t.Outcome == TargetOutcome.Missed)],
-            [.. targets.Where(t => t.Outcome == TargetOutcome.NoData)], AssessmentSchemes.Default.Name, months, districts, departments, categories);
+            [.. targets.Where(t => t.Outcome == TargetOutcome.NoData)], scheme.Name, months, districts, departments, categories);
     }
 
     private static int Count(IEnumerable<TaskLine> lines, TaskOutcome outcome) => lines.Count(l => l.Outcome == outcome);
@@ -169,23 +170,22 @@ public sealed class AnnualReport(LuoshiDb db, UnitRankings rankings, TaskStates 
 
     private static DateOnly? DayOf(DateTime? utc) => utc is { } u ? DateOnly.FromDateTime(ChinaClock.ToChina(u)) : null;
 
-    /// <summary>The districts' and departments' ranks under the default scheme in each month of the year up to this one.</summary>
-    private async Task<(List<string> Months, List<RankingLine> Districts, List<RankingLine> Departments)> RankingsAsync(int year, DateOnly today,
-        CancellationToken ct)
+    /// <summary>The districts' and departments' ranks under the current scheme in each month of the year up to this one, each month ranked once.</summary>
+    private async Task<(List<string> Months, List<RankingLine> Districts, List<RankingLine> Departments)> RankingsAsync(
+        Domain.Rankings.AssessmentScheme scheme, int year, CancellationToken ct)
     {
-        var last = year < today.Year ? 12 : year == today.Year ? today.Month : 0;
-        var months = Enumerable.Range(1, last).Select(m => $"{year:0000}-{m:00}").ToList();
         async Task<List<RankingLine>> Of(OrgUnitKind kind)
         {
-            var results = new List<UnitRankings.Result>();
-            for (var m = 1; m <= last; m++)
-                results.Add(await rankings.ComputeAsync(AssessmentSchemes.Default, RankingMonth.Of(year, m, today, kind), ct));
+            if (!scheme.Kinds.Contains(kind)) return [];
+            var results = await rankings.YearAsync(scheme, year, kind, ct);
             if (results.Count == 0) return [];
             return [.. results[^1].Rows.Select(r => r.Unit).OrderBy(u => u.Rank ?? int.MaxValue).ThenBy(u => u.Code, StringComparer.Ordinal)
                 .Select(u => new RankingLine(u.OrgUnitId, u.Code, u.Name,
                     [.. results.Select(x => x.Rows.FirstOrDefault(r => r.Unit.OrgUnitId == u.OrgUnitId)?.Unit.Rank)],
                     [.. results.Select(x => x.Rows.FirstOrDefault(r => r.Unit.OrgUnitId == u.OrgUnitId)?.Unit.Score)]))];
         }
-        return (months, await Of(OrgUnitKind.District), await Of(OrgUnitKind.Department));
+        var today = clock.Today;
+        var last = year < today.Year ? 12 : year == today.Year ? today.Month : 0;
+        return ([.. Enumerable.Range(1, last).Select(m => $"{year:0000}-{m:00}")], await Of(OrgUnitKind.District), await Of(OrgUnitKind.Department));
     }
 }

@@ -12,10 +12,11 @@ public static class AssessmentSchemes
     public static AssessmentScheme Default { get; } = new(1, 1, "督查考核默认方案",
         [OrgUnitKind.District, OrgUnitKind.Department, OrgUnitKind.School],
         [
-            new("tasks", "任务按时完成率", 40),
-            new("reports", "进展反馈按时率", 20),
-            new("notices", "督办按时答复率", 20),
-            new("rectification", "整改完成率", 20),
+            new("tasks", "任务按时完成率", 30),
+            new("targets", "目标达成率", 25),
+            new("reports", "进展反馈按时率", 15),
+            new("notices", "督办按时答复率", 15),
+            new("rectification", "整改完成率", 15),
         ]);
 
     public static IReadOnlyList<AssessmentScheme> All { get; } = [Default];

@@ -4,7 +4,7 @@ namespace Luoshi.Application.Rankings;
 
 /// <summary>
 /// The drill-down of a ranking: what each record id behind a part is, in words (a task's title, a report's task and
-/// period, a 督办单's number, a 整改 item's description, a data set's name) and the page that shows it. One query per kind of record.
+/// period, a 督办单's number, a 整改 item's description, a target with its task, a data set's name) and the page that shows it. One query per kind of record.
 /// </summary>
 public sealed class RankingEvidence(LuoshiDb db, CriterionCatalog criteria)
 {
@@ -29,6 +29,10 @@ public sealed class RankingEvidence(LuoshiDb db, CriterionCatalog criteria)
         if (wanted["finding"].ToList() is { Count: > 0 } findings)
             records.AddRange((await db.Findings.AsNoTracking().Where(f => findings.Contains(f.Id)).Select(f => new { f.Id, f.Description, f.InspectionId })
                 .ToListAsync(ct)).Select(f => new Record("finding", f.Id, f.Description, $"/Inspections/{f.InspectionId}#finding-{f.Id}")));
+        if (wanted["target"].ToList() is { Count: > 0 } targets)
+            records.AddRange((await db.Targets.AsNoTracking().Where(g => targets.Contains(g.Id))
+                .Join(db.Tasks, g => g.TaskId, t => t.Id, (g, t) => new { Target = g, t.Title }).ToListAsync(ct))
+                .Select(x => new Record("target", x.Target.Id, $"{x.Title}：{x.Target.Describe()}", $"/Tasks/{x.Target.TaskId}")));
         if (wanted["dataset"].ToList() is { Count: > 0 } sets)
             records.AddRange(await db.DataSets.AsNoTracking().Where(d => sets.Contains(d.Id)).Select(d => new Record("dataset", d.Id, d.Name + "（" + d.Code + "）", "")).ToListAsync(ct));
         return records.ToDictionary(r => (r.Kind, r.Id));

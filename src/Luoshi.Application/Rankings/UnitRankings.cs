@@ -57,17 +57,48 @@ public sealed class UnitRankings(LuoshiDb db, CriterionCatalog criteria, ChinaCl
         return await ComputeAsync(scheme, RankingMonth.Of(month!.Value.Year, month.Value.Month, today, unitKind), ct);
     }
 
+    /// <summary>
+    /// The scheme that ranks when none is named: the latest version of the default scheme (scheme 1), as stored, else the
+    /// code's default. The one home of that choice: /Rankings, the API, the bulletin, the dashboard and the annual report use it.
+    /// </summary>
+    public async Task<AssessmentScheme> CurrentSchemeAsync(CancellationToken ct = default) =>
+        (await new RankingSchemes(db, criteria, clock).FindAsync(null, ct))!;
+
     /// <summary>The ranking for <paramref name="month"/> under <paramref name="scheme"/>, with last month's ranks; no access check.</summary>
-    public async Task<Result> ComputeAsync(AssessmentScheme scheme, RankingMonth month, CancellationToken ct = default)
+    public async Task<Result> ComputeAsync(AssessmentScheme scheme, RankingMonth month, CancellationToken ct = default) =>
+        (await ComputeMonthsAsync(scheme, [month], ct))[0];
+
+    /// <summary>
+    /// The rankings of <paramref name="kind"/> units for every month of <paramref name="year"/> up to this one (none for a
+    /// year to come), each with last month's ranks: every month is ranked once, its result serving as the next month's
+    /// previous ranks (January's previous is the December before). The same results as <see cref="ComputeAsync(AssessmentScheme, RankingMonth, CancellationToken)"/>
+    /// month by month; no access check.
+    /// </summary>
+    public async Task<IReadOnlyList<Result>> YearAsync(AssessmentScheme scheme, int year, OrgUnitKind kind, CancellationToken ct = default)
     {
-        var units = await UnitsAsync(month.Kind, ct);
-        var adjustments = await Adjustments.ApprovedAsync([month.Period, month.Previous().Period], ct);
-        var now = await RankAsync(scheme, month, units, adjustments, ct);
-        var before = (await RankAsync(scheme, month.Previous(), units, adjustments, ct)).ToDictionary(u => u.OrgUnitId, u => u.Rank);
-        return new Result(scheme, month, [.. now.Select(u => new Row(u, before.GetValueOrDefault(u.OrgUnitId)))])
+        var today = Clock.Today;
+        var last = year < today.Year ? 12 : year == today.Year ? today.Month : 0;
+        return await ComputeMonthsAsync(scheme, [.. Enumerable.Range(1, last).Select(m => RankingMonth.Of(year, m, today, kind))], ct);
+    }
+
+    /// <summary>Consecutive months of one kind, each with its previous month's ranks, each month ranked once.</summary>
+    private async Task<IReadOnlyList<Result>> ComputeMonthsAsync(AssessmentScheme scheme, IReadOnlyList<RankingMonth> months, CancellationToken ct)
+    {
+        if (months.Count == 0) return [];
+        var units = await UnitsAsync(months[0].Kind, ct);
+        var all = new List<RankingMonth> { months[0].Previous() };
+        all.AddRange(months);
+        var adjustments = await Adjustments.ApprovedAsync(all.Select(m => m.Period), ct);
+        var ranked = new List<IReadOnlyList<RankedUnit>>();
+        foreach (var month in all) ranked.Add(await RankAsync(scheme, month, units, adjustments, ct));
+        return [.. months.Select((month, i) =>
         {
-            Adjustments = [.. units.SelectMany(u => adjustments[(u.Id, month.Period)])],
-        };
+            var before = ranked[i].ToDictionary(u => u.OrgUnitId, u => u.Rank);
+            return new Result(scheme, month, [.. ranked[i + 1].Select(u => new Row(u, before.GetValueOrDefault(u.OrgUnitId)))])
+            {
+                Adjustments = [.. units.SelectMany(u => adjustments[(u.Id, month.Period)])],
+            };
+        })];
     }
 
     /// <summary>One month of a unit's trend: its score and rank (null when not ranked) among <see cref="Ranked"/> ranked units.</summary>

@@ -11,6 +11,9 @@ public sealed record Measure(int Due, int Met, IReadOnlyList<int> Ids)
 
     /// <summary>Met ÷ Due, 0–1.</summary>
     public decimal Rate => Due == 0 ? 0 : (decimal)Met / Due;
+
+    /// <summary>What the figures behind some records were (a target's reported value against where it should be), by record id.</summary>
+    public IReadOnlyDictionary<int, string> Notes { get; init; } = new Dictionary<int, string>();
 }
 
 /// <summary>
@@ -28,7 +31,11 @@ public sealed record RankingInput(int OrgUnitId, string Code, string Name, IRead
 /// <see cref="Points"/> = EffectiveWeight × rate.
 /// </summary>
 public sealed record RankingPart(string Key, string Criterion, decimal Weight, decimal EffectiveWeight, bool Applicable, int Due, int Met,
-    decimal? Value, decimal Points, IReadOnlyList<int> Ids);
+    decimal? Value, decimal Points, IReadOnlyList<int> Ids)
+{
+    /// <summary>The measure's notes on its records (<see cref="Measure.Notes"/>), by record id.</summary>
+    public IReadOnlyDictionary<int, string> Notes { get; init; } = new Dictionary<int, string>();
+}
 
 /// <summary>
 /// A unit's line in the ranking; <see cref="Rank"/> and <see cref="Score"/> are null when no criterion applied to it.
@@ -78,7 +85,7 @@ public static class RankingRules
             if (MeasureOf(c) is not { } m) return new RankingPart(c.Key, c.Name, c.Weight, 0, false, 0, 0, null, 0, []);
             var effective = c.Weight * AssessmentScheme.TotalWeight / applicableWeight;
             return new RankingPart(c.Key, c.Name, c.Weight, Math.Round(effective, 2), true, m.Due, m.Met, Math.Round(m.Rate * 100, 2),
-                effective * m.Rate, m.Ids);
+                effective * m.Rate, m.Ids) { Notes = m.Notes };
         }).ToList();
         decimal? score = applicableWeight == 0 ? null : Math.Round(parts.Sum(p => p.Points) + unit.Adjustment, 2);
         return new RankedUnit(unit.OrgUnitId, unit.Code, unit.Name, score, null, [.. parts.Select(p => p with { Points = Math.Round(p.Points, 2) })])

@@ -18,8 +18,12 @@ public static class RankingsApi
     public sealed record SchemeDto(int Id, int Version, string Name, IReadOnlyList<string> Kinds, IReadOnlyList<CriterionDto> Criteria,
         IReadOnlyDictionary<string, IReadOnlyList<CriterionDto>> Weights);
 
+    /// <summary>
+    /// A criterion's part in a unit's score: <see cref="Rule"/> says how it is measured (what is due and met, the denominator);
+    /// <see cref="Notes"/> gives the figures behind some records (a target's reported value and where it should be), by record id.
+    /// </summary>
     public sealed record PartDto(string Key, string Criterion, decimal Weight, decimal EffectiveWeight, bool Applicable, int Due, int Met,
-        decimal? Value, decimal Points, string RecordKind, IReadOnlyList<int> Ids);
+        decimal? Value, decimal Points, string RecordKind, IReadOnlyList<int> Ids, string Rule, IReadOnlyDictionary<string, string> Notes);
 
     /// <summary>A unit's line: <see cref="Score"/> = Σ part points + <see cref="Adjustment"/> (the approved 加分/减分 listed in <see cref="Adjustments"/>).</summary>
     public sealed record ItemDto(int OrgUnitId, string Code, string Name, decimal? Score, int? Rank, int? PreviousRank, int? Movement,
@@ -52,11 +56,13 @@ public static class RankingsApi
         var outcome = await rankings.ComputeAsync(http.User.ToCaller(), schemeId, period, kind, ct);
         if (outcome.Value is not { } result) return outcome.ToProblem();
         string RecordKind(string key) => criteria.Find(key)?.RecordKind ?? "";
+        string Rule(string key) => criteria.Find(key)?.Rule ?? "";
         return TypedResults.Ok(new RankingDto(result.Scheme.Id, result.Scheme.Version, result.Scheme.Name, result.Month.Period,
             result.Month.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), result.Month.Kind.ToCode(), TieRule,
             [.. result.Rows.Select(r => new ItemDto(r.Unit.OrgUnitId, r.Unit.Code, r.Unit.Name, r.Unit.Score, r.Unit.Rank, r.PreviousRank, r.Movement,
                 [.. r.Unit.Parts.Select(p => new PartDto(p.Key, p.Criterion, p.Weight, p.EffectiveWeight, p.Applicable, p.Due, p.Met, p.Value, p.Points,
-                    RecordKind(p.Key), p.Ids))], r.Unit.Adjustment, [.. result.AdjustmentsOf(r.Unit.OrgUnitId).Select(RankingAdjustmentsApi.ToDto)]))]));
+                    RecordKind(p.Key), p.Ids, Rule(p.Key),
+                    p.Notes.ToDictionary(n => n.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), n => n.Value)))], r.Unit.Adjustment, [.. result.AdjustmentsOf(r.Unit.OrgUnitId).Select(RankingAdjustmentsApi.ToDto)]))]));
     }
 
     public static async Task<Ok<SchemesDto>> Schemes(RankingSchemes schemes, CancellationToken ct) =>

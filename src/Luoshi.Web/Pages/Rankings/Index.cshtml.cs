@@ -11,7 +11,7 @@ namespace Luoshi.Web.Pages.Rankings;
 /// 月度排名: the table for a month and kind of unit, each part drilled down to its records, and one unit's trend over the
 /// year — <see cref="UnitRankings"/> and <see cref="RankingEvidence"/>, for bureau roles (units get 403: they see the bulletin).
 /// </summary>
-public sealed class RankingsModel(UnitRankings rankings, RankingEvidence evidence) : PageModel
+public sealed class RankingsModel(UnitRankings rankings, RankingEvidence evidence, CriterionCatalog criteria) : PageModel
 {
     public static readonly (string Code, string Name)[] Kinds = [("district", "区县"), ("department", "处室"), ("school", "学校")];
 
@@ -27,6 +27,9 @@ public sealed class RankingsModel(UnitRankings rankings, RankingEvidence evidenc
     public IReadOnlyList<UnitRankings.TrendPoint> Trend { get; private set; } = [];
 
     public string RecordKindOf(string key) => evidence.RecordKindOf(key);
+
+    /// <summary>How a criterion is measured (<see cref="ICriterion.Rule"/>), shown in its drill-down.</summary>
+    public string RuleOf(string key) => criteria.Find(key)?.Rule ?? "";
 
     public async Task<IActionResult> OnGetAsync(string? period, string? kind, int? unit)
     {

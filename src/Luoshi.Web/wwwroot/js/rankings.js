@@ -1,4 +1,4 @@
-// 月度排名: one unit's trend over the year — its score per month as bars (the bar-only ECharts build), its rank as each bar's label.
+// 月度排名: one unit's trend over the year — its score per month as bars (the project's ECharts build, echarts.luoshi.min.js), its rank as each bar's label.
 (function () {
   "use strict";
   var chart = document.getElementById("trend-chart");
