@@ -656,8 +656,14 @@ public static class SubjectFinder
 
         // A list of figures: the noun starts after the previous figure (教育联合体XX个、<u>研修共同体</u>XX个).
         var start = end;
-        while (start > 0 && s[start - 1] is not ('（' or '(' or '）' or ')'))
+        while (start > 0 && (s[start - 1] is not ('（' or '(' or '）' or ')') || PlaceBracket(s, start) is not null))
         {
+            if (PlaceBracket(s, start) is { } open)
+            {
+                start = open; // 县(市、区)学前三年幼儿入园率: the bracket completes the place's name
+                continue;
+            }
+
             if (IsFigureChar(s[start - 1]))
             {
                 if (start >= 4 && start < s.Length && s[start] == '年' && s.AsSpan(start - 4, 4).ToString().All(Chars.IsDigit))
@@ -721,6 +727,34 @@ public static class SubjectFinder
 
     /// <summary>x所新建、改扩建学校: verbs of building listed before their noun belong to it; the 、 after them ends no list member.</summary>
     private static readonly HashSet<string> BuildVerbs = ["新建", "改建", "扩建", "改扩建", "新改扩建", "续建", "迁建", "新建和改扩建"];
+
+    /// <summary>
+    /// 县(市、区), 各县（市）: a bracket of administrative levels right after a place word is part of the place's name; returns
+    /// where the bracket opens when the text before <paramref name="end"/> closes one.
+    /// </summary>
+    private static int? PlaceBracket(string s, int end)
+    {
+        if (end < 4 || s[end - 1] is not ('）' or ')'))
+        {
+            return null;
+        }
+
+        var open = s.LastIndexOfAny(['（', '('], end - 2, Math.Min(end - 1, 7));
+        if (open < 1 || !"市区县镇乡旗".Contains(s[open - 1]))
+        {
+            return null;
+        }
+
+        for (var i = open + 1; i < end - 1; i++)
+        {
+            if (!"市区县镇乡旗、".Contains(s[i]))
+            {
+                return null;
+            }
+        }
+
+        return end - open > 2 ? open : null;
+    }
 
     /// <summary>The noun after a figure, [start, end): comparators (以上, 左右) skipped, cut at the next verb or list mark.</summary>
     private static (int Start, int End) NounAfter(string s, int figureEnd)
