@@ -46,22 +46,26 @@ public class CorpusTests
     /// 0.80: blank figures in the review part of review-plus-plan documents are now read as targets). Raised when the subject
     /// and kind rules grew (subject 0.69 to 0.74; kind 0.80 to 0.94: 成绩亮点 headings open a review). Raised again when an
     /// expectation (有望…) became other and honours lists named their awarding body (kind 0.94 to 0.96, subject 0.74 to 0.75).
+    /// Reset when plans 320–322 joined (a 2005 opinion with 2007/2010 targets, a news report, a PDF-extracted review) and the
+    /// figure and subject rules grew: quantity F1 0.94 to 0.95, subject 0.75 to 0.86 (on the first fourteen: F1 0.98, subject
+    /// 0.83, kind 0.98); kind 0.96 to 0.90, outline 0.97 to 0.96, titles and years fell with the new plans (320's year is read
+    /// as 2010, so its 2007 targets read as achievements; 322's year comes from the site's upload date).
     /// </summary>
     [Fact]
     public void More_real_plans_score_at_least_their_floors()
     {
         Assert.True(CorpusMore is not null, "tests/Data/corpus-more was not copied beside the test binaries");
         var s = PlanScorer.Score(CorpusMore!);
-        Assert.Equal(14, s.Plans);
-        Assert.True(s.QuantityF1 >= 0.94, $"quantity F1: {s}");
-        Assert.True(s.Kind >= 0.96, $"kind: {s}");
+        Assert.Equal(17, s.Plans);
+        Assert.True(s.QuantityF1 >= 0.95, $"quantity F1: {s}");
+        Assert.True(s.Kind >= 0.90, $"kind: {s}");
         Assert.True(s.Comparator >= 1.00, $"comparator: {s}");
-        Assert.True(s.OutlineF1 >= 0.97, $"outline F1: {s}");
+        Assert.True(s.OutlineF1 >= 0.96, $"outline F1: {s}");
         Assert.True(s.Level >= 1.00, $"level: {s}");
-        Assert.True(s.Titles >= 0.71, $"titles: {s}");
-        Assert.True(s.Years >= 0.92, $"years: {s}");
+        Assert.True(s.Titles >= 0.70, $"titles: {s}");
+        Assert.True(s.Years >= 0.82, $"years: {s}");
         Assert.True(s.ResponsibleF1 >= 1.00, $"responsible F1: {s}");
         Assert.True(s.DeadlineF1 >= 1.00, $"deadline F1: {s}");
-        Assert.True(s.Subject >= 0.75, $"subject: {s}");
+        Assert.True(s.Subject >= 0.86, $"subject: {s}");
     }
 }

@@ -55,10 +55,10 @@ public static class QuantityKindClassifier
         }
 
         var within = after.IndexOf('中');
-        if ((within is >= 0 and <= 4 && within + 1 < after.Length && after[within + 1] is '，' or ',' or '有' or '居' or '的' or '。' or '、')
+        if ((within is >= 0 and <= 4 && within + 1 < after.Length && after[within + 1] is '，' or ',' or '有' or '居' or '的' or '。' or '、' or '排' or '名' or '位')
             || after[..Math.Min(after.Length, 10)].IndexOf("的基础上") >= 0)
         {
-            return QuantityKind.Other; // 14项中有7项, 10个部门中, 在600元的基础上
+            return QuantityKind.Other; // 14项中有7项, 10个部门中, 在600元的基础上, 在18个区县中排名第一 (the group compared)
         }
 
         if (after.StartsWith("之差") || after.StartsWith("/") || after.StartsWith("／") || after.StartsWith("的标准") || (after.StartsWith("标准") && !after.StartsWith("标准化")))

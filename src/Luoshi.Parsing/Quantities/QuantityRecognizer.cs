@@ -43,6 +43,10 @@ public static class QuantityRecognizer
             if (lastEnd >= 0 && raw.Start - lastEnd <= AdjacentFigures)
             {
                 subject = ListedTitle.Complete(ListedAward.Complete(subject, lastSubject), lastSubject);
+                if (lastSentence == sentenceStart)
+                {
+                    subject = SharedOwner.Complete(subject, lastSubject);
+                }
             }
 
             subject = SetFrame.Find(original, text, sentenceStart, clauseEnd, raw.Start, raw.End, raw.Unit) ?? WithEvent(original, text, sentenceStart, subject);

@@ -13,7 +13,7 @@ public static class QuantityScanner
     private static readonly string[] AbstractCountUnits = ["个", "项", "条", "批", "支", "大", "点", "级", "方面"];
     private static readonly string[] EnumeratedUnits = ["个", "所", "项", "名", "人", "位", "家", "座", "幢"];
     private static readonly string[] SchemeNouns = ["工程", "行动", "计划", "项目", "战略", "举措", "攻坚战"];
-    private static readonly string[] ConcreteUnits = ["所", "周", "天", "小时", "个月", "学分", "学时", "元", "平方米", "人", "位", "名", "幢", "栋", "座", "门", "期", "次"];
+    private static readonly string[] ConcreteUnits = ["所", "周", "天", "小时", "个月", "学分", "学时", "元", "平方米", "人", "位", "名", "幢", "栋", "座", "门", "期", "次", "处"];
 
     public static List<RawQuantity> Scan(string s, int limit = int.MaxValue)
     {
@@ -255,8 +255,18 @@ public static class QuantityScanner
             return null;
         }
 
+        if (unit == "分" && !ClosesAfterScore(s.AsSpan(end)))
+        {
+            return null; // 十分重要: 十分 before a word is "very", not ten points
+        }
+
+        if (unit == "期" && Chars.IsDigit(after))
+        {
+            return null; // 泉山学校一期2座教学楼: a phase that a count follows is the phase's name
+        }
+
         // A lone 百 or 千 is an idiom (千家万户, 百年大计), not a hundred or a thousand.
-        if (!AcceptChinese(s, v, upper, unit, before, end, after, len == 1 && s[start] is '百' or '千'))
+        if (!TotalsNamedList(before, v, unit, s.AsSpan(end)) && !AcceptChinese(s, v, upper, unit, before, end, after, len == 1 && s[start] is '百' or '千'))
         {
             return null;
         }
@@ -319,6 +329,57 @@ public static class QuantityScanner
         // 四个意识, 两个维护 are slogans; a count written with 十/百/千 (三千六百个) is a count.
         return Array.IndexOf(AbstractCountUnits, unit) >= 0 && ((before.Length == 0 && v >= 2) || v >= 10);
     }
+
+    /// <summary>
+    /// XX二中、郁林路小学两个区级党建示范点: a numeral that totals a list of names right before it counts them (two places
+    /// named), unlike 市、县两级 (members of one character) or 两个维护 (no list).
+    /// </summary>
+    private static bool TotalsNamedList(ReadOnlySpan<char> before, long v, string unit, ReadOnlySpan<char> after)
+    {
+        if (v < 2 || v > 9 || Array.IndexOf(EnumeratedUnits, unit) < 0 && unit != "处" || before.IndexOfAny('“', '”', '"') >= 0
+            || StartsWithAny(after, PartsOfAWhole))
+        {
+            return false; // 做到两个“维护”; 分宣传、治理、总结三个阶段 names the parts of a task, it counts no things
+        }
+
+        var members = 1;
+        var last = before.Length;
+        var shortest = int.MaxValue;
+        for (var i = before.Length - 1; i >= 0; i--)
+        {
+            if (before[i] != '、')
+            {
+                continue;
+            }
+
+            shortest = Math.Min(shortest, last - i - 1);
+            last = i;
+            members++;
+        }
+
+        // The first member starts after the verb before it; only the members after a 、 are measured (at least 2 characters).
+        return members == v && shortest is >= 2 and < int.MaxValue && last >= 2;
+    }
+
+    private static bool StartsWithAny(ReadOnlySpan<char> s, string[] words)
+    {
+        foreach (var w in words)
+        {
+            if (s.StartsWith(w, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] PartsOfAWhole = ["阶段", "方面", "环节", "步骤", "层次", "维度", "领域", "板块", "部分"];
+
+    /// <summary>92分, 得分90分以上: a score ends its clause or takes a comparator; 十分重要 is no score.</summary>
+    private static bool ClosesAfterScore(ReadOnlySpan<char> after) =>
+        after.StartsWith("之", StringComparison.Ordinal) || after.IsEmpty || after[0] is '，' or ',' or '。' or '；' or ';' or '、' or '）' or ')' or '\n' or ' '
+        || after.StartsWith("以上", StringComparison.Ordinal) || after.StartsWith("以下", StringComparison.Ordinal) || after.StartsWith("左右", StringComparison.Ordinal);
 
     /// <summary>八项工程, 三大行动, 十大民生项目: the numeral names a scheme when its noun phrase ends in one of these words.</summary>
     private static bool NamesAScheme(string s, int end)
@@ -420,6 +481,7 @@ public static class QuantityScanner
                 k++;
             }
 
+            k = SkipSpaces(s, k);
             var multiplier = 1m;
             if (k < s.Length && s[k] == '万' && !(k + 1 < s.Length && s[k + 1] is '一' or '众' or '物' or '事'))
             {
@@ -438,7 +500,7 @@ public static class QuantityScanner
                 k++;
             }
 
-            var spaced = k;
+            var spaced = SkipSpaces(s, k);
             while (spaced < s.Length && spaced - k < 2 && s[spaced] == ' ')
             {
                 spaced++;
@@ -489,6 +551,29 @@ public static class QuantityScanner
 
         var comparator = upper is not null || blankRange ? Comparator.Range : ComparatorReader.Read(before, after, more);
         return new RawQuantity(start, k, value, upper, denominator, unit, comparator, placeholder);
+    }
+
+    /// <summary>
+    /// 资金 5018 万元, 校舍 12.23 万 平方米: text taken from a PDF spaces its figures; up to two spaces that a 万, 亿 or unit
+    /// follows are skipped.
+    /// </summary>
+    private static int SkipSpaces(string s, int k)
+    {
+        var m = k;
+        while (m < s.Length && m - k < 2 && s[m] == ' ')
+        {
+            m++;
+        }
+
+        if (m == k || m >= s.Length)
+        {
+            return k;
+        }
+
+        var unitLen = Units.Read(s, m, out var unit);
+        var after = m + unitLen;
+        return s[m] is '万' or '亿' || (unitLen > 0 && unit is not ("年" or "月" or "日") && !(after < s.Length && s[after] is '、' or '.' or '．'))
+            ? m : k;
     }
 
     /// <summary>85%—90%, 90%至95%, 3人~5人: a range that repeats its unit at the upper end.</summary>
@@ -545,8 +630,7 @@ public static class QuantityScanner
             case "周":
                 return !(after.StartsWith("年", StringComparison.Ordinal) || after.StartsWith("岁", StringComparison.Ordinal));
             case "分":
-                return after.StartsWith("之", StringComparison.Ordinal) || after.IsEmpty || after[0] is '，' or '。' or '；' or '）' or ')'
-                    || after.StartsWith("以上", StringComparison.Ordinal) || after.StartsWith("以下", StringComparison.Ordinal);
+                return ClosesAfterScore(after);
             case "名":
                 var b = before.TrimEnd();
                 if (b.EndsWith("前") || b.EndsWith("后") || b.EndsWith("由") || b.EndsWith("至") || b.EndsWith("排") || b.EndsWith("第") || b.EndsWith("居"))

@@ -29,7 +29,7 @@ public static class SubjectFinder
     /// <summary>Words after the figure that end its noun (用于, 进行, a comparator, a verb).</summary>
     private static readonly string[] AfterStops =
     [
-        "用于", "进行", "发放", "一定", "必须", "应当", "要", "需", "从中", "按期", "如期", "投用", "投入使用", "开工", "竣工", "通过", "参赛", "进入", "达到", "达", "获", "以上", "以下", "的基础上", "中有", "中居", "居", "占", "代表", "“",
+        "用于", "进行", "发放", "一定", "必须", "应当", "要", "需", "从中", "按期", "如期", "投用", "投入使用", "开工", "竣工", "通过", "参赛", "进入", "达到", "达", "获", "以上", "以下", "的基础上", "中有", "中居", "中排名", "中名列", "中位列", "中位居", "目前", "正在", "均已", "居", "占", "代表", "“",
     ];
 
     /// <summary>Words that, right after the figure, show that no noun follows it (14项中有7项, 居全省第一, 在…的基础上).</summary>
@@ -66,7 +66,30 @@ public static class SubjectFinder
             return unit == "元" && PerCapita.Total(previous) is { } total ? total : previous;
         }
 
-        return ChangeSide(read, figureStart) + WorkToDo.Rewrite(Plain(WithoutTheme(found)), read, figureStart);
+        return ChangeSide(read, figureStart) + WorkToDo.Rewrite(Plain(WithoutTheme(Growth(found, read, figureStart, unit))), read, figureStart);
+    }
+
+    private static readonly string[] GrowthWords = ["增长", "下降", "增幅", "降幅"];
+
+    /// <summary>
+    /// 固定资产投资增长7.5%, 近视率下降1个百分点: a percentage right after 增长 or 下降 measures the change, not the thing
+    /// (固定资产投资增长); a change against an earlier figure (同比增长) is named by ChangeOf.
+    /// </summary>
+    private static string Growth(string found, string read, int figureStart, string unit)
+    {
+        if (unit is not ("%" or "个百分点" or "百分点") || found.Length < 2 || figureStart < 4)
+        {
+            return found;
+        }
+
+        var word = GrowthWords.FirstOrDefault(w => read.AsSpan(0, figureStart).EndsWith(w, StringComparison.Ordinal));
+        if (word is null || found.Contains(word, StringComparison.Ordinal) || found.EndsWith('率')
+            || ChangeOpeners.Any(o => read.AsSpan(0, figureStart - word.Length).EndsWith(o, StringComparison.Ordinal)))
+        {
+            return found;
+        }
+
+        return read.AsSpan(0, figureStart - word.Length).TrimEnd().EndsWith(found, StringComparison.Ordinal) ? found + word : found;
     }
 
     /// <summary>推荐生的比例 → 推荐生比例, 只占 → 占: a 的 before 比例 and an adverb before 占 add nothing to a share's name.</summary>
@@ -633,8 +656,14 @@ public static class SubjectFinder
 
         // A list of figures: the noun starts after the previous figure (教育联合体XX个、<u>研修共同体</u>XX个).
         var start = end;
-        while (start > 0 && s[start - 1] is not ('（' or '(' or '）' or ')'))
+        while (start > 0 && (s[start - 1] is not ('（' or '(' or '）' or ')') || PlaceBracket(s, start) is not null))
         {
+            if (PlaceBracket(s, start) is { } open)
+            {
+                start = open; // 县(市、区)学前三年幼儿入园率: the bracket completes the place's name
+                continue;
+            }
+
             if (IsFigureChar(s[start - 1]))
             {
                 if (start >= 4 && start < s.Length && s[start] == '年' && s.AsSpan(start - 4, 4).ToString().All(Chars.IsDigit))
@@ -679,7 +708,8 @@ public static class SubjectFinder
 
             // A one-character verb only where it opens the clause or stands right before the figure (共同体 is no 共, 达标率 no 达);
             // a verb that only one character follows is part of a noun (覆盖率, 创建率).
-            if ((verb.Length == 1 && k != start && k + 1 != end && verb is not ("对" or "为" or "将" or "把" or "获")) || end - (k + verb.Length) == 1
+            if ((verb.Length == 1 && k != start && k + 1 != end && verb is not ("对" or "为" or "将" or "把" or "获"))
+                || (verb == "对" && k + 1 < end && s[k + 1] is '照' or '于' or '接' or '标' or '外' or '口') || end - (k + verb.Length) == 1
                 || (k + verb.Length == end && k > start && s[k - 1] == '的')
                 || (verb.Length >= 2 && StartsWithAny(s, k + verb.Length, HeadNouns)))
             {
@@ -693,6 +723,37 @@ public static class SubjectFinder
         }
 
         return Trim(s, best, end);
+    }
+
+    /// <summary>x所新建、改扩建学校: verbs of building listed before their noun belong to it; the 、 after them ends no list member.</summary>
+    private static readonly HashSet<string> BuildVerbs = ["新建", "改建", "扩建", "改扩建", "新改扩建", "续建", "迁建", "新建和改扩建"];
+
+    /// <summary>
+    /// 县(市、区), 各县（市）: a bracket of administrative levels right after a place word is part of the place's name; returns
+    /// where the bracket opens when the text before <paramref name="end"/> closes one.
+    /// </summary>
+    private static int? PlaceBracket(string s, int end)
+    {
+        if (end < 4 || s[end - 1] is not ('）' or ')'))
+        {
+            return null;
+        }
+
+        var open = s.LastIndexOfAny(['（', '('], end - 2, Math.Min(end - 1, 7));
+        if (open < 1 || !"市区县镇乡旗".Contains(s[open - 1]))
+        {
+            return null;
+        }
+
+        for (var i = open + 1; i < end - 1; i++)
+        {
+            if (!"市区县镇乡旗、".Contains(s[i]))
+            {
+                return null;
+            }
+        }
+
+        return end - open > 2 ? open : null;
     }
 
     /// <summary>The noun after a figure, [start, end): comparators (以上, 左右) skipped, cut at the next verb or list mark.</summary>
@@ -717,7 +778,7 @@ public static class SubjectFinder
         while (end < s.Length && !Chars.IsDigit(s[end]) && !Chars.IsPlaceholderX(s[end]))
         {
             var c = s[end];
-            if (c is '、' && FigureBeforeClauseEnd(s, end))
+            if (c is '、' && FigureBeforeClauseEnd(s, end) && !BuildVerbs.Contains(s[start..end]))
             {
                 break; // 示范幼儿园、46所…: the next member of a list of figures
             }
