@@ -14,7 +14,7 @@ public static class ResponsibleUnitFinder
         "责任股室", "牵头股室", "责任股", "牵头", "责任",
     ];
 
-    /// <summary>Short labels (牵头：, 责任：) that name units only where a colon follows them directly.</summary>
+    /// <summary>Short labels (牵头：, 责任：) that name units only in brackets, where a colon follows them directly.</summary>
     private static readonly string[] ShortLabels = ["牵头", "责任", "责任股"];
 
     /// <summary>Labels that end a list of responsible units on the same line (牵头单位：A 配合单位：B, 完成时限：…).</summary>
@@ -56,9 +56,10 @@ public static class ResponsibleUnitFinder
                     continue; // counted under the longer label
                 }
 
-                if (ShortLabels.Contains(label) && (from >= text.Length || text[from] is not ('：' or ':')))
+                if (ShortLabels.Contains(label) && (from >= text.Length || text[from] is not ('：' or ':') || k == 0
+                    || text[k - 1] is not ('（' or '(' or '【' or '[' or '；' or ';' or ' ' or '\u3000')))
                 {
-                    continue; // 牵头制定…, 责任到人: no label
+                    continue; // 牵头制定…, 责任到人, 压实主体责任：… : no label; a short label opens a bracket or follows another
                 }
 
                 var j = from;
