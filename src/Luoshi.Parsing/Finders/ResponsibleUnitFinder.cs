@@ -11,12 +11,16 @@ public static class ResponsibleUnitFinder
     private static readonly string[] Labels =
     [
         "牵头责任单位", "主要责任单位", "牵头单位", "责任单位", "责任科室", "责任处室", "责任部门", "牵头部门", "牵头科室", "牵头处室", "负责单位", "承办单位", "责任主体",
+        "责任股室", "牵头股室", "责任股", "牵头", "责任",
     ];
+
+    /// <summary>Short labels (牵头：, 责任：) that name units only in brackets, where a colon follows them directly.</summary>
+    private static readonly string[] ShortLabels = ["牵头", "责任", "责任股"];
 
     /// <summary>Labels that end a list of responsible units on the same line (牵头单位：A 配合单位：B, 完成时限：…).</summary>
     private static readonly string[] FollowingLabels =
     [
-        "配合单位", "协办单位", "参与单位", "协同单位", "配合部门", "配合科室", "配合处室", "完成时限", "完成时间", "时间节点", "时限要求", "责任人", "牵头领导", "分管领导",
+        "配合单位", "协办单位", "参与单位", "协同单位", "配合部门", "配合科室", "配合处室", "配合股室", "配合：", "配合:", "协同：", "协同:", "完成时限", "完成时间", "时间节点", "时限要求", "责任人", "牵头领导", "分管领导",
     ];
 
     /// <summary>The characters the labels end with: a text holding none of them names no unit (most items' texts).</summary>
@@ -27,6 +31,11 @@ public static class ResponsibleUnitFinder
         var result = new List<string>();
         if (!text.AsSpan().ContainsAny(LabelEnds))
         {
+            if (text.Contains("负责", StringComparison.Ordinal))
+            {
+                LeadInBrackets(text, result);
+            }
+
             return result;
         }
 
@@ -47,13 +56,19 @@ public static class ResponsibleUnitFinder
                     continue; // counted under the longer label
                 }
 
+                if (ShortLabels.Contains(label) && (from >= text.Length || text[from] is not ('：' or ':') || k == 0
+                    || text[k - 1] is not ('（' or '(' or '【' or '[' or '；' or ';' or ' ' or '\u3000')))
+                {
+                    continue; // 牵头制定…, 责任到人, 压实主体责任：… : no label; a short label opens a bracket or follows another
+                }
+
                 var j = from;
-                while (j < text.Length && (Chars.IsSpace(text[j]) || text[j] is '：' or ':' or '为'))
+                while (j < text.Length && (Chars.IsSpace(text[j]) || text[j] is '：' or ':' or '为' or '】' or ']'))
                 {
                     j++;
                 }
 
-                if (j == from || (text[j - 1] is not ('：' or ':' or '为') && !Chars.IsSpace(text[j - 1])))
+                if (j == from || (text[j - 1] is not ('：' or ':' or '为' or '】' or ']') && !Chars.IsSpace(text[j - 1])))
                 {
                     if (!IsStatement(text, k, label, result))
                     {
@@ -98,7 +113,59 @@ public static class ResponsibleUnitFinder
             }
         }
 
+        LeadInBrackets(text, result);
         return result;
+    }
+
+    private static readonly string[] LeadWords = ["牵头负责", "牵头实施", "牵头", "负责"];
+
+    /// <summary>
+    /// （教师发展中心牵头，各学校配合）, （由校外培训监管科负责） closing an item or a sentence: the unit that leads.
+    /// Prose that says who leads (市教育局牵头制定…) is not in such brackets.
+    /// </summary>
+    private static void LeadInBrackets(string text, List<string> result)
+    {
+        for (var open = text.IndexOfAny(['（', '(']); open >= 0; open = text.IndexOfAny(['（', '('], open + 1))
+        {
+            var close = text.IndexOfAny(['）', ')'], open + 1);
+            if (close < 0 || close - open > 60)
+            {
+                continue;
+            }
+
+            var after = close + 1;
+            while (after < text.Length && Chars.IsSpace(text[after]) && text[after] != '\n')
+            {
+                after++;
+            }
+
+            if (after < text.Length && text[after] is not ('。' or '；' or ';' or '\n'))
+            {
+                continue; // the brackets must close the item or its sentence
+            }
+
+            var inner = text.AsSpan(open + 1, close - open - 1).Trim();
+            var cut = inner.IndexOfAny("，,；;。");
+            var clause = cut >= 0 ? inner[..cut] : inner;
+            if (clause.StartsWith("由"))
+            {
+                clause = clause[1..];
+            }
+
+            foreach (var word in LeadWords)
+            {
+                if (clause.EndsWith(word) && clause.Length - word.Length is >= 2 and <= 30)
+                {
+                    var units = clause[..^word.Length];
+                    if (units.IndexOfAny("：:") < 0)
+                    {
+                        AddList(units, result);
+                    }
+
+                    break;
+                }
+            }
+        }
     }
 
     /// <summary>学校是禁止在职教师从事有偿补课的主要责任单位 → 学校.</summary>

@@ -39,6 +39,16 @@ public static class TitleFinder
             }
         }
 
+        // 某某市教育局关于印发《2023年全市教育工作要点》的通知: the notice names the document it publishes, and that
+        // document is the title, whatever heading-like lines a site puts above the notice.
+        for (var i = 0; i < limit; i++)
+        {
+            if (PublishedDocument(lines[i]) is { } published)
+            {
+                return published;
+            }
+        }
+
         for (var i = 0; i < limit; i++)
         {
             var line = lines[i];
@@ -60,6 +70,18 @@ public static class TitleFinder
 
             if (IsTitleLike(line))
             {
+                // A site's heading, then the document's own a few lines below it (after the page's date and counters),
+                // naming the same thing in other words: the one above the text is the document's.
+                for (var j = i + 1; j < Math.Min(limit, i + 5); j++)
+                {
+                    if (IsTitleLike(lines[j]) && !IsSubtitle(lines[j]) && !lines[j].EndsWith("通知", StringComparison.Ordinal)
+                        && Similar(Clean(line), Clean(lines[j])))
+                    {
+                        line = lines[j];
+                        i = j;
+                    }
+                }
+
                 var title = Clean(line);
                 // A title broken over two lines: 绍兴市教育局关于开展…在职 / 教师有偿补课…的通知
                 if (i + 1 < lines.Count && !EndsLikeTitle(title) && IsContinuation(lines[i + 1]))
@@ -80,6 +102,63 @@ public static class TitleFinder
         }
 
         return null;
+    }
+
+    private static readonly string[] PublishVerbs = ["印发", "转发", "下发", "印送", "发布"];
+
+    /// <summary>关于印发《Y》的通知 → Y: the document a notice publishes.</summary>
+    private static string? PublishedDocument(string line)
+    {
+        // 现将《Y》印发给你们: the notice's own sentence names the document too.
+        if (line.StartsWith("现将《", StringComparison.Ordinal) && line.IndexOf('》') is var shut && shut > 7
+            && PublishVerbs.Any(v => line.AsSpan(shut + 1).StartsWith(v, StringComparison.Ordinal)))
+        {
+            return Clean(line[3..shut]);
+        }
+
+        if (line.Length > 100 || !line.Contains("通知", StringComparison.Ordinal) || line.Contains('。'))
+        {
+            return null;
+        }
+
+        foreach (var verb in PublishVerbs)
+        {
+            var v = line.IndexOf(verb, StringComparison.Ordinal);
+            if (v < 0 || v + verb.Length >= line.Length || line[v + verb.Length] != '《')
+            {
+                continue;
+            }
+
+            var close = line.IndexOf('》', v);
+            if (close > v + verb.Length + 4 && line.IndexOf("通知", close, StringComparison.Ordinal) > close)
+            {
+                var inner = line[(v + verb.Length + 1)..close].Trim();
+                return inner.Length >= 4 ? Clean(inner) : null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Two headings that name the same document: most character pairs of the shorter occur in the longer.</summary>
+    private static bool Similar(string a, string b)
+    {
+        if (a.Length < 4 || b.Length < 4)
+        {
+            return false;
+        }
+
+        var (shorter, longer) = a.Length <= b.Length ? (a, b) : (b, a);
+        var shared = 0;
+        for (var k = 0; k + 1 < shorter.Length; k++)
+        {
+            if (longer.AsSpan().IndexOf(shorter.AsSpan(k, 2), StringComparison.Ordinal) >= 0)
+            {
+                shared++;
+            }
+        }
+
+        return shared * 10 >= (shorter.Length - 1) * 8 && shorter.Length * 10 >= longer.Length * 6;
     }
 
     private static bool IsTitleLike(string line)

@@ -12,7 +12,13 @@ public static class YearFinder
     {
         if (title is not null && YearBefore(title, '年') is { } fromTitle)
         {
-            return fromTitle;
+            // 在2021年全市教育工作会议上的讲话 … 回顾总结2021年教育工作，研究部署2022年任务: the year it deploys.
+            return DeployedYear(lines) == fromTitle + 1 ? fromTitle + 1 : fromTitle;
+        }
+
+        if (DeployedYear(lines) is { } deployed)
+        {
+            return deployed;
         }
 
         foreach (var line in lines.Take(15))
@@ -54,6 +60,31 @@ public static class YearFinder
         }
 
         return counts.Count == 0 ? null : counts.OrderByDescending(kv => kv.Value).ThenByDescending(kv => kv.Key).First().Key;
+    }
+
+    private static readonly string[] DeployVerbs = ["部署", "安排", "谋划"];
+
+    /// <summary>The year the lead of a speech or report says it deploys (研究部署2022年…, 安排好2022年…), if any.</summary>
+    private static int? DeployedYear(IReadOnlyList<string> lines)
+    {
+        foreach (var line in lines.Take(12))
+        {
+            foreach (var verb in DeployVerbs)
+            {
+                for (var v = line.IndexOf(verb, StringComparison.Ordinal); v >= 0; v = line.IndexOf(verb, v + 1, StringComparison.Ordinal))
+                {
+                    for (var i = v + verb.Length; i <= v + verb.Length + 2 && i + 4 < line.Length; i++)
+                    {
+                        if (IsYearAt(line, i, out var y) && line[i + 4] == '年')
+                        {
+                            return y;
+                        }
+                    }
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The latest year the text names (2020年工作情况及2021年工作思路 → 2021: a plan looks forward).</summary>

@@ -12,7 +12,7 @@ public enum ColumnRole
     /// <summary>工作任务, 目标, 民生事项名称: the task's text; the first one gives the heading.</summary>
     Task,
 
-    /// <summary>牵头单位, 责任单位, 责任科室: the responsible units.</summary>
+    /// <summary>牵头单位, 责任单位, 责任科室, 责任主体, 承办科室: the responsible units.</summary>
     Units,
 
     /// <summary>配合单位, 协同配合单位: units that help, not responsible ones.</summary>
@@ -39,7 +39,7 @@ public static class TableColumns
     private static readonly string[] CategoryNames = ["类别", "类型", "分类", "领域", "板块", "项目类别"];
     private static readonly string[] PartnerWords = ["配合", "协同", "协办", "参与", "协助"];
     private static readonly string[] OtherWords = ["领导", "责任人", "联系人", "负责人", "备注", "电话", "说明", "分值", "联系方式"];
-    private static readonly string[] UnitWords = ["单位", "科室", "处室", "部门", "股室", "牵头"];
+    private static readonly string[] UnitWords = ["单位", "科室", "处室", "部门", "股室", "牵头", "责任主体", "承办"];
     private static readonly string[] DeadlineWords = ["时限", "完成时间", "时间节点", "截止时间", "完成期限", "进度安排", "时间安排", "完成时段"];
     private static readonly string[] ProgressWords = ["完成情况", "进展", "成效", "进度情况", "落实情况"];
     private static readonly string[] TaskWords = ["任务", "事项", "内容", "目标", "措施", "工作", "项目", "举措"];
