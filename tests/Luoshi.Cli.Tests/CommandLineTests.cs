@@ -146,6 +146,9 @@ public sealed partial class CommandLineTests
     [InlineData(new[] { "jobs", "go" }, "未知命令“go”")]
     [InlineData(new[] { "attachments", "migrate", "--folder", "" }, "--folder 的值不能为空")]
     [InlineData(new[] { "attachments", "migrate", "extra" }, "多余的参数“extra”")]
+    [InlineData(new[] { "help", "nothing" }, "未知命令“nothing”")]
+    [InlineData(new[] { "help", "plan", "pars" }, "未知命令“pars”，是不是要用 parse？")]
+    [InlineData(new[] { "help", "serve", "extra" }, "多余的参数“extra”")]
     public async Task A_wrong_call_is_a_usage_error_in_Chinese_with_exit_code_2(string[] args, string message)
     {
         var (exitCode, output, error) = await LuoshiProcess.RunAsync(args);

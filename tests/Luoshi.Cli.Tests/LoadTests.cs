@@ -17,12 +17,13 @@ public sealed class LoadTests
         var output = new StringWriter();
         try
         {
-            var result = await LoadCommand.MeasureAsync(seconds: 3, connections: 16, users: 40, data, database: null, output);
+            var result = await LoadCommand.MeasureAsync(seconds: 3, connections: 16, users: 40, data, database: null, output, warmupSeconds: 2);
             Assert.True(result.Passed, output.ToString());
             // Both kinds of request really ran (however few a busy machine managed), so "nothing lost" is not vacuous.
             Assert.True(result.ReadRequests > 0, output.ToString());
             Assert.True(result.Acknowledged > 0, output.ToString());
             Assert.Equal(result.Acknowledged, result.Stored);
+            Assert.Contains("预热：2 秒", output.ToString());
         }
         finally
         {

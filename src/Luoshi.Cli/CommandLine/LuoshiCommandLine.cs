@@ -120,8 +120,17 @@ public static class LuoshiCommandLine
         var command = new Command("help", "显示命令的帮助") { words };
         command.SetAction(result =>
         {
-            var target = root.Parse([.. result.GetValue(words) ?? [], "--help"], Parsing);
-            return target.Invoke();
+            // The words must name a command: parsed alone first, so "help nothing" is a usage error (exit 2), not the root help.
+            string[] named = result.GetValue(words) ?? [];
+            var alone = Parse(root, named);
+            if (alone.UnmatchedTokens.Count > 0 || alone.Tokens.Any(t => t.Type != System.CommandLine.Parsing.TokenType.Command))
+            {
+                var known = alone.CommandResult.Command;
+                var word = named.Skip(alone.Tokens.TakeWhile(t => t.Type == System.CommandLine.Parsing.TokenType.Command).Count()).First();
+                return CliOutput.UsageError(HelpPage.PathOf(command), [UsageErrors.NotACommand(known, word)]);
+            }
+
+            return root.Parse([.. named, "--help"], Parsing).Invoke();
         });
         return command;
     }

@@ -63,6 +63,9 @@ public static class UsageErrors
         }
     }
 
+    /// <summary>A word after <c>luoshi help …</c> that names no subcommand of <paramref name="command"/>.</summary>
+    public static string NotACommand(Command command, string word) => Unknown(command, word);
+
     private static string Unknown(Command command, string token)
     {
         if (token.StartsWith('-'))
