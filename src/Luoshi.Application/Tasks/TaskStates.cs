@@ -71,13 +71,25 @@ public sealed class TaskStates(LuoshiDb db, ChinaClock clock, LedgerSettings set
         var groups = tasks.Where(t => t.IsGroup).ToList();
         if (groups.Count == 0) return states;
         var planIds = groups.Select(g => g.PlanId).Distinct().ToList();
-        var all = await db.Tasks.AsNoTracking().Include(t => t.Milestones).Where(t => planIds.Contains(t.PlanId)).ToListAsync(ct);
+        var all = await db.Tasks.AsNoTracking().Include(t => t.Milestones).Include(t => t.Targets).Where(t => planIds.Contains(t.PlanId))
+            .ToListAsync(ct);
         var byPlan = all.GroupBy(t => t.PlanId).ToDictionary(g => g.Key, g => (IReadOnlyCollection<PlanTask>)g.ToList());
+        var leavesOf = groups.ToDictionary(g => g.Id, g => TaskOutline.LeavesOf(g, byPlan.GetValueOrDefault(g.PlanId) ?? []).ToList());
+        // The leaves' states by the same rule as the leaves' own pages: the data of their linked targets included.
+        var leafTasks = leavesOf.Values.SelectMany(l => l).DistinctBy(l => l.Id).ToList();
+        var leafReadings = await linked.ReadAsync(leafTasks.Where(l => !states.ContainsKey(l.Id)).ToList(), ct);
+        var leafStates = leafTasks.ToDictionary(l => l.Id, l => states.TryGetValue(l.Id, out var known) ? known : WithData(OfTask(l), l, leafReadings));
         foreach (var group in groups)
         {
-            var leaves = TaskOutline.LeavesOf(group, byPlan.GetValueOrDefault(group.PlanId) ?? []).Select(l => (l, StatusOf(l))).ToList();
-            var rollup = TaskRollup.Of(leaves);
-            states[group.Id] = new TaskState(rollup.Status, rollup.Progress, 0, null, true);
+            var leaves = leavesOf[group.Id].Select(l => (l, leafStates[l.Id])).ToList();
+            var rollup = TaskRollup.Of(leaves.Select(l => (l.l, l.Item2.Status)).ToList());
+            // A leaf the data makes red (预警 by its status) makes its group red as well, as an overdue one does.
+            var red = rollup.Status is WorkStatus.Warning && leaves.Any(l => l.Item2.ColouredByData && l.Item2.Light == "red");
+            states[group.Id] = new TaskState(rollup.Status, rollup.Progress, 0, null, true)
+            {
+                Light = red ? "red" : rollup.Status.Light(),
+                ColouredByData = leaves.Any(l => l.Item2.ColouredByData && l.Item2.Status == rollup.Status),
+            };
         }
         return states;
     }

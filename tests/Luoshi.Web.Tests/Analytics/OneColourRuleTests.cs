@@ -17,7 +17,7 @@ namespace Luoshi.Web.Tests.Analytics;
 /// One colour rule everywhere: the demo plan's 54% 公办园占比 target is linked to the indicator GBYZB, so its task takes its
 /// colour from the schools' data. Set far behind its path (a baseline above what the data shows), the task is red by the
 /// data alone — and it is red, with the data's figure, on the task API and list, the leaders' dashboard (page and API),
-/// 我的任务, the plans index, the plan's board, and in ledger.xlsx and ledger.docx.
+/// 我的任务, the plans index, the plan's board, the roll-up of its group, and in ledger.xlsx and ledger.docx.
 /// </summary>
 public sealed partial class OneColourRuleTests
 {
@@ -61,6 +61,19 @@ public sealed partial class OneColourRuleTests
         };
         patch.Headers.TryAddWithoutValidation("If-Match", "*");
         (await supervisor.SendAsync(patch)).EnsureSuccessStatusCode();
+        // Its group's other tasks on time as well, so the group's colour is this task's.
+        var groupId = await data.WithDbAsync(db => db.Tasks.Where(t => t.Id == linked.TaskId).Select(t => t.ParentId).SingleAsync());
+        Assert.NotNull(groupId);
+        Assert.True(await data.WithDbAsync(db => db.Tasks.AnyAsync(t => t.Id == groupId && t.IsGroup)), "the demo task sits in a group");
+        foreach (var sibling in await data.WithDbAsync(db => db.Tasks.Where(t => t.ParentId == groupId && t.Id != linked.TaskId).Select(t => t.Id).ToListAsync()))
+        {
+            var onTime = new HttpRequestMessage(HttpMethod.Patch, $"/api/v1/tasks/{sibling}")
+            {
+                Content = JsonContent.Create(new { startDate = "2026-01-01", dueDate = "2026-12-31", progress = 95 }),
+            };
+            onTime.Headers.TryAddWithoutValidation("If-Match", "*");
+            (await supervisor.SendAsync(onTime)).EnsureSuccessStatusCode();
+        }
         var baseline = Math.Round(actual + (54m - actual) * 0.75m, 2);
         (await supervisor.PutAsJsonAsync($"/api/v1/targets/{linked.TargetId}/indicator", new { indicatorId = linked.IndicatorId, baseline }))
             .EnsureSuccessStatusCode();
@@ -79,6 +92,10 @@ public sealed partial class OneColourRuleTests
         // The task page.
         var page = await supervisor.GetStringAsync($"/Tasks/{linked.TaskId}");
         Assert.Contains("data-testid=\"task-status\" data-light=\"red\"", page);
+
+        // The group the task belongs to rolls its tasks up by the same rule: red with it, on the API and on the group's page.
+        Assert.Equal("red", (await supervisor.GetJsonAsync($"/api/v1/tasks/{groupId}")).GetProperty("light").GetString());
+        Assert.Contains("data-testid=\"task-status\" data-light=\"red\"", await supervisor.GetStringAsync($"/Tasks/{groupId}"));
 
         // The leaders' dashboard: the task among the red ones, in red, on the page and in the API; a lagging target listed
         // there shows the data's figure.
@@ -130,6 +147,8 @@ public sealed partial class OneColourRuleTests
         if (byData)
         {
             Assert.NotEqual("red", unlinked.GetProperty("light").GetString());
+            // The group was red by this task's data alone.
+            Assert.NotEqual("red", (await supervisor.GetJsonAsync($"/api/v1/tasks/{groupId}")).GetProperty("light").GetString());
             Assert.Equal(redOnDashboard - 1, (await leader.GetJsonAsync("/api/v1/dashboard")).GetProperty("red").GetInt32());
             var indexAfter = PlanRow(await leader.GetStringAsync("/Plans"), linked.PlanId);
             Assert.Contains($"{redOnBoard - 1}（", Regex.Match(indexAfter, "light-red\"></span>([^<]*)").Groups[1].Value);
