@@ -168,8 +168,9 @@ public sealed class BulletinsTests
             Assert.Contains("〔2026〕第1期", printed);
             Assert.Contains("关于2026年10月教育重点工作落实情况的通报", printed);
             Assert.Contains("—1—", printed);
-            // The ranking table: 甲区 first with 100 points, 己区 last with 0.
-            Assert.Contains("1甲区100.00", printed);
+            // The ranking table: 甲区 first — all five tasks on time (30 of the 45 points that apply), none of the September
+            // reports owed for them sent (15) → 66.67 —, 己区 last with 0.
+            Assert.Contains("1甲区66.67", printed);
             Assert.Contains("6己区0.00", printed);
             // The red task with its unit, the praise and the naming.
             Assert.Contains("己区逾期的操场改造任务己区2026年10月20日", printed);

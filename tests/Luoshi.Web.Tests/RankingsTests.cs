@@ -103,22 +103,26 @@ public sealed class RankingsTests
 
         // 任务 (due 1 Jan – 31 Oct, closed by the end of its deadline): 甲 T1 met, T2 late, T3 open → 1/3; 乙 T1, T2 → 1/2
         // (T4 not due yet); 丙 T2, T3, T6 (closed 23:00 on its due day: on time) → 1/3 (T5 cancelled).
-        // 进展反馈 (October, current version, submitted): 甲 one on time, one late (its superseded version does not count) → 1/2;
-        // 乙 1/1; 丙 only a draft → not applicable. 督办 (办理时限 in October): 甲 1/1 (its November one is not due);
-        // 乙 one late, one answered 23:00 on its last day → 1/2; 丙 0/1. 整改: nothing due anywhere → not applicable.
-        // 甲, 乙: 80 points apply → tasks 50, reports 25, notices 25. 甲 = 50/3 + 12.5 + 25 = 54.17; 乙 = 25 + 25 + 12.5 = 62.5.
-        // 丙: 60 apply → tasks 66.67, notices 33.33; 丙 = 66.67/3 + 0 = 22.22. 丁: nothing applies → no score, no rank, listed last.
+        // 进展反馈 (September's, due 5 October: one from each responsible unit of each task still open on 30 September — T2, T3,
+        // T4 — and any other sent): 甲 T3 on time, T2 late (its superseded version does not count) → 1/2; 乙 T1 on time (sent
+        // though T1 was closed), T2 and T4 never sent → 1/3; 丙 T2 only a draft, T3 never sent → 0/2.
+        // 督办 (办理时限 in October): 甲 1/1 (its November one is not due); 乙 one late, one answered 23:00 on its last day → 1/2;
+        // 丙 0/1. 整改: nothing due anywhere → not applicable.
+        // 甲, 乙, 丙: 60 points apply → tasks 50, reports 25, notices 25. 甲 = 50/3 + 12.5 + 25 = 54.17; 乙 = 25 + 25/3 + 12.5 = 45.83;
+        // 丙 = 50/3 + 0 + 0 = 16.67. 丁: nothing applies → no score, no rank, listed last.
         var (a, b, c, d) = (Item(october, f.A), Item(october, f.B), Item(october, f.C), Item(october, f.D));
-        Assert.Equal([f.B, f.A, f.C, f.D], october.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("orgUnitId").GetInt32()));
-        Assert.Equal([(62.5m, 1), (54.17m, 2), (22.22m, 3)], new[] { b, a, c }.Select(i => (Score(i)!.Value, Rank(i)!.Value)));
+        Assert.Equal([f.A, f.B, f.C, f.D], october.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("orgUnitId").GetInt32()));
+        Assert.Equal([(54.17m, 1), (45.83m, 2), (16.67m, 3)], new[] { a, b, c }.Select(i => (Score(i)!.Value, Rank(i)!.Value)));
         Assert.Equal((null, null), (Score(d), Rank(d)));
         Assert.Equal((50m, 1, 3, 33.33m, 16.67m), Measured(Part(a, "tasks")));
         Assert.Equal((25m, 1, 2, 50m, 12.5m), Measured(Part(a, "reports")));
         Assert.Equal((25m, 1, 1, 100m, 25m), Measured(Part(a, "notices")));
         Assert.Equal((25m, 1, 2, 50m, 12.5m), Measured(Part(b, "notices")));
-        Assert.Equal((66.67m, 1, 3, 33.33m, 22.22m), Measured(Part(c, "tasks")));
-        Assert.Equal((33.33m, 0, 1, 0m, 0m), Measured(Part(c, "notices")));
-        Assert.False(Part(c, "reports").GetProperty("applicable").GetBoolean());
+        Assert.Equal((25m, 1, 3, 33.33m, 8.33m), Measured(Part(b, "reports")));
+        Assert.Equal((50m, 1, 3, 33.33m, 16.67m), Measured(Part(c, "tasks")));
+        Assert.Equal((25m, 0, 1, 0m, 0m), Measured(Part(c, "notices")));
+        // A unit that sends nothing scores no better than one that sends late: 丙's reports apply, at 0.
+        Assert.Equal((25m, 0, 2, 0m, 0m), Measured(Part(c, "reports")));
         Assert.False(Part(a, "rectification").GetProperty("applicable").GetBoolean());
         Assert.Equal(15m, Part(a, "rectification").GetProperty("weight").GetDecimal());
         // 目标达成率: the fixture's tasks have no targets → not applicable to anyone (its 25 shared out as the others' are).
@@ -129,12 +133,13 @@ public sealed class RankingsTests
         Assert.Equal("task", Part(a, "tasks").GetProperty("recordKind").GetString());
         Assert.Equal([f.T1, f.T2, f.T3], Part(a, "tasks").GetProperty("ids").EnumerateArray().Select(i => i.GetInt32()).Order());
 
-        // September (as of 30 September): only tasks are due — 甲 T1 met, T2 not yet closed → 1/2; 乙 the same; 丙 T2, T6 → 1/2:
-        // 50 each, a tie: equal rank 1, listed by code. They are October's previous ranks: 乙 0, 甲 down 1, 丙 down 2.
+        // September (as of 30 September): tasks — 甲 T1 met, T2 not yet closed → 1/2; 乙 the same; 丙 T2, T6 → 1/2; August's
+        // reports (due 5 September) were owed for T2, T3, T4 and none came → 0 each. Tasks 66.67 × 1/2 = 33.33 each, a tie:
+        // equal rank 1, listed by code. They are October's previous ranks: 甲 0, 乙 down 1, 丙 down 2.
         var september = await client.GetJsonAsync("/api/v1/rankings?period=2026-09");
-        Assert.Equal([("RKA", 50m, 1), ("RKB", 50m, 1), ("RKC", 50m, 1)], september.GetProperty("items").EnumerateArray().Where(i => Rank(i) is not null)
+        Assert.Equal([("RKA", 33.33m, 1), ("RKB", 33.33m, 1), ("RKC", 33.33m, 1)], september.GetProperty("items").EnumerateArray().Where(i => Rank(i) is not null)
             .Select(i => (i.GetProperty("code").GetString()!, Score(i)!.Value, Rank(i)!.Value)));
-        Assert.Equal([(1, 0), (1, -1), (1, -2)], new[] { b, a, c }.Select(i => (Rank(i, "previousRank")!.Value, i.GetProperty("movement").GetInt32())));
+        Assert.Equal([(1, 0), (1, -1), (1, -2)], new[] { a, b, c }.Select(i => (Rank(i, "previousRank")!.Value, i.GetProperty("movement").GetInt32())));
         Assert.Null(Rank(d, "previousRank"));
 
         // The page shows the same table, and 甲's task part drills down to exactly its three tasks, by title, linked.
@@ -146,14 +151,24 @@ public sealed class RankingsTests
             System.Text.RegularExpressions.Regex.Matches(part, "href=\"/Tasks/(\\d+)\"").Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).Order());
         Assert.Contains("T3 十月底到期、未办结", part);
         Assert.DoesNotContain("T4", part);
-        Assert.Contains("↓1", Between(page, "data-testid=\"previous-RKA\"", "</td>"));
+        Assert.Contains("↓1", Between(page, "data-testid=\"previous-RKB\"", "</td>"));
+        Assert.DoesNotContain("↓", Between(page, "data-testid=\"previous-RKA\"", "</td>"));
+        // 乙's report part names each task whose report was owed, with what became of it.
+        var owed = Between(page, "data-testid=\"part-RKB-reports\"", "</details>");
+        var owedTasks = System.Text.RegularExpressions.Regex.Matches(owed, "href=\"/Tasks/(\\d+)\"")
+            .Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(3, owedTasks.Count);
+        Assert.Contains(f.T1, owedTasks);
+        Assert.Contains(f.T2, owedTasks);
+        Assert.Contains("2026-09 按时报送", owed);
+        Assert.Contains("2026-09 未报送", owed);
         var notices = Between(page, "data-testid=\"part-RKB-notices\"", "</details>");
         Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(notices, "href=\"/Notices#notice-\\d+\"").Count);
 
         // 甲's trend over the year: each month's score and rank among the ranked districts, as of the month's end.
         var trend = await client.GetStringAsync($"/Rankings?period=2026-10&kind=district&unit={f.A}");
-        Assert.Contains("<td>54.17</td><td>2 / 3</td>", Between(trend, "data-testid=\"trend-2026-10\"", "</tr>"));
-        Assert.Contains("<td>50</td><td>1 / 3</td>", Between(trend, "data-testid=\"trend-2026-09\"", "</tr>"));
+        Assert.Contains("<td>54.17</td><td>1 / 3</td>", Between(trend, "data-testid=\"trend-2026-10\"", "</tr>"));
+        Assert.Contains("<td>33.33</td><td>1 / 3</td>", Between(trend, "data-testid=\"trend-2026-09\"", "</tr>"));
         Assert.Contains("<td>—</td><td>—</td>", Between(trend, "data-testid=\"trend-2026-01\"", "</tr>"));
         Assert.DoesNotContain("trend-2026-12", trend);
         var unknown = await client.GetAsync("/Rankings?period=2026-10&unit=99999999");
@@ -353,7 +368,7 @@ public sealed class RankingsTests
         var minus = await ProposeAsync(f.B, -3, "校园安全事故通报");
         var pending = await ProposeAsync(f.C, 5, "待审核的加分");
         var before = await OctoberAsync();
-        Assert.Equal([54.17m, 62.5m, 22.22m], new[] { f.A, f.B, f.C }.Select(u => Score(Item(before, u))!.Value));
+        Assert.Equal([54.17m, 45.83m, 16.67m], new[] { f.A, f.B, f.C }.Select(u => Score(Item(before, u))!.Value));
 
         // The proposer may not approve their own; a leader may not approve; the approver does, once.
         Assert.Contains("提出人以外", (await (await proposer.PostAsync($"/api/v1/ranking-adjustments/{plus}/approve", null)).AssertProblemAsync(403))
@@ -366,10 +381,10 @@ public sealed class RankingsTests
         await (await approver.PostAsync($"/api/v1/ranking-adjustments/{minus}/reject", null)).ReadJsonAsync();
         await (await approver.PostAsync("/api/v1/ranking-adjustments/99999999/approve", null)).AssertProblemAsync(404);
 
-        // 甲 54.17 + 10 = 64.17: now first, ahead of 乙 (62.5, its rejected -3 not counted); 丙's unapproved +5 not counted.
+        // 甲 54.17 + 10 = 64.17: first, further ahead of 乙 (45.83, its rejected -3 not counted); 丙's unapproved +5 not counted.
         var after = await OctoberAsync();
         var (a, b, c) = (Item(after, f.A), Item(after, f.B), Item(after, f.C));
-        Assert.Equal([(64.17m, 1, 10m), (62.5m, 2, 0m), (22.22m, 3, 0m)],
+        Assert.Equal([(64.17m, 1, 10m), (45.83m, 2, 0m), (16.67m, 3, 0m)],
             new[] { a, b, c }.Select(i => (Score(i)!.Value, Rank(i)!.Value, i.GetProperty("adjustment").GetDecimal())));
         var line = Assert.Single(a.GetProperty("adjustments").EnumerateArray());
         Assert.Equal(("承办全市教育督导现场会", "测试" + proposerName, "测试" + approverName), (line.GetProperty("basis").GetString(),
@@ -420,8 +435,8 @@ public sealed class RankingsTests
         var approverToken = await approver.TokenAsync("/Rankings/Adjustments?period=2026-10");
         Assert.Equal(System.Net.HttpStatusCode.Redirect,
             (await approver.PostAsync($"/Rankings/Adjustments?handler=Approve&id={id}", Forms.Form(approverToken))).StatusCode);
-        // 丙 22.22 − 1.5 = 20.72.
-        Assert.Equal(20.72m, Score(Item(await approver.GetJsonAsync("/api/v1/rankings?period=2026-10"), f.C)));
+        // 丙 16.67 − 1.5 = 15.17.
+        Assert.Equal(15.17m, Score(Item(await approver.GetJsonAsync("/api/v1/rankings?period=2026-10"), f.C)));
         Assert.Contains("已通过", await approver.GetStringAsync("/Rankings/Adjustments?period=2026-10"));
     }
 

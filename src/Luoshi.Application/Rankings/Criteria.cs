@@ -26,7 +26,7 @@ public interface ICriterion
 
     string Name { get; }
 
-    /// <summary>What the ids of a <see cref="Measure"/> are: <c>task</c>, <c>report</c>, <c>notice</c>, <c>finding</c>, <c>target</c>, <c>dataset</c>.</summary>
+    /// <summary>What the ids of a <see cref="Measure"/> are: <c>task</c>, <c>notice</c>, <c>finding</c>, <c>target</c>, <c>dataset</c>.</summary>
     string RecordKind { get; }
 
     /// <summary>
@@ -43,6 +43,13 @@ internal static class Measures
     /// <summary>Groups (unit, record id, met) rows into a measure per unit.</summary>
     public static IReadOnlyDictionary<int, Measure> Of(IEnumerable<(int Unit, int Id, bool Met)> rows) =>
         rows.GroupBy(r => r.Unit).ToDictionary(g => g.Key, g => new Measure(g.Count(), g.Count(r => r.Met), [.. g.Select(r => r.Id).Distinct().Order()]));
+
+    /// <summary>The same, with a note on each record the drill-down shows beside it (the first note of a record stays).</summary>
+    public static IReadOnlyDictionary<int, Measure> Of(IEnumerable<(int Unit, int Id, bool Met, string Note)> rows) =>
+        rows.GroupBy(r => r.Unit).ToDictionary(g => g.Key, g => new Measure(g.Count(), g.Count(r => r.Met), [.. g.Select(r => r.Id).Distinct().Order()])
+        {
+            Notes = g.GroupBy(r => r.Id).ToDictionary(x => x.Key, x => x.First().Note),
+        });
 }
 
 /// <summary>
@@ -77,9 +84,12 @@ public sealed class TaskCompletionCriterion(LuoshiDb db) : ICriterion
 }
 
 /// <summary>
-/// 进展反馈按时率: of the unit's current progress reports due in the month — a month's report is due on the 5th of the next
-/// month (<see cref="ReportStatuses.DueDate"/>), so the month's ranking reads the previous month's reports — that were
-/// submitted by the month's day, how many came in by their deadline (not late). Reports not yet submitted are not counted.
+/// 进展反馈按时率: the monthly progress reports due in the month — a month's report is due on the 5th of the next month
+/// (<see cref="ReportStatuses.DueDate"/>), so the month's ranking reads the previous month's — one from each responsible unit
+/// of every task of a published plan that was still open at that month's end (begun by then, not a group, not cancelled), and
+/// any other report sent for that month; met when its current version was submitted by the ranking day and not late. A report
+/// never sent counts as not on time: a unit that sends nothing does not score better than one that sends late. The
+/// drill-down lists the tasks, each noted 按时报送, 逾期报送 or 未报送.
 /// </summary>
 public sealed class ReportTimelinessCriterion(LuoshiDb db) : ICriterion
 {
@@ -87,19 +97,33 @@ public sealed class ReportTimelinessCriterion(LuoshiDb db) : ICriterion
 
     public string Name => "进展反馈按时率";
 
-    public string RecordKind => "report";
+    public string RecordKind => "task";
 
-    public string Rule => "报送截止日（次月5日）在该月的月度进展反馈（即上月的进展反馈）中，已报送的当前版本按时报送的比例；分母是本单位应在该月报送且已报送的反馈份数";
+    public string Rule => "报送截止日（次月5日）在该月的月度进展反馈（即上月的进展反馈）：上月末仍在办的任务每个责任单位应报一份，按时报送的比例；未报送、逾期报送都不算按时；分母是本单位应报的份数，不是件数";
 
     public async Task<IReadOnlyDictionary<int, Measure>> MeasureAsync(RankingMonth month, CancellationToken ct)
     {
         var cutoff = month.CutoffUtc;
-        var period = month.Previous().Period;
+        var previous = month.Previous();
+        var period = previous.Period;
         if (ReportStatuses.DueDate(period) > month.Day) return new Dictionary<int, Measure>();
-        var rows = await db.Reports.AsNoTracking()
-            .Where(r => r.Period == period && r.Live == true && r.Status != ReportStatus.Draft && r.SubmittedAt != null && r.SubmittedAt < cutoff)
-            .Select(r => new { r.OrgUnitId, r.Id, r.Late }).ToListAsync(ct);
-        return Measures.Of(rows.Select(r => (r.OrgUnitId, r.Id, !r.Late)));
+        var (lastDay, periodEnd) = (previous.Day, previous.CutoffUtc);
+        // Plans published by the month's end (created, for a plan stored as published) for its year or an earlier one.
+        var published = db.Plans.Where(p => p.Status == PlanStatus.Published && (p.PublishedAt ?? p.CreatedAt) < periodEnd && p.Year <= previous.Year)
+            .Select(p => p.Id);
+        var owed = await db.TaskUnits.AsNoTracking().Where(u => u.Role == TaskUnitRole.Responsible)
+            .Join(db.Tasks.Where(t => !t.IsGroup && t.Closure != TaskClosure.Cancelled && published.Contains(t.PlanId)
+                    && (t.StartDate == null || t.StartDate <= lastDay) && (t.ClosedAt == null || t.ClosedAt >= periodEnd)),
+                u => u.TaskId, t => t.Id, (u, t) => new { u.OrgUnitId, u.TaskId })
+            .ToListAsync(ct);
+        var sent = (await db.Reports.AsNoTracking()
+                .Where(r => r.Period == period && r.Live == true && r.Status != ReportStatus.Draft && r.SubmittedAt != null && r.SubmittedAt < cutoff)
+                .Select(r => new { r.OrgUnitId, r.TaskId, r.Late }).ToListAsync(ct))
+            .GroupBy(r => (r.OrgUnitId, r.TaskId)).ToDictionary(g => g.Key, g => g.All(r => !r.Late));
+        var pairs = owed.Select(o => (o.OrgUnitId, o.TaskId)).Concat(sent.Keys).Distinct();
+        return Measures.Of(pairs.Select(p => sent.TryGetValue(p, out var onTime)
+            ? (p.OrgUnitId, p.TaskId, onTime, onTime ? $"{period} 按时报送" : $"{period} 逾期报送")
+            : (p.OrgUnitId, p.TaskId, false, $"{period} 未报送")));
     }
 }
 
@@ -284,10 +308,7 @@ public sealed class TargetAttainmentCriterion(LuoshiDb db, LinkedTargets? linked
                 }
             }
         }
-        return rows.GroupBy(r => r.Unit).ToDictionary(g => g.Key, g => new Measure(g.Count(), g.Count(r => r.Met), [.. g.Select(r => r.Id).Distinct().Order()])
-        {
-            Notes = g.GroupBy(r => r.Id).ToDictionary(x => x.Key, x => x.First().Note),
-        });
+        return Measures.Of(rows);
     }
 
     private static string Figure(decimal? value) => value is { } v ? Target.Figure(Math.Round(v, 2)) : "—";

@@ -18,10 +18,6 @@ public sealed class RankingEvidence(LuoshiDb db, CriterionCatalog criteria)
         var records = new List<Record>();
         if (wanted["task"].ToList() is { Count: > 0 } tasks)
             records.AddRange(await db.Tasks.AsNoTracking().Where(t => tasks.Contains(t.Id)).Select(t => new Record("task", t.Id, t.Title, "/Tasks/" + t.Id)).ToListAsync(ct));
-        if (wanted["report"].ToList() is { Count: > 0 } reports)
-            records.AddRange((await db.Reports.AsNoTracking().Where(r => reports.Contains(r.Id))
-                .Join(db.Tasks, r => r.TaskId, t => t.Id, (r, t) => new { r.Id, t.Title, r.Period, r.TaskId }).ToListAsync(ct))
-                .Select(r => new Record("report", r.Id, $"{r.Title}（{r.Period} 进展反馈）", $"/Tasks/{r.TaskId}")));
         if (wanted["notice"].ToList() is { Count: > 0 } notices)
             records.AddRange((await db.Notices.AsNoTracking().Where(n => notices.Contains(n.Id)).Select(n => new { n.Id, n.Year, n.Sequence, n.Reason, n.TaskId })
                 .ToListAsync(ct)).Select(n => new Record("notice", n.Id, $"{Domain.Supervision.Notice.NumberOf(n.Year, n.Sequence)} {n.Reason}",
