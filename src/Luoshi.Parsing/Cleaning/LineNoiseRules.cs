@@ -9,6 +9,9 @@ namespace Luoshi.Parsing.Cleaning;
 /// </summary>
 public static class LineNoiseRules
 {
+    /// <summary>The reason given for a document-sharing site's chrome (its page and upload-date lines).</summary>
+    public const string SharingSiteReason = "文档分享站点";
+
     private static readonly WordSet AlwaysPrefixes = new(
     [
         "当前位置", "您当前的位置", "您现在的位置", "你现在的位置", "现在位置", "首页 >", "首页>", "首页 ＞", "栏目导航", "今天是", "今天日期",
@@ -91,7 +94,7 @@ public static class LineNoiseRules
 
         if (line.Length <= 200 && (ContainsAny(line, SharingSite) || (ContainsAny(line, FileFormats) && ContainsAny(line, FileActions))))
         {
-            return "文档分享站点";
+            return SharingSiteReason;
         }
 
         if (line.Length <= 200 && ContainsAny(line, RightsNotice))
@@ -116,7 +119,7 @@ public static class LineNoiseRules
 
         if (line.StartsWith("- ", StringComparison.Ordinal) && line.Length <= 40)
         {
-            return "文档分享站点";
+            return SharingSiteReason;
         }
 
         if (CountChar(line, '|') + CountChar(line, '｜') >= 2)
@@ -197,7 +200,9 @@ public static class LineNoiseRules
 
     private static bool IsSpaceSeparatedMenu(string line)
     {
-        if (line.Contains('。'))
+        // A menu lists short labels; a line with clause punctuation is prose, however spaced (text taken from a PDF puts
+        // spaces around its figures: 教育免费资金 4525 万元、校舍维修改造资金 493 万元;县).
+        if (line.AsSpan().IndexOfAny("。，、；,;") >= 0)
         {
             return false;
         }
