@@ -40,10 +40,14 @@ public static class SubjectFinder
     [
         "分别达到", "分别为", "分别", "逐步达到", "扩大到", "扩大至", "减少到", "降低到", "下降到", "降至", "不得", "最多", "最少", "至多", "虽已", "已经", "已", "仅", "只", "大都", "大多", "一般", "通常", "力争达到", "达到", "不低于", "不少于", "不超过", "不高于", "超过", "至少", "保持在", "稳定在", "控制在",
         "提高到", "提高至", "提升到", "提升至", "增加到", "增至", "增长", "下降", "已达", "达", "为", "要", "各", "逐步", "稳定", "保持", "约", "近", "共",
-        "计", "在", "的", "是", "有", "到", "至", "按", "修满", "满", "每年", "每学年", "每学期", "每月", "每周", "每天", "每人", "每生", "每",
+        "计", "在", "的", "是", "有", "到", "至", "按", "修满", "满", "提高", "提升", "降低", "减少", "增加", "每年", "每学年", "每学期", "每月", "每周", "每天", "每人", "每生", "每",
     ];
 
-    private static readonly string[] Leading = ["全市", "全县", "全区", "全镇", "我市", "我县", "我区", "其中", "同时", "并", "各", "要", "再", "均", "继续", "但", "而", "月份"];
+    private static readonly string[] Leading =
+    [
+        "全市", "全县", "全区", "全镇", "我市", "我县", "我区", "其中包括", "其中", "包括", "全年", "今年", "年内", "同时", "并", "各", "要", "再", "均", "继续", "但",
+        "而", "月份",
+    ];
 
     /// <summary>
     /// <paramref name="clause"/> is the clause as written, <paramref name="read"/> the same clause as the rules read it
@@ -60,8 +64,9 @@ public static class SubjectFinder
             ?? RunningYears.Find(clause, read, figureStart, figureEnd, unit) ?? GapTo.Find(clause, read, figureStart, figureEnd, unit)
             ?? Core(clause, read, figureStart, figureEnd, unit, previous), unit);
 
-        // 共二十周, 计560多万元: a single word names nothing; the figure adds to what the sentence counted before it.
-        if (found.Length < 2 && !string.IsNullOrEmpty(previous))
+        // 共二十周, 计560多万元: a single word names nothing; the figure adds to what the sentence counted before it. Nor does a
+        // comparator alone (共同体XX个，达到17个): the figure is the same thing's.
+        if ((found.Length < 2 || Array.IndexOf(Linking, found) >= 0) && !string.IsNullOrEmpty(previous))
         {
             return unit == "元" && PerCapita.Total(previous) is { } total ? total : previous;
         }
@@ -1012,6 +1017,14 @@ public static class SubjectFinder
             if (s.Length >= 6 && s[0] is '到' or '至' or '在' && s[1..5].ToString().All(Chars.IsDigit) && s[5] == '年')
             {
                 s = s[6..];
+                changed = true;
+                continue;
+            }
+
+            // “十四五”期间新建学校: the period the work falls in says when, not which things are counted.
+            if (s.IndexOf("期间", StringComparison.Ordinal) is var during and > 0 and <= 8 && s.Length > during + 4)
+            {
+                s = s[(during + 2)..];
                 changed = true;
                 continue;
             }
