@@ -117,6 +117,11 @@ public static class LineNoiseRules
             return "图片文件名";
         }
 
+        if (line.Length <= 40 && IsCollectionHeading(line))
+        {
+            return SharingSiteReason; // 2023教育局工作要点有哪些(3篇): an essay site's page of several documents
+        }
+
         if (line.StartsWith("- ", StringComparison.Ordinal) && line.Length <= 40)
         {
             return SharingSiteReason;
@@ -133,6 +138,31 @@ public static class LineNoiseRules
         }
 
         return null;
+    }
+
+    /// <summary>…(3篇), …（精选5篇）, …通用10篇: a heading that counts the documents an essay site collected on one page.</summary>
+    private static bool IsCollectionHeading(string line)
+    {
+        var s = line.AsSpan().TrimEnd();
+        if (s.Length > 0 && s[^1] is ')' or '）')
+        {
+            s = s[..^1];
+        }
+
+        if (s.Length < 3 || s[^1] != '篇' || !Chars.IsDigit(s[^2]))
+        {
+            return false;
+        }
+
+        var k = s.Length - 2;
+        while (k > 0 && Chars.IsDigit(s[k - 1]))
+        {
+            k--;
+        }
+
+        var before = s[..k];
+        return before.EndsWith("(") || before.EndsWith("（") || before.EndsWith("精选") || before.EndsWith("通用") || before.EndsWith("汇总")
+            || before.EndsWith("合集") || before.EndsWith("范文");
     }
 
     private static bool IsOnlySymbols(string line)

@@ -125,6 +125,24 @@ public static class QuantityScanner
             j = SkipBlank(s, j + 1);
         }
 
+        // 职普比xx:xx, 形成了xx:xx:xx办园结构: a blank ratio of two or more terms.
+        var terms = 1;
+        var k = j;
+        while (k + 1 < s.Length && s[k] is ':' or '：' && IsBlank(s[k + 1]))
+        {
+            k = SkipBlank(s, k + 1);
+            terms++;
+        }
+
+        // A ratio is named as one (职普比, 比例, 办园结构); XX:XX alone is a time of day.
+        var named = ClauseBefore(s, start).Contains('比') || s.AsSpan(k, Math.Min(8, s.Length - k)) is var after
+            && (after.Contains("结构", StringComparison.Ordinal) || after.Contains('比'));
+        if (terms > 1 && named && !(k < s.Length && (Chars.IsAsciiLetter(s[k]) || Chars.IsDigit(s[k]))))
+        {
+            next = k;
+            return new RawQuantity(start, k, null, null, null, "比", ComparatorReader.Read(ClauseBefore(s, start), s.AsSpan(k), false), true);
+        }
+
         // XX县, XX开放大学, 力促XX、XX通过: a name, not a figure — ReadTail requires a unit.
         return ReadTail(s, start, j, null, placeholder: true, isYearLike: false, leadingZero: false, [], out next);
     }

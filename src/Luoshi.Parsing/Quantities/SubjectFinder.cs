@@ -29,11 +29,11 @@ public static class SubjectFinder
     /// <summary>Words after the figure that end its noun (用于, 进行, a comparator, a verb).</summary>
     private static readonly string[] AfterStops =
     [
-        "用于", "进行", "发放", "一定", "必须", "应当", "要", "需", "从中", "按期", "如期", "投用", "投入使用", "开工", "竣工", "通过", "参赛", "进入", "达到", "达", "获", "以上", "以下", "的基础上", "中有", "中居", "中排名", "中名列", "中位列", "中位居", "目前", "正在", "均已", "居", "占", "代表", "“",
+        "用于", "进行", "发放", "一定", "必须", "应当", "要", "需", "从中", "按期", "如期", "投用", "投入使用", "开工", "竣工", "通过", "参赛", "进入", "达到", "达", "获", "以上", "以下", "的基础上", "中有", "中居", "中排名", "中名列", "中位列", "中位居", "目前", "正在", "均已", "居", "占", "代表", "“", "未及时", "未按时", "未按期", "尚未", "仍未",
     ];
 
     /// <summary>Words that, right after the figure, show that no noun follows it (14项中有7项, 居全省第一, 在…的基础上).</summary>
-    private static readonly string[] NoNounAfter = ["中有", "中居", "中，", "中,", "居", "占", "进入", "从中", "用于", "基础上", "以上", "需", "代表", "位居", "提高", "减少", "增加", "降低", "下降", "上升", "增长", "调整"];
+    private static readonly string[] NoNounAfter = ["中有", "中居", "中，", "中,", "居", "占", "进入", "从中", "用于", "基础上", "以上", "需", "代表", "位居", "提高", "减少", "增加", "降低", "下降", "上升", "增长", "调整", "未及时", "未按时", "未按期", "尚未", "仍未"];
 
     /// <summary>Comparators and adverbs between a noun and its figure (覆盖率<u>逐步达到</u>7%).</summary>
     private static readonly string[] Linking =
@@ -159,6 +159,11 @@ public static class SubjectFinder
         var share = unit is "%" or "比" or "个百分点" or "百分点";
         var (bs, be) = NounBefore(read, ChangeStart(read, figureStart), share);
         var (a, b) = NounAfter(read, figureEnd);
+        if (unit == "比" && b - a >= 4 && read.AsSpan(a, b - a).EndsWith("结构", StringComparison.Ordinal))
+        {
+            return Tidy(clause[a..b]); // 形成了xx:xx:xx办园结构: the ratio is the structure named after it
+        }
+
         if (unit == "%" && be > bs && b > a && b - a <= 4 && b == Trim(read, a, read.Length).Item2 && read[figureEnd] != '的')
         {
             // 确保外来务工人员子女100%入学: a share between a noun and what it does is the rate at which it is done (入学率).
