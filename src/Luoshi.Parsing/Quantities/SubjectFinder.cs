@@ -71,7 +71,21 @@ public static class SubjectFinder
             return unit == "元" && PerCapita.Total(previous) is { } total ? total : previous;
         }
 
-        return ChangeSide(read, figureStart) + WorkToDo.Rewrite(Plain(WithoutTheme(Growth(found, read, figureStart, unit))), read, figureStart);
+        return ChangeSide(read, figureStart) + WorkToDo.Rewrite(Plain(WithoutTheme(Growth(WithoutBase(found), read, figureStart, unit))), read, figureStart);
+    }
+
+    /// <summary>本科上线率较上年提高2个百分点: the year a change is measured against is no part of what changes.</summary>
+    private static string WithoutBase(string subject)
+    {
+        foreach (var w in ChangeOpeners)
+        {
+            if (subject.Length > w.Length + 1 && subject.EndsWith(w, StringComparison.Ordinal))
+            {
+                return subject[..^w.Length];
+            }
+        }
+
+        return subject;
     }
 
     private static readonly string[] GrowthWords = ["增长", "下降", "增幅", "降幅"];
@@ -770,11 +784,13 @@ public static class SubjectFinder
     private static (int Start, int End) NounAfter(string s, int figureEnd)
     {
         var start = figureEnd;
+        var threshold = false;
         foreach (var w in new[] { "及以上", "及以下", "以上", "以下", "以内", "左右", "的", "内" })
         {
             if (string.CompareOrdinal(s, start, w, 0, w.Length) == 0)
             {
                 start += w.Length;
+                threshold |= w.Length > 1 && w != "左右";
             }
         }
 
@@ -788,9 +804,9 @@ public static class SubjectFinder
         while (end < s.Length && !Chars.IsDigit(s[end]) && !Chars.IsPlaceholderX(s[end]))
         {
             var c = s[end];
-            if (c is '、' && FigureBeforeClauseEnd(s, end) && !BuildVerbs.Contains(s[start..end]))
+            if (c is '、' && (threshold || FigureBeforeClauseEnd(s, end)) && !BuildVerbs.Contains(s[start..end]))
             {
-                break; // 示范幼儿园、46所…: the next member of a list of figures
+                break; // 示范幼儿园、46所…: the next member of a list of figures; 56人以上大班额、超大班额: a size defines the first
             }
 
             if (c is '（' or '(' && !ShortAside(s, end))
