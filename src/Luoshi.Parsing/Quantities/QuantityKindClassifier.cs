@@ -61,6 +61,11 @@ public static class QuantityKindClassifier
         }
 
         var within = after.IndexOf('中');
+        if (within > 0 && after[within - 1] is '初' or '高' or '职')
+        {
+            within = -1; // 新建2所高中。, 5所初中、: a school, not the group compared
+        }
+
         if ((within is >= 0 and <= 4 && within + 1 < after.Length && after[within + 1] is '，' or ',' or '有' or '居' or '的' or '。' or '、' or '排' or '名' or '位')
             || after[..Math.Min(after.Length, 10)].IndexOf("的基础上") >= 0)
         {
