@@ -62,12 +62,12 @@ public static class QuantityRecognizer
     }
 
     /// <summary>
-    /// 公用经费的10%，工资总额的3%，这是最基本的培训经费要求: a sentence that calls its figures the minimum (最基本的…要求,
-    /// 是最低标准, 是底线) makes each plain figure in it a floor.
+    /// 公用经费的10%，工资总额的3%，这是最基本的培训经费要求: a sentence that calls its figures the minimum (是最基本的…要求,
+    /// 是最低标准) makes each plain figure in it a floor.
     /// </summary>
     private static class FloorStatement
     {
-        private static readonly string[] Openers = ["最基本的", "最低", "底线"];
+        private static readonly string[] Openers = ["最基本的", "最低"];
 
         public static Comparator Apply(Comparator comparator, ReadOnlySpan<char> rest)
         {
@@ -86,7 +86,7 @@ public static class QuantityRecognizer
 
                 var tail = rest[(at + opener.Length)..];
                 tail = tail.Length > 10 ? tail[..10] : tail;
-                if (opener == "底线" || tail.Contains("要求", StringComparison.Ordinal) || tail.Contains("标准", StringComparison.Ordinal)
+                if (tail.Contains("要求", StringComparison.Ordinal) || tail.Contains("标准", StringComparison.Ordinal)
                     || tail.Contains("限度", StringComparison.Ordinal))
                 {
                     return Comparator.AtLeast;
