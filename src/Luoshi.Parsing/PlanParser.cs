@@ -38,7 +38,8 @@ public static class PlanParser
         var outline = OutlineBuilder.Build(clean.Lines, options);
         var firstItemLine = outline.Items.Count > 0 ? outline.Items[0].LineIndex : -1;
         var title = TitleFinder.Find(clean.Lines, firstItemLine) ?? TitleFromFileName(fileName);
-        var year = options.Year ?? YearFinder.Find(title, clean.Lines, clean.Removed.Select(r => r.Text));
+        var year = options.Year ?? YearFinder.Find(title, clean.Lines,
+            clean.Removed.Where(r => r.Reason != LineNoiseRules.SharingSiteReason).Select(r => r.Text)); // an upload date is no plan's
         var issuer = IssuerFinder.Find(title, clean.Lines);
 
         var reviewLines = new bool[clean.Lines.Count];

@@ -27,12 +27,14 @@ public class CorpusTests
         var s = PlanScorer.Score(Corpus!);
         // Issue 11: every figure 1.00 except kind (>= 0.95) and subject (>= 0.90: the subject rules read the words around the
         // figure too, such as a set or event the sentence opens on, the fund the sentence before names, a list before 平均为).
+        // Comparator and outline to 1.00 when a sentence calling its figures the minimum made them floors and a run spelling
+        // out a quoted set (“三个转变”：一是…) stopped making items.
         Assert.Equal(11, s.Plans);
         Assert.True(s.QuantityF1 == 1, $"quantity F1: {s}");
         Assert.True(s.Kind >= 0.97, $"kind: {s}");
-        Assert.True(s.Comparator >= 0.99, $"comparator: {s}");
+        Assert.True(s.Comparator == 1, $"comparator: {s}");
         Assert.True(s.Subject >= 0.90, $"subject: {s}");
-        Assert.True(s.OutlineF1 >= 0.995, $"outline F1: {s}");
+        Assert.True(s.OutlineF1 == 1, $"outline F1: {s}");
         Assert.True(s.Level == 1, $"level: {s}");
         Assert.True(s.ResponsibleF1 == 1, $"responsible F1: {s}");
         Assert.True(s.DeadlineF1 == 1, $"deadline F1: {s}");
@@ -54,6 +56,10 @@ public class CorpusTests
     /// quantity F1 0.94 to 0.93 with plan 330, whose 八项改革 closing a list still counts as a figure. Together (18 plans):
     /// quantity F1 0.949, kind 0.905, titles 0.94 and years 0.89 (320's year is still read as 2010 and its title missed,
     /// 322's year still comes from the site's upload date), outline 0.964, subject 0.865.
+    /// Raised when figures split from their units by PDF line breaks were rejoined (and PDF prose was no longer taken for a
+    /// menu), 320's title and year came from its law-database record, 322's from its title (a year spaced from 年), 330's
+    /// 八项改革 and 301's (3篇) stopped counting, blank ratios were read and shortfalls became other: quantity F1 0.949 to
+    /// 1.00, kind 0.905 to 1.00, titles 0.94 and years 0.89 to 1.00, subject 0.865 to 0.883; outline stays 0.964.
     /// </summary>
     [Fact]
     public void More_real_plans_score_at_least_their_floors()
@@ -61,15 +67,15 @@ public class CorpusTests
         Assert.True(CorpusMore is not null, "tests/Data/corpus-more was not copied beside the test binaries");
         var s = PlanScorer.Score(CorpusMore!);
         Assert.Equal(18, s.Plans);
-        Assert.True(s.QuantityF1 >= 0.94, $"quantity F1: {s}");
-        Assert.True(s.Kind >= 0.90, $"kind: {s}");
+        Assert.True(s.QuantityF1 >= 1.00, $"quantity F1: {s}");
+        Assert.True(s.Kind >= 1.00, $"kind: {s}");
         Assert.True(s.Comparator >= 1.00, $"comparator: {s}");
         Assert.True(s.OutlineF1 >= 0.96, $"outline F1: {s}");
         Assert.True(s.Level >= 1.00, $"level: {s}");
-        Assert.True(s.Titles >= 0.94, $"titles: {s}");
-        Assert.True(s.Years >= 0.88, $"years: {s}");
+        Assert.True(s.Titles >= 1.00, $"titles: {s}");
+        Assert.True(s.Years >= 1.00, $"years: {s}");
         Assert.True(s.ResponsibleF1 >= 1.00, $"responsible F1: {s}");
         Assert.True(s.DeadlineF1 >= 1.00, $"deadline F1: {s}");
-        Assert.True(s.Subject >= 0.86, $"subject: {s}");
+        Assert.True(s.Subject >= 0.88, $"subject: {s}");
     }
 }

@@ -9,6 +9,9 @@ namespace Luoshi.Parsing.Cleaning;
 /// </summary>
 public static class LineNoiseRules
 {
+    /// <summary>The reason given for a document-sharing site's chrome (its page and upload-date lines).</summary>
+    public const string SharingSiteReason = "文档分享站点";
+
     private static readonly WordSet AlwaysPrefixes = new(
     [
         "当前位置", "您当前的位置", "您现在的位置", "你现在的位置", "现在位置", "首页 >", "首页>", "首页 ＞", "栏目导航", "今天是", "今天日期",
@@ -91,7 +94,7 @@ public static class LineNoiseRules
 
         if (line.Length <= 200 && (ContainsAny(line, SharingSite) || (ContainsAny(line, FileFormats) && ContainsAny(line, FileActions))))
         {
-            return "文档分享站点";
+            return SharingSiteReason;
         }
 
         if (line.Length <= 200 && ContainsAny(line, RightsNotice))
@@ -114,9 +117,14 @@ public static class LineNoiseRules
             return "图片文件名";
         }
 
+        if (line.Length <= 40 && IsCollectionHeading(line))
+        {
+            return SharingSiteReason; // 2023教育局工作要点有哪些(3篇): an essay site's page of several documents
+        }
+
         if (line.StartsWith("- ", StringComparison.Ordinal) && line.Length <= 40)
         {
-            return "文档分享站点";
+            return SharingSiteReason;
         }
 
         if (CountChar(line, '|') + CountChar(line, '｜') >= 2)
@@ -130,6 +138,31 @@ public static class LineNoiseRules
         }
 
         return null;
+    }
+
+    /// <summary>…(3篇), …（精选5篇）, …通用10篇: a heading that counts the documents an essay site collected on one page.</summary>
+    private static bool IsCollectionHeading(string line)
+    {
+        var s = line.AsSpan().TrimEnd();
+        if (s.Length > 0 && s[^1] is ')' or '）')
+        {
+            s = s[..^1];
+        }
+
+        if (s.Length < 3 || s[^1] != '篇' || !Chars.IsDigit(s[^2]))
+        {
+            return false;
+        }
+
+        var k = s.Length - 2;
+        while (k > 0 && Chars.IsDigit(s[k - 1]))
+        {
+            k--;
+        }
+
+        var before = s[..k];
+        return before.EndsWith("(") || before.EndsWith("（") || before.EndsWith("精选") || before.EndsWith("通用") || before.EndsWith("汇总")
+            || before.EndsWith("合集") || before.EndsWith("范文");
     }
 
     private static bool IsOnlySymbols(string line)
@@ -197,7 +230,9 @@ public static class LineNoiseRules
 
     private static bool IsSpaceSeparatedMenu(string line)
     {
-        if (line.Contains('。'))
+        // A menu lists short labels; a line with clause punctuation is prose, however spaced (text taken from a PDF puts
+        // spaces around its figures: 教育免费资金 4525 万元、校舍维修改造资金 493 万元;县).
+        if (line.AsSpan().IndexOfAny("。，、；,;") >= 0)
         {
             return false;
         }

@@ -14,7 +14,8 @@ public sealed record CleanText(IReadOnlyList<string> Lines, IReadOnlyList<Remove
     public SourceSpan Span(int startLine, int start, int endLine, int end) => new(Origins[startLine].Source(start), Origins[endLine].SourceEnd(end));
 }
 
-/// <summary>The clean-up pipeline: split lines, mask inline contact noise, drop noise lines and menus, rejoin page chunks.</summary>
+/// <summary>The clean-up pipeline: split lines, mask inline contact noise, drop noise lines and menus, rejoin page chunks,
+/// hard-wrapped paragraphs and figures split from their units.</summary>
 public static class TextCleaner
 {
     /// <summary>Texts of fewer lines are cleaned on one thread: sharing out costs more than it saves.</summary>
@@ -75,6 +76,8 @@ public static class TextCleaner
         }
 
         var (joined, joinedMaps) = PageChunkJoiner.Join(lines, lineMaps, removedLines);
+        (joined, joinedMaps) = HardWrapJoiner.Join(joined, joinedMaps);
+        (joined, joinedMaps) = FigureBreakJoiner.Join(joined, joinedMaps);
         return new CleanText(joined, removedLines, joinedMaps);
     }
 

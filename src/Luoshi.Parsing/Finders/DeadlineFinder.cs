@@ -91,7 +91,8 @@ public static class DeadlineFinder
 
             var opensClause = before.IsEmpty || Chars.IsClauseBoundary(before[^1]) || before[^1] is '，' or ',';
             return prefixTo || hasBefore
-                || (opensClause && (suffix.StartsWith("，") || suffix.StartsWith("秋季") || suffix.StartsWith("春季") || suffix.StartsWith(",")));
+                || (opensClause && (suffix.StartsWith("，") || suffix.StartsWith("秋季") || suffix.StartsWith("春季") || suffix.StartsWith(","))
+                    && !StatesFigures(suffix));
         }
 
         if (hasBefore)
@@ -113,6 +114,16 @@ public static class DeadlineFinder
         return atom.Day is null && atom.Month is not null && atom.PeriodEnd && atom.Start < s.Length
             && (s[atom.Start] is '上' or '下' or '第' || (atom.Year is not null && s.AsSpan(atom.Start).Contains("半年", StringComparison.Ordinal)))
             && (suffix.StartsWith("内") || suffix.StartsWith("完成") || before.EndsWith("于") || before.EndsWith("在"));
+    }
+
+    /// <summary>
+    /// 2007年，全市入园率达到96%以上: a year opening a sentence of figures is the year the targets are for, no time limit
+    /// (2013年，实行…考试 is).
+    /// </summary>
+    private static bool StatesFigures(ReadOnlySpan<char> sentence)
+    {
+        var end = sentence.IndexOfAny('。', '；', ';');
+        return (end < 0 ? sentence : sentence[..end]).IndexOfAny("0123456789０１２３４５６７８９%％") >= 0;
     }
 
     /// <summary>The end of a date window written in parentheses in a heading: （2011年3月至4月中旬）.</summary>

@@ -37,9 +37,9 @@ public static class IssuerFinder
     {
         for (var i = 2; i < s.Length; i++)
         {
-            if (Array.IndexOf(Suffixes, s[i]) < 0)
+            if (Array.IndexOf(Suffixes, s[i]) < 0 || (i + 1 < s.Length && s[i + 1] is '域' or '级' or '场'))
             {
-                continue;
+                continue; // 推进区域, 县域, 省级, 市场: a word, not a place
             }
 
             // the place name is the 2–3 CJK characters before the suffix, after a year, 中共 or a non-CJK character
@@ -55,7 +55,7 @@ public static class IssuerFinder
                 var ok = true;
                 foreach (var c in name)
                 {
-                    if (!Chars.IsCjk(c) || Chars.IsChineseNumeralChar(c))
+                    if (!Chars.IsCjk(c) || Chars.IsChineseNumeralChar(c) || c is '年' or '月' or '日' or '在' or '于')
                     {
                         ok = false;
                         break;

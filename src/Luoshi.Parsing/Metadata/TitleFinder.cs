@@ -37,6 +37,11 @@ public static class TitleFinder
             {
                 return Clean(field);
             }
+
+            if (LawRecordTitle(lines[i]) is { } recorded)
+            {
+                return recorded;
+            }
         }
 
         // 某某市教育局关于印发《2023年全市教育工作要点》的通知: the notice names the document it publishes, and that
@@ -102,6 +107,22 @@ public static class TitleFinder
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// 某市人民政府关于…的意见(试行)文章属性•【制定机关】…: a law database's record opens on the document's title glued to
+    /// its fields; the title is the text before them.
+    /// </summary>
+    private static string? LawRecordTitle(string line)
+    {
+        var at = line.IndexOf("文章属性", StringComparison.Ordinal);
+        if (at is < 4 or > 80 || line.IndexOf('【', at) is var field && (field < 0 || field > at + 8))
+        {
+            return null;
+        }
+
+        var title = Clean(line[..at]);
+        return title.Length >= 4 && !title.Contains('。') ? title : null;
     }
 
     private static readonly string[] PublishVerbs = ["印发", "转发", "下发", "印送", "发布"];

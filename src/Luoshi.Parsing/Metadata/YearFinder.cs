@@ -29,6 +29,14 @@ public static class YearFinder
             }
         }
 
+        foreach (var line in lines.Take(15))
+        {
+            if (DateField(line) is { } fielded)
+            {
+                return fielded; // a law database's record: •【公布日期】2005.02.01
+            }
+        }
+
         foreach (var line in lines.Take(40).Concat(lines.Skip(Math.Max(40, lines.Count - 15))))
         {
             if (IsDateLine(line) && FirstDateYear(line) is { } signed)
@@ -52,7 +60,7 @@ public static class YearFinder
         {
             for (var i = 0; i + 4 < line.Length; i++)
             {
-                if (IsYearAt(line, i, out var y) && line[i + 4] == '年')
+                if (IsYearAt(line, i, out var y) && YearWordAt(line, i + 4, '年'))
                 {
                     counts[y] = counts.GetValueOrDefault(y) + 1;
                 }
@@ -75,7 +83,7 @@ public static class YearFinder
                 {
                     for (var i = v + verb.Length; i <= v + verb.Length + 2 && i + 4 < line.Length; i++)
                     {
-                        if (IsYearAt(line, i, out var y) && line[i + 4] == '年')
+                        if (IsYearAt(line, i, out var y) && YearWordAt(line, i + 4, '年'))
                         {
                             return y;
                         }
@@ -93,7 +101,7 @@ public static class YearFinder
         int? latest = null;
         for (var i = 0; i + 4 < s.Length; i++)
         {
-            if (IsYearAt(s, i, out var y) && s[i + 4] == suffix && (latest is null || y > latest))
+            if (IsYearAt(s, i, out var y) && YearWordAt(s, i + 4, suffix) && (latest is null || y > latest))
             {
                 latest = y;
             }
@@ -152,6 +160,38 @@ public static class YearFinder
             if (ok && line[i + 4] == '年' && v is >= 1950 and <= 2100)
             {
                 return v;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>年 right after a year's digits, or after one space (text taken from a PDF: <c>2011 年工作打算</c>).</summary>
+    private static bool YearWordAt(string s, int i, char word) =>
+        s[i] == word || (s[i] == ' ' && i + 1 < s.Length && s[i + 1] == word);
+
+    private static readonly string[] DateFields = ["公布日期", "发布日期", "成文日期", "印发日期"];
+
+    /// <summary>The year of a date field that dates the document (【公布日期】2005.02.01, 成文日期：2023年3月1日).</summary>
+    private static int? DateField(string line)
+    {
+        foreach (var field in DateFields)
+        {
+            var at = line.IndexOf(field, StringComparison.Ordinal);
+            if (at < 0)
+            {
+                continue;
+            }
+
+            var i = at + field.Length;
+            while (i < line.Length && i - at - field.Length < 3 && line[i] is '】' or ']' or '：' or ':' or ' ')
+            {
+                i++;
+            }
+
+            if (i + 4 < line.Length && IsYearAt(line, i, out var y) && line[i + 4] is '.' or '-' or '/' or '年')
+            {
+                return y;
             }
         }
 

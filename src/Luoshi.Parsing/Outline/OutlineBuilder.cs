@@ -125,6 +125,7 @@ public static partial class OutlineBuilder
             var segStart = 0;
             ItemDraft? openedHere = null;
             var sentenceEndSinceOpen = false;
+            var setParts = -1; // the run family that spells out a quoted set on this line (“三个转变”：一是…)
             var i = 0;
             while (i < line.Length)
             {
@@ -154,6 +155,13 @@ public static partial class OutlineBuilder
                     else if (!atStart && GluedRunMarker(line, i, chain, out marker))
                     {
                         found = true; // 形成有力支撑三是推进…: line breaks lost before a run marker
+                    }
+
+                    if (found && marker.IsRun && !atStart
+                        && (marker.Family == setParts || (marker.Ordinal == 1 && SpellsOutQuotedSet(line, i))))
+                    {
+                        setParts = marker.Family;
+                        found = false;
                     }
 
                     if (found && chain.Count < MaxDepth)
@@ -316,6 +324,27 @@ public static partial class OutlineBuilder
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// 实现“三个转变”：一是…: a run right after a set named in quotes with its count spells out what the set means; its
+    /// parts are no items.
+    /// </summary>
+    private static bool SpellsOutQuotedSet(string line, int i)
+    {
+        var k = i - 1;
+        while (k >= 0 && Chars.IsSpace(line[k]))
+        {
+            k--;
+        }
+
+        if (k < 3 || line[k] is not ('：' or ':') || line[k - 1] is not ('”' or '"' or '」'))
+        {
+            return false;
+        }
+
+        var open = line.LastIndexOfAny(['“', '"', '「'], k - 2);
+        return open >= 0 && k - 1 - open is > 2 and <= 12 && Chars.IsChineseNumeralChar(line[open + 1]);
     }
 
     /// <summary>A digit glued to the text it numbers (<c>育人1切实强化</c>): 1–2 digits, then a character that is not a unit or date word.</summary>

@@ -54,7 +54,18 @@ public static class QuantityKindClassifier
             return QuantityKind.Other; // 从116学分减少到…, 全省平均为…, 后20%学生, 预计将超过…, 有望通过3家: an expectation
         }
 
+        var rest = after.TrimStart();
+        if (rest.StartsWith("未") || rest.StartsWith("尚未") || rest.StartsWith("仍未"))
+        {
+            return QuantityKind.Other; // 建设费x万元未及时拨付: a shortfall, neither done nor to be done
+        }
+
         var within = after.IndexOf('中');
+        if (within > 0 && after[within - 1] is '初' or '高' or '职')
+        {
+            within = -1; // 新建2所高中。, 5所初中、: a school, not the group compared
+        }
+
         if ((within is >= 0 and <= 4 && within + 1 < after.Length && after[within + 1] is '，' or ',' or '有' or '居' or '的' or '。' or '、' or '排' or '名' or '位')
             || after[..Math.Min(after.Length, 10)].IndexOf("的基础上") >= 0)
         {

@@ -17,7 +17,7 @@ public static class QuantityRecognizer
         foreach (var raw in QuantityScanner.Scan(text, limit))
         {
             var (clauseStart, clauseEnd) = Clause(text, raw.Start, raw.End);
-            var (sentenceStart, _) = Sentence(text, raw.Start, raw.End);
+            var (sentenceStart, sentenceEnd) = Sentence(text, raw.Start, raw.End);
             var clause = original[clauseStart..clauseEnd];
             var before = text.AsSpan(clauseStart, raw.Start - clauseStart);
             var after = text.AsSpan(raw.End, Math.Min(text.Length - raw.End, 12));
@@ -57,7 +57,43 @@ public static class QuantityRecognizer
             (lastSentence, lastEnd, lastSubject) = (sentenceStart, raw.End, subject);
             sentenceSubjects.Add(subject);
             into.Add(new Quantity(Chars.TrimPunct(clause), raw.Value, raw.Upper, raw.Denominator,
-                raw.Unit, subject, raw.Comparator, kind, raw.Placeholder));
+                raw.Unit, subject, FloorStatement.Apply(raw.Comparator, text.AsSpan(raw.End, sentenceEnd - raw.End)), kind, raw.Placeholder));
+        }
+    }
+
+    /// <summary>
+    /// 公用经费的10%，工资总额的3%，这是最基本的培训经费要求: a sentence that calls its figures the minimum (是最基本的…要求,
+    /// 是最低标准) makes each plain figure in it a floor.
+    /// </summary>
+    private static class FloorStatement
+    {
+        private static readonly string[] Openers = ["最基本的", "最低"];
+
+        public static Comparator Apply(Comparator comparator, ReadOnlySpan<char> rest)
+        {
+            if (comparator != Comparator.Equal)
+            {
+                return comparator;
+            }
+
+            foreach (var opener in Openers)
+            {
+                var at = rest.IndexOf(opener, StringComparison.Ordinal);
+                if (at < 1 || rest[at - 1] is not ('是' or '为'))
+                {
+                    continue; // 这是最基本的要求, 是最低标准: said of the figures before, not of another subject (最低标准超过…)
+                }
+
+                var tail = rest[(at + opener.Length)..];
+                tail = tail.Length > 10 ? tail[..10] : tail;
+                if (tail.Contains("要求", StringComparison.Ordinal) || tail.Contains("标准", StringComparison.Ordinal)
+                    || tail.Contains("限度", StringComparison.Ordinal))
+                {
+                    return Comparator.AtLeast;
+                }
+            }
+
+            return comparator;
         }
     }
 

@@ -125,6 +125,24 @@ public static class QuantityScanner
             j = SkipBlank(s, j + 1);
         }
 
+        // 职普比xx:xx, 形成了xx:xx:xx办园结构: a blank ratio of two or more terms.
+        var terms = 1;
+        var k = j;
+        while (k + 1 < s.Length && s[k] is ':' or '：' && IsBlank(s[k + 1]))
+        {
+            k = SkipBlank(s, k + 1);
+            terms++;
+        }
+
+        // A ratio is named as one (职普比, 比例, 办园结构); XX:XX alone is a time of day.
+        var named = ClauseBefore(s, start).Contains('比') || s.AsSpan(k, Math.Min(8, s.Length - k)) is var after
+            && (after.Contains("结构", StringComparison.Ordinal) || after.Contains('比'));
+        if (terms > 1 && named && !(k < s.Length && (Chars.IsAsciiLetter(s[k]) || Chars.IsDigit(s[k]))))
+        {
+            next = k;
+            return new RawQuantity(start, k, null, null, null, "比", ComparatorReader.Read(ClauseBefore(s, start), s.AsSpan(k), false), true);
+        }
+
         // XX县, XX开放大学, 力促XX、XX通过: a name, not a figure — ReadTail requires a unit.
         return ReadTail(s, start, j, null, placeholder: true, isYearLike: false, leadingZero: false, [], out next);
     }
@@ -282,9 +300,9 @@ public static class QuantityScanner
     /// </summary>
     private static bool AcceptChinese(string s, long v, decimal? upper, string unit, ReadOnlySpan<char> before, int end, char after, bool idiom)
     {
-        if (NamesAScheme(s, end) || (unit is "期" && (EndsWith(before, "工程") || EndsWith(before, "项目"))))
+        if (NamesAScheme(s, end) || (unit is "期" && (EndsWith(before, "工程") || EndsWith(before, "项目"))) || TotalsOwnKind(s, before, end))
         {
-            return false; // 等八项工程, 五项行动, 工程二期, 二期工程
+            return false; // 等八项工程, 五项行动, 工程二期, 二期工程, …改革等八项改革
         }
 
         if (EndsWith(before, "为期") || (unit == "年" && EndsWith(before, "连续")))
@@ -359,6 +377,21 @@ public static class QuantityScanner
 
         // The first member starts after the verb before it; only the members after a 、 are measured (at least 2 characters).
         return members == v && shortest is >= 2 and < int.MaxValue && last >= 2;
+    }
+
+    /// <summary>
+    /// 评价改革、督导改革等八项改革: a numeral after 等 whose noun is the word that ends the list before it names the list
+    /// (a slogan); 城东小学、城西小学等三所学校 counts schools.
+    /// </summary>
+    private static bool TotalsOwnKind(string s, ReadOnlySpan<char> before, int end)
+    {
+        var b = before.TrimEnd();
+        if (b.Length < 3 || b[^1] != '等' || end + 2 > s.Length || !Chars.IsCjk(s[end]) || !Chars.IsCjk(s[end + 1]))
+        {
+            return false;
+        }
+
+        return b[..^1].EndsWith(s.AsSpan(end, 2), StringComparison.Ordinal);
     }
 
     private static bool StartsWithAny(ReadOnlySpan<char> s, string[] words)

@@ -43,7 +43,7 @@ public static class QuotedTopic
         }
 
         var close = text.IndexOf('”', start);
-        if (close < 0 || close - start < 2 || close - start > 12)
+        if (close < 0 || close - start < 2 || close - start > 12 || IsPlanPeriod(text.AsSpan(start + 1, close - start - 1)))
         {
             return null;
         }
@@ -56,6 +56,10 @@ public static class QuotedTopic
 
         return original[start..end];
     }
+
+    /// <summary>“十四五”, “十三五”: a plan period, which says when, not what.</summary>
+    private static bool IsPlanPeriod(ReadOnlySpan<char> name) =>
+        name.Length is >= 2 and <= 3 && name[^1] == '五' && Text.Chars.IsChineseNumeralChar(name[0]);
 
     /// <summary>…的“素质提升工程”: the quoted name a clause ends on.</summary>
     private static string? Ending(string original, string text, int start, int end)

@@ -29,21 +29,25 @@ public static class SubjectFinder
     /// <summary>Words after the figure that end its noun (用于, 进行, a comparator, a verb).</summary>
     private static readonly string[] AfterStops =
     [
-        "用于", "进行", "发放", "一定", "必须", "应当", "要", "需", "从中", "按期", "如期", "投用", "投入使用", "开工", "竣工", "通过", "参赛", "进入", "达到", "达", "获", "以上", "以下", "的基础上", "中有", "中居", "中排名", "中名列", "中位列", "中位居", "目前", "正在", "均已", "居", "占", "代表", "“",
+        "用于", "进行", "发放", "一定", "必须", "应当", "要", "需", "从中", "按期", "如期", "投用", "投入使用", "开工", "竣工", "通过", "参赛", "进入", "达到", "达", "获", "以上", "以下", "的基础上", "中有", "中居", "中排名", "中名列", "中位列", "中位居", "目前", "正在", "均已", "居", "占", "代表", "“", "未及时", "未按时", "未按期", "尚未", "仍未",
     ];
 
     /// <summary>Words that, right after the figure, show that no noun follows it (14项中有7项, 居全省第一, 在…的基础上).</summary>
-    private static readonly string[] NoNounAfter = ["中有", "中居", "中，", "中,", "居", "占", "进入", "从中", "用于", "基础上", "以上", "需", "代表", "位居", "提高", "减少", "增加", "降低", "下降", "上升", "增长", "调整"];
+    private static readonly string[] NoNounAfter = ["中有", "中居", "中，", "中,", "居", "占", "进入", "从中", "用于", "基础上", "以上", "需", "代表", "位居", "提高", "减少", "增加", "降低", "下降", "上升", "增长", "调整", "未及时", "未按时", "未按期", "尚未", "仍未"];
 
     /// <summary>Comparators and adverbs between a noun and its figure (覆盖率<u>逐步达到</u>7%).</summary>
     private static readonly string[] Linking =
     [
         "分别达到", "分别为", "分别", "逐步达到", "扩大到", "扩大至", "减少到", "降低到", "下降到", "降至", "不得", "最多", "最少", "至多", "虽已", "已经", "已", "仅", "只", "大都", "大多", "一般", "通常", "力争达到", "达到", "不低于", "不少于", "不超过", "不高于", "超过", "至少", "保持在", "稳定在", "控制在",
         "提高到", "提高至", "提升到", "提升至", "增加到", "增至", "增长", "下降", "已达", "达", "为", "要", "各", "逐步", "稳定", "保持", "约", "近", "共",
-        "计", "在", "的", "是", "有", "到", "至", "按", "修满", "满", "每年", "每学年", "每学期", "每月", "每周", "每天", "每人", "每生", "每",
+        "计", "在", "的", "是", "有", "到", "至", "按", "修满", "满", "提高", "提升", "降低", "减少", "增加", "每年", "每学年", "每学期", "每月", "每周", "每天", "每人", "每生", "每",
     ];
 
-    private static readonly string[] Leading = ["全市", "全县", "全区", "全镇", "我市", "我县", "我区", "其中", "同时", "并", "各", "要", "再", "均", "继续", "但", "而", "月份"];
+    private static readonly string[] Leading =
+    [
+        "全市", "全县", "全区", "全镇", "我市", "我县", "我区", "其中包括", "其中", "包括", "全年", "今年", "年内", "同时", "并", "各学校", "各县区", "各校", "各地", "各", "要", "再", "均", "继续", "但",
+        "而", "月份",
+    ];
 
     /// <summary>
     /// <paramref name="clause"/> is the clause as written, <paramref name="read"/> the same clause as the rules read it
@@ -60,13 +64,28 @@ public static class SubjectFinder
             ?? RunningYears.Find(clause, read, figureStart, figureEnd, unit) ?? GapTo.Find(clause, read, figureStart, figureEnd, unit)
             ?? Core(clause, read, figureStart, figureEnd, unit, previous), unit);
 
-        // 共二十周, 计560多万元: a single word names nothing; the figure adds to what the sentence counted before it.
-        if (found.Length < 2 && !string.IsNullOrEmpty(previous))
+        // 共二十周, 计560多万元: a single word names nothing; the figure adds to what the sentence counted before it. Nor does a
+        // comparator alone (共同体XX个，达到17个): the figure is the same thing's.
+        if ((found.Length < 2 || Array.IndexOf(Linking, found) >= 0) && !string.IsNullOrEmpty(previous))
         {
             return unit == "元" && PerCapita.Total(previous) is { } total ? total : previous;
         }
 
-        return ChangeSide(read, figureStart) + WorkToDo.Rewrite(Plain(WithoutTheme(Growth(found, read, figureStart, unit))), read, figureStart);
+        return ChangeSide(read, figureStart) + WorkToDo.Rewrite(Plain(WithoutTheme(Growth(WithoutBase(found), read, figureStart, unit))), read, figureStart);
+    }
+
+    /// <summary>本科上线率较上年提高2个百分点: the year a change is measured against is no part of what changes.</summary>
+    private static string WithoutBase(string subject)
+    {
+        foreach (var w in ChangeOpeners)
+        {
+            if (subject.Length > w.Length + 1 && subject.EndsWith(w, StringComparison.Ordinal))
+            {
+                return subject[..^w.Length];
+            }
+        }
+
+        return subject;
     }
 
     private static readonly string[] GrowthWords = ["增长", "下降", "增幅", "降幅"];
@@ -154,6 +173,11 @@ public static class SubjectFinder
         var share = unit is "%" or "比" or "个百分点" or "百分点";
         var (bs, be) = NounBefore(read, ChangeStart(read, figureStart), share);
         var (a, b) = NounAfter(read, figureEnd);
+        if (unit == "比" && b - a >= 4 && read.AsSpan(a, b - a).EndsWith("结构", StringComparison.Ordinal))
+        {
+            return Tidy(clause[a..b]); // 形成了xx:xx:xx办园结构: the ratio is the structure named after it
+        }
+
         if (unit == "%" && be > bs && b > a && b - a <= 4 && b == Trim(read, a, read.Length).Item2 && read[figureEnd] != '的')
         {
             // 确保外来务工人员子女100%入学: a share between a noun and what it does is the rate at which it is done (入学率).
@@ -760,11 +784,13 @@ public static class SubjectFinder
     private static (int Start, int End) NounAfter(string s, int figureEnd)
     {
         var start = figureEnd;
+        var threshold = false;
         foreach (var w in new[] { "及以上", "及以下", "以上", "以下", "以内", "左右", "的", "内" })
         {
             if (string.CompareOrdinal(s, start, w, 0, w.Length) == 0)
             {
                 start += w.Length;
+                threshold |= w.Length > 1 && w != "左右";
             }
         }
 
@@ -778,9 +804,9 @@ public static class SubjectFinder
         while (end < s.Length && !Chars.IsDigit(s[end]) && !Chars.IsPlaceholderX(s[end]))
         {
             var c = s[end];
-            if (c is '、' && FigureBeforeClauseEnd(s, end) && !BuildVerbs.Contains(s[start..end]))
+            if (c is '、' && (threshold || FigureBeforeClauseEnd(s, end)) && !BuildVerbs.Contains(s[start..end]))
             {
-                break; // 示范幼儿园、46所…: the next member of a list of figures
+                break; // 示范幼儿园、46所…: the next member of a list of figures; 56人以上大班额、超大班额: a size defines the first
             }
 
             if (c is '（' or '(' && !ShortAside(s, end))
@@ -1012,6 +1038,14 @@ public static class SubjectFinder
             if (s.Length >= 6 && s[0] is '到' or '至' or '在' && s[1..5].ToString().All(Chars.IsDigit) && s[5] == '年')
             {
                 s = s[6..];
+                changed = true;
+                continue;
+            }
+
+            // “十四五”期间新建学校: the period the work falls in says when, not which things are counted.
+            if (s.IndexOf("期间", StringComparison.Ordinal) is var during and > 0 and <= 8 && s.Length > during + 4)
+            {
+                s = s[(during + 2)..];
                 changed = true;
                 continue;
             }

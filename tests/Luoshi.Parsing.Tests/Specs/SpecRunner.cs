@@ -94,6 +94,9 @@ internal static class SpecViews
                 sb.Append("title: ").Append(doc.Title ?? "null").Append('\n')
                     .Append("year: ").Append(doc.Year?.ToString(CultureInfo.InvariantCulture) ?? "null").Append('\n');
                 break;
+            case "issuer":
+                sb.Append("issuer: ").Append(doc.Issuer ?? "null").Append('\n');
+                break;
             case "responsible":
                 foreach (var item in doc.Items)
                 {
