@@ -4,7 +4,7 @@ namespace Luoshi.Parsing.Tests;
 
 /// <summary>
 /// Parses the corpus plans and scores them against the gold with the rules of score_plan.py (<see cref="PlanScorer"/>):
-/// the eleven of tests/Data/corpus (a copy of ../shared/corpus) must meet the issue's thresholds; the fourteen of
+/// the eleven of tests/Data/corpus (a copy of ../shared/corpus) must meet the issue's thresholds; the twenty-six of
 /// tests/Data/corpus-more must not fall below the figures the parser reached when they were added.
 /// </summary>
 public class CorpusTests
@@ -54,22 +54,28 @@ public class CorpusTests
     /// quantity F1 0.94 to 0.93 with plan 330, whose 八项改革 closing a list still counts as a figure. Together (18 plans):
     /// quantity F1 0.949, kind 0.905, titles 0.94 and years 0.89 (320's year is still read as 2010 and its title missed,
     /// 322's year still comes from the site's upload date), outline 0.964, subject 0.865.
+    /// Reset when plans 340–347 joined (issue 11's third pass: a prefecture's plan with units, a speech, a progress table whose
+    /// header ran together, two documents on one line, a notice broken over lines). At first sight, before any rule changed,
+    /// the eight scored quantity F1 0.986, kind 0.486, comparator 0.971, outline 0.810, level 0.882, titles 0.62, years 1.00,
+    /// responsible 1.00 (two units), subject 0.792. Then glued 一、/（一） markers, the title before the first item on its
+    /// line, a header row not a title and 《…》已经…同意，现印发给你们 (26 plans): quantity F1 0.959, kind 0.849, comparator
+    /// 0.992, outline 0.973, level 1.00, titles 0.96, years 0.92, subject 0.843.
     /// </summary>
     [Fact]
     public void More_real_plans_score_at_least_their_floors()
     {
         Assert.True(CorpusMore is not null, "tests/Data/corpus-more was not copied beside the test binaries");
         var s = PlanScorer.Score(CorpusMore!);
-        Assert.Equal(18, s.Plans);
-        Assert.True(s.QuantityF1 >= 0.94, $"quantity F1: {s}");
-        Assert.True(s.Kind >= 0.90, $"kind: {s}");
-        Assert.True(s.Comparator >= 1.00, $"comparator: {s}");
-        Assert.True(s.OutlineF1 >= 0.96, $"outline F1: {s}");
+        Assert.Equal(26, s.Plans);
+        Assert.True(s.QuantityF1 >= 0.95, $"quantity F1: {s}");
+        Assert.True(s.Kind >= 0.84, $"kind: {s}");
+        Assert.True(s.Comparator >= 0.99, $"comparator: {s}");
+        Assert.True(s.OutlineF1 >= 0.97, $"outline F1: {s}");
         Assert.True(s.Level >= 1.00, $"level: {s}");
-        Assert.True(s.Titles >= 0.94, $"titles: {s}");
-        Assert.True(s.Years >= 0.88, $"years: {s}");
+        Assert.True(s.Titles >= 0.96, $"titles: {s}");
+        Assert.True(s.Years >= 0.92, $"years: {s}");
         Assert.True(s.ResponsibleF1 >= 1.00, $"responsible F1: {s}");
         Assert.True(s.DeadlineF1 >= 1.00, $"deadline F1: {s}");
-        Assert.True(s.Subject >= 0.86, $"subject: {s}");
+        Assert.True(s.Subject >= 0.84, $"subject: {s}");
     }
 }
