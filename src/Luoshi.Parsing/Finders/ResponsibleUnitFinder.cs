@@ -29,6 +29,7 @@ public static class ResponsibleUnitFinder
     public static List<string> Find(string text)
     {
         var result = new List<string>();
+        text = Unspaced(text);
         if (!text.AsSpan().ContainsAny(LabelEnds))
         {
             if (text.Contains("负责", StringComparison.Ordinal))
@@ -104,6 +105,16 @@ public static class ResponsibleUnitFinder
                 {
                     var f = text.IndexOf(following, j, end - j, StringComparison.Ordinal);
                     if (f >= 0)
+                    {
+                        end = f;
+                    }
+                }
+
+                // 牵头单位：县教育局 责任单位：各集团校: the next label ends the list (its units are read under it).
+                foreach (var next in Labels)
+                {
+                    var f = text.IndexOf(next, j, end - j, StringComparison.Ordinal);
+                    if (f >= 0 && f + next.Length < end && text[f + next.Length] is '：' or ':')
                     {
                         end = f;
                     }
@@ -200,6 +211,35 @@ public static class ResponsibleUnitFinder
 
     private static bool QuantityDelimiter(char c) => c is '，' or ',' or '。' or '；' or ';' or '：' or ':' or '\n' or '（' or '(' or '）' or ')';
 
+    /// <summary>Label words written with a space between every character (责 任 单 位：), as a justified Word line has them.</summary>
+    private static readonly string[] SpacedLabels = ["牵 头 单 位", "责 任 单 位", "责 任 科 室", "责 任 处 室", "责 任 股 室", "牵 头 科 室", "责 任 部 门"];
+
+    private static string Unspaced(string text)
+    {
+        if (!text.Contains(' ', StringComparison.Ordinal) && !text.Contains('\u3000', StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        var s = text.Replace('\u3000', ' ');
+        var changed = false;
+        foreach (var spaced in SpacedLabels)
+        {
+            if (s.Contains(spaced, StringComparison.Ordinal))
+            {
+                s = s.Replace(spaced, spaced.Replace(" ", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+                changed = true;
+            }
+        }
+
+        return changed ? s : text;
+    }
+
+    /// <summary>A note after a unit in a list: （牵头） and （负责） mark the unit that leads, （配合） and （协同） one that helps.</summary>
+    private static readonly string[] LeadNotes = ["牵头", "负责", "主责", "主办"];
+
+    private static readonly string[] HelpNotes = ["配合", "协同", "协助", "协办", "参与"];
+
     /// <summary>
     /// Adds the units of a list that are not there yet, split at 、，/ and spaces but not inside brackets: 各县（市、区）教育局
     /// is one entry, a catch-all kept as written.
@@ -222,6 +262,28 @@ public static class ResponsibleUnitFinder
             if (i == list.Length || (depth == 0 && list[i] is '、' or '，' or ',' or '/' or '／' or ' ' or '\u3000'))
             {
                 var unit = Chars.TrimPunct(list[start..i]);
+                if (unit.EndsWith(')') || unit.EndsWith('）'))
+                {
+                    // 市教育局（牵头）: the note is no part of the name; a unit noted （配合） helps and is not responsible.
+                    var open = unit.LastIndexOfAny(['（', '(']);
+                    var note = open > 0 ? unit[(open + 1)..^1] : string.Empty;
+                    if (Array.Exists(HelpNotes, n => note == n))
+                    {
+                        start = i + 1;
+                        continue;
+                    }
+
+                    if (Array.Exists(LeadNotes, n => note == n))
+                    {
+                        unit = unit[..open];
+                    }
+                }
+
+                if (i == list.Length && unit.Length > 3 && unit.EndsWith('等'))
+                {
+                    unit = unit[..^1]; // 市教育局、市人社局等: the list's closing 等
+                }
+
                 if (unit.Length is >= 2 and <= 20 && !result.Contains(unit))
                 {
                     result.Add(unit);
