@@ -59,7 +59,10 @@ public class CorpusTests
     /// the eight scored quantity F1 0.986, kind 0.486, comparator 0.971, outline 0.810, level 0.882, titles 0.62, years 1.00,
     /// responsible 1.00 (two units), subject 0.792. Then glued 一、/（一） markers, the title before the first item on its
     /// line, a header row not a title and 《…》已经…同意，现印发给你们 (26 plans): quantity F1 0.959, kind 0.849, comparator
-    /// 0.992, outline 0.973, level 1.00, titles 0.96, years 0.92, subject 0.843.
+    /// 0.992, outline 0.973, level 1.00, titles 0.96, years 0.92, subject 0.843. Then a law database's fields after the title,
+    /// the issue date of a document whose title names no year, years read through a PDF's spaces and a sub-item glued to its
+    /// line's heading: kind 0.908 (320's 2007 targets are targets again), outline 0.984, titles and years 1.00; 320's
+    /// `2007年,…` targets now carry the deadline 2007, as the shared corpus's 206 has it.
     /// </summary>
     [Fact]
     public void More_real_plans_score_at_least_their_floors()
@@ -68,12 +71,12 @@ public class CorpusTests
         var s = PlanScorer.Score(CorpusMore!);
         Assert.Equal(26, s.Plans);
         Assert.True(s.QuantityF1 >= 0.95, $"quantity F1: {s}");
-        Assert.True(s.Kind >= 0.84, $"kind: {s}");
+        Assert.True(s.Kind >= 0.90, $"kind: {s}");
         Assert.True(s.Comparator >= 0.99, $"comparator: {s}");
-        Assert.True(s.OutlineF1 >= 0.97, $"outline F1: {s}");
+        Assert.True(s.OutlineF1 >= 0.98, $"outline F1: {s}");
         Assert.True(s.Level >= 1.00, $"level: {s}");
-        Assert.True(s.Titles >= 0.96, $"titles: {s}");
-        Assert.True(s.Years >= 0.92, $"years: {s}");
+        Assert.True(s.Titles >= 1.00, $"titles: {s}");
+        Assert.True(s.Years >= 1.00, $"years: {s}");
         Assert.True(s.ResponsibleF1 >= 1.00, $"responsible F1: {s}");
         Assert.True(s.DeadlineF1 >= 1.00, $"deadline F1: {s}");
         Assert.True(s.Subject >= 0.84, $"subject: {s}");

@@ -51,7 +51,7 @@ public static class TitleFinder
 
         for (var i = 0; i < limit; i++)
         {
-            if (FieldValue(lines[i]) is { Length: >= 4 } field)
+            if ((FieldValue(lines[i]) ?? BeforeLawFields(lines[i])) is { Length: >= 4 } field)
             {
                 return Clean(field);
             }
@@ -219,6 +219,28 @@ public static class TitleFinder
         }
 
         return false;
+    }
+
+    /// <summary>The fields a law database writes after a document's title (文章属性 •【制定机关】… •【公布日期】…).</summary>
+    private static readonly string[] LawFieldOpeners = ["文章属性", "【制定机关】", "•【制定机关】", "【发布部门】"];
+
+    /// <summary>
+    /// 杭州市人民政府关于…的若干意见(试行)文章属性•【制定机关】杭州市人民政府•【公布日期】…: the title a law database's
+    /// fields follow on the same line.
+    /// </summary>
+    private static string? BeforeLawFields(string line)
+    {
+        foreach (var opener in LawFieldOpeners)
+        {
+            var k = line.IndexOf(opener, StringComparison.Ordinal);
+            if (k >= 6 && k <= 80)
+            {
+                var head = line.AsSpan(0, k).Trim().TrimEnd('•');
+                return head.IndexOfAny("。；;") < 0 && !OutlineStart(line) ? head.ToString() : null;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>标题：2023年全县教育工作要点 → the value of the field.</summary>

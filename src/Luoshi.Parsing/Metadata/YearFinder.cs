@@ -37,6 +37,14 @@ public static class YearFinder
             }
         }
 
+        foreach (var line in lines.Take(15))
+        {
+            if (IssuedField(line) is { } issued)
+            {
+                return issued; // 【公布日期】2005.02.01, 成文日期：2018-06-29: the date a document without a year in its title was issued
+            }
+        }
+
         foreach (var line in removedLines)
         {
             if ((line.Contains("发布", StringComparison.Ordinal) || line.Contains("来源", StringComparison.Ordinal)
@@ -87,19 +95,57 @@ public static class YearFinder
         return null;
     }
 
-    /// <summary>The latest year the text names (2020年工作情况及2021年工作思路 → 2021: a plan looks forward).</summary>
+    /// <summary>
+    /// The latest year the text names (2020年工作情况及2021年工作思路 → 2021: a plan looks forward); a space between the
+    /// figure and 年 (text taken from a PDF: 2011 年工作打算) is read through.
+    /// </summary>
     private static int? YearBefore(string s, char suffix)
     {
         int? latest = null;
         for (var i = 0; i + 4 < s.Length; i++)
         {
-            if (IsYearAt(s, i, out var y) && s[i + 4] == suffix && (latest is null || y > latest))
+            if (IsYearAt(s, i, out var y) && (latest is null || y > latest))
             {
-                latest = y;
+                var k = i + 4;
+                while (k < s.Length - 1 && k - i < 6 && s[k] is ' ' or '\u3000')
+                {
+                    k++;
+                }
+
+                if (s[k] == suffix)
+                {
+                    latest = y;
+                }
             }
         }
 
         return latest;
+    }
+
+    private static readonly string[] IssuedFields = ["【公布日期】", "【发布日期】", "【成文日期】", "成文日期：", "成文日期:", "发文日期：", "发文日期:"];
+
+    /// <summary>The year of a field that dates the document's issue: 【公布日期】2005.02.01, 成文日期：2018年06月29日.</summary>
+    private static int? IssuedField(string line)
+    {
+        foreach (var f in IssuedFields)
+        {
+            var k = line.IndexOf(f, StringComparison.Ordinal);
+            if (k >= 0)
+            {
+                var at = k + f.Length;
+                while (at < line.Length && line[at] == ' ')
+                {
+                    at++;
+                }
+
+                if (at + 4 < line.Length && IsYearAt(line, at, out var y) && line[at + 4] is '年' or '-' or '/' or '.')
+                {
+                    return y;
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>A line that is only a date: （2010年2月22日）, 2015年7月10日, 二○一二年六月十二日.</summary>

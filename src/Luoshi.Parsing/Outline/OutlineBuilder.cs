@@ -156,7 +156,8 @@ public static partial class OutlineBuilder
                     {
                         found = true; // 形成有力支撑三是推进…: line breaks lost before a run marker
                     }
-                    else if (!atStart && GluedStructuralMarker(line, i, segStart, chain, items.Count, out marker))
+                    else if (!atStart && GluedStructuralMarker(line, i, segStart, chain, items,
+                        openedHere is { MarkerStart: 0 } heading && !sentenceEndSinceOpen ? heading : null, out marker))
                     {
                         found = true; // …工作计划打算一、2022年亮点工作(一)教育发展…: a whole document on one line
                     }
@@ -333,17 +334,47 @@ public static partial class OutlineBuilder
     /// 一、 or （一） glued to the word before it (…打算一、…, …工作(一)教育…), where line breaks were lost: it fits the list
     /// open at its level (the first number of a new one, or the next of an open one), and either the next number of its list
     /// follows it on the line, or it is the document's first item and the text before it ends like a title (…计划, …打算).
+    /// A lower-ranked marker (1、, （一）) glued to the heading that opened its line (一、…发展1、学前三年…) opens the heading's
+    /// first sub-item, or carries on the numbering of the list before (…网络3、理顺…).
     /// </summary>
-    private static bool GluedStructuralMarker(string line, int i, int segStart, List<ItemDraft> chain, int itemCount, out Marker marker)
+    private static bool GluedStructuralMarker(string line, int i, int segStart, List<ItemDraft> chain, List<ItemDraft> items,
+        ItemDraft? lineHeading, out Marker marker)
     {
         var prev = line[i - 1];
         if (!Chars.IsCjk(prev) || Chars.IsChineseNumeralChar(prev) || WordBeforeNumeral.Contains(prev)
-            || !OutlineMarkers.TryMatch(line, i, out marker) || marker.Style is not (MarkerStyle.ChineseComma or MarkerStyle.ChineseParen))
+            || !OutlineMarkers.TryMatch(line, i, out marker)
+            || !(marker.Style is MarkerStyle.ChineseComma or MarkerStyle.ChineseParen
+                || (marker.Style is MarkerStyle.ArabicDot && lineHeading is not null && i + marker.Length < line.Length
+                    && Chars.IsCjk(line[i + marker.Length]))))
         {
             marker = default;
             return false;
         }
 
+        if (lineHeading is not null && marker.Rank > lineHeading.Marker.Rank && !marker.IsRun)
+        {
+            var last = 0;
+            for (var k = items.Count - 1; k >= 0; k--)
+            {
+                if (items[k].Marker.Family == marker.Family)
+                {
+                    last = items[k].Marker.Ordinal;
+                    break;
+                }
+            }
+
+            if (marker.Ordinal == 1 || marker.Ordinal == last + 1)
+            {
+                return true;
+            }
+        }
+
+        if (marker.Style is MarkerStyle.ArabicDot)
+        {
+            return false;
+        }
+
+        var itemCount = items.Count;
         var fits = marker.Ordinal == 1;
         for (var k = chain.Count - 1; k >= 0; k--)
         {
