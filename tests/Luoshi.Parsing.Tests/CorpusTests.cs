@@ -62,7 +62,8 @@ public class CorpusTests
     /// 0.992, outline 0.973, level 1.00, titles 0.96, years 0.92, subject 0.843. Then a law database's fields after the title,
     /// the issue date of a document whose title names no year, years read through a PDF's spaces and a sub-item glued to its
     /// line's heading: kind 0.908 (320's 2007 targets are targets again), outline 0.984, titles and years 1.00; 320's
-    /// `2007年,…` targets now carry the deadline 2007, as the shared corpus's 206 has it.
+    /// `2007年,…` targets now carry the deadline 2007, as the shared corpus's 206 has it. Kind 0.933 when a sentence that
+    /// turns to the year past (应该讲，过去一年…，…92%) reported results.
     /// </summary>
     [Fact]
     public void More_real_plans_score_at_least_their_floors()
@@ -71,7 +72,7 @@ public class CorpusTests
         var s = PlanScorer.Score(CorpusMore!);
         Assert.Equal(26, s.Plans);
         Assert.True(s.QuantityF1 >= 0.95, $"quantity F1: {s}");
-        Assert.True(s.Kind >= 0.90, $"kind: {s}");
+        Assert.True(s.Kind >= 0.93, $"kind: {s}");
         Assert.True(s.Comparator >= 0.99, $"comparator: {s}");
         Assert.True(s.OutlineF1 >= 0.98, $"outline F1: {s}");
         Assert.True(s.Level >= 1.00, $"level: {s}");
