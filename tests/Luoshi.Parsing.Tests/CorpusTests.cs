@@ -63,7 +63,8 @@ public class CorpusTests
     /// the issue date of a document whose title names no year, years read through a PDF's spaces and a sub-item glued to its
     /// line's heading: kind 0.908 (320's 2007 targets are targets again), outline 0.984, titles and years 1.00; 320's
     /// `2007年,…` targets now carry the deadline 2007, as the shared corpus's 206 has it. Kind 0.933 when a sentence that
-    /// turns to the year past (应该讲，过去一年…，…92%) reported results.
+    /// turns to the year past (应该讲，过去一年…，…92%) reported results. Outline 1.00 when a document-sharing site's numbered
+    /// notices (1、下载文档前请自行甄别…) were no longer items (308).
     /// </summary>
     [Fact]
     public void More_real_plans_score_at_least_their_floors()
@@ -74,7 +75,7 @@ public class CorpusTests
         Assert.True(s.QuantityF1 >= 0.95, $"quantity F1: {s}");
         Assert.True(s.Kind >= 0.93, $"kind: {s}");
         Assert.True(s.Comparator >= 0.99, $"comparator: {s}");
-        Assert.True(s.OutlineF1 >= 0.98, $"outline F1: {s}");
+        Assert.True(s.OutlineF1 >= 1.00, $"outline F1: {s}");
         Assert.True(s.Level >= 1.00, $"level: {s}");
         Assert.True(s.Titles >= 1.00, $"titles: {s}");
         Assert.True(s.Years >= 1.00, $"years: {s}");
