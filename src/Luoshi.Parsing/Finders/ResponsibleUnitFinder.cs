@@ -11,7 +11,7 @@ public static class ResponsibleUnitFinder
     private static readonly string[] Labels =
     [
         "牵头责任单位", "主要责任单位", "牵头单位", "责任单位", "责任科室", "责任处室", "责任部门", "牵头部门", "牵头科室", "牵头处室", "负责单位", "承办单位", "责任主体",
-        "责任股室", "牵头股室", "责任股", "牵头", "责任",
+        "责任股室", "牵头股室", "主责单位", "主责部门", "主责科室", "落实单位", "责任股", "牵头", "责任",
     ];
 
     /// <summary>Short labels (牵头：, 责任：) that name units only in brackets, where a colon follows them directly.</summary>
@@ -110,14 +110,13 @@ public static class ResponsibleUnitFinder
                     }
                 }
 
-                // 牵头单位：县教育局 责任单位：各集团校: the next label ends the list (its units are read under it).
-                foreach (var next in Labels)
+                // 牵头单位：县教育局 责任单位：各集团校, 责任单位：安全科 责任领导：王某: the next label, whatever it names, ends
+                // the list (a unit's name holds no colon); a responsible label's units are read under it.
+                var colon = text.AsSpan(j, end - j).IndexOfAny('：', ':');
+                if (colon > 0)
                 {
-                    var f = text.IndexOf(next, j, end - j, StringComparison.Ordinal);
-                    if (f >= 0 && f + next.Length < end && text[f + next.Length] is '：' or ':')
-                    {
-                        end = f;
-                    }
+                    var labelStart = text.AsSpan(j, colon).LastIndexOfAny(" \u3000、，,；;");
+                    end = j + (labelStart >= 0 ? labelStart : 0);
                 }
 
                 AddList(text.AsSpan(j, end - j), result);
