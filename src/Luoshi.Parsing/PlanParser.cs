@@ -37,7 +37,8 @@ public static class PlanParser
         ct.ThrowIfCancellationRequested();
         var outline = OutlineBuilder.Build(clean.Lines, options);
         var firstItemLine = outline.Items.Count > 0 ? outline.Items[0].LineIndex : -1;
-        var title = TitleFinder.Find(clean.Lines, firstItemLine) ?? TitleFromFileName(fileName);
+        var firstItemStart = outline.Items.Count > 0 ? outline.Items[0].MarkerStart : 0;
+        var title = TitleFinder.Find(clean.Lines, firstItemLine, firstItemStart) ?? TitleFromFileName(fileName);
         var year = options.Year ?? YearFinder.Find(title, clean.Lines,
             clean.Removed.Where(r => r.Reason != LineNoiseRules.SharingSiteReason).Select(r => r.Text)); // an upload date is no plan's
         var issuer = IssuerFinder.Find(title, clean.Lines);

@@ -4,7 +4,7 @@ namespace Luoshi.Parsing.Tests;
 
 /// <summary>
 /// Parses the corpus plans and scores them against the gold with the rules of score_plan.py (<see cref="PlanScorer"/>):
-/// the eleven of tests/Data/corpus (a copy of ../shared/corpus) must meet the issue's thresholds; the fourteen of
+/// the eleven of tests/Data/corpus (a copy of ../shared/corpus) must meet the issue's thresholds; the twenty-six of
 /// tests/Data/corpus-more must not fall below the figures the parser reached when they were added.
 /// </summary>
 public class CorpusTests
@@ -60,22 +60,33 @@ public class CorpusTests
     /// menu), 320's title and year came from its law-database record, 322's from its title (a year spaced from 年), 330's
     /// 八项改革 and 301's (3篇) stopped counting, blank ratios were read and shortfalls became other: quantity F1 0.949 to
     /// 1.00, kind 0.905 to 1.00, titles 0.94 and years 0.89 to 1.00, subject 0.865 to 0.883; outline stays 0.964.
+    /// Reset when plans 340–347 joined (issue 11's third pass: a prefecture's plan with units, a speech, a progress table whose
+    /// header ran together, two documents on one line, a notice broken over lines). At first sight, before any rule changed,
+    /// the eight scored quantity F1 0.986, kind 0.486, comparator 0.971, outline 0.810, level 0.882, titles 0.62, years 1.00,
+    /// responsible 1.00 (two units), subject 0.792. Then glued 一、/（一） markers, the title before the first item on its
+    /// line, a header row not a title and 《…》已经…同意，现印发给你们 (26 plans): quantity F1 0.959, kind 0.849, comparator
+    /// 0.992, outline 0.973, level 1.00, titles 0.96, years 0.92, subject 0.843. Then a law database's fields after the title,
+    /// the issue date of a document whose title names no year, years read through a PDF's spaces and a sub-item glued to its
+    /// line's heading: kind 0.908 (320's 2007 targets are targets again), outline 0.984, titles and years 1.00; 320's
+    /// `2007年,…` targets now carry the deadline 2007, as the shared corpus's 206 has it. Kind 0.933 when a sentence that
+    /// turns to the year past (应该讲，过去一年…，…92%) reported results. Outline 1.00 when a document-sharing site's numbered
+    /// notices (1、下载文档前请自行甄别…) were no longer items (308).
     /// </summary>
     [Fact]
     public void More_real_plans_score_at_least_their_floors()
     {
         Assert.True(CorpusMore is not null, "tests/Data/corpus-more was not copied beside the test binaries");
         var s = PlanScorer.Score(CorpusMore!);
-        Assert.Equal(18, s.Plans);
-        Assert.True(s.QuantityF1 >= 1.00, $"quantity F1: {s}");
-        Assert.True(s.Kind >= 1.00, $"kind: {s}");
-        Assert.True(s.Comparator >= 1.00, $"comparator: {s}");
-        Assert.True(s.OutlineF1 >= 0.96, $"outline F1: {s}");
+        Assert.Equal(26, s.Plans);
+        Assert.True(s.QuantityF1 >= 0.95, $"quantity F1: {s}");
+        Assert.True(s.Kind >= 0.93, $"kind: {s}");
+        Assert.True(s.Comparator >= 0.99, $"comparator: {s}");
+        Assert.True(s.OutlineF1 >= 1.00, $"outline F1: {s}");
         Assert.True(s.Level >= 1.00, $"level: {s}");
         Assert.True(s.Titles >= 1.00, $"titles: {s}");
         Assert.True(s.Years >= 1.00, $"years: {s}");
         Assert.True(s.ResponsibleF1 >= 1.00, $"responsible F1: {s}");
         Assert.True(s.DeadlineF1 >= 1.00, $"deadline F1: {s}");
-        Assert.True(s.Subject >= 0.88, $"subject: {s}");
+        Assert.True(s.Subject >= 0.84, $"subject: {s}");
     }
 }

@@ -42,6 +42,12 @@ public static class LineNoiseRules
     /// <summary>Words of a rights notice (…仅作为示例展示，禁止商用。设计者仅对作品中独创性部分享有著作权).</summary>
     private static readonly WordSet RightsNotice = new(["著作权", "禁止商用", "侵权", "版权归", "仅供学习", "仅供参考", "请联系删除"]);
 
+    /// <summary>
+    /// A document-sharing site's numbered notices to its customers (1、下载文档前请自行甄别…, 2、“仅部分预览”的文档…可反馈申请退款,
+    /// 3、如文档侵犯您的权益，请联系客服…): numbered like items, but words no plan uses.
+    /// </summary>
+    private static readonly WordSet SharingNotice = new(["下载文档前", "部分预览", "申请退款", "联系客服", "人工客服", "侵犯您的权益", "文档侵犯"]);
+
     private static readonly WordSet Browser = new(["建议使用IE", "分辨率", "浏览器", "最佳浏览", "技术支持："]);
 
     private static readonly WordSet Spam = new(
@@ -65,6 +71,11 @@ public static class LineNoiseRules
         if (line.Length <= 300 && ContainsAny(line, Spam))
         {
             return "垃圾信息";
+        }
+
+        if (line.Length <= 160 && ContainsAny(line, SharingNotice))
+        {
+            return "文档分享站点";
         }
 
         if (OutlineMarkers.StartsWithMarker(line))

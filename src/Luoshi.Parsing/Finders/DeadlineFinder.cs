@@ -90,12 +90,11 @@ public static class DeadlineFinder
             }
 
             var opensClause = before.IsEmpty || Chars.IsClauseBoundary(before[^1]) || before[^1] is '，' or ',';
-            return prefixTo || hasBefore
-                || (opensClause && (suffix.StartsWith("，") || suffix.StartsWith("秋季") || suffix.StartsWith("春季") || suffix.StartsWith(","))
-                    && !StatesFigures(suffix));
+            return prefixTo || hasBefore || Labelled(before)
+                || (opensClause && (suffix.StartsWith("，") || suffix.StartsWith("秋季") || suffix.StartsWith("春季") || suffix.StartsWith(",")));
         }
 
-        if (hasBefore)
+        if (hasBefore || Labelled(before))
         {
             return true;
         }
@@ -116,14 +115,26 @@ public static class DeadlineFinder
             && (suffix.StartsWith("内") || suffix.StartsWith("完成") || before.EndsWith("于") || before.EndsWith("在"));
     }
 
-    /// <summary>
-    /// 2007年，全市入园率达到96%以上: a year opening a sentence of figures is the year the targets are for, no time limit
-    /// (2013年，实行…考试 is).
-    /// </summary>
-    private static bool StatesFigures(ReadOnlySpan<char> sentence)
+    private static readonly string[] LimitLabels = ["完成时限", "完成时间", "时间节点", "截止时间", "完成期限", "时限要求", "时限"];
+
+    /// <summary>完成时限：2024年10月, 时间节点：6月: a label that names the item's time limit, as a table's deadline column does.</summary>
+    private static bool Labelled(ReadOnlySpan<char> before)
     {
-        var end = sentence.IndexOfAny('。', '；', ';');
-        return (end < 0 ? sentence : sentence[..end]).IndexOfAny("0123456789０１２３４５６７８９%％") >= 0;
+        if (before.IsEmpty || before[^1] is not ('：' or ':'))
+        {
+            return false;
+        }
+
+        var label = before[..^1].TrimEnd(' ');
+        foreach (var l in LimitLabels)
+        {
+            if (label.EndsWith(l, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The end of a date window written in parentheses in a heading: （2011年3月至4月中旬）.</summary>

@@ -11,7 +11,7 @@ public static class ResponsibleUnitFinder
     private static readonly string[] Labels =
     [
         "牵头责任单位", "主要责任单位", "牵头单位", "责任单位", "责任科室", "责任处室", "责任部门", "牵头部门", "牵头科室", "牵头处室", "负责单位", "承办单位", "责任主体",
-        "责任股室", "牵头股室", "责任股", "牵头", "责任",
+        "责任股室", "牵头股室", "主责单位", "主责部门", "主责科室", "落实单位", "责任股", "牵头", "责任",
     ];
 
     /// <summary>Short labels (牵头：, 责任：) that name units only in brackets, where a colon follows them directly.</summary>
@@ -29,6 +29,7 @@ public static class ResponsibleUnitFinder
     public static List<string> Find(string text)
     {
         var result = new List<string>();
+        text = Unspaced(text);
         if (!text.AsSpan().ContainsAny(LabelEnds))
         {
             if (text.Contains("负责", StringComparison.Ordinal))
@@ -107,6 +108,15 @@ public static class ResponsibleUnitFinder
                     {
                         end = f;
                     }
+                }
+
+                // 牵头单位：县教育局 责任单位：各集团校, 责任单位：安全科 责任领导：王某: the next label, whatever it names, ends
+                // the list (a unit's name holds no colon); a responsible label's units are read under it.
+                var colon = text.AsSpan(j, end - j).IndexOfAny('：', ':');
+                if (colon > 0)
+                {
+                    var labelStart = text.AsSpan(j, colon).LastIndexOfAny(" \u3000、，,；;");
+                    end = j + (labelStart >= 0 ? labelStart : 0);
                 }
 
                 AddList(text.AsSpan(j, end - j), result);
@@ -200,6 +210,35 @@ public static class ResponsibleUnitFinder
 
     private static bool QuantityDelimiter(char c) => c is '，' or ',' or '。' or '；' or ';' or '：' or ':' or '\n' or '（' or '(' or '）' or ')';
 
+    /// <summary>Label words written with a space between every character (责 任 单 位：), as a justified Word line has them.</summary>
+    private static readonly string[] SpacedLabels = ["牵 头 单 位", "责 任 单 位", "责 任 科 室", "责 任 处 室", "责 任 股 室", "牵 头 科 室", "责 任 部 门"];
+
+    private static string Unspaced(string text)
+    {
+        if (!text.Contains(' ', StringComparison.Ordinal) && !text.Contains('\u3000', StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        var s = text.Replace('\u3000', ' ');
+        var changed = false;
+        foreach (var spaced in SpacedLabels)
+        {
+            if (s.Contains(spaced, StringComparison.Ordinal))
+            {
+                s = s.Replace(spaced, spaced.Replace(" ", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+                changed = true;
+            }
+        }
+
+        return changed ? s : text;
+    }
+
+    /// <summary>A note after a unit in a list: （牵头） and （负责） mark the unit that leads, （配合） and （协同） one that helps.</summary>
+    private static readonly string[] LeadNotes = ["牵头", "负责", "主责", "主办"];
+
+    private static readonly string[] HelpNotes = ["配合", "协同", "协助", "协办", "参与"];
+
     /// <summary>
     /// Adds the units of a list that are not there yet, split at 、，/ and spaces but not inside brackets: 各县（市、区）教育局
     /// is one entry, a catch-all kept as written.
@@ -222,6 +261,28 @@ public static class ResponsibleUnitFinder
             if (i == list.Length || (depth == 0 && list[i] is '、' or '，' or ',' or '/' or '／' or ' ' or '\u3000'))
             {
                 var unit = Chars.TrimPunct(list[start..i]);
+                if (unit.EndsWith(')') || unit.EndsWith('）'))
+                {
+                    // 市教育局（牵头）: the note is no part of the name; a unit noted （配合） helps and is not responsible.
+                    var open = unit.LastIndexOfAny(['（', '(']);
+                    var note = open > 0 ? unit[(open + 1)..^1] : string.Empty;
+                    if (Array.Exists(HelpNotes, n => note == n))
+                    {
+                        start = i + 1;
+                        continue;
+                    }
+
+                    if (Array.Exists(LeadNotes, n => note == n))
+                    {
+                        unit = unit[..open];
+                    }
+                }
+
+                if (i == list.Length && unit.Length > 3 && unit.EndsWith('等'))
+                {
+                    unit = unit[..^1]; // 市教育局、市人社局等: the list's closing 等
+                }
+
                 if (unit.Length is >= 2 and <= 20 && !result.Contains(unit))
                 {
                     result.Add(unit);

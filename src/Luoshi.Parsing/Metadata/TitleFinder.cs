@@ -28,19 +28,32 @@ public static class TitleFinder
     /// <summary>Words that mark what follows a title in a page's &lt;title&gt; as the site's name (…要点_某某市人民政府网).</summary>
     private static readonly string[] SiteWords = ["网", "门户", "首页", "官网", "政府", "教育局", "信息公开"];
 
-    public static string? Find(IReadOnlyList<string> lines, int firstItemLine)
+    public static string? Find(IReadOnlyList<string> lines, int firstItemLine) => Find(lines, firstItemLine, 0);
+
+    /// <param name="firstItemStart">
+    /// Where the first item's marker stands in its line: the text before it (…工作计划打算一、…) is read as a line of its own.
+    /// </param>
+    public static string? Find(IReadOnlyList<string> lines, int firstItemLine, int firstItemStart)
     {
         var limit = Math.Min(lines.Count, Math.Min(SearchLines, firstItemLine < 0 ? int.MaxValue : firstItemLine + 1));
-        for (var i = 0; i < limit; i++)
+        if (firstItemLine >= 0 && firstItemStart > 0 && firstItemLine < limit)
         {
-            if (FieldValue(lines[i]) is { Length: >= 4 } field)
+            // The document's heading and its first item on one line (a whole document on one line): the heading is a line.
+            var head = new List<string>(limit);
+            for (var k = 0; k < limit; k++)
             {
-                return Clean(field);
+                head.Add(lines[k]);
             }
 
-            if (LawRecordTitle(lines[i]) is { } recorded)
+            head[firstItemLine] = lines[firstItemLine][..firstItemStart].Trim();
+            lines = head;
+        }
+
+        for (var i = 0; i < limit; i++)
+        {
+            if ((FieldValue(lines[i]) ?? BeforeLawFields(lines[i])) is { Length: >= 4 } field)
             {
-                return recorded;
+                return Clean(field);
             }
         }
 
@@ -109,27 +122,19 @@ public static class TitleFinder
         return null;
     }
 
-    /// <summary>
-    /// 某市人民政府关于…的意见(试行)文章属性•【制定机关】…: a law database's record opens on the document's title glued to
-    /// its fields; the title is the text before them.
-    /// </summary>
-    private static string? LawRecordTitle(string line)
-    {
-        var at = line.IndexOf("文章属性", StringComparison.Ordinal);
-        if (at is < 4 or > 80 || line.IndexOf('【', at) is var field && (field < 0 || field > at + 8))
-        {
-            return null;
-        }
-
-        var title = Clean(line[..at]);
-        return title.Length >= 4 && !title.Contains('。') ? title : null;
-    }
-
     private static readonly string[] PublishVerbs = ["印发", "转发", "下发", "印送", "发布"];
 
     /// <summary>关于印发《Y》的通知 → Y: the document a notice publishes.</summary>
     private static string? PublishedDocument(string line)
     {
+        // 《Y》已经市政府同意，现印发给你们: a government office's notice names the document it publishes first.
+        if (line.StartsWith('《') && line.IndexOf('》') is var end && end > 4 && line.IndexOf('。') is var stop
+            && line.IndexOf("印发给", end, StringComparison.Ordinal) is var given && given > end && (stop < 0 || given < stop)
+            && line.AsSpan(1, end - 1).IndexOfAny("《》") < 0)
+        {
+            return Clean(line[1..end]);
+        }
+
         // 现将《Y》印发给你们: the notice's own sentence names the document too.
         if (line.StartsWith("现将《", StringComparison.Ordinal) && line.IndexOf('》') is var shut && shut > 7
             && PublishVerbs.Any(v => line.AsSpan(shut + 1).StartsWith(v, StringComparison.Ordinal)))
@@ -184,8 +189,9 @@ public static class TitleFinder
 
     private static bool IsTitleLike(string line)
     {
-        // A table row (cells between bars or tabs) is no title.
-        if (line.Length is < 6 or > 80 || line.Contains('。') || OutlineStart(line) || line.AsSpan().IndexOfAny("|｜\t") >= 0)
+        // A table row (cells between bars or tabs) is no title, nor a header row whose cells ran together (序号工作任务责任单位).
+        if (line.Length is < 6 or > 80 || line.Contains('。') || OutlineStart(line) || line.AsSpan().IndexOfAny("|｜\t") >= 0
+            || Tables.TableColumns.IsGluedHeader(line))
         {
             return false;
         }
@@ -213,6 +219,28 @@ public static class TitleFinder
         }
 
         return false;
+    }
+
+    /// <summary>The fields a law database writes after a document's title (文章属性 •【制定机关】… •【公布日期】…).</summary>
+    private static readonly string[] LawFieldOpeners = ["文章属性", "【制定机关】", "•【制定机关】", "【发布部门】"];
+
+    /// <summary>
+    /// 杭州市人民政府关于…的若干意见(试行)文章属性•【制定机关】杭州市人民政府•【公布日期】…: the title a law database's
+    /// fields follow on the same line.
+    /// </summary>
+    private static string? BeforeLawFields(string line)
+    {
+        foreach (var opener in LawFieldOpeners)
+        {
+            var k = line.IndexOf(opener, StringComparison.Ordinal);
+            if (k >= 6 && k <= 80)
+            {
+                var head = line.AsSpan(0, k).Trim().TrimEnd('•');
+                return head.IndexOfAny("。；;") < 0 && !OutlineStart(line) ? head.ToString() : null;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>标题：2023年全县教育工作要点 → the value of the field.</summary>
@@ -285,6 +313,12 @@ public static class TitleFinder
         if (cut > 4 && SiteWords.Any(w => s.AsSpan(cut).Contains(w, StringComparison.Ordinal)))
         {
             s = s[..cut].TrimEnd(' ', '-');
+        }
+
+        // 2024年全县教育工作要点范文: a document-sharing site's word for a model text, not the title's.
+        if (s.EndsWith("范文", StringComparison.Ordinal) && s.Length > 6)
+        {
+            s = s[..^2];
         }
 
         if (s.StartsWith("转发", StringComparison.Ordinal))

@@ -95,7 +95,10 @@ public static class YearFinder
         return null;
     }
 
-    /// <summary>The latest year the text names (2020年工作情况及2021年工作思路 → 2021: a plan looks forward).</summary>
+    /// <summary>
+    /// The latest year the text names (2020年工作情况及2021年工作思路 → 2021: a plan looks forward); a space between the
+    /// figure and 年 (text taken from a PDF: 2011 年工作打算) is read through.
+    /// </summary>
     private static int? YearBefore(string s, char suffix)
     {
         int? latest = null;
@@ -170,9 +173,9 @@ public static class YearFinder
     private static bool YearWordAt(string s, int i, char word) =>
         s[i] == word || (s[i] == ' ' && i + 1 < s.Length && s[i + 1] == word);
 
-    private static readonly string[] DateFields = ["公布日期", "发布日期", "成文日期", "印发日期"];
+    private static readonly string[] DateFields = ["公布日期", "发布日期", "成文日期", "印发日期", "发文日期"];
 
-    /// <summary>The year of a date field that dates the document (【公布日期】2005.02.01, 成文日期：2023年3月1日).</summary>
+    /// <summary>The year of a date field that dates the document (【公布日期】2005.02.01, 成文日期：2023年3月1日, 发文日期：2018-06-29).</summary>
     private static int? DateField(string line)
     {
         foreach (var field in DateFields)

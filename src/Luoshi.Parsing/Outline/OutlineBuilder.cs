@@ -138,7 +138,8 @@ public static partial class OutlineBuilder
                 var atStart = i == 0;
                 var afterBoundary = !atStart && BoundaryBefore(line, i);
                 if (atStart || afterBoundary || (Chars.IsDigit(c) && i > 0 && !Chars.IsDigit(line[i - 1]))
-                    || (Chars.IsChineseNumeralChar(c) && i + 1 < line.Length && line[i + 1] is '是' or '要' && chain.Count > 0))
+                    || (Chars.IsChineseNumeralChar(c) && i + 1 < line.Length && line[i + 1] is '是' or '要' or '、')
+                    || Chars.IsOpenParen(c))
                 {
                     Marker marker = default;
                     var found = false;
@@ -152,9 +153,14 @@ public static partial class OutlineBuilder
                         var next = marker.Ordinal == lastBare + 1 || (marker.Ordinal == lastBare + 2 && lastBare > 0 && afterBoundary);
                         found = next && (atStart || afterBoundary || glued) && (marker.Ordinal > 1 || glued || atStart);
                     }
-                    else if (!atStart && GluedRunMarker(line, i, chain, out marker))
+                    else if (!atStart && chain.Count > 0 && GluedRunMarker(line, i, chain, out marker))
                     {
                         found = true; // 形成有力支撑三是推进…: line breaks lost before a run marker
+                    }
+                    else if (!atStart && GluedStructuralMarker(line, i, segStart, chain, items,
+                        openedHere is { MarkerStart: 0 } heading && !sentenceEndSinceOpen ? heading : null, out marker))
+                    {
+                        found = true; // …工作计划打算一、2022年亮点工作(一)教育发展…: a whole document on one line
                     }
 
                     if (found && marker.IsRun && !atStart
@@ -345,6 +351,119 @@ public static partial class OutlineBuilder
 
         var open = line.LastIndexOfAny(['“', '"', '「'], k - 2);
         return open >= 0 && k - 1 - open is > 2 and <= 12 && Chars.IsChineseNumeralChar(line[open + 1]);
+    }
+
+    /// <summary>How far ahead on a line the next number of a glued marker's list is looked for.</summary>
+    private const int GluedLookahead = 4000;
+
+    /// <summary>Characters that make a word with the 一 after them (统一、唯一、之一、同一、): no marker follows them.</summary>
+    private static readonly System.Buffers.SearchValues<char> WordBeforeNumeral = System.Buffers.SearchValues.Create("第统唯之同单专万逐这那其各每划归合");
+
+    /// <summary>
+    /// 一、 or （一） glued to the word before it (…打算一、…, …工作(一)教育…), where line breaks were lost: it fits the list
+    /// open at its level (the first number of a new one, or the next of an open one), and either the next number of its list
+    /// follows it on the line, or it is the document's first item and the text before it ends like a title (…计划, …打算).
+    /// A lower-ranked marker (1、, （一）) glued to the heading that opened its line (一、…发展1、学前三年…) opens the heading's
+    /// first sub-item, or carries on the numbering of the list before (…网络3、理顺…).
+    /// </summary>
+    private static bool GluedStructuralMarker(string line, int i, int segStart, List<ItemDraft> chain, List<ItemDraft> items,
+        ItemDraft? lineHeading, out Marker marker)
+    {
+        var prev = line[i - 1];
+        if (!Chars.IsCjk(prev) || Chars.IsChineseNumeralChar(prev) || WordBeforeNumeral.Contains(prev)
+            || !OutlineMarkers.TryMatch(line, i, out marker)
+            || !(marker.Style is MarkerStyle.ChineseComma or MarkerStyle.ChineseParen
+                || (marker.Style is MarkerStyle.ArabicDot && lineHeading is not null && i + marker.Length < line.Length
+                    && Chars.IsCjk(line[i + marker.Length]))))
+        {
+            marker = default;
+            return false;
+        }
+
+        if (lineHeading is not null && marker.Rank > lineHeading.Marker.Rank && !marker.IsRun)
+        {
+            var last = 0;
+            for (var k = items.Count - 1; k >= 0; k--)
+            {
+                if (items[k].Marker.Family == marker.Family)
+                {
+                    last = items[k].Marker.Ordinal;
+                    break;
+                }
+            }
+
+            if (marker.Ordinal == 1 || marker.Ordinal == last + 1)
+            {
+                return true;
+            }
+        }
+
+        if (marker.Style is MarkerStyle.ArabicDot)
+        {
+            return false;
+        }
+
+        var itemCount = items.Count;
+        var fits = marker.Ordinal == 1;
+        for (var k = chain.Count - 1; k >= 0; k--)
+        {
+            if (chain[k].Marker.Family == marker.Family)
+            {
+                fits = marker.Ordinal == chain[k].Marker.Ordinal + 1;
+                break;
+            }
+        }
+
+        if (!fits)
+        {
+            return false;
+        }
+
+        if (itemCount == 0 && marker.Ordinal == 1 && LooksLikeTitle(line.AsSpan(segStart, i - segStart).Trim()))
+        {
+            return true;
+        }
+
+        var end = Math.Min(line.Length, i + GluedLookahead);
+        for (var j = i + marker.Length + 2; j < end; j++) // an item has some text before the next (获一、二等奖 is no list)
+        {
+            if ((marker.Style == MarkerStyle.ChineseParen ? Chars.IsOpenParen(line[j]) : j + 1 < line.Length && line[j + 1] == '、')
+                && OutlineMarkers.TryMatch(line, j, out var next) && next.Style == marker.Style)
+            {
+                if (next.Ordinal == marker.Ordinal + 1)
+                {
+                    return true;
+                }
+
+                if (next.Ordinal == marker.Ordinal)
+                {
+                    return false; // the same number again before the next: a list inside the text, not this one
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] TitleEndings = ["要点", "计划", "打算", "方案", "总结", "意见", "安排", "思路", "规划", "范文"];
+
+    /// <summary>The text before a document's first item that is its heading: one phrase, ending like a document's title.</summary>
+    private static bool LooksLikeTitle(ReadOnlySpan<char> text)
+    {
+        if (text.Length is < 4 or > 60 || text.IndexOfAny("。，,；;：:！？!?") >= 0)
+        {
+            return false;
+        }
+
+        foreach (var e in TitleEndings)
+        {
+            if (text.EndsWith(e, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A digit glued to the text it numbers (<c>育人1切实强化</c>): 1–2 digits, then a character that is not a unit or date word.</summary>

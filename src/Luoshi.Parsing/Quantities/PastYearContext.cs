@@ -80,6 +80,55 @@ public static class PastYearContext
         return planYear is not null && StartsWithYear(s.ToString(), out var y) && y < planYear;
     }
 
+    /// <summary>Clause openers that look back on the year past (过去一年，…), and those that turn to what comes (今年…, 下一步…).</summary>
+    private static readonly string[] BackOpeners = ["过去的一年", "过去一年", "去年", "一年来", "这一年", "今年以来", "过去五年", "五年来"];
+
+    private static readonly string[] AheadOpeners = ["今年", "明年", "新的一年", "下一步", "下步", "接下来", "未来", "要", "将", "力争", "确保"];
+
+    /// <summary>
+    /// A sentence whose latest clause-opening word before the figure looks back (应该讲，过去一年…，去年我们的升学率为52%，
+    /// 其中…92%): its figures report results, unless a clause opened on what comes since (…，今年新建10所).
+    /// </summary>
+    public static bool SentenceLooksBack(ReadOnlySpan<char> sentence)
+    {
+        var back = false;
+        for (var start = 0; start < sentence.Length;)
+        {
+            var clause = sentence[start..];
+            if (StartsWithAny(clause, BackOpeners))
+            {
+                back = true;
+            }
+            else if (StartsWithAny(clause, AheadOpeners))
+            {
+                back = false;
+            }
+
+            var next = clause.IndexOfAny("，,；;：:");
+            if (next < 0)
+            {
+                break;
+            }
+
+            start += next + 1;
+        }
+
+        return back;
+    }
+
+    private static bool StartsWithAny(ReadOnlySpan<char> s, string[] words)
+    {
+        foreach (var w in words)
+        {
+            if (s.StartsWith(w, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Quoted phrases are slogans and names (以“回顾辉煌成就”为主线), not the heading's own words.</summary>
     private static string WithoutQuotes(string s)
     {

@@ -124,7 +124,7 @@ public static class QuantityKindClassifier
             return QuantityKind.Target;
         }
 
-        return review || past >= 0 ? QuantityKind.Achievement : QuantityKind.Target;
+        return review || past >= 0 || PastYearContext.SentenceLooksBack(sentence) ? QuantityKind.Achievement : QuantityKind.Target;
     }
 
     private static int LastIndexOfAny(ReadOnlySpan<char> s, string[] words)

@@ -83,5 +83,44 @@ public static class TableColumns
     public static bool IsTaskHeader(IReadOnlyList<ColumnRole> columns) =>
         columns.Count >= 3 && columns.Contains(ColumnRole.Task) && (columns.Contains(ColumnRole.Units) || columns.Contains(ColumnRole.Deadline));
 
+    /// <summary>
+    /// A task table's header row whose cells ran together on one line (实事内容工作任务责任单位进展情况): the line splits
+    /// into three or more header names, among them a task column and a column of units, deadlines or progress.
+    /// </summary>
+    public static bool IsGluedHeader(string line)
+    {
+        if (line.Length is < 8 or > 48 || !line.All(Text.Chars.IsCjk))
+        {
+            return false;
+        }
+
+        // reach[k]: the roles of some split of line[..k] into header names (bit per role), or -1 when none splits so.
+        var reach = new int[line.Length + 1];
+        var pieces = new int[line.Length + 1];
+        Array.Fill(reach, -1);
+        reach[0] = 0;
+        for (var k = 0; k < line.Length; k++)
+        {
+            if (reach[k] < 0)
+            {
+                continue;
+            }
+
+            for (var len = 2; len <= 6 && k + len <= line.Length; len++)
+            {
+                if (Classify(line.Substring(k, len)) is { } role && (reach[k + len] < 0 || pieces[k] + 1 > pieces[k + len]))
+                {
+                    reach[k + len] = reach[k] | (1 << (int)role);
+                    pieces[k + len] = pieces[k] + 1;
+                }
+            }
+        }
+
+        var roles = reach[line.Length];
+        const int task = 1 << (int)ColumnRole.Task;
+        const int named = (1 << (int)ColumnRole.Units) | (1 << (int)ColumnRole.Deadline) | (1 << (int)ColumnRole.Progress);
+        return roles >= 0 && pieces[line.Length] >= 3 && (roles & task) != 0 && (roles & named) != 0;
+    }
+
     private static bool Has(string name, string[] words) => words.Any(w => name.Contains(w, StringComparison.Ordinal));
 }
