@@ -85,22 +85,24 @@ public static class TextCleaner
         var start = 0;
         for (var i = 0; i <= text.Length; i++)
         {
-            if (i == text.Length || text[i] is '\n' or '\r' or '\u2028' or '\u2029' or '\f' or '\v')
+            // The next line break (or the end of the text), found by a vectorised search.
+            var k = text.AsSpan(i).IndexOfAny(LineBreaks);
+            i = k < 0 ? text.Length : i + k;
+            var (line, offset) = Trim(text.AsSpan(start, i - start));
+            lines.Add(line);
+            origins.Add(start + offset);
+            if (i < text.Length && text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
             {
-                var (line, offset) = Trim(text.AsSpan(start, i - start));
-                lines.Add(line);
-                origins.Add(start + offset);
-                if (i < text.Length && text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-                {
-                    i++;
-                }
-
-                start = i + 1;
+                i++;
             }
+
+            start = i + 1;
         }
 
         return (lines, origins);
     }
+
+    private static readonly System.Buffers.SearchValues<char> LineBreaks = System.Buffers.SearchValues.Create("\n\r\u2028\u2029\f\v");
 
     /// <summary>The line without white space and control characters at its ends, and where it starts in <paramref name="s"/>.</summary>
     private static (string Line, int Offset) Trim(ReadOnlySpan<char> s)

@@ -126,6 +126,7 @@ public static partial class OutlineBuilder
             ItemDraft? openedHere = null;
             var sentenceEndSinceOpen = false;
             var i = 0;
+            var boundary = false; // BoundaryBefore(line, i), carried along instead of looked for again at every character
             while (i < line.Length)
             {
                 var c = line[i];
@@ -135,7 +136,7 @@ public static partial class OutlineBuilder
                 }
 
                 var atStart = i == 0;
-                var afterBoundary = !atStart && BoundaryBefore(line, i);
+                var afterBoundary = !atStart && boundary;
                 if (atStart || afterBoundary || (Chars.IsDigit(c) && i > 0 && !Chars.IsDigit(line[i - 1]))
                     || (Chars.IsChineseNumeralChar(c) && i + 1 < line.Length && line[i + 1] is '是' or '要' && chain.Count > 0))
                 {
@@ -170,10 +171,12 @@ public static partial class OutlineBuilder
                         sentenceEndSinceOpen = false;
                         segStart = i + marker.Length;
                         i = segStart;
+                        boundary = BoundaryBefore(line, i);
                         continue;
                     }
                 }
 
+                boundary = Chars.IsSpace(c) ? boundary : Chars.IsClauseBoundary(c);
                 i++;
             }
 
