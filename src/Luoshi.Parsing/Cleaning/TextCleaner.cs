@@ -62,7 +62,7 @@ public static class TextCleaner
         }
 
         NavigationBlockFilter.Apply(masked, removed, reasons, table);
-        var removedLines = reasons.OrderBy(r => r.Index).Select(r => new RemovedLine(raw[r.Index], r.Reason)).ToList();
+        var removedLines = InLineOrder(reasons, raw);
         var lines = new List<string>(raw.Count);
         var lineMaps = new List<SourceMap>(raw.Count);
         for (var i = 0; i < masked.Length; i++)
@@ -76,6 +76,33 @@ public static class TextCleaner
 
         var (joined, joinedMaps) = PageChunkJoiner.Join(lines, lineMaps, removedLines);
         return new CleanText(joined, removedLines, joinedMaps);
+    }
+
+    /// <summary>
+    /// The removed lines in the order of the text, those of one line in the order they were found: a stable counting
+    /// sort by line (the same order as a stable sort, without the generic sorting code compiled at start-up).
+    /// </summary>
+    private static List<RemovedLine> InLineOrder(List<(int Index, string Reason)> reasons, List<string> raw)
+    {
+        var next = new int[raw.Count + 1];
+        for (var k = 0; k < reasons.Count; k++)
+        {
+            next[reasons[k].Index + 1]++;
+        }
+
+        for (var i = 1; i < next.Length; i++)
+        {
+            next[i] += next[i - 1];
+        }
+
+        var sorted = new RemovedLine[reasons.Count];
+        for (var k = 0; k < reasons.Count; k++)
+        {
+            var (index, reason) = reasons[k];
+            sorted[next[index]++] = new RemovedLine(raw[index], reason);
+        }
+
+        return [.. sorted];
     }
 
     private static (List<string> Lines, List<int> Origins) SplitLines(string text)
