@@ -190,7 +190,7 @@ public static class InlineNoiseMasker
 
     private static bool IsEmailChar(char c) => c < 128 && (char.IsLetterOrDigit(c) || c is '.' or '_' or '-' or '+');
 
-    private static bool At(string s, int i, string token) => string.CompareOrdinal(s, i, token, 0, token.Length) == 0;
+    private static bool At(string s, int i, string token) => Text.WordAt.Is(s, i, token);
 
     private static int RunWhile(string s, int i, Func<char, bool> pred)
     {

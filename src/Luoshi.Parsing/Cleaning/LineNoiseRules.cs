@@ -55,6 +55,11 @@ public static class LineNoiseRules
         "赌博", "博彩", "娱乐城", "棋牌", "彩票", "百家乐", "老虎机", "六合彩", "时时彩", "赌场", "投注", "真人娱乐", "网赌", "开户送", "体育下注", "菠菜", "澳门新葡京", "威尼斯人",
     ]);
 
+    /// <summary>The sets looked for anywhere in a line of at most 200 characters, in one pass (bits in this order).</summary>
+    private static readonly WordGroups Contained = new(Footer, Counters, SharingSite, FileFormats, FileActions, RightsNotice, Browser);
+
+    private const int FooterBit = 1, CountersBit = 2, SharingSiteBit = 4, FileFormatsBit = 8, FileActionsBit = 16, RightsNoticeBit = 32, BrowserBit = 64;
+
     /// <summary>The reason the line is noise, or null when it is content.</summary>
     public static string? Classify(string line)
     {
@@ -93,27 +98,28 @@ public static class LineNoiseRules
             return "站点栏目";
         }
 
-        if (line.Length <= 200 && ContainsAny(line, Footer))
+        var found = line.Length <= 200 ? Contained.FoundIn(line) : 0;
+        if ((found & FooterBit) != 0)
         {
             return "版权备案信息";
         }
 
-        if (line.Length <= 120 && ContainsAny(line, Counters))
+        if (line.Length <= 120 && (found & CountersBit) != 0)
         {
             return "阅读计数";
         }
 
-        if (line.Length <= 200 && (ContainsAny(line, SharingSite) || (ContainsAny(line, FileFormats) && ContainsAny(line, FileActions))))
+        if ((found & SharingSiteBit) != 0 || ((found & FileFormatsBit) != 0 && (found & FileActionsBit) != 0))
         {
             return SharingSiteReason;
         }
 
-        if (line.Length <= 200 && ContainsAny(line, RightsNotice))
+        if ((found & RightsNoticeBit) != 0)
         {
             return "版权备案信息";
         }
 
-        if (line.Length <= 120 && ContainsAny(line, Browser))
+        if (line.Length <= 120 && (found & BrowserBit) != 0)
         {
             return "浏览器提示";
         }

@@ -63,7 +63,7 @@ public static class TextCleaner
         }
 
         NavigationBlockFilter.Apply(masked, removed, reasons, table);
-        var removedLines = reasons.OrderBy(r => r.Index).Select(r => new RemovedLine(raw[r.Index], r.Reason)).ToList();
+        var removedLines = InLineOrder(reasons, raw);
         var lines = new List<string>(raw.Count);
         var lineMaps = new List<SourceMap>(raw.Count);
         for (var i = 0; i < masked.Length; i++)
@@ -81,6 +81,33 @@ public static class TextCleaner
         return new CleanText(joined, removedLines, joinedMaps);
     }
 
+    /// <summary>
+    /// The removed lines in the order of the text, those of one line in the order they were found: a stable counting
+    /// sort by line (the same order as a stable sort, without the generic sorting code compiled at start-up).
+    /// </summary>
+    private static List<RemovedLine> InLineOrder(List<(int Index, string Reason)> reasons, List<string> raw)
+    {
+        var next = new int[raw.Count + 1];
+        for (var k = 0; k < reasons.Count; k++)
+        {
+            next[reasons[k].Index + 1]++;
+        }
+
+        for (var i = 1; i < next.Length; i++)
+        {
+            next[i] += next[i - 1];
+        }
+
+        var sorted = new RemovedLine[reasons.Count];
+        for (var k = 0; k < reasons.Count; k++)
+        {
+            var (index, reason) = reasons[k];
+            sorted[next[index]++] = new RemovedLine(raw[index], reason);
+        }
+
+        return [.. sorted];
+    }
+
     private static (List<string> Lines, List<int> Origins) SplitLines(string text)
     {
         var lines = new List<string>();
@@ -88,22 +115,24 @@ public static class TextCleaner
         var start = 0;
         for (var i = 0; i <= text.Length; i++)
         {
-            if (i == text.Length || text[i] is '\n' or '\r' or '\u2028' or '\u2029' or '\f' or '\v')
+            // The next line break (or the end of the text), found by a vectorised search.
+            var k = text.AsSpan(i).IndexOfAny(LineBreaks);
+            i = k < 0 ? text.Length : i + k;
+            var (line, offset) = Trim(text.AsSpan(start, i - start));
+            lines.Add(line);
+            origins.Add(start + offset);
+            if (i < text.Length && text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
             {
-                var (line, offset) = Trim(text.AsSpan(start, i - start));
-                lines.Add(line);
-                origins.Add(start + offset);
-                if (i < text.Length && text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-                {
-                    i++;
-                }
-
-                start = i + 1;
+                i++;
             }
+
+            start = i + 1;
         }
 
         return (lines, origins);
     }
+
+    private static readonly System.Buffers.SearchValues<char> LineBreaks = System.Buffers.SearchValues.Create("\n\r\u2028\u2029\f\v");
 
     /// <summary>The line without white space and control characters at its ends, and where it starts in <paramref name="s"/>.</summary>
     private static (string Line, int Offset) Trim(ReadOnlySpan<char> s)

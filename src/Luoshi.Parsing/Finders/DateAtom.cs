@@ -217,5 +217,5 @@ public static class DateAtomReader
     }
 
     private static bool At(string s, int i, string token) =>
-        i >= 0 && i + token.Length <= s.Length && string.CompareOrdinal(s, i, token, 0, token.Length) == 0;
+        i >= 0 && i + token.Length <= s.Length && Text.WordAt.Is(s, i, token);
 }

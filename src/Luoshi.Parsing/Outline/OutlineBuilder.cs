@@ -127,6 +127,7 @@ public static partial class OutlineBuilder
             var sentenceEndSinceOpen = false;
             var setParts = -1; // the run family that spells out a quoted set on this line (“三个转变”：一是…)
             var i = 0;
+            var boundary = false; // BoundaryBefore(line, i), carried along instead of looked for again at every character
             while (i < line.Length)
             {
                 var c = line[i];
@@ -136,7 +137,7 @@ public static partial class OutlineBuilder
                 }
 
                 var atStart = i == 0;
-                var afterBoundary = !atStart && BoundaryBefore(line, i);
+                var afterBoundary = !atStart && boundary;
                 if (atStart || afterBoundary || (Chars.IsDigit(c) && i > 0 && !Chars.IsDigit(line[i - 1]))
                     || (Chars.IsChineseNumeralChar(c) && i + 1 < line.Length && line[i + 1] is '是' or '要' or '、')
                     || Chars.IsOpenParen(c))
@@ -184,10 +185,12 @@ public static partial class OutlineBuilder
                         sentenceEndSinceOpen = false;
                         segStart = i + marker.Length;
                         i = segStart;
+                        boundary = BoundaryBefore(line, i);
                         continue;
                     }
                 }
 
+                boundary = Chars.IsSpace(c) ? boundary : Chars.IsClauseBoundary(c);
                 i++;
             }
 

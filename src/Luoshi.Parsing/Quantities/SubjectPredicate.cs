@@ -15,6 +15,8 @@ internal static class SubjectPredicate
         "已经", "已", "需要", "需", "获得", "获", "代表", "进入", "接受", "参加", "参与", "从中", "按时", "按期", "如期", "集中进行", "集中开展", "被", "有望", "通过",
     ];
 
+    private static readonly WordAt.Starts OpenerStarts = new(Openers);
+
     private static readonly string[] PeopleUnits = ["人", "名", "位", "人次"];
 
     /// <summary>The longest predicate kept; a longer one is a sentence of its own, not a description of the noun.</summary>
@@ -22,9 +24,14 @@ internal static class SubjectPredicate
 
     public static bool OpensAt(string s, int i)
     {
+        if (!OpenerStarts.MayStartAt(s, i))
+        {
+            return false;
+        }
+
         foreach (var w in Openers)
         {
-            if (string.CompareOrdinal(s, i, w, 0, w.Length) == 0)
+            if (WordAt.Is(s, i, w))
             {
                 return true;
             }

@@ -17,23 +17,58 @@ public static class Units
     /// <summary>Units that a figure may carry but that never make a quantity by themselves (dates, sessions, ages).</summary>
     private static readonly FrozenSet<string> NotMeasures = new[] { "届", "岁" }.ToFrozenSet(StringComparer.Ordinal);
 
-    private static readonly FrozenDictionary<char, string[]> ByFirst = All
-        .Distinct(StringComparer.Ordinal)
-        .GroupBy(u => u[0])
-        .ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(u => u.Length).ToArray());
+    /// <summary>
+    /// The units by their first character, longest first (equal lengths in the order of <see cref="All"/>): for each
+    /// character the number of its group plus one (0: no unit starts with it). An array look-up, and no generic
+    /// collection over characters that the runtime would have to compile at start-up.
+    /// </summary>
+    private static readonly byte[] GroupOf = new byte[char.MaxValue + 1];
 
-    private static readonly FrozenSet<char> DateChars = "年月日号时届级岁秒".ToFrozenSet();
+    private static readonly string[][] Groups = BuildGroups();
+
+    private static string[][] BuildGroups()
+    {
+        var groups = new List<List<string>>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var unit in All)
+        {
+            if (!seen.Add(unit))
+            {
+                continue;
+            }
+
+            if (GroupOf[unit[0]] == 0)
+            {
+                groups.Add([]);
+                GroupOf[unit[0]] = checked((byte)groups.Count);
+            }
+
+            var group = groups[GroupOf[unit[0]] - 1];
+            var at = group.Count;
+            while (at > 0 && group[at - 1].Length < unit.Length)
+            {
+                at--;
+            }
+
+            group.Insert(at, unit);
+        }
+
+        return [.. groups.Select(g => g.ToArray())];
+    }
+
+    /// <summary>Characters of dates, sessions and ages.</summary>
+    private static bool IsDateChar(char c) => c is '年' or '月' or '日' or '号' or '时' or '届' or '级' or '岁' or '秒';
 
     /// <summary>Reads the unit at <paramref name="i"/>; returns its length (0 if none).</summary>
     public static int Read(ReadOnlySpan<char> s, int i, out string unit)
     {
         unit = string.Empty;
-        if (i >= s.Length || !ByFirst.TryGetValue(s[i], out var candidates))
+        if (i >= s.Length || GroupOf[s[i]] == 0)
         {
             return 0;
         }
 
-        foreach (var candidate in candidates)
+        foreach (var candidate in Groups[GroupOf[s[i]] - 1])
         {
             if (s[i..].StartsWith(candidate, StringComparison.Ordinal))
             {
@@ -54,5 +89,5 @@ public static class Units
 
     /// <summary>True where a unit or a date word starts (so a digit before it is a figure or a date, not a list number).</summary>
     public static bool StartsUnitOrDate(ReadOnlySpan<char> s, int i) =>
-        i < s.Length && (DateChars.Contains(s[i]) || Read(s, i, out _) > 0 || s[i] is '万' or '亿' or '多' or '余');
+        i < s.Length && (IsDateChar(s[i]) || Read(s, i, out _) > 0 || s[i] is '万' or '亿' or '多' or '余');
 }

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Luoshi.Parsing.Model;
@@ -55,22 +57,61 @@ public static class JsonPlanRenderer
     /// </summary>
     private const int FlushAt = 1 << 16;
 
+    /// <summary>
+    /// Each thread's writer and the buffer it writes into, reused from document to document: a new writer on a stream
+    /// starts with a small buffer of its own and grows it by doubling and copying, for every document of a batch.
+    /// </summary>
+    [ThreadStatic]
+    private static (Utf8JsonWriter Writer, ArrayBufferWriter<byte> Buffer)? threadWriter;
+
     public static void Write(PlanDocument document, Stream output)
     {
-        using var w = new Utf8JsonWriter(output, Options);
+        var (w, buffer) = threadWriter ??= NewWriter();
+        buffer.ResetWrittenCount();
+        w.Reset(buffer);
+        try
+        {
+            Write(document, w, buffer, output);
+        }
+        finally
+        {
+            // A large document's buffer is not kept for the rest of the thread's life.
+            if (buffer.Capacity > 4 * FlushAt)
+            {
+                threadWriter = null;
+            }
+        }
+    }
+
+    private static (Utf8JsonWriter, ArrayBufferWriter<byte>) NewWriter()
+    {
+        var buffer = new ArrayBufferWriter<byte>(2 * FlushAt);
+        return (new Utf8JsonWriter(buffer, Options), buffer);
+    }
+
+    /// <summary>Hands what <paramref name="w"/> holds to <paramref name="output"/> and empties the buffer for what follows.</summary>
+    private static void Flush(Utf8JsonWriter w, ArrayBufferWriter<byte> buffer, Stream output)
+    {
+        w.Flush();
+        output.Write(buffer.WrittenSpan);
+        buffer.ResetWrittenCount();
+    }
+
+    private static void Write(PlanDocument document, Utf8JsonWriter w, ArrayBufferWriter<byte> buffer, Stream output)
+    {
         w.WriteStartObject();
-        w.WriteString(Names.Schema, document.Schema);
-        w.WriteString(Names.Title, document.Title);
+        WriteString(w, Names.Schema, document.Schema);
+        WriteString(w, Names.Title, document.Title);
         WriteNumber(w, Names.Year, document.Year);
 
-        w.WriteString(Names.Issuer, document.Issuer);
+        WriteString(w, Names.Issuer, document.Issuer);
         w.WritePropertyName(Names.Quantities);
         WriteQuantities(w, document.Quantities);
         w.WritePropertyName(Names.Items);
         w.WriteStartArray();
         if (document.Items.Count >= ParallelItems && Environment.ProcessorCount > 1)
         {
-            WriteItemsInParallel(w, document.Items);
+            WriteItemsInParallel(w, document.Items, buffer, output);
         }
         else
         {
@@ -79,7 +120,7 @@ public static class JsonPlanRenderer
                 WriteItem(w, item);
                 if (w.BytesPending >= FlushAt)
                 {
-                    w.Flush();
+                    Flush(w, buffer, output);
                 }
             }
         }
@@ -90,18 +131,18 @@ public static class JsonPlanRenderer
         foreach (var line in document.RemovedLines)
         {
             w.WriteStartObject();
-            w.WriteString(Names.Text, line.Text);
-            w.WriteString(Names.Reason, line.Reason);
+            WriteString(w, Names.Text, line.Text);
+            WriteString(w, Names.Reason, line.Reason);
             w.WriteEndObject();
             if (w.BytesPending >= FlushAt)
             {
-                w.Flush();
+                Flush(w, buffer, output);
             }
         }
 
         w.WriteEndArray();
         w.WriteEndObject();
-        w.Flush();
+        Flush(w, buffer, output);
     }
 
     /// <summary>Documents with this many items have their items written on all cores, in pieces joined in order.</summary>
@@ -114,9 +155,9 @@ public static class JsonPlanRenderer
         WriteNumber(w, Names.Parent, item.Parent);
 
         w.WriteNumber(Names.Level, item.Level);
-        w.WriteString(Names.Marker, item.Marker);
-        w.WriteString(Names.Heading, item.Heading);
-        w.WriteString(Names.Text, item.Text);
+        WriteString(w, Names.Marker, item.Marker);
+        WriteString(w, Names.Heading, item.Heading);
+        WriteString(w, Names.Text, item.Text);
         w.WritePropertyName(Names.Responsible);
         w.WriteStartArray();
         foreach (var unit in item.Responsible)
@@ -125,7 +166,7 @@ public static class JsonPlanRenderer
         }
 
         w.WriteEndArray();
-        w.WriteString(Names.Deadline, item.Deadline?.ToString());
+        WriteString(w, Names.Deadline, item.Deadline?.ToString());
         w.WritePropertyName(Names.Quantities);
         WriteQuantities(w, item.Quantities);
         w.WriteEndObject();
@@ -137,7 +178,7 @@ public static class JsonPlanRenderer
     /// written there — each item on a new line at the items' indentation, a comma between items — and the pieces go into
     /// the array in order as raw JSON (the writer adds the comma between pieces).
     /// </summary>
-    private static void WriteItemsInParallel(Utf8JsonWriter w, IReadOnlyList<PlanItem> items)
+    private static void WriteItemsInParallel(Utf8JsonWriter w, IReadOnlyList<PlanItem> items, ArrayBufferWriter<byte> buffer, Stream output)
     {
         var pieces = new byte[(items.Count + ParallelItems - 1) / ParallelItems][];
         Parallelism.ForRanges(pieces.Length, 2, (from, to) =>
@@ -166,8 +207,117 @@ public static class JsonPlanRenderer
         foreach (var piece in pieces)
         {
             w.WriteRawValue(piece, skipInputValidation: true);
-            w.Flush();
+            Flush(w, buffer, output);
         }
+    }
+
+    /// <summary>
+    /// Writes a string property exactly as <see cref="Utf8JsonWriter.WriteString(JsonEncodedText, string)"/> with
+    /// <see cref="Options"/> would — the same escapes, from the same encoder — but without the writer's general escaping
+    /// path, which the item texts (line breaks) always took: runs of characters the encoder leaves as they are are
+    /// transcoded to UTF-8 at once, the few characters it escapes (quotes, backslashes, ASCII controls) are copied from a
+    /// table the encoder filled in. A string with any other character the encoder escapes goes to the writer.
+    /// </summary>
+    private static void WriteString(Utf8JsonWriter w, JsonEncodedText name, string? value)
+    {
+        if (value is null)
+        {
+            w.WriteNull(name);
+            return;
+        }
+
+        var quoted = Quoted(value);
+        if (quoted.IsEmpty)
+        {
+            w.WriteString(name, value);
+            return;
+        }
+
+        w.WritePropertyName(name);
+        w.WriteRawValue(quoted, skipInputValidation: true);
+    }
+
+    [ThreadStatic]
+    private static byte[]? quotedBuffer;
+
+    /// <summary>The JSON string for <paramref name="value"/> with its quotes, or empty when only the writer can escape it.</summary>
+    private static ReadOnlySpan<byte> Quoted(string value)
+    {
+        var size = (value.Length * 6) + 2;
+        var bytes = quotedBuffer;
+        if (bytes is null || bytes.Length < size)
+        {
+            quotedBuffer = bytes = new byte[Math.Max(size, 1024)];
+        }
+
+        var n = 0;
+        bytes[n++] = (byte)'"';
+        var text = value.AsSpan();
+        while (!text.IsEmpty)
+        {
+            var run = 0;
+            while (run < text.Length && IsPlain(text[run]))
+            {
+                run++;
+            }
+
+            n += Encoding.UTF8.GetBytes(text[..run], bytes.AsSpan(n));
+            if (run == text.Length)
+            {
+                break;
+            }
+
+            var c = text[run];
+            if (c >= AsciiEscapes.Length || AsciiEscapes[c] is not { } escape)
+            {
+                return default;
+            }
+
+            escape.CopyTo(bytes, n);
+            n += escape.Length;
+            text = text[(run + 1)..];
+        }
+
+        bytes[n++] = (byte)'"';
+        return bytes.AsSpan(0, n);
+    }
+
+    private static bool IsPlain(char c) => (PlainChars[c >> 6] & (1UL << (c & 63))) != 0;
+
+    /// <summary>One bit for each UTF-16 code unit: set when the encoder writes it as it is (never for a surrogate).</summary>
+    private static readonly ulong[] PlainChars = BuildPlainChars();
+
+    /// <summary>How the encoder writes each ASCII character it escapes (as UTF-8), null for those it leaves as they are.</summary>
+    private static readonly byte[]?[] AsciiEscapes = BuildAsciiEscapes();
+
+    private static ulong[] BuildPlainChars()
+    {
+        var bits = new ulong[(char.MaxValue + 1) / 64];
+        var encoder = Options.Encoder!;
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            if (!char.IsSurrogate((char)c) && !encoder.WillEncode(c))
+            {
+                bits[c >> 6] |= 1UL << (c & 63);
+            }
+        }
+
+        return bits;
+    }
+
+    private static byte[]?[] BuildAsciiEscapes()
+    {
+        var escapes = new byte[]?[128];
+        var encoder = Options.Encoder!;
+        for (var c = 0; c < escapes.Length; c++)
+        {
+            if (encoder.WillEncode(c))
+            {
+                escapes[c] = Encoding.UTF8.GetBytes(encoder.Encode(((char)c).ToString()));
+            }
+        }
+
+        return escapes;
     }
 
     public static string ComparatorText(Comparator c) => c switch
@@ -191,12 +341,12 @@ public static class JsonPlanRenderer
         foreach (var q in quantities)
         {
             w.WriteStartObject();
-            w.WriteString(Names.Text, q.Text);
+            WriteString(w, Names.Text, q.Text);
             WriteNumber(w, Names.Value, q.Value);
             WriteNumber(w, Names.Upper, q.Upper);
             WriteNumber(w, Names.Denominator, q.Denominator);
-            w.WriteString(Names.Unit, q.Unit);
-            w.WriteString(Names.Subject, q.Subject);
+            WriteString(w, Names.Unit, q.Unit);
+            WriteString(w, Names.Subject, q.Subject);
             w.WriteString(Names.Comparator, ComparatorText(q.Comparator));
             w.WriteString(Names.Kind, KindText(q.Kind));
             w.WriteBoolean(Names.Placeholder, q.Placeholder);

@@ -29,26 +29,48 @@ public static class Traditional
         return map;
     }
 
+    /// <summary>The characters <see cref="Map"/> changes, found by one vectorised search instead of a look-up per character.</summary>
+    private static readonly System.Buffers.SearchValues<char> Changed = System.Buffers.SearchValues.Create(ChangedChars());
+
+    private static string ChangedChars()
+    {
+        var changed = new System.Text.StringBuilder();
+        for (var i = 0; i < Map.Length; i++)
+        {
+            if (Map[i] != '\0' && Map[i] != (char)(i + 0x4E00))
+            {
+                changed.Append((char)(i + 0x4E00));
+            }
+        }
+
+        return changed.ToString();
+    }
+
     /// <summary>The text with traditional characters read as simplified; the same instance when there are none.</summary>
     public static string Simplify(string text)
     {
-        char[]? chars = null;
-        for (var i = 0; i < text.Length; i++)
+        var first = text.AsSpan().IndexOfAny(Changed);
+        if (first < 0)
         {
-            var c = text[i];
+            return text;
+        }
+
+        var chars = text.ToCharArray();
+        for (var i = first; i < chars.Length; i++)
+        {
+            var c = chars[i];
             if (c < '\u4e00' || c > '\u9fff')
             {
                 continue;
             }
 
             var m = Map[c - 0x4E00];
-            if (m != '\0' && m != c)
+            if (m != '\0')
             {
-                chars ??= text.ToCharArray();
                 chars[i] = m;
             }
         }
 
-        return chars is null ? text : new string(chars);
+        return new string(chars);
     }
 }

@@ -12,6 +12,9 @@ public sealed class WordSet
     private readonly string[] words;
     private readonly SearchValues<char> firsts;
 
+    /// <summary>The words, in the order given.</summary>
+    public IReadOnlyList<string> Words => words;
+
     public WordSet(string[] words)
     {
         this.words = words;
@@ -59,5 +62,129 @@ public sealed class WordSet
         }
 
         return false;
+    }
+}
+
+/// <summary>
+/// Several <see cref="WordSet"/>s looked for in one pass: which of them occur in a text, each bit of the answer for one
+/// set (bit k for the k-th), the same answer as asking each set's <see cref="WordSet.FoundIn"/> in turn. A line is
+/// scanned once for the characters any word starts with, and only the words starting with the character found are
+/// compared there.
+/// </summary>
+public sealed class WordGroups
+{
+    private readonly SearchValues<char> firsts;
+
+    /// <summary>The distinct first characters, ascending; the words starting with <c>keys[k]</c> are <c>entries[starts[k]..starts[k + 1]]</c>.</summary>
+    private readonly char[] keys;
+
+    private readonly int[] starts;
+
+    private readonly string[] entryWords;
+
+    private readonly int[] entryBits;
+
+    private readonly int all;
+
+    public WordGroups(params WordSet[] sets)
+    {
+        if (sets.Length > 31)
+        {
+            throw new ArgumentException("at most 31 sets", nameof(sets));
+        }
+
+        var words = new List<string>();
+        var bits = new List<int>();
+        for (var k = 0; k < sets.Length; k++)
+        {
+            foreach (var w in sets[k].Words)
+            {
+                words.Add(w);
+                bits.Add(1 << k);
+            }
+        }
+
+        entryWords = [.. words];
+        entryBits = [.. bits];
+
+        // Grouped by first character (insertion sort: a hundred words, and no generic sort to compile at start-up).
+        for (var i = 1; i < entryWords.Length; i++)
+        {
+            var (word, bit) = (entryWords[i], entryBits[i]);
+            var j = i - 1;
+            for (; j >= 0 && entryWords[j][0] > word[0]; j--)
+            {
+                entryWords[j + 1] = entryWords[j];
+                entryBits[j + 1] = entryBits[j];
+            }
+
+            entryWords[j + 1] = word;
+            entryBits[j + 1] = bit;
+        }
+
+        var distinct = new List<char>();
+        var begins = new List<int>();
+        for (var i = 0; i < entryWords.Length; i++)
+        {
+            if (i == 0 || entryWords[i][0] != entryWords[i - 1][0])
+            {
+                distinct.Add(entryWords[i][0]);
+                begins.Add(i);
+            }
+        }
+
+        begins.Add(entryWords.Length);
+        keys = [.. distinct];
+        starts = [.. begins];
+        firsts = SearchValues.Create(keys);
+        all = (1 << sets.Length) - 1;
+    }
+
+    /// <summary>One bit for each set any of whose words occurs in <paramref name="text"/> (ordinal comparison).</summary>
+    public int FoundIn(ReadOnlySpan<char> text)
+    {
+        var found = 0;
+        while (found != all)
+        {
+            var k = text.IndexOfAny(firsts);
+            if (k < 0)
+            {
+                break;
+            }
+
+            text = text[k..];
+            var key = Find(text[0]);
+            for (var e = starts[key]; e < starts[key + 1]; e++)
+            {
+                if ((found & entryBits[e]) == 0 && text.StartsWith(entryWords[e], StringComparison.Ordinal))
+                {
+                    found |= entryBits[e];
+                }
+            }
+
+            text = text[1..];
+        }
+
+        return found;
+    }
+
+    private int Find(char c)
+    {
+        var lo = 0;
+        var hi = keys.Length - 1;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >> 1;
+            if (keys[mid] < c)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
     }
 }
