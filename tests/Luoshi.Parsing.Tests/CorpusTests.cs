@@ -71,6 +71,7 @@ public class CorpusTests
     /// `2007年,…` targets now carry the deadline 2007, as the shared corpus's 206 has it. Kind 0.933 when a sentence that
     /// turns to the year past (应该讲，过去一年…，…92%) reported results. Outline 1.00 when a document-sharing site's numbered
     /// notices (1、下载文档前请自行甄别…) were no longer items (308).
+    /// Both passes merged (26 plans): quantity F1 0.996, kind 0.944, comparator 0.992, subject 0.858, every other figure 1.00.
     /// </summary>
     [Fact]
     public void More_real_plans_score_at_least_their_floors()
@@ -78,8 +79,8 @@ public class CorpusTests
         Assert.True(CorpusMore is not null, "tests/Data/corpus-more was not copied beside the test binaries");
         var s = PlanScorer.Score(CorpusMore!);
         Assert.Equal(26, s.Plans);
-        Assert.True(s.QuantityF1 >= 0.95, $"quantity F1: {s}");
-        Assert.True(s.Kind >= 0.93, $"kind: {s}");
+        Assert.True(s.QuantityF1 >= 0.99, $"quantity F1: {s}");
+        Assert.True(s.Kind >= 0.94, $"kind: {s}");
         Assert.True(s.Comparator >= 0.99, $"comparator: {s}");
         Assert.True(s.OutlineF1 >= 1.00, $"outline F1: {s}");
         Assert.True(s.Level >= 1.00, $"level: {s}");
@@ -87,6 +88,6 @@ public class CorpusTests
         Assert.True(s.Years >= 1.00, $"years: {s}");
         Assert.True(s.ResponsibleF1 >= 1.00, $"responsible F1: {s}");
         Assert.True(s.DeadlineF1 >= 1.00, $"deadline F1: {s}");
-        Assert.True(s.Subject >= 0.84, $"subject: {s}");
+        Assert.True(s.Subject >= 0.85, $"subject: {s}");
     }
 }
