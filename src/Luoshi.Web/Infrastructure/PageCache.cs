@@ -28,8 +28,15 @@ public sealed class CachedPerBrowserAttribute : Attribute;
 /// </summary>
 public sealed class PageCache(RequestDelegate next, TimeProvider clock)
 {
-    /// <summary>The longest a copy is kept (the version already retires it at the first change).</summary>
+    /// <summary>
+    /// How long a copy is sent as it is (the version already retires it at the first change, the day at midnight): after
+    /// that the next request renders the page again, while the others meanwhile still get the copy (for at most
+    /// <see cref="KeptFor"/>), instead of all of them waiting for that one render.
+    /// </summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long a copy is kept at most: past its <see cref="Lifetime"/> it only bridges the render that replaces it.</summary>
+    public static readonly TimeSpan KeptFor = TimeSpan.FromMinutes(5);
 
     /// <summary>How many copies are kept at most, and how large one may be: at most 1,000 × 256 KB.</summary>
     private const int Capacity = 1_000;
@@ -48,9 +55,13 @@ public sealed class PageCache(RequestDelegate next, TimeProvider clock)
     /// bytes) and, for an answer made for a browser without an antiforgery cookie, the form token that goes with the new cookie.
     /// An answer with nothing to replace also keeps its compressed bytes, made at the first send that asked for them.
     /// </summary>
-    private sealed class Copy(byte[] body, KeyValuePair<string, string[]>[] headers, int[] keyOffsets, int[] tokenOffsets, int tokenLength)
+    private sealed class Copy(byte[] body, KeyValuePair<string, string[]>[] headers, int[] keyOffsets, int[] tokenOffsets, int tokenLength,
+        DateTimeOffset freshUntil)
     {
         public byte[] Body { get; } = body;
+
+        /// <summary>Until when the copy is sent without a new render being started.</summary>
+        public DateTimeOffset FreshUntil { get; } = freshUntil;
 
         public KeyValuePair<string, string[]>[] Headers { get; } = headers;
 
@@ -99,13 +110,17 @@ public sealed class PageCache(RequestDelegate next, TimeProvider clock)
         var key = string.Join('\n', userId, version, china.Today.DayNumber, request.Path.Value, request.QueryString.Value,
             request.Headers.Cookie.ToString(), request.Headers.AcceptLanguage.ToString(), request.Headers.Accept.ToString(),
             request.Headers["HX-Request"].ToString(), request.Headers["HX-Target"].ToString());
-        if (copies.TryGet(key, out var copy) && await SendAsync(context, copy, compression, antiforgery))
+        var kept = copies.TryGet(key, out var copy);
+        if (kept && copy.FreshUntil > clock.GetUtcNow() && await SendAsync(context, copy, compression, antiforgery))
             return;
         // One render per key at a time: the same request arriving meanwhile (64 connections of one browser, everyone right after a
-        // change) waits for that render's copy instead of rendering the same page again beside it.
+        // change) waits for that render's copy instead of rendering the same page again beside it — or, when only the copy's
+        // lifetime ran out (same data, same day), gets that copy at once.
         var rendered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         if (!rendering.TryAdd(key, rendered))
         {
+            if (kept && await SendAsync(context, copy, compression, antiforgery))
+                return;
             if (rendering.TryGetValue(key, out var other)) await other.Task.WaitAsync(context.RequestAborted);
             if (copies.TryGet(key, out copy) && await SendAsync(context, copy, compression, antiforgery))
                 return;
@@ -143,7 +158,7 @@ public sealed class PageCache(RequestDelegate next, TimeProvider clock)
                 .ToArray();
             var bytes = buffer.ToArray();
             copies.Set(key, new Copy(bytes, headers!, context.Items[OneTimeKeys] is List<string> keys ? Offsets(bytes, keys) : [],
-                token.Length > 0 ? Offsets(bytes, [token]) : [], token.Length), Lifetime);
+                token.Length > 0 ? Offsets(bytes, [token]) : [], token.Length, clock.GetUtcNow() + Lifetime), KeptFor);
         }
         buffer.Position = 0;
         await buffer.CopyToAsync(body, context.RequestAborted);
