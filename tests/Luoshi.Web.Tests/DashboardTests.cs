@@ -128,22 +128,24 @@ public sealed class DashboardTests
 
         // The ranking of November (as of the 5th), under the default scheme (任务 30, 目标 25, 进展反馈 15, 督办 15, 整改 15):
         // 乙区 has no task due; its target (新建学位 ≥ 100 by 10 November, no accepted figure: read as 0) is far behind the
-        // 100 its path expects (0/1), and its 督办 was answered on time (1/1): 40 points apply → 15 / 40 = 37.5, first.
-        // 甲区: tasks 1 of 2 on time, its October report (due 5 November) late 0/1, its 督办 0/1: 60 points apply → 15 / 60
-        // = 25, second. In October 甲区 was first (tasks 1/2 → 50) and 乙区 second (its target 0/1 → 0): 乙区 up one, 甲区 down one.
-        // Month by month 甲区 has nothing due before June (its closed task's month), then is first until November; 乙区's target
-        // is within the tolerance of its path in January (9.09 % of the way short) and behind after it.
+        // 100 its path expects (0/1); it owed October reports (due 5 November) for its two open tasks and sent none (its
+        // returned one is no current version) 0/2; its 督办 was answered on time (1/1): 55 points apply → 15 / 55 = 27.27, first.
+        // 甲区: tasks 1 of 2 on time, its October report late 0/1, its 督办 0/1: 60 points apply → 15 / 60 = 25, second.
+        // In October 甲区 was first (tasks 1/2, September's report never sent → 15 / 45) and 乙区 second (0): 乙区 up one,
+        // 甲区 down one. Month by month: in January only 乙区's target counts (within the tolerance of its path, 9.09 % of the
+        // way short); from February both owe reports they never sent (0 each, a tie at rank 1) and 乙区's target is behind;
+        // from June 甲区's closed task counts and it is first until November.
         var ranking = d.GetProperty("ranking");
         Assert.Equal(("2026-11", 2), (ranking.GetProperty("period").GetString(), ranking.GetProperty("ranked").GetInt32()));
         static (int, decimal, int, int?, int?) Rank(JsonElement r) => (r.GetProperty("orgUnitId").GetInt32(), r.GetProperty("score").GetDecimal(),
             r.GetProperty("rank").GetInt32(), r.GetProperty("previousRank").ValueKind == JsonValueKind.Null ? null : r.GetProperty("previousRank").GetInt32(),
             r.GetProperty("movement").ValueKind == JsonValueKind.Null ? null : r.GetProperty("movement").GetInt32());
-        Assert.Equal((f.B, 37.5m, 1, 2, 1), Rank(Assert.Single(ranking.GetProperty("top").EnumerateArray())));
+        Assert.Equal((f.B, 27.27m, 1, 2, 1), Rank(Assert.Single(ranking.GetProperty("top").EnumerateArray())));
         Assert.Equal((f.A, 25m, 2, 1, -1), Rank(Assert.Single(ranking.GetProperty("bottom").EnumerateArray())));
         Assert.Equal(11, ranking.GetProperty("months").GetArrayLength());
         var trend = ranking.GetProperty("trend").EnumerateArray().ToDictionary(t => t.GetProperty("orgUnitId").GetInt32(),
             t => t.GetProperty("ranks").EnumerateArray().Select(r => r.ValueKind == JsonValueKind.Null ? (int?)null : r.GetInt32()).ToList());
-        Assert.Equal([null, null, null, null, null, 1, 1, 1, 1, 1, 2], trend[f.A]);
+        Assert.Equal([null, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2], trend[f.A]);
         Assert.Equal([1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 1], trend[f.B]);
 
         // The leader's home page leads with the same figures, charts included; so does /Dashboard.
