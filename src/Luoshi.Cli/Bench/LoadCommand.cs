@@ -103,14 +103,14 @@ public static class LoadCommand
             {
                 // A server just started runs its code first as compiled ahead of time, then compiles the busy parts again
                 // fully optimised: the first endpoint timed would pay for all of them. Errors of the warm-up still count.
-                var warm = await WarmUpAsync(readers, endpoints, TimeSpan.FromSeconds(warmupSeconds));
+                var warm = await ReadInTurnAsync(readers, endpoints, TimeSpan.FromSeconds(warmupSeconds));
                 output.WriteLine($"预热：{warmupSeconds} 秒，各接口轮流读取 {warm.Latencies.Count + warm.Errors} 次（不计入下表），错误 {warm.Errors} 次");
                 read.Errors += warm.Errors;
                 foreach (var (kind, n) in warm.ErrorKinds) read.ErrorKinds.AddOrUpdate(kind, n, (_, m) => m + n);
             }
             foreach (var path in endpoints)
             {
-                var one = await ReadPhaseAsync(readers, path, TimeSpan.FromSeconds(seconds));
+                var one = await ReadInTurnAsync(readers, [path], TimeSpan.FromSeconds(seconds));
                 PrintRow(output, path, one);
                 read.Add(one);
             }
@@ -208,22 +208,8 @@ public static class LoadCommand
         response.EnsureSuccessStatusCode();
     }
 
-    /// <summary>Every signed-in client asks for the same path again and again for the duration.</summary>
-    private static async Task<Stats> ReadPhaseAsync(List<HttpClient> clients, string path, TimeSpan duration)
-    {
-        var stats = new Stats();
-        var watch = Stopwatch.StartNew();
-        await Task.WhenAll(clients.Select(async client =>
-        {
-            while (watch.Elapsed < duration)
-                await TimeAsync(stats, () => client.GetAsync(path));
-        }));
-        stats.Seconds = watch.Elapsed.TotalSeconds;
-        return stats;
-    }
-
-    /// <summary>Every signed-in client reads the endpoints in turn, each starting at another one, for the duration.</summary>
-    private static async Task<Stats> WarmUpAsync(List<HttpClient> clients, string[] paths, TimeSpan duration)
+    /// <summary>Every signed-in client reads the paths in turn (one path: the same again and again), each starting at another one, for the duration.</summary>
+    private static async Task<Stats> ReadInTurnAsync(List<HttpClient> clients, string[] paths, TimeSpan duration)
     {
         var stats = new Stats();
         var watch = Stopwatch.StartNew();
