@@ -47,6 +47,7 @@ public static class LuoshiApp
         services.AddSingleton<Luoshi.Application.Caching.ReferenceData>();
         // Cross-instance invalidation: saves announce what they changed, the listener hears the other instances (PostgreSQL only).
         services.AddSingleton<Luoshi.Data.Caching.ChangeFeed>();
+        services.AddSingleton<Luoshi.Data.Caching.DataVersionReads>();
         services.AddHostedService<Infrastructure.ChangeListener>();
         services.AddScoped<UserAccounts>();
         services.AddScoped<Luoshi.Application.OrgUnits.OrgUnitDirectory>();

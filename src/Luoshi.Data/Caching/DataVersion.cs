@@ -70,6 +70,26 @@ public static class DataVersion
 }
 
 /// <summary>
+/// The data version as pages and the analytics engine check it, one per app (a DI singleton): each caller gets a version read
+/// after it asked, so a change committed before a request, by any instance, shows in it; but the requests that ask while a
+/// read runs share the next read (<see cref="SharedRead{T}"/>), so 64 requests at once cost a few reads, not 64 round trips.
+/// </summary>
+public sealed class DataVersionReads(DbContextOptions<LuoshiDb> options)
+{
+    private readonly SharedRead<long> shared = new(async ct =>
+    {
+        await using var db = new LuoshiDb(options);
+        return await DataVersion.ReadAsync(db, ct);
+    });
+
+    /// <summary>The version now, as read after this call (see the class).</summary>
+    public Task<long> ReadAsync(CancellationToken ct = default) => shared.ReadAsync(ct);
+
+    /// <summary>How many reads were made so far (each shared by the requests that joined it).</summary>
+    public long Reads => shared.Reads;
+}
+
+/// <summary>
 /// Moves the data version on as the last statement of a transaction in which a save changed something (see
 /// <see cref="LuoshiDb"/>), whether the save opened the transaction itself or runs inside a use case's own.
 /// </summary>

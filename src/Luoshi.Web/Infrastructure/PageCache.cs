@@ -1,6 +1,5 @@
 using System.Text;
 using Luoshi.Application.Caching;
-using Luoshi.Data;
 using Luoshi.Data.Caching;
 using Luoshi.Domain.Time;
 using Luoshi.Web.Auth;
@@ -21,8 +20,9 @@ public sealed class CachedPerBrowserAttribute : Attribute;
 /// Keeps the answers of the busiest pages and calls (<see cref="CachedPerBrowserAttribute"/>) in memory and sends them again while
 /// nothing they show has changed. An answer is kept under the signed-in user, the browser's cookies (its session, its
 /// antiforgery token's cookie and its language), the address, the htmx headers, today in China and the data version read from
-/// the database (<see cref="DataVersion"/>); every stored change moves the version on, so the very next request after a change
-/// renders afresh, on every instance behind the same database. Another user, another session or another browser never gets
+/// the database (<see cref="DataVersion"/>; requests that come at once share a read, <see cref="DataVersionReads"/>); every
+/// stored change moves the version on, so the very next request after a change renders afresh, on every instance behind the
+/// same database. Another user, another session or another browser never gets
 /// a copy made for someone else: their cookies differ. Only complete 200 answers that set no cookie are kept; one-time
 /// values in them (<see cref="OneTimeKey"/>) are replaced by new ones each time a copy is sent.
 /// </summary>
@@ -95,7 +95,7 @@ public sealed class PageCache(RequestDelegate next, TimeProvider clock)
         return key;
     }
 
-    public async Task InvokeAsync(HttpContext context, LuoshiDb db, ChinaClock china, IResponseCompressionProvider compression,
+    public async Task InvokeAsync(HttpContext context, DataVersionReads versions, ChinaClock china, IResponseCompressionProvider compression,
         IAntiforgery antiforgery)
     {
         var request = context.Request;
@@ -105,8 +105,9 @@ public sealed class PageCache(RequestDelegate next, TimeProvider clock)
             await next(context);
             return;
         }
-        // Read before the page reads anything: a change stored meanwhile leaves this copy under the older version.
-        var version = await DataVersion.ReadAsync(db, context.RequestAborted);
+        // Read after the request came and before the page reads anything: a change committed before the request shows, and one
+        // stored meanwhile leaves this copy under the older version.
+        var version = await versions.ReadAsync(context.RequestAborted);
         var key = string.Join('\n', userId, version, china.Today.DayNumber, request.Path.Value, request.QueryString.Value,
             request.Headers.Cookie.ToString(), request.Headers.AcceptLanguage.ToString(), request.Headers.Accept.ToString(),
             request.Headers["HX-Request"].ToString(), request.Headers["HX-Target"].ToString());
