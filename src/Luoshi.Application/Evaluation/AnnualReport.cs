@@ -23,7 +23,7 @@ namespace Luoshi.Application.Evaluation;
 /// unit, or the department of whoever uploaded or published it). Districts and schools may not (403): the report ranks
 /// every unit against the others and names their shortfalls, which the bureau publishes in its own time (the 通报).</para>
 /// </summary>
-public sealed class AnnualReport(LuoshiDb db, UnitRankings rankings, TaskStates states, ChinaClock clock)
+public sealed class AnnualReport(LuoshiDb db, UnitRankings rankings, ChinaClock clock)
 {
     private static readonly ProblemCatalog Catalog = new("annual-report");
 
@@ -49,7 +49,7 @@ public sealed class AnnualReport(LuoshiDb db, UnitRankings rankings, TaskStates 
     }
 
     public sealed record TaskLine(int TaskId, string Number, string Title, TaskCategory Category, string Lead, string Units, DateOnly? Due,
-        DateOnly? Closed, TaskOutcome Outcome, WorkStatus Status, int Progress);
+        DateOnly? Closed, TaskOutcome Outcome, int Progress);
 
     public sealed record EvidenceFile(int Id, string Name)
     {
@@ -143,7 +143,7 @@ public sealed class AnnualReport(LuoshiDb db, UnitRankings rankings, TaskStates 
         new(t.Id, t.Number, t.Title, t.Category, t.LeadDepartmentId is { } lead ? names.GetValueOrDefault(lead, "") : "",
             string.Join("、", t.ResponsibleOrgUnitIds.Select(u => names.GetValueOrDefault(u, "")).Order(StringComparer.Ordinal)), t.DueDate,
             t.Closure == TaskClosure.Done && t.ClosedAt is { } c ? DateOnly.FromDateTime(ChinaClock.ToChina(c)) : null, OutcomeOf(t, asOf),
-            states.StatusOf(t), t.Closure == TaskClosure.Done ? 100 : t.Progress);
+            t.Closure == TaskClosure.Done ? 100 : t.Progress);
 
     /// <summary>Each target with a value: met (attainment 100%), missed, or without a figure; each unit's latest accepted report cited.</summary>
     private async Task<List<TargetLine>> TargetsAsync(List<PlanTask> tasks, IReadOnlyDictionary<int, string> names, CancellationToken ct)

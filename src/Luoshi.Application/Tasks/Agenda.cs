@@ -127,17 +127,19 @@ public sealed class Agenda(LuoshiDb db, TaskScope scope, TaskWorkflow ledger, Ch
 
     private async Task<List<Item>> OversightAsync(IQueryable<PlanTask> visible, CancellationToken ct)
     {
-        var tasks = await visible.Include(t => t.Milestones)
+        var tasks = await visible.Include(t => t.Milestones).Include(t => t.Targets).AsSplitQuery()
             .Where(t => t.Closure == TaskClosure.CompletionRequested || (t.Closure == TaskClosure.Open && t.DueDate != null)
                 || (t.Closure == TaskClosure.Open && t.Milestones.Any(m => !m.Done)))
             .ToListAsync(ct);
         var items = new List<Item>();
+        // The one colour rule (TaskStates): a task the data of a linked target puts behind its path is 预警 here as on the ledger.
+        var states = await ledger.States.OfAsync(tasks, ct);
         foreach (var task in tasks)
         {
             var link = $"/Tasks/{task.Id}";
-            var status = ledger.StatusOf(task);
+            var state = states[task.Id];
             var dates = task.Milestones.Where(m => !m.Done).Select(m => m.Date).Concat(task.DueDate is { } d ? [d] : []).Order().ToList();
-            switch (status)
+            switch (state.Status)
             {
                 case WorkStatus.CompletionRequested:
                     var asked = task.CompletionRequestedAt is { } at ? DateOnly.FromDateTime(ChinaClock.ToChina(at)) : Today;
@@ -147,7 +149,10 @@ public sealed class Agenda(LuoshiDb db, TaskScope scope, TaskWorkflow ledger, Ch
                     items.Add(new(dates.First(x => x < Today), "overdue", "逾期", task.Id, task.Title, "red", link));
                     break;
                 case WorkStatus.Warning:
-                    items.Add(new(dates.First(x => x >= Today), "warning", "预警：进度落后于时间", task.Id, task.Title, "yellow", link));
+                    var next = dates.Where(x => x >= Today).DefaultIfEmpty(Today).First();
+                    items.Add(state.ColouredByData
+                        ? new(next, "warning", "预警：指标数据落后于预期进度", task.Id, task.Title, state.Light, link + "#targets")
+                        : new(next, "warning", "预警：进度落后于时间", task.Id, task.Title, "yellow", link));
                     break;
             }
         }

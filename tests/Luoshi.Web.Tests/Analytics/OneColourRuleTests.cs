@@ -17,7 +17,7 @@ namespace Luoshi.Web.Tests.Analytics;
 /// One colour rule everywhere: the demo plan's 54% 公办园占比 target is linked to the indicator GBYZB, so its task takes its
 /// colour from the schools' data. Set far behind its path (a baseline above what the data shows), the task is red by the
 /// data alone — and it is red, with the data's figure, on the task API and list, the leaders' dashboard (page and API),
-/// 我的任务, the plans index, the plan's board, the roll-up of its group, and in ledger.xlsx and ledger.docx.
+/// 我的任务, the supervisor's agenda (预警), the plans index, the plan's board, the roll-up of its group, and in ledger.xlsx and ledger.docx.
 /// </summary>
 public sealed partial class OneColourRuleTests
 {
@@ -120,6 +120,11 @@ public sealed partial class OneColourRuleTests
         var mine = await (await app.SignedInAsync(leadUser)).GetStringAsync("/MyTasks");
         Assert.Matches($"data-testid=\"my-task-status\" data-task=\"{linked.TaskId}\" data-light=\"red\"", mine);
 
+        // The supervisor's agenda (我的待办, all of it on 我的任务): open and behind its path by the data, the task is listed as 预警, in red.
+        var agenda = await supervisor.GetStringAsync("/MyTasks");
+        var agendaItem = $"data-testid=\"agenda-item\" data-kind=\"{(task.GetProperty("status").GetString() == "warning" ? "warning" : "overdue")}\" data-task=\"{linked.TaskId}\" data-light=\"red\"";
+        Assert.Contains(agendaItem, agenda);
+
         // The plans index counts the same red tasks as the plan's board, this one among them.
         var boardPage = await leader.GetStringAsync($"/Plans/{linked.PlanId}");
         var redOnBoard = int.Parse(CountRed().Match(boardPage).Groups[1].Value);
@@ -150,6 +155,7 @@ public sealed partial class OneColourRuleTests
             // The group was red by this task's data alone.
             Assert.NotEqual("red", (await supervisor.GetJsonAsync($"/api/v1/tasks/{groupId}")).GetProperty("light").GetString());
             Assert.Equal(redOnDashboard - 1, (await leader.GetJsonAsync("/api/v1/dashboard")).GetProperty("red").GetInt32());
+            Assert.DoesNotContain(agendaItem, await supervisor.GetStringAsync("/MyTasks"));
             var indexAfter = PlanRow(await leader.GetStringAsync("/Plans"), linked.PlanId);
             Assert.Contains($"{redOnBoard - 1}（", Regex.Match(indexAfter, "light-red\"></span>([^<]*)").Groups[1].Value);
         }
