@@ -75,6 +75,38 @@ public sealed class DailyJobsTests
     }
 
     [Theory, Databases]
+    public async Task Reminders_ask_for_the_reports_the_ranking_counts_and_no_others(TestDatabase database)
+    {
+        await using var app = await DemoApps.OwnAsync(database);
+        var taskId = await TaskDueAfterNationalDayAsync(app);
+        // Asking for 办结 does not end the monthly reports: until it is approved, 进展反馈按时率 counts them, so the district is
+        // reminded of them as well.
+        await app.WithDbAsync(async db =>
+        {
+            var task = await db.Tasks.FirstAsync(t => t.Id == taskId);
+            task.Closure = TaskClosure.CompletionRequested;
+            task.CompletionRequestedAt = DateTime.UtcNow;
+            await db.SaveChangesAsync();
+        });
+        await RunAsync(app, new DateOnly(2026, 9, 30));
+        var reminders = await RemindersAsync(app, taskId, "jiangdong");
+        Assert.Contains(reminders, r => r.StartsWith($"{DailyReminders.ReportDue}|2026-09 进展请于10月5日前报送"));
+        Assert.Contains(reminders, r => r.StartsWith($"{DailyReminders.ReportLate}|2026-08 进展已逾期未报送"));
+
+        // A plan for a later year owes no report on this year's months (the ranking does not count them): September's report,
+        // late on 8 October, is not asked for.
+        await app.WithDbAsync(async db =>
+        {
+            var planId = await db.Tasks.Where(t => t.Id == taskId).Select(t => t.PlanId).SingleAsync();
+            var plan = await db.Plans.FirstAsync(p => p.Id == planId);
+            plan.Year = 2027;
+            await db.SaveChangesAsync();
+        });
+        await RunAsync(app, new DateOnly(2026, 10, 8));
+        Assert.DoesNotContain(await RemindersAsync(app, taskId, "jiangdong"), r => r.StartsWith($"{DailyReminders.ReportLate}|2026-09"));
+    }
+
+    [Theory, Databases]
     public async Task Running_a_day_twice_sends_nothing_twice(TestDatabase database)
     {
         await using var app = await DemoApps.OwnAsync(database);

@@ -35,7 +35,7 @@ public sealed class BulletinFacts(LuoshiDb db, UnitRankings rankings, Rectificat
     {
         var m = RankingMonth.Of(year, month, today, OrgUnitKind.District);
         var cutoff = m.CutoffUtc;
-        var startUtc = RankingMonth.EndOfDayUtc(m.First.AddDays(-1));
+        var startUtc = Luoshi.Domain.Time.ChinaClock.EndOfDayUtc(m.First.AddDays(-1));
         var names = await db.OrgUnits.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         var issuer = await db.OrgUnits.AsNoTracking().Where(u => u.Kind == OrgUnitKind.Bureau && u.ParentId == null).OrderBy(u => u.Id)
             .Select(u => u.Name).FirstOrDefaultAsync(ct) ?? "教育局";

@@ -45,7 +45,7 @@ public sealed class DailyJobs(LuoshiDb db, ChinaClock clock, DailyReminders remi
     {
         var notifier = new Notifications.Notifier(db, clock);
         var calendar = new Calendar.WorkCalendar(db);
-        return new(db, clock, new DailyReminders(db, notifier, calendar, ledger, settings), new DataReportReminders(db, notifier, calendar),
+        return new(db, clock, new DailyReminders(db, notifier, calendar, ledger, settings, clock), new DataReportReminders(db, notifier, calendar),
             new Supervision.NoticeEscalation(db, notifier, calendar, ledger, escalation, clock), new OutboxStep(dispatcher, clock));
     }
 

@@ -1,11 +1,13 @@
 using System.Globalization;
 using Luoshi.Application.Calendar;
 using Luoshi.Application.Notifications;
+using Luoshi.Application.Reports;
 using Luoshi.Application.Tasks;
 using Luoshi.Domain.Calendar;
 using Luoshi.Domain.Plans;
 using Luoshi.Domain.Reports;
 using Luoshi.Domain.Tasks;
+using Luoshi.Domain.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Application.Jobs;
@@ -19,7 +21,8 @@ public sealed record ReminderSettings(int WorkingDaysBefore = 3);
 /// department), a monthly report due within N working days or late (to each unit that has not sent it), and a task
 /// become overdue (once). Each reminder reaches a person once per subject and day (its dedup key names both).
 /// </summary>
-public sealed class DailyReminders(LuoshiDb db, Notifier notifier, WorkCalendar calendar, LedgerSettings ledger, ReminderSettings settings)
+public sealed class DailyReminders(LuoshiDb db, Notifier notifier, WorkCalendar calendar, LedgerSettings ledger, ReminderSettings settings,
+    ChinaClock clock)
     : IDailyStep
 {
     public const string DeadlineSoon = "deadlineSoon";
@@ -43,7 +46,7 @@ public sealed class DailyReminders(LuoshiDb db, Notifier notifier, WorkCalendar 
         var counts = new Dictionary<string, int>();
         foreach (var task in tasks)
             await TaskDatesAsync(task, day, days, counts, ct);
-        await ReportsAsync(tasks, day, days, counts, ct);
+        await ReportsAsync(day, days, counts, ct);
         var sent = Queued() - before;
         var parts = counts.Where(c => c.Value > 0).Select(c => $"{c.Key} {c.Value} 项");
         return $"{day:yyyy-MM-dd} 提醒：{(counts.Values.Sum() == 0 ? "无到期事项" : string.Join("，", parts))}；共发出 {sent} 条站内通知";
@@ -77,8 +80,12 @@ public sealed class DailyReminders(LuoshiDb db, Notifier notifier, WorkCalendar 
         }
     }
 
-    /// <summary>Last month's report (due on the 5th of this month) and this month's (due on the 5th of the next).</summary>
-    private async Task ReportsAsync(List<PlanTask> tasks, DateOnly day, WorkingDays days, Dictionary<string, int> counts, CancellationToken ct)
+    /// <summary>
+    /// Last month's report (due on the 5th of this month) and this month's (due on the 5th of the next), to each unit that owes
+    /// it now (<see cref="ReportDuties"/>, the rule the ranking's 进展反馈按时率 counts by; a day run late does not remind of a
+    /// task closed since) and has not sent it.
+    /// </summary>
+    private async Task ReportsAsync(DateOnly day, WorkingDays days, Dictionary<string, int> counts, CancellationToken ct)
     {
         var stamp = Stamp(day);
         foreach (var period in new[] { Period(day.AddMonths(-1)), Period(day) })
@@ -87,25 +94,24 @@ public sealed class DailyReminders(LuoshiDb db, Notifier notifier, WorkCalendar 
             var late = day > due;
             var left = Within(day, due, days);
             if (!late && left is null) continue;
-            var lastDay = DateOnly.ParseExact(period + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture).AddMonths(1).AddDays(-1);
-            var ids = tasks.Select(t => t.Id).ToList();
+            var owed = await ReportDuties.OwedAsync(db, period, clock.UtcNow, ct);
+            var ids = owed.Select(o => o.TaskId).Distinct().ToList();
             var sent = (await db.Reports.AsNoTracking()
                     .Where(r => ids.Contains(r.TaskId) && r.Period == period && (r.Status == ReportStatus.Submitted || r.Status == ReportStatus.Accepted))
                     .Select(r => new { r.TaskId, r.OrgUnitId }).ToListAsync(ct))
                 .Select(r => (r.TaskId, r.OrgUnitId)).ToHashSet();
-            foreach (var task in tasks.Where(t => t.StartDate is null || t.StartDate <= lastDay))
+            var titles = await db.Tasks.AsNoTracking().Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Title, ct);
+            foreach (var duty in owed.Where(o => !sent.Contains((o.TaskId, o.OrgUnitId))).OrderBy(o => o.TaskId).ThenBy(o => o.OrgUnitId))
             {
-                foreach (var unit in task.ResponsibleOrgUnitIds.Where(u => !sent.Contains((task.Id, u))))
-                {
-                    var link = $"/Tasks/{task.Id}#report-form";
-                    if (late)
-                        await notifier.ToUnitsAsync([unit], ReportLate, $"{period} 进展已逾期未报送（应于{Words(due)}前报送）：{task.Title}", link,
-                            $"remind:late:{task.Id}:{unit}:{period}:{stamp}", ct);
-                    else
-                        await notifier.ToUnitsAsync([unit], ReportDue, $"{period} 进展请于{Words(due)}前报送（{Left(day, due, left!.Value)}）：{task.Title}", link,
-                            $"remind:report:{task.Id}:{unit}:{period}:{stamp}", ct);
-                    Count(counts, late ? "进展逾期未报" : "进展待报送");
-                }
+                var (task, unit, title) = (duty.TaskId, duty.OrgUnitId, titles[duty.TaskId]);
+                var link = $"/Tasks/{task}#report-form";
+                if (late)
+                    await notifier.ToUnitsAsync([unit], ReportLate, $"{period} 进展已逾期未报送（应于{Words(due)}前报送）：{title}", link,
+                        $"remind:late:{task}:{unit}:{period}:{stamp}", ct);
+                else
+                    await notifier.ToUnitsAsync([unit], ReportDue, $"{period} 进展请于{Words(due)}前报送（{Left(day, due, left!.Value)}）：{title}", link,
+                        $"remind:report:{task}:{unit}:{period}:{stamp}", ct);
+                Count(counts, late ? "进展逾期未报" : "进展待报送");
             }
         }
     }

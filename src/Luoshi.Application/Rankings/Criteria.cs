@@ -79,16 +79,15 @@ public sealed class TaskCompletionCriterion(LuoshiDb db) : ICriterion
                 (t, u) => new { Unit = u.OrgUnitId, t.Id, t.DueDate, t.Closure, t.ClosedAt }).ToListAsync(ct);
         var cutoff = month.CutoffUtc;
         return Measures.Of(rows.Select(r => (r.Unit, r.Id,
-            r.Closure == TaskClosure.Done && r.ClosedAt is { } closed && closed < cutoff && closed < RankingMonth.EndOfDayUtc(r.DueDate!.Value))));
+            r.Closure == TaskClosure.Done && r.ClosedAt is { } closed && closed < cutoff && closed < Luoshi.Domain.Time.ChinaClock.EndOfDayUtc(r.DueDate!.Value))));
     }
 }
 
 /// <summary>
 /// 进展反馈按时率: the monthly progress reports due in the month — a month's report is due on the 5th of the next month
-/// (<see cref="ReportStatuses.DueDate"/>), so the month's ranking reads the previous month's — one from each responsible unit
-/// of every task of a published plan that was still open at that month's end (begun by then, not a group, not cancelled), and
-/// any other report sent for that month; met when its current version was submitted by the ranking day and not late. A report
-/// never sent counts as not on time: a unit that sends nothing does not score better than one that sends late. The
+/// (<see cref="ReportStatuses.DueDate"/>), so the month's ranking reads the previous month's — those owed at that month's end
+/// (<see cref="Reports.ReportDuties"/>, the rule the reminders share), and any other report sent for that month; met when its
+/// current version was submitted by the ranking day and not late. A report never sent counts as not on time: a unit that sends nothing does not score better than one that sends late. The
 /// drill-down lists the tasks, each noted 按时报送, 逾期报送 or 未报送.
 /// </summary>
 public sealed class ReportTimelinessCriterion(LuoshiDb db) : ICriterion
@@ -107,15 +106,7 @@ public sealed class ReportTimelinessCriterion(LuoshiDb db) : ICriterion
         var previous = month.Previous();
         var period = previous.Period;
         if (ReportStatuses.DueDate(period) > month.Day) return new Dictionary<int, Measure>();
-        var (lastDay, periodEnd) = (previous.Day, previous.CutoffUtc);
-        // Plans published by the month's end (created, for a plan stored as published) for its year or an earlier one.
-        var published = db.Plans.Where(p => p.Status == PlanStatus.Published && (p.PublishedAt ?? p.CreatedAt) < periodEnd && p.Year <= previous.Year)
-            .Select(p => p.Id);
-        var owed = await db.TaskUnits.AsNoTracking().Where(u => u.Role == TaskUnitRole.Responsible)
-            .Join(db.Tasks.Where(t => !t.IsGroup && t.Closure != TaskClosure.Cancelled && published.Contains(t.PlanId)
-                    && (t.StartDate == null || t.StartDate <= lastDay) && (t.ClosedAt == null || t.ClosedAt >= periodEnd)),
-                u => u.TaskId, t => t.Id, (u, t) => new { u.OrgUnitId, u.TaskId })
-            .ToListAsync(ct);
+        var owed = await Reports.ReportDuties.OwedAsync(db, period, previous.CutoffUtc, ct);
         var sent = (await db.Reports.AsNoTracking()
                 .Where(r => r.Period == period && r.Live == true && r.Status != ReportStatus.Draft && r.SubmittedAt != null && r.SubmittedAt < cutoff)
                 .Select(r => new { r.OrgUnitId, r.TaskId, r.Late }).ToListAsync(ct))
@@ -148,7 +139,7 @@ public sealed class NoticeResponseCriterion(LuoshiDb db) : ICriterion
             .Select(n => new { n.OrgUnitId, n.Id, n.RespondBy, n.AnsweredAt }).ToListAsync(ct);
         var cutoff = month.CutoffUtc;
         return Measures.Of(rows.Select(n => (n.OrgUnitId, n.Id,
-            n.AnsweredAt is { } answered && answered < cutoff && answered < RankingMonth.EndOfDayUtc(n.RespondBy))));
+            n.AnsweredAt is { } answered && answered < cutoff && answered < Luoshi.Domain.Time.ChinaClock.EndOfDayUtc(n.RespondBy))));
     }
 }
 

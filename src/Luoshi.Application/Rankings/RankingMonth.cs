@@ -11,7 +11,7 @@ public sealed record RankingMonth(int Year, int Month, DateOnly Day, OrgUnitKind
 {
     public DateOnly First => new(Year, Month, 1);
 
-    public DateTime CutoffUtc => EndOfDayUtc(Day);
+    public DateTime CutoffUtc => ChinaClock.EndOfDayUtc(Day);
 
     public string Period => $"{Year:0000}-{Month:00}";
 
@@ -35,8 +35,4 @@ public sealed record RankingMonth(int Year, int Month, DateOnly Day, OrgUnitKind
         var first = First.AddMonths(-1);
         return new(first.Year, first.Month, First.AddDays(-1), Kind);
     }
-
-    /// <summary>The end of the China day <paramref name="day"/> (its next midnight), in UTC.</summary>
-    public static DateTime EndOfDayUtc(DateOnly day) =>
-        TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(day.AddDays(1).ToDateTime(TimeOnly.MinValue), DateTimeKind.Unspecified), ChinaClock.Zone);
 }

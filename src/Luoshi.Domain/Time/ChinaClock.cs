@@ -24,6 +24,10 @@ public sealed class ChinaClock(TimeProvider time)
     /// <summary>The month being reported on now, <c>YYYY-MM</c>.</summary>
     public string CurrentPeriod => $"{Today.Year:0000}-{Today.Month:00}";
 
+    /// <summary>The end of the China day <paramref name="day"/> (its next midnight), in UTC: what happened by then happened that day.</summary>
+    public static DateTime EndOfDayUtc(DateOnly day) =>
+        TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(day.AddDays(1).ToDateTime(TimeOnly.MinValue), DateTimeKind.Unspecified), Zone);
+
     public static DateTime ToChina(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
 
