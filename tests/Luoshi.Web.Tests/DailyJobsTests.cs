@@ -92,9 +92,13 @@ public sealed class DailyJobsTests
         var reminders = await RemindersAsync(app, taskId, "jiangdong");
         Assert.Contains(reminders, r => r.StartsWith($"{DailyReminders.ReportDue}|2026-09 进展请于10月5日前报送"));
         Assert.Contains(reminders, r => r.StartsWith($"{DailyReminders.ReportLate}|2026-08 进展已逾期未报送"));
+        // The district's agenda (我的待办) lists the reports it owes by the same rule: last month's and this month's.
+        var district = await app.SignedInAsync("jiangdong");
+        var owedItem = $"data-testid=\"agenda-item\" data-kind=\"report\" data-task=\"{taskId}\"";
+        Assert.Contains(owedItem, await district.GetStringAsync("/MyTasks"));
 
         // A plan for a later year owes no report on this year's months (the ranking does not count them): September's report,
-        // late on 8 October, is not asked for.
+        // late on 8 October, is not asked for, nor listed on the agenda.
         await app.WithDbAsync(async db =>
         {
             var planId = await db.Tasks.Where(t => t.Id == taskId).Select(t => t.PlanId).SingleAsync();
@@ -104,6 +108,7 @@ public sealed class DailyJobsTests
         });
         await RunAsync(app, new DateOnly(2026, 10, 8));
         Assert.DoesNotContain(await RemindersAsync(app, taskId, "jiangdong"), r => r.StartsWith($"{DailyReminders.ReportLate}|2026-09"));
+        Assert.DoesNotContain(owedItem, await district.GetStringAsync("/MyTasks"));
     }
 
     [Theory, Databases]

@@ -100,10 +100,9 @@ public sealed class DailyReminders(LuoshiDb db, Notifier notifier, WorkCalendar 
                     .Where(r => ids.Contains(r.TaskId) && r.Period == period && (r.Status == ReportStatus.Submitted || r.Status == ReportStatus.Accepted))
                     .Select(r => new { r.TaskId, r.OrgUnitId }).ToListAsync(ct))
                 .Select(r => (r.TaskId, r.OrgUnitId)).ToHashSet();
-            var titles = await db.Tasks.AsNoTracking().Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Title, ct);
             foreach (var duty in owed.Where(o => !sent.Contains((o.TaskId, o.OrgUnitId))).OrderBy(o => o.TaskId).ThenBy(o => o.OrgUnitId))
             {
-                var (task, unit, title) = (duty.TaskId, duty.OrgUnitId, titles[duty.TaskId]);
+                var (task, unit, title) = (duty.TaskId, duty.OrgUnitId, duty.TaskTitle);
                 var link = $"/Tasks/{task}#report-form";
                 if (late)
                     await notifier.ToUnitsAsync([unit], ReportLate, $"{period} 进展已逾期未报送（应于{Words(due)}前报送）：{title}", link,

@@ -60,42 +60,44 @@ public sealed class Agenda(LuoshiDb db, TaskScope scope, TaskWorkflow ledger, Ch
 
     private static string Period(DateOnly date) => $"{date.Year:0000}-{date.Month:00}";
 
+    /// <summary>
+    /// The unit's own reports of last month and this month that it still owes (<see cref="Reports.ReportDuties"/>, the rule of
+    /// the reminders and the ranking) and has not sent, or that came back; for a district also its schools' reports on the
+    /// parts it gave them, waiting for its review.
+    /// </summary>
     private async Task<List<Item>> ReportsToSendAsync(Caller caller, IQueryable<PlanTask> visible, CancellationToken ct)
     {
         var unit = caller.OrgUnitId;
-        var all = await visible.Include(t => t.Units)
-            .Where(t => t.Closure == TaskClosure.Open && t.Units.Any(u => u.OrgUnitId == unit && (u.Role == TaskUnitRole.Responsible
-                || u.Role == TaskUnitRole.Overseer)))
-            .ToListAsync(ct);
-        var tasks = all.Where(t => t.ResponsibleOrgUnitIds.Contains(unit)).ToList();
-        var overseen = all.Where(t => t.OverseerOrgUnitId == unit).ToDictionary(t => t.Id, t => t.Title);
         var thisMonth = Period(Today);
         var lastMonth = Period(Today.AddMonths(-1));
-        var ids = tasks.Select(t => t.Id).ToList();
-        var overseenIds = overseen.Keys.ToList();
+        var duties = await Reports.ReportDuties.OwedAsync(db, [lastMonth, thisMonth], clock.UtcNow, unit, ct);
+        var ids = duties.Select(d => d.TaskId).Distinct().ToList();
+        // With them, in the same query, the schools' reports on the parts the district gave them, waiting for its review.
+        var overseen = visible.Where(t => t.Closure == TaskClosure.Open && t.Units.Any(u => u.OrgUnitId == unit && u.Role == TaskUnitRole.Overseer))
+            .Select(t => t.Id);
         var reports = await scope.ReadableReports(caller).AsNoTracking()
             .Where(r => (ids.Contains(r.TaskId) && r.OrgUnitId == unit && (r.Period == thisMonth || r.Period == lastMonth))
-                || (overseenIds.Contains(r.TaskId) && r.Status == ReportStatus.Submitted))
-            .Select(r => new { r.Id, r.TaskId, r.OrgUnitId, r.Period, r.Status, r.ReviewComment, r.SubmittedAt }).ToListAsync(ct);
-        // The schools' reports on the parts the district gave them, waiting for its review (named from the cached org tree).
-        var tree = overseen.Count > 0 ? await reference.GetAsync(db, ct) : null;
-        var items = reports.Where(r => overseen.ContainsKey(r.TaskId)).Select(r => new Item(
-            r.SubmittedAt is { } at ? DateOnly.FromDateTime(ChinaClock.ToChina(at)) : Today, "review",
-            $"待审核：{tree!.UnitName(r.OrgUnitId)} {r.Period} 进展", r.TaskId, overseen[r.TaskId], "yellow", $"/Tasks/{r.TaskId}#report-{r.Id}")).ToList();
-        foreach (var task in tasks)
-        {
-            foreach (var period in new[] { lastMonth, thisMonth })
+                || (r.Status == ReportStatus.Submitted && overseen.Contains(r.TaskId)))
+            .Join(db.Tasks, r => r.TaskId, t => t.Id, (r, t) => new
             {
-                var firstDay = DateOnly.ParseExact(period + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-                if (task.StartDate > firstDay.AddMonths(1).AddDays(-1)) continue;
-                var due = ReportStatuses.DueDate(period);
-                var latest = reports.Where(r => r.TaskId == task.Id && r.OrgUnitId == unit && r.Period == period).MaxBy(r => r.Id);
-                var link = $"/Tasks/{task.Id}#report-form";
-                if (latest?.Status == ReportStatus.Returned)
-                    items.Add(new(due, "returned", $"{period} 进展被退回，请修改后重新报送：{latest.ReviewComment}", task.Id, task.Title, "red", link));
-                else if (latest is null || latest.Status == ReportStatus.Draft)
-                    items.Add(new(due, "report", due < Today ? $"{period} 进展逾期未报送" : $"{period} 进展待报送", task.Id, task.Title, LightOf(due), link));
-            }
+                r.Id, r.TaskId, r.OrgUnitId, r.Period, r.Status, r.ReviewComment, r.SubmittedAt, t.Title, Overseen = overseen.Contains(r.TaskId),
+            })
+            .ToListAsync(ct);
+        // Named from the cached org tree.
+        var tree = reports.Any(r => r.Overseen) ? await reference.GetAsync(db, ct) : null;
+        var items = reports.Where(r => r.Overseen).Select(r => new Item(
+            r.SubmittedAt is { } at ? DateOnly.FromDateTime(ChinaClock.ToChina(at)) : Today, "review",
+            $"待审核：{tree!.UnitName(r.OrgUnitId)} {r.Period} 进展", r.TaskId, r.Title, "yellow", $"/Tasks/{r.TaskId}#report-{r.Id}")).ToList();
+        foreach (var duty in duties)
+        {
+            var (period, taskId) = (duty.Period, duty.TaskId);
+            var due = ReportStatuses.DueDate(period);
+            var latest = reports.Where(r => r.TaskId == taskId && r.OrgUnitId == unit && r.Period == period).MaxBy(r => r.Id);
+            var link = $"/Tasks/{taskId}#report-form";
+            if (latest?.Status == ReportStatus.Returned)
+                items.Add(new(due, "returned", $"{period} 进展被退回，请修改后重新报送：{latest.ReviewComment}", taskId, duty.TaskTitle, "red", link));
+            else if (latest is null || latest.Status == ReportStatus.Draft)
+                items.Add(new(due, "report", due < Today ? $"{period} 进展逾期未报送" : $"{period} 进展待报送", taskId, duty.TaskTitle, LightOf(due), link));
         }
         return items;
     }
