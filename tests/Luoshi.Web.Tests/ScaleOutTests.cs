@@ -146,7 +146,7 @@ public class ScaleOutTests
         });
 
     [Theory, Databases]
-    public Task A_cookie_signed_out_on_one_instance_is_refused_by_the_other_at_once(TestDatabase database) =>
+    public Task A_cookie_signed_out_on_one_instance_is_refused_by_the_other_at_once_and_only_it_is_forgotten(TestDatabase database) =>
         OnTwoInstancesAsync(database, async (first, other) =>
         {
             var signIn = await first.NewClient().PostAsJsonAsync("/api/v1/session", new { username = "admin", password = LuoshiFactory.Password });
@@ -159,6 +159,13 @@ public class ScaleOutTests
                 return (await otherClient.SendAsync(request)).StatusCode;
             }
             Assert.Equal(HttpStatusCode.OK, await MeOnOtherAsync()); // the other instance now keeps the session in memory
+            // Another user's session, kept in memory by the other instance as well.
+            var supervisor = await other.SignedInAsync("supervisor");
+            Assert.Equal(HttpStatusCode.OK, (await supervisor.GetAsync("/api/v1/me")).StatusCode);
+            var supervisorHash = await first.WithDbAsync(db => db.Sessions.Where(x => x.EndedAt == null && db.Users.Any(u => u.Id == x.UserId && u.UserName == "supervisor"))
+                .OrderByDescending(x => x.Id).Select(x => x.TokenHash).FirstAsync());
+            var kept = other.Services.GetRequiredService<SessionCache>();
+            Assert.True(kept.TryGet(supervisorHash, out _));
 
             using (var signOut = new HttpRequestMessage(HttpMethod.Delete, "/api/v1/session"))
             {
@@ -168,6 +175,8 @@ public class ScaleOutTests
             }
 
             Assert.Equal(HttpStatusCode.Unauthorized, await SoonAsync(MeOnOtherAsync, s => s == HttpStatusCode.Unauthorized));
+            // The notice named the session that ended: the other instance forgot that one only, not every signed-in user's.
+            Assert.True(kept.TryGet(supervisorHash, out _));
         });
 
     [Theory, Databases]

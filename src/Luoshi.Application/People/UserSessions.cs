@@ -15,8 +15,9 @@ public sealed record SessionSummary(long Id, string? UserAgent, string? Address,
 
 /// <summary>
 /// Sessions validated in the last <see cref="Lifetime"/>, so that a request costs no database round trip; sessions ended
-/// by this process leave it at once; an ending on another instance behind the same PostgreSQL database empties it as soon as
-/// that instance's notice arrives (<see cref="ForgetAll"/>), and at the latest after <see cref="Lifetime"/>.
+/// by this process leave it at once; one ended on another instance behind the same PostgreSQL database leaves it as soon as
+/// that instance's notice, which names it, arrives (<see cref="Forget"/>; a lost connection to the notices empties it all,
+/// <see cref="ForgetAll"/>), and at the latest after <see cref="Lifetime"/>.
 /// </summary>
 public sealed class SessionCache(TimeProvider clock)
 {

@@ -42,34 +42,56 @@ public sealed class ChangeFeed
 
     private StrongBox<long> Counter(string name) => stamps.GetOrAdd(name, _ => new StrongBox<long>());
 
-    /// <summary>The payload of a notice: the stamp's name, a space, the sending instance.</summary>
-    public string Payload(string stamp) => stamp + " " + InstanceId;
+    /// <summary>
+    /// The payload of a notice: the stamp's name, a space, the sending instance and, when the notice names what changed (the
+    /// token hashes of the sessions ended), a space and those keys separated by commas.
+    /// </summary>
+    public string Payload(string stamp, IReadOnlyCollection<string>? keys = null) =>
+        keys is { Count: > 0 } ? $"{stamp} {InstanceId} {string.Join(',', keys)}" : $"{stamp} {InstanceId}";
 
-    /// <summary>The stamp a notice names, or null for this instance's own notices and anything not understood.</summary>
-    public string? StampOf(string payload)
+    /// <summary>
+    /// The stamp a notice names and the keys it lists (null: not listed, everything under the stamp may have changed), or null
+    /// for this instance's own notices and anything not understood.
+    /// </summary>
+    public (string Stamp, string[]? Keys)? Read(string payload)
     {
         var parts = payload.Split(' ');
-        return parts.Length == 2 && parts[1] != InstanceId && Stamps.Contains(parts[0]) ? parts[0] : null;
+        if (parts.Length is < 2 or > 3 || parts[1] == InstanceId || !Stamps.Contains(parts[0])) return null;
+        return (parts[0], parts.Length == 3 ? parts[2].Split(',', StringSplitOptions.RemoveEmptyEntries) : null);
     }
 
-    /// <summary>The stamps the save about to happen touches.</summary>
-    internal static List<string> Touched(ChangeTracker tracker)
+    /// <summary>
+    /// At most how many characters of keys a notice carries (PostgreSQL allows 8,000 bytes): more, and the notice names none,
+    /// so that the others forget everything under its stamp.
+    /// </summary>
+    private const int MaxKeyText = 6_000;
+
+    /// <summary>A stamp a save touches, with the keys of what changed under it when they are known.</summary>
+    internal sealed record Change(string Stamp, IReadOnlyCollection<string>? Keys = null);
+
+    /// <summary>
+    /// The stamps the save about to happen touches; ended sessions with their token hashes, so that the other instances forget
+    /// those sessions only, not every signed-in user's.
+    /// </summary>
+    internal static List<Change> Touched(ChangeTracker tracker)
     {
-        var touched = new List<string>(3);
+        var touched = new List<Change>(3);
         var changed = tracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
-        if (changed.Any(e => e.Entity is OrgUnit or User)) touched.Add(Reference);
-        if (changed.Any(e => e.Entity is UserSession && e.State is EntityState.Modified or EntityState.Deleted)) touched.Add(Sessions);
-        if (changed.Any(e => e.Entity is DataValue or DataElement or Indicator)) touched.Add(Analytics);
+        if (changed.Any(e => e.Entity is OrgUnit or User)) touched.Add(new(Reference));
+        var sessions = changed.Where(e => e.Entity is UserSession && e.State is EntityState.Modified or EntityState.Deleted)
+            .Select(e => ((UserSession)e.Entity).TokenHash).Distinct().ToList();
+        if (sessions.Count > 0) touched.Add(new(Sessions, sessions.Sum(h => h.Length + 1) <= MaxKeyText ? sessions : null));
+        if (changed.Any(e => e.Entity is DataValue or DataElement or Indicator)) touched.Add(new(Analytics));
         return touched;
     }
 
     /// <summary>Sends a notice per stamp on the save's connection (inside its transaction, if any: sent when it commits).</summary>
-    internal async Task SendAsync(DbContext db, IEnumerable<string> touched, CancellationToken ct)
+    internal async Task SendAsync(DbContext db, IEnumerable<Change> touched, CancellationToken ct)
     {
         if (!db.Database.IsNpgsql()) return;
-        foreach (var stamp in touched)
+        foreach (var change in touched)
         {
-            var payload = Payload(stamp);
+            var payload = Payload(change.Stamp, change.Keys);
             await db.Database.ExecuteSqlAsync($"SELECT pg_notify({Channel}, {payload})", ct);
         }
     }

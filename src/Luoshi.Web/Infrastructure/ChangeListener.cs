@@ -101,18 +101,23 @@ public sealed class ChangeListener(DatabaseSettings settings, ChangeFeed feed, S
 
     private void Heard(string payload)
     {
-        if (feed.StampOf(payload) is { } stamp) Changed(stamp);
+        if (feed.Read(payload) is { } heard) Changed(heard.Stamp, heard.Keys);
     }
 
     private void ChangedEverything()
     {
-        foreach (var stamp in ChangeFeed.Stamps) Changed(stamp);
+        foreach (var stamp in ChangeFeed.Stamps) Changed(stamp, null);
     }
 
-    private void Changed(string stamp)
+    /// <summary>Something under <paramref name="stamp"/> changed elsewhere: <paramref name="keys"/> when the notice named them, else anything.</summary>
+    private void Changed(string stamp, string[]? keys)
     {
         feed.Bump(stamp);
-        if (stamp == ChangeFeed.Sessions) sessions.ForgetAll();
+        if (stamp == ChangeFeed.Sessions)
+        {
+            if (keys is null) sessions.ForgetAll();
+            else sessions.Forget(keys);
+        }
         if (stamp == ChangeFeed.Analytics) analytics.ChangedElsewhere();
     }
 }
