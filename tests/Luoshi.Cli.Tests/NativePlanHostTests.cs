@@ -14,13 +14,7 @@ namespace Luoshi.Cli.Tests;
 /// </summary>
 public sealed partial class NativePlanHostTests
 {
-    private const string PlanText = """
-        江州市教育局2026年工作要点
-        一、加强党的建设
-        1. 全年开展专题培训不少于12次，2026年6月底前完成。（责任单位：组织人事处）
-        二、推进义务教育优质均衡发展
-        2. 新建改扩建中小学校5所，新增学位6000个。（牵头单位：基础教育处）
-        """;
+    private const string PlanText = CommandLineTests.PlanText;
 
     public static TheoryData<string[], string?> Calls => new()
     {
