@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every Luoshi test: unit, integration over HTTP on SQLite and on a real PostgreSQL, browser tests in Chromium,
-# the printing test (LibreOffice and pdftotext) and two instances behind nginx. PostgreSQL, Chromium, LibreOffice and nginx are installed with apt-get
+# the printing test (LibreOffice and pdftotext), two instances behind nginx and the native plan parse (built with gcc or clang). PostgreSQL, Chromium, LibreOffice and nginx are installed with apt-get
 # when missing (as root), PostgreSQL is started on a private port in a temporary directory and stopped afterwards.
 # Without them their tests are skipped with one line each; with CI=true a missing component fails the run instead.
 set -uo pipefail
@@ -96,6 +96,21 @@ fi
 # --- Chinese TrueType fonts for the annual report's PDF (PDFsharp subsets TrueType outlines; Noto CJK's CFF it embeds whole) ---
 if ! fc-list 2>/dev/null | grep -qi "AR PL UMing" || ! fc-list 2>/dev/null | grep -qi "WenQuanYi Micro Hei"; then
   apt_install fonts-arphic-uming fonts-wqy-microhei || true
+fi
+
+# --- The native plan parse (Native AOT, src/Luoshi.Cli.Plan) that ./luoshi builds and runs: it needs a C compiler and linker ---
+have_cc() { command -v clang >/dev/null || command -v gcc >/dev/null; }
+have_cc || apt_install gcc libc6-dev || true
+if have_cc; then
+  # ./luoshi builds it once (again when its sources change), as it does for a user; its own build log is in .build/plan.
+  if ./luoshi plan parse --help >/dev/null && [ -x "$root/.build/plan/luoshi-plan" ] && [ ! -f "$root/.build/plan/.failed" ]; then
+    export LUOSHI_TEST_PLAN_NATIVE="$root/.build/plan/luoshi-plan"
+  else
+    tail -n 20 "$root/.build/plan/build.log" 2>/dev/null
+    skip "plan parse 的本机版本构建失败（见 .build/plan/build.log），本机版本的测试不运行"
+  fi
+else
+  skip "没有 C 编译器（需要 root 通过 apt-get 安装 gcc），plan parse 的本机版本的测试不运行"
 fi
 
 if $ci && [ ${#missing[@]} -gt 0 ]; then

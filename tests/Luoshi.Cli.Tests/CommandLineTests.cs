@@ -16,7 +16,7 @@ namespace Luoshi.Cli.Tests;
 /// </summary>
 public sealed partial class CommandLineTests
 {
-    private const string PlanText = """
+    internal const string PlanText = """
         江州市教育局2026年工作要点
         一、加强党的建设
         1. 全年开展专题培训不少于12次，2026年6月底前完成。（责任单位：组织人事处）

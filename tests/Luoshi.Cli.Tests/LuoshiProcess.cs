@@ -89,6 +89,12 @@ public sealed class LuoshiProcess : IDisposable
         }
     }
 
+    /// <summary>
+    /// The native build of <c>luoshi plan parse</c> (src/Luoshi.Cli.Plan) that the luoshi script runs for that command:
+    /// <c>LUOSHI_TEST_PLAN_NATIVE</c>, set by test.sh after the script built it; null when not given.
+    /// </summary>
+    public static string? NativePlanHost => Environment.GetEnvironmentVariable("LUOSHI_TEST_PLAN_NATIVE") is { Length: > 0 } path ? path : null;
+
     /// <summary>Runs a one-off command (<c>backup</c>, <c>restore</c>) to its end.</summary>
     public static async Task<(int ExitCode, string Output, string Error)> RunAsync(IReadOnlyList<string> args, string? input = null,
         IReadOnlyDictionary<string, string>? environment = null)
@@ -102,10 +108,11 @@ public sealed class LuoshiProcess : IDisposable
     /// input, which is then closed; without it, standard input stays open and unwritten until the command ends, so a
     /// command that waited for input would never end (and the test would time out).
     /// </summary>
+    /// <paramref name="native"/>: run it with <see cref="NativePlanHost"/> instead of the managed program.
     public static async Task<(int ExitCode, byte[] Output, string Error)> RunBinaryAsync(IReadOnlyList<string> args, byte[]? input = null,
-        IReadOnlyDictionary<string, string>? environment = null)
+        IReadOnlyDictionary<string, string>? environment = null, bool native = false)
     {
-        using var process = Start(args);
+        using var process = Start(args, native);
         foreach (var (name, value) in environment ?? new Dictionary<string, string>()) process.StartInfo.Environment[name] = value;
         process.StartInfo.RedirectStandardInput = true;
         process.Start();
@@ -136,9 +143,9 @@ public sealed class LuoshiProcess : IDisposable
     public static string ShellCommand(IEnumerable<string> args) =>
         string.Join(' ', new[] { Dotnet, Cli }.Concat(args).Select(a => "'" + a.Replace("'", "'\\''", StringComparison.Ordinal) + "'"));
 
-    private static Process Start(IReadOnlyList<string> args)
+    private static Process Start(IReadOnlyList<string> args, bool native = false)
     {
-        var info = new ProcessStartInfo(Dotnet)
+        var info = new ProcessStartInfo(native ? NativePlanHost ?? throw new InvalidOperationException("没有 LUOSHI_TEST_PLAN_NATIVE") : Dotnet)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -146,7 +153,7 @@ public sealed class LuoshiProcess : IDisposable
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
-        info.ArgumentList.Add(Cli);
+        if (!native) info.ArgumentList.Add(Cli);
         foreach (var arg in args) info.ArgumentList.Add(arg);
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         info.Environment.Remove("LUOSHI_DATABASE");

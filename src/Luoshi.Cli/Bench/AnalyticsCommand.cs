@@ -21,7 +21,7 @@ public static class AnalyticsCommand
         var schools = CommonOptions.Integer("--schools", "学校数（默认 20000）", 20_000, 1, 200_000);
         var months = CommonOptions.Integer("--months", "月数（1–12，默认 12）", 12, 1, 12);
         var elements = CommonOptions.Integer("--elements", "数据元个数（2–200，默认 30；每两个组成一个比率指标）", 30, 2, 200);
-        var database = CommonOptions.Database("PostgreSQL 连接串（默认取环境变量 LUOSHI_DATABASE）；在其中建一个临时 schema，结束后删除");
+        var database = DatabaseOptions.Database("PostgreSQL 连接串（默认取环境变量 LUOSHI_DATABASE）；在其中建一个临时 schema，结束后删除");
         var command = new Command("analytics", "分析引擎基准：省级规模数据在 DuckDB 上全量重算全部指标，与 PostgreSQL 的同一 SQL 比较速度并核对结果")
         {
             schools, months, elements, database,

@@ -40,7 +40,7 @@ public static class LoadCommand
             Description = "数据目录（默认在临时目录中新建）",
             CustomParser = CommonOptions.NotEmpty,
         };
-        var database = CommonOptions.Database("PostgreSQL 连接串（不给时用内置数据库）");
+        var database = DatabaseOptions.Database("PostgreSQL 连接串（不给时用内置数据库）");
         var command = new Command("load", "负载测试：先以多个连接读取主要接口和页面，再让多个区县用户同时报送进展")
         {
             seconds, connections, users, warmup, data, database,

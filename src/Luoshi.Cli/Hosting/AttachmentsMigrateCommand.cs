@@ -12,8 +12,8 @@ public static class AttachmentsMigrateCommand
 {
     public static Command Create()
     {
-        var data = CommonOptions.Data();
-        var database = CommonOptions.Database();
+        var data = DatabaseOptions.Data();
+        var database = DatabaseOptions.Database();
         var folder = new Option<string?>("--folder")
         {
             HelpName = "目录",
@@ -22,7 +22,7 @@ public static class AttachmentsMigrateCommand
         };
         var command = new Command("migrate", "把附件目录中的文件复制进数据库（改用 Luoshi__Attachments__Store=database 之前运行一次）")
             { data, database, folder };
-        command.SetAction((result, ct) => RunAsync(CommonOptions.Settings(result, data, database) with
+        command.SetAction((result, ct) => RunAsync(DatabaseOptions.Settings(result, data, database) with
         {
             AttachmentsFolder = result.GetValue(folder) ?? Environment.GetEnvironmentVariable("Luoshi__Attachments__Folder"),
         }, ct));

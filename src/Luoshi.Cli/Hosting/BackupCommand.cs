@@ -52,11 +52,11 @@ public static class BackupCommand
         Func<DatabaseSettings, string, Task<int>> run, string notes)
     {
         var file = new Argument<string>("file") { HelpName = "文件", Description = fileDescription };
-        var data = CommonOptions.Data();
+        var data = DatabaseOptions.Data();
         var command = new Command(name, description) { file, data };
         command.SetAction(async (result, _) =>
         {
-            var settings = new DatabaseSettings(result.GetValue(data) ?? CommonOptions.DefaultDataDirectory, null);
+            var settings = new DatabaseSettings(result.GetValue(data) ?? DatabaseOptions.DefaultDataDirectory, null);
             try
             {
                 return await run(settings, Path.GetFullPath(result.GetRequiredValue(file)));

@@ -18,13 +18,13 @@ public static class ServeCommand
             Description = $"监听地址，多个用分号分隔（默认取环境变量 ASPNETCORE_URLS，再默认 {DefaultUrls}）",
             CustomParser = ParseUrls,
         };
-        var data = CommonOptions.Data();
-        var database = CommonOptions.Database();
+        var data = DatabaseOptions.Data();
+        var database = DatabaseOptions.Database();
         var demo = CommonOptions.Flag("--demo", "在空数据库中创建演示城市和各角色的演示账号（密码只显示一次）");
         var command = new Command("serve", "启动网站") { urls, data, database, demo };
         command.SetAction((result, _) => RunAsync(
             result.GetValue(urls) ?? Environment.GetEnvironmentVariable("ASPNETCORE_URLS") ?? DefaultUrls,
-            CommonOptions.Settings(result, data, database),
+            DatabaseOptions.Settings(result, data, database),
             result.GetValue(demo)));
         return HelpPage.WithNotes(command, """
             不指定 --database 时使用 --data 目录下的内置 SQLite 数据库；--database 或环境变量 LUOSHI_DATABASE

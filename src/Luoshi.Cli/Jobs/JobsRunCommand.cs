@@ -28,10 +28,10 @@ public static class JobsRunCommand
                 return null;
             },
         };
-        var data = CommonOptions.Data();
-        var database = CommonOptions.Database();
+        var data = DatabaseOptions.Data();
+        var database = DatabaseOptions.Database();
         var command = new Command("run", "运行每日定时任务（提醒、催办与升级、消息外发）；同一天重复运行不会重复发送") { date, data, database };
-        command.SetAction((result, ct) => RunAsync(result.GetValue(date), CommonOptions.Settings(result, data, database), ct));
+        command.SetAction((result, ct) => RunAsync(result.GetValue(date), DatabaseOptions.Settings(result, data, database), ct));
         return HelpPage.WithNotes(command, """
             与服务器每天 07:00（中国时间）自动运行的是同一组任务；已运行过的日期会跳过，不会重复提醒。
             退出码：0 已运行（或已跳过）；1 数据库无法打开；2 用法错误（如日期写错）。

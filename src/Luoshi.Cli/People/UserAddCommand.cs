@@ -44,8 +44,8 @@ public static class UserAddCommand
             CustomParser = CommonOptions.NotEmpty,
         };
         var passwordStdin = CommonOptions.Flag("--password-stdin", "从标准输入读取密码（必填：不要把密码写在命令行里）");
-        var data = CommonOptions.Data();
-        var database = CommonOptions.Database();
+        var data = DatabaseOptions.Data();
+        var database = DatabaseOptions.Database();
         var command = new Command("add", "新建用户，密码从标准输入读取") { userName, role, org, displayName, passwordStdin, data, database };
         command.Validators.Add(result =>
         {
@@ -61,7 +61,7 @@ public static class UserAddCommand
         });
         command.SetAction((result, _) => RunAsync(
             new NewUser(result.GetRequiredValue(userName), result.GetValue(displayName), result.GetValue(role)!.Value, result.GetValue(org)),
-            CommonOptions.Settings(result, data, database)));
+            DatabaseOptions.Settings(result, data, database)));
         return HelpPage.WithNotes(command, """
             退出码：0 已创建；1 数据库中找不到单位或用户无法创建（如用户名已存在、密码太弱）；2 用法错误。
             示例：

@@ -26,13 +26,16 @@ public sealed class HelpPage : SynchronousCommandLineAction
         return command;
     }
 
+    /// <summary>The program's name, whichever host runs it (the managed <c>luoshi.dll</c> or the native plan host).</summary>
+    public const string ProgramName = "luoshi";
+
     /// <summary>How the command is called, from the root: <c>luoshi plan parse</c>.</summary>
     public static string PathOf(Command command)
     {
         var names = new List<string>();
         for (Command? c = command; c is not null; c = c.Parents.OfType<Command>().FirstOrDefault())
         {
-            names.Add(c.Name);
+            names.Add(c is RootCommand ? ProgramName : c.Name);
         }
 
         names.Reverse();

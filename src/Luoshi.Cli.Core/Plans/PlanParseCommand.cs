@@ -29,6 +29,9 @@ public static class PlanParseCommand
 
     private static readonly string[] InputExtensions = [".txt", ".text", ".html", ".htm", ".docx", ".md"];
 
+    /// <summary><c>luoshi plan</c> with its one subcommand: the same in the managed CLI and in the native host.</summary>
+    public static Command Group() => CommandLineRunner.Group("plan", "工作计划文档", Create());
+
     public static Command Create()
     {
         var paths = new Argument<string[]>("paths")

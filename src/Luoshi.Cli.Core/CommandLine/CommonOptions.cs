@@ -1,37 +1,13 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
-using Luoshi.Data;
 
 namespace Luoshi.Cli.CommandLine;
 
-/// <summary>Options that several commands share, and the checks of values that give Chinese usage errors.</summary>
+/// <summary>Options that several commands share, and the checks of values that give Chinese usage errors.
+/// (The database options are in the managed CLI: DatabaseOptions.)</summary>
 public static class CommonOptions
 {
-    public const string DefaultDataDirectory = "./data";
-
-    /// <summary><c>--data DIR</c>: the folder of the embedded database and the attachments.</summary>
-    public static Option<string> Data(string? description = null) => new("--data")
-    {
-        HelpName = "目录",
-        Description = description ?? $"内置数据库和佐证附件所在目录（默认 {DefaultDataDirectory}）",
-        DefaultValueFactory = _ => DefaultDataDirectory,
-        CustomParser = NotEmpty,
-    };
-
-    /// <summary><c>--database CONN</c>: a PostgreSQL connection string; <c>LUOSHI_DATABASE</c> when not given.</summary>
-    public static Option<string?> Database(string? description = null) => new("--database")
-    {
-        HelpName = "连接串",
-        Description = description ?? "PostgreSQL 连接串（默认取环境变量 LUOSHI_DATABASE；都没有时用 --data 下的内置数据库）",
-        CustomParser = NotEmpty,
-    };
-
-    /// <summary>The database <c>--data</c> and <c>--database</c> name, falling back to <c>LUOSHI_DATABASE</c>.</summary>
-    public static DatabaseSettings Settings(ParseResult result, Option<string> data, Option<string?> database) =>
-        new(result.GetValue(data) ?? DefaultDataDirectory,
-            result.GetValue(database) ?? Environment.GetEnvironmentVariable("LUOSHI_DATABASE"));
-
     /// <summary>An option whose value is a whole number from <paramref name="min"/> to <paramref name="max"/>.</summary>
     public static Option<int> Integer(string name, string description, int defaultValue, int min, int max, params string[] aliases) =>
         new(name, aliases)
