@@ -77,7 +77,10 @@ public static class InlineNoiseMasker
 
     /// <summary>The characters noise can start with: a line without any is left as it is.</summary>
     private static readonly SearchValues<char> NoiseStarts =
-        SearchValues.Create("@微QqhwVvW0123456789０１２３４５６７８９繁读练讀練p亚澳" + ToneVowels);
+        SearchValues.Create("@微QqhwVvW0123456789０１２３４５６７８９繁亚澳" + ToneVowels);
+
+    /// <summary>The characters beyond ASCII that a gloss or a casino brand starts with; any other is passed over at once.</summary>
+    private static readonly SearchValues<char> WideStarts = SearchValues.Create("（《【亚澳" + ToneVowels);
 
     /// <summary>
     /// Casino brands that a spam mirror writes into the text, mid-word (古浪澳门伦敦人县, 亚博体育实施步骤): no plan names them.
@@ -98,29 +101,15 @@ public static class InlineNoiseMasker
     private static int MatchNoise(string s, int i)
     {
         var c = s[i];
-        if (i > 0 && Chars.IsCjk(s[i - 1]) && (c is '(' or '（' or '《' or '[' or '{' or '【' || ToneVowels.Contains(c) || c is >= 'a' and <= 'z'))
-        {
-            var gloss = Gloss(s, i);
-            if (gloss > 0)
-            {
-                return gloss;
-            }
-        }
-
-        if (c is '亚' or '澳')
-        {
-            foreach (var brand in CasinoBrands)
-            {
-                if (At(s, i, brand))
-                {
-                    return brand.Length;
-                }
-            }
-        }
-
         if (c >= 0x80 && c != '微')
         {
-            return 0; // Chinese text: the common case, decided on one character
+            // Chinese text: the common case, decided on one character unless it may open a gloss or a brand.
+            return WideStarts.Contains(c) ? WideNoise(s, i) : 0;
+        }
+
+        if (i > 0 && c is '(' or '[' or '{' or (>= 'a' and <= 'z') && Chars.IsCjk(s[i - 1]) && Gloss(s, i) is > 0 and var gloss)
+        {
+            return gloss;
         }
 
         if (c == 'h' && (At(s, i, "http://") || At(s, i, "https://")))
@@ -170,6 +159,25 @@ public static class InlineNoiseMasker
         }
 
         return 0;
+    }
+
+    /// <summary>A gloss (（xué）, 《练:xiǎo》, a bare nián) or a casino brand at <paramref name="i"/>, a character beyond ASCII.</summary>
+    private static int WideNoise(string s, int i)
+    {
+        if (s[i] is '亚' or '澳')
+        {
+            foreach (var brand in CasinoBrands)
+            {
+                if (At(s, i, brand))
+                {
+                    return brand.Length;
+                }
+            }
+
+            return 0;
+        }
+
+        return i > 0 && Chars.IsCjk(s[i - 1]) ? Gloss(s, i) : 0;
     }
 
     /// <summary>

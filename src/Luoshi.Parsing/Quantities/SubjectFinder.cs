@@ -380,7 +380,7 @@ public static class SubjectFinder
     }
 
     /// <summary>Verbs before a figure that say which of the things after it are counted (新增4所<u>幼儿园</u>: new ones).</summary>
-    private static readonly string[] NewThings = ["新增", "新建成", "新建", "新改扩建", "新开办", "新招录", "新聘"];
+    private static readonly string[] NewThings = ["新增", "新建成", "新建、改扩建", "新建和改扩建", "新建", "新改扩建", "改扩建", "新开办", "新招录", "新聘"];
 
     private static readonly string[] PerVerbs = ["配备", "配齐", "建成", "建立", "设立", "设置", "建有", "有"];
 
