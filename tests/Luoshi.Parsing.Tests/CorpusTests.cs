@@ -80,7 +80,9 @@ public class CorpusTests
     /// units in brackets, 亿人民币, 批次/只 and 二元结构 were read; a page's summary line, its second copy, reading glosses
     /// and casino brands became noise; 实事 pages, conferences named before 召开 or in traditional script and a headline with
     /// a year gave titles (33 plans): quantity F1 0.992, kind 0.984, comparator 0.995, outline 1.00, titles 0.97 (355's
-    /// headline broken over three lines is still read as its first line), subject 0.83, every other figure 1.00.
+    /// headline broken over three lines was still read as its first line), subject 0.83, every other figure 1.00. Then a
+    /// figure for each period (每月平均两次, 每天运动1小时) and a headline broken into exclamations (its figures the title's):
+    /// quantity F1 0.997, kind 0.995, comparator 0.995, subject 0.83, every other figure 1.00.
     /// </summary>
     [Fact]
     public void More_real_plans_score_at_least_their_floors()
@@ -89,11 +91,11 @@ public class CorpusTests
         var s = PlanScorer.Score(CorpusMore!);
         Assert.Equal(33, s.Plans);
         Assert.True(s.QuantityF1 >= 0.99, $"quantity F1: {s}");
-        Assert.True(s.Kind >= 0.98, $"kind: {s}");
+        Assert.True(s.Kind >= 0.99, $"kind: {s}");
         Assert.True(s.Comparator >= 0.99, $"comparator: {s}");
         Assert.True(s.OutlineF1 >= 1.00, $"outline F1: {s}");
         Assert.True(s.Level >= 1.00, $"level: {s}");
-        Assert.True(s.Titles >= 0.96, $"titles: {s}");
+        Assert.True(s.Titles >= 1.00, $"titles: {s}");
         Assert.True(s.Years >= 1.00, $"years: {s}");
         Assert.True(s.ResponsibleF1 >= 1.00, $"responsible F1: {s}");
         Assert.True(s.DeadlineF1 >= 1.00, $"deadline F1: {s}");

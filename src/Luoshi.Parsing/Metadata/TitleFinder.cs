@@ -134,12 +134,22 @@ public static class TitleFinder
             if (line.Length is >= 8 and <= 40 && line.AsSpan().IndexOfAny("。，,；;：:") < 0 && !OutlineStart(line) && HasYear(line)
                 && line.AsSpan().IndexOfAny("|｜\t") < 0)
             {
-                return Clean(line);
+                // 2021年全市预计 / 新建改扩建学校45所！/ 新增学位4.68万个！: a headline broken into exclamations goes on.
+                var title = Clean(line);
+                for (var j = i + 1; j < Math.Min(lines.Count, i + 3) && IsExclamation(lines[j].Trim()); j++)
+                {
+                    title += lines[j].Trim();
+                }
+
+                return title;
             }
         }
 
         return null;
     }
+
+    private static bool IsExclamation(string line) =>
+        line.Length is >= 4 and <= 24 && line[^1] is '!' or '！' && line.AsSpan().IndexOfAny("。，,；;：:") < 0;
 
     private static bool HasYear(string line)
     {
