@@ -368,6 +368,12 @@ public static class QuantityScanner
         if (v == 1 && upper is null)
         {
             // 一次 / 一期 count a task's events; 一名 only as the subject of a clause (一名学生获…).
+            // 每个乡镇都有一所中心幼儿园: what each place is to have counts like 各一所.
+            if (unit == "所" && (EndsWith(before, "都有") || EndsWith(before, "建有") || EndsWith(before, "至少有")))
+            {
+                return true;
+            }
+
             return (unit is "次" or "期" && after != '性' && !EndsWith(before, "其中")
                 && !EndsWith(before, "每") && !EndsWith(before, "再") && !EndsWith(before, "这") && !EndsWith(before, "此"))
                 || (unit == "名" && before.Length == 0);
