@@ -56,7 +56,12 @@ public static class PlanParser
         var targets = 0;
         foreach (var segment in outline.TopLevel)
         {
-            QuantityRecognizer.Recognize(segment.Text, reviewLines[segment.LineIndex], topQuantities, options.MaxTargets - targets);
+            if (IsTitleLine(segment, title))
+            {
+                continue; // 新建学校45所！: a headline's figures are the title's, which the text states again
+            }
+
+            QuantityRecognizer.Recognize(segment.Text, reviewLines[segment.LineIndex], topQuantities, options.MaxTargets - targets, year);
             options.CheckTargets(targets = topQuantities.Count);
         }
 
@@ -92,6 +97,14 @@ public static class PlanParser
         return new PlanDocument(title, year, issuer, topQuantities, items, clean.Removed);
     }
 
+    /// <summary>A line near the top that the title is made of (a headline, or one line of a headline over several).</summary>
+    private static bool IsTitleLine(TextSegment segment, string? title) =>
+        title is not null && segment.LineIndex < TitleLines && segment.Text.Length >= 4 && segment.Text.Length <= title.Length
+            && title.Contains(segment.Text.Trim(), StringComparison.Ordinal);
+
+    /// <summary>How far down a title's lines may stand.</summary>
+    private const int TitleLines = 15;
+
     /// <summary>Documents of fewer lines or items are read on one thread: sharing out costs more than it saves.</summary>
     private const int ParallelLines = 4096;
 
@@ -107,7 +120,7 @@ public static class PlanParser
         foreach (var segment in draft.Segments)
         {
             QuantityRecognizer.Recognize(segment.Text, review || reviewLines[segment.LineIndex] || segment.Done, quantities,
-                limit - quantities.Count);
+                limit - quantities.Count, year);
         }
 
         var ownText = draft.Text;

@@ -6,7 +6,9 @@ namespace Luoshi.Parsing.Cleaning;
 
 /// <summary>
 /// Removes contact noise inside a line: e-mail addresses, URLs, phone numbers, WeChat/QQ ids
-/// (<c>招生(微信:zugong1893)人左右</c> becomes <c>招生人左右</c>, which states no number).
+/// (<c>招生(微信:zugong1893)人左右</c> becomes <c>招生人左右</c>, which states no number), and the reading glosses a
+/// mirror site writes into the text (<c>學(xué)前</c>, <c>扩大(读:dà)</c>, <c>中小《练:xiǎo》学</c>, <c>[繁体:鎮]</c>,
+/// <c>2021年nián 全市</c>), and casino brands a spam mirror writes into it.
 /// </summary>
 public static class InlineNoiseMasker
 {
@@ -74,7 +76,25 @@ public static class InlineNoiseMasker
     }
 
     /// <summary>The characters noise can start with: a line without any is left as it is.</summary>
-    private static readonly SearchValues<char> NoiseStarts = SearchValues.Create("@微QqhwVvW0123456789０１２３４５６７８９");
+    private static readonly SearchValues<char> NoiseStarts =
+        SearchValues.Create("@微QqhwVvW0123456789０１２３４５６７８９繁亚澳" + ToneVowels);
+
+    /// <summary>The characters beyond ASCII that a gloss or a casino brand starts with; any other is passed over at once.</summary>
+    private static readonly SearchValues<char> WideStarts = SearchValues.Create("（《【亚澳" + ToneVowels);
+
+    /// <summary>
+    /// Casino brands that a spam mirror writes into the text, mid-word (古浪澳门伦敦人县, 亚博体育实施步骤): no plan names them.
+    /// </summary>
+    private static readonly string[] CasinoBrands =
+    [
+        "亚博体育", "澳门银河", "澳门伦敦人", "澳门新葡京", "澳门金沙", "澳门威尼斯人", "澳门永利", "澳门葡京", "澳门美高梅", "澳门太阳城",
+    ];
+
+    /// <summary>Vowels with a tone mark: a Latin word with one is pinyin.</summary>
+    private const string ToneVowels = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ";
+
+    /// <summary>What a gloss in brackets opens with before its reading: 读:dà, 练:xiǎo, pinyin:qīng, 繁体:學, 繁:驟.</summary>
+    private static readonly string[] GlossLabels = ["读", "拼音", "pinyin", "繁体", "繁", "练", "讀", "繁體", "練"];
 
     private static bool NeedsWork(string line) => line.AsSpan().ContainsAny(NoiseStarts);
 
@@ -83,7 +103,13 @@ public static class InlineNoiseMasker
         var c = s[i];
         if (c >= 0x80 && c != '微')
         {
-            return 0; // Chinese text: the common case, decided on one character
+            // Chinese text: the common case, decided on one character unless it may open a gloss or a brand.
+            return WideStarts.Contains(c) ? WideNoise(s, i) : 0;
+        }
+
+        if (i > 0 && c is '(' or '[' or '{' or (>= 'a' and <= 'z') && Chars.IsCjk(s[i - 1]) && Gloss(s, i) is > 0 and var gloss)
+        {
+            return gloss;
         }
 
         if (c == 'h' && (At(s, i, "http://") || At(s, i, "https://")))
@@ -133,6 +159,92 @@ public static class InlineNoiseMasker
         }
 
         return 0;
+    }
+
+    /// <summary>A gloss (（xué）, 《练:xiǎo》, a bare nián) or a casino brand at <paramref name="i"/>, a character beyond ASCII.</summary>
+    private static int WideNoise(string s, int i)
+    {
+        if (s[i] is '亚' or '澳')
+        {
+            foreach (var brand in CasinoBrands)
+            {
+                if (At(s, i, brand))
+                {
+                    return brand.Length;
+                }
+            }
+
+            return 0;
+        }
+
+        return i > 0 && Chars.IsCjk(s[i - 1]) ? Gloss(s, i) : 0;
+    }
+
+    /// <summary>
+    /// The length of a reading gloss at <paramref name="i"/>, after a Chinese character: a bracket holding pinyin or a
+    /// labelled reading (<c>(xué)</c>, <c>(读:dà)</c>, <c>[繁体:鎮]</c>), or a bare pinyin word with its space
+    /// (<c>nián </c>); 0 if none.
+    /// </summary>
+    private static int Gloss(string s, int i)
+    {
+        var c = s[i];
+        if (c is '(' or '（' or '《' or '[' or '{' or '【')
+        {
+            var close = c switch { '(' => ')', '（' => '）', '《' => '》', '[' => ']', '{' => '}', _ => '】' };
+            var end = s.IndexOf(close, i + 1, Math.Min(16, s.Length - i - 1));
+            if (end < 0)
+            {
+                return 0;
+            }
+
+            var inner = s.AsSpan(i + 1, end - i - 1);
+            foreach (var label in GlossLabels)
+            {
+                if (inner.StartsWith(label, StringComparison.Ordinal) && inner.Length > label.Length + 1 && inner[label.Length] is ':' or '：')
+                {
+                    return end + 1 - i;
+                }
+            }
+
+            return IsPinyin(inner) ? end + 1 - i : 0;
+        }
+
+        var run = i;
+        while (run < s.Length && run - i < 8 && (s[run] is >= 'a' and <= 'z' || ToneVowels.Contains(s[run])))
+        {
+            run++;
+        }
+
+        if (!IsPinyin(s.AsSpan(i, run - i)) || (run < s.Length && !Chars.IsCjk(s[run]) && s[run] != ' '))
+        {
+            return 0;
+        }
+
+        return run < s.Length && s[run] == ' ' ? run + 1 - i : run - i;
+    }
+
+    /// <summary>Lower-case Latin letters with at least one tone mark (xué, dà, nóng): a reading, not a word of the text.</summary>
+    private static bool IsPinyin(ReadOnlySpan<char> s)
+    {
+        if (s.Length is 0 or > 8)
+        {
+            return false;
+        }
+
+        var tone = false;
+        foreach (var ch in s)
+        {
+            if (ToneVowels.Contains(ch))
+            {
+                tone = true;
+            }
+            else if (ch is not (>= 'a' and <= 'z'))
+            {
+                return false;
+            }
+        }
+
+        return tone;
     }
 
     private static int MatchPhone(string s, int i)

@@ -63,6 +63,7 @@ public static class TextCleaner
         }
 
         NavigationBlockFilter.Apply(masked, removed, reasons, table);
+        RepeatedPageFilter.Apply(masked, removed, reasons);
         var removedLines = InLineOrder(reasons, raw);
         var lines = new List<string>(raw.Count);
         var lineMaps = new List<SourceMap>(raw.Count);

@@ -94,6 +94,11 @@ public static class DeadlineFinder
                 || (opensClause && (suffix.StartsWith("，") || suffix.StartsWith("秋季") || suffix.StartsWith("春季") || suffix.StartsWith(",")));
         }
 
+        if (!hasBefore && (before.EndsWith("截至") || before.EndsWith("截止")) && StatesProgress(suffix))
+        {
+            return false; // 截至6月底，已完成新建学校38所: where things stood then, not a limit
+        }
+
         if (hasBefore || Labelled(before))
         {
             return true;
@@ -113,6 +118,14 @@ public static class DeadlineFinder
         return atom.Day is null && atom.Month is not null && atom.PeriodEnd && atom.Start < s.Length
             && (s[atom.Start] is '上' or '下' or '第' || (atom.Year is not null && s.AsSpan(atom.Start).Contains("半年", StringComparison.Ordinal)))
             && (suffix.StartsWith("内") || suffix.StartsWith("完成") || before.EndsWith("于") || before.EndsWith("在"));
+    }
+
+    /// <summary>The sentence after a date says what is done by then (已…, 累计…).</summary>
+    private static bool StatesProgress(ReadOnlySpan<char> after)
+    {
+        var end = after.IndexOfAny("。；;");
+        var sentence = end < 0 ? after : after[..end];
+        return sentence.Contains('已') || sentence.Contains("累计", StringComparison.Ordinal);
     }
 
     private static readonly string[] LimitLabels = ["完成时限", "完成时间", "时间节点", "截止时间", "完成期限", "时限要求", "时限"];

@@ -14,7 +14,7 @@ public static class TitleFinder
     private static readonly string[] Keywords =
     [
         "要点", "意见", "通知", "方案", "计划", "讲话", "会议", "工作", "总结", "报告", "规划", "安排", "思路", "召开", "办法", "决定", "纲要",
-        "规定", "细则", "部署", "措施", "实施", "通报", "公告", "函",
+        "规定", "细则", "部署", "措施", "实施", "通报", "公告", "函", "实事",
     ];
 
     private static readonly string[] Extensions = [".docx", ".doc", ".pdf", ".txt", ".html", ".htm", ".wps"];
@@ -119,7 +119,50 @@ public static class TitleFinder
             }
         }
 
+        return YearHeadline(lines, limit);
+    }
+
+    /// <summary>
+    /// 武威2021年新建哪些学校?: a short line among the first ones that names a year, with no sentence in it, heads the page
+    /// when no line names a kind of document.
+    /// </summary>
+    private static string? YearHeadline(IReadOnlyList<string> lines, int limit)
+    {
+        for (var i = 0; i < Math.Min(limit, 3); i++)
+        {
+            var line = lines[i].Trim();
+            if (line.Length is >= 8 and <= 40 && line.AsSpan().IndexOfAny("。，,；;：:") < 0 && !OutlineStart(line) && HasYear(line)
+                && line.AsSpan().IndexOfAny("|｜\t") < 0)
+            {
+                // 2021年全市预计 / 新建改扩建学校45所！/ 新增学位4.68万个！: a headline broken into exclamations goes on.
+                var title = Clean(line);
+                for (var j = i + 1; j < Math.Min(lines.Count, i + 3) && IsExclamation(lines[j].Trim()); j++)
+                {
+                    title += lines[j].Trim();
+                }
+
+                return title;
+            }
+        }
+
         return null;
+    }
+
+    private static bool IsExclamation(string line) =>
+        line.Length is >= 4 and <= 24 && line[^1] is '!' or '！' && line.AsSpan().IndexOfAny("。，,；;：:") < 0;
+
+    private static bool HasYear(string line)
+    {
+        for (var k = line.IndexOf('年'); k >= 4; k = k + 1 < line.Length ? line.IndexOf('年', k + 1) : -1)
+        {
+            if (Chars.IsDigit(line[k - 1]) && Chars.IsDigit(line[k - 2]) && Chars.IsDigit(line[k - 3]) && line[k - 4] is '1' or '2'
+                && (k == 4 || !Chars.IsDigit(line[k - 5])))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static readonly string[] PublishVerbs = ["印发", "转发", "下发", "印送", "发布"];
@@ -337,12 +380,24 @@ public static class TitleFinder
     }
 
     /// <summary>潼南区召开2023年开学暨“五心强校”党建工作推进会。 → 2023年开学暨“五心强校”党建工作推进会</summary>
-    private static string? ConferenceName(string line)
+    private static string? ConferenceName(string original)
     {
+        // Traditional script is read as simplified (召開…現場會), the name is given as written.
+        var line = Traditional.Simplify(original);
         var k = line.IndexOf("召开", StringComparison.Ordinal);
         if (k < 0)
         {
             return null;
+        }
+
+        // 2月18日，全县教育工作会议召开，会议总结…: the name stands before 召开.
+        if (line.AsSpan(0, k).EndsWith("会议") || line.AsSpan(0, k).EndsWith("大会"))
+        {
+            var from = line.AsSpan(0, k).LastIndexOfAny("，,。 　") + 1;
+            if (k - from is >= 4 and <= 60)
+            {
+                return original[from..k];
+            }
         }
 
         // 3月2日，全县2024年教育工作会议在县行政中心召开: the name stands before 在.
@@ -350,7 +405,7 @@ public static class TitleFinder
         if (at > 4 && (line.AsSpan(0, at).EndsWith("会议") || line.AsSpan(0, at).EndsWith("会")))
         {
             var from = line.LastIndexOfAny(['，', ',', '。'], at - 1) + 1;
-            var lead = line[from..at].Trim();
+            var lead = original[from..at].Trim();
             if (lead.Length is >= 4 and <= 60)
             {
                 return lead;
@@ -365,6 +420,7 @@ public static class TitleFinder
         }
 
         var name = line[start..end].Trim();
-        return name.Length is >= 4 and <= 60 && (name.EndsWith('会') || name.EndsWith("会议", StringComparison.Ordinal)) ? name : null;
+        return name.Length is >= 4 and <= 60 && (name.EndsWith('会') || name.EndsWith("会议", StringComparison.Ordinal))
+            ? original[start..end].Trim() : null;
     }
 }

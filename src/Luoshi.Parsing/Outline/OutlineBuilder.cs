@@ -373,7 +373,8 @@ public static partial class OutlineBuilder
         ItemDraft? lineHeading, out Marker marker)
     {
         var prev = line[i - 1];
-        if (!Chars.IsCjk(prev) || Chars.IsChineseNumeralChar(prev) || WordBeforeNumeral.Contains(prev)
+        // 划一, 统一 make a word only with a numeral right after them; a bracket between (…工作计划(一)…) makes none.
+        if (!Chars.IsCjk(prev) || Chars.IsChineseNumeralChar(prev) || (!Chars.IsOpenParen(line[i]) && WordBeforeNumeral.Contains(prev))
             || !OutlineMarkers.TryMatch(line, i, out marker)
             || !(marker.Style is MarkerStyle.ChineseComma or MarkerStyle.ChineseParen
                 || (marker.Style is MarkerStyle.ArabicDot && lineHeading is not null && i + marker.Length < line.Length

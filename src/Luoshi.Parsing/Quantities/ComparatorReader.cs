@@ -24,6 +24,11 @@ public static class ComparatorReader
 
         // Only the few characters before the figure speak about it (不少于总课时的20%).
         var window = before.Length > 10 ? before[^10..] : before;
+        if ((EndsWithWithin(window, "保持", 1) || EndsWithWithin(window, "稳定在", 1)) && (a.StartsWith("以上") || a.StartsWith("及以上")))
+        {
+            return Comparator.AtLeast; // 保持在98.5%以上: the bound after the figure says more than 保持
+        }
+
         foreach (var w in EqualBefore)
         {
             if (EndsWithWithin(window, w, 1))

@@ -47,8 +47,42 @@ public static class PastYearContext
             return true; // 取得的主要成绩, 成绩与经验
         }
 
+        if (ReportsGain(Traditional.Simplify(heading)))
+        {
+            return true; // “十二五”期间，全省学前教育取得长足发展
+        }
+
         return planYear is not null && StartsWithYear(heading, out var y) && y < planYear
             && heading.Contains("工作", StringComparison.Ordinal) && !heading.Contains("要点", StringComparison.Ordinal);
+    }
+
+    /// <summary>What a heading says was gained (取得长足发展, 取得显著成效); new gains to make (取得新突破) are no review.</summary>
+    private static readonly string[] Gains = ["取得长足", "取得显著", "取得明显", "取得丰硕", "取得可喜", "取得历史性"];
+
+    /// <summary>Words that make a gain a thing to reach (力争…取得显著成效, 推动…取得明显成效).</summary>
+    private static readonly string[] Aims = ["力争", "努力", "争取", "确保", "推动", "推进", "促进", "进一步", "要", "务求", "着力"];
+
+    private static bool ReportsGain(string heading)
+    {
+        foreach (var g in Gains)
+        {
+            var at = heading.IndexOf(g, StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                var lead = heading.AsSpan(0, at);
+                foreach (var a in Aims)
+                {
+                    if (lead.Contains(a, StringComparison.Ordinal))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A paragraph that opens on the past: 过去的一年，… / 2009年在…中，… in a 2010 plan.</summary>
@@ -81,7 +115,10 @@ public static class PastYearContext
     }
 
     /// <summary>Clause openers that look back on the year past (过去一年，…), and those that turn to what comes (今年…, 下一步…).</summary>
-    private static readonly string[] BackOpeners = ["过去的一年", "过去一年", "去年", "一年来", "这一年", "今年以来", "过去五年", "五年来"];
+    private static readonly string[] BackOpeners =
+    [
+        "过去的一年", "过去一年", "去年", "一年来", "这一年", "今年以来", "过去五年", "五年来", "截至", "截止", "到目前", "目前", "至目前",
+    ];
 
     private static readonly string[] AheadOpeners = ["今年", "明年", "新的一年", "下一步", "下步", "接下来", "未来", "要", "将", "力争", "确保"];
 
@@ -89,7 +126,11 @@ public static class PastYearContext
     /// A sentence whose latest clause-opening word before the figure looks back (应该讲，过去一年…，去年我们的升学率为52%，
     /// 其中…92%): its figures report results, unless a clause opened on what comes since (…，今年新建10所).
     /// </summary>
-    public static bool SentenceLooksBack(ReadOnlySpan<char> sentence)
+    /// <param name="planYear">
+    /// The year the plan is for: a clause that opens on an earlier year (2022年，全县…, in a 2023 speech) looks back; one
+    /// that opens on the plan's year or a later one (2025年，全县…达到…) turns to what comes.
+    /// </param>
+    public static bool SentenceLooksBack(ReadOnlySpan<char> sentence, int? planYear = null)
     {
         var back = false;
         for (var start = 0; start < sentence.Length;)
@@ -102,6 +143,10 @@ public static class PastYearContext
             else if (StartsWithAny(clause, AheadOpeners))
             {
                 back = false;
+            }
+            else if (planYear is not null && clause.Length > 5 && clause[0] is '1' or '2' && StartsWithYear(clause, out var y))
+            {
+                back = y < planYear;
             }
 
             var next = clause.IndexOfAny("，,；;：:");
@@ -159,7 +204,9 @@ public static class PastYearContext
         return sb.ToString();
     }
 
-    private static bool StartsWithYear(string s, out int year)
+    private static bool StartsWithYear(string s, out int year) => StartsWithYear(s.AsSpan(), out year);
+
+    private static bool StartsWithYear(ReadOnlySpan<char> s, out int year)
     {
         year = 0;
         if (s.Length < 5)

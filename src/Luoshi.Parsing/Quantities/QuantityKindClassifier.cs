@@ -45,10 +45,14 @@ public static class QuantityKindClassifier
     /// <param name="after">The text right after the figure and its unit.</param>
     /// <param name="sentence">The sentence the figure is in, up to the figure: words after it say nothing about it.</param>
     /// <param name="review">Whether the figure sits in a review of the past (a section or paragraph that looks back).</param>
-    public static QuantityKind Classify(RawQuantity q, ReadOnlySpan<char> before, ReadOnlySpan<char> after, ReadOnlySpan<char> sentence, bool review)
+    /// <param name="planYear">The year the plan is for, when known: a clause that opens on an earlier year looks back.</param>
+    /// <param name="done">Whether the figure's clause says it is done already (已完成…38所, 44所…已全部完成, …10144台，均已投入使用).</param>
+    public static QuantityKind Classify(RawQuantity q, ReadOnlySpan<char> before, ReadOnlySpan<char> after, ReadOnlySpan<char> sentence, bool review,
+        int? planYear = null, bool done = false)
     {
         var b = before.TrimEnd();
-        if (b.EndsWith("从") || b.Contains("平均为", StringComparison.Ordinal) || b.Contains("平均水平", StringComparison.Ordinal) || b.EndsWith("平均")
+        if (b.EndsWith("从") || b.Contains("平均为", StringComparison.Ordinal) || b.Contains("平均水平", StringComparison.Ordinal)
+            || (b.EndsWith("平均") && !PerPeriod(b[..^2]))
             || b.EndsWith("后") || b.EndsWith("前") || b.Contains("预计", StringComparison.Ordinal) || b.Contains("有望", StringComparison.Ordinal) || after.StartsWith("有望"))
         {
             return QuantityKind.Other; // 从116学分减少到…, 全省平均为…, 后20%学生, 预计将超过…, 有望通过3家: an expectation
@@ -88,7 +92,8 @@ public static class QuantityKindClassifier
 
         if (Array.IndexOf(DurationUnits, q.Unit) >= 0)
         {
-            return review ? QuantityKind.Achievement : QuantityKind.Other;
+            // 每天运动1小时: a duration for each day or week is a rule of the task, in a review as well
+            return review && !PerPeriod(b) ? QuantityKind.Achievement : QuantityKind.Other;
         }
 
         if (q.Unit == "年")
@@ -124,7 +129,19 @@ public static class QuantityKindClassifier
             return QuantityKind.Target;
         }
 
-        return review || past >= 0 || PastYearContext.SentenceLooksBack(sentence) ? QuantityKind.Achievement : QuantityKind.Target;
+        if (done)
+        {
+            return QuantityKind.Achievement;
+        }
+
+        return review || past >= 0 || PastYearContext.SentenceLooksBack(sentence, planYear) ? QuantityKind.Achievement : QuantityKind.Target;
+    }
+
+    /// <summary>每月平均两次, 每天运动1小时: the words before say how often, for each day, week, month or year.</summary>
+    private static bool PerPeriod(ReadOnlySpan<char> b)
+    {
+        var per = b.LastIndexOf('每');
+        return per >= 0 && per + 1 < b.Length && b.Length - per <= 12 && b[per + 1] is '天' or '日' or '周' or '月' or '年' or '学' or '个' or '季';
     }
 
     private static int LastIndexOfAny(ReadOnlySpan<char> s, string[] words)

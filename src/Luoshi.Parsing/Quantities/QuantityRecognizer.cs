@@ -7,7 +7,8 @@ namespace Luoshi.Parsing.Quantities;
 public static class QuantityRecognizer
 {
     /// <param name="limit">Figures beyond this many are not looked at (the caller refuses the document then).</param>
-    public static void Recognize(string original, bool review, List<Quantity> into, int limit = int.MaxValue)
+    /// <param name="planYear">The year the plan is for: a sentence that opens on an earlier year reports results.</param>
+    public static void Recognize(string original, bool review, List<Quantity> into, int limit = int.MaxValue, int? planYear = null)
     {
         // Traditional script is read as simplified; the clause and subject keep the text as written.
         var text = Traditional.Simplify(original);
@@ -21,7 +22,8 @@ public static class QuantityRecognizer
             var clause = original[clauseStart..clauseEnd];
             var before = text.AsSpan(clauseStart, raw.Start - clauseStart);
             var after = text.AsSpan(raw.End, Math.Min(text.Length - raw.End, 12));
-            var kind = QuantityKindClassifier.Classify(raw, before, after, text.AsSpan(sentenceStart, raw.Start - sentenceStart), review);
+            var done = DoneSoFar.Says(text, clauseStart, raw.Start, raw.End, clauseEnd);
+            var kind = QuantityKindClassifier.Classify(raw, before, after, text.AsSpan(sentenceStart, raw.Start - sentenceStart), review, planYear, done);
             if (lastSentence != sentenceStart)
             {
                 sentenceSubjects.Clear();
@@ -54,6 +56,8 @@ public static class QuantityRecognizer
             subject = FundBefore.Complete(subject, raw.Unit, original, text, sentenceStart, clauseStart, raw.Start);
             subject = ClauseActor.Complete(subject, clause[..(raw.Start - clauseStart)], text[clauseStart..raw.Start]);
             subject = QuotedTopic.Complete(subject, raw.Unit, original, text, sentenceStart, clauseStart, raw.Start);
+            subject = SubjectTidy.Apply(subject, lastSentence == sentenceStart ? lastSubject : null,
+                lastEnd >= 0 && lastEnd < text.Length && text[lastEnd] == '、' && raw.Start - lastEnd <= AdjacentFigures);
             (lastSentence, lastEnd, lastSubject) = (sentenceStart, raw.End, subject);
             sentenceSubjects.Add(subject);
             into.Add(new Quantity(Chars.TrimPunct(clause), raw.Value, raw.Upper, raw.Denominator,

@@ -12,6 +12,9 @@ public static class QuantityScanner
 {
     private static readonly string[] AbstractCountUnits = ["个", "项", "条", "批", "支", "大", "点", "级", "方面"];
     private static readonly string[] EnumeratedUnits = ["个", "所", "项", "名", "人", "位", "家", "座", "幢"];
+    /// <summary>What follows 元 when a numeral and 元 make a term (二元结构, 二元化, 一元论), not a sum of money.</summary>
+    private static readonly string[] TermsAfterYuan = ["结构", "化", "论", "制", "体制", "格局", "分割", "对立", "主体", "方程", "函数"];
+
     private static readonly string[] SchemeNouns = ["工程", "行动", "计划", "项目", "战略", "举措", "攻坚战"];
     private static readonly string[] ConcreteUnits = ["所", "周", "天", "小时", "个月", "学分", "学时", "元", "平方米", "人", "位", "名", "幢", "栋", "座", "门", "期", "次", "处"];
 
@@ -242,7 +245,7 @@ public static class QuantityScanner
     {
         next = start + 1;
         var prev = start > 0 ? s[start - 1] : '\0';
-        if (prev == '第' || Chars.IsChineseNumeralChar(prev) || prev is '届' or '之' or '统' or '唯' or '逐' or '万' or '单' or '同' or '专' or '进' or '某')
+        if (prev == '第' || Chars.IsChineseNumeralChar(prev) || Chars.IsDigit(prev) || Chars.IsDot(prev) || prev is '届' or '之' or '统' or '唯' or '逐' or '万' or '单' or '同' or '专' or '进' or '某')
         {
             return null;
         }
@@ -296,6 +299,12 @@ public static class QuantityScanner
         if (unit == "周" && after is '年' or '岁')
         {
             return null;
+        }
+
+        if (unit == "元" && StartsAny(s, end, TermsAfterYuan))
+        {
+            next = end;
+            return null; // 城乡二元结构, 二元化: a number word inside a term counts nothing
         }
 
         if (unit == "分" && !ClosesAfterScore(s.AsSpan(end)))
@@ -359,6 +368,12 @@ public static class QuantityScanner
         if (v == 1 && upper is null)
         {
             // 一次 / 一期 count a task's events; 一名 only as the subject of a clause (一名学生获…).
+            // 每个乡镇都有一所中心幼儿园: what each place is to have counts like 各一所.
+            if (unit == "所" && (EndsWith(before, "都有") || EndsWith(before, "建有") || EndsWith(before, "至少有")))
+            {
+                return true;
+            }
+
             return (unit is "次" or "期" && after != '性' && !EndsWith(before, "其中")
                 && !EndsWith(before, "每") && !EndsWith(before, "再") && !EndsWith(before, "这") && !EndsWith(before, "此"))
                 || (unit == "名" && before.Length == 0);
@@ -565,6 +580,20 @@ public static class QuantityScanner
             }
 
             var unitLen = Units.Read(s, spaced, out unit);
+            if (At(s, spaced, "人民币"))
+            {
+                (unit, unitLen) = ("元", 3); // 12.39亿人民币: a sum of money in 元
+            }
+            else if (unitLen == 0 && spaced + 2 < s.Length && s[spaced] is '(' or '（')
+            {
+                // 1 704(所次)普惠性民办幼儿园: the unit written in brackets after the figure
+                var inner = Units.Read(s, spaced + 1, out var bracketed);
+                if (inner > 0 && spaced + 1 + inner < s.Length && s[spaced + 1 + inner] is ')' or '）')
+                {
+                    (unit, unitLen) = (bracketed, inner + 2);
+                }
+            }
+
             if (unitLen > 0)
             {
                 k = spaced + unitLen;
@@ -725,6 +754,18 @@ public static class QuantityScanner
 
         intDigits = j - i;
 
+        // Thousands separated by a space, as print sets them (1 122个, 2 083所): one group of one to three digits, then
+        // groups of exactly three, each followed by no digit and no date character.
+        // A grouped figure is no year (2 083所), so its digits are not counted as a year's four.
+        while (intDigits is >= 1 and <= 3 && j + 3 < s.Length && s[j] is ' ' or '\u2009' or '\u00A0' && Chars.IsDigit(s[j + 1])
+            && Chars.IsDigit(s[j + 2]) && Chars.IsDigit(s[j + 3])
+            && !(j + 4 < s.Length && (Chars.IsDigit(s[j + 4]) || s[j + 4] is ' ' or '年' or '月' or '日' or '.' or '．')))
+        {
+            value = (value * 1000) + (Chars.DigitValue(s[j + 1]) * 100) + (Chars.DigitValue(s[j + 2]) * 10) + Chars.DigitValue(s[j + 3]);
+            j += 4;
+            intDigits = 0;
+        }
+
         // Thousands separators: 1,500 (only groups of exactly three digits)
         while (j + 3 < s.Length && s[j] == ',' && Chars.IsDigit(s[j + 1]) && Chars.IsDigit(s[j + 2]) && Chars.IsDigit(s[j + 3])
             && !(j + 4 < s.Length && Chars.IsDigit(s[j + 4])))
@@ -813,4 +854,17 @@ public static class QuantityScanner
     private static bool EndsWith(ReadOnlySpan<char> s, string word) => s.TrimEnd().EndsWith(word, StringComparison.Ordinal);
 
     private static bool At(string s, int i, string token) => WordAt.Is(s, i, token);
+
+    private static bool StartsAny(string s, int i, string[] tokens)
+    {
+        foreach (var t in tokens)
+        {
+            if (At(s, i, t))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -380,7 +380,7 @@ public static class SubjectFinder
     }
 
     /// <summary>Verbs before a figure that say which of the things after it are counted (新增4所<u>幼儿园</u>: new ones).</summary>
-    private static readonly string[] NewThings = ["新增", "新建", "新开办", "新招录", "新聘"];
+    private static readonly string[] NewThings = ["新增", "新建成", "新建、改扩建", "新建和改扩建", "新建", "新改扩建", "改扩建", "新开办", "新招录", "新聘"];
 
     private static readonly string[] PerVerbs = ["配备", "配齐", "建成", "建立", "设立", "设置", "建有", "有"];
 
@@ -625,6 +625,28 @@ public static class SubjectFinder
         return figureStart;
     }
 
+    /// <summary>3～6周岁, 0-3岁 ending at <paramref name="end"/> (its digits end there, 岁 or 周岁 follows): where it starts.</summary>
+    private static int? AgeBracket(string s, int end)
+    {
+        if (end >= s.Length || !(s[end] == '岁' || (s[end] == '周' && end + 1 < s.Length && s[end + 1] == '岁')))
+        {
+            return null;
+        }
+
+        var k = end;
+        while (k > 0 && end - k < 8 && (Chars.IsDigit(s[k - 1]) || s[k - 1] is '~' or '～' or '-' or '—' or '－' or '至' or '到'))
+        {
+            k--;
+        }
+
+        while (k < end && !Chars.IsDigit(s[k]))
+        {
+            k++; // 至3岁: the word before the first digit is no part of it
+        }
+
+        return k < end ? k : null;
+    }
+
     /// <summary>前100名 ending at <paramref name="end"/> (its digits end there, 名 follows): where 前 stands; null if it is no rank band.</summary>
     private static int? RankedGroup(string s, int end)
     {
@@ -704,6 +726,12 @@ public static class SubjectFinder
                 if (RankedGroup(s, start) is { } group)
                 {
                     start = group; // 全省文理科前100名我市共39人: the top of a ranking names a group, it counts nothing
+                    continue;
+                }
+
+                if (AgeBracket(s, start) is { } age)
+                {
+                    start = age; // 3～6周岁幼儿入园率: an age bracket names the population, it belongs to the subject
                     continue;
                 }
 
