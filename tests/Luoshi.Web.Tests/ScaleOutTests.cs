@@ -97,10 +97,9 @@ public class ScaleOutTests
     /// Two instances on one PostgreSQL database (several instances need PostgreSQL; SQLite is one instance): what one changes, the
     /// other's caches drop as soon as the notice arrives (LISTEN/NOTIFY), long before their 30-second expiry.
     /// </summary>
-    private static async Task OnTwoInstancesAsync(TestDatabase database, Func<LuoshiFactory, LuoshiFactory, Task> test)
+    private static async Task OnTwoInstancesAsync(Func<LuoshiFactory, LuoshiFactory, Task> test)
     {
-        if (database != TestDatabase.Postgres) return;
-        using var store = TestStore.CreateEmpty(database);
+        using var store = TestStore.CreateEmpty(TestDatabase.Postgres);
         var second = store.SecondInstance();
         try
         {
@@ -126,9 +125,9 @@ public class ScaleOutTests
         return answer;
     }
 
-    [Theory, Databases]
-    public Task A_unit_renamed_on_one_instance_is_named_so_by_the_other_at_once(TestDatabase database) =>
-        OnTwoInstancesAsync(database, async (first, other) =>
+    [PostgresFact]
+    public Task A_unit_renamed_on_one_instance_is_named_so_by_the_other_at_once() =>
+        OnTwoInstancesAsync(async (first, other) =>
         {
             var admin = await other.SignedInAsync("admin");
             var me = await admin.GetJsonAsync("/api/v1/me"); // the names are now kept by the other instance
@@ -145,9 +144,9 @@ public class ScaleOutTests
             Assert.Equal(renamed, name);
         });
 
-    [Theory, Databases]
-    public Task A_cookie_signed_out_on_one_instance_is_refused_by_the_other_at_once_and_only_it_is_forgotten(TestDatabase database) =>
-        OnTwoInstancesAsync(database, async (first, other) =>
+    [PostgresFact]
+    public Task A_cookie_signed_out_on_one_instance_is_refused_by_the_other_at_once_and_only_it_is_forgotten() =>
+        OnTwoInstancesAsync(async (first, other) =>
         {
             var signIn = await first.NewClient().PostAsJsonAsync("/api/v1/session", new { username = "admin", password = LuoshiFactory.Password });
             var cookie = string.Join("; ", signIn.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
@@ -179,9 +178,9 @@ public class ScaleOutTests
             Assert.True(kept.TryGet(supervisorHash, out _));
         });
 
-    [Theory, Databases]
-    public Task A_data_value_written_on_one_instance_is_in_the_others_analytics(TestDatabase database) =>
-        OnTwoInstancesAsync(database, async (first, other) =>
+    [PostgresFact]
+    public Task A_data_value_written_on_one_instance_is_in_the_others_analytics() =>
+        OnTwoInstancesAsync(async (first, other) =>
         {
             var (element, school) = await first.WithDbAsync(async db =>
             {

@@ -26,6 +26,19 @@ public sealed class DatabasesAttribute : DataAttribute
     }
 }
 
+/// <summary>
+/// A test of several instances, which only PostgreSQL has (SQLite is one instance): it runs when the test command started a
+/// PostgreSQL server, and always under <c>CI=true</c> (where a missing server fails it); otherwise it is reported skipped.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class PostgresFactAttribute : FactAttribute
+{
+    public PostgresFactAttribute()
+    {
+        if (Databases.PostgresServer is null && !Databases.IsCi) Skip = "没有 PostgreSQL（LUOSHI_TEST_POSTGRES），多实例测试不运行（SQLite 只有一个实例）";
+    }
+}
+
 public static class Databases
 {
     public static string? PostgresServer => Environment.GetEnvironmentVariable("LUOSHI_TEST_POSTGRES") is { Length: > 0 } s ? s : null;
