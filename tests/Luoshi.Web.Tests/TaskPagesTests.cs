@@ -310,7 +310,7 @@ public sealed partial class TaskPagesTests(DemoCopies demo) : IClassFixture<Demo
         var review = (await OpenAsync(l.Jichu, "/MyTasks")).Html;
         Assert.Matches(Item("review", l.TaskId, $"待审核：江东区教育局 {ThisMonth} 进展"), review);
         // A report to review shows the day it was sent, marked 待审核 (not "coming up").
-        Assert.Matches($"data-kind=\"review\" data-task=\"{l.TaskId}\">\\s*<span class=\"when\">{Chinese(Domain.Time.ChinaClock.System.Today)}报送</span>\\s*<span[^>]*>待审核</span>", review);
+        Assert.Matches($"data-kind=\"review\" data-task=\"{l.TaskId}\" data-light=\"yellow\">\\s*<span class=\"when\">{Chinese(Domain.Time.ChinaClock.System.Today)}报送</span>\\s*<span[^>]*>待审核</span>", review);
         Assert.DoesNotMatch(Item("report", l.TaskId, $"{ThisMonth} 进展"), (await OpenAsync(jiangdong, "/MyTasks")).Html);
 
         // The supervisor: the task is overdue (its milestone has passed), shown red.
