@@ -29,15 +29,24 @@ public static class InlineNoiseMasker
             return line;
         }
 
+        // Most lines hold no noise: nothing is copied until the first. Only an ASCII character, 微 or one of WideStarts can
+        // start noise (MatchNoise is 0 at any other), so the others are passed over by a vectorised search.
         var i = 0;
-        while (i < line.Length && MatchNoise(line, i) == 0)
+        while (true)
         {
-            i++; // most lines hold no noise: nothing is copied until the first
-        }
+            var next = line.AsSpan(i).IndexOfAny(MayStartNoise);
+            if (next < 0)
+            {
+                return line;
+            }
 
-        if (i == line.Length)
-        {
-            return line;
+            i += next;
+            if (MatchNoise(line, i) > 0)
+            {
+                break;
+            }
+
+            i++;
         }
 
         var sb = new StringBuilder(line.Length).Append(line, 0, i);
@@ -80,7 +89,13 @@ public static class InlineNoiseMasker
         SearchValues.Create("@微QqhwVvW0123456789０１２３４５６７８９繁亚澳" + ToneVowels);
 
     /// <summary>The characters beyond ASCII that a gloss or a casino brand starts with; any other is passed over at once.</summary>
-    private static readonly SearchValues<char> WideStarts = SearchValues.Create("（《【亚澳" + ToneVowels);
+    private static readonly SearchValues<char> WideStarts = SearchValues.Create(WideStartChars);
+
+    private const string WideStartChars = "（《【亚澳" + ToneVowels;
+
+    /// <summary>The characters <see cref="MatchNoise"/> may find noise at: ASCII, 微 and <see cref="WideStarts"/>.</summary>
+    private static readonly SearchValues<char> MayStartNoise =
+        SearchValues.Create(string.Concat(Enumerable.Range(0, 0x80).Select(c => (char)c)) + "微" + WideStartChars);
 
     /// <summary>
     /// Casino brands that a spam mirror writes into the text, mid-word (古浪澳门伦敦人县, 亚博体育实施步骤): no plan names them.

@@ -67,6 +67,14 @@ public static partial class OutlineBuilder
         "会议传达", "会议部署", "会议听取", "会议通报", "会议审议", "会上", "会议期间", "此次会议", "本次会议", "会议由", "会议在",
     ];
 
+    /// <summary>
+    /// The characters the scan of a line stops at when no clause boundary is open: those that end a sentence or a clause
+    /// (<see cref="Chars.IsSentenceEnd"/>, <see cref="Chars.IsClauseBoundary"/>) and those a marker can start with (digits,
+    /// Chinese numerals, an opening bracket).
+    /// </summary>
+    private static readonly System.Buffers.SearchValues<char> MarkerOrBoundary =
+        System.Buffers.SearchValues.Create("。！？!?；;：:0123456789０１２３４５６７８９(（" + Chars.ChineseNumerals);
+
     public static OutlineResult Build(IReadOnlyList<string> lines, ParseOptions? options = null)
     {
         options ??= ParseOptions.Unlimited;
@@ -108,7 +116,7 @@ public static partial class OutlineBuilder
                 continue;
             }
 
-            if (StartsWithAny(line, ClosingFrames))
+            if (WordAt.StartsWithAny(line, ClosingFrames))
             {
                 chain.Clear();
             }
@@ -130,6 +138,19 @@ public static partial class OutlineBuilder
             var boundary = false; // BoundaryBefore(line, i), carried along instead of looked for again at every character
             while (i < line.Length)
             {
+                if (i > 0 && !boundary)
+                {
+                    // Up to the next character that can end a sentence or clause or start a marker, none changes anything here
+                    // (a space keeps no boundary, any other character ends one): found by a vectorised search.
+                    var next = line.AsSpan(i).IndexOfAny(MarkerOrBoundary);
+                    if (next < 0)
+                    {
+                        break;
+                    }
+
+                    i += next;
+                }
+
                 var c = line[i];
                 if (Chars.IsSentenceEnd(c))
                 {
@@ -565,18 +586,5 @@ public static partial class OutlineBuilder
 
         var len = ChineseNumber.Read(line, 1, out _);
         return len > 0 && line.AsSpan(1 + len).StartsWith("阶段", StringComparison.Ordinal);
-    }
-
-    private static bool StartsWithAny(string line, string[] prefixes)
-    {
-        foreach (var p in prefixes)
-        {
-            if (line.StartsWith(p, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

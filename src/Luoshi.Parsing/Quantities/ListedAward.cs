@@ -24,7 +24,8 @@ internal static class ListedAward
         }
 
         var prefix = previous[..^grade.Length];
-        if (Levels.Any(subject.StartsWith) && Levels.FirstOrDefault(prefix.EndsWith) is { } level)
+        if (Levels.Any(l => subject.StartsWith(l, StringComparison.Ordinal))
+            && Levels.FirstOrDefault(l => prefix.EndsWith(l, StringComparison.Ordinal)) is { } level)
         {
             prefix = prefix[..^level.Length];
         }

@@ -24,21 +24,15 @@ public static class PastYearContext
     public static bool IsReviewHeading(string heading, int? planYear)
     {
         heading = WithoutQuotes(heading).TrimEnd('。', '：', ':', ' ');
-        foreach (var w in HeadingOpeners)
+        if (WordAt.StartsWithAny(heading, HeadingOpeners))
         {
-            if (heading.StartsWith(w, StringComparison.Ordinal))
-            {
-                return true;
-            }
+            return true;
         }
 
-        foreach (var w in HeadingEndings)
+        if (WordAt.EndsWithAny(heading, HeadingEndings) && !heading.Contains("工作思路", StringComparison.Ordinal)
+            && !heading.Contains("工作安排", StringComparison.Ordinal) && !heading.Contains("工作要点", StringComparison.Ordinal))
         {
-            if (heading.EndsWith(w, StringComparison.Ordinal) && !heading.Contains("工作思路", StringComparison.Ordinal)
-                && !heading.Contains("工作安排", StringComparison.Ordinal) && !heading.Contains("工作要点", StringComparison.Ordinal))
-            {
-                return true;
-            }
+            return true;
         }
 
         if (heading.Contains("取得的", StringComparison.Ordinal) || heading.Contains("成绩与", StringComparison.Ordinal)
@@ -91,19 +85,16 @@ public static class PastYearContext
         var s = line.AsSpan();
         foreach (var f in Frames)
         {
-            if (s.StartsWith(f, StringComparison.Ordinal))
+            if (s.Length > 0 && s[0] == f[0] && s.StartsWith(f, StringComparison.Ordinal))
             {
                 s = s[f.Length..];
                 break;
             }
         }
 
-        foreach (var w in ParagraphOpeners)
+        if (WordAt.StartsWithAny(s, ParagraphOpeners))
         {
-            if (s.StartsWith(w, StringComparison.Ordinal))
-            {
-                return true;
-            }
+            return true;
         }
 
         if (line.Contains("过去的一年", StringComparison.Ordinal) && line.IndexOf("过去的一年", StringComparison.Ordinal) < 20)
@@ -111,7 +102,7 @@ public static class PastYearContext
             return true;
         }
 
-        return planYear is not null && StartsWithYear(s.ToString(), out var y) && y < planYear;
+        return planYear is not null && StartsWithYear(s, out var y) && y < planYear;
     }
 
     /// <summary>Clause openers that look back on the year past (过去一年，…), and those that turn to what comes (今年…, 下一步…).</summary>
@@ -136,11 +127,11 @@ public static class PastYearContext
         for (var start = 0; start < sentence.Length;)
         {
             var clause = sentence[start..];
-            if (StartsWithAny(clause, BackOpeners))
+            if (WordAt.StartsWithAny(clause, BackOpeners))
             {
                 back = true;
             }
-            else if (StartsWithAny(clause, AheadOpeners))
+            else if (WordAt.StartsWithAny(clause, AheadOpeners))
             {
                 back = false;
             }
@@ -159,19 +150,6 @@ public static class PastYearContext
         }
 
         return back;
-    }
-
-    private static bool StartsWithAny(ReadOnlySpan<char> s, string[] words)
-    {
-        foreach (var w in words)
-        {
-            if (s.StartsWith(w, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>Quoted phrases are slogans and names (以“回顾辉煌成就”为主线), not the heading's own words.</summary>

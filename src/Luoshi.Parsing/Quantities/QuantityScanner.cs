@@ -395,7 +395,7 @@ public static class QuantityScanner
     private static bool TotalsNamedList(ReadOnlySpan<char> before, long v, string unit, ReadOnlySpan<char> after)
     {
         if (v < 2 || v > 9 || Array.IndexOf(EnumeratedUnits, unit) < 0 && unit != "处" || before.IndexOfAny('“', '”', '"') >= 0
-            || StartsWithAny(after, PartsOfAWhole))
+            || WordAt.StartsWithAny(after, PartsOfAWhole))
         {
             return false; // 做到两个“维护”; 分宣传、治理、总结三个阶段 names the parts of a task, it counts no things
         }
@@ -432,19 +432,6 @@ public static class QuantityScanner
         }
 
         return b[..^1].EndsWith(s.AsSpan(end, 2), StringComparison.Ordinal);
-    }
-
-    private static bool StartsWithAny(ReadOnlySpan<char> s, string[] words)
-    {
-        foreach (var w in words)
-        {
-            if (s.StartsWith(w, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static readonly string[] PartsOfAWhole = ["阶段", "方面", "环节", "步骤", "层次", "维度", "领域", "板块", "部分"];

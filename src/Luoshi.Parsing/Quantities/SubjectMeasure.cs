@@ -1,3 +1,5 @@
+using Luoshi.Parsing.Text;
+
 namespace Luoshi.Parsing.Quantities;
 
 /// <summary>
@@ -32,7 +34,7 @@ internal static class SubjectMeasure
     public static bool IsDuration(string unit) => Durations.Contains(unit);
 
     /// <summary>What takes a duration stated after it (学生到社区服务不少于10个小时) is measured by its 时间.</summary>
-    public static string Timed(string noun) => TimeEnds.Any(noun.EndsWith) || Standing.Any(noun.EndsWith) ? noun : noun + "时间";
+    public static string Timed(string noun) => WordAt.EndsWithAny(noun, TimeEnds) || WordAt.EndsWithAny(noun, Standing) ? noun : noun + "时间";
 
     /// <summary>Nouns of a standing arrangement: a duration before them is how it runs (24小时值班制度), not how long it takes.</summary>
     private static readonly string[] Standing = ["制度", "机制", "体制", "热线", "值守"];

@@ -28,7 +28,7 @@ internal static class SubjectTidy
             {
                 if (previous.StartsWith(w, StringComparison.Ordinal))
                 {
-                    return StartsWithAny(subject, NewWords) ? subject : w + subject;
+                    return WordAt.StartsWithAny(subject, NewWords) ? subject : w + subject;
                 }
             }
         }
@@ -69,18 +69,5 @@ internal static class SubjectTidy
         }
 
         return subject;
-    }
-
-    private static bool StartsWithAny(string s, string[] words)
-    {
-        foreach (var w in words)
-        {
-            if (s.StartsWith(w, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

@@ -52,13 +52,26 @@ public static class TextDecoder
         return Encoding.GetEncoding(54936);
     }
 
+    /// <summary>The bytes <see cref="LooksBinary"/> counts.</summary>
+    private static readonly System.Buffers.SearchValues<byte> ControlBytes = System.Buffers.SearchValues.Create(
+        [.. Enumerable.Range(0, 0x20).Where(b => b < 0x09 || (b > 0x0D && b != 0x1B)).Select(b => (byte)b)]);
+
+    /// <summary>The characters <see cref="Check"/> counts: the replacement character and controls other than line breaks and tabs.</summary>
+    private static readonly System.Buffers.SearchValues<char> BadChars = System.Buffers.SearchValues.Create(
+        [.. Enumerable.Range(0, 0xA0).Select(c => (char)c).Where(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t' or '\f')), '\uFFFD']);
+
     private static bool LooksBinary(ReadOnlySpan<byte> bytes)
     {
         var sample = bytes[..Math.Min(bytes.Length, 8192)];
+        if (!sample.ContainsAny(ControlBytes))
+        {
+            return false; // a text file: one vectorised search instead of a look at every byte
+        }
+
         var control = 0;
         foreach (var b in sample)
         {
-            if (b == 0 || (b < 0x09) || (b > 0x0D && b < 0x20 && b != 0x1B))
+            if (ControlBytes.Contains(b))
             {
                 control++;
             }
@@ -71,9 +84,14 @@ public static class TextDecoder
     {
         var bad = 0;
         var sample = text.AsSpan(0, Math.Min(text.Length, 20000));
+        if (!sample.ContainsAny(BadChars))
+        {
+            return text;
+        }
+
         foreach (var c in sample)
         {
-            if (c == '\uFFFD' || (char.IsControl(c) && c != '\n' && c != '\r' && c != '\t' && c != '\f'))
+            if (BadChars.Contains(c))
             {
                 bad++;
             }

@@ -282,6 +282,7 @@ public static class JsonPlanRenderer
         return bytes.AsSpan(0, n);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static bool IsPlain(char c) => (PlainChars[c >> 6] & (1UL << (c & 63))) != 0;
 
     /// <summary>One bit for each UTF-16 code unit: set when the encoder writes it as it is (never for a surrogate).</summary>

@@ -16,6 +16,34 @@ internal static class WordAt
     public static bool Is(string s, int i, string w) =>
         ((uint)i >= (uint)s.Length || w.Length == 0 || s[i] == w[0]) && string.CompareOrdinal(s, i, w, 0, w.Length) == 0;
 
+    /// <summary>Whether <paramref name="s"/> starts with one of <paramref name="words"/> (ordinal; a word whose first character differs is passed over without the call).</summary>
+    public static bool StartsWithAny(ReadOnlySpan<char> s, string[] words)
+    {
+        foreach (var w in words)
+        {
+            if (w.Length == 0 || (s.Length >= w.Length && s[0] == w[0] && s.StartsWith(w, StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether <paramref name="s"/> ends with one of <paramref name="words"/> (ordinal; a word whose last character differs is passed over without the call).</summary>
+    public static bool EndsWithAny(ReadOnlySpan<char> s, string[] words)
+    {
+        foreach (var w in words)
+        {
+            if (w.Length == 0 || (s.Length >= w.Length && s[^1] == w[^1] && s.EndsWith(w, StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// The first characters of a list of words, one bit each: a character no word starts with starts none of them, so a
     /// look-up here answers most places without comparing any word.
