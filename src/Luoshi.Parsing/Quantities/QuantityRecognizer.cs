@@ -8,7 +8,9 @@ public static class QuantityRecognizer
 {
     /// <param name="limit">Figures beyond this many are not looked at (the caller refuses the document then).</param>
     /// <param name="planYear">The year the plan is for: a sentence that opens on an earlier year reports results.</param>
-    public static void Recognize(string original, bool review, List<Quantity> into, int limit = int.MaxValue, int? planYear = null)
+    /// <param name="lookingBack">The line before ended on ； inside a sentence that looks back (去年…52%；): that look-back runs on
+    /// into this text's first sentence.</param>
+    public static void Recognize(string original, bool review, List<Quantity> into, int limit = int.MaxValue, int? planYear = null, bool lookingBack = false)
     {
         // Traditional script is read as simplified; the clause and subject keep the text as written.
         var text = Traditional.Simplify(original);
@@ -23,7 +25,10 @@ public static class QuantityRecognizer
             var before = text.AsSpan(clauseStart, raw.Start - clauseStart);
             var after = text.AsSpan(raw.End, Math.Min(text.Length - raw.End, 12));
             var done = DoneSoFar.Says(text, clauseStart, raw.Start, raw.End, clauseEnd);
-            var kind = QuantityKindClassifier.Classify(raw, before, after, text.AsSpan(sentenceStart, raw.Start - sentenceStart), review, planYear, done);
+            var carried = lookingBack && text.AsSpan(0, raw.Start).IndexOfAny(SentenceEnds) < 0;
+            var periodStart = carried ? 0 : Period(text, sentenceStart);
+            var kind = QuantityKindClassifier.Classify(raw, before, after, text.AsSpan(sentenceStart, raw.Start - sentenceStart), review, planYear, done,
+                periodStart < sentenceStart ? text.AsSpan(periodStart, raw.Start - periodStart) : default, carried);
             if (lastSentence != sentenceStart)
             {
                 sentenceSubjects.Clear();
@@ -146,6 +151,50 @@ public static class QuantityRecognizer
         }
 
         return (a, b);
+    }
+
+    private static readonly System.Buffers.SearchValues<char> SentenceEnds = System.Buffers.SearchValues.Create("。！？!?");
+
+    /// <summary>
+    /// Whether a look-back runs on past the end of <paramref name="text"/> into the next line: the text ends on ； (its sentence
+    /// goes on) and that sentence, from its last 。, looks back (<paramref name="lookingBack"/>: it already did at its start).
+    /// </summary>
+    public static bool RunsOnBack(string text, bool lookingBack, int? planYear)
+    {
+        var t = text.AsSpan().TrimEnd();
+        if (t.Length == 0 || t[^1] is not ('；' or ';'))
+        {
+            return false;
+        }
+
+        var open = t.LastIndexOfAny(SentenceEnds) + 1;
+        return PastYearContext.SentenceLooksBack(t[open..], planYear, lookingBack && open == 0);
+    }
+
+    /// <summary>
+    /// Where the sentence that <paramref name="sentenceStart"/> belongs to opens when ；-parts run before it (…52%；\n我们…14人):
+    /// the last 。 within reach; <paramref name="sentenceStart"/> itself when no ； stands right before it.
+    /// </summary>
+    private static int Period(string s, int sentenceStart)
+    {
+        var k = sentenceStart;
+        while (k > 0 && (s[k - 1] == '\n' || Chars.IsSpace(s[k - 1])))
+        {
+            k--;
+        }
+
+        if (k == 0 || s[k - 1] is not ('；' or ';'))
+        {
+            return sentenceStart;
+        }
+
+        var a = k - 1;
+        while (a > 0 && sentenceStart - a < 400 && !Chars.IsSentenceEnd(s[a - 1]))
+        {
+            a--;
+        }
+
+        return a;
     }
 
     private static (int Start, int End) Sentence(string s, int start, int end)
