@@ -174,6 +174,7 @@ public static class TableReader
             }
 
             var cells = new TableCell?[columns.Count];
+            List<TableCell>? more = null;
             cells[0] = cell;
             i++;
             for (var k = 1; k < columns.Count && i < lines.Count; k++, i++)
@@ -186,14 +187,15 @@ public static class TableReader
 
                 if (k > 1 && columns[k] is ColumnRole.Units or ColumnRole.Partners && columns[k - 1] == ColumnRole.Task && IsTaskProse(next.Text))
                 {
-                    k--; // 联动共建科学城 / 推动…引进8家…: a task cell written as a title and its text runs on over two lines
+                    (more ??= []).Add(next); // 联动共建科学城 / 推动…引进8家…: a task cell written as a title and its text
+                    k--;
                     continue;
                 }
 
                 cells[k] = next;
             }
 
-            entries.Add(new TableEntry(cells));
+            entries.Add(new TableEntry(cells, null, more));
         }
 
         table = new FlatTable(columns, entries, start, i);
