@@ -17,6 +17,7 @@ public static class QuantityRecognizer
         var (lastSentence, lastEnd, lastSubject) = (-1, -1, (string?)null);
         var sentenceSubjects = new List<string>();
         string? lastSpan = null; // the last span summed up (第一学期总周数), while durations follow it
+        string? whole = null; // what a breakdown by place after 其中 divides up
         foreach (var raw in QuantityScanner.Scan(text, limit))
         {
             var (clauseStart, clauseEnd) = Clause(text, raw.Start, raw.End);
@@ -63,6 +64,16 @@ public static class QuantityRecognizer
             subject = QuotedTopic.Complete(subject, raw.Unit, original, text, sentenceStart, clauseStart, raw.Start);
             subject = SubjectTidy.Apply(subject, lastSentence == sentenceStart ? lastSubject : null,
                 lastEnd >= 0 && lastEnd < text.Length && text[lastEnd] == '、' && raw.Start - lastEnd <= AdjacentFigures);
+            if (lastSentence != sentenceStart)
+            {
+                whole = null;
+            }
+            else if (lastSubject is not null && IsPlace(subject) && text.AsSpan(sentenceStart, raw.Start - sentenceStart).Contains("其中", StringComparison.Ordinal))
+            {
+                whole ??= lastSubject; // 新建学校9所，其中：凉州区4所，古浪县4所 → 凉州区新建学校, 古浪县新建学校
+                subject += whole;
+            }
+
             (lastSentence, lastEnd, lastSubject) = (sentenceStart, raw.End, subject);
             sentenceSubjects.Add(subject);
             into.Add(new Quantity(Chars.TrimPunct(clause), raw.Value, raw.Upper, raw.Denominator,
@@ -105,6 +116,10 @@ public static class QuantityRecognizer
             return comparator;
         }
     }
+
+    /// <summary>A place's name alone (凉州区, 古浪县, 华藏寺镇): a part of a breakdown by place counts what the whole counted.</summary>
+    private static bool IsPlace(string subject) =>
+        subject.Length is >= 2 and <= 6 && subject[^1] is '区' or '县' or '市' or '旗' or '镇' or '乡' or '州' && subject.All(Chars.IsCjk);
 
     /// <summary>The most characters between two figures of one list (二等奖6个，<u>三等奖</u>13个).</summary>
     private const int AdjacentFigures = 10;
