@@ -77,6 +77,11 @@ public static class SubjectFinder
             return unit == "元" && PerCapita.Total(previous) is { } total ? total : previous;
         }
 
+        if (found.Length <= 3 && !string.IsNullOrEmpty(previous) && Array.IndexOf(BareMeasures, found) >= 0 && !previous.EndsWith(found, StringComparison.Ordinal))
+        {
+            return previous + found; // 新建学校45所，总投资42.88亿元: a measure named bare measures what the figure before counted
+        }
+
         return ChangeSide(read, figureStart) + WorkToDo.Rewrite(Plain(WithoutTheme(Growth(WithoutBase(found), read, figureStart, unit))), read, figureStart);
     }
 
