@@ -91,8 +91,9 @@ public class CorpusTests
     /// Heilongjiang's 任务分工 with its notice), scored at first sight before any rule changed for them (quantity F1 1.00,
     /// kind 1.00, outline 1.00, titles 0.50, years 0.50, responsible 0.870, deadline 0.00, subject 0.978). With a task cell
     /// over two lines, dates inside 《…》 no time limit, 新/增加 kept before the noun, stages of work reached and sums spent
-    /// on work named, a look-back carried over ；-lines and 92.六亿元 read (38 plans): kind, comparator, responsible and
-    /// deadline 1.00, subject 0.864; titles and years 0.97 (370's title is its first table's heading, not the notice; 371
+    /// on work named, a look-back carried over ；-lines, 92.六亿元 read, a breakdown by place after 其中 and a bare 总投资 after a
+    /// count named (38 plans): quantity F1, kind, comparator, outline, level, responsible and deadline 1.00, subject 0.881
+    /// (350–359 alone 0.865, from 0.747); titles and years 0.97 (370's title is its first table's heading, not the notice; 371
     /// is for its issue year 2011, not the 2020 of the plan's span in its title).
     /// </summary>
     [Fact]
@@ -110,6 +111,6 @@ public class CorpusTests
         Assert.True(s.Years >= 0.97, $"years: {s}");
         Assert.True(s.ResponsibleF1 >= 1.00, $"responsible F1: {s}");
         Assert.True(s.DeadlineF1 >= 1.00, $"deadline F1: {s}");
-        Assert.True(s.Subject >= 0.86, $"subject: {s}");
+        Assert.True(s.Subject >= 0.88, $"subject: {s}");
     }
 }
