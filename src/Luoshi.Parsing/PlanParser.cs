@@ -54,6 +54,7 @@ public static class PlanParser
 
         var topQuantities = new List<Quantity>();
         var targets = 0;
+        var lookingBack = false; // 去年…52%；\n我们…14人: a look-back runs on over a line that ended on ；
         foreach (var segment in outline.TopLevel)
         {
             if (IsTitleLine(segment, title))
@@ -61,8 +62,9 @@ public static class PlanParser
                 continue; // 新建学校45所！: a headline's figures are the title's, which the text states again
             }
 
-            QuantityRecognizer.Recognize(segment.Text, reviewLines[segment.LineIndex], topQuantities, options.MaxTargets - targets, year);
+            QuantityRecognizer.Recognize(segment.Text, reviewLines[segment.LineIndex], topQuantities, options.MaxTargets - targets, year, lookingBack);
             options.CheckTargets(targets = topQuantities.Count);
+            lookingBack = QuantityRecognizer.RunsOnBack(segment.Text, lookingBack, year);
         }
 
         var reviewItems = new bool[outline.Items.Count];
@@ -117,10 +119,12 @@ public static class PlanParser
     private static PlanItem Item(ItemDraft draft, bool review, bool[] reviewLines, CleanText clean, int? year, int limit)
     {
         var quantities = new List<Quantity>();
+        var lookingBack = false;
         foreach (var segment in draft.Segments)
         {
             QuantityRecognizer.Recognize(segment.Text, review || reviewLines[segment.LineIndex] || segment.Done, quantities,
-                limit - quantities.Count, year);
+                limit - quantities.Count, year, lookingBack);
+            lookingBack = QuantityRecognizer.RunsOnBack(segment.Text, lookingBack, year);
         }
 
         var ownText = draft.Text;

@@ -69,6 +69,11 @@ public static class DeadlineFinder
 
     private static bool IsDeadline(string s, DateAtom atom, int? planYear)
     {
+        if (atom.Start > 0 && s.LastIndexOf('《', atom.Start - 1) is var open and >= 0 && open > s.LastIndexOf('》', atom.Start - 1))
+        {
+            return false; // 《…规划纲要(2010-2020年)》: a date inside a document's name is part of the name, no time limit
+        }
+
         var suffix = s.AsSpan(atom.End).TrimStart(' ');
         var before = s.AsSpan(0, atom.Start).TrimEnd(' ');
         var hasBefore = suffix.StartsWith("前") && !suffix.StartsWith("前夕") && !suffix.StartsWith("前后")
@@ -154,9 +159,9 @@ public static class DeadlineFinder
     private static DateAtom? Window(string heading)
     {
         var open = heading.IndexOfAny(['（', '(']);
-        if (open < 0)
+        if (open < 0 || (heading.LastIndexOf('《', open) is var book and >= 0 && book > heading.LastIndexOf('》', open)))
         {
-            return null;
+            return null; // 落实《…行动计划（2021-2025年）》: the brackets close a document's name, they give no window
         }
 
         var close = heading.IndexOfAny(['）', ')'], open + 1);

@@ -73,7 +73,8 @@ public static class ComparatorReader
         }
 
         var trimmed = before.TrimEnd(" \u3000");
-        if (trimmed.Length > 0 && trimmed[^1] is '达' or '满')
+        // 首次突45.6%: a 突 right before the figure is 突破 with its second character lost (spun or cut text), never 冲突.
+        if (trimmed.Length > 0 && (trimmed[^1] is '达' or '满' || (trimmed[^1] == '突' && (trimmed.Length == 1 || trimmed[^2] != '冲'))))
         {
             return Comparator.AtLeast;
         }

@@ -121,9 +121,9 @@ public static class PastYearContext
     /// The year the plan is for: a clause that opens on an earlier year (2022年，全县…, in a 2023 speech) looks back; one
     /// that opens on the plan's year or a later one (2025年，全县…达到…) turns to what comes.
     /// </param>
-    public static bool SentenceLooksBack(ReadOnlySpan<char> sentence, int? planYear = null)
+    /// <param name="back">Whether the sentence already looked back before this text (a line that ended on ；).</param>
+    public static bool SentenceLooksBack(ReadOnlySpan<char> sentence, int? planYear = null, bool back = false)
     {
-        var back = false;
         for (var start = 0; start < sentence.Length;)
         {
             var clause = sentence[start..];

@@ -48,7 +48,7 @@ public static class QuantityKindClassifier
     /// <param name="planYear">The year the plan is for, when known: a clause that opens on an earlier year looks back.</param>
     /// <param name="done">Whether the figure's clause says it is done already (已完成…38所, 44所…已全部完成, …10144台，均已投入使用).</param>
     public static QuantityKind Classify(RawQuantity q, ReadOnlySpan<char> before, ReadOnlySpan<char> after, ReadOnlySpan<char> sentence, bool review,
-        int? planYear = null, bool done = false)
+        int? planYear = null, bool done = false, ReadOnlySpan<char> period = default, bool carried = false)
     {
         var b = before.TrimEnd();
         if (b.EndsWith("从") || b.Contains("平均为", StringComparison.Ordinal) || b.Contains("平均水平", StringComparison.Ordinal)
@@ -134,7 +134,8 @@ public static class QuantityKindClassifier
             return QuantityKind.Achievement;
         }
 
-        return review || past >= 0 || PastYearContext.SentenceLooksBack(sentence, planYear) ? QuantityKind.Achievement : QuantityKind.Target;
+        // A look-back carries over the ；-parts before this one (去年…52%；\n我们…新招聘教师14人): they are parts of one sentence.
+        return review || past >= 0 || PastYearContext.SentenceLooksBack(period.IsEmpty ? sentence : period, planYear, carried) ? QuantityKind.Achievement : QuantityKind.Target;
     }
 
     /// <summary>每月平均两次, 每天运动1小时: the words before say how often, for each day, week, month or year.</summary>

@@ -8,13 +8,16 @@ public static class QuantityRecognizer
 {
     /// <param name="limit">Figures beyond this many are not looked at (the caller refuses the document then).</param>
     /// <param name="planYear">The year the plan is for: a sentence that opens on an earlier year reports results.</param>
-    public static void Recognize(string original, bool review, List<Quantity> into, int limit = int.MaxValue, int? planYear = null)
+    /// <param name="lookingBack">The line before ended on ； inside a sentence that looks back (去年…52%；): that look-back runs on
+    /// into this text's first sentence.</param>
+    public static void Recognize(string original, bool review, List<Quantity> into, int limit = int.MaxValue, int? planYear = null, bool lookingBack = false)
     {
         // Traditional script is read as simplified; the clause and subject keep the text as written.
         var text = Traditional.Simplify(original);
         var (lastSentence, lastEnd, lastSubject) = (-1, -1, (string?)null);
         var sentenceSubjects = new List<string>();
         string? lastSpan = null; // the last span summed up (第一学期总周数), while durations follow it
+        string? whole = null; // what a breakdown by place after 其中 divides up
         foreach (var raw in QuantityScanner.Scan(text, limit))
         {
             var (clauseStart, clauseEnd) = Clause(text, raw.Start, raw.End);
@@ -23,7 +26,10 @@ public static class QuantityRecognizer
             var before = text.AsSpan(clauseStart, raw.Start - clauseStart);
             var after = text.AsSpan(raw.End, Math.Min(text.Length - raw.End, 12));
             var done = DoneSoFar.Says(text, clauseStart, raw.Start, raw.End, clauseEnd);
-            var kind = QuantityKindClassifier.Classify(raw, before, after, text.AsSpan(sentenceStart, raw.Start - sentenceStart), review, planYear, done);
+            var carried = lookingBack && text.AsSpan(0, raw.Start).IndexOfAny(SentenceEnds) < 0;
+            var periodStart = carried ? 0 : Period(text, sentenceStart);
+            var kind = QuantityKindClassifier.Classify(raw, before, after, text.AsSpan(sentenceStart, raw.Start - sentenceStart), review, planYear, done,
+                periodStart < sentenceStart ? text.AsSpan(periodStart, raw.Start - periodStart) : default, carried);
             if (lastSentence != sentenceStart)
             {
                 sentenceSubjects.Clear();
@@ -58,6 +64,16 @@ public static class QuantityRecognizer
             subject = QuotedTopic.Complete(subject, raw.Unit, original, text, sentenceStart, clauseStart, raw.Start);
             subject = SubjectTidy.Apply(subject, lastSentence == sentenceStart ? lastSubject : null,
                 lastEnd >= 0 && lastEnd < text.Length && text[lastEnd] == '、' && raw.Start - lastEnd <= AdjacentFigures);
+            if (lastSentence != sentenceStart)
+            {
+                whole = null;
+            }
+            else if (lastSubject is not null && IsPlace(subject) && text.AsSpan(sentenceStart, raw.Start - sentenceStart).Contains("其中", StringComparison.Ordinal))
+            {
+                whole ??= lastSubject; // 新建学校9所，其中：凉州区4所，古浪县4所 → 凉州区新建学校, 古浪县新建学校
+                subject += whole;
+            }
+
             (lastSentence, lastEnd, lastSubject) = (sentenceStart, raw.End, subject);
             sentenceSubjects.Add(subject);
             into.Add(new Quantity(Chars.TrimPunct(clause), raw.Value, raw.Upper, raw.Denominator,
@@ -100,6 +116,10 @@ public static class QuantityRecognizer
             return comparator;
         }
     }
+
+    /// <summary>A place's name alone (凉州区, 古浪县, 华藏寺镇): a part of a breakdown by place counts what the whole counted.</summary>
+    private static bool IsPlace(string subject) =>
+        subject.Length is >= 2 and <= 6 && subject[^1] is '区' or '县' or '市' or '旗' or '镇' or '乡' or '州' && subject.All(Chars.IsCjk);
 
     /// <summary>The most characters between two figures of one list (二等奖6个，<u>三等奖</u>13个).</summary>
     private const int AdjacentFigures = 10;
@@ -146,6 +166,50 @@ public static class QuantityRecognizer
         }
 
         return (a, b);
+    }
+
+    private static readonly System.Buffers.SearchValues<char> SentenceEnds = System.Buffers.SearchValues.Create("。！？!?");
+
+    /// <summary>
+    /// Whether a look-back runs on past the end of <paramref name="text"/> into the next line: the text ends on ； (its sentence
+    /// goes on) and that sentence, from its last 。, looks back (<paramref name="lookingBack"/>: it already did at its start).
+    /// </summary>
+    public static bool RunsOnBack(string text, bool lookingBack, int? planYear)
+    {
+        var t = text.AsSpan().TrimEnd();
+        if (t.Length == 0 || t[^1] is not ('；' or ';'))
+        {
+            return false;
+        }
+
+        var open = t.LastIndexOfAny(SentenceEnds) + 1;
+        return PastYearContext.SentenceLooksBack(t[open..], planYear, lookingBack && open == 0);
+    }
+
+    /// <summary>
+    /// Where the sentence that <paramref name="sentenceStart"/> belongs to opens when ；-parts run before it (…52%；\n我们…14人):
+    /// the last 。 within reach; <paramref name="sentenceStart"/> itself when no ； stands right before it.
+    /// </summary>
+    private static int Period(string s, int sentenceStart)
+    {
+        var k = sentenceStart;
+        while (k > 0 && (s[k - 1] == '\n' || Chars.IsSpace(s[k - 1])))
+        {
+            k--;
+        }
+
+        if (k == 0 || s[k - 1] is not ('；' or ';'))
+        {
+            return sentenceStart;
+        }
+
+        var a = k - 1;
+        while (a > 0 && sentenceStart - a < 400 && !Chars.IsSentenceEnd(s[a - 1]))
+        {
+            a--;
+        }
+
+        return a;
     }
 
     private static (int Start, int End) Sentence(string s, int start, int end)

@@ -777,6 +777,25 @@ public static class QuantityScanner
                 j = k;
             }
         }
+        else if (j + 2 < s.Length && Chars.IsDot(s[j]) && s[j + 1] != '○' && Chars.ChineseDigit(s[j + 1]) >= 0)
+        {
+            // 92.六亿元: a copied or spun text wrote the decimals in Chinese numerals; read only before 万/亿 (3.三个… is a marker).
+            var k = j + 1;
+            var frac = 0m;
+            var scale = 0.1m;
+            while (k < s.Length && s[k] != '○' && Chars.ChineseDigit(s[k]) >= 0 && k - j < 4)
+            {
+                frac += Chars.ChineseDigit(s[k]) * scale;
+                scale /= 10;
+                k++;
+            }
+
+            if (k < s.Length && s[k] is '万' or '亿')
+            {
+                value += frac;
+                j = k;
+            }
+        }
 
         return j;
     }

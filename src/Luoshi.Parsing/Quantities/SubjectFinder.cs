@@ -16,7 +16,7 @@ public static class SubjectFinder
     [
         "遴选培养", "规划建设", "继续招录", "严格落实", "安排", "获评", "评为", "创建", "建设", "建成", "启动", "办好", "完成", "培养", "招录", "招收", "招聘", "遴选", "选树", "选派",
         "选拔", "引进", "组织", "开展", "举办", "培训", "设立", "发放", "化解", "投入", "推进", "落实", "确保", "力争", "争取", "实现", "打造", "提高", "提升",
-        "扩大", "增加", "督促", "支持", "资助", "评选", "认定", "表彰", "建立", "组建", "配备", "录取", "覆盖", "消除", "学会", "再引进", "要求", "推动", "加快",
+        "扩大", "督促", "支持", "资助", "评选", "认定", "表彰", "建立", "组建", "配备", "录取", "覆盖", "消除", "学会", "再引进", "要求", "推动", "加快",
         "做好", "按照", "依托", "通过", "修习", "共有", "现有", "已有", "拥有", "对", "为", "使", "让", "把", "将", "有", "获", "共", "计", "达",
     ];
 
@@ -43,14 +43,14 @@ public static class SubjectFinder
     /// <summary>Comparators and adverbs between a noun and its figure (覆盖率<u>逐步达到</u>7%).</summary>
     private static readonly string[] Linking =
     [
-        "分别达到", "分别为", "分别", "逐步达到", "扩大到", "扩大至", "减少到", "降低到", "下降到", "降至", "不得", "最多", "最少", "至多", "虽已", "已经", "已", "仅", "只", "大都", "大多", "一般", "通常", "力争达到", "达到", "不低于", "不少于", "不超过", "不高于", "超过", "至少", "保持在", "稳定在", "控制在",
+        "分别达到", "分别为", "分别", "首次突破", "首次突", "突破", "逐步达到", "扩大到", "扩大至", "减少到", "降低到", "下降到", "降至", "不得", "最多", "最少", "至多", "虽已", "已经", "已", "仅", "只", "大都", "大多", "一般", "通常", "力争达到", "达到", "不低于", "不少于", "不超过", "不高于", "超过", "至少", "保持在", "稳定在", "控制在",
         "提高到", "提高至", "提升到", "提升至", "增加到", "增至", "增长", "下降", "已达", "达", "为", "要", "各", "逐步", "稳定", "保持", "约", "近", "共",
         "计", "在", "的", "是", "有", "到", "至", "按", "修满", "满", "提高", "提升", "降低", "减少", "增加", "每年", "每学年", "每学期", "每月", "每周", "每天", "每人", "每生", "每",
     ];
 
     private static readonly string[] Leading =
     [
-        "全市", "全县", "全区", "全镇", "我市", "我县", "我区", "其中包括", "其中", "包括", "全年", "今年", "年内", "同时", "并", "各学校", "各县区", "各校", "各地", "各", "要", "再", "均", "继续", "但",
+        "全市", "全县", "全区", "全镇", "我市", "我县", "我区", "其中包括", "其中", "包括", "全年", "今年", "本年度", "本年", "当年", "年内", "同时", "并", "各学校", "各县区", "各校", "各地", "各", "要", "再", "均", "继续", "但",
         "而", "月份",
     ];
 
@@ -62,6 +62,7 @@ public static class SubjectFinder
     public static string Find(string clause, string read, int figureStart, int figureEnd, string unit, string? previous = null)
     {
         var found = SubjectMeasure.Complete(Part(clause, read, figureStart, previous) ?? PaymentTo.Find(clause, read, figureStart, figureEnd)
+            ?? InvestedIn.Find(clause, read, figureStart, figureEnd, unit)
             ?? PerCapita.Find(clause, read, figureStart, figureEnd) ?? SetUnder.Find(clause, read, figureStart, figureEnd)
             ?? DrawnShare.Find(clause, read, figureStart, unit)
             ?? RankBand.Find(clause, read, figureStart, figureEnd, unit) ?? EventObject.Find(clause, read, figureStart, figureEnd, unit)
@@ -74,6 +75,11 @@ public static class SubjectFinder
         if ((found.Length < 2 || Array.IndexOf(Linking, found) >= 0) && !string.IsNullOrEmpty(previous))
         {
             return unit == "元" && PerCapita.Total(previous) is { } total ? total : previous;
+        }
+
+        if (found.Length <= 3 && !string.IsNullOrEmpty(previous) && Array.IndexOf(BareMeasures, found) >= 0 && !previous.EndsWith(found, StringComparison.Ordinal))
+        {
+            return previous + found; // 新建学校45所，总投资42.88亿元: a measure named bare measures what the figure before counted
         }
 
         return ChangeSide(read, figureStart) + WorkToDo.Rewrite(Plain(WithoutTheme(Growth(WithoutBase(found), read, figureStart, unit))), read, figureStart);
@@ -380,7 +386,7 @@ public static class SubjectFinder
     }
 
     /// <summary>Verbs before a figure that say which of the things after it are counted (新增4所<u>幼儿园</u>: new ones).</summary>
-    private static readonly string[] NewThings = ["新增", "新建成", "新建、改扩建", "新建和改扩建", "新建", "新改扩建", "改扩建", "新开办", "新招录", "新聘"];
+    private static readonly string[] NewThings = ["新增", "新建成", "新建、改扩建", "新建和改扩建", "新建", "新改扩建", "改扩建", "新开办", "新招录", "新聘", "增加"];
 
     private static readonly string[] PerVerbs = ["配备", "配齐", "建成", "建立", "设立", "设置", "建有", "有"];
 
@@ -755,6 +761,7 @@ public static class SubjectFinder
         }
 
         var best = start;
+        var renewed = -1;
         var present = end <= start ? default : CharsIn(s.AsSpan(start, end - start));
         foreach (var verb in end <= start ? [] : share ? ShareGoverning : Governing)
         {
@@ -782,11 +789,17 @@ public static class SubjectFinder
             if (k + verb.Length > best)
             {
                 best = k + verb.Length;
+                renewed = IsNewBefore(s, k, start) ? k - 1 : -1;
             }
         }
 
-        return Trim(s, best, end);
+        // 新建成中小学、幼儿园70所, 新招聘补充中小学教师14人: 新 before the verb says which things are counted (new ones), as 新增 does.
+        return Trim(s, renewed >= 0 ? renewed : best, end);
     }
+
+    /// <summary>新 right before a verb at <paramref name="k"/>, not the end of 重新/创新/更新/革新/最新.</summary>
+    private static bool IsNewBefore(string s, int k, int start) =>
+        k > start && s[k - 1] == '新' && (k - 1 == start || s[k - 2] is not ('重' or '创' or '更' or '革' or '最' or '翻' or '清'));
 
     /// <summary>
     /// Which characters a piece of text may hold, two bits of two 64-bit masks per character: a character whose bits

@@ -5,6 +5,7 @@ namespace Luoshi.Parsing.Quantities;
 /// <summary>
 /// What a counted thing does after its figure says which of them are counted: 13处塑胶运动场地<u>已完成基础建设</u> →
 /// 已完成基础建设的塑胶运动场地; 160名校长<u>接受“领雁工程”骨干培训</u> → 接受“领雁工程”骨干培训的校长; a count of people
+/// 3所学校建设项目<u>完成开工手续</u> → 完成开工手续的学校建设项目 (a stage of work reached names which are counted); a count of people
 /// without a noun of its own counts the people who do it: 44人<u>获全国学科竞赛一等奖</u> → 获全国学科竞赛一等奖的人数.
 /// </summary>
 internal static class SubjectPredicate
@@ -13,6 +14,7 @@ internal static class SubjectPredicate
     private static readonly string[] Openers =
     [
         "已经", "已", "需要", "需", "获得", "获", "代表", "进入", "接受", "参加", "参与", "从中", "按时", "按期", "如期", "集中进行", "集中开展", "被", "有望", "通过",
+        "完成", "成功", "竣工", "开工",
     ];
 
     private static readonly WordAt.Starts OpenerStarts = new(Openers);

@@ -26,7 +26,7 @@ public static partial class OutlineBuilder
 
             if (TableReader.RowNumber(table.Columns, entry.Cells) is { } number)
             {
-                PlaceRow(table.Columns, entry.Cells, number, chain, items);
+                PlaceRow(table.Columns, entry.Cells, entry.More, number, chain, items);
             }
             else if (chain.Count > 0 && chain[^1].Table is { } above && RowCells(table.Columns, entry.Cells) is { Count: > 0 } rest)
             {
@@ -47,14 +47,19 @@ public static partial class OutlineBuilder
         }
     }
 
-    private static void PlaceRow(IReadOnlyList<ColumnRole> columns, IReadOnlyList<TableCell?> cells, string number, List<ItemDraft> chain,
-        List<ItemDraft> items)
+    private static void PlaceRow(IReadOnlyList<ColumnRole> columns, IReadOnlyList<TableCell?> cells, IReadOnlyList<TableCell>? more, string number,
+        List<ItemDraft> chain, List<ItemDraft> items)
     {
         var numberCell = Enumerable.Range(0, columns.Count).Where(k => columns[k] == ColumnRole.Number && cells[k]?.Text == number)
             .Select(k => cells[k]).FirstOrDefault();
 
         // The item is the row: from its first cell to its last, wherever the number is (序号 may be the last column).
         var rowCells = RowCells(columns, cells);
+        if (more is not null)
+        {
+            rowCells.AddRange(more);
+        }
+
         var at = rowCells.MinBy(c => (c.Line, c.Start))!;
         var last = rowCells.MaxBy(c => (c.Line, c.End))!;
         var ordinal = int.Parse(number.AsSpan(0, number.TakeWhile(Text.Chars.IsDigit).Count()), System.Globalization.CultureInfo.InvariantCulture);
@@ -80,7 +85,7 @@ public static partial class OutlineBuilder
         }
 
         item.Table = new TableRowFacts(units, deadline, (last.Line, last.End));
-        AddRowText(columns, cells, numberCell is null ? number : null, item);
+        AddRowText(columns, cells, numberCell is null ? number : null, item, more);
     }
 
     /// <summary>The cells of a row that belong to its item: all but a group cell spanning rows.</summary>
@@ -88,7 +93,8 @@ public static partial class OutlineBuilder
         Enumerable.Range(0, columns.Count).Where(k => columns[k] != ColumnRole.Category).Select(k => cells[k]).OfType<TableCell>().ToList();
 
     /// <summary>The row's cells as the item's text: task cells first (the first gives the heading), then the others in order.</summary>
-    private static void AddRowText(IReadOnlyList<ColumnRole> columns, IReadOnlyList<TableCell?> cells, string? numberInTask, ItemDraft item)
+    private static void AddRowText(IReadOnlyList<ColumnRole> columns, IReadOnlyList<TableCell?> cells, string? numberInTask, ItemDraft item,
+        IReadOnlyList<TableCell>? more = null)
     {
         var order = Enumerable.Range(0, columns.Count).OrderBy(k => columns[k] == ColumnRole.Task ? 0 : 1).ThenBy(k => k);
         foreach (var k in order)
@@ -107,6 +113,16 @@ public static partial class OutlineBuilder
             {
                 var start = cell.End - text.Length;
                 item.Segments.Add(new TextSegment(text, false, cell.Line, start, cell.End) { Done = columns[k] == ColumnRole.Progress });
+            }
+
+            if (more is not null && columns[k] == ColumnRole.Task)
+            {
+                foreach (var line in more)
+                {
+                    item.Segments.Add(new TextSegment(line.Text, false, line.Line, line.Start, line.End)); // the task's text after its title
+                }
+
+                more = null;
             }
         }
     }

@@ -174,6 +174,7 @@ public static class TableReader
             }
 
             var cells = new TableCell?[columns.Count];
+            List<TableCell>? more = null;
             cells[0] = cell;
             i++;
             for (var k = 1; k < columns.Count && i < lines.Count; k++, i++)
@@ -184,10 +185,17 @@ public static class TableReader
                     break;
                 }
 
+                if (k > 1 && columns[k] is ColumnRole.Units or ColumnRole.Partners && columns[k - 1] == ColumnRole.Task && IsTaskProse(next.Text))
+                {
+                    (more ??= []).Add(next); // 联动共建科学城 / 推动…引进8家…: a task cell written as a title and its text
+                    k--;
+                    continue;
+                }
+
                 cells[k] = next;
             }
 
-            entries.Add(new TableEntry(cells));
+            entries.Add(new TableEntry(cells, null, more));
         }
 
         table = new FlatTable(columns, entries, start, i);
@@ -222,6 +230,28 @@ public static class TableReader
         }
 
         return null;
+    }
+
+    /// <summary>Verbs that open a task's text; no unit's name opens with one.</summary>
+    private static readonly string[] TaskVerbs = ["推动", "推进", "加快", "实施", "完成", "开展", "建设", "引进", "落实", "深化", "加强", "提升", "新建", "启动", "持续", "全面", "积极", "大力", "进一步"];
+
+    /// <summary>A line that reads as a task's text, not as the names of units: it holds a figure or opens with a verb.</summary>
+    private static bool IsTaskProse(string text)
+    {
+        if (text.AsSpan().IndexOfAnyInRange('0', '9') >= 0)
+        {
+            return true;
+        }
+
+        foreach (var v in TaskVerbs)
+        {
+            if (text.StartsWith(v, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>1, 12, 123, 1. or 1、: a row's number written alone.</summary>
