@@ -75,8 +75,9 @@ public static class TitleFinder
                 continue;
             }
 
-            // A main title followed by its subtitle (——在…会议上的报告) is the title, whatever words it uses.
-            if (i + 1 < lines.Count && IsSubtitle(lines[i + 1]) && line.Length is >= 4 and <= 60 && !line.Contains('。') && !OutlineStart(line))
+            // A main title followed by its subtitle (——在…会议上的报告) is the title, whatever words it uses; a news site's
+            // date, source and counter line may stand between them.
+            if (SubtitleBelow(lines, i) && line.Length is >= 4 and <= 60 && !line.Contains('。') && !OutlineStart(line) && !IsPageLine(line))
             {
                 return Clean(line);
             }
@@ -107,7 +108,15 @@ public static class TitleFinder
                     title += Clean(lines[i + 1]);
                 }
 
-                return title;
+                return WithoutHeld(title);
+            }
+        }
+
+        for (var i = 0; i < Math.Min(lines.Count, 3); i++)
+        {
+            if (ModelTextLead(lines[i]) is { } named)
+            {
+                return named;
             }
         }
 
@@ -148,6 +157,104 @@ public static class TitleFinder
         return null;
     }
 
+    /// <summary>The line below <paramref name="i"/>, past at most two page lines (date, source, counter), is a subtitle.</summary>
+    private static bool SubtitleBelow(IReadOnlyList<string> lines, int i)
+    {
+        for (var j = i + 1; j < lines.Count && j <= i + 3; j++)
+        {
+            if (IsSubtitle(lines[j]))
+            {
+                return true;
+            }
+
+            if (!IsPageLine(lines[j]))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] PageFields = ["来源", "发布时间", "发布日期", "浏览", "阅读", "点击", "作者", "编辑"];
+
+    /// <summary>A news page's line under its headline: a date (2014-03-14) or a field such as 来源：, 浏览数：, and no sentence.</summary>
+    private static bool IsPageLine(string line)
+    {
+        if (line.Length > 80 || line.Contains('。'))
+        {
+            return false;
+        }
+
+        for (var k = line.IndexOf('-'); k >= 4; k = line.IndexOf('-', k + 1))
+        {
+            if (Chars.IsDigit(line[k - 1]) && Chars.IsDigit(line[k - 4]) && k + 1 < line.Length && Chars.IsDigit(line[k + 1]))
+            {
+                return true;
+            }
+        }
+
+        var s = Traditional.Simplify(line);
+        foreach (var f in PageFields)
+        {
+            var at = s.IndexOf(f, StringComparison.Ordinal);
+            if (at >= 0 && s.AsSpan(at + f.Length).IndexOfAny("：:") is >= 0 and <= 2)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] LeadCloses = ["供大家参考", "供您参考", "仅供参考", "欢迎阅读", "欢迎参考", "希望对", "供参考", "欢迎大家"];
+
+    /// <summary>
+    /// 下面是小编为大家整理的县教育局工作总结暨工作计划(2023年)，供大家参考。: a model-text site's lead names the document
+    /// where no line heads it.
+    /// </summary>
+    private static string? ModelTextLead(string line)
+    {
+        var k = line.IndexOf("整理的", StringComparison.Ordinal);
+        if (k < 2 || k > 30 || line.AsSpan(0, k).IndexOf("小编") < 0)
+        {
+            return null;
+        }
+
+        var from = k + 3;
+        var end = line.AsSpan(from).IndexOfAny("，,。") is var e and >= 0 ? from + e : -1;
+        if (end < 0 || end - from is < 4 or > 60)
+        {
+            return null;
+        }
+
+        var rest = line.AsSpan(end + 1);
+        foreach (var close in LeadCloses)
+        {
+            if (rest.StartsWith(close, StringComparison.Ordinal))
+            {
+                return Clean(line[from..end]);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>全区2024年教育工作会议召开: a news headline that a conference was held names the conference.</summary>
+    private static string WithoutHeld(string title)
+    {
+        if (title.Length > 6 && title[^2] == '召' && title[^1] is '开' or '開')
+        {
+            var before = Traditional.Simplify(title[..^2]);
+            if (before.EndsWith('会') || before.EndsWith("会议", StringComparison.Ordinal))
+            {
+                return title[..^2];
+            }
+        }
+
+        return title;
+    }
+
     private static bool IsExclamation(string line) =>
         line.Length is >= 4 and <= 24 && line[^1] is '!' or '！' && line.AsSpan().IndexOfAny("。，,；;：:") < 0;
 
@@ -168,21 +275,23 @@ public static class TitleFinder
     private static readonly string[] PublishVerbs = ["印发", "转发", "下发", "印送", "发布"];
 
     /// <summary>关于印发《Y》的通知 → Y: the document a notice publishes.</summary>
-    private static string? PublishedDocument(string line)
+    private static string? PublishedDocument(string original)
     {
+        // 關於印發《…》的通知: traditional script is read as simplified (one character for one), the name given as written.
+        var line = Traditional.Simplify(original);
         // 《Y》已经市政府同意，现印发给你们: a government office's notice names the document it publishes first.
         if (line.StartsWith('《') && line.IndexOf('》') is var end && end > 4 && line.IndexOf('。') is var stop
             && line.IndexOf("印发给", end, StringComparison.Ordinal) is var given && given > end && (stop < 0 || given < stop)
             && line.AsSpan(1, end - 1).IndexOfAny("《》") < 0)
         {
-            return Clean(line[1..end]);
+            return Clean(original[1..end]);
         }
 
         // 现将《Y》印发给你们: the notice's own sentence names the document too.
         if (line.StartsWith("现将《", StringComparison.Ordinal) && line.IndexOf('》') is var shut && shut > 7
             && PublishVerbs.Any(v => line.AsSpan(shut + 1).StartsWith(v, StringComparison.Ordinal)))
         {
-            return Clean(line[3..shut]);
+            return Clean(original[3..shut]);
         }
 
         if (line.Length > 100 || !line.Contains("通知", StringComparison.Ordinal) || line.Contains('。'))
@@ -201,7 +310,7 @@ public static class TitleFinder
             var close = line.IndexOf('》', v);
             if (close > v + verb.Length + 4 && line.IndexOf("通知", close, StringComparison.Ordinal) > close)
             {
-                var inner = line[(v + verb.Length + 1)..close].Trim();
+                var inner = original[(v + verb.Length + 1)..close].Trim();
                 return inner.Length >= 4 ? Clean(inner) : null;
             }
         }
@@ -253,9 +362,10 @@ public static class TitleFinder
             return false;
         }
 
+        var simple = Traditional.Simplify(line); // 實施意見 names a kind of document as 实施意见 does
         foreach (var k in Keywords)
         {
-            if (line.Contains(k, StringComparison.Ordinal))
+            if (simple.Contains(k, StringComparison.Ordinal))
             {
                 return true;
             }

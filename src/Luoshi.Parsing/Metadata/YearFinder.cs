@@ -31,6 +31,14 @@ public static class YearFinder
 
         foreach (var line in lines.Take(15))
         {
+            if (DocumentNumberYear(line) is { } numbered)
+            {
+                return numbered; // 某發〔2021〕12號: the year the document was issued
+            }
+        }
+
+        foreach (var line in lines.Take(15))
+        {
             if (DateField(line) is { } fielded)
             {
                 return fielded; // a law database's record: •【公布日期】2005.02.01
@@ -45,8 +53,9 @@ public static class YearFinder
             }
         }
 
-        foreach (var line in removedLines)
+        foreach (var removedLine in removedLines)
         {
+            var line = Traditional.Simplify(removedLine); // 發布日期
             if ((line.Contains("发布", StringComparison.Ordinal) || line.Contains("来源", StringComparison.Ordinal)
                 || line.Contains("时间", StringComparison.Ordinal) || line.Contains("日期", StringComparison.Ordinal))
                 && FirstDateYear(line) is { } published)
@@ -176,8 +185,9 @@ public static class YearFinder
     private static readonly string[] DateFields = ["公布日期", "发布日期", "成文日期", "印发日期", "发文日期"];
 
     /// <summary>The year of a date field that dates the document (【公布日期】2005.02.01, 成文日期：2023年3月1日, 发文日期：2018-06-29).</summary>
-    private static int? DateField(string line)
+    private static int? DateField(string original)
     {
+        var line = Traditional.Simplify(original); // 發布日期
         foreach (var field in DateFields)
         {
             var at = line.IndexOf(field, StringComparison.Ordinal);
@@ -187,7 +197,7 @@ public static class YearFinder
             }
 
             var i = at + field.Length;
-            while (i < line.Length && i - at - field.Length < 3 && line[i] is '】' or ']' or '：' or ':' or ' ')
+            while (i < line.Length && i - at - field.Length < 8 && line[i] is '】' or ']' or '：' or ':' or ' ' or '\u3000')
             {
                 i++;
             }
@@ -199,6 +209,25 @@ public static class YearFinder
         }
 
         return null;
+    }
+
+    /// <summary>某發〔2021〕12號, 教基〔2019〕3号: the year in a short document-number line, between 〔〕 and before its number.</summary>
+    private static int? DocumentNumberYear(string line)
+    {
+        var open = line.IndexOfAny(['〔', '［', '[']);
+        if (open < 1 || line.Length > 30 || open + 6 >= line.Length || !IsYearAt(line, open + 1, out var year)
+            || line[open + 5] is not ('〕' or '］' or ']'))
+        {
+            return null;
+        }
+
+        var k = open + 6;
+        while (k < line.Length && Chars.IsDigit(line[k]))
+        {
+            k++;
+        }
+
+        return k > open + 6 && k < line.Length && line[k] is '号' or '號' ? year : null;
     }
 
     private static bool IsYearAt(string s, int i, out int year)

@@ -118,6 +118,13 @@ public static class OutlineMarkers
             return false;
         }
 
+        if (c >= '\u3220' && c <= '\u3229')
+        {
+            // ㈠ … ㈩: a word processor's （一） … （十） as one character.
+            marker = new Marker(MarkerStyle.ChineseParen, c - '\u3220' + 1, WithSpaces(s, i, 1));
+            return true;
+        }
+
         if (c >= '\u2460' && c <= '\u2473')
         {
             marker = new Marker(MarkerStyle.Circled, c - '\u2460' + 1, WithSpaces(s, i, 1));
