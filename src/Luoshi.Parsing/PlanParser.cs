@@ -38,7 +38,9 @@ public static class PlanParser
         var outline = OutlineBuilder.Build(clean.Lines, options);
         var firstItemLine = outline.Items.Count > 0 ? outline.Items[0].LineIndex : -1;
         var firstItemStart = outline.Items.Count > 0 ? outline.Items[0].MarkerStart : 0;
-        var title = TitleFinder.Find(clean.Lines, firstItemLine, firstItemStart) ?? TitleFromFileName(fileName);
+        var title = TitleFinder.Find(clean.Lines, firstItemLine, firstItemStart)
+            ?? TitleFinder.FromSharingSite(clean.Removed.Where(r => r.Reason == LineNoiseRules.SharingSiteReason).Select(r => r.Text))
+            ?? TitleFromFileName(fileName);
         var year = options.Year ?? YearFinder.Find(title, clean.Lines,
             clean.Removed.Where(r => r.Reason != LineNoiseRules.SharingSiteReason).Select(r => r.Text)); // an upload date is no plan's
         var issuer = IssuerFinder.Find(title, clean.Lines);

@@ -114,7 +114,7 @@ public static class TitleFinder
 
         for (var i = 0; i < Math.Min(lines.Count, 3); i++)
         {
-            if (ModelTextLead(lines[i]) is { } named)
+            if ((BeforeSalutation(lines[i]) ?? ModelTextLead(lines[i])) is { } named)
             {
                 return named;
             }
@@ -207,7 +207,49 @@ public static class TitleFinder
         return false;
     }
 
-    private static readonly string[] LeadCloses = ["供大家参考", "供您参考", "仅供参考", "欢迎阅读", "欢迎参考", "希望对", "供参考", "欢迎大家"];
+    private static readonly string[] Salutations = ["同志们", "老师们", "各位领导", "各位代表"];
+
+    private static readonly string[] SpeechEndings = ["讲话", "讲话稿", "讲话提纲", "发言", "发言稿", "报告", "致辞"];
+
+    /// <summary>
+    /// 在全市…推进会上的讲话同志们：今天…: a speech's title run into its salutation where the line break was lost; the text
+    /// before the salutation is the title when it ends like a speech (讲话, 讲话稿, 发言, 报告, 致辞).
+    /// </summary>
+    private static string? BeforeSalutation(string line)
+    {
+        var k = -1;
+        foreach (var salutation in Salutations)
+        {
+            var at = line.IndexOf(salutation, StringComparison.Ordinal);
+            if (at >= 6 && (k < 0 || at < k))
+            {
+                k = at;
+            }
+        }
+
+        if (k < 0 || k > 80)
+        {
+            return null;
+        }
+
+        var head = line.AsSpan(0, k).TrimEnd(" 　、，,");
+        if (head.IndexOfAny("。，,；;：:") >= 0)
+        {
+            return null;
+        }
+
+        foreach (var ending in SpeechEndings)
+        {
+            if (head.EndsWith(ending, StringComparison.Ordinal))
+            {
+                return Clean(head.ToString());
+            }
+        }
+
+        return null;
+    }
+
+    private static readonly string[] LeadCloses = ["供大家参考", "供您参考", "仅供参考", "欢迎阅读", "欢迎参考", "希望", "供参考", "欢迎大家"];
 
     /// <summary>
     /// 下面是小编为大家整理的县教育局工作总结暨工作计划(2023年)，供大家参考。: a model-text site's lead names the document
@@ -215,8 +257,9 @@ public static class TitleFinder
     /// </summary>
     private static string? ModelTextLead(string line)
     {
-        var k = line.IndexOf("整理的", StringComparison.Ordinal);
-        if (k < 2 || k > 30 || line.AsSpan(0, k).IndexOf("小编") < 0)
+        var k = line.IndexOf("整理", StringComparison.Ordinal);
+        if (k < 2 || k > 30 || k + 2 >= line.Length || line[k + 2] is not ('的' or '了')
+            || (line.AsSpan(0, k).IndexOf("小编") < 0 && line.AsSpan(0, k).IndexOf("本站") < 0))
         {
             return null;
         }
@@ -374,6 +417,24 @@ public static class TitleFinder
         return false;
     }
 
+    /// <summary>
+    /// 《县教育局2024年工作计划Word文档下载推荐.docx》由会员分享…: where no line of the text names the document, the file name a
+    /// document-sharing site gives it (in the lines cleaned away as the site's) does.
+    /// </summary>
+    public static string? FromSharingSite(IEnumerable<string> siteLines)
+    {
+        foreach (var line in siteLines)
+        {
+            if (line.StartsWith('《') && line.IndexOf("》由", StringComparison.Ordinal) is var close and > 4
+                && line.AsSpan(1, close - 1).IndexOfAny("《》") < 0 && Clean(line[1..close]) is { Length: >= 4 } name)
+            {
+                return name;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The fields a law database writes after a document's title (文章属性 •【制定机关】… •【公布日期】…).</summary>
     private static readonly string[] LawFieldOpeners = ["文章属性", "【制定机关】", "•【制定机关】", "【发布部门】"];
 
@@ -440,6 +501,8 @@ public static class TitleFinder
         next.Length is >= 2 and <= 40 && !next.Contains('。') && !next.Contains('，') && !OutlineStart(next)
             && Keywords.Any(k => next.Contains(k, StringComparison.Ordinal));
 
+    private static readonly string[] SharingTails = ["Word文档下载推荐", "文档下载推荐", "Word文档格式", "Word文档", "Word版"];
+
     private static string Clean(string line)
     {
         var s = line.Trim();
@@ -453,6 +516,16 @@ public static class TitleFinder
             if (s.EndsWith(ext, StringComparison.OrdinalIgnoreCase))
             {
                 s = s[..^ext.Length];
+            }
+        }
+
+        // 县教育局2024年工作计划Word文档下载推荐: a document-sharing site's words after the file's name.
+        foreach (var tail in SharingTails)
+        {
+            if (s.EndsWith(tail, StringComparison.OrdinalIgnoreCase) && s.Length > tail.Length + 4)
+            {
+                s = s[..^tail.Length];
+                break;
             }
         }
 
