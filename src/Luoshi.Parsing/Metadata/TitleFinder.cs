@@ -33,7 +33,11 @@ public static class TitleFinder
     /// <param name="firstItemStart">
     /// Where the first item's marker stands in its line: the text before it (…工作计划打算一、…) is read as a line of its own.
     /// </param>
-    public static string? Find(IReadOnlyList<string> lines, int firstItemLine, int firstItemStart)
+    /// <param name="pageLineRemoved">
+    /// The cleaning removed a news page's date or source line near the top (发布时间：…): a headline right above the text is
+    /// the title even without that line below it.
+    /// </param>
+    public static string? Find(IReadOnlyList<string> lines, int firstItemLine, int firstItemStart, bool pageLineRemoved = false)
     {
         var limit = Math.Min(lines.Count, Math.Min(SearchLines, firstItemLine < 0 ? int.MaxValue : firstItemLine + 1));
         if (firstItemLine >= 0 && firstItemStart > 0 && firstItemLine < limit)
@@ -112,6 +116,16 @@ public static class TitleFinder
             }
         }
 
+        for (var i = 0; i + 1 < limit; i++)
+        {
+            // 深圳新增13万个学位 / 时间:2021-07-13: a news page's headline stands right above its date and source line.
+            if (IsHeadline(lines[i]) && (IsPageLine(lines[i + 1])
+                || (pageLineRemoved && (i + 1 == firstItemLine || (lines[i + 1].Length > 20 && lines[i + 1].AsSpan().IndexOfAny("。，,") >= 0)))))
+            {
+                return Clean(lines[i]);
+            }
+        }
+
         for (var i = 0; i < Math.Min(lines.Count, 3); i++)
         {
             if ((BeforeSalutation(lines[i]) ?? ModelTextLead(lines[i])) is { } named)
@@ -176,10 +190,15 @@ public static class TitleFinder
         return false;
     }
 
-    private static readonly string[] PageFields = ["来源", "发布时间", "发布日期", "浏览", "阅读", "点击", "作者", "编辑"];
+    private static readonly string[] PageFields = ["来源", "发布时间", "发布日期", "时间", "浏览", "阅读", "点击", "作者", "编辑"];
+
+    /// <summary>A news headline: one short phrase, no sentence, no breadcrumb (首页 > 教育), no field, no numbered item.</summary>
+    private static bool IsHeadline(string line) =>
+        line.Length is >= 6 and <= 40 && line.AsSpan().IndexOfAny("。，,；;：:>＞|｜\t") < 0 && !OutlineStart(line) && !IsPageLine(line)
+            && Chars.IsCjk(line[0]);
 
     /// <summary>A news page's line under its headline: a date (2014-03-14) or a field such as 来源：, 浏览数：, and no sentence.</summary>
-    private static bool IsPageLine(string line)
+    public static bool IsPageLine(string line)
     {
         if (line.Length > 80 || line.Contains('。'))
         {
@@ -493,7 +512,7 @@ public static class TitleFinder
     private static bool EndsLikeTitle(string title)
     {
         string[] endings = ["通知", "意见", "要点", "方案", "讲话", "报告", "总结", "计划",
-            "规划", "安排", "思路", "召开", "办法", "决定", "纲要", "规定", "细则", "摘要", "会", "》", "函", "通报"];
+            "规划", "安排", "思路", "召开", "办法", "决定", "纲要", "规定", "细则", "摘要", "会", "》", "函", "通报", ")", "）"];
         return endings.Any(e => title.EndsWith(e, StringComparison.Ordinal));
     }
 
