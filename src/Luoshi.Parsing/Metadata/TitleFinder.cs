@@ -97,8 +97,9 @@ public static class TitleFinder
                 // naming the same thing in other words: the one above the text is the document's.
                 for (var j = i + 1; j < Math.Min(limit, i + 5); j++)
                 {
+                    // 南京印发《A》和《B》 / A: a headline naming documents, then one of them under its own heading.
                     if (IsTitleLike(lines[j]) && !IsSubtitle(lines[j]) && !lines[j].EndsWith("通知", StringComparison.Ordinal)
-                        && Similar(Clean(line), Clean(lines[j])))
+                        && (Similar(Clean(line), Clean(lines[j])) || NamesInBrackets(line, Clean(lines[j]))))
                     {
                         line = lines[j];
                         i = j;
@@ -380,6 +381,13 @@ public static class TitleFinder
         return null;
     }
 
+    /// <summary>The line names <paramref name="name"/> in 《》.</summary>
+    private static bool NamesInBrackets(string line, string name)
+    {
+        var k = name.Length >= 4 ? line.IndexOf(name, StringComparison.Ordinal) : -1;
+        return k > 0 && line[k - 1] == '《' && k + name.Length < line.Length && line[k + name.Length] == '》';
+    }
+
     /// <summary>Two headings that name the same document: most character pairs of the shorter occur in the longer.</summary>
     private static bool Similar(string a, string b)
     {
@@ -571,9 +579,17 @@ public static class TitleFinder
             s = s[2..];
         }
 
+        // 教育强乡工作汇报—工作汇报: a document site's category after a dash, which the name already ends with.
+        var category = s.LastIndexOf('—');
+        if (category > 4 && s.Length - category - 1 is >= 2 and <= 6
+            && s.AsSpan(0, category).TrimEnd('—').EndsWith(s.AsSpan(category + 1), StringComparison.Ordinal))
+        {
+            s = s[..category].TrimEnd('—');
+        }
+
         var open = s.IndexOf('《');
         var shut = s.LastIndexOf('》');
-        if (open >= 0 && shut > open && (shut - open - 1) * 10 >= s.Length * 6)
+        if (open >= 0 && shut > open && (shut - open - 1) * 10 >= s.Length * 6 && s.AsSpan(open + 1, shut - open - 1).IndexOfAny("《》") < 0)
         {
             s = s[(open + 1)..shut];
         }

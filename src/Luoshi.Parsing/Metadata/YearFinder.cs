@@ -227,6 +227,11 @@ public static class YearFinder
             k++;
         }
 
+        if (k < line.Length && line[k] == ' ')
+        {
+            k++; // 溫委辦〔2006〕47 號
+        }
+
         return k > open + 6 && k < line.Length && line[k] is '号' or '號' ? year : null;
     }
 
