@@ -28,8 +28,29 @@ public static class ResponsibleUnitFinder
 
     public static List<string> Find(string text)
     {
-        var result = new List<string>();
         text = Unspaced(text);
+        var simple = Traditional.Simplify(text);
+        if (ReferenceEquals(simple, text))
+        {
+            return FindIn(text);
+        }
+
+        // 責任單位：縣教育局: traditional script is read as simplified (one character for one), the units given as written.
+        var found = FindIn(simple);
+        for (var i = 0; i < found.Count; i++)
+        {
+            if (simple.IndexOf(found[i], StringComparison.Ordinal) is var at and >= 0)
+            {
+                found[i] = text.Substring(at, found[i].Length);
+            }
+        }
+
+        return found;
+    }
+
+    private static List<string> FindIn(string text)
+    {
+        var result = new List<string>();
         if (!text.AsSpan().ContainsAny(LabelEnds))
         {
             if (text.Contains("负责", StringComparison.Ordinal))
@@ -166,8 +187,8 @@ public static class ResponsibleUnitFinder
             {
                 if (clause.EndsWith(word) && clause.Length - word.Length is >= 2 and <= 30)
                 {
-                    var units = clause[..^word.Length];
-                    if (units.IndexOfAny("：:") < 0)
+                    var units = WithoutManner(clause[..^word.Length]);
+                    if (units.Length >= 2 && units.IndexOfAny("：:") < 0)
                     {
                         AddList(units, result);
                     }
@@ -176,6 +197,22 @@ public static class ResponsibleUnitFinder
                 }
             }
         }
+    }
+
+    private static readonly string[] Manners = ["按照职责分工", "按职责分工", "按照职责", "按职责", "分别", "共同", "具体"];
+
+    /// <summary>（县教育局、各乡镇人民政府按职责分工负责）: how the units lead is no part of their names.</summary>
+    private static ReadOnlySpan<char> WithoutManner(ReadOnlySpan<char> units)
+    {
+        foreach (var manner in Manners)
+        {
+            if (units.EndsWith(manner, StringComparison.Ordinal))
+            {
+                return units[..^manner.Length];
+            }
+        }
+
+        return units;
     }
 
     /// <summary>学校是禁止在职教师从事有偿补课的主要责任单位 → 学校.</summary>
