@@ -11,7 +11,7 @@ public static class ResponsibleUnitFinder
     private static readonly string[] Labels =
     [
         "牵头责任单位", "主要责任单位", "牵头单位", "责任单位", "责任科室", "责任处室", "责任部门", "牵头部门", "牵头科室", "牵头处室", "负责单位", "承办单位", "责任主体",
-        "责任股室", "牵头股室", "主责单位", "主责部门", "主责科室", "落实单位", "责任股", "牵头", "责任",
+        "责任股室", "牵头股室", "主责单位", "主责部门", "主责科室", "落实单位", "实施单位", "责任股", "牵头", "责任",
     ];
 
     /// <summary>Short labels (牵头：, 责任：) that name units only in brackets, where a colon follows them directly.</summary>
@@ -252,6 +252,14 @@ public static class ResponsibleUnitFinder
 
     private static string Unspaced(string text)
     {
+        // 责任科（室）：督导室, 牵头股(室): the bracketed 室 of a label is the label's.
+        if (text.Contains("室）", StringComparison.Ordinal) || text.Contains("室)", StringComparison.Ordinal))
+        {
+            text = text.Replace("科（室）", "科室", StringComparison.Ordinal).Replace("股（室）", "股室", StringComparison.Ordinal)
+                .Replace("处（室）", "处室", StringComparison.Ordinal).Replace("科(室)", "科室", StringComparison.Ordinal)
+                .Replace("股(室)", "股室", StringComparison.Ordinal).Replace("处(室)", "处室", StringComparison.Ordinal);
+        }
+
         if (!text.Contains(' ', StringComparison.Ordinal) && !text.Contains('\u3000', StringComparison.Ordinal))
         {
             return text;
