@@ -151,6 +151,13 @@ public static class OutlineMarkers
                 return false;
             }
 
+            if (s[j] is ')' or '）' && j + 1 < s.Length && Chars.IsCjk(s[j + 1]) && value <= 50)
+            {
+                // 1)加强…, 2）深化…: a number with only its closing bracket, written as （1）.
+                marker = new Marker(MarkerStyle.ArabicParen, (int)value, WithSpaces(s, i, len + 1));
+                return true;
+            }
+
             if (Chars.IsDot(s[j]) || s[j] == '、')
             {
                 // 1.5亿 is a decimal, 1.2.3 a section number, 1、2、3名 a list of figures.
@@ -223,6 +230,13 @@ public static class OutlineMarkers
                     return false;
                 }
 
+                marker = new Marker(MarkerStyle.ChineseComma, (int)value, WithSpaces(s, i, len + 1));
+                return true;
+            }
+
+            if (Chars.IsDot(s[j]) && j + 1 < s.Length && Chars.IsCjk(s[j + 1]) && !Chars.IsChineseNumeralChar(s[j + 1]))
+            {
+                // 一.指导思想: a careless 一、 with a dot.
                 marker = new Marker(MarkerStyle.ChineseComma, (int)value, WithSpaces(s, i, len + 1));
                 return true;
             }
