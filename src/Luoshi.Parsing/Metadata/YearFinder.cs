@@ -113,7 +113,7 @@ public static class YearFinder
         int? latest = null;
         for (var i = 0; i + 4 < s.Length; i++)
         {
-            if (IsYearAt(s, i, out var y) && YearWordAt(s, i + 4, suffix) && (latest is null || y > latest))
+            if ((IsYearAt(s, i, out var y) || IsChineseYearAt(s, i, out y)) && YearWordAt(s, i + 4, suffix) && (latest is null || y > latest))
             {
                 latest = y;
             }
@@ -233,6 +233,29 @@ public static class YearFinder
         }
 
         return k > open + 6 && k < line.Length && line[k] is '号' or '號' ? year : null;
+    }
+
+    /// <summary>二〇二三, 二○二四: a year in Chinese digits, as a document's title or date writes it.</summary>
+    private static bool IsChineseYearAt(string s, int i, out int year)
+    {
+        year = 0;
+        if (i > 0 && Chars.ChineseDigit(s[i - 1]) >= 0)
+        {
+            return false;
+        }
+
+        for (var k = 0; k < 4; k++)
+        {
+            var d = Chars.ChineseDigit(s[i + k]);
+            if (d < 0)
+            {
+                return false;
+            }
+
+            year = (year * 10) + d;
+        }
+
+        return year is >= 1950 and <= 2100;
     }
 
     private static bool IsYearAt(string s, int i, out int year)
