@@ -73,7 +73,7 @@ public static class TitleFinder
 
         for (var i = 0; i < limit; i++)
         {
-            var line = lines[i];
+            var line = WithoutColumn(lines[i]);
             if (IsMetadata(line))
             {
                 continue;
@@ -120,10 +120,10 @@ public static class TitleFinder
         for (var i = 0; i + 1 < limit; i++)
         {
             // 深圳新增13万个学位 / 时间:2021-07-13: a news page's headline stands right above its date and source line.
-            if (IsHeadline(lines[i]) && (IsPageLine(lines[i + 1])
+            if (IsHeadline(Clean(WithoutColumn(lines[i]))) && (IsPageLine(lines[i + 1])
                 || (pageLineRemoved && (i + 1 == firstItemLine || (lines[i + 1].Length > 20 && lines[i + 1].AsSpan().IndexOfAny("。，,") >= 0)))))
             {
-                return Clean(lines[i]);
+                return Clean(WithoutColumn(lines[i]));
             }
         }
 
@@ -193,10 +193,26 @@ public static class TitleFinder
 
     private static readonly string[] PageFields = ["来源", "发布时间", "发布日期", "时间", "浏览", "阅读", "点击", "作者", "编辑"];
 
-    /// <summary>A news headline: one short phrase, no sentence, no breadcrumb (首页 > 教育), no field, no numbered item.</summary>
+    /// <summary>
+    /// A news headline: one short phrase, no sentence, no breadcrumb (首页 > 教育), no numbered item; one colon inside it
+    /// (市教育局：今年新建中小学12所) is the headline's own.
+    /// </summary>
     private static bool IsHeadline(string line) =>
-        line.Length is >= 6 and <= 40 && line.AsSpan().IndexOfAny("。，,；;：:>＞|｜\t") < 0 && !OutlineStart(line) && !IsPageLine(line)
-            && Chars.IsCjk(line[0]);
+        line.Length is >= 6 and <= 40 && line.AsSpan().IndexOfAny("。，,；;>＞|｜\t") < 0 && !OutlineStart(line) && !IsPageLine(line)
+            && Chars.IsCjk(line[0]) && line[^1] is not ('：' or ':') && line.AsSpan().IndexOfAny("：:") == line.AsSpan().LastIndexOfAny("：:");
+
+    /// <summary>权威发布 | 2024年全区教育工作要点: a channel's column name before a bar is no part of the title.</summary>
+    private static string WithoutColumn(string line)
+    {
+        var bar = line.AsSpan().IndexOfAny("|｜");
+        if (bar is < 2 or > 8 || line.AsSpan(bar + 1).IndexOfAny("|｜") >= 0 || line.AsSpan(0, bar).IndexOfAny("，,。：:") >= 0)
+        {
+            return line;
+        }
+
+        var rest = line.AsSpan(bar + 1).Trim();
+        return rest.Length >= 6 ? rest.ToString() : line;
+    }
 
     /// <summary>A news page's line under its headline: a date (2014-03-14) or a field such as 来源：, 浏览数：, and no sentence.</summary>
     public static bool IsPageLine(string line)
