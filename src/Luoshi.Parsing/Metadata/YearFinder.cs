@@ -21,6 +21,11 @@ public static class YearFinder
             return deployed;
         }
 
+        if (PlannedPartYear(lines) is { } planned)
+        {
+            return planned; // 一、2020年工作总结 … 二、2021年工作安排: the part that plans names the year
+        }
+
         foreach (var line in lines.Take(15))
         {
             if (TitleFinder.IsSubtitle(line) && YearBefore(line, '年') is { } fromSubtitle)
@@ -102,6 +107,40 @@ public static class YearFinder
         }
 
         return null;
+    }
+
+    private static readonly string[] PlanWords = ["工作安排", "工作计划", "工作打算", "工作思路", "工作要点", "重点工作", "工作重点", "目标任务", "主要任务", "工作任务"];
+
+    /// <summary>
+    /// The latest year a top-level heading (二、2021年工作安排) names for the work it plans, in a document whose title names none
+    /// (…工作总结及下一步工作安排).
+    /// </summary>
+    private static int? PlannedPartYear(IReadOnlyList<string> lines)
+    {
+        int? latest = null;
+        foreach (var line in lines)
+        {
+            if (line.Length < 8 || line.Length > 60 || Chars.ChineseDigit(line[0]) < 0 || line.IndexOf('、', 1, 3) < 0)
+            {
+                continue;
+            }
+
+            var y = YearBefore(line, '年');
+            if (y is not null && (latest is null || y > latest) && !line.Contains("完成情况", StringComparison.Ordinal)
+                && !line.Contains("总结", StringComparison.Ordinal) && !line.Contains("回顾", StringComparison.Ordinal))
+            {
+                foreach (var word in PlanWords)
+                {
+                    if (line.Contains(word, StringComparison.Ordinal))
+                    {
+                        latest = y;
+                        break;
+                    }
+                }
+            }
+        }
+
+        return latest;
     }
 
     /// <summary>
