@@ -73,6 +73,14 @@ public static class TitleFinder
 
         for (var i = 0; i < limit; i++)
         {
+            if (NoticeWithoutBrackets(lines[i]) is { } named)
+            {
+                return named;
+            }
+        }
+
+        for (var i = 0; i < limit; i++)
+        {
             var line = WithoutColumn(lines[i]);
             if (IsMetadata(line))
             {
@@ -402,6 +410,40 @@ public static class TitleFinder
     {
         var k = name.Length >= 4 ? line.IndexOf(name, StringComparison.Ordinal) : -1;
         return k > 0 && line[k - 1] == '《' && k + name.Length < line.Length && line[k + name.Length] == '》';
+    }
+
+    /// <summary>
+    /// 某某县教育体育局关于印发2023年工作要点的通知 → 某某县教育体育局2023年工作要点: a notice that names the document it
+    /// publishes without 《》; a name that opens with its year takes the issuer before 关于.
+    /// </summary>
+    private static string? NoticeWithoutBrackets(string original)
+    {
+        var line = Traditional.Simplify(original.Trim());
+        var about = line.IndexOf("关于", StringComparison.Ordinal);
+        if (line.Length > 100 || about < 0 || !line.EndsWith("的通知", StringComparison.Ordinal) || line.AsSpan().IndexOfAny("《》。") >= 0)
+        {
+            return null;
+        }
+
+        foreach (var verb in PublishVerbs)
+        {
+            if (!line.AsSpan(about + 2).StartsWith(verb, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var from = about + 2 + verb.Length;
+            var name = original.Trim()[from..^3].Trim();
+            if (name.Length < 4)
+            {
+                return null;
+            }
+
+            var issuer = original.Trim()[..about].Replace(" ", string.Empty, StringComparison.Ordinal).Replace("\u3000", string.Empty, StringComparison.Ordinal);
+            return Chars.IsDigit(name[0]) ? issuer + name : name;
+        }
+
+        return null;
     }
 
     /// <summary>Two headings that name the same document: most character pairs of the shorter occur in the longer.</summary>
