@@ -586,6 +586,9 @@ public static class TitleFinder
         next.Length is >= 2 and <= 40 && !next.Contains('。') && !next.Contains('，') && !OutlineStart(next)
             && Keywords.Any(k => next.Contains(k, StringComparison.Ordinal));
 
+    private static readonly HashSet<string> SiteTags =
+        ["精选推荐", "精选", "完整版", "最新版", "最新", "通用", "范文", "精选范文", "优选", "合集", "汇编", "推荐", "热门", "原创"];
+
     private static readonly string[] SharingTails = ["Word文档下载推荐", "文档下载推荐", "Word文档格式", "Word文档", "Word版"];
 
     private static string Clean(string line)
@@ -602,6 +605,13 @@ public static class TitleFinder
             {
                 s = s[..^ext.Length];
             }
+        }
+
+        // 2024年全县教育工作要点【精选推荐】, …(完整版): a model-text site's tag after the name.
+        if (s.Length > 8 && s[^1] is '】' or ')' or '）' && s.LastIndexOfAny(['【', '(', '（']) is var tagOpen and > 4
+            && s.Length - tagOpen - 2 is >= 2 and <= 6 && SiteTags.Contains(s[(tagOpen + 1)..^1]))
+        {
+            s = s[..tagOpen].TrimEnd();
         }
 
         // 县教育局2024年工作计划Word文档下载推荐: a document-sharing site's words after the file's name.
