@@ -665,6 +665,31 @@ public static class TitleFinder
         return s.Trim();
     }
 
+    /// <summary>
+    /// 2月15日，青山区2023年教育工作会议在区会议中心举行 / 全县2024年教育工作大会隆重举行: the conference a lead sentence says
+    /// was held (举行) is named before 在 or before 举行.
+    /// </summary>
+    private static string? HeldName(string line, string original)
+    {
+        var k = line.IndexOf("举行", StringComparison.Ordinal);
+        if (k < 4 || k > 80)
+        {
+            return null;
+        }
+
+        var end = line.LastIndexOf('在', k) is var at and > 0 && k - at < 30 ? at : k;
+        var head = line.AsSpan(0, end);
+        if (head.EndsWith("隆重"))
+        {
+            head = head[..^2];
+        }
+
+        var from = head.LastIndexOfAny("，,。 　") + 1;
+        var name = head[from..].Trim();
+        return name.Length is >= 4 and <= 60 && (name.EndsWith("会议") || name.EndsWith("大会") || name.EndsWith("会"))
+            ? original.Substring(from + (head[from..].Length - head[from..].TrimStart().Length), name.Length) : null;
+    }
+
     /// <summary>潼南区召开2023年开学暨“五心强校”党建工作推进会。 → 2023年开学暨“五心强校”党建工作推进会</summary>
     private static string? ConferenceName(string original)
     {
@@ -673,7 +698,7 @@ public static class TitleFinder
         var k = line.IndexOf("召开", StringComparison.Ordinal);
         if (k < 0)
         {
-            return null;
+            return HeldName(line, original);
         }
 
         // 2月18日，全县教育工作会议召开，会议总结…: the name stands before 召开.
