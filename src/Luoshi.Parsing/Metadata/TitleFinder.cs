@@ -599,6 +599,12 @@ public static class TitleFinder
             s = s[(close + 1)..].Trim();
         }
 
+        // 重磅！青羊区2024年教育工作要点发布: a short cry before the headline is a decoration, as 【部署】 is.
+        if (s.AsSpan().IndexOfAny('！', '!') is var cry and >= 2 and <= 4 && s.Length - cry - 1 >= 6 && Chars.IsCjk(s[0]))
+        {
+            s = s[(cry + 1)..].TrimStart();
+        }
+
         foreach (var ext in Extensions)
         {
             if (s.EndsWith(ext, StringComparison.OrdinalIgnoreCase))
