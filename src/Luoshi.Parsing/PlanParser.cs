@@ -38,7 +38,9 @@ public static class PlanParser
         var outline = OutlineBuilder.Build(clean.Lines, options);
         var firstItemLine = outline.Items.Count > 0 ? outline.Items[0].LineIndex : -1;
         var firstItemStart = outline.Items.Count > 0 ? outline.Items[0].MarkerStart : 0;
-        var title = TitleFinder.Find(clean.Lines, firstItemLine, firstItemStart) ?? TitleFromFileName(fileName);
+        var title = TitleFinder.Find(clean.Lines, firstItemLine, firstItemStart, PageLineRemoved(clean.Removed))
+            ?? TitleFinder.FromSharingSite(clean.Removed.Where(r => r.Reason == LineNoiseRules.SharingSiteReason).Select(r => r.Text))
+            ?? TitleFromFileName(fileName);
         var year = options.Year ?? YearFinder.Find(title, clean.Lines,
             clean.Removed.Where(r => r.Reason != LineNoiseRules.SharingSiteReason).Select(r => r.Text)); // an upload date is no plan's
         var issuer = IssuerFinder.Find(title, clean.Lines);
@@ -97,6 +99,20 @@ public static class PlanParser
         }
 
         return new PlanDocument(title, year, issuer, topQuantities, items, clean.Removed);
+    }
+
+    /// <summary>The cleaning removed a news page's date or source line among the page's first removed lines.</summary>
+    private static bool PageLineRemoved(IReadOnlyList<RemovedLine> removed)
+    {
+        for (var k = 0; k < removed.Count && k < 20; k++)
+        {
+            if (removed[k].Reason == LineNoiseRules.SiteChromeReason && TitleFinder.IsPageLine(removed[k].Text))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A line near the top that the title is made of (a headline, or one line of a headline over several).</summary>

@@ -12,6 +12,9 @@ public static class LineNoiseRules
     /// <summary>The reason given for a document-sharing site's chrome (its page and upload-date lines).</summary>
     public const string SharingSiteReason = "文档分享站点";
 
+    /// <summary>The reason given for a site's navigation and page lines (当前位置, 来源：, 发布时间：…).</summary>
+    public const string SiteChromeReason = "站点栏目";
+
     private static readonly WordSet AlwaysPrefixes = new(
     [
         "当前位置", "您当前的位置", "您现在的位置", "你现在的位置", "现在位置", "首页 >", "首页>", "首页 ＞", "栏目导航", "今天是", "今天日期",
@@ -60,6 +63,36 @@ public static class LineNoiseRules
 
     private const int FooterBit = 1, CountersBit = 2, SharingSiteBit = 4, FileFormatsBit = 8, FileActionsBit = 16, RightsNoticeBit = 32, BrowserBit = 64;
 
+    /// <summary>
+    /// A line of HTML tags (&lt;code …&gt;&lt;/code&gt;), at most with a list number before them: outside the tags only digits,
+    /// dots and spaces.
+    /// </summary>
+    private static bool IsMarkupOnly(string line)
+    {
+        var tags = 0;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (c == '<' && i + 1 < line.Length && (Chars.IsAsciiLetter(line[i + 1]) || line[i + 1] is '/' or '!'))
+            {
+                var close = line.IndexOf('>', i + 1);
+                if (close < 0)
+                {
+                    return false;
+                }
+
+                tags++;
+                i = close;
+            }
+            else if (!(Chars.IsSpace(c) || Chars.IsDigit(c) || c is '.' or '、'))
+            {
+                return false;
+            }
+        }
+
+        return tags > 0;
+    }
+
     /// <summary>The reason the line is noise, or null when it is content.</summary>
     public static string? Classify(string line)
     {
@@ -83,6 +116,11 @@ public static class LineNoiseRules
             return "文档分享站点";
         }
 
+        if (line.Length <= 200 && line.Contains('<') && IsMarkupOnly(line))
+        {
+            return "网页标记"; // <code id="59jbu"></code>, 1. <noscript …></noscript>: a mirror's leftover tags, no item
+        }
+
         if (OutlineMarkers.StartsWithMarker(line))
         {
             return null;
@@ -90,12 +128,12 @@ public static class LineNoiseRules
 
         if (line.Length <= 200 && StartsWithAny(line, AlwaysPrefixes))
         {
-            return "站点栏目";
+            return SiteChromeReason;
         }
 
         if (line.Length <= 20 && StartsWithAny(line, ShortPrefixes))
         {
-            return "站点栏目";
+            return SiteChromeReason;
         }
 
         var found = line.Length <= 200 ? Contained.FoundIn(line) : 0;

@@ -11,7 +11,7 @@ public static class ResponsibleUnitFinder
     private static readonly string[] Labels =
     [
         "牵头责任单位", "主要责任单位", "牵头单位", "责任单位", "责任科室", "责任处室", "责任部门", "牵头部门", "牵头科室", "牵头处室", "负责单位", "承办单位", "责任主体",
-        "责任股室", "牵头股室", "主责单位", "主责部门", "主责科室", "落实单位", "责任股", "牵头", "责任",
+        "责任股室", "牵头股室", "主责单位", "主责部门", "主责科室", "落实单位", "实施单位", "责任股", "牵头", "责任",
     ];
 
     /// <summary>Short labels (牵头：, 责任：) that name units only in brackets, where a colon follows them directly.</summary>
@@ -28,8 +28,29 @@ public static class ResponsibleUnitFinder
 
     public static List<string> Find(string text)
     {
-        var result = new List<string>();
         text = Unspaced(text);
+        var simple = Traditional.Simplify(text);
+        if (ReferenceEquals(simple, text))
+        {
+            return FindIn(text);
+        }
+
+        // 責任單位：縣教育局: traditional script is read as simplified (one character for one), the units given as written.
+        var found = FindIn(simple);
+        for (var i = 0; i < found.Count; i++)
+        {
+            if (simple.IndexOf(found[i], StringComparison.Ordinal) is var at and >= 0)
+            {
+                found[i] = text.Substring(at, found[i].Length);
+            }
+        }
+
+        return found;
+    }
+
+    private static List<string> FindIn(string text)
+    {
+        var result = new List<string>();
         if (!text.AsSpan().ContainsAny(LabelEnds))
         {
             if (text.Contains("负责", StringComparison.Ordinal))
@@ -166,8 +187,8 @@ public static class ResponsibleUnitFinder
             {
                 if (clause.EndsWith(word) && clause.Length - word.Length is >= 2 and <= 30)
                 {
-                    var units = clause[..^word.Length];
-                    if (units.IndexOfAny("：:") < 0)
+                    var units = WithoutManner(clause[..^word.Length]);
+                    if (units.Length >= 2 && units.IndexOfAny("：:") < 0)
                     {
                         AddList(units, result);
                     }
@@ -176,6 +197,22 @@ public static class ResponsibleUnitFinder
                 }
             }
         }
+    }
+
+    private static readonly string[] Manners = ["按照职责分工", "按职责分工", "按照职责", "按职责", "分别", "共同", "具体"];
+
+    /// <summary>（县教育局、各乡镇人民政府按职责分工负责）: how the units lead is no part of their names.</summary>
+    private static ReadOnlySpan<char> WithoutManner(ReadOnlySpan<char> units)
+    {
+        foreach (var manner in Manners)
+        {
+            if (units.EndsWith(manner, StringComparison.Ordinal))
+            {
+                return units[..^manner.Length];
+            }
+        }
+
+        return units;
     }
 
     /// <summary>学校是禁止在职教师从事有偿补课的主要责任单位 → 学校.</summary>
@@ -215,6 +252,14 @@ public static class ResponsibleUnitFinder
 
     private static string Unspaced(string text)
     {
+        // 责任科（室）：督导室, 牵头股(室): the bracketed 室 of a label is the label's.
+        if (text.Contains("室）", StringComparison.Ordinal) || text.Contains("室)", StringComparison.Ordinal))
+        {
+            text = text.Replace("科（室）", "科室", StringComparison.Ordinal).Replace("股（室）", "股室", StringComparison.Ordinal)
+                .Replace("处（室）", "处室", StringComparison.Ordinal).Replace("科(室)", "科室", StringComparison.Ordinal)
+                .Replace("股(室)", "股室", StringComparison.Ordinal).Replace("处(室)", "处室", StringComparison.Ordinal);
+        }
+
         if (!text.Contains(' ', StringComparison.Ordinal) && !text.Contains('\u3000', StringComparison.Ordinal))
         {
             return text;

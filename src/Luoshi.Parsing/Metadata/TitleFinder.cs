@@ -33,7 +33,11 @@ public static class TitleFinder
     /// <param name="firstItemStart">
     /// Where the first item's marker stands in its line: the text before it (…工作计划打算一、…) is read as a line of its own.
     /// </param>
-    public static string? Find(IReadOnlyList<string> lines, int firstItemLine, int firstItemStart)
+    /// <param name="pageLineRemoved">
+    /// The cleaning removed a news page's date or source line near the top (发布时间：…): a headline right above the text is
+    /// the title even without that line below it.
+    /// </param>
+    public static string? Find(IReadOnlyList<string> lines, int firstItemLine, int firstItemStart, bool pageLineRemoved = false)
     {
         var limit = Math.Min(lines.Count, Math.Min(SearchLines, firstItemLine < 0 ? int.MaxValue : firstItemLine + 1));
         if (firstItemLine >= 0 && firstItemStart > 0 && firstItemLine < limit)
@@ -69,14 +73,23 @@ public static class TitleFinder
 
         for (var i = 0; i < limit; i++)
         {
-            var line = lines[i];
+            if (NoticeWithoutBrackets(lines[i]) is { } named)
+            {
+                return named;
+            }
+        }
+
+        for (var i = 0; i < limit; i++)
+        {
+            var line = WithoutColumn(lines[i]);
             if (IsMetadata(line))
             {
                 continue;
             }
 
-            // A main title followed by its subtitle (——在…会议上的报告) is the title, whatever words it uses.
-            if (i + 1 < lines.Count && IsSubtitle(lines[i + 1]) && line.Length is >= 4 and <= 60 && !line.Contains('。') && !OutlineStart(line))
+            // A main title followed by its subtitle (——在…会议上的报告) is the title, whatever words it uses; a news site's
+            // date, source and counter line may stand between them.
+            if (SubtitleBelow(lines, i) && line.Length is >= 4 and <= 60 && !line.Contains('。') && !OutlineStart(line) && !IsPageLine(line))
             {
                 return Clean(line);
             }
@@ -92,8 +105,9 @@ public static class TitleFinder
                 // naming the same thing in other words: the one above the text is the document's.
                 for (var j = i + 1; j < Math.Min(limit, i + 5); j++)
                 {
+                    // 南京印发《A》和《B》 / A: a headline naming documents, then one of them under its own heading.
                     if (IsTitleLike(lines[j]) && !IsSubtitle(lines[j]) && !lines[j].EndsWith("通知", StringComparison.Ordinal)
-                        && Similar(Clean(line), Clean(lines[j])))
+                        && (Similar(Clean(line), Clean(lines[j])) || NamesInBrackets(line, Clean(lines[j]))))
                     {
                         line = lines[j];
                         i = j;
@@ -107,7 +121,25 @@ public static class TitleFinder
                     title += Clean(lines[i + 1]);
                 }
 
-                return title;
+                return WithoutHeld(title);
+            }
+        }
+
+        for (var i = 0; i + 1 < limit; i++)
+        {
+            // 深圳新增13万个学位 / 时间:2021-07-13: a news page's headline stands right above its date and source line.
+            if (IsHeadline(Clean(WithoutColumn(lines[i]))) && (IsPageLine(lines[i + 1])
+                || (pageLineRemoved && (i + 1 == firstItemLine || (lines[i + 1].Length > 20 && lines[i + 1].AsSpan().IndexOfAny("。，,") >= 0)))))
+            {
+                return Clean(WithoutColumn(lines[i]));
+            }
+        }
+
+        for (var i = 0; i < Math.Min(lines.Count, 3); i++)
+        {
+            if ((BeforeSalutation(lines[i]) ?? ModelTextLead(lines[i])) is { } named)
+            {
+                return named;
             }
         }
 
@@ -148,6 +180,168 @@ public static class TitleFinder
         return null;
     }
 
+    /// <summary>The line below <paramref name="i"/>, past at most two page lines (date, source, counter), is a subtitle.</summary>
+    private static bool SubtitleBelow(IReadOnlyList<string> lines, int i)
+    {
+        for (var j = i + 1; j < lines.Count && j <= i + 3; j++)
+        {
+            if (IsSubtitle(lines[j]))
+            {
+                return true;
+            }
+
+            if (!IsPageLine(lines[j]))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] PageFields = ["来源", "发布时间", "发布日期", "时间", "浏览", "阅读", "点击", "作者", "编辑"];
+
+    /// <summary>
+    /// A news headline: one short phrase, no sentence, no breadcrumb (首页 > 教育), no numbered item; one colon inside it
+    /// (市教育局：今年新建中小学12所) is the headline's own.
+    /// </summary>
+    private static bool IsHeadline(string line) =>
+        line.Length is >= 6 and <= 40 && line.AsSpan().IndexOfAny("。，,；;>＞|｜\t") < 0 && !OutlineStart(line) && !IsPageLine(line)
+            && Chars.IsCjk(line[0]) && line[^1] is not ('：' or ':') && line.AsSpan().IndexOfAny("：:") == line.AsSpan().LastIndexOfAny("：:");
+
+    /// <summary>权威发布 | 2024年全区教育工作要点: a channel's column name before a bar is no part of the title.</summary>
+    private static string WithoutColumn(string line)
+    {
+        var bar = line.AsSpan().IndexOfAny("|｜");
+        if (bar is < 2 or > 8 || line.AsSpan(bar + 1).IndexOfAny("|｜") >= 0 || line.AsSpan(0, bar).IndexOfAny("，,。：:") >= 0)
+        {
+            return line;
+        }
+
+        var rest = line.AsSpan(bar + 1).Trim();
+        return rest.Length >= 6 ? rest.ToString() : line;
+    }
+
+    /// <summary>A news page's line under its headline: a date (2014-03-14) or a field such as 来源：, 浏览数：, and no sentence.</summary>
+    public static bool IsPageLine(string line)
+    {
+        if (line.Length > 80 || line.Contains('。'))
+        {
+            return false;
+        }
+
+        for (var k = line.IndexOf('-'); k >= 4; k = line.IndexOf('-', k + 1))
+        {
+            if (Chars.IsDigit(line[k - 1]) && Chars.IsDigit(line[k - 4]) && k + 1 < line.Length && Chars.IsDigit(line[k + 1]))
+            {
+                return true;
+            }
+        }
+
+        var s = Traditional.Simplify(line);
+        foreach (var f in PageFields)
+        {
+            var at = s.IndexOf(f, StringComparison.Ordinal);
+            if (at >= 0 && s.AsSpan(at + f.Length).IndexOfAny("：:") is >= 0 and <= 2)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] Salutations = ["同志们", "老师们", "各位领导", "各位代表"];
+
+    private static readonly string[] SpeechEndings = ["讲话", "讲话稿", "讲话提纲", "发言", "发言稿", "报告", "致辞"];
+
+    /// <summary>
+    /// 在全市…推进会上的讲话同志们：今天…: a speech's title run into its salutation where the line break was lost; the text
+    /// before the salutation is the title when it ends like a speech (讲话, 讲话稿, 发言, 报告, 致辞).
+    /// </summary>
+    private static string? BeforeSalutation(string line)
+    {
+        var k = -1;
+        foreach (var salutation in Salutations)
+        {
+            var at = line.IndexOf(salutation, StringComparison.Ordinal);
+            if (at >= 6 && (k < 0 || at < k))
+            {
+                k = at;
+            }
+        }
+
+        if (k < 0 || k > 80)
+        {
+            return null;
+        }
+
+        var head = line.AsSpan(0, k).TrimEnd(" 　、，,");
+        if (head.IndexOfAny("。，,；;：:") >= 0)
+        {
+            return null;
+        }
+
+        foreach (var ending in SpeechEndings)
+        {
+            if (head.EndsWith(ending, StringComparison.Ordinal))
+            {
+                return Clean(head.ToString());
+            }
+        }
+
+        return null;
+    }
+
+    private static readonly string[] LeadCloses = ["供大家参考", "供您参考", "仅供参考", "欢迎阅读", "欢迎参考", "希望", "供参考", "欢迎大家"];
+
+    /// <summary>
+    /// 下面是小编为大家整理的县教育局工作总结暨工作计划(2023年)，供大家参考。: a model-text site's lead names the document
+    /// where no line heads it.
+    /// </summary>
+    private static string? ModelTextLead(string line)
+    {
+        var k = line.IndexOf("整理", StringComparison.Ordinal);
+        if (k < 2 || k > 30 || k + 2 >= line.Length || line[k + 2] is not ('的' or '了')
+            || (line.AsSpan(0, k).IndexOf("小编") < 0 && line.AsSpan(0, k).IndexOf("本站") < 0))
+        {
+            return null;
+        }
+
+        var from = k + 3;
+        var end = line.AsSpan(from).IndexOfAny("，,。") is var e and >= 0 ? from + e : -1;
+        if (end < 0 || end - from is < 4 or > 60)
+        {
+            return null;
+        }
+
+        var rest = line.AsSpan(end + 1);
+        foreach (var close in LeadCloses)
+        {
+            if (rest.StartsWith(close, StringComparison.Ordinal))
+            {
+                return Clean(line[from..end]);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>全区2024年教育工作会议召开: a news headline that a conference was held names the conference.</summary>
+    private static string WithoutHeld(string title)
+    {
+        if (title.Length > 6 && title[^2] == '召' && title[^1] is '开' or '開')
+        {
+            var before = Traditional.Simplify(title[..^2]);
+            if (before.EndsWith('会') || before.EndsWith("会议", StringComparison.Ordinal))
+            {
+                return title[..^2];
+            }
+        }
+
+        return title;
+    }
+
     private static bool IsExclamation(string line) =>
         line.Length is >= 4 and <= 24 && line[^1] is '!' or '！' && line.AsSpan().IndexOfAny("。，,；;：:") < 0;
 
@@ -168,21 +362,23 @@ public static class TitleFinder
     private static readonly string[] PublishVerbs = ["印发", "转发", "下发", "印送", "发布"];
 
     /// <summary>关于印发《Y》的通知 → Y: the document a notice publishes.</summary>
-    private static string? PublishedDocument(string line)
+    private static string? PublishedDocument(string original)
     {
+        // 關於印發《…》的通知: traditional script is read as simplified (one character for one), the name given as written.
+        var line = Traditional.Simplify(original);
         // 《Y》已经市政府同意，现印发给你们: a government office's notice names the document it publishes first.
         if (line.StartsWith('《') && line.IndexOf('》') is var end && end > 4 && line.IndexOf('。') is var stop
             && line.IndexOf("印发给", end, StringComparison.Ordinal) is var given && given > end && (stop < 0 || given < stop)
             && line.AsSpan(1, end - 1).IndexOfAny("《》") < 0)
         {
-            return Clean(line[1..end]);
+            return Clean(original[1..end]);
         }
 
         // 现将《Y》印发给你们: the notice's own sentence names the document too.
         if (line.StartsWith("现将《", StringComparison.Ordinal) && line.IndexOf('》') is var shut && shut > 7
             && PublishVerbs.Any(v => line.AsSpan(shut + 1).StartsWith(v, StringComparison.Ordinal)))
         {
-            return Clean(line[3..shut]);
+            return Clean(original[3..shut]);
         }
 
         if (line.Length > 100 || !line.Contains("通知", StringComparison.Ordinal) || line.Contains('。'))
@@ -201,9 +397,50 @@ public static class TitleFinder
             var close = line.IndexOf('》', v);
             if (close > v + verb.Length + 4 && line.IndexOf("通知", close, StringComparison.Ordinal) > close)
             {
-                var inner = line[(v + verb.Length + 1)..close].Trim();
+                var inner = original[(v + verb.Length + 1)..close].Trim();
                 return inner.Length >= 4 ? Clean(inner) : null;
             }
+        }
+
+        return null;
+    }
+
+    /// <summary>The line names <paramref name="name"/> in 《》.</summary>
+    private static bool NamesInBrackets(string line, string name)
+    {
+        var k = name.Length >= 4 ? line.IndexOf(name, StringComparison.Ordinal) : -1;
+        return k > 0 && line[k - 1] == '《' && k + name.Length < line.Length && line[k + name.Length] == '》';
+    }
+
+    /// <summary>
+    /// 某某县教育体育局关于印发2023年工作要点的通知 → 某某县教育体育局2023年工作要点: a notice that names the document it
+    /// publishes without 《》; a name that opens with its year takes the issuer before 关于.
+    /// </summary>
+    private static string? NoticeWithoutBrackets(string original)
+    {
+        var line = Traditional.Simplify(original.Trim());
+        var about = line.IndexOf("关于", StringComparison.Ordinal);
+        if (line.Length > 100 || about < 0 || !line.EndsWith("的通知", StringComparison.Ordinal) || line.AsSpan().IndexOfAny("《》。") >= 0)
+        {
+            return null;
+        }
+
+        foreach (var verb in PublishVerbs)
+        {
+            if (!line.AsSpan(about + 2).StartsWith(verb, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var from = about + 2 + verb.Length;
+            var name = original.Trim()[from..^3].Trim();
+            if (name.Length < 4)
+            {
+                return null;
+            }
+
+            var issuer = original.Trim()[..about].Replace(" ", string.Empty, StringComparison.Ordinal).Replace("\u3000", string.Empty, StringComparison.Ordinal);
+            return Chars.IsDigit(name[0]) ? issuer + name : name;
         }
 
         return null;
@@ -253,15 +490,34 @@ public static class TitleFinder
             return false;
         }
 
+        var simple = Traditional.Simplify(line); // 實施意見 names a kind of document as 实施意见 does
         foreach (var k in Keywords)
         {
-            if (line.Contains(k, StringComparison.Ordinal))
+            if (simple.Contains(k, StringComparison.Ordinal))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// 《县教育局2024年工作计划Word文档下载推荐.docx》由会员分享…: where no line of the text names the document, the file name a
+    /// document-sharing site gives it (in the lines cleaned away as the site's) does.
+    /// </summary>
+    public static string? FromSharingSite(IEnumerable<string> siteLines)
+    {
+        foreach (var line in siteLines)
+        {
+            if (line.StartsWith('《') && line.IndexOf("》由", StringComparison.Ordinal) is var close and > 4
+                && line.AsSpan(1, close - 1).IndexOfAny("《》") < 0 && Clean(line[1..close]) is { Length: >= 4 } name)
+            {
+                return name;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The fields a law database writes after a document's title (文章属性 •【制定机关】… •【公布日期】…).</summary>
@@ -322,13 +578,18 @@ public static class TitleFinder
     private static bool EndsLikeTitle(string title)
     {
         string[] endings = ["通知", "意见", "要点", "方案", "讲话", "报告", "总结", "计划",
-            "规划", "安排", "思路", "召开", "办法", "决定", "纲要", "规定", "细则", "摘要", "会", "》", "函", "通报"];
+            "规划", "安排", "思路", "召开", "办法", "决定", "纲要", "规定", "细则", "摘要", "会", "》", "函", "通报", ")", "）"];
         return endings.Any(e => title.EndsWith(e, StringComparison.Ordinal));
     }
 
     private static bool IsContinuation(string next) =>
         next.Length is >= 2 and <= 40 && !next.Contains('。') && !next.Contains('，') && !OutlineStart(next)
             && Keywords.Any(k => next.Contains(k, StringComparison.Ordinal));
+
+    private static readonly HashSet<string> SiteTags =
+        ["精选推荐", "精选", "完整版", "最新版", "最新", "通用", "范文", "精选范文", "优选", "合集", "汇编", "推荐", "热门", "原创"];
+
+    private static readonly string[] SharingTails = ["Word文档下载推荐", "文档下载推荐", "Word文档格式", "Word文档", "Word版"];
 
     private static string Clean(string line)
     {
@@ -338,11 +599,34 @@ public static class TitleFinder
             s = s[(close + 1)..].Trim();
         }
 
+        // 重磅！青羊区2024年教育工作要点发布: a short cry before the headline is a decoration, as 【部署】 is.
+        if (s.AsSpan().IndexOfAny('！', '!') is var cry and >= 2 and <= 4 && s.Length - cry - 1 >= 6 && Chars.IsCjk(s[0]))
+        {
+            s = s[(cry + 1)..].TrimStart();
+        }
+
         foreach (var ext in Extensions)
         {
             if (s.EndsWith(ext, StringComparison.OrdinalIgnoreCase))
             {
                 s = s[..^ext.Length];
+            }
+        }
+
+        // 2024年全县教育工作要点【精选推荐】, …(完整版): a model-text site's tag after the name.
+        if (s.Length > 8 && s[^1] is '】' or ')' or '）' && s.LastIndexOfAny(['【', '(', '（']) is var tagOpen and > 4
+            && s.Length - tagOpen - 2 is >= 2 and <= 6 && SiteTags.Contains(s[(tagOpen + 1)..^1]))
+        {
+            s = s[..tagOpen].TrimEnd();
+        }
+
+        // 县教育局2024年工作计划Word文档下载推荐: a document-sharing site's words after the file's name.
+        foreach (var tail in SharingTails)
+        {
+            if (s.EndsWith(tail, StringComparison.OrdinalIgnoreCase) && s.Length > tail.Length + 4)
+            {
+                s = s[..^tail.Length];
+                break;
             }
         }
 
@@ -369,14 +653,47 @@ public static class TitleFinder
             s = s[2..];
         }
 
+        // 教育强乡工作汇报—工作汇报: a document site's category after a dash, which the name already ends with.
+        var category = s.LastIndexOf('—');
+        if (category > 4 && s.Length - category - 1 is >= 2 and <= 6
+            && s.AsSpan(0, category).TrimEnd('—').EndsWith(s.AsSpan(category + 1), StringComparison.Ordinal))
+        {
+            s = s[..category].TrimEnd('—');
+        }
+
         var open = s.IndexOf('《');
         var shut = s.LastIndexOf('》');
-        if (open >= 0 && shut > open && (shut - open - 1) * 10 >= s.Length * 6)
+        if (open >= 0 && shut > open && (shut - open - 1) * 10 >= s.Length * 6 && s.AsSpan(open + 1, shut - open - 1).IndexOfAny("《》") < 0)
         {
             s = s[(open + 1)..shut];
         }
 
         return s.Trim();
+    }
+
+    /// <summary>
+    /// 2月15日，青山区2023年教育工作会议在区会议中心举行 / 全县2024年教育工作大会隆重举行: the conference a lead sentence says
+    /// was held (举行) is named before 在 or before 举行.
+    /// </summary>
+    private static string? HeldName(string line, string original)
+    {
+        var k = line.IndexOf("举行", StringComparison.Ordinal);
+        if (k < 4 || k > 80)
+        {
+            return null;
+        }
+
+        var end = line.LastIndexOf('在', k) is var at and > 0 && k - at < 30 ? at : k;
+        var head = line.AsSpan(0, end);
+        if (head.EndsWith("隆重"))
+        {
+            head = head[..^2];
+        }
+
+        var from = head.LastIndexOfAny("，,。 　") + 1;
+        var name = head[from..].Trim();
+        return name.Length is >= 4 and <= 60 && (name.EndsWith("会议") || name.EndsWith("大会") || name.EndsWith("会"))
+            ? original.Substring(from + (head[from..].Length - head[from..].TrimStart().Length), name.Length) : null;
     }
 
     /// <summary>潼南区召开2023年开学暨“五心强校”党建工作推进会。 → 2023年开学暨“五心强校”党建工作推进会</summary>
@@ -387,7 +704,7 @@ public static class TitleFinder
         var k = line.IndexOf("召开", StringComparison.Ordinal);
         if (k < 0)
         {
-            return null;
+            return HeldName(line, original);
         }
 
         // 2月18日，全县教育工作会议召开，会议总结…: the name stands before 召开.

@@ -21,11 +21,24 @@ public static class YearFinder
             return deployed;
         }
 
+        if (PlannedPartYear(lines) is { } planned)
+        {
+            return planned; // 一、2020年工作总结 … 二、2021年工作安排: the part that plans names the year
+        }
+
         foreach (var line in lines.Take(15))
         {
             if (TitleFinder.IsSubtitle(line) && YearBefore(line, '年') is { } fromSubtitle)
             {
                 return fromSubtitle; // ——在2024年全县教育工作会议上的报告
+            }
+        }
+
+        foreach (var line in lines.Take(15))
+        {
+            if (DocumentNumberYear(line) is { } numbered)
+            {
+                return numbered; // 某發〔2021〕12號: the year the document was issued
             }
         }
 
@@ -45,8 +58,9 @@ public static class YearFinder
             }
         }
 
-        foreach (var line in removedLines)
+        foreach (var removedLine in removedLines)
         {
+            var line = Traditional.Simplify(removedLine); // 發布日期
             if ((line.Contains("发布", StringComparison.Ordinal) || line.Contains("来源", StringComparison.Ordinal)
                 || line.Contains("时间", StringComparison.Ordinal) || line.Contains("日期", StringComparison.Ordinal))
                 && FirstDateYear(line) is { } published)
@@ -95,6 +109,40 @@ public static class YearFinder
         return null;
     }
 
+    private static readonly string[] PlanWords = ["工作安排", "工作计划", "工作打算", "工作思路", "工作要点", "重点工作", "工作重点", "目标任务", "主要任务", "工作任务"];
+
+    /// <summary>
+    /// The latest year a top-level heading (二、2021年工作安排) names for the work it plans, in a document whose title names none
+    /// (…工作总结及下一步工作安排).
+    /// </summary>
+    private static int? PlannedPartYear(IReadOnlyList<string> lines)
+    {
+        int? latest = null;
+        foreach (var line in lines)
+        {
+            if (line.Length < 8 || line.Length > 60 || Chars.ChineseDigit(line[0]) < 0 || line.IndexOf('、', 1, 3) < 0)
+            {
+                continue;
+            }
+
+            var y = YearBefore(line, '年');
+            if (y is not null && (latest is null || y > latest) && !line.Contains("完成情况", StringComparison.Ordinal)
+                && !line.Contains("总结", StringComparison.Ordinal) && !line.Contains("回顾", StringComparison.Ordinal))
+            {
+                foreach (var word in PlanWords)
+                {
+                    if (line.Contains(word, StringComparison.Ordinal))
+                    {
+                        latest = y;
+                        break;
+                    }
+                }
+            }
+        }
+
+        return latest;
+    }
+
     /// <summary>
     /// The latest year the text names (2020年工作情况及2021年工作思路 → 2021: a plan looks forward); a space between the
     /// figure and 年 (text taken from a PDF: 2011 年工作打算) is read through.
@@ -104,7 +152,7 @@ public static class YearFinder
         int? latest = null;
         for (var i = 0; i + 4 < s.Length; i++)
         {
-            if (IsYearAt(s, i, out var y) && YearWordAt(s, i + 4, suffix) && (latest is null || y > latest))
+            if ((IsYearAt(s, i, out var y) || IsChineseYearAt(s, i, out y)) && YearWordAt(s, i + 4, suffix) && (latest is null || y > latest))
             {
                 latest = y;
             }
@@ -176,8 +224,9 @@ public static class YearFinder
     private static readonly string[] DateFields = ["公布日期", "发布日期", "成文日期", "印发日期", "发文日期"];
 
     /// <summary>The year of a date field that dates the document (【公布日期】2005.02.01, 成文日期：2023年3月1日, 发文日期：2018-06-29).</summary>
-    private static int? DateField(string line)
+    private static int? DateField(string original)
     {
+        var line = Traditional.Simplify(original); // 發布日期
         foreach (var field in DateFields)
         {
             var at = line.IndexOf(field, StringComparison.Ordinal);
@@ -187,7 +236,7 @@ public static class YearFinder
             }
 
             var i = at + field.Length;
-            while (i < line.Length && i - at - field.Length < 3 && line[i] is '】' or ']' or '：' or ':' or ' ')
+            while (i < line.Length && i - at - field.Length < 8 && line[i] is '】' or ']' or '：' or ':' or ' ' or '\u3000')
             {
                 i++;
             }
@@ -199,6 +248,53 @@ public static class YearFinder
         }
 
         return null;
+    }
+
+    /// <summary>某發〔2021〕12號, 教基〔2019〕3号: the year in a short document-number line, between 〔〕 and before its number.</summary>
+    private static int? DocumentNumberYear(string line)
+    {
+        var open = line.IndexOfAny(['〔', '［', '[']);
+        if (open < 1 || line.Length > 30 || open + 6 >= line.Length || !IsYearAt(line, open + 1, out var year)
+            || line[open + 5] is not ('〕' or '］' or ']'))
+        {
+            return null;
+        }
+
+        var k = open + 6;
+        while (k < line.Length && Chars.IsDigit(line[k]))
+        {
+            k++;
+        }
+
+        if (k < line.Length && line[k] == ' ')
+        {
+            k++; // 溫委辦〔2006〕47 號
+        }
+
+        return k > open + 6 && k < line.Length && line[k] is '号' or '號' ? year : null;
+    }
+
+    /// <summary>二〇二三, 二○二四: a year in Chinese digits, as a document's title or date writes it.</summary>
+    private static bool IsChineseYearAt(string s, int i, out int year)
+    {
+        year = 0;
+        if (i > 0 && Chars.ChineseDigit(s[i - 1]) >= 0)
+        {
+            return false;
+        }
+
+        for (var k = 0; k < 4; k++)
+        {
+            var d = Chars.ChineseDigit(s[i + k]);
+            if (d < 0)
+            {
+                return false;
+            }
+
+            year = (year * 10) + d;
+        }
+
+        return year is >= 1950 and <= 2100;
     }
 
     private static bool IsYearAt(string s, int i, out int year)

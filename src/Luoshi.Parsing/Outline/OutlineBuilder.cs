@@ -72,8 +72,19 @@ public static partial class OutlineBuilder
     /// (<see cref="Chars.IsSentenceEnd"/>, <see cref="Chars.IsClauseBoundary"/>) and those a marker can start with (digits,
     /// Chinese numerals, an opening bracket).
     /// </summary>
-    private static readonly System.Buffers.SearchValues<char> MarkerOrBoundary =
-        System.Buffers.SearchValues.Create("。！？!?；;：:0123456789０１２３４５６７８９(（" + Chars.ChineseNumerals);
+    private static readonly System.Buffers.SearchValues<char> MarkerOrBoundary = System.Buffers.SearchValues.Create(
+        [.. Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c)
+            .Where(c => Chars.IsSentenceEnd(c) || Chars.IsClauseBoundary(c) || MayStartMarker(c))]);
+
+    /// <summary>
+    /// The characters a marker found away from a clause boundary can start with: digits (1. 2.), Chinese numerals (三是),
+    /// opening brackets (（一）) and ㈠–㈩. The scan of a line looks closer only at these (and at clause ends).
+    /// </summary>
+    private static bool MayStartMarker(char c) =>
+        Chars.IsDigit(c) || Chars.IsChineseNumeralChar(c) || Chars.IsOpenParen(c) || IsEnclosedNumber(c);
+
+    /// <summary>㈠ … ㈩: a word processor's （一） … （十） as one character.</summary>
+    private static bool IsEnclosedNumber(char c) => c is >= '\u3220' and <= '\u3229';
 
     public static OutlineResult Build(IReadOnlyList<string> lines, ParseOptions? options = null)
     {
@@ -132,6 +143,7 @@ public static partial class OutlineBuilder
             var phase = IsPhaseLine(line);
             var segStart = 0;
             ItemDraft? openedHere = null;
+            var openedAsHeading = false; // openedHere opened its line, followed the end of a sentence, or was glued to a heading
             var sentenceEndSinceOpen = false;
             var setParts = -1; // the run family that spells out a quoted set on this line (“三个转变”：一是…)
             var i = 0;
@@ -161,10 +173,12 @@ public static partial class OutlineBuilder
                 var afterBoundary = !atStart && boundary;
                 if (atStart || afterBoundary || (Chars.IsDigit(c) && i > 0 && !Chars.IsDigit(line[i - 1]))
                     || (Chars.IsChineseNumeralChar(c) && i + 1 < line.Length && line[i + 1] is '是' or '要' or '、')
-                    || Chars.IsOpenParen(c))
+                    || Chars.IsOpenParen(c) || IsEnclosedNumber(c)) // each a MayStartMarker character: the scan stops at it
                 {
                     Marker marker = default;
                     var found = false;
+                    var glue = false;
+                    var lineHeading = openedHere is not null && openedAsHeading && !sentenceEndSinceOpen ? openedHere : null;
                     if ((atStart || afterBoundary) && OutlineMarkers.TryMatch(line, i, out marker))
                     {
                         found = Accept(marker, atStart, chain, lastBare);
@@ -179,10 +193,13 @@ public static partial class OutlineBuilder
                     {
                         found = true; // 形成有力支撑三是推进…: line breaks lost before a run marker
                     }
-                    else if (!atStart && GluedStructuralMarker(line, i, segStart, chain, items,
-                        openedHere is { MarkerStart: 0 } heading && !sentenceEndSinceOpen ? heading : null, out marker))
+                    else if (!atStart && GluedStructuralMarker(line, i, segStart, chain, items, lineHeading, out marker))
                     {
-                        found = true; // …工作计划打算一、2022年亮点工作(一)教育发展…: a whole document on one line
+                        found = glue = true; // …工作计划打算一、2022年亮点工作(一)教育发展…: a whole document on one line
+                    }
+                    else if (!atStart && lineHeading is not null && GluedRunOpener(line, i, lineHeading, out marker))
+                    {
+                        found = true; // (一)坚定政治方向,夯实…保障一是深入开展…。二是…: a run glued to the heading it details
                     }
 
                     if (found && marker.IsRun && !atStart
@@ -203,6 +220,7 @@ public static partial class OutlineBuilder
                         }
 
                         openedHere = item;
+                        openedAsHeading = atStart || glue || (i > 0 && Chars.IsSentenceEnd(PreviousNonSpace(line, i)));
                         sentenceEndSinceOpen = false;
                         segStart = i + marker.Length;
                         i = segStart;
@@ -356,6 +374,44 @@ public static partial class OutlineBuilder
         return false;
     }
 
+    private static char PreviousNonSpace(string line, int i)
+    {
+        var k = i - 1;
+        while (k > 0 && Chars.IsSpace(line[k]))
+        {
+            k--;
+        }
+
+        return line[k];
+    }
+
+    /// <summary>
+    /// 一是 glued to the structural heading that opened its stretch of line (…夯实政治保障一是深入开展…。二是…), where the line
+    /// break after the heading was lost: it opens the heading's run when 二是 follows on the line.
+    /// </summary>
+    private static bool GluedRunOpener(string line, int i, ItemDraft heading, out Marker marker)
+    {
+        var prev = line[i - 1];
+        if (heading.Marker.IsRun || !Chars.IsCjk(prev) || Chars.IsChineseNumeralChar(prev) || WordBeforeNumeral.Contains(prev)
+            || !OutlineMarkers.TryMatch(line, i, out marker) || !marker.IsRun || marker.Ordinal != 1)
+        {
+            marker = default;
+            return false;
+        }
+
+        var end = Math.Min(line.Length - 1, i + GluedLookahead);
+        for (var j = line.IndexOf('二', i + marker.Length); j >= 0 && j < end; j = line.IndexOf('二', j + 1))
+        {
+            if (OutlineMarkers.TryMatch(line, j, out var next) && next.Style == marker.Style && next.Ordinal == 2)
+            {
+                return true;
+            }
+        }
+
+        marker = default;
+        return false;
+    }
+
     /// <summary>
     /// 实现“三个转变”：一是…: a run right after a set named in quotes with its count spells out what the set means; its
     /// parts are no items.
@@ -394,12 +450,15 @@ public static partial class OutlineBuilder
         ItemDraft? lineHeading, out Marker marker)
     {
         var prev = line[i - 1];
-        // 划一, 统一 make a word only with a numeral right after them; a bracket between (…工作计划(一)…) makes none.
-        if (!Chars.IsCjk(prev) || Chars.IsChineseNumeralChar(prev) || (!Chars.IsOpenParen(line[i]) && WordBeforeNumeral.Contains(prev))
+        // 划一, 统一 make a word only with a numeral right after them; a bracket between (…工作计划(一)…) makes none, nor does
+        // the document's title before its first item (…2024年工作计划一、总体思路…).
+        if (!Chars.IsCjk(prev) || Chars.IsChineseNumeralChar(prev)
+            || (!Chars.IsOpenParen(line[i]) && WordBeforeNumeral.Contains(prev)
+                && !(items.Count == 0 && LooksLikeTitle(line.AsSpan(segStart, i - segStart).Trim())))
             || !OutlineMarkers.TryMatch(line, i, out marker)
             || !(marker.Style is MarkerStyle.ChineseComma or MarkerStyle.ChineseParen
                 || (marker.Style is MarkerStyle.ArabicDot && lineHeading is not null && i + marker.Length < line.Length
-                    && Chars.IsCjk(line[i + marker.Length]))))
+                    && (Chars.IsCjk(line[i + marker.Length]) || line[i + marker.Length] is '“'))))
         {
             marker = default;
             return false;
@@ -452,7 +511,7 @@ public static partial class OutlineBuilder
         var end = Math.Min(line.Length, i + GluedLookahead);
         for (var j = i + marker.Length + 2; j < end; j++) // an item has some text before the next (获一、二等奖 is no list)
         {
-            if ((marker.Style == MarkerStyle.ChineseParen ? Chars.IsOpenParen(line[j]) : j + 1 < line.Length && line[j + 1] == '、')
+            if ((marker.Style == MarkerStyle.ChineseParen ? (Chars.IsOpenParen(line[j]) || IsEnclosedNumber(line[j])) : j + 1 < line.Length && line[j + 1] == '、')
                 && OutlineMarkers.TryMatch(line, j, out var next) && next.Style == marker.Style)
             {
                 if (next.Ordinal == marker.Ordinal + 1)
@@ -548,7 +607,42 @@ public static partial class OutlineBuilder
             }
         }
 
-        return Chars.TrimPunct(WithoutNumber(first.AsSpan(0, end)));
+        return Chars.TrimPunct(WithoutLabelRunOn(WithoutNumber(first.AsSpan(0, end))));
+    }
+
+    /// <summary>The labels of a plan's standard sections (一、指导思想 …).</summary>
+    private static readonly string[] SectionLabels =
+    [
+        "指导思想", "总体思路", "总体目标", "总体要求", "工作思路", "工作目标", "工作举措", "工作措施", "工作要求", "工作重点", "主要措施",
+        "主要任务", "主要目标", "重点任务", "保障措施", "基本原则", "具体措施", "目标任务", "发展目标", "实施步骤",
+    ];
+
+    /// <summary>
+    /// 总体思路坚持以…办好人民满意的教育: a section label run on into a long sentence (the line break after the heading lost)
+    /// is the heading alone; 工作目标是…, 指导思想和基本原则 and a short heading stay as written.
+    /// </summary>
+    private static ReadOnlySpan<char> WithoutLabelRunOn(ReadOnlySpan<char> heading)
+    {
+        if (heading.Length < 18 || !Chars.IsCjk(heading[0]))
+        {
+            return heading;
+        }
+
+        var next = heading[4];
+        if (!(Chars.IsCjk(next) || next is '“' or '"') || next is '是' or '为' or '和' or '与' or '及' or '的' or '、' or '等' or '任' or '要')
+        {
+            return heading;
+        }
+
+        foreach (var label in SectionLabels)
+        {
+            if (heading.StartsWith(label, StringComparison.Ordinal))
+            {
+                return heading[..4];
+            }
+        }
+
+        return heading;
     }
 
     /// <summary>12加大…, 6促进…: a number left at the start of a heading is numbering, not part of the title.</summary>

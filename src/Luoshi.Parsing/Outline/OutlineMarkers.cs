@@ -118,6 +118,13 @@ public static class OutlineMarkers
             return false;
         }
 
+        if (c >= '\u3220' && c <= '\u3229')
+        {
+            // ㈠ … ㈩: a word processor's （一） … （十） as one character.
+            marker = new Marker(MarkerStyle.ChineseParen, c - '\u3220' + 1, WithSpaces(s, i, 1));
+            return true;
+        }
+
         if (c >= '\u2460' && c <= '\u2473')
         {
             marker = new Marker(MarkerStyle.Circled, c - '\u2460' + 1, WithSpaces(s, i, 1));
@@ -142,6 +149,13 @@ public static class OutlineMarkers
             if (j >= s.Length)
             {
                 return false;
+            }
+
+            if (s[j] is ')' or '）' && j + 1 < s.Length && Chars.IsCjk(s[j + 1]) && value <= 50)
+            {
+                // 1)加强…, 2）深化…: a number with only its closing bracket, written as （1）.
+                marker = new Marker(MarkerStyle.ArabicParen, (int)value, WithSpaces(s, i, len + 1));
+                return true;
             }
 
             if (Chars.IsDot(s[j]) || s[j] == '、')
@@ -216,6 +230,13 @@ public static class OutlineMarkers
                     return false;
                 }
 
+                marker = new Marker(MarkerStyle.ChineseComma, (int)value, WithSpaces(s, i, len + 1));
+                return true;
+            }
+
+            if (Chars.IsDot(s[j]) && j + 1 < s.Length && Chars.IsCjk(s[j + 1]) && !Chars.IsChineseNumeralChar(s[j + 1]))
+            {
+                // 一.指导思想: a careless 一、 with a dot.
                 marker = new Marker(MarkerStyle.ChineseComma, (int)value, WithSpaces(s, i, len + 1));
                 return true;
             }
