@@ -72,9 +72,8 @@ public static partial class OutlineBuilder
     /// (<see cref="Chars.IsSentenceEnd"/>, <see cref="Chars.IsClauseBoundary"/>) and those a marker can start with (digits,
     /// Chinese numerals, an opening bracket).
     /// </summary>
-    private static readonly System.Buffers.SearchValues<char> MarkerOrBoundary = System.Buffers.SearchValues.Create(
-        [.. Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c)
-            .Where(c => Chars.IsSentenceEnd(c) || Chars.IsClauseBoundary(c) || MayStartMarker(c))]);
+    private static readonly CharMask MarkerOrBoundary = new(
+        Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(c => Chars.IsSentenceEnd(c) || Chars.IsClauseBoundary(c) || MayStartMarker(c)));
 
     /// <summary>
     /// The characters a marker found away from a clause boundary can start with: digits (1. 2.), Chinese numerals (三是),
@@ -153,8 +152,8 @@ public static partial class OutlineBuilder
                 if (i > 0 && !boundary)
                 {
                     // Up to the next character that can end a sentence or clause or start a marker, none changes anything here
-                    // (a space keeps no boundary, any other character ends one): found by a vectorised search.
-                    var next = line.AsSpan(i).IndexOfAny(MarkerOrBoundary);
+                    // (a space keeps no boundary, any other character ends one): found by one tight scan.
+                    var next = MarkerOrBoundary.IndexOfAny(line.AsSpan(i));
                     if (next < 0)
                     {
                         break;

@@ -5,8 +5,6 @@ namespace Luoshi.Parsing.Reading;
 /// <summary>Decodes plain-text bytes: BOMs, strict UTF-8, else GB18030 (which covers GBK and GB2312).</summary>
 public static class TextDecoder
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     static TextDecoder() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     public static Encoding Gb18030 { get; } = GetGb18030();
@@ -34,17 +32,32 @@ public static class TextDecoder
             throw new PlanDocumentException("文件不是文本文档（含有二进制内容），无法识别的文件编码");
         }
 
-        try
+        if (StrictUtf8(bytes) is { } utf8)
         {
-            return Check(StrictUtf8.GetString(bytes));
+            return Check(utf8);
         }
-        catch (DecoderFallbackException)
-        {
-            // Not UTF-8: Chinese documents saved by older tools are GBK/GB18030.
-        }
+
+        // Not UTF-8: Chinese documents saved by older tools are GBK/GB18030.
 
         return Check(Gb18030.GetString(bytes));
     }
+
+    /// <summary>
+    /// The text of <paramref name="bytes"/> when they are strict UTF-8, else null: transcoded in one pass (the decoder's
+    /// GetString validates and counts first, then transcodes), into this thread's buffer for a document of usual size.
+    /// </summary>
+    private static string? StrictUtf8(ReadOnlySpan<byte> bytes)
+    {
+        var buffer = bytes.Length <= ReusedBufferChars ? decodeBuffer ??= new char[ReusedBufferChars] : new char[bytes.Length];
+        var status = System.Text.Unicode.Utf8.ToUtf16(bytes, buffer, out _, out var written, replaceInvalidSequences: false);
+        return status == System.Buffers.OperationStatus.Done ? new string(buffer, 0, written) : null;
+    }
+
+    /// <summary>UTF-8 never takes more UTF-16 characters than bytes: documents up to this many bytes reuse one buffer per thread.</summary>
+    private const int ReusedBufferChars = 64 * 1024;
+
+    [ThreadStatic]
+    private static char[]? decodeBuffer;
 
     private static Encoding GetGb18030()
     {

@@ -48,24 +48,13 @@ internal static class WordAt
     /// The first characters of a list of words, one bit each: a character no word starts with starts none of them, so a
     /// look-up here answers most places without comparing any word.
     /// </summary>
-    public sealed class Starts
+    public sealed class Starts(IEnumerable<string> words)
     {
-        private readonly ulong[] bits = new ulong[(char.MaxValue + 1) / 64];
-
-        public Starts(IEnumerable<string> words)
-        {
-            foreach (var w in words)
-            {
-                if (w.Length > 0)
-                {
-                    bits[w[0] >> 6] |= 1UL << (w[0] & 63);
-                }
-            }
-        }
+        private readonly CharMask firsts = new(words.Where(w => w.Length > 0).Select(w => w[0]));
 
         /// <summary>False when no word (of those given, none empty) can stand at <paramref name="i"/>: there is a character there that none starts with.</summary>
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public bool MayStartAt(string s, int i) => (uint)i >= (uint)s.Length || (bits[s[i] >> 6] & (1UL << (s[i] & 63))) != 0;
+        public bool MayStartAt(string s, int i) => (uint)i >= (uint)s.Length || firsts.Contains(s[i]);
     }
 
     /// <summary>The first of <paramref name="words"/> that ends right at <paramref name="end"/> in <paramref name="s"/>; null if none.</summary>

@@ -3,14 +3,14 @@ using System.Buffers;
 namespace Luoshi.Parsing.Text;
 
 /// <summary>
-/// Words to look for in a line: the characters they start with are searched for all at once (vectorised), and the words
+/// Words to look for in a line: the characters they start with are searched for all at once (<see cref="CharMask"/>), and the words
 /// are compared only where one of those characters stands. Most lines hold none of the words, and are passed over in
 /// one scan instead of one scan per word.
 /// </summary>
 public sealed class WordSet
 {
     private readonly string[] words;
-    private readonly SearchValues<char> firsts;
+    private readonly CharMask firsts;
 
     /// <summary>The words, in the order given.</summary>
     public IReadOnlyList<string> Words => words;
@@ -18,7 +18,7 @@ public sealed class WordSet
     public WordSet(string[] words)
     {
         this.words = words;
-        firsts = SearchValues.Create([.. words.Select(w => w[0]).Distinct()]);
+        firsts = new CharMask(words.Select(w => w[0]));
     }
 
     /// <summary>Whether any of the words occurs in <paramref name="text"/> (ordinal comparison).</summary>
@@ -26,7 +26,7 @@ public sealed class WordSet
     {
         while (true)
         {
-            var k = text.IndexOfAny(firsts);
+            var k = firsts.IndexOfAny(text);
             if (k < 0)
             {
                 return false;
