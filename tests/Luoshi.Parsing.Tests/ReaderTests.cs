@@ -18,6 +18,22 @@ public class ReaderTests
         Assert.Equal(6m, doc.Items.Single().Quantities.Single().Value);
     }
 
+    [Theory]
+    [InlineData(100)] // a few kilobytes: decoded in the thread's reused buffer
+    [InlineData(8000)] // about 300 KB: past that buffer
+    public void Utf8_and_gbk_documents_of_any_size_decode_to_the_same_text(int lines)
+    {
+        var text = "2023年全县教育工作要点\n" + string.Concat(Enumerable.Range(1, lines).Select(k => $"{k}. 新建幼儿园{k}所，“双减”落实。\n"));
+        foreach (var bytes in new[] { Encoding.UTF8.GetBytes(text), Reading.TextDecoder.Gb18030.GetBytes(text) })
+        {
+            Assert.Equal(text, Reading.TextDecoder.Decode(bytes));
+        }
+
+        // A UTF-8 document with one byte that is not UTF-8 at its very end is no UTF-8: read as GB18030, as before.
+        var broken = Encoding.UTF8.GetBytes(text).Append((byte)0xE5).ToArray();
+        Assert.Equal(Reading.TextDecoder.Gb18030.GetString(broken), Reading.TextDecoder.Decode(broken));
+    }
+
     [Fact]
     public void A_web_page_keeps_its_main_content_and_drops_the_chrome()
     {

@@ -38,6 +38,4 @@ public sealed class CharMask
 
         return -1;
     }
-
-    public bool ContainsAny(ReadOnlySpan<char> s) => IndexOfAny(s) >= 0;
 }
