@@ -339,7 +339,8 @@ public static partial class OutlineBuilder
         }
 
         start += span.Length - span.TrimStart().Length;
-        var segment = new TextSegment(trimmed.ToString(), phase, lineIndex, start, start + trimmed.Length);
+        var text = trimmed.Length == line.Length ? line : trimmed.ToString(); // a whole line is not copied
+        var segment = new TextSegment(text, phase, lineIndex, start, start + trimmed.Length);
         if (chain.Count > 0)
         {
             chain[^1].Segments.Add(segment);

@@ -23,6 +23,7 @@ public static class QuantityRecognizer
             var (clauseStart, clauseEnd) = Clause(text, raw.Start, raw.End);
             var (sentenceStart, sentenceEnd) = Sentence(text, raw.Start, raw.End);
             var clause = original[clauseStart..clauseEnd];
+            var readClause = ReferenceEquals(text, original) ? clause : text[clauseStart..clauseEnd]; // the same text unless simplified
             var before = text.AsSpan(clauseStart, raw.Start - clauseStart);
             var after = text.AsSpan(raw.End, Math.Min(text.Length - raw.End, 12));
             var done = DoneSoFar.Says(text, clauseStart, raw.Start, raw.End, clauseEnd);
@@ -35,7 +36,7 @@ public static class QuantityRecognizer
                 sentenceSubjects.Clear();
             }
 
-            var subject = AverageComparison.Complete(text, clauseStart, raw.Start, sentenceSubjects) ?? SubjectFinder.Find(clause, text[clauseStart..clauseEnd], raw.Start - clauseStart, raw.End - clauseStart, raw.Unit,
+            var subject = AverageComparison.Complete(text, clauseStart, raw.Start, sentenceSubjects) ?? SubjectFinder.Find(clause, readClause, raw.Start - clauseStart, raw.End - clauseStart, raw.Unit,
                 lastSentence == sentenceStart ? lastSubject : null);
             if (subject.Length < 2 && SpanDuration.Find(original, text, sentenceStart, raw.Start, raw.Unit) is { } span)
             {
@@ -60,7 +61,7 @@ public static class QuantityRecognizer
             subject = SetFrame.Find(original, text, sentenceStart, clauseEnd, raw.Start, raw.End, raw.Unit) ?? WithEvent(original, text, sentenceStart, subject);
             subject = MedalsOf.Complete(FollowingPredicate.Complete(subject, original, text, raw.End), lastSubject);
             subject = FundBefore.Complete(subject, raw.Unit, original, text, sentenceStart, clauseStart, raw.Start);
-            subject = ClauseActor.Complete(subject, clause[..(raw.Start - clauseStart)], text[clauseStart..raw.Start]);
+            subject = ClauseActor.Complete(subject, clause[..(raw.Start - clauseStart)], readClause[..(raw.Start - clauseStart)]);
             subject = QuotedTopic.Complete(subject, raw.Unit, original, text, sentenceStart, clauseStart, raw.Start);
             subject = SubjectTidy.Apply(subject, lastSentence == sentenceStart ? lastSubject : null,
                 lastEnd >= 0 && lastEnd < text.Length && text[lastEnd] == '、' && raw.Start - lastEnd <= AdjacentFigures);
