@@ -130,7 +130,7 @@ public static class DeadlineFinder
     {
         var end = after.IndexOfAny("。；;");
         var sentence = end < 0 ? after : after[..end];
-        return sentence.Contains('已') || sentence.Contains("累计", StringComparison.Ordinal);
+        return Quantities.DoneSoFar.HasDone(sentence) || sentence.Contains("累计", StringComparison.Ordinal);
     }
 
     private static readonly string[] LimitLabels = ["完成时限", "完成时间", "时间节点", "截止时间", "完成期限", "时限要求", "时限"];

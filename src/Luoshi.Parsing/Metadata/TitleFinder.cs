@@ -163,7 +163,7 @@ public static class TitleFinder
         for (var i = 0; i < Math.Min(limit, 3); i++)
         {
             var line = lines[i].Trim();
-            if (line.Length is >= 8 and <= 40 && line.AsSpan().IndexOfAny("。，,；;：:") < 0 && !OutlineStart(line) && HasYear(line)
+            if (line.Length is >= 8 and <= 40 && line.AsSpan().IndexOfAny("。，,；;：:") < 0 && !OutlineStart(line) && YearFinder.NamesYear(line)
                 && line.AsSpan().IndexOfAny("|｜\t") < 0)
             {
                 // 2021年全市预计 / 新建改扩建学校45所！/ 新增学位4.68万个！: a headline broken into exclamations goes on.
@@ -282,12 +282,9 @@ public static class TitleFinder
             return null;
         }
 
-        foreach (var ending in SpeechEndings)
+        if (WordAt.EndsWithAny(head, SpeechEndings))
         {
-            if (head.EndsWith(ending, StringComparison.Ordinal))
-            {
-                return Clean(head.ToString());
-            }
+            return Clean(head.ToString());
         }
 
         return null;
@@ -316,15 +313,7 @@ public static class TitleFinder
         }
 
         var rest = line.AsSpan(end + 1);
-        foreach (var close in LeadCloses)
-        {
-            if (rest.StartsWith(close, StringComparison.Ordinal))
-            {
-                return Clean(line[from..end]);
-            }
-        }
-
-        return null;
+        return WordAt.StartsWithAny(rest, LeadCloses) ? Clean(line[from..end]) : null;
     }
 
     /// <summary>全区2024年教育工作会议召开: a news headline that a conference was held names the conference.</summary>
@@ -344,20 +333,6 @@ public static class TitleFinder
 
     private static bool IsExclamation(string line) =>
         line.Length is >= 4 and <= 24 && line[^1] is '!' or '！' && line.AsSpan().IndexOfAny("。，,；;：:") < 0;
-
-    private static bool HasYear(string line)
-    {
-        for (var k = line.IndexOf('年'); k >= 4; k = k + 1 < line.Length ? line.IndexOf('年', k + 1) : -1)
-        {
-            if (Chars.IsDigit(line[k - 1]) && Chars.IsDigit(line[k - 2]) && Chars.IsDigit(line[k - 3]) && line[k - 4] is '1' or '2'
-                && (k == 4 || !Chars.IsDigit(line[k - 5])))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     private static readonly string[] PublishVerbs = ["印发", "转发", "下发", "印送", "发布"];
 

@@ -194,23 +194,9 @@ public static class YearFinder
         // 二○一二年
         for (var i = 0; i + 4 < line.Length; i++)
         {
-            var v = 0;
-            var ok = true;
-            for (var k = 0; k < 4; k++)
+            if (IsChineseYearAt(line, i, out var y) && line[i + 4] == '年')
             {
-                var d = Chars.ChineseDigit(line[i + k]);
-                if (d < 0)
-                {
-                    ok = false;
-                    break;
-                }
-
-                v = (v * 10) + d;
-            }
-
-            if (ok && line[i + 4] == '年' && v is >= 1950 and <= 2100)
-            {
-                return v;
+                return y;
             }
         }
 
@@ -272,6 +258,20 @@ public static class YearFinder
         }
 
         return k > open + 6 && k < line.Length && line[k] is '号' or '號' ? year : null;
+    }
+
+    /// <summary>The line names a year in digits before 年 (武威2021年新建哪些学校?).</summary>
+    internal static bool NamesYear(string line)
+    {
+        for (var i = 0; i + 4 < line.Length; i++)
+        {
+            if (line[i + 4] == '年' && IsYearAt(line, i, out _))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>二〇二三, 二○二四: a year in Chinese digits, as a document's title or date writes it.</summary>

@@ -80,10 +80,8 @@ public static partial class OutlineBuilder
     /// opening brackets (（一）) and ㈠–㈩. The scan of a line looks closer only at these (and at clause ends).
     /// </summary>
     private static bool MayStartMarker(char c) =>
-        Chars.IsDigit(c) || Chars.IsChineseNumeralChar(c) || Chars.IsOpenParen(c) || IsEnclosedNumber(c);
+        Chars.IsDigit(c) || Chars.IsChineseNumeralChar(c) || Chars.IsOpenParen(c) || OutlineMarkers.IsEnclosedNumber(c);
 
-    /// <summary>㈠ … ㈩: a word processor's （一） … （十） as one character.</summary>
-    private static bool IsEnclosedNumber(char c) => c is >= '\u3220' and <= '\u3229';
 
     public static OutlineResult Build(IReadOnlyList<string> lines, ParseOptions? options = null)
     {
@@ -172,7 +170,7 @@ public static partial class OutlineBuilder
                 var afterBoundary = !atStart && boundary;
                 if (atStart || afterBoundary || (Chars.IsDigit(c) && i > 0 && !Chars.IsDigit(line[i - 1]))
                     || (Chars.IsChineseNumeralChar(c) && i + 1 < line.Length && line[i + 1] is '是' or '要' or '、')
-                    || Chars.IsOpenParen(c) || IsEnclosedNumber(c)) // each a MayStartMarker character: the scan stops at it
+                    || Chars.IsOpenParen(c) || OutlineMarkers.IsEnclosedNumber(c)) // each a MayStartMarker character: the scan stops at it
                 {
                     Marker marker = default;
                     var found = false;
@@ -511,7 +509,7 @@ public static partial class OutlineBuilder
         var end = Math.Min(line.Length, i + GluedLookahead);
         for (var j = i + marker.Length + 2; j < end; j++) // an item has some text before the next (获一、二等奖 is no list)
         {
-            if ((marker.Style == MarkerStyle.ChineseParen ? (Chars.IsOpenParen(line[j]) || IsEnclosedNumber(line[j])) : j + 1 < line.Length && line[j + 1] == '、')
+            if ((marker.Style == MarkerStyle.ChineseParen ? (Chars.IsOpenParen(line[j]) || OutlineMarkers.IsEnclosedNumber(line[j])) : j + 1 < line.Length && line[j + 1] == '、')
                 && OutlineMarkers.TryMatch(line, j, out var next) && next.Style == marker.Style)
             {
                 if (next.Ordinal == marker.Ordinal + 1)
@@ -634,15 +632,7 @@ public static partial class OutlineBuilder
             return heading;
         }
 
-        foreach (var label in SectionLabels)
-        {
-            if (heading.StartsWith(label, StringComparison.Ordinal))
-            {
-                return heading[..4];
-            }
-        }
-
-        return heading;
+        return WordAt.StartsWithAny(heading, SectionLabels) ? heading[..4] : heading; // every label has four characters
     }
 
     /// <summary>12加大…, 6促进…: a number left at the start of a heading is numbering, not part of the title.</summary>

@@ -118,9 +118,8 @@ public static class OutlineMarkers
             return false;
         }
 
-        if (c >= '\u3220' && c <= '\u3229')
+        if (IsEnclosedNumber(c))
         {
-            // ㈠ … ㈩: a word processor's （一） … （十） as one character.
             marker = new Marker(MarkerStyle.ChineseParen, c - '\u3220' + 1, WithSpaces(s, i, 1));
             return true;
         }
@@ -280,4 +279,7 @@ public static class OutlineMarkers
 
         return j - i;
     }
+
+    /// <summary>㈠ … ㈩: a word processor's （一） … （十） as one character.</summary>
+    public static bool IsEnclosedNumber(char c) => c is >= '\u3220' and <= '\u3229';
 }

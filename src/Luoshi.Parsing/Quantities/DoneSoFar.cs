@@ -22,20 +22,11 @@ public static class DoneSoFar
             return false;
         }
 
-        var next = text.AsSpan(clauseEnd + 1);
-        foreach (var opener in FollowingOpeners)
-        {
-            if (next.StartsWith(opener, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return Text.WordAt.StartsWithAny(text.AsSpan(clauseEnd + 1), FollowingOpeners);
     }
 
     /// <summary>已 as a word of its own (已完成, 已建成); 而已, 不得已 and 已有基础 say nothing done.</summary>
-    private static bool HasDone(ReadOnlySpan<char> s)
+    public static bool HasDone(ReadOnlySpan<char> s)
     {
         for (var at = s.IndexOf('已'); at >= 0; at = NextFrom(s, at))
         {

@@ -243,15 +243,7 @@ public static class TableReader
             return true;
         }
 
-        foreach (var v in TaskVerbs)
-        {
-            if (text.StartsWith(v, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return WordAt.StartsWithAny(text, TaskVerbs);
     }
 
     /// <summary>1, 12, 123, 1. or 1、: a row's number written alone.</summary>
